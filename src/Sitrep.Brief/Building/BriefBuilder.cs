@@ -1,0 +1,65 @@
+using System.Globalization;
+using Sitrep.Brief.Model;
+using Sitrep.Documents;
+using Sitrep.Errors;
+using Sitrep.Pipeline;
+using Sitrep.Takeaways;
+
+namespace Sitrep.Brief.Building;
+
+/// <summary>
+/// Assembles the brief model from what the stages left on the corpus. It reads layers and copies spans; it never
+/// analyses and never renders. Each capability's section is filled from that capability's layer when present.
+/// </summary>
+public static class BriefBuilder
+{
+    /// <summary>Builds the brief.</summary>
+    public static BriefReport Build(Corpus corpus, IEnumerable<string> stageNames, IEnumerable<SitrepError> errors, string version)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(stageNames);
+        ArgumentNullException.ThrowIfNull(errors);
+        var allErrors = errors.Concat(corpus.Errors).ToList();
+        var documents = corpus.Documents.Select(ToBrief).ToList();
+        var takeaways = corpus.Layers.Find<TakeawayLayer>()?.Items.Select(t => new BriefTakeaway(t.Text, [.. t.Cites.Select(ToBrief)])).ToList() ?? [];
+        return new BriefReport
+        {
+            Generator = new BriefGenerator("sitrep", version, [.. stageNames]),
+            Corpus = new BriefCorpus(
+                documents.Count,
+                corpus.Documents.Sum(d => (long)d.Text.Length),
+                corpus.Documents.Sum(d => (long)d.Sentences.Count),
+                allErrors.Count(e => e.Severity == ErrorSeverity.Error)),
+            Documents = documents,
+            Takeaways = takeaways,
+            Errors = [.. allErrors.Select(e => new BriefError(e.Path, e.Code, e.Message, e.Severity == ErrorSeverity.Error ? "error" : "warning"))],
+        };
+    }
+
+    /// <summary>The brief's view of a span.</summary>
+    public static BriefSpan ToBrief(Span span) => new(span.DocumentId, span.Start, span.End);
+
+    private static BriefDocument ToBrief(AnalyzedDocument analyzed)
+    {
+        var doc = analyzed.Document;
+        return new BriefDocument
+        {
+            Id = doc.Id,
+            Path = doc.Path,
+            Title = doc.Title,
+            Kind = DocumentKinds.ToName(doc.Kind),
+            Source = new BriefSource(
+                doc.Source.Outlet,
+                doc.Source.Author,
+                doc.Source.Url,
+                doc.Source.Published?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+                doc.Source.Reliability?.ToString()),
+            Language = doc.Language,
+            Length = doc.Text.Length,
+            ContentHash = doc.ContentHash,
+            Sentences = analyzed.Sentences.Count,
+            Posts = [.. doc.Posts.Select(p => new BriefPost(p.Id, p.ParentId, p.Depth, p.Author, p.Time?.Value, p.Time?.Text, p.Range.Start, p.Range.End))],
+            Boilerplate = [.. doc.Boilerplate.Select(b => new[] { b.Start, b.End })],
+        };
+    }
+}

@@ -1,0 +1,246 @@
+using System.Text.Json.Serialization;
+
+namespace Sitrep.Brief.Model;
+
+// The brief.json schema, "sitrep.brief/1". Documented in docs/brief-schema.md. Later versions add fields; they never
+// rename or remove one. Offsets are UTF-16 code units into the document text, half-open [start, end).
+
+/// <summary>The whole brief.</summary>
+public sealed record BriefReport
+{
+    /// <summary>The schema identifier.</summary>
+    public const string SchemaId = "sitrep.brief/1";
+
+    /// <summary>Always <see cref="SchemaId"/>.</summary>
+    public string Schema { get; init; } = SchemaId;
+
+    /// <summary>What produced the brief.</summary>
+    public required BriefGenerator Generator { get; init; }
+
+    /// <summary>Corpus totals.</summary>
+    public required BriefCorpus Corpus { get; init; }
+
+    /// <summary>Documents analysed, in path order.</summary>
+    public IReadOnlyList<BriefDocument> Documents { get; init; } = [];
+
+    /// <summary>Actors and places.</summary>
+    public IReadOnlyList<BriefEntity> Entities { get; init; } = [];
+
+    /// <summary>Claims.</summary>
+    public IReadOnlyList<BriefClaim> Claims { get; init; } = [];
+
+    /// <summary>Propositions across sources.</summary>
+    public IReadOnlyList<BriefProposition> Propositions { get; init; } = [];
+
+    /// <summary>Contradicting or updating claim pairs.</summary>
+    public IReadOnlyList<BriefContradiction> Contradictions { get; init; } = [];
+
+    /// <summary>Timeline entries.</summary>
+    public IReadOnlyList<BriefTimelineEntry> Timeline { get; init; } = [];
+
+    /// <summary>Hypotheses and their scores.</summary>
+    public IReadOnlyList<BriefHypothesis> Hypotheses { get; init; } = [];
+
+    /// <summary>Key takeaways, each cited.</summary>
+    public IReadOnlyList<BriefTakeaway> Takeaways { get; init; } = [];
+
+    /// <summary>Inputs that could not be analysed, and caveats.</summary>
+    public IReadOnlyList<BriefError> Errors { get; init; } = [];
+}
+
+/// <summary>What produced the brief.</summary>
+/// <param name="Name">Always "sitrep".</param>
+/// <param name="Version">Sitrep version.</param>
+/// <param name="Stages">Versioned names of the stages that ran.</param>
+public sealed record BriefGenerator(string Name, string Version, IReadOnlyList<string> Stages);
+
+/// <summary>Corpus totals.</summary>
+/// <param name="DocumentCount">Documents analysed.</param>
+/// <param name="Characters">Characters of text analysed.</param>
+/// <param name="Sentences">Sentences analysed.</param>
+/// <param name="ErrorCount">Inputs that failed.</param>
+public sealed record BriefCorpus(int DocumentCount, long Characters, long Sentences, int ErrorCount);
+
+/// <summary>A document.</summary>
+public sealed record BriefDocument
+{
+    /// <summary>Stable id derived from the content hash.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Where it was read from.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Title or headline.</summary>
+    public string? Title { get; init; }
+
+    /// <summary><c>article|thread|liveblog|feed-item|brief|other</c>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Source metadata.</summary>
+    public required BriefSource Source { get; init; }
+
+    /// <summary>ISO 639-1 language, when identified.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Length of the text in UTF-16 code units.</summary>
+    public int Length { get; init; }
+
+    /// <summary>SHA-256 of the UTF-8 text.</summary>
+    public required string ContentHash { get; init; }
+
+    /// <summary>Number of sentences analysed.</summary>
+    public int Sentences { get; init; }
+
+    /// <summary>Posts or live updates.</summary>
+    public IReadOnlyList<BriefPost> Posts { get; init; } = [];
+
+    /// <summary>Boilerplate ranges as [start, end] pairs.</summary>
+    public IReadOnlyList<int[]> Boilerplate { get; init; } = [];
+}
+
+/// <summary>Source metadata.</summary>
+/// <param name="Outlet">Outlet.</param>
+/// <param name="Author">Author.</param>
+/// <param name="Url">Url.</param>
+/// <param name="Published">ISO 8601 with offset.</param>
+/// <param name="Reliability">Admiralty grade A–F.</param>
+public sealed record BriefSource(string? Outlet, string? Author, string? Url, string? Published, string? Reliability);
+
+/// <summary>A post or live update.</summary>
+/// <param name="Id">Post id within the document.</param>
+/// <param name="Parent">Parent post id.</param>
+/// <param name="Depth">Reply depth.</param>
+/// <param name="Author">Author.</param>
+/// <param name="Time">TIMEX3 value of the post time, when derivable.</param>
+/// <param name="TimeText">The post time as written.</param>
+/// <param name="Start">Start offset.</param>
+/// <param name="End">End offset.</param>
+public sealed record BriefPost(string Id, string? Parent, int Depth, string? Author, string? Time, string? TimeText, int Start, int End);
+
+/// <summary>A span of a document.</summary>
+/// <param name="Doc">Document id.</param>
+/// <param name="Start">Start offset.</param>
+/// <param name="End">End offset.</param>
+public sealed record BriefSpan(string Doc, int Start, int End);
+
+/// <summary>An entity.</summary>
+/// <param name="Id">Entity id.</param>
+/// <param name="Name">Canonical name.</param>
+/// <param name="Type"><c>PERSON|ORG|LOC|MISC</c>.</param>
+/// <param name="Aliases">Other names.</param>
+/// <param name="Mentions">Mention spans.</param>
+public sealed record BriefEntity(string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<BriefSpan> Mentions);
+
+/// <summary>Who holds a claim.</summary>
+/// <param name="Holder">Entity id, "author" or "unnamed".</param>
+/// <param name="Text">The holder as written.</param>
+public sealed record BriefAttribution(string Holder, string? Text);
+
+/// <summary>An ICD 203 likelihood band.</summary>
+/// <param name="Term">The phrase.</param>
+/// <param name="Low">Lower probability.</param>
+/// <param name="High">Upper probability.</param>
+public sealed record BriefModality(string Term, double Low, double High);
+
+/// <summary>A claim.</summary>
+public sealed record BriefClaim
+{
+    /// <summary>Claim id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Document id.</summary>
+    public required string Doc { get; init; }
+
+    /// <summary>Post id, or null.</summary>
+    public string? Post { get; init; }
+
+    /// <summary>Start offset.</summary>
+    public int Start { get; init; }
+
+    /// <summary>End offset.</summary>
+    public int End { get; init; }
+
+    /// <summary>The claim text as written.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Attribution.</summary>
+    public required BriefAttribution Attribution { get; init; }
+
+    /// <summary><c>positive|negative</c>.</summary>
+    public required string Polarity { get; init; }
+
+    /// <summary>Likelihood, or null when unhedged.</summary>
+    public BriefModality? Modality { get; init; }
+
+    /// <summary><c>event|judgment|quote|opinion|speculation|question</c>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>TIMEX3 value of when it happened.</summary>
+    public string? EventTime { get; init; }
+
+    /// <summary>TIMEX3 value of when it was reported.</summary>
+    public string? ReportTime { get; init; }
+}
+
+/// <summary>A stance toward a proposition.</summary>
+/// <param name="Doc">Document id.</param>
+/// <param name="Post">Post id, or null.</param>
+/// <param name="Stance"><c>support|deny|query|comment</c>.</param>
+public sealed record BriefStance(string Doc, string? Post, string Stance);
+
+/// <summary>A proposition.</summary>
+/// <param name="Id">Proposition id.</param>
+/// <param name="Label">Readable label.</param>
+/// <param name="Claims">Claim ids.</param>
+/// <param name="Stances">Stances.</param>
+/// <param name="IndependentSources">Independent sources.</param>
+/// <param name="Status"><c>corroborated|contested|single-source|unverified</c>.</param>
+/// <param name="Credibility">Admiralty credibility 1–6.</param>
+public sealed record BriefProposition(string Id, string Label, IReadOnlyList<string> Claims, IReadOnlyList<BriefStance> Stances, int IndependentSources, string Status, int Credibility);
+
+/// <summary>A contradiction or update.</summary>
+/// <param name="A">Claim id.</param>
+/// <param name="B">Claim id.</param>
+/// <param name="Kind"><c>contradiction|update</c>.</param>
+/// <param name="Reason">Why.</param>
+public sealed record BriefContradiction(string A, string B, string Kind, string Reason);
+
+/// <summary>A timeline entry.</summary>
+/// <param name="When">TIMEX3 value.</param>
+/// <param name="Reported">TIMEX3 value of the report time.</param>
+/// <param name="Label">Readable label.</param>
+/// <param name="Claims">Claim ids.</param>
+/// <param name="Docs">Document ids.</param>
+public sealed record BriefTimelineEntry(string When, string? Reported, string Label, IReadOnlyList<string> Claims, IReadOnlyList<string> Docs);
+
+/// <summary>A hypothesis.</summary>
+/// <param name="Id">Hypothesis id.</param>
+/// <param name="Text">Statement.</param>
+/// <param name="Origin"><c>user|suggested</c>.</param>
+/// <param name="Sources">Spans it came from.</param>
+/// <param name="Scores">Scores by method.</param>
+/// <param name="Ratings">Ratings against evidence.</param>
+public sealed record BriefHypothesis(string Id, string Text, string Origin, IReadOnlyList<BriefSpan> Sources, IReadOnlyDictionary<string, double> Scores, IReadOnlyList<BriefRating> Ratings);
+
+/// <summary>A rating of a hypothesis against an evidence row.</summary>
+/// <param name="Evidence">Proposition id.</param>
+/// <param name="Rating"><c>CC|C|N|I|II|NA</c>.</param>
+/// <param name="Reason">One-line reason.</param>
+public sealed record BriefRating(string Evidence, string Rating, string? Reason);
+
+/// <summary>A takeaway.</summary>
+/// <param name="Text">The sentence.</param>
+/// <param name="Cites">Exact source spans.</param>
+public sealed record BriefTakeaway(string Text, IReadOnlyList<BriefSpan> Cites);
+
+/// <summary>An error entry.</summary>
+/// <param name="Path">Offending input.</param>
+/// <param name="Code">Stable code.</param>
+/// <param name="Message">Message.</param>
+/// <param name="Severity"><c>error|warning</c>.</param>
+public sealed record BriefError(string Path, string Code, string Message, string Severity);
+
+/// <summary>JSON options for the brief: camelCase, nulls written, source-generated for speed.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(BriefReport))]
+public sealed partial class BriefJsonContext : JsonSerializerContext;

@@ -1,0 +1,74 @@
+using Sitrep.Brief.Model;
+
+namespace Sitrep.Brief.Rendering;
+
+/// <summary>Writes the brief in one format. Renderers only read the model and the texts they are handed.</summary>
+public interface IBriefRenderer
+{
+    /// <summary>File name in the output folder, e.g. <c>brief.html</c>.</summary>
+    string FileName { get; }
+
+    /// <summary>Writes the brief.</summary>
+    void Render(BriefContext context, TextWriter writer);
+}
+
+/// <summary>The brief and the texts its citations point into.</summary>
+/// <param name="Report">The brief model.</param>
+/// <param name="Texts">Document text by document id.</param>
+public sealed record BriefContext(BriefReport Report, IReadOnlyDictionary<string, string> Texts)
+{
+    /// <summary>The cited characters, or an empty string when the span is out of range.</summary>
+    public string Quote(BriefSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        return Texts.TryGetValue(span.Doc, out var text) && span.End <= text.Length && span.Start <= span.End
+            ? text[span.Start..span.End]
+            : string.Empty;
+    }
+
+    /// <summary>The document entry for an id.</summary>
+    public BriefDocument? DocumentOf(string id) => Report.Documents.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.Ordinal));
+
+    /// <summary>A short label for a citation: the path and the Admiralty reliability when known.</summary>
+    public string SourceLabel(BriefSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        var doc = DocumentOf(span.Doc);
+        if (doc is null)
+        {
+            return span.Doc;
+        }
+
+        var outlet = doc.Source.Outlet ?? doc.Path;
+        return doc.Source.Reliability is { } grade ? $"{outlet} ({grade})" : outlet;
+    }
+}
+
+/// <summary>The renderers Sitrep ships.</summary>
+public static class BriefRenderers
+{
+    /// <summary>JSON, Markdown and HTML.</summary>
+    public static IReadOnlyList<IBriefRenderer> All { get; } = [new JsonBriefRenderer(), new MarkdownBriefRenderer(), new HtmlBriefRenderer()];
+
+    /// <summary>Writes every renderer's file into <paramref name="directory"/>; each file is written whole or not at all.</summary>
+    public static IReadOnlyList<string> WriteAll(BriefContext context, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var renderer in All)
+        {
+            var path = Path.Combine(directory, renderer.FileName);
+            var temp = path + ".tmp";
+            using (var writer = new StreamWriter(temp, append: false, new System.Text.UTF8Encoding(false)))
+            {
+                renderer.Render(context, writer);
+            }
+
+            File.Move(temp, path, overwrite: true);
+            written.Add(path);
+        }
+
+        return written;
+    }
+}

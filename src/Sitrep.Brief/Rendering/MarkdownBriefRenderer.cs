@@ -1,0 +1,134 @@
+using System.Globalization;
+using Sitrep.Brief.Model;
+
+namespace Sitrep.Brief.Rendering;
+
+/// <summary>Writes <c>brief.md</c>: the brief as readable Markdown, every takeaway with numbered citations.</summary>
+public sealed class MarkdownBriefRenderer : IBriefRenderer
+{
+    /// <inheritdoc />
+    public string FileName => "brief.md";
+
+    /// <inheritdoc />
+    public void Render(BriefContext context, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(writer);
+        var report = context.Report;
+        var citations = new CitationIndex();
+        writer.WriteLine("# Situation brief");
+        writer.WriteLine();
+        writer.WriteLine(Invariant($"{report.Corpus.DocumentCount} documents, {report.Corpus.Sentences:N0} sentences, {report.Corpus.Characters:N0} characters analysed; {report.Corpus.ErrorCount} inputs could not be read."));
+        writer.WriteLine();
+
+        writer.WriteLine("## Key takeaways");
+        writer.WriteLine();
+        if (report.Takeaways.Count == 0)
+        {
+            writer.WriteLine("_No takeaways: the corpus has no sentence that sums it up._");
+        }
+
+        foreach (var takeaway in report.Takeaways)
+        {
+            var marks = string.Concat(takeaway.Cites.Select(c => Invariant($"[^{citations.Number(c)}]")));
+            writer.WriteLine($"- {Escape(takeaway.Text)} {marks}");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## Documents");
+        writer.WriteLine();
+        writer.WriteLine("| # | Document | Kind | Outlet | Published | Grade | Posts | Boilerplate |");
+        writer.WriteLine("|---|---|---|---|---|---|---|---|");
+        var n = 0;
+        foreach (var doc in report.Documents)
+        {
+            n++;
+            writer.WriteLine(Invariant($"| {n} | {Cell(doc.Title ?? doc.Path)}<br>`{Cell(doc.Path)}` | {doc.Kind} | {Cell(doc.Source.Outlet ?? "—")} | {doc.Source.Published ?? "—"} | {doc.Source.Reliability ?? "—"} | {doc.Posts.Count} | {doc.Boilerplate.Count} |"));
+        }
+
+        if (report.Errors.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("## Inputs not analysed");
+            writer.WriteLine();
+            foreach (var error in report.Errors)
+            {
+                writer.WriteLine($"- `{Cell(error.Path)}` {error.Code} ({error.Severity}): {Escape(error.Message)}");
+            }
+        }
+
+        if (citations.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("## Sources cited");
+            writer.WriteLine();
+            foreach (var (span, number) in citations.InOrder())
+            {
+                var doc = context.DocumentOf(span.Doc);
+                var quote = Escape(OneLine(context.Quote(span)));
+                writer.WriteLine(Invariant($"[^{number}]: {Escape(context.SourceLabel(span))}, `{Cell(doc?.Path ?? span.Doc)}` chars {span.Start}–{span.End}: “{quote}”"));
+            }
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Escapes Markdown and HTML specials so source text cannot inject markup into the brief.</summary>
+    internal static string Escape(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '<':
+                    sb.Append("&lt;");
+                    break;
+                case '>':
+                    sb.Append("&gt;");
+                    break;
+                case '&':
+                    sb.Append("&amp;");
+                    break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#':
+                    sb.Append('\\').Append(c);
+                    break;
+                case '\r' or '\n':
+                    sb.Append(' ');
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Cell(string text) => Escape(text).Replace("`", "'", StringComparison.Ordinal);
+}
+
+/// <summary>Numbers citations in order of first appearance.</summary>
+internal sealed class CitationIndex
+{
+    private readonly Dictionary<BriefSpan, int> _numbers = [];
+    private readonly List<BriefSpan> _order = [];
+
+    public int Count => _order.Count;
+
+    public int Number(BriefSpan span)
+    {
+        if (!_numbers.TryGetValue(span, out var number))
+        {
+            number = _order.Count + 1;
+            _numbers[span] = number;
+            _order.Add(span);
+        }
+
+        return number;
+    }
+
+    public IEnumerable<(BriefSpan Span, int Number)> InOrder() => _order.Select((s, i) => (s, i + 1));
+}

@@ -1,0 +1,172 @@
+using System.CommandLine;
+using System.Globalization;
+using Sitrep.Engine;
+using Sitrep.Errors;
+using Sitrep.Ingest;
+using Sitrep.Ingest.Manifest;
+using Sitrep.Storage.Sqlite;
+using Spectre.Console;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep analyze PATHS... [--db FILE] [--out DIR] [--manifest FILE]</c>.</summary>
+internal static class AnalyzeCommand
+{
+    private const string ManifestFileName = "manifest.csv";
+    private const int ProgressBarThreshold = 50;
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files, directories or globs (quote globs: \"reports/**/*.html\").",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var db = CommandOptions.Db();
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for brief.json, brief.md and brief.html.",
+            DefaultValueFactory = _ => "out",
+            HelpName = "DIR",
+        };
+        var manifest = new Option<string?>("--manifest")
+        {
+            Description = "CSV of source metadata (path, outlet, author, url, published, reliability, kind, title). Default: manifest.csv in an input folder, if there is one.",
+            HelpName = "FILE",
+        };
+        var maxBytes = new Option<long>("--max-bytes")
+        {
+            Description = "Refuse files larger than this many bytes.",
+            DefaultValueFactory = _ => IngestOptions.DefaultMaxBytes,
+        };
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "Documents analysed in parallel (default: one per core).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var quiet = new Option<bool>("--quiet") { Description = "Print only errors and the summary line." };
+        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+            parse.GetValue(paths)!,
+            parse.GetValue(db)!,
+            parse.GetValue(output)!,
+            parse.GetValue(manifest),
+            parse.GetValue(maxBytes),
+            parse.GetValue(jobs),
+            parse.GetValue(quiet),
+            cancellationToken)));
+        return command;
+    }
+
+    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (maxBytes < 1)
+            {
+                throw SitrepErrors.BadOption.Exception("--max-bytes", maxBytes, "a positive number of bytes");
+            }
+
+            if (jobs < 1)
+            {
+                throw SitrepErrors.BadOption.Exception("--jobs", jobs, "a whole number of at least 1");
+            }
+
+            var workingDirectory = Environment.CurrentDirectory;
+            manifestPath ??= FindManifest(paths, workingDirectory);
+            var manifest = manifestPath is null ? SourceManifest.Empty : SourceManifest.Load(manifestPath);
+            using var store = SqliteDocumentStore.Open(db);
+            var options = new RunOptions
+            {
+                Inputs = paths,
+                OutputDirectory = output,
+                Manifest = manifest,
+                Ingest = IngestOptions.Default with { MaxBytes = maxBytes },
+                WorkingDirectory = workingDirectory,
+                Excluded = manifestPath is null ? [] : [Path.GetFullPath(manifestPath, workingDirectory), Path.GetFullPath(db, workingDirectory)],
+            };
+            var run = new AnalysisRun(DefaultPipeline.Build(jobs), store);
+            var result = quiet || !AnsiConsole.Profile.Capabilities.Interactive
+                ? run.Execute(options, progress: null, cancellationToken)
+                : RunWithProgress(run, options, cancellationToken);
+
+            foreach (var error in result.Errors)
+            {
+                var level = error.Severity == ErrorSeverity.Error ? "error" : "warning";
+                Console.Error.WriteLine($"{level} {error.Code} {error.Path}: {error.Message}");
+            }
+
+            var seconds = Math.Max(result.Elapsed.TotalSeconds, 1e-6);
+            var brief = result.WrittenFiles.FirstOrDefault(f => f.EndsWith(".html", StringComparison.Ordinal));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Analysed {result.Documents} documents ({result.Inserted} new in {db}), {result.BytesRead / 1e6:0.###} MB in {seconds:0.##} s ({result.BytesRead / 1e6 / seconds:0.##} MB/s); {result.Errors.Count(e => e.Severity == ErrorSeverity.Error)} inputs failed.{(brief is null ? string.Empty : " Brief: " + brief)}"));
+            if (result.Documents == 0)
+            {
+                return ExitCodes.Failed;
+            }
+
+            return result.HasErrors ? ExitCodes.Partial : ExitCodes.Ok;
+        }
+        catch (SitrepException ex)
+        {
+            Console.Error.WriteLine($"sitrep: {ex.Message}");
+            return ex.ErrorCode.Code.StartsWith("SR5", StringComparison.Ordinal) || ex.ErrorCode.Code.StartsWith("SR3", StringComparison.Ordinal)
+                ? ExitCodes.Usage
+                : ExitCodes.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("sitrep: cancelled; every batch committed before the cancel is in the store.");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private static RunResult RunWithProgress(AnalysisRun run, RunOptions options, CancellationToken cancellationToken)
+    {
+        RunResult? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("Analysing", autoStart: true, maxValue: 1);
+                var shown = false;
+                var progress = new SyncProgress(p =>
+                {
+                    if (!shown && p.FilesTotal < ProgressBarThreshold)
+                    {
+                        return;
+                    }
+
+                    shown = true;
+                    task.MaxValue = Math.Max(1, p.BytesTotal);
+                    task.Value = p.BytesDone;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"Analysing {p.FilesDone}/{p.FilesTotal} files");
+                });
+                result = run.Execute(options, progress, cancellationToken);
+            });
+        return result!;
+    }
+
+    private static string? FindManifest(string[] paths, string workingDirectory)
+    {
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path, workingDirectory);
+            var candidate = Path.Combine(full, ManifestFileName);
+            if (Directory.Exists(full) && File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reports synchronously on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SyncProgress(Action<RunProgress> report) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => report(value);
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Sitrep.Cli;
+using Sitrep.Cli.Commands;
+
+var root = new RootCommand("Sitrep: a sourced situation picture from conflicting open-source reports.")
+{
+    AnalyzeCommand.Create(),
+    SearchCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync($"sitrep: {error.Message}");
+    }
+
+    await Console.Error.WriteLineAsync("Run 'sitrep --help' for usage.");
+    return ExitCodes.Usage;
+}
+
+return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

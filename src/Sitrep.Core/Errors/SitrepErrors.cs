@@ -1,0 +1,74 @@
+namespace Sitrep.Errors;
+
+/// <summary>
+/// The catalog of user-facing errors. Codes are stable: add new ones, never renumber or reuse. Ranges: SR1xxx input,
+/// SR2xxx pipeline, SR3xxx manifest and options files, SR4xxx store, SR5xxx command line.
+/// </summary>
+public static class SitrepErrors
+{
+    /// <summary>An input path or glob matched nothing.</summary>
+    public static readonly ErrorCode NotFound = new("SR1001", "No file or directory matches '{0}'.");
+
+    /// <summary>A file is larger than the configured limit.</summary>
+    public static readonly ErrorCode TooLarge = new("SR1002", "File is {0:N0} bytes, over the limit of {1:N0} bytes (raise it with --max-bytes).");
+
+    /// <summary>A file looks binary.</summary>
+    public static readonly ErrorCode Binary = new("SR1003", "File looks binary ({0}); only text, HTML, feeds and JSON exports are read.");
+
+    /// <summary>A file is empty or holds only white space.</summary>
+    public static readonly ErrorCode Empty = new("SR1004", "File is empty or holds only white space.");
+
+    /// <summary>A file is not valid in any encoding we could detect with confidence.</summary>
+    public static readonly ErrorCode Undecodable = new("SR1005", "File is not valid UTF-8 and its encoding could not be detected with confidence ({0}).");
+
+    /// <summary>A file cannot be opened for reading.</summary>
+    public static readonly ErrorCode AccessDenied = new("SR1006", "File cannot be read: permission denied.");
+
+    /// <summary>A symbolic link leads back into a directory already being walked.</summary>
+    public static readonly ErrorCode DirectoryLoop = new("SR1007", "Directory loop: '{0}' leads back to '{1}', which is already being read; skipped.");
+
+    /// <summary>Any other I/O failure while reading.</summary>
+    public static readonly ErrorCode ReadFailed = new("SR1008", "File could not be read: {0}");
+
+    /// <summary>A file was decoded with a detected legacy encoding.</summary>
+    public static readonly ErrorCode DecodedAs = new("SR1009", "File is not valid UTF-8; decoded as {0} (confidence {1:P0}).", ErrorSeverity.Warning);
+
+    /// <summary>A file is not a regular file (device, socket, FIFO).</summary>
+    public static readonly ErrorCode NotRegularFile = new("SR1010", "Not a regular file ({0}); skipped.");
+
+    /// <summary>A file's content does not fit its format.</summary>
+    public static readonly ErrorCode Malformed = new("SR1011", "File is not well-formed {0}: {1}");
+
+    /// <summary>A stage requires a capability no earlier stage assigns.</summary>
+    public static readonly ErrorCode MissingCapability = new("SR2001", "Stage '{0}' requires '{1}', which no earlier stage assigns. Stages that assign it: {2}.");
+
+    /// <summary>Two stages share a name.</summary>
+    public static readonly ErrorCode DuplicateStage = new("SR2002", "A stage named '{0}' is already in the pipeline. Existing stages: {1}.");
+
+    /// <summary>A stage threw on one document.</summary>
+    public static readonly ErrorCode StageFailed = new("SR2003", "Stage '{0}' failed on this document: {1}");
+
+    /// <summary>A corpus stage threw.</summary>
+    public static readonly ErrorCode CorpusStageFailed = new("SR2004", "Corpus stage '{0}' failed; its section of the brief is empty: {1}");
+
+    /// <summary>The manifest cannot be read.</summary>
+    public static readonly ErrorCode ManifestUnreadable = new("SR3001", "Manifest '{0}' cannot be read: {1}");
+
+    /// <summary>A manifest value is invalid.</summary>
+    public static readonly ErrorCode ManifestValue = new("SR3002", "Manifest '{0}' line {1}: {2} '{3}' is not valid; expected {4}.");
+
+    /// <summary>The manifest lacks a required column.</summary>
+    public static readonly ErrorCode ManifestColumns = new("SR3003", "Manifest '{0}' has no '{1}' column. Columns found: {2}. Valid columns: path, outlet, author, url, published, reliability, kind, title.");
+
+    /// <summary>The store cannot be opened.</summary>
+    public static readonly ErrorCode StoreUnavailable = new("SR4001", "Store '{0}' cannot be opened: {1}");
+
+    /// <summary>The store was written by a newer Sitrep.</summary>
+    public static readonly ErrorCode StoreTooNew = new("SR4002", "Store '{0}' has schema version {1}, newer than this Sitrep understands ({2}). Upgrade Sitrep.");
+
+    /// <summary>A command-line value is invalid.</summary>
+    public static readonly ErrorCode BadOption = new("SR5001", "Option {0} has invalid value '{1}'; expected {2}.");
+
+    /// <summary>The output folder cannot be written.</summary>
+    public static readonly ErrorCode OutputUnwritable = new("SR5002", "Output folder '{0}' cannot be written: {1}");
+}

@@ -1,0 +1,58 @@
+namespace Sitrep.Pipeline;
+
+/// <summary>What every stage declares: a versioned name, what it needs and what it produces.</summary>
+public interface IAnalysisStage
+{
+    /// <summary>Versioned component name stored with results, e.g. <c>ner.perceptron.v1</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Capabilities that must be assigned before this stage runs.</summary>
+    IReadOnlyList<string> Requires { get; }
+
+    /// <summary>Capabilities this stage assigns.</summary>
+    IReadOnlyList<string> Assigns { get; }
+}
+
+/// <summary>A stage that annotates one document at a time. Must be thread-safe: documents run in parallel.</summary>
+public interface IDocumentStage : IAnalysisStage
+{
+    /// <summary>Annotates <paramref name="document"/>.</summary>
+    void Process(AnalyzedDocument document, CancellationToken cancellationToken);
+}
+
+/// <summary>A stage that works across all documents of a run (alias resolution, clustering, timeline, …).</summary>
+public interface ICorpusStage : IAnalysisStage
+{
+    /// <summary>Annotates the corpus.</summary>
+    void Process(Corpus corpus, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A document stage split into compute and apply, as spaCy splits <c>predict</c> from <c>set_annotations</c>: the
+/// prediction is a plain value that can be cached, batched or persisted, and applying it is cheap.
+/// </summary>
+/// <typeparam name="TPrediction">What the stage computes for one document.</typeparam>
+public abstract class DocumentStage<TPrediction> : IDocumentStage
+{
+    /// <inheritdoc />
+    public abstract string Name { get; }
+
+    /// <inheritdoc />
+    public abstract IReadOnlyList<string> Requires { get; }
+
+    /// <inheritdoc />
+    public abstract IReadOnlyList<string> Assigns { get; }
+
+    /// <summary>Computes the stage's result without touching the document.</summary>
+    public abstract TPrediction Predict(AnalyzedDocument document, CancellationToken cancellationToken);
+
+    /// <summary>Stores a result on the document.</summary>
+    public abstract void Apply(AnalyzedDocument document, TPrediction prediction);
+
+    /// <inheritdoc />
+    public void Process(AnalyzedDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        Apply(document, Predict(document, cancellationToken));
+    }
+}

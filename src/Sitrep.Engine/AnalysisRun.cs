@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Sitrep.Brief.Building;
+using Sitrep.Brief.Model;
+using Sitrep.Brief.Rendering;
+using Sitrep.Documents;
+using Sitrep.Errors;
+using Sitrep.Ingest;
+using Sitrep.Ingest.Files;
+using Sitrep.Ingest.Manifest;
+using Sitrep.Ingest.Readers;
+using Sitrep.Pipeline;
+using Sitrep.Storage;
+
+namespace Sitrep.Engine;
+
+/// <summary>What a run is asked to do.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Paths, directories and globs to read.</summary>
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    /// <summary>Folder for brief.json, brief.md and brief.html; null writes no brief.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Optional manifest.</summary>
+    public SourceManifest Manifest { get; init; } = SourceManifest.Empty;
+
+    /// <summary>Ingest limits.</summary>
+    public IngestOptions Ingest { get; init; } = IngestOptions.Default;
+
+    /// <summary>Working directory that relative inputs and display paths are resolved against.</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>Upper bound of raw bytes read into one batch before it is analysed and stored.</summary>
+    public long BatchBytes { get; init; } = 4L * 1024 * 1024;
+
+    /// <summary>Full paths never read as documents (the manifest itself, the store).</summary>
+    public IReadOnlyCollection<string> Excluded { get; init; } = [];
+
+    /// <summary>Upper bound of files in one batch.</summary>
+    public int BatchFiles { get; init; } = 256;
+}
+
+/// <summary>Progress of a run, reported after each batch.</summary>
+/// <param name="FilesDone">Files read so far.</param>
+/// <param name="FilesTotal">Files found.</param>
+/// <param name="BytesDone">Bytes read so far.</param>
+/// <param name="BytesTotal">Bytes of all files found (from their sizes).</param>
+public sealed record RunProgress(int FilesDone, int FilesTotal, long BytesDone, long BytesTotal);
+
+/// <summary>What a run did.</summary>
+/// <param name="Brief">The brief model.</param>
+/// <param name="Documents">Documents analysed in this run.</param>
+/// <param name="Errors">Error entries and warnings.</param>
+/// <param name="Inserted">Documents new to the store.</param>
+/// <param name="BytesRead">Raw bytes read.</param>
+/// <param name="Elapsed">Wall time.</param>
+/// <param name="WrittenFiles">Brief files written.</param>
+public sealed record RunResult(BriefReport Brief, int Documents, IReadOnlyList<SitrepError> Errors, int Inserted, long BytesRead, TimeSpan Elapsed, IReadOnlyList<string> WrittenFiles)
+{
+    /// <summary>True when at least one input failed (warnings do not count).</summary>
+    public bool HasErrors => Errors.Any(e => e.Severity == ErrorSeverity.Error);
+}
+
+/// <summary>
+/// One run: expands the inputs, then streams them in bounded batches through ingest, the document stages and the
+/// store (one transaction per batch), then runs the corpus stages and writes the brief.
+/// </summary>
+public sealed class AnalysisRun
+{
+    private readonly AnalysisPipeline _pipeline;
+    private readonly IDocumentStore _store;
+
+    /// <summary>Creates a run over a pipeline and a store.</summary>
+    public AnalysisRun(AnalysisPipeline pipeline, IDocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(store);
+        _pipeline = pipeline;
+        _store = store;
+    }
+
+    /// <summary>Runs.</summary>
+    public RunResult Execute(RunOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var scan = InputScanner.Scan(options.Inputs, options.WorkingDirectory);
+        var errors = new List<SitrepError>(scan.Errors);
+        var excluded = new HashSet<string>(options.Excluded, StringComparer.Ordinal);
+        var files = scan.Files.Where(f => !excluded.Contains(f.FullPath)).ToList();
+        var ingestor = new DocumentIngestor(DocumentIngestor.DefaultReaders, options.Ingest, options.Manifest);
+        var analyzed = new List<AnalyzedDocument>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var totalBytes = files.Sum(f => SafeLength(f.FullPath));
+        long bytesRead = 0;
+        var filesDone = 0;
+        var inserted = 0;
+
+        foreach (var batch in Batches(files, options))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var results = new ReadResult[batch.Count];
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _pipeline.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
+            {
+                results[i] = ingestor.Ingest(batch[i]);
+            });
+
+            var documents = new List<Document>();
+            foreach (var result in results)
+            {
+                errors.AddRange(result.Errors);
+                foreach (var doc in result.Documents)
+                {
+                    if (seen.Add(doc.Id))
+                    {
+                        documents.Add(doc);
+                    }
+                }
+            }
+
+            var analysis = _pipeline.AnalyzeBatch(documents, cancellationToken);
+            errors.AddRange(analysis.Errors);
+            var byDocument = analysis.Documents.ToDictionary(a => a.Document.Id, StringComparer.Ordinal);
+            var save = _store.Save([.. documents.Select(d => new StoredDocument(d, Annotations(byDocument.GetValueOrDefault(d.Id))))]);
+            inserted += save.Inserted;
+            analyzed.AddRange(analysis.Documents);
+            filesDone += batch.Count;
+            bytesRead += batch.Sum(f => SafeLength(f.FullPath));
+            progress?.Report(new RunProgress(filesDone, files.Count, bytesRead, totalBytes));
+        }
+
+        var ordered = analyzed
+            .OrderBy(d => d.Document.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Document.Id, StringComparer.Ordinal)
+            .ToList();
+        var corpus = new Corpus(ordered);
+        _pipeline.AnalyzeCorpus(corpus, cancellationToken);
+        var brief = BriefBuilder.Build(corpus, _pipeline.StageNames, errors, SitrepVersion.Current);
+        var written = new List<string>();
+        if (options.OutputDirectory is { } outDir)
+        {
+            try
+            {
+                var texts = ordered.ToDictionary(d => d.Document.Id, d => d.Text, StringComparer.Ordinal);
+                written.AddRange(BriefRenderers.WriteAll(new BriefContext(brief, texts), outDir));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw SitrepErrors.OutputUnwritable.Exception(outDir, ex.Message);
+            }
+        }
+
+        return new RunResult(brief, ordered.Count, [.. errors, .. corpus.Errors], inserted, bytesRead, clock.Elapsed, written);
+    }
+
+    private static IReadOnlyList<StoredAnnotation> Annotations(AnalyzedDocument? analyzed)
+    {
+        if (analyzed is null)
+        {
+            return [];
+        }
+
+        var sentences = analyzed.Sentences.Select(s => new[] { s.Range.Start, s.Range.End }).ToArray();
+        return [new StoredAnnotation(Capabilities.Sentences, "text.rules.v1", JsonSerializer.Serialize(sentences))];
+    }
+
+    private static IEnumerable<List<InputFile>> Batches(IReadOnlyList<InputFile> files, RunOptions options)
+    {
+        var batch = new List<InputFile>();
+        long bytes = 0;
+        foreach (var file in files)
+        {
+            var length = SafeLength(file.FullPath);
+            if (batch.Count > 0 && (batch.Count >= options.BatchFiles || bytes + Math.Min(length, options.Ingest.MaxBytes) > options.BatchBytes))
+            {
+                yield return batch;
+                batch = [];
+                bytes = 0;
+            }
+
+            batch.Add(file);
+            bytes += Math.Min(length, options.Ingest.MaxBytes);
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private static long SafeLength(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? info.Length : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+}
+
+/// <summary>The running Sitrep's version.</summary>
+public static class SitrepVersion
+{
+    /// <summary>The informational version of the engine assembly.</summary>
+    public static string Current { get; } =
+        typeof(SitrepVersion).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}

@@ -1,0 +1,114 @@
+using Sitrep.Errors;
+using Sitrep.Ingest.Encoding;
+using Sitrep.Ingest.Files;
+using Sitrep.Ingest.Manifest;
+using Sitrep.Ingest.Readers;
+
+namespace Sitrep.Ingest;
+
+/// <summary>
+/// Turns one input file into documents: bounded read, binary sniffing, decoding, the best-fitting reader, then the
+/// manifest's metadata. Never throws for bad input: every problem is an error entry and the run goes on.
+/// </summary>
+public sealed class DocumentIngestor
+{
+    private readonly IReadOnlyList<IDocumentReader> _readers;
+    private readonly IngestOptions _options;
+    private readonly SourceManifest _manifest;
+
+    /// <summary>Creates an ingestor.</summary>
+    public DocumentIngestor(IReadOnlyList<IDocumentReader> readers, IngestOptions options, SourceManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(readers);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (readers.Count == 0)
+        {
+            throw new ArgumentException("At least one reader is needed.", nameof(readers));
+        }
+
+        _readers = readers;
+        _options = options;
+        _manifest = manifest;
+    }
+
+    /// <summary>The readers Sitrep ships, best first.</summary>
+    public static IReadOnlyList<IDocumentReader> DefaultReaders { get; } = [new PlainTextReader()];
+
+    /// <summary>Reads one file.</summary>
+    public ReadResult Ingest(InputFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var (raw, loadError) = FileLoader.Load(file, _options);
+        if (raw is null)
+        {
+            return ReadResult.Failed(loadError!);
+        }
+
+        return Ingest(raw);
+    }
+
+    /// <summary>Reads bytes already loaded.</summary>
+    public ReadResult Ingest(RawInput raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var path = raw.File.DisplayPath;
+        if (raw.Bytes.Length == 0)
+        {
+            return ReadResult.Failed(SitrepErrors.Empty.At(path));
+        }
+
+        var binary = TextDecoder.SniffBinary(raw.Head(_options.SniffBytes));
+        if (binary is not null)
+        {
+            return ReadResult.Failed(SitrepErrors.Binary.At(path, binary));
+        }
+
+        var (text, diagnostic) = TextDecoder.Decode(raw.Bytes, path);
+        if (text is null)
+        {
+            return ReadResult.Failed(diagnostic!);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ReadResult.Failed(SitrepErrors.Empty.At(path));
+        }
+
+        var reader = Choose(raw, text);
+        ReadResult result;
+        try
+        {
+            result = reader.Read(raw, text);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            result = ReadResult.Failed(SitrepErrors.Malformed.At(path, reader.Name, ex.Message));
+        }
+
+        var errors = diagnostic is null ? result.Errors : [diagnostic, .. result.Errors];
+        var entry = _manifest.Find(raw.File.FullPath);
+        var documents = entry is null
+            ? result.Documents
+            : [.. result.Documents.Select(d => d.WithMetadata(entry.Title ?? d.Title, entry.Kind ?? d.Kind, entry.ToSource(d.Source)))];
+        return new ReadResult(documents, errors);
+    }
+
+    private IDocumentReader Choose(RawInput raw, string text)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, _options.SniffBytes));
+        IDocumentReader best = _readers[0];
+        var bestScore = int.MinValue;
+        foreach (var reader in _readers)
+        {
+            var score = reader.Score(raw, head);
+            if (score > bestScore)
+            {
+                best = reader;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Sitrep.Ingest.Files;
+
+/// <summary>A file found among the inputs.</summary>
+/// <param name="FullPath">Absolute path.</param>
+/// <param name="DisplayPath">Path as shown to the analyst and stored: relative to the working directory when inside it.</param>
+public sealed record InputFile(string FullPath, string DisplayPath);
+
+/// <summary>The raw bytes of an input file, read within the size limit.</summary>
+/// <param name="File">Which file.</param>
+/// <param name="Bytes">Its bytes.</param>
+public sealed record RawInput(InputFile File, byte[] Bytes)
+{
+    /// <summary>The file name extension in lower case, with the dot.</summary>
+    public string Extension => Path.GetExtension(File.FullPath).ToLowerInvariant();
+
+    /// <summary>The first bytes, for sniffing.</summary>
+    public ReadOnlySpan<byte> Head(int count) => Bytes.AsSpan(0, Math.Min(count, Bytes.Length));
+}

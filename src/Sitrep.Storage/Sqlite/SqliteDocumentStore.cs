@@ -1,0 +1,466 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Sitrep.Documents;
+using Sitrep.Errors;
+
+namespace Sitrep.Storage.Sqlite;
+
+/// <summary>
+/// The embedded default store: one SQLite file in WAL mode, with versioned migrations and an FTS5 index over the text.
+/// </summary>
+/// <remarks>
+/// Every batch is written in one transaction, so a process killed mid-run leaves the store at the last committed
+/// batch: no document without its posts, no index entry without its document. WAL with <c>synchronous=NORMAL</c> is
+/// durable against a process crash (only a power cut can lose the last commits, never corrupt the file).
+/// </remarks>
+public sealed class SqliteDocumentStore : IDocumentStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
+
+    private SqliteDocumentStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    /// <inheritdoc />
+    public string Name => "store.sqlite.v1";
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>The schema version this build understands.</summary>
+    public static int SchemaVersion => Migrations.All.Count;
+
+    /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>.</summary>
+    /// <exception cref="SitrepException">The file cannot be opened or was written by a newer Sitrep.</exception>
+    public static SqliteDocumentStore Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        SqliteConnection? connection = null;
+        try
+        {
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+            connection = new SqliteConnection(builder.ToString());
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+            Migrate(connection, path);
+            return new SqliteDocumentStore(connection, path);
+        }
+        catch (SqliteException ex)
+        {
+            connection?.Dispose();
+            throw SitrepErrors.StoreUnavailable.Exception(path, ex.Message);
+        }
+        catch (IOException ex)
+        {
+            connection?.Dispose();
+            throw SitrepErrors.StoreUnavailable.Exception(path, ex.Message);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            connection?.Dispose();
+            throw SitrepErrors.StoreUnavailable.Exception(path, ex.Message);
+        }
+    }
+
+    private static void Migrate(SqliteConnection connection, string path)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+        if (version > Migrations.All.Count)
+        {
+            throw SitrepErrors.StoreTooNew.Exception(path, version, Migrations.All.Count);
+        }
+
+        for (var v = version; v < Migrations.All.Count; v++)
+        {
+            using var tx = connection.BeginTransaction();
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = Migrations.All[v] + $"\nPRAGMA user_version = {v + 1};";
+                cmd.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+        }
+    }
+
+    /// <inheritdoc />
+    public SaveResult Save(IReadOnlyList<StoredDocument> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        lock (_gate)
+        {
+            var inserted = 0;
+            var updated = 0;
+            var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+            using var tx = _connection.BeginTransaction();
+            foreach (var stored in batch)
+            {
+                var doc = stored.Document;
+                var exists = Scalar(_connection, "SELECT 1 FROM documents WHERE id = $id", tx, ("$id", doc.Id)) is not null;
+                if (exists)
+                {
+                    Execute(
+                        _connection,
+                        """
+                        UPDATE documents SET title = coalesce($title, title), kind = $kind, outlet = coalesce($outlet, outlet),
+                            author = coalesce($author, author), url = coalesce($url, url), published = coalesce($published, published),
+                            reliability = coalesce($reliability, reliability), language = coalesce($language, language), last_seen = $now
+                        WHERE id = $id
+                        """,
+                        tx,
+                        DocumentParameters(doc, now));
+                    Execute(_connection, "DELETE FROM posts WHERE doc_id = $id; DELETE FROM boilerplate WHERE doc_id = $id;", tx, ("$id", doc.Id));
+                    updated++;
+                }
+                else
+                {
+                    Execute(
+                        _connection,
+                        """
+                        INSERT INTO documents (id, content_hash, path, title, kind, outlet, author, url, published, reliability, language, length, text, first_seen, last_seen)
+                        VALUES ($id, $hash, $path, $title, $kind, $outlet, $author, $url, $published, $reliability, $language, $length, $text, $now, $now);
+                        INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents WHERE id = $id;
+                        """,
+                        tx,
+                        [.. DocumentParameters(doc, now), ("$hash", doc.ContentHash), ("$length", doc.Text.Length), ("$text", doc.Text)]);
+                    inserted++;
+                }
+
+                Execute(_connection, "INSERT OR IGNORE INTO document_paths (doc_id, path) VALUES ($id, $path)", tx, ("$id", doc.Id), ("$path", doc.Path));
+                foreach (var post in doc.Posts)
+                {
+                    Execute(
+                        _connection,
+                        """
+                        INSERT INTO posts (doc_id, post_id, parent_id, depth, author, time_text, time_value, start, "end", header_start, header_end)
+                        VALUES ($id, $post, $parent, $depth, $author, $timeText, $timeValue, $start, $end, $hstart, $hend)
+                        """,
+                        tx,
+                        ("$id", doc.Id),
+                        ("$post", post.Id),
+                        ("$parent", post.ParentId),
+                        ("$depth", post.Depth),
+                        ("$author", post.Author),
+                        ("$timeText", post.Time?.Text),
+                        ("$timeValue", post.Time?.Value),
+                        ("$start", post.Range.Start),
+                        ("$end", post.Range.End),
+                        ("$hstart", post.Header?.Start),
+                        ("$hend", post.Header?.End));
+                }
+
+                foreach (var range in doc.Boilerplate)
+                {
+                    Execute(_connection, "INSERT OR REPLACE INTO boilerplate (doc_id, start, \"end\") VALUES ($id, $start, $end)", tx, ("$id", doc.Id), ("$start", range.Start), ("$end", range.End));
+                }
+
+                foreach (var annotation in stored.Annotations)
+                {
+                    Execute(
+                        _connection,
+                        "INSERT OR REPLACE INTO annotations (doc_id, layer, component, json) VALUES ($id, $layer, $component, $json)",
+                        tx,
+                        ("$id", doc.Id),
+                        ("$layer", annotation.Layer),
+                        ("$component", annotation.Component),
+                        ("$json", annotation.Json));
+                }
+            }
+
+            tx.Commit();
+            return new SaveResult(inserted, updated);
+        }
+    }
+
+    /// <inheritdoc />
+    public long CountDocuments()
+    {
+        lock (_gate)
+        {
+            return Convert.ToInt64(Scalar(_connection, "SELECT count(*) FROM documents"), CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <inheritdoc />
+    public Document? Find(string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT text, path, title, kind, outlet, author, url, published, reliability, language FROM documents WHERE id = $id";
+            cmd.Parameters.AddWithValue("$id", documentId);
+            using var reader = cmd.ExecuteReader();
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            var source = new Source(
+                NullableString(reader, 4),
+                NullableString(reader, 5),
+                NullableString(reader, 6),
+                NullableString(reader, 7) is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null,
+                NullableString(reader, 8) is { } grade ? Enum.Parse<Reliability>(grade) : null);
+            var builder = Document.Create(reader.GetString(0), reader.GetString(1))
+                .WithTitle(NullableString(reader, 2))
+                .WithKind(DocumentKinds.Parse(reader.GetString(3)) ?? DocumentKind.Other)
+                .WithSource(source)
+                .WithLanguage(NullableString(reader, 9));
+            reader.Close();
+            ReadStructure(documentId, builder);
+            return builder.Build();
+        }
+    }
+
+    private void ReadStructure(string documentId, Document.DocumentBuilder builder)
+    {
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT post_id, parent_id, depth, author, time_text, time_value, start, \"end\", header_start, header_end FROM posts WHERE doc_id = $id ORDER BY start";
+            cmd.Parameters.AddWithValue("$id", documentId);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                var time = NullableString(reader, 4) is { } timeText ? new PostTime(timeText, NullableString(reader, 5)) : null;
+                TextRange? header = reader.IsDBNull(8) ? null : new TextRange(reader.GetInt32(8), reader.GetInt32(9));
+                builder.AddPost(new Post(reader.GetString(0), NullableString(reader, 1), reader.GetInt32(2), NullableString(reader, 3), time, new TextRange(reader.GetInt32(6), reader.GetInt32(7)), header));
+            }
+        }
+
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT start, \"end\" FROM boilerplate WHERE doc_id = $id ORDER BY start";
+            cmd.Parameters.AddWithValue("$id", documentId);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                builder.AddBoilerplate(new TextRange(reader.GetInt32(0), reader.GetInt32(1)));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public StoredAnnotation? FindAnnotation(string documentId, string layer)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT component, json FROM annotations WHERE doc_id = $id AND layer = $layer";
+            cmd.Parameters.AddWithValue("$id", documentId);
+            cmd.Parameters.AddWithValue("$layer", layer);
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? new StoredAnnotation(layer, reader.GetString(0), reader.GetString(1)) : null;
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<SearchHit> Search(string query, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var match = ToMatchExpression(query);
+        if (match.Length == 0)
+        {
+            return [];
+        }
+
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = """
+                SELECT d.id, d.path, d.title, snippet(documents_fts, 1, '[', ']', '…', 16), bm25(documents_fts)
+                FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+                WHERE documents_fts MATCH $match
+                ORDER BY bm25(documents_fts), d.path
+                LIMIT $limit
+                """;
+            cmd.Parameters.AddWithValue("$match", match);
+            cmd.Parameters.AddWithValue("$limit", limit);
+            using var reader = cmd.ExecuteReader();
+            var hits = new List<SearchHit>();
+            while (reader.Read())
+            {
+                hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), reader.GetString(3), reader.GetDouble(4)));
+            }
+
+            return hits;
+        }
+    }
+
+    /// <summary>
+    /// Turns what an analyst types into an FTS5 expression: words become quoted terms (all must match), a phrase in
+    /// double quotes stays a phrase, a trailing * keeps prefix search, and OR between words is kept. Nothing the
+    /// analyst types can raise an FTS syntax error.
+    /// </summary>
+    public static string ToMatchExpression(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parts = new List<string>();
+        var i = 0;
+        while (i < query.Length)
+        {
+            if (char.IsWhiteSpace(query[i]))
+            {
+                i++;
+                continue;
+            }
+
+            if (query[i] == '"')
+            {
+                var close = query.IndexOf('"', i + 1);
+                var phrase = close < 0 ? query[(i + 1)..] : query[(i + 1)..close];
+                i = close < 0 ? query.Length : close + 1;
+                var words = Words(phrase);
+                if (words.Count > 0)
+                {
+                    parts.Add("\"" + string.Join(' ', words) + "\"");
+                }
+
+                continue;
+            }
+
+            var end = i;
+            while (end < query.Length && !char.IsWhiteSpace(query[end]) && query[end] != '"')
+            {
+                end++;
+            }
+
+            var raw = query[i..end];
+            i = end;
+            if (raw == "OR" && parts.Count > 0)
+            {
+                parts.Add("OR");
+                continue;
+            }
+
+            var prefix = raw.EndsWith('*');
+            foreach (var word in Words(raw))
+            {
+                parts.Add("\"" + word + "\"" + (prefix ? "*" : string.Empty));
+            }
+        }
+
+        while (parts.Count > 0 && parts[^1] == "OR")
+        {
+            parts.RemoveAt(parts.Count - 1);
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var sb = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+            }
+            else if (sb.Length > 0)
+            {
+                words.Add(sb.ToString());
+                sb.Clear();
+            }
+        }
+
+        if (sb.Length > 0)
+        {
+            words.Add(sb.ToString());
+        }
+
+        return words;
+    }
+
+    /// <inheritdoc />
+    public string? GetSetting(string key)
+    {
+        lock (_gate)
+        {
+            return Scalar(_connection, "SELECT value FROM settings WHERE key = $key", null, ("$key", key)) as string;
+        }
+    }
+
+    /// <inheritdoc />
+    public void SetSetting(string key, string value)
+    {
+        lock (_gate)
+        {
+            Execute(_connection, "INSERT OR REPLACE INTO settings (key, value) VALUES ($key, $value)", null, ("$key", key), ("$value", value));
+        }
+    }
+
+    /// <summary>Runs SQLite's integrity check; "ok" when the file is sound.</summary>
+    public string IntegrityCheck()
+    {
+        lock (_gate)
+        {
+            return Convert.ToString(Scalar(_connection, "PRAGMA integrity_check;"), CultureInfo.InvariantCulture) ?? "unknown";
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _connection.Dispose();
+        }
+    }
+
+    private static (string, object?)[] DocumentParameters(Document doc, string now) =>
+    [
+        ("$id", doc.Id),
+        ("$path", doc.Path),
+        ("$title", doc.Title),
+        ("$kind", DocumentKinds.ToName(doc.Kind)),
+        ("$outlet", doc.Source.Outlet),
+        ("$author", doc.Source.Author),
+        ("$url", doc.Source.Url),
+        ("$published", doc.Source.Published?.ToString("O", CultureInfo.InvariantCulture)),
+        ("$reliability", doc.Source.Reliability?.ToString()),
+        ("$language", doc.Language),
+        ("$now", now),
+    ];
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        cmd.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var result = cmd.ExecuteScalar();
+        return result is DBNull ? null : result;
+    }
+}
