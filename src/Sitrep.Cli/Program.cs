@@ -6,6 +6,8 @@ var root = new RootCommand("Sitrep: a sourced situation picture from conflicting
 {
     AnalyzeCommand.Create(),
     SearchCommand.Create(),
+    EvalCommand.Create(),
+    TrainCommand.Create(),
 };
 
 var parse = root.Parse(args);

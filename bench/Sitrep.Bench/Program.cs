@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using Sitrep.Bench;
+
+// dotnet run -c Release --project bench/Sitrep.Bench -- e2e --corpus DIR      end-to-end throughput and peak memory
+// dotnet run -c Release --project bench/Sitrep.Bench -- make-corpus ...       build the ≥ 50 MB FNC-1 corpus
+// dotnet run -c Release --project bench/Sitrep.Bench -- [BenchmarkDotNet args] stage benchmarks (e.g. --filter '*Sentence*')
+if (args.Length > 0 && args[0] == "e2e")
+{
+    return EndToEnd.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "make-corpus")
+{
+    return CorpusMaker.Run(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(EndToEnd).Assembly).Run(args);
+return 0;
