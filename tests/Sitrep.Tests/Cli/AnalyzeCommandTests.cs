@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Shouldly;
+using Sitrep.Tests.Support;
+
+namespace Sitrep.Tests.Cli;
+
+public sealed class AnalyzeCommandTests
+{
+    [Fact]
+    public void TheSampleCorpusYieldsABriefInThreeFormatsWithCitedTakeaways()
+    {
+        var dir = Some.TempDirectory();
+        var samples = Path.Combine(SharedData.RepositoryRoot, "samples", "wagner-2023");
+
+        var result = SitrepProcess.Run(dir, "analyze", samples, "--out", "out", "--db", "s.db");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        File.Exists(Path.Combine(dir, "out", "brief.html")).ShouldBeTrue();
+        File.Exists(Path.Combine(dir, "out", "brief.md")).ShouldBeTrue();
+        using var brief = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "out", "brief.json")));
+        var root = brief.RootElement;
+        root.GetProperty("schema").GetString().ShouldBe("sitrep.brief/1");
+        var documents = root.GetProperty("documents").EnumerateArray().ToList();
+        documents.Count.ShouldBe(13);
+        var wire = documents.Single(d => d.GetProperty("path").GetString()!.EndsWith("01-wire-rostov.txt", StringComparison.Ordinal));
+        wire.GetProperty("source").GetProperty("outlet").GetString().ShouldBe("Meridian Wire");
+        wire.GetProperty("source").GetProperty("reliability").GetString().ShouldBe("B");
+        var pasted = documents.Single(d => d.GetProperty("path").GetString()!.EndsWith("12-pasted-explainer.txt", StringComparison.Ordinal));
+        pasted.GetProperty("source").GetProperty("outlet").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        var texts = documents.ToDictionary(d => d.GetProperty("id").GetString()!, d => File.ReadAllText(Path.Combine(samples, Path.GetFileName(d.GetProperty("path").GetString()!))));
+        var takeaways = root.GetProperty("takeaways").EnumerateArray().ToList();
+        takeaways.ShouldNotBeEmpty();
+        foreach (var takeaway in takeaways)
+        {
+            var cite = takeaway.GetProperty("cites")[0];
+            var text = texts[cite.GetProperty("doc").GetString()!];
+            var quoted = text[cite.GetProperty("start").GetInt32()..cite.GetProperty("end").GetInt32()];
+            Normalize(quoted).ShouldBe(takeaway.GetProperty("text").GetString());
+        }
+    }
+
+    [Fact]
+    public void RunningTwiceOnTheSeedsLeavesTheDocumentCountUnchanged()
+    {
+        var seeds = SharedData.Require("seeds");
+        var dir = Some.TempDirectory();
+
+        var first = SitrepProcess.Run(dir, "analyze", seeds, "--out", "x", "--db", "s.db");
+        var second = SitrepProcess.Run(dir, "analyze", seeds, "--out", "x", "--db", "s.db");
+
+        first.ExitCode.ShouldBe(0, first.Stderr);
+        second.ExitCode.ShouldBe(0, second.Stderr);
+        using var brief = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "x", "brief.json")));
+        brief.RootElement.GetProperty("documents").GetArrayLength().ShouldBe(5);
+        CountDocuments(Path.Combine(dir, "s.db")).ShouldBe(5);
+        first.Stdout.ShouldContain("(5 new in s.db)");
+        second.Stdout.ShouldContain("(0 new in s.db)");
+    }
+
+    [Fact]
+    public void TheBriefIsDeterministic()
+    {
+        var samples = Path.Combine(SharedData.RepositoryRoot, "samples", "wagner-2023");
+        var a = Some.TempDirectory();
+        var b = Some.TempDirectory();
+        SitrepProcess.Run(a, "analyze", samples, "--out", "out", "--db", "s.db", "--jobs", "1").ExitCode.ShouldBe(0);
+        SitrepProcess.Run(b, "analyze", samples, "--out", "out", "--db", "s.db", "--jobs", "2").ExitCode.ShouldBe(0);
+        foreach (var file in new[] { "brief.json", "brief.md", "brief.html" })
+        {
+            File.ReadAllText(Path.Combine(b, "out", file)).ShouldBe(File.ReadAllText(Path.Combine(a, "out", file)), file);
+        }
+    }
+
+    [Fact]
+    public void SearchFindsStoredDocumentsAfterAnalysis()
+    {
+        var dir = Some.TempDirectory();
+        var samples = Path.Combine(SharedData.RepositoryRoot, "samples", "wagner-2023");
+        SitrepProcess.Run(dir, "analyze", samples, "--out", "out", "--db", "s.db").ExitCode.ShouldBe(0);
+
+        var result = SitrepProcess.Run(dir, "search", "\"working in the Kremlin\"", "--db", "s.db");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stdout.ShouldContain("[working in the Kremlin]");
+    }
+
+    [Fact]
+    public void VersionPrintsTheVersion()
+    {
+        var result = SitrepProcess.Run(Some.TempDirectory(), "--version");
+        result.ExitCode.ShouldBe(0);
+        result.Stdout.Trim().ShouldMatch(@"^\d+\.\d+\.\d+");
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void AfterAKillMidRunTheStoreOpensHoldsNoHalfWrittenDocumentAndTheNextRunCompletes()
+    {
+        var dir = Some.TempDirectory();
+        var inputs = Path.Combine(dir, "inputs");
+        Directory.CreateDirectory(inputs);
+        const int Files = 2500;
+        for (var i = 0; i < Files; i++)
+        {
+            var body = string.Concat(Enumerable.Repeat($"Report {i}: the column of trucks stopped {i % 300} km from the capital and turned back. ", 60));
+            File.WriteAllText(Path.Combine(inputs, $"{i:D5}.txt"), body);
+        }
+
+        var db = Path.Combine(dir, "s.db");
+        var info = SitrepProcess.StartInfo(dir, "analyze", "inputs", "--out", "out", "--db", "s.db", "--quiet", "--jobs", "1");
+        using (var process = Process.Start(info)!)
+        {
+            var clock = Stopwatch.StartNew();
+            while (CountDocumentsOrZero(db) == 0 && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                Thread.Sleep(10);
+            }
+
+            process.HasExited.ShouldBeFalse("the run must still be going when it is killed; make the corpus larger");
+            process.Kill(); // SIGKILL on Unix: no chance to clean up
+            process.WaitForExit();
+        }
+
+        var stored = CountDocuments(db);
+        stored.ShouldBeGreaterThan(0);
+        stored.ShouldBeLessThan(Files);
+        using (var connection = Open(db))
+        {
+            Scalar(connection, "PRAGMA integrity_check;").ShouldBe("ok");
+            Scalar(connection, "INSERT INTO documents_fts(documents_fts) VALUES('integrity-check'); SELECT 'ok';").ShouldBe("ok");
+            Scalar(connection, "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM annotations a WHERE a.doc_id = d.id)").ShouldBe("0");
+            Scalar(connection, "SELECT count(*) FROM documents WHERE length(text) <> length").ShouldBe("0");
+        }
+
+        var again = SitrepProcess.Run(SitrepProcess.StartInfo(dir, "analyze", "inputs", "--out", "out", "--db", "s.db", "--quiet"), TimeSpan.FromMinutes(5));
+        again.ExitCode.ShouldBe(0, again.Stderr);
+        CountDocuments(db).ShouldBe(Files);
+        again.Stdout.ShouldContain($"({Files - stored} new in s.db)");
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static SqliteConnection Open(string db)
+    {
+        var connection = new SqliteConnection($"Data Source={db};Pooling=false");
+        connection.Open();
+        return connection;
+    }
+
+    private static string? Scalar(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static long CountDocuments(string db)
+    {
+        using var connection = Open(db);
+        return long.Parse(Scalar(connection, "SELECT count(*) FROM documents")!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static long CountDocumentsOrZero(string db)
+    {
+        if (!File.Exists(db))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return CountDocuments(db);
+        }
+        catch (SqliteException)
+        {
+            return 0;
+        }
+    }
+}

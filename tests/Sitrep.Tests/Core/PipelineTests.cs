@@ -1,0 +1,148 @@
+using Shouldly;
+using Sitrep.Documents;
+using Sitrep.Errors;
+using Sitrep.Pipeline;
+using Sitrep.Tests.Support;
+using Sitrep.Text;
+
+namespace Sitrep.Tests.Core;
+
+public sealed class PipelineTests
+{
+    [Fact]
+    public void WhenAStageRequiresWhatNoEarlierStageAssigns_BuildingFailsNamingTheStageAndTheProviders()
+    {
+        var builder = new AnalysisPipelineBuilder()
+            .Use(new FakeStage("claims.test.v1", requires: [Capabilities.Sentences], assigns: [Capabilities.Claims]))
+            .Use(new SentenceStage());
+
+        var ex = Should.Throw<SitrepException>(builder.Build);
+        ex.ErrorCode.ShouldBe(SitrepErrors.MissingCapability);
+        ex.Message.ShouldContain("claims.test.v1");
+        ex.Message.ShouldContain(Capabilities.Sentences);
+        ex.Message.ShouldContain("text.rules.v1");
+    }
+
+    [Fact]
+    public void WhenStagesAreInDependencyOrder_ThePipelineBuilds()
+    {
+        var pipeline = new AnalysisPipelineBuilder()
+            .Use(new SentenceStage())
+            .Use(new FakeStage("claims.test.v1", requires: [Capabilities.Sentences], assigns: [Capabilities.Claims]))
+            .Build();
+        pipeline.StageNames.ShouldBe(["text.rules.v1", "claims.test.v1"]);
+    }
+
+    [Fact]
+    public void ACorpusStageMayRequireWhatADocumentStageAssigns()
+    {
+        var pipeline = new AnalysisPipelineBuilder()
+            .Use(new FakeCorpusStage("timeline.test.v1", requires: [Capabilities.Sentences]))
+            .Use(new SentenceStage())
+            .Build();
+        pipeline.CorpusStages.Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public void TwoStagesWithTheSameNameAreRefused()
+    {
+        var builder = new AnalysisPipelineBuilder().Use(new SentenceStage());
+        var ex = Should.Throw<SitrepException>(() => builder.Use(new SentenceStage()));
+        ex.ErrorCode.ShouldBe(SitrepErrors.DuplicateStage);
+        ex.Message.ShouldContain("Existing stages: text.rules.v1");
+    }
+
+    [Fact]
+    public void WhenAStageThrowsOnOneDocument_ThatDocumentGetsOneErrorAndTheOthersAreAnalysed()
+    {
+        var pipeline = new AnalysisPipelineBuilder()
+            .Use(new SentenceStage())
+            .Use(new FakeStage("boom.v1", requires: [Capabilities.Sentences], assigns: [], onProcess: d =>
+            {
+                if (d.Text.Contains("poison", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("poisoned input");
+                }
+            }))
+            .Build();
+        var batch = new[] { Some.Document("First report.", "a.txt"), Some.Document("A poison report.", "b.txt"), Some.Document("Third report.", "c.txt") };
+
+        var result = pipeline.AnalyzeBatch(batch);
+
+        result.Documents.Select(d => d.Document.Path).ShouldBe(["a.txt", "c.txt"]);
+        result.Errors.Count.ShouldBe(1);
+        result.Errors[0].Path.ShouldBe("b.txt");
+        result.Errors[0].Code.ShouldBe("SR2003");
+        result.Errors[0].Message.ShouldContain("boom.v1");
+        result.Errors[0].Message.ShouldContain("poisoned input");
+    }
+
+    [Fact]
+    public void ParallelAnalysisReturnsDocumentsInInputOrder()
+    {
+        var pipeline = new AnalysisPipelineBuilder { MaxDegreeOfParallelism = 4 }.Use(new SentenceStage()).Build();
+        var batch = Enumerable.Range(0, 200).Select(i => Some.Document($"Report number {i}. It is short.", $"{i:D3}.txt")).ToArray();
+
+        var result = pipeline.AnalyzeBatch(batch);
+
+        result.Documents.Select(d => d.Document.Path).ShouldBe(batch.Select(d => d.Path));
+        result.Documents.ShouldAllBe(d => d.Sentences.Count == 2);
+    }
+
+    [Fact]
+    public void AFailingCorpusStageAddsAnErrorAndTheNextCorpusStageStillRuns()
+    {
+        var ran = false;
+        var pipeline = new AnalysisPipelineBuilder()
+            .Use(new SentenceStage())
+            .Use(new FakeCorpusStage("first.v1", [], _ => throw new InvalidOperationException("bad corpus")))
+            .Use(new FakeCorpusStage("second.v1", [], _ => ran = true))
+            .Build();
+        var corpus = new Corpus(pipeline.AnalyzeBatch([Some.Document()]).Documents);
+
+        pipeline.AnalyzeCorpus(corpus);
+
+        ran.ShouldBeTrue();
+        corpus.Errors.Single().Code.ShouldBe("SR2004");
+    }
+
+    [Fact]
+    public void PostBoundariesAndBoilerplateAreNotAnalysed()
+    {
+        var text = "Top post here. Still top\n  reply text here.\nShare this article";
+        var replyStart = text.IndexOf("  reply", StringComparison.Ordinal);
+        var furniture = text.IndexOf("Share", StringComparison.Ordinal);
+        var doc = Document.Create(text, "t.txt")
+            .AddPost(new Post("p1", null, 0, "a", null, new TextRange(0, replyStart)))
+            .AddPost(new Post("p2", "p1", 1, "b", null, new TextRange(replyStart, furniture)))
+            .AddBoilerplate(new TextRange(furniture, text.Length))
+            .Build();
+        var analyzed = new AnalyzedDocument(doc);
+
+        new SentenceStage().Process(analyzed, CancellationToken.None);
+
+        analyzed.Sentences.Select(analyzed.TextOf).ShouldBe(["Top post here.", "Still top", "reply text here."]);
+    }
+
+    private sealed class FakeStage(string name, IReadOnlyList<string> requires, IReadOnlyList<string> assigns, Action<AnalyzedDocument>? onProcess = null) : IDocumentStage
+    {
+        public string Name => name;
+
+        public IReadOnlyList<string> Requires => requires;
+
+        public IReadOnlyList<string> Assigns => assigns;
+
+        public void Process(AnalyzedDocument document, CancellationToken cancellationToken) => onProcess?.Invoke(document);
+    }
+
+    private sealed class FakeCorpusStage(string name, IReadOnlyList<string> requires, Action<Corpus>? onProcess = null) : ICorpusStage
+    {
+        public string Name => name;
+
+        public IReadOnlyList<string> Requires => requires;
+
+        public IReadOnlyList<string> Assigns => [];
+
+        public void Process(Corpus corpus, CancellationToken cancellationToken) => onProcess?.Invoke(corpus);
+    }
+}
