@@ -20,7 +20,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         header { background: #14263d; color: #fff; padding: 20px 32px; }
         header h1 { margin: 0 0 4px; font-size: 24px; letter-spacing: .02em; }
         header p { margin: 0; color: #c9d6e6; }
-        main { max-width: 1100px; margin: 0 auto; padding: 8px 32px 48px; }
+        main { max-width: 1240px; margin: 0 auto; padding: 8px 32px 48px; }
         section { margin-top: 28px; }
         h2 { font-size: 18px; border-bottom: 2px solid var(--line); padding-bottom: 4px; }
         ol.takeaways li { margin: 8px 0; }
@@ -29,6 +29,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         table { border-collapse: collapse; width: 100%; font-size: 14px; }
         th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
         th { background: #eef1f4; font-weight: 600; }
+        td a, td code { overflow-wrap: anywhere; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         code { font: 12px ui-monospace, monospace; color: var(--muted); }
         .sources li { margin: 10px 0; }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Renders a brief in headless Chromium and writes a PNG screenshot: scripts/screenshot-brief.sh out/brief.html out/brief.png
+set -euo pipefail
+html=$(realpath "$1")
+png=$(realpath -m "${2:-${1%.html}.png}")
+"$(dirname "$0")/install-chromium.sh"
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+/usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+  --no-first-run --disable-sync --disable-quic --user-data-dir="$profile" --hide-scrollbars \
+  --window-size="${WIDTH:-1280},${HEIGHT:-2400}" --screenshot="$png" "file://$html" >/dev/null 2>&1
+echo "$png"
