@@ -37,6 +37,7 @@ public static class EndToEnd
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {result.Documents:N0} docs | {mb:0.0} MB | {seconds:0.0} s | {result.Documents / seconds:N0} docs/s | {mb / seconds:0.00} MB/s | peak working set {process.PeakWorkingSet64 / 1e6:N0} MB | jobs {jobs} | stages: {string.Join(", ", result.Brief.Generator.Stages)} |"));
+            Console.WriteLine("phases: " + string.Join(", ", result.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.TotalSeconds:0.0} s"))));
             return 0;
         }
         finally

@@ -57,7 +57,8 @@ public sealed record RunProgress(int FilesDone, int FilesTotal, long BytesDone, 
 /// <param name="BytesRead">Raw bytes read.</param>
 /// <param name="Elapsed">Wall time.</param>
 /// <param name="WrittenFiles">Brief files written.</param>
-public sealed record RunResult(BriefReport Brief, int Documents, IReadOnlyList<SitrepError> Errors, int Inserted, long BytesRead, TimeSpan Elapsed, IReadOnlyList<string> WrittenFiles)
+/// <param name="Phases">Wall time per phase (read, analyse, store, corpus, brief), for benchmarks.</param>
+public sealed record RunResult(BriefReport Brief, int Documents, IReadOnlyList<SitrepError> Errors, int Inserted, long BytesRead, TimeSpan Elapsed, IReadOnlyList<string> WrittenFiles, IReadOnlyDictionary<string, TimeSpan> Phases)
 {
     /// <summary>True when at least one input failed (warnings do not count).</summary>
     public bool HasErrors => Errors.Any(e => e.Severity == ErrorSeverity.Error);
@@ -96,11 +97,13 @@ public sealed class AnalysisRun
         var totalBytes = files.Sum(f => SafeLength(f.FullPath));
         long bytesRead = 0;
         var filesDone = 0;
-        var inserted = 0;
+        var phases = new PhaseClock();
+        using var writer = new StoreWriter(_store);
 
         foreach (var batch in Batches(files, options))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            phases.Start("read");
             var results = new ReadResult[batch.Count];
             Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _pipeline.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
             {
@@ -120,16 +123,22 @@ public sealed class AnalysisRun
                 }
             }
 
+            phases.Start("analyse");
             var analysis = _pipeline.AnalyzeBatch(documents, cancellationToken);
+            phases.Start("queue");
             errors.AddRange(analysis.Errors);
             var byDocument = analysis.Documents.ToDictionary(a => a.Document.Id, StringComparer.Ordinal);
-            var save = _store.Save([.. documents.Select(d => new StoredDocument(d, Annotations(byDocument.GetValueOrDefault(d.Id))))]);
-            inserted += save.Inserted;
+            writer.Enqueue([.. documents.Select(d => new StoredDocument(d, Annotations(byDocument.GetValueOrDefault(d.Id))))], cancellationToken);
             analyzed.AddRange(analysis.Documents);
             filesDone += batch.Count;
             bytesRead += batch.Sum(f => SafeLength(f.FullPath));
+            phases.Stop();
             progress?.Report(new RunProgress(filesDone, files.Count, bytesRead, totalBytes));
         }
+
+        phases.Start("store");
+        var inserted = writer.Complete();
+        phases.Start("corpus");
 
         var ordered = analyzed
             .OrderBy(d => d.Document.Path, StringComparer.Ordinal)
@@ -137,6 +146,7 @@ public sealed class AnalysisRun
             .ToList();
         var corpus = new Corpus(ordered);
         _pipeline.AnalyzeCorpus(corpus, cancellationToken);
+        phases.Start("brief");
         var brief = BriefBuilder.Build(corpus, _pipeline.StageNames, errors, SitrepVersion.Current);
         var written = new List<string>();
         if (options.OutputDirectory is { } outDir)
@@ -152,7 +162,8 @@ public sealed class AnalysisRun
             }
         }
 
-        return new RunResult(brief, ordered.Count, [.. errors, .. corpus.Errors], inserted, bytesRead, clock.Elapsed, written);
+        phases.Stop();
+        return new RunResult(brief, ordered.Count, [.. errors, .. corpus.Errors], inserted, bytesRead, clock.Elapsed, written, phases.Totals);
     }
 
     private static IReadOnlyList<StoredAnnotation> Annotations(AnalyzedDocument? analyzed)
@@ -204,6 +215,96 @@ public sealed class AnalysisRun
         catch (UnauthorizedAccessException)
         {
             return 0;
+        }
+    }
+}
+
+/// <summary>
+/// Writes batches to the store on a background thread, so that storing one batch overlaps reading and analysing the
+/// next. At most two batches wait in the queue, which bounds memory; a write failure surfaces on the next call.
+/// </summary>
+internal sealed class StoreWriter : IDisposable
+{
+    private readonly System.Collections.Concurrent.BlockingCollection<IReadOnlyList<StoredDocument>> _queue = new(boundedCapacity: 2);
+    private readonly Task<int> _worker;
+
+    public StoreWriter(IDocumentStore store)
+    {
+        _worker = Task.Factory.StartNew(
+            () =>
+            {
+                var inserted = 0;
+                foreach (var batch in _queue.GetConsumingEnumerable())
+                {
+                    inserted += store.Save(batch).Inserted;
+                }
+
+                return inserted;
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+    }
+
+    public void Enqueue(IReadOnlyList<StoredDocument> batch, CancellationToken cancellationToken)
+    {
+        if (_worker.IsFaulted)
+        {
+            _worker.GetAwaiter().GetResult();
+        }
+
+        _queue.Add(batch, cancellationToken);
+    }
+
+    /// <summary>Waits for every queued batch to be committed; returns how many documents were new.</summary>
+    public int Complete()
+    {
+        _queue.CompleteAdding();
+        return _worker.GetAwaiter().GetResult();
+    }
+
+    public void Dispose()
+    {
+        if (!_queue.IsAddingCompleted)
+        {
+            _queue.CompleteAdding();
+        }
+
+        // On cancellation the batches already queued are still committed whole before the store is closed.
+        try
+        {
+            _worker.Wait();
+        }
+        catch (AggregateException)
+        {
+        }
+
+        _queue.Dispose();
+    }
+}
+
+/// <summary>Accumulates wall time per named phase.</summary>
+internal sealed class PhaseClock
+{
+    private readonly Dictionary<string, TimeSpan> _totals = new(StringComparer.Ordinal);
+    private readonly Stopwatch _watch = new();
+    private string? _current;
+
+    public IReadOnlyDictionary<string, TimeSpan> Totals => _totals;
+
+    public void Start(string phase)
+    {
+        Stop();
+        _current = phase;
+        _watch.Restart();
+    }
+
+    public void Stop()
+    {
+        if (_current is not null)
+        {
+            _totals[_current] = _totals.GetValueOrDefault(_current) + _watch.Elapsed;
+            _current = null;
         }
     }
 }

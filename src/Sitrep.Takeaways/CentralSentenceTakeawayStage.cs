@@ -24,6 +24,10 @@ public sealed class CentralSentenceTakeawayStage : ICorpusStage
         ],
         StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private const int MaxTokens = 60;
+
     private readonly int _count;
 
     /// <summary>Creates the stage.</summary>
@@ -47,25 +51,63 @@ public sealed class CentralSentenceTakeawayStage : ICorpusStage
     public void Process(Corpus corpus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(corpus);
+
+        // Words are interned to ints once; document frequency uses a "last document seen" stamp per word, so the whole
+        // pass is linear in the number of tokens and allocates per distinct word, not per token.
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        var documentFrequency = new List<int>();
+        var lastSeen = new List<int>();
         var candidates = new List<Candidate>();
-        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var doc in corpus.Documents)
+        Span<char> lower = stackalloc char[64];
+        var sentenceWords = new List<int>();
+        for (var d = 0; d < corpus.Documents.Count; d++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var doc = corpus.Documents[d];
             foreach (var sentence in doc.Sentences)
             {
-                var words = ContentWords(doc, sentence);
-                seen.UnionWith(words);
-                if (IsCandidate(doc, sentence, words))
+                sentenceWords.Clear();
+                var mayBeCandidate = sentence.TokenCount <= MaxTokens;
+                foreach (var token in doc.TokensOf(sentence))
                 {
-                    candidates.Add(new Candidate(doc, sentence, words));
-                }
-            }
+                    var span = token.In(doc.Text);
+                    if (span.Length < 2 || span.Length > lower.Length || !char.IsLetter(span[0]))
+                    {
+                        continue;
+                    }
 
-            foreach (var word in seen)
-            {
-                documentFrequency[word] = documentFrequency.GetValueOrDefault(word) + 1;
+                    var word = lower[..span.Length];
+                    span.ToLowerInvariant(word);
+                    if (StopWordLookup.Contains(word))
+                    {
+                        continue;
+                    }
+
+                    if (!lookup.TryGetValue(word, out var id))
+                    {
+                        id = vocabulary.Count;
+                        lookup[word] = id;
+                        documentFrequency.Add(0);
+                        lastSeen.Add(-1);
+                    }
+
+                    if (lastSeen[id] != d)
+                    {
+                        lastSeen[id] = d;
+                        documentFrequency[id]++;
+                    }
+
+                    if (mayBeCandidate && !sentenceWords.Contains(id))
+                    {
+                        sentenceWords.Add(id);
+                    }
+                }
+
+                if (IsCandidate(doc, sentence, sentenceWords.Count))
+                {
+                    candidates.Add(new Candidate(doc, sentence, [.. sentenceWords]));
+                }
             }
         }
 
@@ -77,23 +119,30 @@ public sealed class CentralSentenceTakeawayStage : ICorpusStage
             foreach (var word in candidate.Words)
             {
                 var df = documentFrequency[word];
-                var idf = Math.Log(1.0 + (documents / (double)df));
-                weight += idf;
+                weight += Math.Log(1.0 + (documents / (double)df));
                 shared += (df - 1) / (double)documents;
             }
 
             // Longer sentences carry more words; normalise so that a long sentence does not win on length alone.
-            var length = Math.Max(1, candidate.Words.Count);
+            var length = Math.Max(1, candidate.Words.Length);
             candidate.Score = (shared / length * 3.0) + (weight / Math.Sqrt(length) * 0.1);
         }
 
         var picked = new List<Candidate>();
         var perDocument = new Dictionary<string, int>(StringComparer.Ordinal);
         var perDocumentLimit = Math.Max(1, (int)Math.Ceiling(_count / 2.0));
-        foreach (var candidate in candidates
-                     .OrderByDescending(c => c.Score)
-                     .ThenBy(c => c.Document.Document.Path, StringComparer.Ordinal)
-                     .ThenBy(c => c.Sentence.Range.Start))
+        candidates.Sort(static (a, b) =>
+        {
+            var byScore = b.Score.CompareTo(a.Score);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byPath = string.CompareOrdinal(a.Document.Document.Path, b.Document.Document.Path);
+            return byPath != 0 ? byPath : a.Sentence.Range.Start.CompareTo(b.Sentence.Range.Start);
+        });
+        foreach (var candidate in candidates)
         {
             if (picked.Count == _count)
             {
@@ -119,9 +168,9 @@ public sealed class CentralSentenceTakeawayStage : ICorpusStage
         corpus.Layers.Set(new TakeawayLayer(takeaways));
     }
 
-    private static bool IsCandidate(AnalyzedDocument doc, Sentence sentence, HashSet<string> words)
+    private static bool IsCandidate(AnalyzedDocument doc, Sentence sentence, int contentWords)
     {
-        if (sentence.TokenCount is < 8 or > 60 || words.Count < 4)
+        if (sentence.TokenCount is < 8 or > MaxTokens || contentWords < 4)
         {
             return false;
         }
@@ -130,42 +179,21 @@ public sealed class CentralSentenceTakeawayStage : ICorpusStage
         return last is '.' or '"' or '”' or '\'' or '’' or ')';
     }
 
-    private static HashSet<string> ContentWords(AnalyzedDocument doc, Sentence sentence)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in doc.TokensOf(sentence))
-        {
-            var span = token.In(doc.Text);
-            if (span.Length < 2 || !char.IsLetter(span[0]))
-            {
-                continue;
-            }
-
-            var word = span.ToString().ToLowerInvariant();
-            if (!StopWords.Contains(word))
-            {
-                words.Add(word);
-            }
-        }
-
-        return words;
-    }
-
-    private static double Overlap(HashSet<string> a, HashSet<string> b)
+    private static double Overlap(int[] a, int[] b)
     {
         var inter = a.Count(b.Contains);
-        return inter / (double)Math.Max(1, Math.Min(a.Count, b.Count));
+        return inter / (double)Math.Max(1, Math.Min(a.Length, b.Length));
     }
 
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private sealed class Candidate(AnalyzedDocument document, Sentence sentence, HashSet<string> words)
+    private sealed class Candidate(AnalyzedDocument document, Sentence sentence, int[] words)
     {
         public AnalyzedDocument Document { get; } = document;
 
         public Sentence Sentence { get; } = sentence;
 
-        public HashSet<string> Words { get; } = words;
+        public int[] Words { get; } = words;
 
         public double Score { get; set; }
     }
