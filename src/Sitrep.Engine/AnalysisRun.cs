@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Sitrep.Brief.Building;
 using Sitrep.Brief.Model;
 using Sitrep.Brief.Rendering;
@@ -128,7 +127,7 @@ public sealed class AnalysisRun
             phases.Start("queue");
             errors.AddRange(analysis.Errors);
             var byDocument = analysis.Documents.ToDictionary(a => a.Document.Id, StringComparer.Ordinal);
-            writer.Enqueue([.. documents.Select(d => new StoredDocument(d, Annotations(byDocument.GetValueOrDefault(d.Id))))], cancellationToken);
+            writer.Enqueue([.. documents.Select(d => new StoredDocument(d, Export(byDocument.GetValueOrDefault(d.Id))))], cancellationToken);
             analyzed.AddRange(analysis.Documents);
             filesDone += batch.Count;
             bytesRead += batch.Sum(f => SafeLength(f.FullPath));
@@ -166,15 +165,23 @@ public sealed class AnalysisRun
         return new RunResult(brief, ordered.Count, [.. errors, .. corpus.Errors], inserted, bytesRead, clock.Elapsed, written, phases.Totals);
     }
 
-    private static IReadOnlyList<StoredAnnotation> Annotations(AnalyzedDocument? analyzed)
+    private List<StoredAnnotation> Export(AnalyzedDocument? analyzed)
     {
+        var annotations = new List<StoredAnnotation>();
         if (analyzed is null)
         {
-            return [];
+            return annotations;
         }
 
-        var sentences = analyzed.Sentences.Select(s => new[] { s.Range.Start, s.Range.End }).ToArray();
-        return [new StoredAnnotation(Capabilities.Sentences, "text.rules.v1", JsonSerializer.Serialize(sentences))];
+        foreach (var stage in _pipeline.DocumentStages.OfType<IPersistedStage>())
+        {
+            if (stage.Export(analyzed) is { } layer)
+            {
+                annotations.Add(new StoredAnnotation(layer.Layer, layer.Component, layer.Json));
+            }
+        }
+
+        return annotations;
     }
 
     private static IEnumerable<List<InputFile>> Batches(IReadOnlyList<InputFile> files, RunOptions options)

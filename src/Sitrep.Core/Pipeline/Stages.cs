@@ -56,3 +56,19 @@ public abstract class DocumentStage<TPrediction> : IDocumentStage
         Apply(document, Predict(document, cancellationToken));
     }
 }
+
+/// <summary>
+/// A document stage whose results are worth keeping in the store: it serializes its layer of one document. The run
+/// persists what every such stage exports, in the same transaction as the document.
+/// </summary>
+public interface IPersistedStage : IDocumentStage
+{
+    /// <summary>The stage's results for one document, or null when it has none.</summary>
+    PersistedLayer? Export(AnalyzedDocument document);
+}
+
+/// <summary>One stage's serialized results for one document.</summary>
+/// <param name="Layer">Layer name, e.g. <c>text.sentences</c>.</param>
+/// <param name="Component">Versioned stage name.</param>
+/// <param name="Json">The results as JSON.</param>
+public sealed record PersistedLayer(string Layer, string Component, string Json);

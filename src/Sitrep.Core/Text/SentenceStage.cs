@@ -7,7 +7,7 @@ namespace Sitrep.Text;
 /// Tokenizes and splits sentences over the analysable text: everything except boilerplate and post headers.
 /// Sentences never cross a post boundary.
 /// </summary>
-public sealed class SentenceStage : IDocumentStage
+public sealed class SentenceStage : IPersistedStage
 {
     /// <inheritdoc />
     public string Name => "text.rules.v1";
@@ -25,6 +25,21 @@ public sealed class SentenceStage : IDocumentStage
         document.Tokens.Clear();
         document.Sentences.Clear();
         SentenceSplitter.Split(document.Text, AnalysableRegions(document.Document), document.Tokens, document.Sentences);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Sentences as <c>[[start, end], ...]</c>.</remarks>
+    public PersistedLayer? Export(AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var json = new System.Text.StringBuilder(document.Sentences.Count * 12 + 2).Append('[');
+        for (var i = 0; i < document.Sentences.Count; i++)
+        {
+            var range = document.Sentences[i].Range;
+            json.Append(i == 0 ? "[" : ",[").Append(range.Start).Append(',').Append(range.End).Append(']');
+        }
+
+        return new PersistedLayer(Capabilities.Sentences, Name, json.Append(']').ToString());
     }
 
     /// <summary>
