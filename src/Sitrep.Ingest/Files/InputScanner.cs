@@ -20,7 +20,7 @@ public static class InputScanner
         var errors = new List<SitrepError>();
         foreach (var input in inputs)
         {
-            var before = files.Count;
+            var matched = 0;
             var errorsBefore = errors.Count;
             if (Glob.IsPattern(input))
             {
@@ -29,7 +29,7 @@ public static class InputScanner
                 var root = Path.GetFullPath(baseDir, workingDirectory);
                 if (Directory.Exists(root))
                 {
-                    Walk(root, root, workingDirectory, files, errors, glob);
+                    matched += Walk(root, root, workingDirectory, files, errors, glob);
                 }
             }
             else
@@ -37,15 +37,16 @@ public static class InputScanner
                 var full = Path.GetFullPath(input, workingDirectory);
                 if (Directory.Exists(full))
                 {
-                    Walk(full, full, workingDirectory, files, errors, glob: null);
+                    matched += Walk(full, full, workingDirectory, files, errors, glob: null);
                 }
                 else if (File.Exists(full) || IsSpecial(full))
                 {
                     Add(full, workingDirectory, files, errors);
+                    matched++;
                 }
             }
 
-            if (files.Count == before && errors.Count == errorsBefore)
+            if (matched == 0 && errors.Count == errorsBefore)
             {
                 errors.Add(SitrepErrors.NotFound.At(input, input));
             }
@@ -68,9 +69,10 @@ public static class InputScanner
         }
     }
 
-    private static void Walk(string root, string start, string workingDirectory, Dictionary<string, InputFile> files, List<SitrepError> errors, Glob? glob)
+    private static int Walk(string root, string start, string workingDirectory, Dictionary<string, InputFile> files, List<SitrepError> errors, Glob? glob)
     {
         // Each frame carries the canonical paths of its ancestors, so a link back up the tree is seen as a loop.
+        var matched = 0;
         var stack = new Stack<(string Path, string Canonical, ImmutableAncestors Ancestors, int Depth)>();
         var startCanonical = Canonical(start);
         stack.Push((start, startCanonical, ImmutableAncestors.Empty.With(startCanonical), 0));
@@ -128,9 +130,12 @@ public static class InputScanner
                     }
 
                     Add(entry, workingDirectory, files, errors);
+                    matched++;
                 }
             }
         }
+
+        return matched;
     }
 
     private static void Add(string full, string workingDirectory, Dictionary<string, InputFile> files, List<SitrepError> errors)
