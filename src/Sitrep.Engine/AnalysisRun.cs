@@ -34,7 +34,7 @@ public sealed record RunOptions
     /// <summary>Upper bound of raw bytes read into one batch before it is analysed and stored.</summary>
     public long BatchBytes { get; init; } = 4L * 1024 * 1024;
 
-    /// <summary>Full paths never read as documents (the manifest itself, the store).</summary>
+    /// <summary>Full paths never read as documents (the manifest itself, the store); the output folder is skipped too.</summary>
     public IReadOnlyCollection<string> Excluded { get; init; } = [];
 
     /// <summary>Upper bound of files in one batch.</summary>
@@ -89,7 +89,10 @@ public sealed class AnalysisRun
         var scan = InputScanner.Scan(options.Inputs, options.WorkingDirectory);
         var errors = new List<SitrepError>(scan.Errors);
         var excluded = new HashSet<string>(options.Excluded, StringComparer.Ordinal);
-        var files = scan.Files.Where(f => !excluded.Contains(f.FullPath)).ToList();
+        var outputPrefix = options.OutputDirectory is null ? null : Path.GetFullPath(options.OutputDirectory, options.WorkingDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var files = scan.Files
+            .Where(f => !excluded.Contains(f.FullPath) && (outputPrefix is null || !f.FullPath.StartsWith(outputPrefix, StringComparison.Ordinal)))
+            .ToList();
         var ingestor = new DocumentIngestor(DocumentIngestor.DefaultReaders, options.Ingest, options.Manifest);
         var analyzed = new List<AnalyzedDocument>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -83,7 +83,7 @@ internal static class AnalyzeCommand
                 Manifest = manifest,
                 Ingest = IngestOptions.Default with { MaxBytes = maxBytes },
                 WorkingDirectory = workingDirectory,
-                Excluded = manifestPath is null ? [] : [Path.GetFullPath(manifestPath, workingDirectory), Path.GetFullPath(db, workingDirectory)],
+                Excluded = StoreFiles(db, workingDirectory).Concat(manifestPath is null ? [] : [Path.GetFullPath(manifestPath, workingDirectory)]).ToList(),
             };
             var run = new AnalysisRun(DefaultPipeline.Build(jobs), store);
             var result = quiet || !AnsiConsole.Profile.Capabilities.Interactive
@@ -147,6 +147,13 @@ internal static class AnalyzeCommand
                 result = run.Execute(options, progress, cancellationToken);
             });
         return result!;
+    }
+
+    // The store and its WAL files are never reports, even when they sit inside an input folder.
+    private static IEnumerable<string> StoreFiles(string db, string workingDirectory)
+    {
+        var full = Path.GetFullPath(db, workingDirectory);
+        return [full, full + "-wal", full + "-shm", full + "-journal"];
     }
 
     private static string? FindManifest(string[] paths, string workingDirectory)

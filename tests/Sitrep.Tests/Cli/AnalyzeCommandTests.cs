@@ -88,6 +88,21 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public void TheStoreAndTheBriefInsideAnInputFolderAreNeverReadAsReports()
+    {
+        var dir = Some.TempDirectory();
+        File.WriteAllText(Path.Combine(dir, "a.txt"), "The convoy stopped two hundred kilometres short of the capital.");
+        SitrepProcess.Run(dir, "analyze", ".", "--out", "out", "--db", "s.db").ExitCode.ShouldBe(0);
+
+        var again = SitrepProcess.Run(dir, "analyze", ".", "--out", "out", "--db", "s.db");
+
+        again.ExitCode.ShouldBe(0, again.Stderr);
+        again.Stderr.ShouldNotContain("s.db");
+        using var brief = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "out", "brief.json")));
+        brief.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("path").GetString()).ShouldBe(["a.txt"]);
+    }
+
+    [Fact]
     public void VersionPrintsTheVersion()
     {
         var result = SitrepProcess.Run(Some.TempDirectory(), "--version");
