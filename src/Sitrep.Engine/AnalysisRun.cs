@@ -90,7 +90,7 @@ public sealed class AnalysisRun
         var errors = new List<SitrepError>(scan.Errors);
         var excluded = new HashSet<string>(options.Excluded, StringComparer.Ordinal);
         var files = scan.Files.Where(f => !excluded.Contains(f.FullPath)).ToList();
-        var ingestor = new DocumentIngestor(DocumentIngestor.DefaultReaders, options.Ingest, options.Manifest);
+        var ingestor = new DocumentIngestor(options.Ingest, options.Manifest);
         var analyzed = new List<AnalyzedDocument>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var totalBytes = files.Sum(f => SafeLength(f.FullPath));
