@@ -230,6 +230,13 @@ public sealed class FeedReader : IDocumentReader
         }
 
         value = value.Trim();
+        var comma = value.IndexOf(',', StringComparison.Ordinal);
+        if (comma is > 0 and < 10)
+        {
+            // Feeds often name the wrong weekday; the date itself is what counts.
+            value = value[(comma + 1)..].Trim();
+        }
+
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
             return parsed;
