@@ -1,8 +1,8 @@
 using System.Globalization;
 using Sitrep.Brief.Model;
 using Sitrep.Documents;
-using Sitrep.Ingest.Syndication;
 using Sitrep.Errors;
+using Sitrep.Ingest.Syndication;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
 

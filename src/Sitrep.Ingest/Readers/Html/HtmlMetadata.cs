@@ -40,9 +40,9 @@ internal sealed record HtmlMetadata(string? Title, string? Author, DateTimeOffse
                     body ??= Str(item, "articleBody");
                 }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or ArgumentException)
             {
-                // Broken JSON-LD is common; the meta tags still speak.
+                // Broken JSON-LD (bad syntax, or text that is not valid UTF-16) is common; the meta tags still speak.
             }
         }
 

@@ -79,7 +79,7 @@ public sealed class JsonLinesReader : IDocumentReader
                     documents.Add(document);
                 }
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or ArgumentException)
             {
                 errors.Add(SitrepErrors.JsonLineInvalid.At(path, lineNumber, ex.Message));
             }

@@ -123,7 +123,7 @@ public sealed class TelegramExportReader : IDocumentReader
                 .Build();
             return new ReadResult([document], errors);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             return ReadResult.Failed(SitrepErrors.ExportInvalid.At(path, "Telegram export", ex.Message));
         }
