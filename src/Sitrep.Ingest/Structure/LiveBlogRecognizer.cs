@@ -110,10 +110,10 @@ public static partial class LiveBlogRecognizer
     }
 
     // "UPDATE 05:37 CET:", "Update, 9.45 a.m.:", "Update, 7 a.m. Sunday:", "14:02 BST —", "**12:40 BST** —".
-    [GeneratedRegex(@"^(?:(?:update|updated|breaking|latest)\b[,:]?\s*(?<t>(?<h>[01]?\d|2[0-3])(?:[:.](?<m>[0-5]\d))?\s*(?:(?<ap>[ap])\.?\s?m\.?|(?<z>[A-Z]{1,4}T|UTC|GMT|MSK|Z|KYIV)\b)?(?:\s+[A-Z][a-z]+day)?)\s*[*_]*\s*(?::|—|–|-{1,2})\s?|(?<t>(?<h>[01]?\d|2[0-3])[:.](?<m>[0-5]\d)\s*(?:(?<ap>[ap])\.?\s?m\.?|(?<z>[A-Z]{1,4}T|UTC|GMT|MSK|KYIV)\b)?)\s*[*_]*\s*(?:—|–|-{1,2}|:(?!\d))\s?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:(?:update|updated|breaking|latest)\b[,:]?\s*(?<t>(?<h>[01]?\d|2[0-3])(?:[:.](?<m>[0-5]\d))?\s*(?:(?<ap>[ap])\.?\s?m\.?|(?<z>[A-Z]{1,4}T|UTC|GMT|MSK|Z|KYIV)\b)?(?:\s+[A-Z][a-z]+day)?)\s*[*_]*\s*(?::|—|–|-{1,2})\s?|(?<t>(?<h>[01]?\d|2[0-3])[:.](?<m>[0-5]\d)\s*(?:(?<ap>[ap])\.?\s?m\.?|(?<z>[A-Z]{1,4}T|UTC|GMT|MSK|KYIV)\b)?)\s*[*_]*\s*(?:—|–|-{1,2}|:(?!\d))\s?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ClockMarker();
 
     // "Forty minutes later —", "An hour later:".
-    [GeneratedRegex(@"^(?<t>(?:[A-Z][a-z]+|\d{1,3}|An?|Half an)(?:[ -][a-z]+)?\s+(?:minutes?|hours?)\s+later)\s*[*_]*\s*(?:—|–|:)\s?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?<t>(?:[A-Z][a-z]+|\d{1,3}|An?|Half an)(?:[ -][a-z]+)?\s+(?:minutes?|hours?)\s+later)\s*[*_]*\s*(?:—|–|:)\s?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RelativeMarker();
 }

@@ -66,12 +66,12 @@ public static partial class RelativeAge
         _ => string.Create(CultureInfo.InvariantCulture, $"-P{amount}Y"),
     };
 
-    [GeneratedRegex(@"^(?:edited\s+)?(?<n>\d{1,4}|an?|one)\s+(?<u>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:edited\s+)?(?<n>\d{1,4}|an?|one)\s+(?<u>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WordAge();
 
-    [GeneratedRegex(@"^(?<n>\d{1,4})\s?(?<u>s|m|min|mins|h|hr|hrs|d|w|wk|mo|y|yr)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?<n>\d{1,4})\s?(?<u>s|m|min|mins|h|hr|hrs|d|w|wk|mo|y|yr)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ShortAge();
 
-    [GeneratedRegex(@"^(?:just now|moments? ago|a (?:few|couple of) \w+ ago|a while ago|yesterday|recently)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:just now|moments? ago|a (?:few|couple of) \w+ ago|a while ago|yesterday|recently)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex VagueAge();
 }

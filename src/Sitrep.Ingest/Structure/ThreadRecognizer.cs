@@ -334,9 +334,9 @@ public static partial class ThreadRecognizer
         return -1;
     }
 
-    [GeneratedRegex(@"^(?<name>[^\s·•|].{0,47}?)\s+[·•|]\s+(?<age>\d{1,4}\s?[a-z]{1,3}|\d{1,4}\s+\w+\s+ago|just now|yesterday)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?<name>[^\s·•|].{0,47}?)\s+[·•|]\s+(?<age>\d{1,4}\s?[a-z]{1,3}|\d{1,4}\s+\w+\s+ago|just now|yesterday)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InlineHeader();
 
-    [GeneratedRegex(@"^submitted\s+.{1,40}?\s+by\s+(?<name>\S{1,48})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^submitted\s+.{1,40}?\s+by\s+(?<name>\S{1,48})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Submitted();
 }

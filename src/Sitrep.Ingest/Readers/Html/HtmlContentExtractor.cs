@@ -27,8 +27,13 @@ internal static partial class HtmlContentExtractor
 
     private static readonly HashSet<string> Scored = new(StringComparer.OrdinalIgnoreCase) { "p", "pre", "td", "blockquote", "li", "h2", "h3", "dd" };
 
+    private const int MaxHintChars = 256;
+
     /// <summary>The main text of the page, paragraphs separated by blank lines; empty when nothing was found.</summary>
-    public static string Extract(IDocument page)
+    /// <param name="page">The parsed page; it is modified (junk removed).</param>
+    /// <param name="stripUnlikely">Remove elements whose class or id reads like furniture before scoring. Readability's
+    /// lesson: on some pages the article sits in such an element, so a short result is retried without this.</param>
+    public static string Extract(IDocument page, bool stripUnlikely = true)
     {
         var body = page.Body;
         if (body is null)
@@ -36,8 +41,9 @@ internal static partial class HtmlContentExtractor
             return string.Empty;
         }
 
-        Clean(body);
+        Clean(body, stripUnlikely);
         var scores = new Dictionary<IElement, double>();
+        var paragraphText = new Dictionary<IElement, int>();
         foreach (var element in body.QuerySelectorAll("p, pre, td, blockquote, li, h2, h3, dd, div"))
         {
             if (element.LocalName == "div" && HasBlockChild(element))
@@ -54,6 +60,15 @@ internal static partial class HtmlContentExtractor
             if (text.Length < 25)
             {
                 continue;
+            }
+
+            if (element.LocalName is "p" or "pre" or "blockquote" || !HasBlockChild(element))
+            {
+                // Good text held by each ancestor, for the climb below.
+                for (var up = element.ParentElement; up is not null && up != body; up = up.ParentElement)
+                {
+                    paragraphText[up] = paragraphText.GetValueOrDefault(up) + (int)(text.Length * (1 - LinkDensity(element)));
+                }
             }
 
             var score = 1.0 + Count(text, ',') + Count(text, '.') * 0.5 + Math.Min(text.Length / 100.0, 3.0);
@@ -101,6 +116,16 @@ internal static partial class HtmlContentExtractor
             best = upScore * (1 - LinkDensity(up));
         }
 
+        // Then climb while an ancestor holds much more good paragraph text and is not a link farm: the article was split
+        // into sibling blocks (page builders, CMS "blocks") that no single candidate covers.
+        while (top.ParentElement is { } holder && holder != body
+            && paragraphText.GetValueOrDefault(holder) >= 1.6 * Math.Max(1, paragraphText.GetValueOrDefault(top))
+            && LinkDensity(holder) < 0.35)
+        {
+            top = holder;
+            best = Math.Max(best, scores.GetValueOrDefault(holder) * (1 - LinkDensity(holder)));
+        }
+
         var threshold = Math.Max(10, best * 0.2);
         var chosen = new List<IElement>();
         if (top.ParentElement is { } container)
@@ -137,21 +162,26 @@ internal static partial class HtmlContentExtractor
         return Render(chosen);
     }
 
-    private static void Clean(IElement body)
+    private static void Clean(IElement body, bool stripUnlikely)
     {
         var remove = new List<IElement>();
         foreach (var element in body.QuerySelectorAll("*"))
         {
             if (Junk.Contains(element.LocalName) || element.HasAttribute("hidden")
                 || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
-                || Hidden().IsMatch(element.GetAttribute("style") ?? string.Empty))
+                || Matches(Hidden(), element.GetAttribute("style") ?? string.Empty))
             {
                 remove.Add(element);
                 continue;
             }
 
-            var hint = ClassName(element) + " " + (element.Id ?? string.Empty) + " " + (element.GetAttribute("role") ?? string.Empty);
-            if (hint.Length > 1 && element.LocalName is not ("body" or "a" or "html" or "main" or "article") && Unlikely().IsMatch(hint) && !Likely().IsMatch(hint))
+            if (!stripUnlikely)
+            {
+                continue;
+            }
+
+            var hint = Hint(element) + " " + (element.GetAttribute("role") ?? string.Empty);
+            if (hint.Length > 1 && element.LocalName is not ("body" or "a" or "html" or "main" or "article") && Matches(Unlikely(), hint) && !Matches(Likely(), hint))
             {
                 remove.Add(element);
             }
@@ -299,14 +329,14 @@ internal static partial class HtmlContentExtractor
 
     private static double ClassWeight(IElement element)
     {
-        var hint = ClassName(element) + " " + (element.Id ?? string.Empty);
+        var hint = Hint(element);
         var weight = 0.0;
-        if (Likely().IsMatch(hint))
+        if (Matches(Likely(), hint))
         {
             weight += 25;
         }
 
-        if (Unlikely().IsMatch(hint))
+        if (Matches(Unlikely(), hint))
         {
             weight -= 25;
         }
@@ -326,6 +356,25 @@ internal static partial class HtmlContentExtractor
     };
 
     private static string ClassName(IElement element) => element.GetAttribute("class") ?? string.Empty;
+
+    private static string Hint(IElement element)
+    {
+        var hint = ClassName(element) + " " + (element.Id ?? string.Empty);
+        return hint.Length > MaxHintChars ? hint[..MaxHintChars] : hint;
+    }
+
+    private static bool Matches(Regex regex, string input)
+    {
+        try
+        {
+            return regex.IsMatch(input);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // The patterns are linear; a timeout only means a starved machine. No hint is better than a lost page.
+            return false;
+        }
+    }
 
     private static int Count(string text, char c)
     {
@@ -368,12 +417,12 @@ internal static partial class HtmlContentExtractor
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Hidden();
 
-    [GeneratedRegex(@"-ad-|\bads?\b|adsense|advert|agegate|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|foot|gdpr|header|legends|masthead|media-caption|menu|modal|newsletter|outbrain|pager|pagination|popup|promo|related|remark|replies|rss|share|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|taboola|teaser|tags?\b|toolbar|widget|navbar|nav\b|navigation|signup|login|rating|author-?box|author-?bio|byline|dateline|caption|print|recommend|more-?stories|read-?more|most-?popular|trending|jump|skip", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"-ad-|\bads?\b|adsense|advert|agegate|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|foot|gdpr|header|legends|masthead|media-caption|menu|modal|newsletter|outbrain|pager|pagination|popup|promo|related|remark|replies|rss|share|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|taboola|teaser|tags?\b|toolbar|widget|navbar|nav\b|navigation|signup|login|rating|author-?box|author-?bio|byline|dateline|caption|print|recommend|more-?stories|read-?more|most-?popular|trending|jump|skip", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Unlikely();
 
-    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Likely();
 }

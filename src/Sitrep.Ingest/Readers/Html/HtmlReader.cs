@@ -18,6 +18,7 @@ namespace Sitrep.Ingest.Readers.Html;
 /// </remarks>
 public sealed class HtmlReader : IDocumentReader
 {
+    private const int RetryBelowChars = 500;
     private readonly IngestOptions _options;
 
     /// <summary>Creates the reader.</summary>
@@ -74,7 +75,27 @@ public sealed class HtmlReader : IDocumentReader
     private sealed record Extraction(string Text, HtmlMetadata? Metadata, int Depth);
 
     /// <summary>Extracts the main text of a page (no title); the entry point of <c>sitrep eval extract</c>.</summary>
-    public static string ExtractMainText(string html, IngestOptions? options = null) => Extract(html, options ?? IngestOptions.Default).Text;
+    /// <remarks>Furniture that structure recovery marks as boilerplate is left out, as it is left out of analysis.</remarks>
+    public static string ExtractMainText(string html, IngestOptions? options = null)
+    {
+        var text = Extract(html, options ?? IngestOptions.Default).Text;
+        var furniture = Boilerplate.BoilerplateDetector.Detect(text);
+        if (furniture.Count == 0)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        foreach (var range in furniture)
+        {
+            builder.Append(text, at, range.Start - at);
+            at = range.End;
+        }
+
+        builder.Append(text, at, text.Length - at);
+        return builder.ToString().Trim();
+    }
 
     private static Extraction Extract(string html, IngestOptions options)
     {
@@ -88,6 +109,16 @@ public sealed class HtmlReader : IDocumentReader
         using var page = parser.ParseDocument(html);
         var meta = HtmlMetadata.Read(page);
         var main = HtmlContentExtractor.Extract(page);
+        if (main.Length < RetryBelowChars)
+        {
+            using var again = parser.ParseDocument(html);
+            var relaxed = HtmlContentExtractor.Extract(again, stripUnlikely: false);
+            if (relaxed.Length > main.Length)
+            {
+                main = relaxed;
+            }
+        }
+
         if (meta.JsonLdBody is { Length: >= 200 } ld)
         {
             var ldText = ld.Contains('<', StringComparison.Ordinal) ? FlatText(ld) : HtmlContentExtractor.Normalize(WebUtility.HtmlDecode(ld));
