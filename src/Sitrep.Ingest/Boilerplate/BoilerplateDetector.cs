@@ -34,7 +34,15 @@ public static partial class BoilerplateDetector
         var kinds = new LineKind[lines.Count];
         for (var i = 0; i < lines.Count; i++)
         {
-            kinds[i] = Classify(text, lines[i]);
+            try
+            {
+                kinds[i] = Classify(text, lines[i]);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Patterns are linear over one bounded line; a timeout only means a starved machine: keep the line.
+                kinds[i] = LineKind.Content;
+            }
         }
 
         var furniture = new bool[lines.Count];

@@ -60,7 +60,16 @@ public static partial class LiveBlogRecognizer
             }
 
             var head = text.AsSpan(line.ContentStart, Math.Min(line.ContentLength, 80)).ToString();
-            var marker = TryMarker(head, line.ContentStart);
+            Marker? marker;
+            try
+            {
+                marker = TryMarker(head, line.ContentStart);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                marker = null;
+            }
+
             if (marker is { } m)
             {
                 markers.Add(m with { Line = line.Index });

@@ -23,6 +23,18 @@ public static partial class RelativeAge
             return null;
         }
 
+        try
+        {
+            return ParseShort(text, range);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private static PostTime? ParseShort(ReadOnlySpan<char> text, TextRange? range)
+    {
         var s = text.ToString();
         var match = WordAge().Match(s);
         if (match.Success)

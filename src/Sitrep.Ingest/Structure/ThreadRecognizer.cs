@@ -49,8 +49,8 @@ public static partial class ThreadRecognizer
             var range = new TextRange(line.ContentStart, line.ContentEnd);
 
             // "name · 5h" on one line.
-            var inline = InlineHeader().Match(content.ToString());
-            if (inline.Success)
+            var inline = SafeMatch(InlineHeader(), content.ToString());
+            if (inline is { Success: true })
             {
                 var ageGroup = inline.Groups["age"];
                 var ageRange = new TextRange(line.ContentStart + ageGroup.Index, line.ContentStart + ageGroup.Index + ageGroup.Length);
@@ -184,8 +184,8 @@ public static partial class ThreadRecognizer
                 break;
             }
 
-            var m = Submitted().Match(line.Content(text).ToString());
-            if (m.Success)
+            var m = SafeMatch(Submitted(), line.Content(text).ToString());
+            if (m is { Success: true })
             {
                 return CleanAuthor(m.Groups["name"].ValueSpan);
             }
@@ -332,6 +332,18 @@ public static partial class ThreadRecognizer
         }
 
         return -1;
+    }
+
+    private static Match? SafeMatch(Regex regex, string input)
+    {
+        try
+        {
+            return regex.Match(input);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
     }
 
     [GeneratedRegex(@"^(?<name>[^\s·•|].{0,47}?)\s+[·•|]\s+(?<age>\d{1,4}\s?[a-z]{1,3}|\d{1,4}\s+\w+\s+ago|just now|yesterday)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
