@@ -28,6 +28,7 @@ internal static partial class HtmlContentExtractor
     private static readonly HashSet<string> Scored = new(StringComparer.OrdinalIgnoreCase) { "p", "pre", "td", "blockquote", "li", "h2", "h3", "dd" };
 
     private const int MaxHintChars = 256;
+    private const int MaxClimb = 5;
 
     /// <summary>The main text of the page, paragraphs separated by blank lines; empty when nothing was found.</summary>
     /// <param name="page">The parsed page; it is modified (junk removed).</param>
@@ -44,7 +45,7 @@ internal static partial class HtmlContentExtractor
         Clean(body, stripUnlikely);
         var scores = new Dictionary<IElement, double>();
         var paragraphText = new Dictionary<IElement, int>();
-        foreach (var element in body.QuerySelectorAll("p, pre, td, blockquote, li, h2, h3, dd, div"))
+        foreach (var element in body.QuerySelectorAll("p, pre, td, blockquote, div"))
         {
             if (element.LocalName == "div" && HasBlockChild(element))
             {
@@ -118,12 +119,23 @@ internal static partial class HtmlContentExtractor
 
         // Then climb while an ancestor holds much more good paragraph text and is not a link farm: the article was split
         // into sibling blocks (page builders, CMS "blocks") that no single candidate covers.
-        while (top.ParentElement is { } holder && holder != body
-            && paragraphText.GetValueOrDefault(holder) >= 1.6 * Math.Max(1, paragraphText.GetValueOrDefault(top))
-            && LinkDensity(holder) < 0.35)
+        // Wrappers holding the same text are passed through, up to a few levels.
+        var chosenText = Math.Max(1, paragraphText.GetValueOrDefault(top));
+        var holder = top.ParentElement;
+        for (var steps = 0; holder is not null && holder != body && steps < MaxClimb; steps++, holder = holder.ParentElement)
         {
-            top = holder;
-            best = Math.Max(best, scores.GetValueOrDefault(holder) * (1 - LinkDensity(holder)));
+            if (LinkDensity(holder) >= 0.35)
+            {
+                break;
+            }
+
+            var held = paragraphText.GetValueOrDefault(holder);
+            if (held >= 1.6 * chosenText)
+            {
+                top = holder;
+                chosenText = held;
+                best = Math.Max(best, scores.GetValueOrDefault(holder) * (1 - LinkDensity(holder)));
+            }
         }
 
         var threshold = Math.Max(10, best * 0.2);
