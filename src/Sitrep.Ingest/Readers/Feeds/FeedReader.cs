@@ -18,8 +18,6 @@ namespace Sitrep.Ingest.Readers.Feeds;
 public sealed class FeedReader : IDocumentReader
 {
     private readonly IngestOptions _options;
-    [ThreadStatic]
-    private static bool _positioned;
 
     /// <summary>Creates the reader.</summary>
     public FeedReader(IngestOptions? options = null) => _options = options ?? IngestOptions.Default;
@@ -64,11 +62,11 @@ public sealed class FeedReader : IDocumentReader
         {
             using var reader = XmlReader.Create(new StringReader(text), settings);
             var depth = -1;
-            _positioned = false;
-            while (_positioned || reader.Read())
+            var cursor = new Cursor(reader);
+            while (cursor.Positioned || reader.Read())
             {
                 // ReadElementContentAsString leaves the reader on the next node already: do not skip it.
-                _positioned = false;
+                cursor.Positioned = false;
                 if (reader.EOF)
                 {
                     break;
@@ -103,7 +101,7 @@ public sealed class FeedReader : IDocumentReader
                 {
                     if (name == "title" && feedTitle is null)
                     {
-                        feedTitle = Text(reader);
+                        feedTitle = cursor.Text();
                     }
 
                     continue;
@@ -112,7 +110,7 @@ public sealed class FeedReader : IDocumentReader
                 switch (name)
                 {
                     case "title":
-                        item.Title ??= Text(reader);
+                        item.Title ??= cursor.Text();
                         break;
                     case "link":
                         var href = reader.GetAttribute("href");
@@ -126,18 +124,18 @@ public sealed class FeedReader : IDocumentReader
                         }
                         else
                         {
-                            item.Url ??= Text(reader);
+                            item.Url ??= cursor.Text();
                         }
 
                         break;
                     case "encoded" or "content":
-                        item.Content = Text(reader);
+                        item.Content = cursor.Text();
                         break;
                     case "description" or "summary":
-                        item.Summary ??= Text(reader);
+                        item.Summary ??= cursor.Text();
                         break;
                     case "pubDate" or "published" or "date" or "updated" or "issued":
-                        item.Published ??= Text(reader);
+                        item.Published ??= cursor.Text();
                         break;
                     case "creator" or "author" when reader.IsEmptyElement is false:
                         item.Author ??= Author(reader);
@@ -189,15 +187,21 @@ public sealed class FeedReader : IDocumentReader
         documents.Add(PlainTextReader.Build(text, $"{path}#{index}", item.Title, source, DocumentKind.FeedItem));
     }
 
-    private string Text(XmlReader reader)
+    /// <summary>The reader with a flag telling whether it already stands on the next node.</summary>
+    private sealed class Cursor(XmlReader reader)
     {
-        if (reader.IsEmptyElement)
-        {
-            return string.Empty;
-        }
+        public bool Positioned { get; set; }
 
-        _positioned = true;
-        return reader.ReadElementContentAsString().Trim();
+        public string Text()
+        {
+            if (reader.IsEmptyElement)
+            {
+                return string.Empty;
+            }
+
+            Positioned = true;
+            return reader.ReadElementContentAsString().Trim();
+        }
     }
 
     private static string? Author(XmlReader reader)
