@@ -93,7 +93,7 @@ public sealed class AnalysisRun
         var files = scan.Files
             .Where(f => !excluded.Contains(f.FullPath) && (outputPrefix is null || !f.FullPath.StartsWith(outputPrefix, StringComparison.Ordinal)))
             .ToList();
-        var ingestor = new DocumentIngestor(DocumentIngestor.DefaultReaders, options.Ingest, options.Manifest);
+        var ingestor = new DocumentIngestor(options.Ingest, options.Manifest);
         var analyzed = new List<AnalyzedDocument>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var totalBytes = files.Sum(f => SafeLength(f.FullPath));

@@ -3,6 +3,10 @@ using Sitrep.Ingest.Encoding;
 using Sitrep.Ingest.Files;
 using Sitrep.Ingest.Manifest;
 using Sitrep.Ingest.Readers;
+using Sitrep.Ingest.Readers.Feeds;
+using Sitrep.Ingest.Readers.Html;
+using Sitrep.Ingest.Readers.JsonLines;
+using Sitrep.Ingest.Readers.Telegram;
 
 namespace Sitrep.Ingest;
 
@@ -32,8 +36,21 @@ public sealed class DocumentIngestor
         _manifest = manifest;
     }
 
-    /// <summary>The readers Sitrep ships, best first.</summary>
-    public static IReadOnlyList<IDocumentReader> DefaultReaders { get; } = [new PlainTextReader()];
+    /// <summary>Creates an ingestor with the readers Sitrep ships, bound to <paramref name="options"/>' limits.</summary>
+    public DocumentIngestor(IngestOptions options, SourceManifest manifest)
+        : this(CreateReaders(options), options, manifest)
+    {
+    }
+
+    /// <summary>The readers Sitrep ships, with default limits.</summary>
+    public static IReadOnlyList<IDocumentReader> DefaultReaders { get; } = CreateReaders(IngestOptions.Default);
+
+    /// <summary>The readers Sitrep ships, bound to the given limits. The highest <see cref="IDocumentReader.Score"/> wins.</summary>
+    public static IReadOnlyList<IDocumentReader> CreateReaders(IngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [new PlainTextReader(), new HtmlReader(options), new FeedReader(options), new JsonLinesReader(options), new TelegramExportReader(options)];
+    }
 
     /// <summary>Reads one file.</summary>
     public ReadResult Ingest(InputFile file)
@@ -56,6 +73,21 @@ public sealed class DocumentIngestor
         if (raw.Bytes.Length == 0)
         {
             return ReadResult.Failed(SitrepErrors.Empty.At(path));
+        }
+
+        if (Decompression.IsGzip(raw.Bytes))
+        {
+            var (inflated, error) = Inflate(raw);
+            if (inflated is null)
+            {
+                return ReadResult.Failed(error!);
+            }
+
+            raw = inflated;
+            if (raw.Bytes.Length == 0)
+            {
+                return ReadResult.Failed(SitrepErrors.Empty.At(path));
+            }
         }
 
         var binary = TextDecoder.SniffBinary(raw.Head(_options.SniffBytes));
@@ -87,11 +119,34 @@ public sealed class DocumentIngestor
         }
 
         var errors = diagnostic is null ? result.Errors : [diagnostic, .. result.Errors];
+        var foreign = result.Documents.Where(d => d.Language is { } l && l != "en").Select(d => SitrepErrors.NotEnglish.At(d.Path, d.Language)).ToList();
+        if (foreign.Count > 0)
+        {
+            errors = [.. errors, .. foreign];
+        }
+
         var entry = _manifest.Find(raw.File.FullPath);
         var documents = entry is null
             ? result.Documents
             : [.. result.Documents.Select(d => d.WithMetadata(entry.Title ?? d.Title, entry.Kind ?? d.Kind, entry.ToSource(d.Source)))];
         return new ReadResult(documents, errors);
+    }
+
+    private (RawInput? Input, SitrepError? Error) Inflate(RawInput raw)
+    {
+        var path = raw.File.DisplayPath;
+        try
+        {
+            using var stream = new MemoryStream(raw.Bytes, writable: false);
+            var bytes = Decompression.Gunzip(stream, _options.MaxDecompressedBytes);
+            return bytes is null
+                ? (null, SitrepErrors.DecompressedTooLarge.At(path, _options.MaxDecompressedBytes))
+                : (raw with { Bytes = bytes }, null);
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, SitrepErrors.CompressionCorrupt.At(path, ex.Message));
+        }
     }
 
     private IDocumentReader Choose(RawInput raw, string text)

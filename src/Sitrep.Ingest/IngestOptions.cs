@@ -9,8 +9,20 @@ public sealed record IngestOptions
     /// <summary>Files larger than this are refused with an error entry, without being read.</summary>
     public long MaxBytes { get; init; } = DefaultMaxBytes;
 
+    /// <summary>A compressed file (<c>.gz</c>) may expand to at most this many bytes; more is a gzip bomb.</summary>
+    public long MaxDecompressedBytes { get; init; } = DefaultMaxBytes;
+
     /// <summary>Bytes sniffed at the head of a file to tell binaries and formats apart.</summary>
     public int SniffBytes { get; init; } = 8192;
+
+    /// <summary>Markup nesting beyond this depth is not parsed into a tree; the page is read as flat text.</summary>
+    public int MaxNestingDepth { get; init; } = 1024;
+
+    /// <summary>Most characters kept in one document's text (a JSON field, a feed item, extracted page text).</summary>
+    public int MaxDocumentChars { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Most items read from one feed, export or JSON Lines file.</summary>
+    public int MaxItems { get; init; } = 100_000;
 
     /// <summary>Default options.</summary>
     public static IngestOptions Default { get; } = new();

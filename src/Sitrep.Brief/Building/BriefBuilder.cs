@@ -2,6 +2,7 @@ using System.Globalization;
 using Sitrep.Brief.Model;
 using Sitrep.Documents;
 using Sitrep.Errors;
+using Sitrep.Ingest.Syndication;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
 
@@ -20,7 +21,8 @@ public static class BriefBuilder
         ArgumentNullException.ThrowIfNull(stageNames);
         ArgumentNullException.ThrowIfNull(errors);
         var allErrors = errors.Concat(corpus.Errors).ToList();
-        var documents = corpus.Documents.Select(ToBrief).ToList();
+        var syndication = corpus.Layers.Find<SyndicationLayer>();
+        var documents = corpus.Documents.Select(d => ToBrief(d, syndication)).ToList();
         var takeaways = corpus.Layers.Find<TakeawayLayer>()?.Items.Select(t => new BriefTakeaway(t.Text, [.. t.Cites.Select(ToBrief)])).ToList() ?? [];
         return new BriefReport
         {
@@ -39,9 +41,10 @@ public static class BriefBuilder
     /// <summary>The brief's view of a span.</summary>
     public static BriefSpan ToBrief(Span span) => new(span.DocumentId, span.Start, span.End);
 
-    private static BriefDocument ToBrief(AnalyzedDocument analyzed)
+    private static BriefDocument ToBrief(AnalyzedDocument analyzed, SyndicationLayer? syndication)
     {
         var doc = analyzed.Document;
+        var group = syndication?.GroupOf(doc.Id);
         return new BriefDocument
         {
             Id = doc.Id,
@@ -60,6 +63,8 @@ public static class BriefBuilder
             Sentences = analyzed.Sentences.Count,
             Posts = [.. doc.Posts.Select(p => new BriefPost(p.Id, p.ParentId, p.Depth, p.Author, p.Time?.Value, p.Time?.Text, p.Range.Start, p.Range.End))],
             Boilerplate = [.. doc.Boilerplate.Select(b => new[] { b.Start, b.End })],
+            SyndicationGroup = group?.Id,
+            SyndicatedWith = group is null ? [] : [.. group.DocumentIds.Where(d => !string.Equals(d, doc.Id, StringComparison.Ordinal))],
         };
     }
 }

@@ -96,6 +96,12 @@ public sealed record BriefDocument
 
     /// <summary>Boilerplate ranges as [start, end] pairs.</summary>
     public IReadOnlyList<int[]> Boilerplate { get; init; } = [];
+
+    /// <summary>The syndication group (<c>s1</c>, …) when the document is a copy of a report other documents also carry.</summary>
+    public string? SyndicationGroup { get; init; }
+
+    /// <summary>The other documents of its syndication group.</summary>
+    public IReadOnlyList<string> SyndicatedWith { get; init; } = [];
 }
 
 /// <summary>Source metadata.</summary>

@@ -98,7 +98,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
             }
 
             var link = SafeUrl(doc.Source.Url) is { } url ? $"<br><a href=\"{E(url)}\" rel=\"noreferrer noopener\">{E(url)}</a>" : string.Empty;
-            writer.WriteLine(Invariant($"<tr id=\"doc-{E(doc.Id)}\"><td class=\"num\">{n}</td><td>{E(doc.Title ?? doc.Path)}<br><code>{E(doc.Path)}</code></td><td>{E(doc.Kind)}</td><td>{E(source)}{link}</td><td>{E(doc.Source.Published ?? "—")}</td><td>{E(doc.Source.Reliability ?? "—")}</td><td class=\"num\">{doc.Posts.Count}</td><td class=\"num\">{doc.Boilerplate.Count}</td></tr>"));
+            writer.WriteLine(Invariant($"<tr id=\"doc-{E(doc.Id)}\"><td class=\"num\">{n}</td><td>{E(doc.Title ?? doc.Path)}<br><code>{E(doc.Path)}</code></td><td>{E(doc.Kind)}{(doc.SyndicationGroup is { } group ? " · syndication " + E(group) : string.Empty)}</td><td>{E(source)}{link}</td><td>{E(doc.Source.Published ?? "—")}</td><td>{E(doc.Source.Reliability ?? "—")}</td><td class=\"num\">{doc.Posts.Count}</td><td class=\"num\">{doc.Boilerplate.Count}</td></tr>"));
         }
 
         writer.WriteLine("</tbody></table></section>");

@@ -43,7 +43,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
         foreach (var doc in report.Documents)
         {
             n++;
-            writer.WriteLine(Invariant($"| {n} | {Cell(doc.Title ?? doc.Path)}<br>`{Cell(doc.Path)}` | {doc.Kind} | {Cell(doc.Source.Outlet ?? "—")} | {doc.Source.Published ?? "—"} | {doc.Source.Reliability ?? "—"} | {doc.Posts.Count} | {doc.Boilerplate.Count} |"));
+            writer.WriteLine(Invariant($"| {n} | {Cell(doc.Title ?? doc.Path)}<br>`{Cell(doc.Path)}` | {doc.Kind}{(doc.SyndicationGroup is { } group ? " · syndication " + group : string.Empty)} | {Cell(doc.Source.Outlet ?? "—")} | {doc.Source.Published ?? "—"} | {doc.Source.Reliability ?? "—"} | {doc.Posts.Count} | {doc.Boilerplate.Count} |"));
         }
 
         if (report.Errors.Count > 0)

@@ -2,7 +2,7 @@ namespace Sitrep.Errors;
 
 /// <summary>
 /// The catalog of user-facing errors. Codes are stable: add new ones, never renumber or reuse. Ranges: SR1xxx input,
-/// SR2xxx pipeline, SR3xxx manifest and options files, SR4xxx store, SR5xxx command line.
+/// SR2xxx pipeline, SR3xxx manifest and options files, SR4xxx store, SR5xxx command line, SR9xxx ingest formats.
 /// </summary>
 public static class SitrepErrors
 {
@@ -71,4 +71,37 @@ public static class SitrepErrors
 
     /// <summary>The output folder cannot be written.</summary>
     public static readonly ErrorCode OutputUnwritable = new("SR5002", "Output folder '{0}' cannot be written: {1}");
+
+    /// <summary>A compressed file expands beyond the limit (a gzip bomb or simply too big).</summary>
+    public static readonly ErrorCode DecompressedTooLarge = new("SR9001", "Compressed file expands to more than {0:N0} bytes (the limit); not read.");
+
+    /// <summary>A compressed file is corrupt.</summary>
+    public static readonly ErrorCode CompressionCorrupt = new("SR9002", "Compressed file is corrupt: {0}");
+
+    /// <summary>HTML nests deeper than the limit; the page is read as flat text.</summary>
+    public static readonly ErrorCode NestingTooDeep = new("SR9003", "Markup nests {0:N0} levels deep, over the limit of {1:N0}; read as flat text without main-content extraction.", ErrorSeverity.Warning);
+
+    /// <summary>A feed declares a DTD or entities, which are refused (XXE, billion laughs).</summary>
+    public static readonly ErrorCode FeedDtdRefused = new("SR9004", "Feed declares a DTD or entities, which are refused to prevent entity expansion attacks: {0}");
+
+    /// <summary>A JSON value or text field is longer than the limit.</summary>
+    public static readonly ErrorCode FieldTooLong = new("SR9005", "Field '{0}' holds {1:N0} characters, over the limit of {2:N0}; {3}.");
+
+    /// <summary>One line of a JSON Lines file is not a usable record.</summary>
+    public static readonly ErrorCode JsonLineInvalid = new("SR9006", "Line {0} is not a usable record: {1}. Expected a JSON object with a 'text' field (optional: title, url, published, author, outlet).");
+
+    /// <summary>A JSON export is not valid JSON or lacks the expected shape.</summary>
+    public static readonly ErrorCode ExportInvalid = new("SR9007", "Not a valid {0}: {1}");
+
+    /// <summary>A document is not in English; it is stored but analysis quality is not guaranteed.</summary>
+    public static readonly ErrorCode NotEnglish = new("SR9008", "Document language looks like '{0}'; it is stored and flagged, and English-only analysis may miss its content.", ErrorSeverity.Warning);
+
+    /// <summary>A feed or export holds more items than the limit.</summary>
+    public static readonly ErrorCode TooManyItems = new("SR9009", "Input holds more than {0:N0} items; the rest were not read.", ErrorSeverity.Warning);
+
+    /// <summary>A record was skipped because it holds no text.</summary>
+    public static readonly ErrorCode NoText = new("SR9010", "Item {0} holds no text; skipped.", ErrorSeverity.Warning);
+
+    /// <summary>The extracted text of a page is longer than the limit and was cut.</summary>
+    public static readonly ErrorCode TextTruncated = new("SR9011", "Text of {0:N0} characters cut at the limit of {1:N0} characters.", ErrorSeverity.Warning);
 }

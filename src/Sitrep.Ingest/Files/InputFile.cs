@@ -11,7 +11,20 @@ public sealed record InputFile(string FullPath, string DisplayPath);
 public sealed record RawInput(InputFile File, byte[] Bytes)
 {
     /// <summary>The file name extension in lower case, with the dot.</summary>
-    public string Extension => Path.GetExtension(File.FullPath).ToLowerInvariant();
+    /// <remarks>For a compressed file (<c>page.html.gz</c>) this is the extension of the file inside (<c>.html</c>).</remarks>
+    public string Extension
+    {
+        get
+        {
+            var path = File.FullPath;
+            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                path = path[..^3];
+            }
+
+            return Path.GetExtension(path).ToLowerInvariant();
+        }
+    }
 
     /// <summary>The first bytes, for sniffing.</summary>
     public ReadOnlySpan<byte> Head(int count) => Bytes.AsSpan(0, Math.Min(count, Bytes.Length));

@@ -1,18 +1,19 @@
 using Sitrep.Documents;
 using Sitrep.Ingest.Files;
+using Sitrep.Ingest.Structure;
 
 namespace Sitrep.Ingest.Readers;
 
 /// <summary>
 /// Plain text and Markdown. The first non-empty line becomes the title when it looks like a headline (short, no final
-/// full stop). Structure recovery (threads, live blogs, boilerplate) is left to the structure stages.
+/// full stop). Structure recovery runs here, so documents arrive with their posts, updates, boilerplate and a kind.
 /// </summary>
 public sealed class PlainTextReader : IDocumentReader
 {
     private const int MaxTitleLength = 200;
 
     /// <inheritdoc />
-    public string Name => "read.text.v1";
+    public string Name => "read.text.v2";
 
     /// <inheritdoc />
     public int Score(RawInput input, ReadOnlySpan<char> head)
@@ -26,11 +27,22 @@ public sealed class PlainTextReader : IDocumentReader
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(text);
-        var document = Document.Create(text, input.File.DisplayPath)
-            .WithTitle(GuessTitle(text))
-            .WithKind(DocumentKind.Other)
+        return ReadResult.Of(Build(text, input.File.DisplayPath, GuessTitle(text), Source.Unknown));
+    }
+
+    /// <summary>Builds a document from plain text with its recovered structure; shared by the other readers.</summary>
+    public static Document Build(string text, string path, string? title, Source source, DocumentKind? kind = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var structure = StructureRecovery.Recover(text);
+        return Document.Create(text, path)
+            .WithTitle(title)
+            .WithKind(kind ?? structure.Kind)
+            .WithSource(source)
+            .WithLanguage(Language.LanguageIdentifier.Identify(text))
+            .AddPosts(structure.Posts)
+            .AddBoilerplates(structure.Boilerplate)
             .Build();
-        return ReadResult.Of(document);
     }
 
     /// <summary>The first non-empty line when it reads like a headline, with Markdown heading marks removed.</summary>

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Sitrep.Engine;
+using Sitrep.Engine.Watch;
+using Sitrep.Errors;
+using Sitrep.Ingest;
+using Sitrep.Ingest.Manifest;
+using Sitrep.Storage.Sqlite;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>
+/// <c>sitrep watch DIR [--db FILE] [--interval MS] [--max-bytes N]</c>: ingests new and changed files as they appear,
+/// one line per document, until Ctrl+C.
+/// </summary>
+internal static class WatchCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<string>("dir") { Description = "The folder to watch (with its subfolders)." };
+        var db = CommandOptions.Db();
+        var interval = new Option<int>("--interval")
+        {
+            Description = "Milliseconds between scans (a file-system event triggers a scan sooner).",
+            DefaultValueFactory = _ => 1000,
+        };
+        var maxBytes = new Option<long>("--max-bytes")
+        {
+            Description = "Refuse files larger than this many bytes.",
+            DefaultValueFactory = _ => IngestOptions.DefaultMaxBytes,
+        };
+        var command = new Command("watch", "Ingest new and changed files in a folder as they appear, until stopped.") { directory, db, interval, maxBytes };
+        command.SetAction((parse, cancellationToken) => Run(parse.GetValue(directory)!, parse.GetValue(db)!, parse.GetValue(interval), parse.GetValue(maxBytes), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> Run(string directory, string db, int interval, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(directory))
+        {
+            Console.Error.WriteLine($"sitrep: {SitrepErrors.NotFound.Format(directory)}");
+            return ExitCodes.Usage;
+        }
+
+        if (interval < 50 || maxBytes < 1)
+        {
+            Console.Error.WriteLine($"sitrep: {SitrepErrors.BadOption.Format(interval < 50 ? "--interval" : "--max-bytes", interval < 50 ? interval : maxBytes, interval < 50 ? "at least 50 milliseconds" : "a positive number of bytes")}");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var manifestPath = Path.Combine(directory, "manifest.csv");
+            var manifest = File.Exists(manifestPath) ? SourceManifest.Load(manifestPath) : SourceManifest.Empty;
+            var dbFull = Path.GetFullPath(db);
+            using var store = SqliteDocumentStore.Open(db);
+            var watch = new DirectoryWatch(DefaultPipeline.Build(), store, directory, IngestOptions.Default with { MaxBytes = maxBytes }, manifest, [Path.GetFullPath(manifestPath), dbFull, dbFull + "-wal", dbFull + "-shm", dbFull + "-journal"]);
+            using var signal = new SemaphoreSlim(0);
+            using var watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+            watcher.Created += (_, _) => Release(signal);
+            watcher.Changed += (_, _) => Release(signal);
+            watcher.Renamed += (_, _) => Release(signal);
+            Console.WriteLine($"Watching {Path.GetFullPath(directory)} (Ctrl+C to stop); store {db}.");
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                foreach (var line in watch.Poll(cancellationToken))
+                {
+                    Console.WriteLine(line);
+                }
+
+                await signal.WaitAsync(interval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: everything read so far is in the store.
+        }
+        catch (SitrepException ex)
+        {
+            Console.Error.WriteLine($"sitrep: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+
+        Console.WriteLine("Stopped.");
+        return ExitCodes.Ok;
+    }
+
+    private static void Release(SemaphoreSlim signal)
+    {
+        if (signal.CurrentCount == 0)
+        {
+            signal.Release();
+        }
+    }
+}
