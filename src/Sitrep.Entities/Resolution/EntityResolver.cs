@@ -1,0 +1,492 @@
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Entities.Aliases;
+using Sitrep.Entities.Recognition;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// Resolves mentions into entities within and across documents. Mentions are merged when their name forms agree
+/// (<see cref="NameForms"/>); a short form (a surname, an acronym, a name without its qualifier or generic head) joins
+/// the one longer form it can stand for, in the corpus or, when several exist, in its own document; definite
+/// descriptions ("the Wagner chief") join the person the corpus names with them. Analyst decisions apply last.
+/// </summary>
+public sealed class EntityResolver
+{
+    /// <summary>Versioned name.</summary>
+    public const string ComponentName = "entities.resolve.v1";
+
+    private static readonly HashSet<string> RoleWords = new(["chief", "leader", "boss", "head", "founder", "financier", "owner"], StringComparer.Ordinal);
+
+    private readonly IReadOnlyDictionary<string, string> _demonyms;
+    private readonly HashSet<string> _countries;
+    private readonly AliasDecisions _decisions;
+
+    /// <summary>Creates a resolver.</summary>
+    /// <param name="demonyms">Demonym → country, lowercase (from the shipped lexicon).</param>
+    /// <param name="decisions">Analyst decisions.</param>
+    public EntityResolver(IReadOnlyDictionary<string, string> demonyms, AliasDecisions decisions)
+    {
+        ArgumentNullException.ThrowIfNull(demonyms);
+        ArgumentNullException.ThrowIfNull(decisions);
+        _demonyms = demonyms;
+        _countries = new HashSet<string>(demonyms.Values, StringComparer.Ordinal);
+        _decisions = decisions;
+    }
+
+    /// <summary>Resolves the mentions of <paramref name="documents"/> (each must carry an <see cref="EntityMentionLayer"/>).</summary>
+    public IReadOnlyList<Entity> Resolve(IReadOnlyList<AnalyzedDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var items = Collect(documents);
+        var sets = new UnionFind(items.Count);
+        var splits = new HashSet<string>(_decisions.Items.Where(d => d.Action == AliasAction.Split).SelectMany(d => d.Names), StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            item.Frozen = splits.Contains(item.Form.Surface) || splits.Contains(item.Mention.Text);
+        }
+
+        MergeSameForms(items, sets);
+        MergeStems(items, sets);
+        LinkShortForms(items, sets, m => m.Mention.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count > 0,
+            (m, c) => c.Form.Qualifier is not null && c.Form.CoreKey == m.Form.CoreKey);
+        LinkShortForms(items, sets, m => m.Mention.Type != EntityType.Person && NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
+            (m, c) => c.Mention.Type != EntityType.Person && c.Form.Core.Count >= 2 && (m.Form.Qualifier is null || m.Form.Qualifier == c.Form.Qualifier) && NameForms.IsAcronymOf(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal), c.Form.Core));
+        LinkShortForms(items, sets, m => m.Mention.Type != EntityType.Location && IsSurnameOrInitial(m),
+            (m, c) => c.Mention.Type == EntityType.Person && c.Form.Core.Count >= 2 && c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
+        MergeUnlinkedSurnames(items, sets);
+        ApplyMerges(items, sets);
+        var descriptions = Describe(documents, items, sets);
+        return Build(items, descriptions, sets, documents);
+    }
+
+    private static bool IsSurnameOrInitial(Item m) =>
+        m.Form.Core.Count == 1 ? m.Form.Core[0].Length > 1 && char.IsUpper(m.Form.Surface[0])
+        : m.Form.Core.Count == 2 && m.Form.Core[0].TrimEnd('.').Length == 1;
+
+    private static bool SameSurname(IReadOnlyList<string> shortCore, IReadOnlyList<string> full)
+    {
+        if (shortCore.Count == 1)
+        {
+            return string.Equals(full[^1], shortCore[0], StringComparison.Ordinal);
+        }
+
+        return string.Equals(full[^1], shortCore[^1], StringComparison.Ordinal) && full[0].StartsWith(shortCore[0].TrimEnd('.'), StringComparison.Ordinal);
+    }
+
+    private static void MergeSameForms(List<Item> items, UnionFind sets)
+    {
+        // Single-word person names group per document first: two documents' "Smith" may be different people.
+        static string Group(Item m) => m.Form.Key + "#" + (m.Mention.Type == EntityType.Location ? "L" : m.Mention.Type == EntityType.Person ? "P" : "X")
+            + (m.Form.Core.Count == 1 && m.Mention.Type == EntityType.Person ? "@" + m.DocumentIndex.ToString(CultureInfo.InvariantCulture) : string.Empty);
+        var groups = items.Where(m => !m.Frozen && m.Form.Core.Count > 0).GroupBy(Group, StringComparer.Ordinal).ToList();
+        foreach (var group in groups)
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+            {
+                sets.Union(first.Index, other.Index);
+            }
+        }
+
+        // An organisation-or-other form joins the person or place form written the same way in the same document.
+        var byKeyAndDoc = groups.GroupBy(g => g.First().Form.Key + "@" + g.First().DocumentIndex.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        foreach (var same in byKeyAndDoc)
+        {
+            var list = same.OrderByDescending(g => g.Count()).ToList();
+            var anchor = list.FirstOrDefault(g => g.First().Mention.Type is EntityType.Person or EntityType.Location) ?? list[0];
+            foreach (var g in list.Where(g => g.First().Mention.Type is EntityType.Organization or EntityType.Miscellaneous))
+            {
+                sets.Union(anchor.First().Index, g.First().Index);
+            }
+        }
+
+        // Same form across documents, other than single-word person names (linked later).
+        foreach (var same in items.Where(m => !m.Frozen && m.Form.Core.Count > 0 && !(m.Form.Core.Count == 1 && m.Mention.Type == EntityType.Person))
+            .GroupBy(m => m.Form.Key + "#" + (m.Mention.Type == EntityType.Location ? "L" : "X"), StringComparer.Ordinal))
+        {
+            var first = same.First();
+            foreach (var other in same.Skip(1))
+            {
+                sets.Union(first.Index, other.Index);
+            }
+        }
+    }
+
+    private static void MergeStems(List<Item> items, UnionFind sets)
+    {
+        foreach (var same in items.Where(m => !m.Frozen && m.Mention.Type is EntityType.Organization or EntityType.Miscellaneous && m.Form.Core.Count > 0)
+            .GroupBy(m => (m.Form.Qualifier ?? string.Empty) + "|" + NameForms.Stem(m.Form.Core), StringComparer.Ordinal))
+        {
+            // Only when an organisation is among them: "Wagner fighters" (MISC) and "Wagner Group" (ORG) are one group.
+            if (!same.Any(m => m.Mention.Type == EntityType.Organization))
+            {
+                continue;
+            }
+
+            var first = same.First();
+            foreach (var other in same.Skip(1))
+            {
+                sets.Union(first.Index, other.Index);
+            }
+        }
+    }
+
+    private static void LinkShortForms(List<Item> items, UnionFind sets, Func<Item, bool> isShort, Func<Item, Item, bool> canStandFor)
+    {
+        var longForms = items.Where(m => !m.Frozen).ToList();
+        foreach (var shortForm in items.Where(m => !m.Frozen && isShort(m)).ToList())
+        {
+            var own = sets.Find(shortForm.Index);
+            var candidates = new HashSet<int>();
+            var inDocument = new HashSet<int>();
+            foreach (var candidate in longForms)
+            {
+                if (candidate.Index == shortForm.Index || !canStandFor(shortForm, candidate))
+                {
+                    continue;
+                }
+
+                var root = sets.Find(candidate.Index);
+                if (root == own)
+                {
+                    candidates.Clear();
+                    inDocument.Clear();
+                    break;
+                }
+
+                candidates.Add(root);
+                if (candidate.DocumentIndex == shortForm.DocumentIndex)
+                {
+                    inDocument.Add(root);
+                }
+            }
+
+            if (candidates.Count == 1)
+            {
+                sets.Union(candidates.First(), own);
+            }
+            else if (inDocument.Count == 1)
+            {
+                sets.Union(inDocument.First(), own);
+            }
+        }
+    }
+
+    private static void MergeUnlinkedSurnames(List<Item> items, UnionFind sets)
+    {
+        // Per-document surname groups that found no full name join each other across documents, or the one full name
+        // some other document's surname group joined.
+        foreach (var same in items.Where(m => !m.Frozen && m.Form.Core.Count == 1 && m.Mention.Type == EntityType.Person).GroupBy(m => m.Form.Key, StringComparer.Ordinal))
+        {
+            var linked = same.Select(m => sets.Find(m.Index)).Distinct()
+                .Where(root => items.Any(o => sets.Find(o.Index) == root && o.Form.Core.Count >= 2 && o.Mention.Type == EntityType.Person)).ToList();
+            var target = linked.Count == 1 ? linked[0] : -1;
+            foreach (var m in same)
+            {
+                var root = sets.Find(m.Index);
+                var isLinked = items.Any(o => sets.Find(o.Index) == root && o.Form.Core.Count >= 2 && o.Mention.Type == EntityType.Person);
+                if (isLinked)
+                {
+                    continue;
+                }
+
+                if (target >= 0)
+                {
+                    sets.Union(target, root);
+                }
+                else if (linked.Count == 0)
+                {
+                    sets.Union(same.First().Index, root);
+                }
+            }
+        }
+    }
+
+    private void ApplyMerges(List<Item> items, UnionFind sets)
+    {
+        foreach (var decision in _decisions.Items.Where(d => d.Action == AliasAction.Merge))
+        {
+            var roots = items.Where(m => decision.Names.Any(n => Matches(m, n))).Select(m => sets.Find(m.Index)).Distinct().ToList();
+            foreach (var root in roots.Skip(1))
+            {
+                sets.Union(roots[0], root);
+            }
+        }
+    }
+
+    private static bool Matches(Item m, string name) =>
+        string.Equals(m.Form.Surface, name, StringComparison.OrdinalIgnoreCase) || string.Equals(m.Mention.Text, name, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(m.Display, name, StringComparison.OrdinalIgnoreCase);
+
+    private List<Item> Collect(IReadOnlyList<AnalyzedDocument> documents)
+    {
+        var items = new List<Item>();
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var doc = documents[d];
+            var mentions = doc.Layers.Find<EntityMentionLayer>()?.Mentions ?? [];
+            EntityMention? previous = null;
+            foreach (var mention in mentions)
+            {
+                var qualifier = mention.Type is EntityType.Organization && previous is not null ? QualifierBefore(doc, previous, mention) : null;
+                var form = NameForms.Of(mention.Text, mention.Type, _demonyms, qualifier);
+                items.Add(new Item(items.Count, d, mention, form, Display(mention, form)));
+                previous = mention;
+            }
+        }
+
+        return items;
+    }
+
+    private string? QualifierBefore(AnalyzedDocument doc, EntityMention previous, EntityMention mention)
+    {
+        var gap = mention.FirstToken - (previous.FirstToken + previous.TokenCount);
+        if (gap < 0 || gap > 1)
+        {
+            return null;
+        }
+
+        if (gap == 1)
+        {
+            var between = doc.Tokens[mention.FirstToken - 1];
+            if (doc.Text.AsSpan(between.Start, between.Length) is not ("'s" or "’s"))
+            {
+                return null;
+            }
+        }
+
+        var lower = previous.Text.ToLowerInvariant();
+        return _demonyms.TryGetValue(lower, out var country) ? country : _countries.Contains(lower) ? lower : null;
+    }
+
+    private static string Display(EntityMention mention, NameForm form)
+    {
+        if (mention.Type == EntityType.Person)
+        {
+            return form.Surface;
+        }
+
+        // Organisations keep their written qualifier ("Russian Ministry of Defense") but lose the article and possessive.
+        var tokens = Sitrep.Text.Tokenizer.Tokenize(mention.Text).Select(t => mention.Text[t.Start..t.End]).ToList();
+        NameForms.StripPossessive(tokens);
+        if (tokens.Count > 1 && tokens[0].ToLowerInvariant() is "the" or "a" or "an")
+        {
+            tokens.RemoveAt(0);
+        }
+
+        return string.Join(' ', tokens).Replace(" - ", "-", StringComparison.Ordinal);
+    }
+
+    private List<(int Root, Span Span, string Text)> Describe(IReadOnlyList<AnalyzedDocument> documents, List<Item> items, UnionFind sets)
+    {
+        var byDocument = items.GroupBy(m => m.DocumentIndex).ToDictionary(g => g.Key, g => g.ToDictionary(m => m.Mention.FirstToken));
+        var evidence = new Dictionary<int, HashSet<int>>();
+        var pending = new List<(int OrgRoot, Span Span, string Text)>();
+        for (var d = 0; d < documents.Count; d++)
+        {
+            if (!byDocument.TryGetValue(d, out var starts))
+            {
+                continue;
+            }
+
+            var doc = documents[d];
+            string Word(int i) => i >= 0 && i < doc.Tokens.Count ? doc.Text.Substring(doc.Tokens[i].Start, doc.Tokens[i].Length) : string.Empty;
+            bool IsPerson(Item m) => IsPersonCluster(items, sets, sets.Find(m.Index));
+            foreach (var org in starts.Values.Where(m => m.Mention.Type != EntityType.Person && !IsPerson(m)))
+            {
+                int descStart, descEnd;
+                var after = org.Mention.FirstToken + org.Mention.TokenCount;
+                if (Word(after) is "'s" or "’s")
+                {
+                    after++;
+                }
+
+                if (RoleWords.Contains(Word(after).ToLowerInvariant()))
+                {
+                    descStart = Word(org.Mention.FirstToken - 1).Equals("the", StringComparison.OrdinalIgnoreCase) ? org.Mention.FirstToken - 1 : org.Mention.FirstToken;
+                    descEnd = after + 1;
+                }
+                else if (Word(org.Mention.FirstToken - 1) == "of" && RoleWords.Contains(Word(org.Mention.FirstToken - 2).ToLowerInvariant()) && Word(org.Mention.FirstToken - 3).Equals("the", StringComparison.OrdinalIgnoreCase))
+                {
+                    descStart = org.Mention.FirstToken - 3;
+                    descEnd = org.Mention.FirstToken + org.Mention.TokenCount;
+                }
+                else
+                {
+                    continue;
+                }
+
+                var orgRoot = sets.Find(org.Index);
+                var next = Word(descEnd) == "," ? descEnd + 1 : descEnd;
+                Item? named = starts.TryGetValue(next, out var n) && IsPerson(n) ? n : null;
+                if (named is null)
+                {
+                    var before = starts.Values.FirstOrDefault(m => IsPerson(m) && (m.Mention.FirstToken + m.Mention.TokenCount == descStart || (m.Mention.FirstToken + m.Mention.TokenCount == descStart - 1 && Word(descStart - 1) == ",")));
+                    named = before;
+                }
+
+                if (named is not null)
+                {
+                    if (!evidence.TryGetValue(orgRoot, out var people))
+                    {
+                        evidence[orgRoot] = people = [];
+                    }
+
+                    people.Add(sets.Find(named.Index));
+                    continue;
+                }
+
+                var first = doc.Tokens[descStart];
+                var last = doc.Tokens[descEnd - 1];
+                pending.Add((orgRoot, doc.SpanOf(new TextRange(first.Start, last.End)), doc.Text[first.Start..last.End]));
+            }
+        }
+
+        var result = new List<(int, Span, string)>();
+        foreach (var (orgRoot, span, text) in pending)
+        {
+            if (evidence.TryGetValue(orgRoot, out var people) && people.Select(sets.Find).Distinct().Count() == 1)
+            {
+                result.Add((sets.Find(people.First()), span, text));
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsPersonCluster(List<Item> items, UnionFind sets, int root)
+    {
+        int person = 0, other = 0;
+        foreach (var m in items)
+        {
+            if (sets.Find(m.Index) == root)
+            {
+                if (m.Mention.Type == EntityType.Person)
+                {
+                    person++;
+                }
+                else
+                {
+                    other++;
+                }
+            }
+        }
+
+        return person > other;
+    }
+
+    private List<Entity> Build(List<Item> items, List<(int Root, Span Span, string Text)> descriptions, UnionFind sets, IReadOnlyList<AnalyzedDocument> documents)
+    {
+        var order = documents.Select((d, i) => (d.Document.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var clusters = items.GroupBy(m => sets.Find(m.Index)).ToList();
+        var described = descriptions.ToLookup(d => sets.Find(d.Root));
+        var pins = _decisions.Items.Where(d => d.Action is AliasAction.Pin or AliasAction.Merge).ToList();
+        var entities = new List<(Entity Entity, int Count)>();
+        var usedIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cluster in clusters)
+        {
+            var members = cluster.ToList();
+            var type = members.GroupBy(m => m.Mention.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+            var name = Canonical(members, type);
+            foreach (var pin in pins)
+            {
+                if (members.Any(m => pin.Names.Any(n => Matches(m, n))))
+                {
+                    name = pin.Names[0];
+                    type = pin.Type ?? type;
+                }
+            }
+
+            var spans = members.Select(m => m.Mention.Span).Concat(described[cluster.Key].Select(d => d.Span))
+                .OrderBy(s => order.GetValueOrDefault(s.DocumentId)).ThenBy(s => s.Start).ToList();
+            var aliases = members.Select(m => m.Display).Concat(described[cluster.Key].Select(d => d.Text))
+                .Where(a => a.Length > 0 && !string.Equals(a, name, StringComparison.OrdinalIgnoreCase))
+                .GroupBy(a => a, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            var id = "ent-" + Convert.ToHexStringLower(BitConverter.GetBytes(FeatureHash.Of(EntityTypes.ToName(type) + "|" + name.ToLowerInvariant())))[..10];
+            while (!usedIds.Add(id))
+            {
+                id += "x";
+            }
+
+            entities.Add((new Entity(id, name, type, aliases, spans), spans.Count));
+        }
+
+        return [.. entities.OrderByDescending(e => e.Count).ThenBy(e => e.Entity.Name, StringComparer.Ordinal).Select(e => e.Entity)];
+    }
+
+    private static string Canonical(List<Item> members, EntityType type)
+    {
+        var best = members
+            .Where(m => m.Display.Length > 0)
+            .GroupBy(m => m.Display, StringComparer.Ordinal)
+            .Select(g => (Name: g.Key, Count: g.Count(), Tokens: g.First().Form.Core.Count, Acronym: NameForms.LooksLikeAcronym(g.Key), Qualified: g.First().Form.Qualifier is not null, Capital: char.IsUpper(g.Key[0])))
+            .OrderBy(c => c.Acronym)
+            .ThenByDescending(c => c.Capital)
+            .ThenByDescending(c => Math.Min(c.Tokens, type == EntityType.Person ? 2 : 4))
+            .ThenByDescending(c => c.Qualified)
+            .ThenByDescending(c => c.Count)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Name ?? members[0].Mention.Text;
+    }
+
+    private sealed class Item(int index, int documentIndex, EntityMention mention, NameForm form, string display)
+    {
+        public int Index { get; } = index;
+
+        public int DocumentIndex { get; } = documentIndex;
+
+        public EntityMention Mention { get; } = mention;
+
+        public NameForm Form { get; } = form;
+
+        public string Display { get; } = display;
+
+        public bool Frozen { get; set; }
+    }
+
+    private sealed class UnionFind
+    {
+        private readonly int[] _parent;
+
+        public UnionFind(int count)
+        {
+            _parent = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                _parent[i] = i;
+            }
+        }
+
+        public int Find(int i)
+        {
+            while (_parent[i] != i)
+            {
+                _parent[i] = _parent[_parent[i]];
+                i = _parent[i];
+            }
+
+            return i;
+        }
+
+        public void Union(int a, int b)
+        {
+            var ra = Find(a);
+            var rb = Find(b);
+            if (ra != rb)
+            {
+                // The smaller index stays root, so results do not depend on the order of unions.
+                if (ra < rb)
+                {
+                    _parent[rb] = ra;
+                }
+                else
+                {
+                    _parent[ra] = rb;
+                }
+            }
+        }
+    }
+}

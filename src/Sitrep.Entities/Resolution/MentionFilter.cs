@@ -1,0 +1,66 @@
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// What is never an entity, whatever the tagger says: pronouns and other closed-class words, and a capitalised common
+/// word opening a sentence (one the document also writes in lowercase, or a function word).
+/// </summary>
+public static class MentionFilter
+{
+    private static readonly HashSet<string> ClosedClass = new(
+        [
+            "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "he", "him", "his", "himself", "she", "her",
+            "hers", "herself", "it", "its", "itself", "we", "us", "our", "ours", "ourselves", "they", "them", "their", "theirs",
+            "themselves", "this", "that", "these", "those", "who", "whom", "whose", "which", "what", "the", "a", "an", "and",
+            "or", "but", "if", "then", "so", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "with",
+            "without", "after", "before", "during", "since", "until", "while", "when", "where", "why", "how", "all", "any",
+            "some", "no", "not", "none", "both", "each", "every", "either", "neither", "one", "other", "another", "such",
+            "there", "here", "however", "meanwhile", "yesterday", "today", "tomorrow", "also", "still", "yet", "though",
+            "although", "because", "according", "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does",
+            "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "yes", "ok", "okay", "lol",
+            "please", "thanks", "hi", "hello", "mr", "mrs", "ms", "sir", "madam", "someone", "somebody", "anyone", "anybody",
+            "everyone", "everybody", "nobody", "something", "anything", "everything", "nothing", "update", "updates",
+            "breaking", "edit", "source", "sources", "read", "more", "click", "share", "comment", "comments", "reply",
+        ],
+        StringComparer.Ordinal);
+
+    /// <summary>True for a pronoun or other closed-class word (lowercase comparison).</summary>
+    public static bool IsClosedClass(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return ClosedClass.Contains(word.ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// True when the chunk <paramref name="words"/>[<paramref name="start"/>..<paramref name="end"/>) must not be an
+    /// entity: every word closed-class, no letter at all, or a single capitalised word opening the sentence that the
+    /// document also writes in lowercase elsewhere (<paramref name="lowercaseSeen"/>).
+    /// </summary>
+    public static bool IsNeverAnEntity(string[] words, int start, int end, IReadOnlySet<string> lowercaseSeen)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(lowercaseSeen);
+        var allClosed = true;
+        var anyLetter = false;
+        for (var i = start; i < end; i++)
+        {
+            allClosed &= IsClosedClass(words[i]);
+            anyLetter |= words[i].Any(char.IsLetter);
+        }
+
+        if (allClosed || !anyLetter)
+        {
+            return true;
+        }
+
+        var opensSentence = start == 0 || words[start - 1] is "\"" or "“" or "'" or "‘" or "(" or "-" or "—" or ":";
+        if (end - start == 1 && opensSentence)
+        {
+            var word = words[start];
+            var lower = word.ToLowerInvariant();
+            var capitalisedOnly = word.Length > 1 && char.IsUpper(word[0]) && word.Skip(1).All(c => !char.IsUpper(c));
+            return capitalisedOnly && lowercaseSeen.Contains(lower);
+        }
+
+        return false;
+    }
+}
