@@ -2,7 +2,7 @@ namespace Sitrep.Errors;
 
 /// <summary>
 /// The catalog of user-facing errors. Codes are stable: add new ones, never renumber or reuse. Ranges: SR1xxx input,
-/// SR2xxx pipeline, SR3xxx manifest and options files, SR4xxx store, SR5xxx command line.
+/// SR2xxx pipeline, SR3xxx manifest and options files, SR4xxx store, SR5xxx command line, SR6xxx entities.
 /// </summary>
 public static class SitrepErrors
 {
@@ -71,4 +71,7 @@ public static class SitrepErrors
 
     /// <summary>The output folder cannot be written.</summary>
     public static readonly ErrorCode OutputUnwritable = new("SR5002", "Output folder '{0}' cannot be written: {1}");
+
+    /// <summary>An entity aliases file cannot be read or has a bad line.</summary>
+    public static readonly ErrorCode AliasesInvalid = new("SR6001", "Aliases file '{0}' cannot be used: {1}. Lines read 'merge | NAME | NAME...', 'split | NAME' or 'pin | NAME [| PERSON|ORG|LOC|MISC]'.");
 }

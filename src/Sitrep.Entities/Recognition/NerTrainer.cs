@@ -50,7 +50,7 @@ public static class NerTrainer
             foreach (var doc in docs)
             {
                 var sentences = doc.Sentences.Select(s => s.Words).ToList();
-                var gold = doc.Sentences.Select(s => s.Tags).ToArray();
+                var gold = doc.Sentences.Select(s => Bilou.FromBio(s.Tags)).ToArray();
                 var output = new int[sentences.Count][];
                 tagger.Decode(sentences, weights.Score, output, gold, (features, goldTag, guess) =>
                 {
@@ -111,7 +111,7 @@ public static class NerTrainer
     {
         private readonly Dictionary<ulong, int> _rows = [];
         private float[] _w = new float[1 << 20];
-        private float[] _u = new float[1 << 20];
+        private double[] _u = new double[1 << 20];
         private double _clock = 1;
 
         public int Rows => _rows.Count;
@@ -122,8 +122,8 @@ public static class NerTrainer
         {
             if (_rows.TryGetValue(feature, out var row))
             {
-                var w = _w.AsSpan(row * TagSet.Count, TagSet.Count);
-                for (var t = 0; t < TagSet.Count; t++)
+                var w = _w.AsSpan(row * PerceptronModel.Classes, PerceptronModel.Classes);
+                for (var t = 0; t < PerceptronModel.Classes; t++)
                 {
                     scores[t] += w[t];
                 }
@@ -132,21 +132,21 @@ public static class NerTrainer
 
         public void Update(ReadOnlySpan<ulong> features, int gold, int guess)
         {
-            var c = (float)_clock;
+            var c = _clock;
             foreach (var feature in features)
             {
                 if (!_rows.TryGetValue(feature, out var row))
                 {
                     row = _rows.Count;
                     _rows[feature] = row;
-                    if ((row + 1) * TagSet.Count > _w.Length)
+                    if ((row + 1) * PerceptronModel.Classes > _w.Length)
                     {
                         Array.Resize(ref _w, _w.Length * 2);
                         Array.Resize(ref _u, _u.Length * 2);
                     }
                 }
 
-                var b = row * TagSet.Count;
+                var b = row * PerceptronModel.Classes;
                 _w[b + gold] += 1;
                 _u[b + gold] += c;
                 _w[b + guess] -= 1;
@@ -156,11 +156,11 @@ public static class NerTrainer
 
         public PerceptronModel Average(string description)
         {
-            var averaged = new float[_rows.Count * TagSet.Count];
+            var averaged = new float[_rows.Count * PerceptronModel.Classes];
             var c = (float)_clock;
             for (var i = 0; i < averaged.Length; i++)
             {
-                averaged[i] = _w[i] - (_u[i] / c);
+                averaged[i] = (float)(_w[i] - (_u[i] / c));
             }
 
             return new PerceptronModel(new Dictionary<ulong, int>(_rows), averaged, description);

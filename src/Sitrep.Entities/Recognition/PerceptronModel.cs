@@ -4,16 +4,19 @@ using System.Runtime.CompilerServices;
 namespace Sitrep.Entities.Recognition;
 
 /// <summary>
-/// The weights of the averaged perceptron: one row of <see cref="TagSet.Count"/> weights per hashed feature. Immutable
-/// once loaded; scoring is a dictionary lookup and nine additions per feature.
+/// The weights of the averaged perceptron: one row of BILOU-tag weights per hashed feature. Immutable
+/// once loaded; scoring is a dictionary lookup and seventeen additions per feature.
 /// </summary>
 /// <remarks>
 /// File format (Brotli-compressed): magic <c>SRNER1</c>, the description string, the number of rows, then for each
-/// row its 64-bit feature hash and nine half-precision weights. Rows whose weights all round to zero are dropped.
+/// row its 64-bit feature hash and seventeen half-precision weights. Rows whose weights all round to zero are dropped.
 /// </remarks>
 public sealed class PerceptronModel
 {
-    private const string Magic = "SRNER1";
+    /// <summary>Weights per feature: one per BILOU tag.</summary>
+    internal const int Classes = Bilou.Count;
+
+    private const string Magic = "SRNER2";
     private readonly Dictionary<ulong, int> _rows;
     private readonly float[] _weights;
 
@@ -44,13 +47,13 @@ public sealed class PerceptronModel
         var description = reader.ReadString();
         var count = reader.ReadInt32();
         var rows = new Dictionary<ulong, int>(count);
-        var weights = new float[count * TagSet.Count];
+        var weights = new float[count * Classes];
         for (var r = 0; r < count; r++)
         {
             rows[reader.ReadUInt64()] = r;
-            for (var t = 0; t < TagSet.Count; t++)
+            for (var t = 0; t < Classes; t++)
             {
-                weights[(r * TagSet.Count) + t] = (float)reader.ReadHalf();
+                weights[(r * Classes) + t] = (float)reader.ReadHalf();
             }
         }
 
@@ -62,7 +65,7 @@ public sealed class PerceptronModel
     {
         ArgumentNullException.ThrowIfNull(output);
         var kept = _rows
-            .Where(pair => Enumerable.Range(0, TagSet.Count).Any(t => (float)(Half)_weights[(pair.Value * TagSet.Count) + t] != 0f))
+            .Where(pair => Enumerable.Range(0, Classes).Any(t => (float)(Half)_weights[(pair.Value * Classes) + t] != 0f))
             .OrderBy(pair => pair.Key)
             .ToList();
         using var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
@@ -73,9 +76,9 @@ public sealed class PerceptronModel
         foreach (var (key, row) in kept)
         {
             writer.Write(key);
-            for (var t = 0; t < TagSet.Count; t++)
+            for (var t = 0; t < Classes; t++)
             {
-                writer.Write((Half)_weights[(row * TagSet.Count) + t]);
+                writer.Write((Half)_weights[(row * Classes) + t]);
             }
         }
     }
@@ -86,8 +89,8 @@ public sealed class PerceptronModel
     {
         if (_rows.TryGetValue(feature, out var row))
         {
-            var w = _weights.AsSpan(row * TagSet.Count, TagSet.Count);
-            for (var t = 0; t < TagSet.Count; t++)
+            var w = _weights.AsSpan(row * Classes, Classes);
+            for (var t = 0; t < Classes; t++)
             {
                 scores[t] += w[t];
             }

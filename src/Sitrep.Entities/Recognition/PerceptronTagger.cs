@@ -64,11 +64,16 @@ public sealed class PerceptronTagger
         ArgumentNullException.ThrowIfNull(sentences);
         var result = new int[sentences.Count][];
         Decode(sentences, Model.Add, result, gold: null, update: null);
+        for (var s = 0; s < result.Length; s++)
+        {
+            result[s] = Bilou.ToBio(result[s]);
+        }
+
         return result;
     }
 
     /// <summary>
-    /// Decodes a document greedily. With <paramref name="gold"/> and <paramref name="update"/> set, every wrong
+    /// Decodes a document greedily, in BILOU tags (<paramref name="gold"/> too). With <paramref name="gold"/> and <paramref name="update"/> set, every wrong
     /// decision calls <paramref name="update"/>(features, gold tag, guessed tag), as the perceptron trainer needs.
     /// </summary>
     internal void Decode(IReadOnlyList<string[]> sentences, ScoreFunction score, int[][] output, int[][]? gold, Action<ReadOnlySpan<ulong>, int, int>? update)
@@ -80,7 +85,7 @@ public sealed class PerceptronTagger
         var counts = new int[Math.Max(1, maxLength)];
         var lower = new ulong[Math.Max(1, maxLength)];
         Span<ulong> all = stackalloc ulong[FeatureExtractor.MaxStatic + 16];
-        Span<float> scores = stackalloc float[TagSet.Count];
+        Span<float> scores = stackalloc float[Bilou.Count];
         int[][]? firstPass = null;
         Dictionary<ulong, int[]>? aggregate = null;
         for (var pass = 0; pass < 2; pass++)
@@ -145,7 +150,7 @@ public sealed class PerceptronTagger
                     }
 
                     tags[i] = guess;
-                    if (capital && guess != TagSet.Outside)
+                    if (capital && guess != Bilou.Outside)
                     {
                         if (!history.TryGetValue(lower[i], out var counter))
                         {
@@ -153,7 +158,7 @@ public sealed class PerceptronTagger
                             history[lower[i]] = counter;
                         }
 
-                        counter[(int)TagSet.TypeOf(guess)]++;
+                        counter[(int)Bilou.TypeOf(guess)]++;
                     }
 
                     prev2 = prev;
@@ -203,7 +208,7 @@ public sealed class PerceptronTagger
                     votes[key] = counts = new int[EntityTypes.Count + 1];
                 }
 
-                counts[tags[s][i] == TagSet.Outside ? EntityTypes.Count : (int)TagSet.TypeOf(tags[s][i])]++;
+                counts[tags[s][i] == Bilou.Outside ? EntityTypes.Count : (int)Bilou.TypeOf(tags[s][i])]++;
             }
         }
 
@@ -212,11 +217,11 @@ public sealed class PerceptronTagger
 
     private static int Best(ReadOnlySpan<float> scores, int prev)
     {
-        var best = TagSet.Outside;
+        var best = Bilou.Outside;
         var bestScore = float.NegativeInfinity;
-        for (var t = 0; t < TagSet.Count; t++)
+        for (var t = 0; t < Bilou.Count; t++)
         {
-            if (scores[t] > bestScore && TagSet.Allowed(prev, t))
+            if (scores[t] > bestScore && Bilou.Allowed(prev, t))
             {
                 best = t;
                 bestScore = scores[t];

@@ -62,23 +62,34 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
         cancellationToken.ThrowIfCancellationRequested();
         var tags = _tagger.Tag([.. slices.Select(s => s.Words)]);
         var lowerSeen = LowercaseWords(slices.Select(s => s.Words));
+        var chunks = tags.Select(t => ConllEvaluator.Chunks(t).OrderBy(c => c.Start).Select(c => new MentionRepair.Chunk(c.Start, c.End, c.Type)).ToList()).ToList();
+        MentionRepair.Repair([.. slices.Select(s => s.Words)], chunks);
         var mentions = new List<EntityMention>();
         for (var k = 0; k < slices.Count; k++)
         {
             var (sentenceIndex, firstToken, words) = slices[k];
-            foreach (var (start, end, type) in ConllEvaluator.Chunks(tags[k]).OrderBy(c => c.Start))
+            var heading = MentionFilter.IsTitleCase(words);
+            foreach (var (start, end, type, charEnd) in chunks[k])
             {
-                if (MentionFilter.IsNeverAnEntity(words, start, end, lowerSeen))
+                if (end <= start || MentionFilter.IsNeverAnEntity(words, start, end, lowerSeen))
                 {
                     continue;
                 }
 
                 var first = document.Tokens[firstToken + start];
                 var last = document.Tokens[firstToken + end - 1];
+                var stop = charEnd >= 0 ? last.Start + charEnd : last.End;
+
+                // In a Title Case Heading every word looks like a name: keep only names the document repeats.
+                if (heading && !MentionFilter.OccursElsewhere(text, first.Start, stop))
+                {
+                    continue;
+                }
+
                 mentions.Add(new EntityMention(
-                    document.SpanOf(new Documents.TextRange(first.Start, last.End)),
+                    document.SpanOf(new Documents.TextRange(first.Start, stop)),
                     type,
-                    text[first.Start..last.End],
+                    text[first.Start..stop],
                     sentenceIndex,
                     firstToken + start,
                     end - start));

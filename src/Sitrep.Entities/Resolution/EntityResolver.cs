@@ -17,6 +17,8 @@ public sealed class EntityResolver
     /// <summary>Versioned name.</summary>
     public const string ComponentName = "entities.resolve.v1";
 
+    private static readonly HashSet<string> OrgHeads = new(["ministry", "agency", "department", "committee", "council", "party", "company", "army", "bank", "union", "service", "directorate", "commission", "corporation"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> RoleWords = new(["chief", "leader", "boss", "head", "founder", "financier", "owner"], StringComparer.Ordinal);
 
     private readonly IReadOnlyDictionary<string, string> _demonyms;
@@ -49,12 +51,12 @@ public sealed class EntityResolver
 
         MergeSameForms(items, sets);
         MergeStems(items, sets);
-        LinkShortForms(items, sets, m => m.Mention.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count > 0,
+        LinkShortForms(items, sets, m => m.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count > 0,
             (m, c) => c.Form.Qualifier is not null && c.Form.CoreKey == m.Form.CoreKey);
-        LinkShortForms(items, sets, m => m.Mention.Type != EntityType.Person && NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
-            (m, c) => c.Mention.Type != EntityType.Person && c.Form.Core.Count >= 2 && (m.Form.Qualifier is null || m.Form.Qualifier == c.Form.Qualifier) && NameForms.IsAcronymOf(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal), c.Form.Core));
-        LinkShortForms(items, sets, m => m.Mention.Type != EntityType.Location && IsSurnameOrInitial(m),
-            (m, c) => c.Mention.Type == EntityType.Person && c.Form.Core.Count >= 2 && c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
+        LinkShortForms(items, sets, m => m.Type != EntityType.Person && NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
+            (m, c) => c.Type != EntityType.Person && c.Form.Core.Count >= 2 && (m.Form.Qualifier is null || m.Form.Qualifier == c.Form.Qualifier) && NameForms.IsAcronymOf(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal), c.Form.Core));
+        LinkShortForms(items, sets, m => m.Type != EntityType.Location && IsSurnameOrInitial(m),
+            (m, c) => c.Type == EntityType.Person && c.Form.Core.Count >= 2 && c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
         MergeUnlinkedSurnames(items, sets);
         ApplyMerges(items, sets);
         var descriptions = Describe(documents, items, sets);
@@ -78,8 +80,8 @@ public sealed class EntityResolver
     private static void MergeSameForms(List<Item> items, UnionFind sets)
     {
         // Single-word person names group per document first: two documents' "Smith" may be different people.
-        static string Group(Item m) => m.Form.Key + "#" + (m.Mention.Type == EntityType.Location ? "L" : m.Mention.Type == EntityType.Person ? "P" : "X")
-            + (m.Form.Core.Count == 1 && m.Mention.Type == EntityType.Person ? "@" + m.DocumentIndex.ToString(CultureInfo.InvariantCulture) : string.Empty);
+        static string Group(Item m) => m.Form.Key + "#" + (m.Type == EntityType.Location ? "L" : m.Type == EntityType.Person ? "P" : "X")
+            + (m.Form.Core.Count == 1 && m.Type == EntityType.Person ? "@" + m.DocumentIndex.ToString(CultureInfo.InvariantCulture) : string.Empty);
         var groups = items.Where(m => !m.Frozen && m.Form.Core.Count > 0).GroupBy(Group, StringComparer.Ordinal).ToList();
         foreach (var group in groups)
         {
@@ -95,16 +97,16 @@ public sealed class EntityResolver
         foreach (var same in byKeyAndDoc)
         {
             var list = same.OrderByDescending(g => g.Count()).ToList();
-            var anchor = list.FirstOrDefault(g => g.First().Mention.Type is EntityType.Person or EntityType.Location) ?? list[0];
-            foreach (var g in list.Where(g => g.First().Mention.Type is EntityType.Organization or EntityType.Miscellaneous))
+            var anchor = list.FirstOrDefault(g => g.First().Type is EntityType.Person or EntityType.Location) ?? list[0];
+            foreach (var g in list.Where(g => g.First().Type is EntityType.Organization or EntityType.Miscellaneous))
             {
                 sets.Union(anchor.First().Index, g.First().Index);
             }
         }
 
         // Same form across documents, other than single-word person names (linked later).
-        foreach (var same in items.Where(m => !m.Frozen && m.Form.Core.Count > 0 && !(m.Form.Core.Count == 1 && m.Mention.Type == EntityType.Person))
-            .GroupBy(m => m.Form.Key + "#" + (m.Mention.Type == EntityType.Location ? "L" : "X"), StringComparer.Ordinal))
+        foreach (var same in items.Where(m => !m.Frozen && m.Form.Core.Count > 0 && !(m.Form.Core.Count == 1 && m.Type == EntityType.Person))
+            .GroupBy(m => m.Form.Key + "#" + (m.Type == EntityType.Location ? "L" : "X"), StringComparer.Ordinal))
         {
             var first = same.First();
             foreach (var other in same.Skip(1))
@@ -116,11 +118,11 @@ public sealed class EntityResolver
 
     private static void MergeStems(List<Item> items, UnionFind sets)
     {
-        foreach (var same in items.Where(m => !m.Frozen && m.Mention.Type is EntityType.Organization or EntityType.Miscellaneous && m.Form.Core.Count > 0)
+        foreach (var same in items.Where(m => !m.Frozen && m.Type is EntityType.Organization or EntityType.Miscellaneous && m.Form.Core.Count > 0)
             .GroupBy(m => (m.Form.Qualifier ?? string.Empty) + "|" + NameForms.Stem(m.Form.Core), StringComparer.Ordinal))
         {
             // Only when an organisation is among them: "Wagner fighters" (MISC) and "Wagner Group" (ORG) are one group.
-            if (!same.Any(m => m.Mention.Type == EntityType.Organization))
+            if (!same.Any(m => m.Type == EntityType.Organization))
             {
                 continue;
             }
@@ -178,15 +180,15 @@ public sealed class EntityResolver
     {
         // Per-document surname groups that found no full name join each other across documents, or the one full name
         // some other document's surname group joined.
-        foreach (var same in items.Where(m => !m.Frozen && m.Form.Core.Count == 1 && m.Mention.Type == EntityType.Person).GroupBy(m => m.Form.Key, StringComparer.Ordinal))
+        foreach (var same in items.Where(m => !m.Frozen && m.Form.Core.Count == 1 && m.Type == EntityType.Person).GroupBy(m => m.Form.Key, StringComparer.Ordinal))
         {
             var linked = same.Select(m => sets.Find(m.Index)).Distinct()
-                .Where(root => items.Any(o => sets.Find(o.Index) == root && o.Form.Core.Count >= 2 && o.Mention.Type == EntityType.Person)).ToList();
+                .Where(root => items.Any(o => sets.Find(o.Index) == root && o.Form.Core.Count >= 2 && o.Type == EntityType.Person)).ToList();
             var target = linked.Count == 1 ? linked[0] : -1;
             foreach (var m in same)
             {
                 var root = sets.Find(m.Index);
-                var isLinked = items.Any(o => sets.Find(o.Index) == root && o.Form.Core.Count >= 2 && o.Mention.Type == EntityType.Person);
+                var isLinked = items.Any(o => sets.Find(o.Index) == root && o.Form.Core.Count >= 2 && o.Type == EntityType.Person);
                 if (isLinked)
                 {
                     continue;
@@ -231,9 +233,35 @@ public sealed class EntityResolver
             foreach (var mention in mentions)
             {
                 var qualifier = mention.Type is EntityType.Organization && previous is not null ? QualifierBefore(doc, previous, mention) : null;
-                var form = NameForms.Of(mention.Text, mention.Type, _demonyms, qualifier);
-                items.Add(new Item(items.Count, d, mention, form, Display(mention, form)));
+                var formType = mention.Type == EntityType.Miscellaneous && mention.Text.Split(' ').Any(w => OrgHeads.Contains(w.ToLowerInvariant())) ? EntityType.Organization : mention.Type;
+                var form = NameForms.Of(mention.Text, formType, _demonyms, qualifier);
+                var display = Display(mention, formType, form);
+                if (qualifier is not null && previous is not null)
+                {
+                    display = doc.Text[previous.Span.Start..mention.Span.Start] + display;
+                }
+
+                items.Add(new Item(items.Count, d, mention, form, display));
                 previous = mention;
+            }
+        }
+
+        // An organisation head word (ministry, agency, party) makes a name an organisation, whatever the tagger said.
+        foreach (var item in items.Where(m => m.Type == EntityType.Miscellaneous && m.Form.Core.Any(OrgHeads.Contains)))
+        {
+            item.Type = EntityType.Organization;
+        }
+
+        // A name form takes its majority type in the corpus, so one mistyped "Prigozhin" (LOC) still links.
+        foreach (var same in items.GroupBy(m => NameForms.Stem(m.Form.Core), StringComparer.Ordinal))
+        {
+            var votes = same.GroupBy(m => m.Type).Select(g => (Type: g.Key, Count: g.Count())).OrderByDescending(v => v.Count).ThenBy(v => v.Type).ToList();
+            if (votes.Count > 1 && votes[0].Count > votes[1].Count)
+            {
+                foreach (var item in same)
+                {
+                    item.Type = votes[0].Type;
+                }
             }
         }
 
@@ -261,9 +289,9 @@ public sealed class EntityResolver
         return _demonyms.TryGetValue(lower, out var country) ? country : _countries.Contains(lower) ? lower : null;
     }
 
-    private static string Display(EntityMention mention, NameForm form)
+    private static string Display(EntityMention mention, EntityType type, NameForm form)
     {
-        if (mention.Type == EntityType.Person)
+        if (type is EntityType.Person or EntityType.Miscellaneous)
         {
             return form.Surface;
         }
@@ -294,7 +322,7 @@ public sealed class EntityResolver
             var doc = documents[d];
             string Word(int i) => i >= 0 && i < doc.Tokens.Count ? doc.Text.Substring(doc.Tokens[i].Start, doc.Tokens[i].Length) : string.Empty;
             bool IsPerson(Item m) => IsPersonCluster(items, sets, sets.Find(m.Index));
-            foreach (var org in starts.Values.Where(m => m.Mention.Type != EntityType.Person && !IsPerson(m)))
+            foreach (var org in starts.Values.Where(m => m.Type != EntityType.Person && !IsPerson(m)))
             {
                 int descStart, descEnd;
                 var after = org.Mention.FirstToken + org.Mention.TokenCount;
@@ -363,7 +391,7 @@ public sealed class EntityResolver
         {
             if (sets.Find(m.Index) == root)
             {
-                if (m.Mention.Type == EntityType.Person)
+                if (m.Type == EntityType.Person)
                 {
                     person++;
                 }
@@ -388,7 +416,9 @@ public sealed class EntityResolver
         foreach (var cluster in clusters)
         {
             var members = cluster.ToList();
-            var type = members.GroupBy(m => m.Mention.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+            // Longer names vote more: "Ministry of Defense" (ORG) outweighs a few "MoD" tagged MISC.
+            var voters = members.Where(m => !NameForms.LooksLikeAcronym(m.Form.Surface)).ToList();
+            var type = (voters.Count > 0 ? voters : members).GroupBy(m => m.Type).OrderByDescending(g => g.Sum(m => Math.Clamp(m.Form.Core.Count, 1, 3))).ThenBy(g => g.Key).First().Key;
             var name = Canonical(members, type);
             foreach (var pin in pins)
             {
@@ -445,6 +475,9 @@ public sealed class EntityResolver
         public string Display { get; } = display;
 
         public bool Frozen { get; set; }
+
+        /// <summary>The type used for linking: the majority type of this name form in the corpus.</summary>
+        public EntityType Type { get; set; } = mention.Type;
     }
 
     private sealed class UnionFind

@@ -20,6 +20,9 @@ public static class MentionFilter
             "please", "thanks", "hi", "hello", "mr", "mrs", "ms", "sir", "madam", "someone", "somebody", "anyone", "anybody",
             "everyone", "everybody", "nobody", "something", "anything", "everything", "nothing", "update", "updates",
             "breaking", "edit", "source", "sources", "read", "more", "click", "share", "comment", "comments", "reply",
+            "furthermore", "moreover", "additionally", "nevertheless", "nonetheless", "instead", "indeed", "perhaps", "maybe",
+            "first", "second", "third", "finally", "next", "then", "thus", "hence", "therefore", "otherwise", "besides",
+            "author", "posted", "quote", "quoted", "advertisement", "subscribe", "log", "login", "sign", "menu", "home",
         ],
         StringComparer.Ordinal);
 
@@ -62,5 +65,33 @@ public static class MentionFilter
         }
 
         return false;
+    }
+
+    /// <summary>True for a heading written in Title Case or capitals: most longer words capitalised.</summary>
+    public static bool IsTitleCase(string[] words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        int capitalised = 0, longer = 0;
+        foreach (var w in words)
+        {
+            if (w.Length >= 4 && char.IsLetter(w[0]))
+            {
+                longer++;
+                if (char.IsUpper(w[0]))
+                {
+                    capitalised++;
+                }
+            }
+        }
+
+        return longer >= 3 && capitalised * 4 >= longer * 3;
+    }
+
+    /// <summary>True when the text <paramref name="text"/>[start..end) occurs somewhere else in the text.</summary>
+    public static bool OccursElsewhere(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var value = text.AsSpan(start, end - start);
+        return text.AsSpan(0, start).IndexOf(value, StringComparison.Ordinal) >= 0 || text.AsSpan(end).IndexOf(value, StringComparison.Ordinal) >= 0;
     }
 }

@@ -67,12 +67,12 @@ public static class NameForms
                 tokens.RemoveAt(0);
                 changed = true;
             }
-            else if (type == EntityType.Person && (Titles.Contains(lower) || Titles.Contains(lower.TrimEnd('.')) || demonyms.ContainsKey(lower) || char.IsLower(tokens[0][0])))
+            else if (type is EntityType.Person or EntityType.Miscellaneous && (IsTitle(lower) || (demonyms.ContainsKey(lower) && IsTitle(tokens[1].ToLowerInvariant())) || char.IsLower(tokens[0][0])))
             {
                 tokens.RemoveAt(0);
                 changed = true;
             }
-            else if (type != EntityType.Person && demonyms.TryGetValue(lower, out var country))
+            else if (type == EntityType.Organization && demonyms.TryGetValue(lower, out var country))
             {
                 qualifier = country;
                 tokens.RemoveAt(0);
@@ -89,6 +89,9 @@ public static class NameForms
 
         return new NameForm(qualifier, core, surface);
     }
+
+    /// <summary>True for a title or role word (President, Gen., former).</summary>
+    public static bool IsTitle(string lower) => Titles.Contains(lower) || Titles.Contains(lower.TrimEnd('.'));
 
     /// <summary>Removes a trailing possessive ('s, ’s, ') token or suffix.</summary>
     public static void StripPossessive(List<string> tokens)
