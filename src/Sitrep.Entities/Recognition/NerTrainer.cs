@@ -14,7 +14,7 @@ public sealed record NerTrainingOptions
     public int Seed { get; init; } = 13;
 
     /// <summary>Share of training documents also added in lowercase, for informal text (0 to 1).</summary>
-    public double LowercaseShare { get; init; } = 0.25;
+    public double LowercaseShare { get; init; } = 0.15;
 }
 
 /// <summary>

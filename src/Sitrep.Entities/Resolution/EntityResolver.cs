@@ -51,12 +51,18 @@ public sealed class EntityResolver
 
         MergeSameForms(items, sets);
         MergeStems(items, sets);
-        LinkShortForms(items, sets, m => m.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count > 0,
-            (m, c) => c.Form.Qualifier is not null && c.Form.CoreKey == m.Form.CoreKey);
         LinkShortForms(items, sets, m => m.Type != EntityType.Person && NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
-            (m, c) => c.Type != EntityType.Person && c.Form.Core.Count >= 2 && (m.Form.Qualifier is null || m.Form.Qualifier == c.Form.Qualifier) && NameForms.IsAcronymOf(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal), c.Form.Core));
+            c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? NameForms.AcronymKeys(c.Form.Core) : [],
+            m => [NameForms.AcronymLetters(m.Form.Surface)],
+            (m, c) => (m.Form.Qualifier is null || m.Form.Qualifier == c.Form.Qualifier) && NameForms.IsAcronymOf(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal), c.Form.Core));
+        LinkShortForms(items, sets, m => m.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count > 0,
+            c => c.Form.Qualifier is not null ? [c.Form.CoreKey] : [],
+            m => [m.Form.CoreKey],
+            (m, c) => true);
         LinkShortForms(items, sets, m => m.Type != EntityType.Location && IsSurnameOrInitial(m),
-            (m, c) => c.Type == EntityType.Person && c.Form.Core.Count >= 2 && c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
+            c => c.Type == EntityType.Person && c.Form.Core.Count >= 2 ? [c.Form.Core[^1]] : [],
+            m => [m.Form.Core[^1]],
+            (m, c) => c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
         MergeUnlinkedSurnames(items, sets);
         ApplyMerges(items, sets);
         var descriptions = Describe(documents, items, sets);
@@ -135,61 +141,110 @@ public sealed class EntityResolver
         }
     }
 
-    private static void LinkShortForms(List<Item> items, UnionFind sets, Func<Item, bool> isShort, Func<Item, Item, bool> canStandFor)
+    /// <summary>
+    /// Links each short form to the one cluster it can stand for: the only candidate in its own document, else the
+    /// only one in the corpus. Candidates come from an index (<paramref name="keysOfLong"/>), so this stays linear.
+    /// Clusters qualified by different countries are never joined.
+    /// </summary>
+    private static void LinkShortForms(List<Item> items, UnionFind sets, Func<Item, bool> isShort, Func<Item, IEnumerable<string>> keysOfLong, Func<Item, IEnumerable<string>> keysOfShort, Func<Item, Item, bool> canStandFor)
     {
-        var longForms = items.Where(m => !m.Frozen).ToList();
+        var index = new Dictionary<string, List<Item>>(StringComparer.Ordinal);
+        foreach (var item in items.Where(m => !m.Frozen))
+        {
+            foreach (var key in keysOfLong(item))
+            {
+                if (!index.TryGetValue(key, out var list))
+                {
+                    index[key] = list = [];
+                }
+
+                list.Add(item);
+            }
+        }
+
+        var qualifiers = Qualifiers(items, sets);
         foreach (var shortForm in items.Where(m => !m.Frozen && isShort(m)).ToList())
         {
             var own = sets.Find(shortForm.Index);
             var candidates = new HashSet<int>();
             var inDocument = new HashSet<int>();
-            foreach (var candidate in longForms)
+            foreach (var key in keysOfShort(shortForm))
             {
-                if (candidate.Index == shortForm.Index || !canStandFor(shortForm, candidate))
+                foreach (var candidate in index.GetValueOrDefault(key) ?? [])
                 {
-                    continue;
-                }
+                    if (candidate.Index == shortForm.Index || !canStandFor(shortForm, candidate))
+                    {
+                        continue;
+                    }
 
-                var root = sets.Find(candidate.Index);
-                if (root == own)
-                {
-                    candidates.Clear();
-                    inDocument.Clear();
-                    break;
-                }
-
-                candidates.Add(root);
-                if (candidate.DocumentIndex == shortForm.DocumentIndex)
-                {
-                    inDocument.Add(root);
+                    var root = sets.Find(candidate.Index);
+                    candidates.Add(root);
+                    if (candidate.DocumentIndex == shortForm.DocumentIndex)
+                    {
+                        inDocument.Add(root);
+                    }
                 }
             }
 
-            if (candidates.Count == 1)
+            if (candidates.Contains(own) || inDocument.Contains(own))
             {
-                sets.Union(candidates.First(), own);
+                continue;
             }
-            else if (inDocument.Count == 1)
+
+            var target = inDocument.Count == 1 ? inDocument.First() : inDocument.Count == 0 && candidates.Count == 1 ? candidates.First() : -1;
+            if (target < 0)
             {
-                sets.Union(inDocument.First(), own);
+                continue;
+            }
+
+            var a = qualifiers.GetValueOrDefault(sets.Find(target));
+            var b = qualifiers.GetValueOrDefault(own);
+            if (a is not null && b is not null && !a.Overlaps(b))
+            {
+                continue;
+            }
+
+            sets.Union(target, own);
+            var root2 = sets.Find(own);
+            if (a is not null || b is not null)
+            {
+                qualifiers[root2] = [.. a ?? [], .. b ?? []];
             }
         }
+    }
+
+    private static Dictionary<int, HashSet<string>> Qualifiers(List<Item> items, UnionFind sets)
+    {
+        var result = new Dictionary<int, HashSet<string>>();
+        foreach (var item in items.Where(m => m.Form.Qualifier is not null))
+        {
+            var root = sets.Find(item.Index);
+            if (!result.TryGetValue(root, out var set))
+            {
+                result[root] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(item.Form.Qualifier!);
+        }
+
+        return result;
     }
 
     private static void MergeUnlinkedSurnames(List<Item> items, UnionFind sets)
     {
         // Per-document surname groups that found no full name join each other across documents, or the one full name
-        // some other document's surname group joined.
+        // some other document's surname group joined; not where their own document names two people of that surname.
+        var fullRoots = new HashSet<int>(items.Where(o => o.Form.Core.Count >= 2 && o.Type == EntityType.Person).Select(o => sets.Find(o.Index)));
+        var surnamesByDocument = new HashSet<(int, string)>(items.Where(o => o.Type == EntityType.Person && o.Form.Core.Count >= 2).Select(o => (o.DocumentIndex, o.Form.Core[^1])));
         foreach (var same in items.Where(m => !m.Frozen && m.Form.Core.Count == 1 && m.Type == EntityType.Person).GroupBy(m => m.Form.Key, StringComparer.Ordinal))
         {
-            var linked = same.Select(m => sets.Find(m.Index)).Distinct()
-                .Where(root => items.Any(o => sets.Find(o.Index) == root && o.Form.Core.Count >= 2 && o.Type == EntityType.Person)).ToList();
+            var linked = same.Select(m => sets.Find(m.Index)).Distinct().Where(fullRoots.Contains).ToList();
             var target = linked.Count == 1 ? linked[0] : -1;
+            var first = -1;
             foreach (var m in same)
             {
                 var root = sets.Find(m.Index);
-                var isLinked = items.Any(o => sets.Find(o.Index) == root && o.Form.Core.Count >= 2 && o.Type == EntityType.Person);
-                if (isLinked)
+                if (fullRoots.Contains(root) || surnamesByDocument.Contains((m.DocumentIndex, m.Form.Core[0])))
                 {
                     continue;
                 }
@@ -200,7 +255,8 @@ public sealed class EntityResolver
                 }
                 else if (linked.Count == 0)
                 {
-                    sets.Union(same.First().Index, root);
+                    first = first < 0 ? root : first;
+                    sets.Union(first, root);
                 }
             }
         }
@@ -310,6 +366,7 @@ public sealed class EntityResolver
     private List<(int Root, Span Span, string Text)> Describe(IReadOnlyList<AnalyzedDocument> documents, List<Item> items, UnionFind sets)
     {
         var byDocument = items.GroupBy(m => m.DocumentIndex).ToDictionary(g => g.Key, g => g.ToDictionary(m => m.Mention.FirstToken));
+        var personRoots = new HashSet<int>(items.GroupBy(m => sets.Find(m.Index)).Where(g => g.Count(m => m.Type == EntityType.Person) * 2 > g.Count()).Select(g => g.Key));
         var evidence = new Dictionary<int, HashSet<int>>();
         var pending = new List<(int OrgRoot, Span Span, string Text)>();
         for (var d = 0; d < documents.Count; d++)
@@ -321,7 +378,7 @@ public sealed class EntityResolver
 
             var doc = documents[d];
             string Word(int i) => i >= 0 && i < doc.Tokens.Count ? doc.Text.Substring(doc.Tokens[i].Start, doc.Tokens[i].Length) : string.Empty;
-            bool IsPerson(Item m) => IsPersonCluster(items, sets, sets.Find(m.Index));
+            bool IsPerson(Item m) => personRoots.Contains(sets.Find(m.Index));
             foreach (var org in starts.Values.Where(m => m.Type != EntityType.Person && !IsPerson(m)))
             {
                 int descStart, descEnd;
@@ -384,27 +441,6 @@ public sealed class EntityResolver
         return result;
     }
 
-    private static bool IsPersonCluster(List<Item> items, UnionFind sets, int root)
-    {
-        int person = 0, other = 0;
-        foreach (var m in items)
-        {
-            if (sets.Find(m.Index) == root)
-            {
-                if (m.Type == EntityType.Person)
-                {
-                    person++;
-                }
-                else
-                {
-                    other++;
-                }
-            }
-        }
-
-        return person > other;
-    }
-
     private List<Entity> Build(List<Item> items, List<(int Root, Span Span, string Text)> descriptions, UnionFind sets, IReadOnlyList<AnalyzedDocument> documents)
     {
         var order = documents.Select((d, i) => (d.Document.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -420,9 +456,14 @@ public sealed class EntityResolver
             var voters = members.Where(m => !NameForms.LooksLikeAcronym(m.Form.Surface)).ToList();
             var type = (voters.Count > 0 ? voters : members).GroupBy(m => m.Type).OrderByDescending(g => g.Sum(m => Math.Clamp(m.Form.Core.Count, 1, 3))).ThenBy(g => g.Key).First().Key;
             var name = Canonical(members, type);
-            foreach (var pin in pins)
+            foreach (var merge in pins.Where(p => p.Action == AliasAction.Merge && members.Any(m => p.Names.Any(n => Matches(m, n)))))
             {
-                if (members.Any(m => pin.Names.Any(n => Matches(m, n))))
+                name = merge.Names[0];
+            }
+
+            foreach (var pin in pins.Where(p => p.Action == AliasAction.Pin))
+            {
+                if (string.Equals(pin.Names[0], name, StringComparison.OrdinalIgnoreCase) || members.Any(m => Matches(m, pin.Names[0])))
                 {
                     name = pin.Names[0];
                     type = pin.Type ?? type;

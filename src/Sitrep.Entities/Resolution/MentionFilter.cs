@@ -67,24 +67,24 @@ public static class MentionFilter
         return false;
     }
 
-    /// <summary>True for a heading written in Title Case or capitals: most longer words capitalised.</summary>
+    /// <summary>True for a heading written in Title Case or capitals: three or more longer words, none in lowercase.</summary>
     public static bool IsTitleCase(string[] words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        int capitalised = 0, longer = 0;
+        var longer = 0;
         foreach (var w in words)
         {
             if (w.Length >= 4 && char.IsLetter(w[0]))
             {
                 longer++;
-                if (char.IsUpper(w[0]))
+                if (char.IsLower(w[0]))
                 {
-                    capitalised++;
+                    return false;
                 }
             }
         }
 
-        return longer >= 3 && capitalised * 4 >= longer * 3;
+        return longer >= 3;
     }
 
     /// <summary>True when the text <paramref name="text"/>[start..end) occurs somewhere else in the text.</summary>

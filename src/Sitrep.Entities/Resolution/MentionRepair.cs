@@ -27,6 +27,7 @@ internal static class MentionRepair
             {
                 list[c] = CutPossessive(words, list[c]);
                 list[c] = CutAtNonName(words, list[c]);
+                list[c] = CutTrailingRole(words, list[c]);
                 list[c] = CutHyphenModifier(words, list[c]);
                 list[c] = ExtendPerson(words, list[c], c + 1 < list.Count ? list[c + 1].Start : words.Length);
                 list[c] = ExtendOrganizationOf(words, list[c], c + 1 < list.Count ? list[c + 1] : null);
@@ -94,6 +95,14 @@ internal static class MentionRepair
 
         return chunk;
     }
+
+    private static readonly HashSet<string> Roles = new(["chief", "leader", "boss", "head", "founder", "financier", "owner", "commander"], StringComparer.Ordinal);
+
+    /// <summary>"Wagner Group Chief" is a description of a person, not an organisation: the role word leaves the chunk.</summary>
+    private static Chunk CutTrailingRole(string[] words, Chunk chunk) =>
+        chunk.Type != EntityType.Person && chunk.End - chunk.Start >= 2 && chunk.CharEnd < 0 && Roles.Contains(words[chunk.End - 1].ToLowerInvariant())
+            ? chunk with { End = chunk.End - 1 }
+            : chunk;
 
     private static Chunk CutHyphenModifier(string[] words, Chunk chunk)
     {

@@ -26,6 +26,10 @@ public static class NameForms
 {
     private static readonly HashSet<string> Titles = new(WordLists.Titles, StringComparer.Ordinal);
 
+    private static readonly HashSet<string> PlainWords = new(
+        WordLists.OrgWords.Concat(WordLists.Titles).Concat(["defense", "foreign", "interior", "finance", "justice", "affairs", "military", "private", "emergency", "emergencies", "national", "federal", "state", "republic", "federation", "united", "kingdom", "states"]),
+        StringComparer.Ordinal);
+
     private static readonly Dictionary<string, string> Spellings = new(StringComparer.Ordinal)
     {
         ["defence"] = "defense",
@@ -54,7 +58,7 @@ public static class NameForms
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(demonyms);
-        var tokens = Tokenizer.Tokenize(text).Select(t => text[t.Start..t.End]).ToList();
+        var tokens = Tokenizer.Tokenize(text).Select(t => text[t.Start..t.End]).Where(t => t.Any(char.IsLetterOrDigit) || t is "'s" or "’s").ToList();
         StripPossessive(tokens);
         var qualifier = contextQualifier;
         var changed = true;
@@ -126,7 +130,7 @@ public static class NameForms
             return american;
         }
 
-        if (lower.Length < 4 || !lower.All(char.IsLetter))
+        if (lower.Length < 4 || !lower.All(char.IsLetter) || PlainWords.Contains(lower))
         {
             return lower;
         }
@@ -185,6 +189,22 @@ public static class NameForms
         var all = new string([.. core.Select(t => t[0])]);
         var content = new string([.. core.Where(t => t is not ("of" or "the" or "and" or "for" or "on" or "de")).Select(t => t[0])]);
         return string.Equals(letters, all, StringComparison.Ordinal) || (capitals.Length >= 2 && string.Equals(capitals, content, StringComparison.Ordinal));
+    }
+
+    /// <summary>The lowercase letters of an acronym (MoD → mod, U.S. → us).</summary>
+    public static string AcronymLetters(string acronym)
+    {
+        ArgumentNullException.ThrowIfNull(acronym);
+        return new string([.. acronym.Where(char.IsLetter)]).ToLowerInvariant();
+    }
+
+    /// <summary>The keys an acronym of these core tokens could have: initials of all words, and of content words.</summary>
+    public static IEnumerable<string> AcronymKeys(IReadOnlyList<string> core)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        var all = new string([.. core.Where(t => t.Length > 0).Select(t => t[0])]);
+        var content = new string([.. core.Where(t => t.Length > 0 && t is not ("of" or "the" or "and" or "for" or "on" or "de")).Select(t => t[0])]);
+        return all == content ? [all] : [all, content];
     }
 
     /// <summary>True when a written token looks like an acronym: letters with at least two capitals, no lowercase run longer than one.</summary>
