@@ -64,6 +64,7 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
         var lowerSeen = LowercaseWords(slices.Select(s => s.Words));
         var chunks = tags.Select(t => ConllEvaluator.Chunks(t).OrderBy(c => c.Start).Select(c => new MentionRepair.Chunk(c.Start, c.End, c.Type)).ToList()).ToList();
         MentionRepair.Repair([.. slices.Select(s => s.Words)], chunks);
+        var cased = IsCased(slices);
         var mentions = new List<EntityMention>();
         for (var k = 0; k < slices.Count; k++)
         {
@@ -72,6 +73,12 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
             foreach (var (start, end, type, charEnd) in chunks[k])
             {
                 if (end <= start || MentionFilter.IsNeverAnEntity(words, start, end, lowerSeen))
+                {
+                    continue;
+                }
+
+                // In a normally capitalised document a name written all in lowercase is a common word ("kettle").
+                if (cased && !words.AsSpan(start, end - start).ToArray().Any(w => w.Any(char.IsUpper)))
                 {
                     continue;
                 }
@@ -104,6 +111,23 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
     {
         ArgumentNullException.ThrowIfNull(document);
         document.Layers.Set(prediction);
+    }
+
+    /// <summary>True when most sentences open with a capital: the writer uses case, so case is evidence.</summary>
+    private static bool IsCased(List<(int SentenceIndex, int FirstToken, string[] Words)> slices)
+    {
+        int upper = 0, total = 0;
+        foreach (var (_, _, words) in slices)
+        {
+            var first = words.FirstOrDefault(w => w.Length > 0 && char.IsLetter(w[0]));
+            if (first is not null)
+            {
+                total++;
+                upper += char.IsUpper(first[0]) ? 1 : 0;
+            }
+        }
+
+        return total > 0 && upper * 10 >= total * 7;
     }
 
     private static HashSet<string> LowercaseWords(IEnumerable<string[]> sentences)

@@ -311,6 +311,17 @@ public sealed class EntityResolver
         // A name form takes its majority type in the corpus, so one mistyped "Prigozhin" (LOC) still links.
         foreach (var same in items.GroupBy(m => NameForms.Stem(m.Form.Core), StringComparer.Ordinal))
         {
+            // A form with a generic organisation head ("Wagner Group", "PMC Wagner") settles the type of the bare name.
+            if (same.Any(m => m.Form.Core.Count > 0 && !string.Equals(m.Form.CoreKey, same.Key, StringComparison.Ordinal) && m.Type != EntityType.Location))
+            {
+                foreach (var item in same)
+                {
+                    item.Type = EntityType.Organization;
+                }
+
+                continue;
+            }
+
             var votes = same.GroupBy(m => m.Type).Select(g => (Type: g.Key, Count: g.Count())).OrderByDescending(v => v.Count).ThenBy(v => v.Type).ToList();
             if (votes.Count > 1 && votes[0].Count > votes[1].Count)
             {
@@ -353,7 +364,7 @@ public sealed class EntityResolver
         }
 
         // Organisations keep their written qualifier ("Russian Ministry of Defense") but lose the article and possessive.
-        var tokens = Sitrep.Text.Tokenizer.Tokenize(mention.Text).Select(t => mention.Text[t.Start..t.End]).ToList();
+        var tokens = Sitrep.Text.Tokenizer.Tokenize(mention.Text).Select(t => mention.Text[t.Start..t.End]).SkipWhile(t => !t.Any(char.IsLetterOrDigit)).ToList();
         NameForms.StripPossessive(tokens);
         if (tokens.Count > 1 && tokens[0].ToLowerInvariant() is "the" or "a" or "an")
         {

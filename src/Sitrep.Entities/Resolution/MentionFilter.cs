@@ -22,7 +22,9 @@ public static class MentionFilter
             "breaking", "edit", "source", "sources", "read", "more", "click", "share", "comment", "comments", "reply",
             "furthermore", "moreover", "additionally", "nevertheless", "nonetheless", "instead", "indeed", "perhaps", "maybe",
             "first", "second", "third", "finally", "next", "then", "thus", "hence", "therefore", "otherwise", "besides",
-            "author", "posted", "quote", "quoted", "advertisement", "subscribe", "log", "login", "sign", "menu", "home",
+            "author", "posted", "quote", "quoted", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "bst", "gmt", "utc", "cet", "cest", "msk", "est", "edt", "pst", "am", "pm", "advertisement", "subscribe", "log", "login", "sign", "menu", "home",
         ],
         StringComparer.Ordinal);
 
@@ -65,6 +67,14 @@ public static class MentionFilter
         }
 
         return false;
+    }
+
+    /// <summary>True for a month or weekday name, which can open a chunk by mistake ("June Wagner").</summary>
+    public static bool IsCalendarWord(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return word.ToLowerInvariant() is "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august" or "september"
+            or "october" or "november" or "december" or "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday";
     }
 
     /// <summary>True for a heading written in Title Case or capitals: three or more longer words, none in lowercase.</summary>

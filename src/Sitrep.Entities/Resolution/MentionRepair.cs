@@ -25,6 +25,7 @@ internal static class MentionRepair
             var list = chunks[k];
             for (var c = 0; c < list.Count; c++)
             {
+                list[c] = CutLeadingCalendarWord(words, list[c]);
                 list[c] = CutPossessive(words, list[c]);
                 list[c] = CutAtNonName(words, list[c]);
                 list[c] = CutTrailingRole(words, list[c]);
@@ -56,6 +57,10 @@ internal static class MentionRepair
 
     private static bool IsNameWord(string w) =>
         w.Length > 1 && char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '-' or '\'' or '’') && !MentionFilter.IsClosedClass(w);
+
+    /// <summary>"24 June Wagner fighters": a month or weekday never begins a longer name.</summary>
+    private static Chunk CutLeadingCalendarWord(string[] words, Chunk chunk) =>
+        chunk.End - chunk.Start >= 2 && MentionFilter.IsCalendarWord(words[chunk.Start]) ? chunk with { Start = chunk.Start + 1 } : chunk;
 
     private static Chunk CutPossessive(string[] words, Chunk chunk)
     {
