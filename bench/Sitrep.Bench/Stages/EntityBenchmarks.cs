@@ -12,8 +12,6 @@ namespace Sitrep.Bench.Stages;
 /// divided by the mean time of <c>tagger</c>.
 /// </summary>
 [MemoryDiagnoser]
-// In-process: the generated boilerplate project does not build under the repository's analyzer settings.
-[InProcess]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 6)]
 public class EntityBenchmarks
 {
