@@ -29,7 +29,7 @@ public static class EntityAliasSettings
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
         {
-            throw SitrepErrors.AliasesInvalid.Exception(aliasesPath, ex.Message);
+            throw SitrepErrors.AliasesInvalid.Exception(aliasesPath, ex.Message.TrimEnd('.'));
         }
 
         var merged = stored.Then(added);

@@ -50,6 +50,15 @@ public sealed class EntityResolver
         }
 
         MergeSameForms(items, sets);
+
+        // Split names stay one entity of their own: together with each other, apart from everything else.
+        foreach (var same in items.Where(m => m.Frozen).GroupBy(m => m.Display, StringComparer.OrdinalIgnoreCase))
+        {
+            foreach (var other in same.Skip(1))
+            {
+                sets.Union(same.First().Index, other.Index);
+            }
+        }
         MergeStems(items, sets);
         LinkShortForms(items, sets, m => m.Type != EntityType.Person && NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
             c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? NameForms.AcronymKeys(c.Form.Core) : [],

@@ -39,9 +39,11 @@ public sealed class AliasDecisionTests
     [Fact]
     public void WhenTheAnalystSplitsAName_ItStaysApart()
     {
-        var doc = Document("The Wagner Group moved. Wagner stayed.", "a.txt", ("The Wagner Group", EntityType.Organization), ("Wagner", EntityType.Organization));
+        var doc = Document("The Wagner Group moved. Wagner stayed. Wagner left.", "a.txt", ("The Wagner Group", EntityType.Organization), ("Wagner", EntityType.Organization), ("Wagner", EntityType.Organization));
         new EntityResolver(Demonyms, AliasDecisions.None).Resolve([doc]).Count.ShouldBe(1);
-        new EntityResolver(Demonyms, AliasDecisions.Parse("split | Wagner")).Resolve([doc]).Count.ShouldBe(2);
+        var split = new EntityResolver(Demonyms, AliasDecisions.Parse("split | Wagner")).Resolve([doc]);
+        split.Count.ShouldBe(2);
+        split.Single(e => e.Name == "Wagner").Mentions.Count.ShouldBe(2);
     }
 
     [Fact]
