@@ -1,4 +1,6 @@
 using Sitrep.Ingest.Syndication;
+using Sitrep.Entities.Aliases;
+using Sitrep.Entities.Resolution;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
 using Sitrep.Text;
@@ -9,16 +11,19 @@ namespace Sitrep.Engine;
 public static class DefaultPipeline
 {
     /// <summary>A builder holding the default stages, for callers that add or replace some.</summary>
-    public static AnalysisPipelineBuilder CreateBuilder() =>
+    /// <param name="aliases">The analyst's entity alias decisions, or null for none.</param>
+    public static AnalysisPipelineBuilder CreateBuilder(AliasDecisions? aliases = null) =>
         new AnalysisPipelineBuilder()
             .Use(new SentenceStage())
             .Use(new SyndicationStage())
+            .Use(new EntityMentionStage())
+            .Use(new EntityResolutionStage(aliases))
             .Use(new CentralSentenceTakeawayStage());
 
     /// <summary>The default pipeline, frozen.</summary>
-    public static AnalysisPipeline Build(int? maxDegreeOfParallelism = null)
+    public static AnalysisPipeline Build(int? maxDegreeOfParallelism = null, AliasDecisions? aliases = null)
     {
-        var builder = CreateBuilder();
+        var builder = CreateBuilder(aliases);
         if (maxDegreeOfParallelism is { } degree)
         {
             builder.MaxDegreeOfParallelism = degree;

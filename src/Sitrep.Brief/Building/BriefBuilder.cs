@@ -1,6 +1,8 @@
 using System.Globalization;
 using Sitrep.Brief.Model;
 using Sitrep.Documents;
+using Sitrep.Entities;
+using Sitrep.Entities.Resolution;
 using Sitrep.Errors;
 using Sitrep.Ingest.Syndication;
 using Sitrep.Pipeline;
@@ -33,6 +35,7 @@ public static class BriefBuilder
                 corpus.Documents.Sum(d => (long)d.Sentences.Count),
                 allErrors.Count(e => e.Severity == ErrorSeverity.Error)),
             Documents = documents,
+            Entities = corpus.Layers.Find<EntityLayer>()?.Entities.Select(ToBrief).ToList() ?? [],
             Takeaways = takeaways,
             Errors = [.. allErrors.Select(e => new BriefError(e.Path, e.Code, e.Message, e.Severity == ErrorSeverity.Error ? "error" : "warning"))],
         };
@@ -40,6 +43,9 @@ public static class BriefBuilder
 
     /// <summary>The brief's view of a span.</summary>
     public static BriefSpan ToBrief(Span span) => new(span.DocumentId, span.Start, span.End);
+
+    private static BriefEntity ToBrief(Entity entity) =>
+        new(entity.Id, entity.Name, EntityTypes.ToName(entity.Type), entity.Aliases, [.. entity.Mentions.Select(ToBrief)]);
 
     private static BriefDocument ToBrief(AnalyzedDocument analyzed, SyndicationLayer? syndication)
     {

@@ -86,6 +86,8 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
 
         writer.WriteLine("</section>");
 
+        WriteActors(report, writer);
+
         writer.WriteLine("<section id=\"documents\"><h2>Documents</h2><table><thead><tr><th>#</th><th>Document</th><th>Kind</th><th>Source</th><th>Published</th><th>Grade</th><th>Posts</th><th>Boilerplate</th></tr></thead><tbody>");
         var n = 0;
         foreach (var doc in report.Documents)
@@ -156,6 +158,27 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri.AbsoluteUri
             : null;
+
+    private static void WriteActors(BriefReport report, TextWriter writer)
+    {
+        writer.WriteLine("<section id=\"actors\"><h2>Actors</h2>");
+        var actors = ActorList.Of(report);
+        if (actors.Count == 0)
+        {
+            writer.WriteLine("<p class=\"empty\">No people or organisations recognised.</p></section>");
+            return;
+        }
+
+        writer.WriteLine("<table><thead><tr><th>Actor</th><th>Type</th><th>Mentions</th><th>Documents</th><th>Also written</th></tr></thead><tbody>");
+        foreach (var actor in actors)
+        {
+            var docs = string.Join(", ", actor.Documents.Select(d => Invariant($"<a href=\"#doc-{E(report.Documents[d - 1].Id)}\">#{d}</a>")));
+            var aliases = actor.Entity.Aliases.Count == 0 ? "—" : E(string.Join("; ", actor.Entity.Aliases.Take(ActorList.MaxAliases)));
+            writer.WriteLine(Invariant($"<tr id=\"actor-{E(actor.Entity.Id)}\"><td>{E(actor.Entity.Name)}</td><td>{E(actor.Entity.Type)}</td><td class=\"num\">{actor.Entity.Mentions.Count}</td><td>{docs}</td><td>{aliases}</td></tr>"));
+        }
+
+        writer.WriteLine("</tbody></table></section>");
+    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

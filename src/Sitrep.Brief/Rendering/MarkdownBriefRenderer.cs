@@ -34,6 +34,8 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
             writer.WriteLine($"- {Escape(takeaway.Text)} {marks}");
         }
 
+        WriteActors(report, writer);
+
         writer.WriteLine();
         writer.WriteLine("## Documents");
         writer.WriteLine();
@@ -68,6 +70,28 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
                 var quote = Escape(OneLine(context.Quote(span)));
                 writer.WriteLine(Invariant($"[^{number}]: {Escape(context.SourceLabel(span))}, `{Cell(doc?.Path ?? span.Doc)}` chars {span.Start}–{span.End}: “{quote}”"));
             }
+        }
+    }
+
+    private static void WriteActors(BriefReport report, TextWriter writer)
+    {
+        writer.WriteLine();
+        writer.WriteLine("## Actors");
+        writer.WriteLine();
+        var actors = ActorList.Of(report);
+        if (actors.Count == 0)
+        {
+            writer.WriteLine("_No people or organisations recognised._");
+            return;
+        }
+
+        writer.WriteLine("| Actor | Type | Mentions | Documents | Also written |");
+        writer.WriteLine("|---|---|---|---|---|");
+        foreach (var actor in actors)
+        {
+            var docs = string.Join(", ", actor.Documents.Select(d => Invariant($"#{d}")));
+            var aliases = actor.Entity.Aliases.Count == 0 ? "—" : Cell(string.Join("; ", actor.Entity.Aliases.Take(ActorList.MaxAliases)));
+            writer.WriteLine(Invariant($"| {Cell(actor.Entity.Name)} | {actor.Entity.Type} | {actor.Entity.Mentions.Count} | {docs} | {aliases} |"));
         }
     }
 

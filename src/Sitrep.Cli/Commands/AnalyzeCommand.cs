@@ -45,7 +45,12 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors and the summary line." };
-        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet };
+        var aliases = new Option<string?>("--aliases")
+        {
+            Description = "Entity decisions to pin, merge or split (lines like 'merge | Yevgeny Prigozhin | Prigozhin'); kept in the store for later runs.",
+            HelpName = "FILE",
+        };
+        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet, aliases };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             parse.GetValue(paths)!,
             parse.GetValue(db)!,
@@ -54,11 +59,12 @@ internal static class AnalyzeCommand
             parse.GetValue(maxBytes),
             parse.GetValue(jobs),
             parse.GetValue(quiet),
+            parse.GetValue(aliases),
             cancellationToken)));
         return command;
     }
 
-    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, CancellationToken cancellationToken)
+    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, string? aliasesPath, CancellationToken cancellationToken)
     {
         try
         {
@@ -85,7 +91,8 @@ internal static class AnalyzeCommand
                 WorkingDirectory = workingDirectory,
                 Excluded = StoreFiles(db, workingDirectory).Concat(manifestPath is null ? [] : [Path.GetFullPath(manifestPath, workingDirectory)]).ToList(),
             };
-            var run = new AnalysisRun(DefaultPipeline.Build(jobs), store);
+            var decisions = EntityAliasSettings.Load(store, aliasesPath);
+            var run = new AnalysisRun(DefaultPipeline.Build(jobs, decisions), store);
             var result = quiet || !AnsiConsole.Profile.Capabilities.Interactive
                 ? run.Execute(options, progress: null, cancellationToken)
                 : RunWithProgress(run, options, cancellationToken);

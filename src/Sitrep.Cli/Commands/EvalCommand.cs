@@ -23,5 +23,6 @@ internal static class EvalCommand
     private static IEnumerable<Command> Subcommands() =>
     [
         EvalExtractCommand.Create(),
+        EvalNerCommand.Create(),
     ];
 }

@@ -2,7 +2,8 @@ namespace Sitrep.Errors;
 
 /// <summary>
 /// The catalog of user-facing errors. Codes are stable: add new ones, never renumber or reuse. Ranges: SR1xxx input,
-/// SR2xxx pipeline, SR3xxx manifest and options files, SR4xxx store, SR5xxx command line, SR9xxx ingest formats.
+/// SR2xxx pipeline, SR3xxx manifest and options files, SR4xxx store, SR5xxx command line, SR6xxx entities,
+/// SR7xxx time, SR8xxx claims and stance, SR9xxx ingest formats.
 /// </summary>
 public static class SitrepErrors
 {
@@ -104,4 +105,6 @@ public static class SitrepErrors
 
     /// <summary>The extracted text of a page is longer than the limit and was cut.</summary>
     public static readonly ErrorCode TextTruncated = new("SR9011", "Text of {0:N0} characters cut at the limit of {1:N0} characters.", ErrorSeverity.Warning);
+    /// <summary>An entity aliases file cannot be read or has a bad line.</summary>
+    public static readonly ErrorCode AliasesInvalid = new("SR6001", "Aliases file '{0}' cannot be used: {1}. Lines read 'merge | NAME | NAME...', 'split | NAME' or 'pin | NAME [| PERSON|ORG|LOC|MISC]'.");
 }

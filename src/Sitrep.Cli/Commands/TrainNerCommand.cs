@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using Sitrep.Entities.Gazetteers;
+using Sitrep.Entities.Recognition;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>
+/// <c>sitrep train ner --conll FILE... [--dev FILE] [--resources DIR] --out DIR</c>: reproduces the shipped entity
+/// tagger (ner-model.bin.br) and, from the npm packages in DIR, its lexicon (ner-lexicon.bin.br).
+/// </summary>
+internal static class TrainNerCommand
+{
+    public static Command Create()
+    {
+        var conll = new Option<string[]>("--conll")
+        {
+            Description = "Training files: CoNLL-2003 (eng.train) and/or WNUT-2017 two-column files.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "FILE",
+        };
+        var dev = new Option<string?>("--dev") { Description = "Development file scored every few epochs (eng.testa).", HelpName = "FILE" };
+        var resources = new Option<string?>("--resources")
+        {
+            Description = "node_modules folder from scripts/install-ner-resources.sh; compiles a new lexicon. Without it the lexicon in --out (or the shipped one) is used.",
+            HelpName = "DIR",
+        };
+        var output = new Option<string>("--out") { Description = "Folder for ner-model.bin.br and ner-lexicon.bin.br.", Required = true, HelpName = "DIR" };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the data.", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
+        var lowercase = new Option<double>("--lowercase-share") { Description = "Share of documents also trained in lowercase.", DefaultValueFactory = _ => new NerTrainingOptions().LowercaseShare };
+        var command = new Command("ner", "Train the entity tagger (averaged perceptron) and compile its gazetteers and word clusters.") { conll, dev, resources, output, epochs, lowercase };
+        command.SetAction(parse => Run(parse.GetValue(conll)!, parse.GetValue(dev), parse.GetValue(resources), parse.GetValue(output)!, parse.GetValue(epochs), parse.GetValue(lowercase)));
+        return command;
+    }
+
+    private static int Run(string[] conll, string? dev, string? resources, string output, int epochs, double lowercase)
+    {
+        foreach (var file in conll.Append(dev ?? string.Empty).Where(f => f.Length > 0))
+        {
+            if (!File.Exists(file))
+            {
+                Console.Error.WriteLine($"sitrep: training file '{file}' does not exist.");
+                return ExitCodes.Usage;
+            }
+
+            if (Path.GetFileName(file).Contains("testb", StringComparison.OrdinalIgnoreCase) || Path.GetFileName(file).Contains("test", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(file).Contains("testa", StringComparison.OrdinalIgnoreCase))
+            {
+                Console.Error.WriteLine($"sitrep: '{file}' looks like a test split; train only on training and development data.");
+                return ExitCodes.Usage;
+            }
+        }
+
+        Directory.CreateDirectory(output);
+        var lexiconPath = Path.Combine(output, "ner-lexicon.bin.br");
+        NerLexicon lexicon;
+        if (resources is not null)
+        {
+            using (var stream = File.Create(lexiconPath))
+            {
+                Console.WriteLine(LexiconCompiler.Compile(resources, stream, Console.WriteLine));
+            }
+
+            using var read = File.OpenRead(lexiconPath);
+            lexicon = NerLexicon.Load(read);
+        }
+        else if (File.Exists(lexiconPath))
+        {
+            using var read = File.OpenRead(lexiconPath);
+            lexicon = NerLexicon.Load(read);
+        }
+        else
+        {
+            lexicon = PerceptronTagger.LoadShippedLexicon();
+        }
+
+        var training = conll.SelectMany(ConllCorpus.Read).ToList();
+        var development = dev is null ? null : ConllCorpus.Read(dev);
+        var options = new NerTrainingOptions { Epochs = epochs, LowercaseShare = lowercase };
+        var description = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{PerceptronTagger.ComponentName}; trained on {string.Join(", ", conll.Select(Path.GetFileName))}; {epochs} epochs; lowercase share {lowercase}");
+        var tagger = NerTrainer.Train(training, development, lexicon, options, description, Console.WriteLine);
+        var modelPath = Path.Combine(output, "ner-model.bin.br");
+        using (var stream = File.Create(modelPath))
+        {
+            tagger.Model.Save(stream);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {modelPath} ({new FileInfo(modelPath).Length / 1024.0 / 1024.0:0.00} MB) and {lexiconPath} ({new FileInfo(lexiconPath).Length / 1024.0 / 1024.0:0.00} MB)."));
+        return ExitCodes.Ok;
+    }
+}

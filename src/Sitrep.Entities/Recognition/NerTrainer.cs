@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sitrep.Entities.Gazetteers;
+
+namespace Sitrep.Entities.Recognition;
+
+/// <summary>How to train the tagger.</summary>
+public sealed record NerTrainingOptions
+{
+    /// <summary>Passes over the training data.</summary>
+    public int Epochs { get; init; } = 12;
+
+    /// <summary>Seed of the shuffling.</summary>
+    public int Seed { get; init; } = 13;
+
+    /// <summary>Share of training documents also added in lowercase, for informal text (0 to 1).</summary>
+    public double LowercaseShare { get; init; } = 0.15;
+}
+
+/// <summary>
+/// Trains the averaged perceptron of <see cref="PerceptronTagger"/>: greedy decoding with the model's own previous
+/// predictions as history, an update on every wrong decision, weights averaged over all steps (Collins 2002).
+/// </summary>
+public static class NerTrainer
+{
+    /// <summary>Trains; reports progress lines (epoch, errors, dev F1) to <paramref name="log"/>.</summary>
+    public static PerceptronTagger Train(IReadOnlyList<TaggedDocument> training, IReadOnlyList<TaggedDocument>? dev, NerLexicon lexicon, NerTrainingOptions options, string description, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(options);
+        var random = new Random(options.Seed);
+        var docs = new List<TaggedDocument>(training);
+        foreach (var doc in training)
+        {
+            if (random.NextDouble() < options.LowercaseShare)
+            {
+                docs.Add(new TaggedDocument([.. doc.Sentences.Select(s => s with { Words = [.. s.Words.Select(w => w.ToLowerInvariant())] })], []));
+            }
+        }
+
+        var weights = new Weights();
+        var tagger = new PerceptronTagger(new PerceptronModel([], [], description), lexicon);
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            Shuffle(docs, random);
+            var errors = 0;
+            var tokens = 0;
+            foreach (var doc in docs)
+            {
+                var sentences = doc.Sentences.Select(s => s.Words).ToList();
+                var gold = doc.Sentences.Select(s => Bilou.FromBio(s.Tags)).ToArray();
+                var output = new int[sentences.Count][];
+                tagger.Decode(sentences, weights.Score, output, gold, (features, goldTag, guess) =>
+                {
+                    errors++;
+                    weights.Update(features, goldTag, guess);
+                });
+                foreach (var s in output)
+                {
+                    tokens += s.Length;
+                    weights.Tick(s.Length);
+                }
+            }
+
+            var line = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {errors} errors over {tokens} tokens, {weights.Rows} features, {clock.Elapsed.TotalSeconds:0.0} s");
+            if (dev is not null && (epoch == options.Epochs || epoch % 3 == 0))
+            {
+                var snapshot = new PerceptronTagger(weights.Average(description), lexicon);
+                line += string.Create(CultureInfo.InvariantCulture, $", dev F1 {Evaluate(snapshot, dev).F1:0.0000}");
+            }
+
+            log?.Invoke(line);
+        }
+
+        return new PerceptronTagger(weights.Average(description), lexicon);
+    }
+
+    /// <summary>Tags every document and scores it against the gold tags.</summary>
+    public static ConllEvaluator Evaluate(PerceptronTagger tagger, IReadOnlyList<TaggedDocument> documents, Action<TaggedDocument, int[][]>? onTagged = null)
+    {
+        ArgumentNullException.ThrowIfNull(tagger);
+        ArgumentNullException.ThrowIfNull(documents);
+        var evaluator = new ConllEvaluator();
+        foreach (var doc in documents)
+        {
+            var tags = tagger.Tag([.. doc.Sentences.Select(s => s.Words)]);
+            for (var s = 0; s < tags.Length; s++)
+            {
+                evaluator.Add(doc.Sentences[s].Tags, tags[s]);
+            }
+
+            onTagged?.Invoke(doc, tags);
+        }
+
+        return evaluator;
+    }
+
+    private static void Shuffle<T>(List<T> items, Random random)
+    {
+        for (var i = items.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
+    /// <summary>Weights with the running sums that averaging needs (w − u / c).</summary>
+    private sealed class Weights
+    {
+        private readonly Dictionary<ulong, int> _rows = [];
+        private float[] _w = new float[1 << 20];
+        private double[] _u = new double[1 << 20];
+        private double _clock = 1;
+
+        public int Rows => _rows.Count;
+
+        public void Tick(int steps) => _clock += steps;
+
+        public void Score(ulong feature, Span<float> scores)
+        {
+            if (_rows.TryGetValue(feature, out var row))
+            {
+                var w = _w.AsSpan(row * PerceptronModel.Classes, PerceptronModel.Classes);
+                for (var t = 0; t < PerceptronModel.Classes; t++)
+                {
+                    scores[t] += w[t];
+                }
+            }
+        }
+
+        public void Update(ReadOnlySpan<ulong> features, int gold, int guess)
+        {
+            var c = _clock;
+            foreach (var feature in features)
+            {
+                if (!_rows.TryGetValue(feature, out var row))
+                {
+                    row = _rows.Count;
+                    _rows[feature] = row;
+                    if ((row + 1) * PerceptronModel.Classes > _w.Length)
+                    {
+                        Array.Resize(ref _w, _w.Length * 2);
+                        Array.Resize(ref _u, _u.Length * 2);
+                    }
+                }
+
+                var b = row * PerceptronModel.Classes;
+                _w[b + gold] += 1;
+                _u[b + gold] += c;
+                _w[b + guess] -= 1;
+                _u[b + guess] -= c;
+            }
+        }
+
+        public PerceptronModel Average(string description)
+        {
+            var averaged = new float[_rows.Count * PerceptronModel.Classes];
+            var c = (float)_clock;
+            for (var i = 0; i < averaged.Length; i++)
+            {
+                averaged[i] = (float)(_w[i] - (_u[i] / c));
+            }
+
+            return new PerceptronModel(new Dictionary<ulong, int>(_rows), averaged, description);
+        }
+    }
+}

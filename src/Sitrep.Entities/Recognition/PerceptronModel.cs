@@ -1,0 +1,99 @@
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+
+namespace Sitrep.Entities.Recognition;
+
+/// <summary>
+/// The weights of the averaged perceptron: one row of BILOU-tag weights per hashed feature. Immutable
+/// once loaded; scoring is a dictionary lookup and seventeen additions per feature.
+/// </summary>
+/// <remarks>
+/// File format (Brotli-compressed): magic <c>SRNER1</c>, the description string, the number of rows, then for each
+/// row its 64-bit feature hash and seventeen half-precision weights. Rows whose weights all round to zero are dropped.
+/// </remarks>
+public sealed class PerceptronModel
+{
+    /// <summary>Weights per feature: one per BILOU tag.</summary>
+    internal const int Classes = Bilou.Count;
+
+    private const string Magic = "SRNER2";
+    private readonly Dictionary<ulong, int> _rows;
+    private readonly float[] _weights;
+
+    internal PerceptronModel(Dictionary<ulong, int> rows, float[] weights, string description)
+    {
+        _rows = rows;
+        _weights = weights;
+        Description = description;
+    }
+
+    /// <summary>What the model was trained on and how.</summary>
+    public string Description { get; }
+
+    /// <summary>Number of feature rows.</summary>
+    public int Features => _rows.Count;
+
+    /// <summary>Reads a model.</summary>
+    public static PerceptronModel Load(Stream compressed)
+    {
+        ArgumentNullException.ThrowIfNull(compressed);
+        using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
+        using var reader = new BinaryReader(brotli);
+        if (!string.Equals(reader.ReadString(), Magic, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException("Not a Sitrep NER model (bad magic).");
+        }
+
+        var description = reader.ReadString();
+        var count = reader.ReadInt32();
+        var rows = new Dictionary<ulong, int>(count);
+        var weights = new float[count * Classes];
+        for (var r = 0; r < count; r++)
+        {
+            rows[reader.ReadUInt64()] = r;
+            for (var t = 0; t < Classes; t++)
+            {
+                weights[(r * Classes) + t] = (float)reader.ReadHalf();
+            }
+        }
+
+        return new PerceptronModel(rows, weights, description);
+    }
+
+    /// <summary>Writes the model.</summary>
+    public void Save(Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var kept = _rows
+            .Where(pair => Enumerable.Range(0, Classes).Any(t => (float)(Half)_weights[(pair.Value * Classes) + t] != 0f))
+            .OrderBy(pair => pair.Key)
+            .ToList();
+        using var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(brotli);
+        writer.Write(Magic);
+        writer.Write(Description);
+        writer.Write(kept.Count);
+        foreach (var (key, row) in kept)
+        {
+            writer.Write(key);
+            for (var t = 0; t < Classes; t++)
+            {
+                writer.Write((Half)_weights[(row * Classes) + t]);
+            }
+        }
+    }
+
+    /// <summary>Adds the weights of <paramref name="feature"/> to <paramref name="scores"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Add(ulong feature, Span<float> scores)
+    {
+        if (_rows.TryGetValue(feature, out var row))
+        {
+            var w = _weights.AsSpan(row * Classes, Classes);
+            for (var t = 0; t < Classes; t++)
+            {
+                scores[t] += w[t];
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using Sitrep.Entities.Recognition;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// Finds entity mentions in a document with the <see cref="PerceptronTagger"/>, then drops what is never an entity:
+/// pronouns, and capitalised common words that open a sentence.
+/// </summary>
+public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
+{
+    /// <summary>Sentences longer than this many tokens are tagged in slices (bounded work on pathological input).</summary>
+    public const int MaxSentenceTokens = 400;
+
+    private readonly PerceptronTagger _tagger;
+
+    /// <summary>Creates the stage over the shipped tagger.</summary>
+    public EntityMentionStage()
+        : this(PerceptronTagger.Default)
+    {
+    }
+
+    /// <summary>Creates the stage over a given tagger.</summary>
+    public EntityMentionStage(PerceptronTagger tagger)
+    {
+        ArgumentNullException.ThrowIfNull(tagger);
+        _tagger = tagger;
+    }
+
+    /// <inheritdoc />
+    public override string Name => PerceptronTagger.ComponentName;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Requires { get; } = [Capabilities.Sentences];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Assigns { get; } = [Capabilities.EntityMentions];
+
+    /// <inheritdoc />
+    public override EntityMentionLayer Predict(AnalyzedDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        var slices = new List<(int SentenceIndex, int FirstToken, string[] Words)>();
+        for (var s = 0; s < document.Sentences.Count; s++)
+        {
+            var sentence = document.Sentences[s];
+            for (var offset = 0; offset < sentence.TokenCount; offset += MaxSentenceTokens)
+            {
+                var count = Math.Min(MaxSentenceTokens, sentence.TokenCount - offset);
+                var words = new string[count];
+                for (var i = 0; i < count; i++)
+                {
+                    var token = document.Tokens[sentence.FirstToken + offset + i];
+                    words[i] = text.Substring(token.Start, token.Length);
+                }
+
+                slices.Add((s, sentence.FirstToken + offset, words));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var tags = _tagger.Tag([.. slices.Select(s => s.Words)]);
+        var lowerSeen = LowercaseWords(slices.Select(s => s.Words));
+        var chunks = tags.Select(t => ConllEvaluator.Chunks(t).OrderBy(c => c.Start).Select(c => new MentionRepair.Chunk(c.Start, c.End, c.Type)).ToList()).ToList();
+        MentionRepair.Repair([.. slices.Select(s => s.Words)], chunks);
+        var cased = IsCased(slices);
+        var mentions = new List<EntityMention>();
+        for (var k = 0; k < slices.Count; k++)
+        {
+            var (sentenceIndex, firstToken, words) = slices[k];
+            var heading = MentionFilter.IsTitleCase(words);
+            foreach (var (start, end, type, charEnd) in chunks[k])
+            {
+                if (end <= start || MentionFilter.IsNeverAnEntity(words, start, end, lowerSeen))
+                {
+                    continue;
+                }
+
+                // In a normally capitalised document a name written all in lowercase is a common word ("kettle").
+                if (cased && !words.AsSpan(start, end - start).ToArray().Any(w => w.Any(char.IsUpper)))
+                {
+                    continue;
+                }
+
+                var first = document.Tokens[firstToken + start];
+                var last = document.Tokens[firstToken + end - 1];
+                var stop = charEnd >= 0 ? last.Start + charEnd : last.End;
+
+                // In a Title Case Heading every word looks like a name: keep only names the document repeats.
+                if (heading && !MentionFilter.OccursElsewhere(text, first.Start, stop))
+                {
+                    continue;
+                }
+
+                mentions.Add(new EntityMention(
+                    document.SpanOf(new Documents.TextRange(first.Start, stop)),
+                    type,
+                    text[first.Start..stop],
+                    sentenceIndex,
+                    firstToken + start,
+                    end - start));
+            }
+        }
+
+        return new EntityMentionLayer(mentions, Name);
+    }
+
+    /// <inheritdoc />
+    public override void Apply(AnalyzedDocument document, EntityMentionLayer prediction)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Layers.Set(prediction);
+    }
+
+    /// <summary>True when most sentences open with a capital: the writer uses case, so case is evidence.</summary>
+    private static bool IsCased(List<(int SentenceIndex, int FirstToken, string[] Words)> slices)
+    {
+        int upper = 0, total = 0;
+        foreach (var (_, _, words) in slices)
+        {
+            var first = words.FirstOrDefault(w => w.Length > 0 && char.IsLetter(w[0]));
+            if (first is not null)
+            {
+                total++;
+                upper += char.IsUpper(first[0]) ? 1 : 0;
+            }
+        }
+
+        return total > 0 && upper * 10 >= total * 7;
+    }
+
+    private static HashSet<string> LowercaseWords(IEnumerable<string[]> sentences)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var words in sentences)
+        {
+            for (var i = 1; i < words.Length; i++)
+            {
+                if (words[i].Length > 1 && char.IsLower(words[i][0]))
+                {
+                    seen.Add(words[i]);
+                }
+            }
+        }
+
+        return seen;
+    }
+}

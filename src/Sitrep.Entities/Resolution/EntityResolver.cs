@@ -1,0 +1,586 @@
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Entities.Aliases;
+using Sitrep.Entities.Recognition;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// Resolves mentions into entities within and across documents. Mentions are merged when their name forms agree
+/// (<see cref="NameForms"/>); a short form (a surname, an acronym, a name without its qualifier or generic head) joins
+/// the one longer form it can stand for, in the corpus or, when several exist, in its own document; definite
+/// descriptions ("the Wagner chief") join the person the corpus names with them. Analyst decisions apply last.
+/// </summary>
+public sealed class EntityResolver
+{
+    /// <summary>Versioned name.</summary>
+    public const string ComponentName = "entities.resolve.v1";
+
+    private static readonly HashSet<string> OrgHeads = new(["ministry", "agency", "department", "committee", "council", "party", "company", "army", "bank", "union", "service", "directorate", "commission", "corporation"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> RoleWords = new(["chief", "leader", "boss", "head", "founder", "financier", "owner"], StringComparer.Ordinal);
+
+    private readonly IReadOnlyDictionary<string, string> _demonyms;
+    private readonly HashSet<string> _countries;
+    private readonly AliasDecisions _decisions;
+
+    /// <summary>Creates a resolver.</summary>
+    /// <param name="demonyms">Demonym → country, lowercase (from the shipped lexicon).</param>
+    /// <param name="decisions">Analyst decisions.</param>
+    public EntityResolver(IReadOnlyDictionary<string, string> demonyms, AliasDecisions decisions)
+    {
+        ArgumentNullException.ThrowIfNull(demonyms);
+        ArgumentNullException.ThrowIfNull(decisions);
+        _demonyms = demonyms;
+        _countries = new HashSet<string>(demonyms.Values, StringComparer.Ordinal);
+        _decisions = decisions;
+    }
+
+    /// <summary>Resolves the mentions of <paramref name="documents"/> (each must carry an <see cref="EntityMentionLayer"/>).</summary>
+    public IReadOnlyList<Entity> Resolve(IReadOnlyList<AnalyzedDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var items = Collect(documents);
+        var sets = new UnionFind(items.Count);
+        var splits = new HashSet<string>(_decisions.Items.Where(d => d.Action == AliasAction.Split).SelectMany(d => d.Names), StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            item.Frozen = splits.Contains(item.Form.Surface) || splits.Contains(item.Mention.Text);
+        }
+
+        MergeSameForms(items, sets);
+
+        // Split names stay one entity of their own: together with each other, apart from everything else.
+        foreach (var same in items.Where(m => m.Frozen).GroupBy(m => m.Display, StringComparer.OrdinalIgnoreCase))
+        {
+            foreach (var other in same.Skip(1))
+            {
+                sets.Union(same.First().Index, other.Index);
+            }
+        }
+        MergeStems(items, sets);
+        LinkShortForms(items, sets, m => m.Type != EntityType.Person && NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
+            c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? NameForms.AcronymKeys(c.Form.Core) : [],
+            m => [NameForms.AcronymLetters(m.Form.Surface)],
+            (m, c) => (m.Form.Qualifier is null || m.Form.Qualifier == c.Form.Qualifier) && NameForms.IsAcronymOf(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal), c.Form.Core));
+        LinkShortForms(items, sets, m => m.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count > 0,
+            c => c.Form.Qualifier is not null ? [c.Form.CoreKey] : [],
+            m => [m.Form.CoreKey],
+            (m, c) => true);
+        LinkShortForms(items, sets, m => m.Type != EntityType.Location && IsSurnameOrInitial(m),
+            c => c.Type == EntityType.Person && c.Form.Core.Count >= 2 ? [c.Form.Core[^1]] : [],
+            m => [m.Form.Core[^1]],
+            (m, c) => c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
+        MergeUnlinkedSurnames(items, sets);
+        ApplyMerges(items, sets);
+        var descriptions = Describe(documents, items, sets);
+        return Build(items, descriptions, sets, documents);
+    }
+
+    private static bool IsSurnameOrInitial(Item m) =>
+        m.Form.Core.Count == 1 ? m.Form.Core[0].Length > 1 && char.IsUpper(m.Form.Surface[0])
+        : m.Form.Core.Count == 2 && m.Form.Core[0].TrimEnd('.').Length == 1;
+
+    private static bool SameSurname(IReadOnlyList<string> shortCore, IReadOnlyList<string> full)
+    {
+        if (shortCore.Count == 1)
+        {
+            return string.Equals(full[^1], shortCore[0], StringComparison.Ordinal);
+        }
+
+        return string.Equals(full[^1], shortCore[^1], StringComparison.Ordinal) && full[0].StartsWith(shortCore[0].TrimEnd('.'), StringComparison.Ordinal);
+    }
+
+    private static void MergeSameForms(List<Item> items, UnionFind sets)
+    {
+        // Single-word person names group per document first: two documents' "Smith" may be different people.
+        static string Group(Item m) => m.Form.Key + "#" + (m.Type == EntityType.Location ? "L" : m.Type == EntityType.Person ? "P" : "X")
+            + (m.Form.Core.Count == 1 && m.Type == EntityType.Person ? "@" + m.DocumentIndex.ToString(CultureInfo.InvariantCulture) : string.Empty);
+        var groups = items.Where(m => !m.Frozen && m.Form.Core.Count > 0).GroupBy(Group, StringComparer.Ordinal).ToList();
+        foreach (var group in groups)
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+            {
+                sets.Union(first.Index, other.Index);
+            }
+        }
+
+        // An organisation-or-other form joins the person or place form written the same way in the same document.
+        var byKeyAndDoc = groups.GroupBy(g => g.First().Form.Key + "@" + g.First().DocumentIndex.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        foreach (var same in byKeyAndDoc)
+        {
+            var list = same.OrderByDescending(g => g.Count()).ToList();
+            var anchor = list.FirstOrDefault(g => g.First().Type is EntityType.Person or EntityType.Location) ?? list[0];
+            foreach (var g in list.Where(g => g.First().Type is EntityType.Organization or EntityType.Miscellaneous))
+            {
+                sets.Union(anchor.First().Index, g.First().Index);
+            }
+        }
+
+        // Same form across documents, other than single-word person names (linked later).
+        foreach (var same in items.Where(m => !m.Frozen && m.Form.Core.Count > 0 && !(m.Form.Core.Count == 1 && m.Type == EntityType.Person))
+            .GroupBy(m => m.Form.Key + "#" + (m.Type == EntityType.Location ? "L" : "X"), StringComparer.Ordinal))
+        {
+            var first = same.First();
+            foreach (var other in same.Skip(1))
+            {
+                sets.Union(first.Index, other.Index);
+            }
+        }
+    }
+
+    private static void MergeStems(List<Item> items, UnionFind sets)
+    {
+        foreach (var same in items.Where(m => !m.Frozen && m.Type is EntityType.Organization or EntityType.Miscellaneous && m.Form.Core.Count > 0)
+            .GroupBy(m => (m.Form.Qualifier ?? string.Empty) + "|" + NameForms.Stem(m.Form.Core), StringComparer.Ordinal))
+        {
+            // Only when an organisation is among them: "Wagner fighters" (MISC) and "Wagner Group" (ORG) are one group.
+            if (!same.Any(m => m.Type == EntityType.Organization))
+            {
+                continue;
+            }
+
+            var first = same.First();
+            foreach (var other in same.Skip(1))
+            {
+                sets.Union(first.Index, other.Index);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Links each short form to the one cluster it can stand for: the only candidate in its own document, else the
+    /// only one in the corpus. Candidates come from an index (<paramref name="keysOfLong"/>), so this stays linear.
+    /// Clusters qualified by different countries are never joined.
+    /// </summary>
+    private static void LinkShortForms(List<Item> items, UnionFind sets, Func<Item, bool> isShort, Func<Item, IEnumerable<string>> keysOfLong, Func<Item, IEnumerable<string>> keysOfShort, Func<Item, Item, bool> canStandFor)
+    {
+        var index = new Dictionary<string, List<Item>>(StringComparer.Ordinal);
+        foreach (var item in items.Where(m => !m.Frozen))
+        {
+            foreach (var key in keysOfLong(item))
+            {
+                if (!index.TryGetValue(key, out var list))
+                {
+                    index[key] = list = [];
+                }
+
+                list.Add(item);
+            }
+        }
+
+        var qualifiers = Qualifiers(items, sets);
+        foreach (var shortForm in items.Where(m => !m.Frozen && isShort(m)).ToList())
+        {
+            var own = sets.Find(shortForm.Index);
+            var candidates = new HashSet<int>();
+            var inDocument = new HashSet<int>();
+            foreach (var key in keysOfShort(shortForm))
+            {
+                foreach (var candidate in index.GetValueOrDefault(key) ?? [])
+                {
+                    if (candidate.Index == shortForm.Index || !canStandFor(shortForm, candidate))
+                    {
+                        continue;
+                    }
+
+                    var root = sets.Find(candidate.Index);
+                    candidates.Add(root);
+                    if (candidate.DocumentIndex == shortForm.DocumentIndex)
+                    {
+                        inDocument.Add(root);
+                    }
+                }
+            }
+
+            if (candidates.Contains(own) || inDocument.Contains(own))
+            {
+                continue;
+            }
+
+            var target = inDocument.Count == 1 ? inDocument.First() : inDocument.Count == 0 && candidates.Count == 1 ? candidates.First() : -1;
+            if (target < 0)
+            {
+                continue;
+            }
+
+            var a = qualifiers.GetValueOrDefault(sets.Find(target));
+            var b = qualifiers.GetValueOrDefault(own);
+            if (a is not null && b is not null && !a.Overlaps(b))
+            {
+                continue;
+            }
+
+            sets.Union(target, own);
+            var root2 = sets.Find(own);
+            if (a is not null || b is not null)
+            {
+                qualifiers[root2] = [.. a ?? [], .. b ?? []];
+            }
+        }
+    }
+
+    private static Dictionary<int, HashSet<string>> Qualifiers(List<Item> items, UnionFind sets)
+    {
+        var result = new Dictionary<int, HashSet<string>>();
+        foreach (var item in items.Where(m => m.Form.Qualifier is not null))
+        {
+            var root = sets.Find(item.Index);
+            if (!result.TryGetValue(root, out var set))
+            {
+                result[root] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(item.Form.Qualifier!);
+        }
+
+        return result;
+    }
+
+    private static void MergeUnlinkedSurnames(List<Item> items, UnionFind sets)
+    {
+        // Per-document surname groups that found no full name join each other across documents, or the one full name
+        // some other document's surname group joined; not where their own document names two people of that surname.
+        var fullRoots = new HashSet<int>(items.Where(o => o.Form.Core.Count >= 2 && o.Type == EntityType.Person).Select(o => sets.Find(o.Index)));
+        var surnamesByDocument = new HashSet<(int, string)>(items.Where(o => o.Type == EntityType.Person && o.Form.Core.Count >= 2).Select(o => (o.DocumentIndex, o.Form.Core[^1])));
+        foreach (var same in items.Where(m => !m.Frozen && m.Form.Core.Count == 1 && m.Type == EntityType.Person).GroupBy(m => m.Form.Key, StringComparer.Ordinal))
+        {
+            var linked = same.Select(m => sets.Find(m.Index)).Distinct().Where(fullRoots.Contains).ToList();
+            var target = linked.Count == 1 ? linked[0] : -1;
+            var first = -1;
+            foreach (var m in same)
+            {
+                var root = sets.Find(m.Index);
+                if (fullRoots.Contains(root) || surnamesByDocument.Contains((m.DocumentIndex, m.Form.Core[0])))
+                {
+                    continue;
+                }
+
+                if (target >= 0)
+                {
+                    sets.Union(target, root);
+                }
+                else if (linked.Count == 0)
+                {
+                    first = first < 0 ? root : first;
+                    sets.Union(first, root);
+                }
+            }
+        }
+    }
+
+    private void ApplyMerges(List<Item> items, UnionFind sets)
+    {
+        foreach (var decision in _decisions.Items.Where(d => d.Action == AliasAction.Merge))
+        {
+            var roots = items.Where(m => decision.Names.Any(n => Matches(m, n))).Select(m => sets.Find(m.Index)).Distinct().ToList();
+            foreach (var root in roots.Skip(1))
+            {
+                sets.Union(roots[0], root);
+            }
+        }
+    }
+
+    private static bool Matches(Item m, string name) =>
+        string.Equals(m.Form.Surface, name, StringComparison.OrdinalIgnoreCase) || string.Equals(m.Mention.Text, name, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(m.Display, name, StringComparison.OrdinalIgnoreCase);
+
+    private List<Item> Collect(IReadOnlyList<AnalyzedDocument> documents)
+    {
+        var items = new List<Item>();
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var doc = documents[d];
+            var mentions = doc.Layers.Find<EntityMentionLayer>()?.Mentions ?? [];
+            EntityMention? previous = null;
+            foreach (var mention in mentions)
+            {
+                var qualifier = mention.Type is EntityType.Organization && previous is not null ? QualifierBefore(doc, previous, mention) : null;
+                var formType = mention.Type == EntityType.Miscellaneous && mention.Text.Split(' ').Any(w => OrgHeads.Contains(w.ToLowerInvariant())) ? EntityType.Organization : mention.Type;
+                var form = NameForms.Of(mention.Text, formType, _demonyms, qualifier);
+                var display = Display(mention, formType, form);
+                if (qualifier is not null && previous is not null)
+                {
+                    display = doc.Text[previous.Span.Start..mention.Span.Start] + display;
+                }
+
+                items.Add(new Item(items.Count, d, mention, form, display));
+                previous = mention;
+            }
+        }
+
+        // An organisation head word (ministry, agency, party) makes a name an organisation, whatever the tagger said.
+        foreach (var item in items.Where(m => m.Type == EntityType.Miscellaneous && m.Form.Core.Any(OrgHeads.Contains)))
+        {
+            item.Type = EntityType.Organization;
+        }
+
+        // A name form takes its majority type in the corpus, so one mistyped "Prigozhin" (LOC) still links.
+        foreach (var same in items.GroupBy(m => NameForms.Stem(m.Form.Core), StringComparer.Ordinal))
+        {
+            // A form with a generic organisation head ("Wagner Group", "PMC Wagner") settles the type of the bare name.
+            if (same.Any(m => m.Form.Core.Count > 0 && !string.Equals(m.Form.CoreKey, same.Key, StringComparison.Ordinal) && m.Type != EntityType.Location))
+            {
+                foreach (var item in same)
+                {
+                    item.Type = EntityType.Organization;
+                }
+
+                continue;
+            }
+
+            var votes = same.GroupBy(m => m.Type).Select(g => (Type: g.Key, Count: g.Count())).OrderByDescending(v => v.Count).ThenBy(v => v.Type).ToList();
+            if (votes.Count > 1 && votes[0].Count > votes[1].Count)
+            {
+                foreach (var item in same)
+                {
+                    item.Type = votes[0].Type;
+                }
+            }
+        }
+
+        return items;
+    }
+
+    private string? QualifierBefore(AnalyzedDocument doc, EntityMention previous, EntityMention mention)
+    {
+        var gap = mention.FirstToken - (previous.FirstToken + previous.TokenCount);
+        if (gap < 0 || gap > 1)
+        {
+            return null;
+        }
+
+        if (gap == 1)
+        {
+            var between = doc.Tokens[mention.FirstToken - 1];
+            if (doc.Text.AsSpan(between.Start, between.Length) is not ("'s" or "’s"))
+            {
+                return null;
+            }
+        }
+
+        var lower = previous.Text.ToLowerInvariant();
+        return _demonyms.TryGetValue(lower, out var country) ? country : _countries.Contains(lower) ? lower : null;
+    }
+
+    private static string Display(EntityMention mention, EntityType type, NameForm form)
+    {
+        if (type is EntityType.Person or EntityType.Miscellaneous)
+        {
+            return form.Surface;
+        }
+
+        // Organisations keep their written qualifier ("Russian Ministry of Defense") but lose the article and possessive.
+        var tokens = Sitrep.Text.Tokenizer.Tokenize(mention.Text).Select(t => mention.Text[t.Start..t.End]).SkipWhile(t => !t.Any(char.IsLetterOrDigit)).ToList();
+        NameForms.StripPossessive(tokens);
+        if (tokens.Count > 1 && tokens[0].ToLowerInvariant() is "the" or "a" or "an")
+        {
+            tokens.RemoveAt(0);
+        }
+
+        return string.Join(' ', tokens).Replace(" - ", "-", StringComparison.Ordinal);
+    }
+
+    private List<(int Root, Span Span, string Text)> Describe(IReadOnlyList<AnalyzedDocument> documents, List<Item> items, UnionFind sets)
+    {
+        var byDocument = items.GroupBy(m => m.DocumentIndex).ToDictionary(g => g.Key, g => g.ToDictionary(m => m.Mention.FirstToken));
+        var personRoots = new HashSet<int>(items.GroupBy(m => sets.Find(m.Index)).Where(g => g.Count(m => m.Type == EntityType.Person) * 2 > g.Count()).Select(g => g.Key));
+        var evidence = new Dictionary<int, HashSet<int>>();
+        var pending = new List<(int OrgRoot, Span Span, string Text)>();
+        for (var d = 0; d < documents.Count; d++)
+        {
+            if (!byDocument.TryGetValue(d, out var starts))
+            {
+                continue;
+            }
+
+            var doc = documents[d];
+            string Word(int i) => i >= 0 && i < doc.Tokens.Count ? doc.Text.Substring(doc.Tokens[i].Start, doc.Tokens[i].Length) : string.Empty;
+            bool IsPerson(Item m) => personRoots.Contains(sets.Find(m.Index));
+            foreach (var org in starts.Values.Where(m => m.Type != EntityType.Person && !IsPerson(m)))
+            {
+                int descStart, descEnd;
+                var after = org.Mention.FirstToken + org.Mention.TokenCount;
+                if (Word(after) is "'s" or "’s")
+                {
+                    after++;
+                }
+
+                if (RoleWords.Contains(Word(after).ToLowerInvariant()))
+                {
+                    descStart = Word(org.Mention.FirstToken - 1).Equals("the", StringComparison.OrdinalIgnoreCase) ? org.Mention.FirstToken - 1 : org.Mention.FirstToken;
+                    descEnd = after + 1;
+                }
+                else if (Word(org.Mention.FirstToken - 1) == "of" && RoleWords.Contains(Word(org.Mention.FirstToken - 2).ToLowerInvariant()) && Word(org.Mention.FirstToken - 3).Equals("the", StringComparison.OrdinalIgnoreCase))
+                {
+                    descStart = org.Mention.FirstToken - 3;
+                    descEnd = org.Mention.FirstToken + org.Mention.TokenCount;
+                }
+                else
+                {
+                    continue;
+                }
+
+                var orgRoot = sets.Find(org.Index);
+                var next = Word(descEnd) == "," ? descEnd + 1 : descEnd;
+                Item? named = starts.TryGetValue(next, out var n) && IsPerson(n) ? n : null;
+                if (named is null)
+                {
+                    var before = starts.Values.FirstOrDefault(m => IsPerson(m) && (m.Mention.FirstToken + m.Mention.TokenCount == descStart || (m.Mention.FirstToken + m.Mention.TokenCount == descStart - 1 && Word(descStart - 1) == ",")));
+                    named = before;
+                }
+
+                if (named is not null)
+                {
+                    if (!evidence.TryGetValue(orgRoot, out var people))
+                    {
+                        evidence[orgRoot] = people = [];
+                    }
+
+                    people.Add(sets.Find(named.Index));
+                    continue;
+                }
+
+                var first = doc.Tokens[descStart];
+                var last = doc.Tokens[descEnd - 1];
+                pending.Add((orgRoot, doc.SpanOf(new TextRange(first.Start, last.End)), doc.Text[first.Start..last.End]));
+            }
+        }
+
+        var result = new List<(int, Span, string)>();
+        foreach (var (orgRoot, span, text) in pending)
+        {
+            if (evidence.TryGetValue(orgRoot, out var people) && people.Select(sets.Find).Distinct().Count() == 1)
+            {
+                result.Add((sets.Find(people.First()), span, text));
+            }
+        }
+
+        return result;
+    }
+
+    private List<Entity> Build(List<Item> items, List<(int Root, Span Span, string Text)> descriptions, UnionFind sets, IReadOnlyList<AnalyzedDocument> documents)
+    {
+        var order = documents.Select((d, i) => (d.Document.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var clusters = items.GroupBy(m => sets.Find(m.Index)).ToList();
+        var described = descriptions.ToLookup(d => sets.Find(d.Root));
+        var pins = _decisions.Items.Where(d => d.Action is AliasAction.Pin or AliasAction.Merge).ToList();
+        var entities = new List<(Entity Entity, int Count)>();
+        var usedIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cluster in clusters)
+        {
+            var members = cluster.ToList();
+            // Longer names vote more: "Ministry of Defense" (ORG) outweighs a few "MoD" tagged MISC.
+            var voters = members.Where(m => !NameForms.LooksLikeAcronym(m.Form.Surface)).ToList();
+            var type = (voters.Count > 0 ? voters : members).GroupBy(m => m.Type).OrderByDescending(g => g.Sum(m => Math.Clamp(m.Form.Core.Count, 1, 3))).ThenBy(g => g.Key).First().Key;
+            var name = Canonical(members, type);
+            foreach (var merge in pins.Where(p => p.Action == AliasAction.Merge && members.Any(m => p.Names.Any(n => Matches(m, n)))))
+            {
+                name = merge.Names[0];
+            }
+
+            foreach (var pin in pins.Where(p => p.Action == AliasAction.Pin))
+            {
+                if (string.Equals(pin.Names[0], name, StringComparison.OrdinalIgnoreCase) || members.Any(m => Matches(m, pin.Names[0])))
+                {
+                    name = pin.Names[0];
+                    type = pin.Type ?? type;
+                }
+            }
+
+            var spans = members.Select(m => m.Mention.Span).Concat(described[cluster.Key].Select(d => d.Span))
+                .OrderBy(s => order.GetValueOrDefault(s.DocumentId)).ThenBy(s => s.Start).ToList();
+            var aliases = members.Select(m => m.Display).Concat(described[cluster.Key].Select(d => d.Text))
+                .Where(a => a.Length > 0 && !string.Equals(a, name, StringComparison.OrdinalIgnoreCase))
+                .GroupBy(a => a, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            var id = "ent-" + Convert.ToHexStringLower(BitConverter.GetBytes(FeatureHash.Of(EntityTypes.ToName(type) + "|" + name.ToLowerInvariant())))[..10];
+            while (!usedIds.Add(id))
+            {
+                id += "x";
+            }
+
+            entities.Add((new Entity(id, name, type, aliases, spans), spans.Count));
+        }
+
+        return [.. entities.OrderByDescending(e => e.Count).ThenBy(e => e.Entity.Name, StringComparer.Ordinal).Select(e => e.Entity)];
+    }
+
+    private static string Canonical(List<Item> members, EntityType type)
+    {
+        var best = members
+            .Where(m => m.Display.Length > 0)
+            .GroupBy(m => m.Display, StringComparer.Ordinal)
+            .Select(g => (Name: g.Key, Count: g.Count(), Tokens: g.First().Form.Core.Count, Acronym: NameForms.LooksLikeAcronym(g.Key), Qualified: g.First().Form.Qualifier is not null, Capital: char.IsUpper(g.Key[0])))
+            .OrderBy(c => c.Acronym)
+            .ThenByDescending(c => c.Capital)
+            .ThenByDescending(c => Math.Min(c.Tokens, type == EntityType.Person ? 2 : 4))
+            .ThenByDescending(c => c.Qualified)
+            .ThenByDescending(c => c.Count)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Name ?? members[0].Mention.Text;
+    }
+
+    private sealed class Item(int index, int documentIndex, EntityMention mention, NameForm form, string display)
+    {
+        public int Index { get; } = index;
+
+        public int DocumentIndex { get; } = documentIndex;
+
+        public EntityMention Mention { get; } = mention;
+
+        public NameForm Form { get; } = form;
+
+        public string Display { get; } = display;
+
+        public bool Frozen { get; set; }
+
+        /// <summary>The type used for linking: the majority type of this name form in the corpus.</summary>
+        public EntityType Type { get; set; } = mention.Type;
+    }
+
+    private sealed class UnionFind
+    {
+        private readonly int[] _parent;
+
+        public UnionFind(int count)
+        {
+            _parent = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                _parent[i] = i;
+            }
+        }
+
+        public int Find(int i)
+        {
+            while (_parent[i] != i)
+            {
+                _parent[i] = _parent[_parent[i]];
+                i = _parent[i];
+            }
+
+            return i;
+        }
+
+        public void Union(int a, int b)
+        {
+            var ra = Find(a);
+            var rb = Find(b);
+            if (ra != rb)
+            {
+                // The smaller index stays root, so results do not depend on the order of unions.
+                if (ra < rb)
+                {
+                    _parent[rb] = ra;
+                }
+                else
+                {
+                    _parent[ra] = rb;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// What is never an entity, whatever the tagger says: pronouns and other closed-class words, and a capitalised common
+/// word opening a sentence (one the document also writes in lowercase, or a function word).
+/// </summary>
+public static class MentionFilter
+{
+    private static readonly HashSet<string> ClosedClass = new(
+        [
+            "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "he", "him", "his", "himself", "she", "her",
+            "hers", "herself", "it", "its", "itself", "we", "us", "our", "ours", "ourselves", "they", "them", "their", "theirs",
+            "themselves", "this", "that", "these", "those", "who", "whom", "whose", "which", "what", "the", "a", "an", "and",
+            "or", "but", "if", "then", "so", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "with",
+            "without", "after", "before", "during", "since", "until", "while", "when", "where", "why", "how", "all", "any",
+            "some", "no", "not", "none", "both", "each", "every", "either", "neither", "one", "other", "another", "such",
+            "there", "here", "however", "meanwhile", "yesterday", "today", "tomorrow", "also", "still", "yet", "though",
+            "although", "because", "according", "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does",
+            "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "yes", "ok", "okay", "lol",
+            "please", "thanks", "hi", "hello", "mr", "mrs", "ms", "sir", "madam", "someone", "somebody", "anyone", "anybody",
+            "everyone", "everybody", "nobody", "something", "anything", "everything", "nothing", "update", "updates",
+            "breaking", "edit", "source", "sources", "read", "more", "click", "share", "comment", "comments", "reply",
+            "furthermore", "moreover", "additionally", "nevertheless", "nonetheless", "instead", "indeed", "perhaps", "maybe",
+            "first", "second", "third", "finally", "next", "then", "thus", "hence", "therefore", "otherwise", "besides",
+            "author", "posted", "quote", "quoted", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "bst", "gmt", "utc", "cet", "cest", "msk", "est", "edt", "pst", "am", "pm", "advertisement", "subscribe", "log", "login", "sign", "menu", "home",
+        ],
+        StringComparer.Ordinal);
+
+    /// <summary>True for a pronoun or other closed-class word (lowercase comparison).</summary>
+    public static bool IsClosedClass(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return ClosedClass.Contains(word.ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// True when the chunk <paramref name="words"/>[<paramref name="start"/>..<paramref name="end"/>) must not be an
+    /// entity: every word closed-class, no letter at all, or a single capitalised word opening the sentence that the
+    /// document also writes in lowercase elsewhere (<paramref name="lowercaseSeen"/>).
+    /// </summary>
+    public static bool IsNeverAnEntity(string[] words, int start, int end, IReadOnlySet<string> lowercaseSeen)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(lowercaseSeen);
+        var allClosed = true;
+        var anyLetter = false;
+        for (var i = start; i < end; i++)
+        {
+            allClosed &= IsClosedClass(words[i]);
+            anyLetter |= words[i].Any(char.IsLetter);
+        }
+
+        if (allClosed || !anyLetter)
+        {
+            return true;
+        }
+
+        var opensSentence = start == 0 || words[start - 1] is "\"" or "“" or "'" or "‘" or "(" or "-" or "—" or ":";
+        if (end - start == 1 && opensSentence)
+        {
+            var word = words[start];
+            var lower = word.ToLowerInvariant();
+            var capitalisedOnly = word.Length > 1 && char.IsUpper(word[0]) && word.Skip(1).All(c => !char.IsUpper(c));
+            return capitalisedOnly && lowercaseSeen.Contains(lower);
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a month or weekday name, which can open a chunk by mistake ("June Wagner").</summary>
+    public static bool IsCalendarWord(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return word.ToLowerInvariant() is "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august" or "september"
+            or "october" or "november" or "december" or "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday";
+    }
+
+    /// <summary>True for a heading written in Title Case or capitals: three or more longer words, none in lowercase.</summary>
+    public static bool IsTitleCase(string[] words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var longer = 0;
+        foreach (var w in words)
+        {
+            if (w.Length >= 4 && char.IsLetter(w[0]))
+            {
+                longer++;
+                if (char.IsLower(w[0]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return longer >= 3;
+    }
+
+    /// <summary>True when the text <paramref name="text"/>[start..end) occurs somewhere else in the text.</summary>
+    public static bool OccursElsewhere(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var value = text.AsSpan(start, end - start);
+        return text.AsSpan(0, start).IndexOf(value, StringComparison.Ordinal) >= 0 || text.AsSpan(end).IndexOf(value, StringComparison.Ordinal) >= 0;
+    }
+}

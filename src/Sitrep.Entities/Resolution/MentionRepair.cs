@@ -1,0 +1,206 @@
+namespace Sitrep.Entities.Resolution;
+
+/// <summary>
+/// Deterministic repairs of the tagger's chunks, applied per document before filtering: cut at a possessive
+/// ("Putin 's loyalists" → "Putin"), cut a hyphenated modifier ("Lukashenko-brokered" → "Lukashenko"), extend a person
+/// over the capitalised name words that follow it, give the second of "X and Y" the type of the first, and tag again
+/// the words the document already names elsewhere (document consistency).
+/// </summary>
+internal static class MentionRepair
+{
+    /// <summary>A chunk in token and character terms.</summary>
+    /// <param name="Start">First token (within the slice).</param>
+    /// <param name="End">One past the last token.</param>
+    /// <param name="Type">Type.</param>
+    /// <param name="CharEnd">When the last token is cut (hyphenated modifier), the character offset within it to stop at; otherwise -1.</param>
+    public readonly record struct Chunk(int Start, int End, EntityType Type, int CharEnd = -1);
+
+    public static void Repair(IReadOnlyList<string[]> slices, List<List<Chunk>> chunks)
+    {
+        ArgumentNullException.ThrowIfNull(slices);
+        var known = new Dictionary<string, EntityType>(StringComparer.Ordinal);
+        for (var k = 0; k < slices.Count; k++)
+        {
+            var words = slices[k];
+            var list = chunks[k];
+            for (var c = 0; c < list.Count; c++)
+            {
+                list[c] = CutLeadingCalendarWord(words, list[c]);
+                list[c] = CutPossessive(words, list[c]);
+                list[c] = CutAtNonName(words, list[c]);
+                list[c] = CutTrailingRole(words, list[c]);
+                list[c] = CutHyphenModifier(words, list[c]);
+                list[c] = ExtendPerson(words, list[c], c + 1 < list.Count ? list[c + 1].Start : words.Length);
+                list[c] = ExtendOrganizationOf(words, list[c], c + 1 < list.Count ? list[c + 1] : null);
+            }
+
+            AddCoordinated(words, list);
+            foreach (var chunk in list)
+            {
+                if (chunk.Type == EntityType.Person && chunk.End - chunk.Start >= 2 && chunk.CharEnd < 0)
+                {
+                    known.TryAdd(words[chunk.End - 1], EntityType.Person);
+                }
+                else if (chunk.End - chunk.Start == 1 && chunk.CharEnd < 0 && words[chunk.Start].Length > 2)
+                {
+                    known.TryAdd(words[chunk.Start], chunk.Type);
+                }
+            }
+        }
+
+        for (var k = 0; k < slices.Count; k++)
+        {
+            AddKnown(slices[k], chunks[k], known);
+        }
+
+    }
+
+    private static bool IsNameWord(string w) =>
+        w.Length > 1 && char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '-' or '\'' or '’') && !MentionFilter.IsClosedClass(w);
+
+    /// <summary>"24 June Wagner fighters": a month or weekday never begins a longer name.</summary>
+    private static Chunk CutLeadingCalendarWord(string[] words, Chunk chunk) =>
+        chunk.End - chunk.Start >= 2 && MentionFilter.IsCalendarWord(words[chunk.Start]) ? chunk with { Start = chunk.Start + 1 } : chunk;
+
+    private static Chunk CutPossessive(string[] words, Chunk chunk)
+    {
+        for (var i = chunk.Start + 1; i < chunk.End; i++)
+        {
+            if (words[i] is "'s" or "’s" or "'" or "’")
+            {
+                return chunk with { End = i, CharEnd = -1 };
+            }
+        }
+
+        return chunk;
+    }
+
+    private static readonly HashSet<string> Connectors = new(
+        ["of", "the", "for", "and", "de", "del", "da", "di", "du", "des", "der", "den", "von", "van", "al", "el", "bin", "ibn", "la", "le", "y", "&", "on", "in", "-", "."],
+        StringComparer.Ordinal);
+
+    /// <summary>Cuts a chunk before the first word that cannot be inside a name (punctuation, a lowercase content word).</summary>
+    private static Chunk CutAtNonName(string[] words, Chunk chunk)
+    {
+        for (var i = chunk.Start + 1; i < chunk.End; i++)
+        {
+            var w = words[i];
+            var bad = !Connectors.Contains(w) && (!w.Any(char.IsLetterOrDigit) || (char.IsLower(w[0]) && !w.Contains('-', StringComparison.Ordinal)));
+            if (bad)
+            {
+                var end = i;
+                while (end > chunk.Start + 1 && Connectors.Contains(words[end - 1]))
+                {
+                    end--;
+                }
+
+                return chunk with { End = end, CharEnd = -1 };
+            }
+        }
+
+        return chunk;
+    }
+
+    private static readonly HashSet<string> Roles = new(["chief", "leader", "boss", "head", "founder", "financier", "owner", "commander"], StringComparer.Ordinal);
+
+    /// <summary>"Wagner Group Chief" is a description of a person, not an organisation: the role word leaves the chunk.</summary>
+    private static Chunk CutTrailingRole(string[] words, Chunk chunk) =>
+        chunk.Type != EntityType.Person && chunk.End - chunk.Start >= 2 && chunk.CharEnd < 0 && Roles.Contains(words[chunk.End - 1].ToLowerInvariant())
+            ? chunk with { End = chunk.End - 1 }
+            : chunk;
+
+    private static Chunk CutHyphenModifier(string[] words, Chunk chunk)
+    {
+        if (chunk.End - chunk.Start != 1)
+        {
+            return chunk;
+        }
+
+        var w = words[chunk.Start];
+        var hyphen = w.LastIndexOf('-');
+        if (hyphen > 1 && hyphen < w.Length - 1 && char.IsLower(w[hyphen + 1]) && char.IsUpper(w[0]))
+        {
+            return chunk with { CharEnd = hyphen };
+        }
+
+        return chunk;
+    }
+
+    private static Chunk ExtendPerson(string[] words, Chunk chunk, int limit)
+    {
+        if (chunk.Type != EntityType.Person || chunk.CharEnd >= 0)
+        {
+            return chunk;
+        }
+
+        var end = chunk.End;
+        while (end < limit && end - chunk.Start < 5 && IsNameWord(words[end]))
+        {
+            end++;
+        }
+
+        return chunk with { End = end };
+    }
+
+    private static readonly HashSet<string> OrgHeads = new(Gazetteers.WordLists.OrgWords, StringComparer.Ordinal);
+
+    /// <summary>"Ministry" + "of Defense": an organisation head followed by "of" and capitalised words takes them in.</summary>
+    private static Chunk ExtendOrganizationOf(string[] words, Chunk chunk, Chunk? next)
+    {
+        if (chunk.Type is EntityType.Person or EntityType.Location || chunk.CharEnd >= 0 || chunk.End + 1 >= words.Length
+            || words[chunk.End] != "of" || !OrgHeads.Contains(words[chunk.End - 1].ToLowerInvariant()))
+        {
+            return chunk;
+        }
+
+        var end = chunk.End + 1;
+        var limit = next is { } n && n.Start > chunk.End + 1 ? n.Start : words.Length;
+        if (next is { } m && m.Start == end)
+        {
+            return chunk;
+        }
+
+        while (end < limit && end - chunk.End < 4 && IsNameWord(words[end]))
+        {
+            end++;
+        }
+
+        return end > chunk.End + 1 ? chunk with { End = end, Type = EntityType.Organization } : chunk;
+    }
+
+    private static void AddCoordinated(string[] words, List<Chunk> list)
+    {
+        var added = new List<Chunk>();
+        foreach (var chunk in list)
+        {
+            var and = chunk.End;
+            var y = and + 1;
+            if (y < words.Length && words[and] is "and" or "or" or "&" && IsNameWord(words[y]) && !list.Any(c => c.Start <= y && y < c.End)
+                && (y + 1 >= words.Length || !IsNameWord(words[y + 1])) && chunk.Type is EntityType.Person or EntityType.Organization or EntityType.Location)
+            {
+                added.Add(new Chunk(y, y + 1, chunk.Type));
+            }
+        }
+
+        list.AddRange(added);
+        list.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private static void AddKnown(string[] words, List<Chunk> list, Dictionary<string, EntityType> known)
+    {
+        var added = new List<Chunk>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (known.TryGetValue(words[i], out var type) && char.IsUpper(words[i][0]) && !list.Any(c => c.Start <= i && i < c.End))
+            {
+                added.Add(new Chunk(i, i + 1, type));
+            }
+        }
+
+        if (added.Count > 0)
+        {
+            list.AddRange(added);
+            list.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+}
