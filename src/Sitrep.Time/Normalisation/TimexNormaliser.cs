@@ -17,7 +17,7 @@ public readonly record struct AnchorContext(ReferenceTime? Reference, string? No
 /// </summary>
 internal static class TimexNormaliser
 {
-    private static readonly string[] FutureCues = [" will ", "'ll ", "’ll ", " would ", " shall ", "going to", "scheduled", "expected to", "plans to", "planned", " due to ", " next "];
+    private static readonly string[] FutureCues = [" will ", "'ll ", "’ll ", " shall ", "going to", "scheduled", "expected to", "plans to", "planned", " due to "];
 
     public static List<Timex> Normalise(string text, IReadOnlyList<TaggedTimex> tagged, Func<int, AnchorContext> anchorAt)
     {
@@ -278,7 +278,10 @@ internal static class TimexNormaliser
 
             var start = season switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
             var y = a.Date.Year;
-            if (m.Direction < 0 && a.Date.Month <= start + 2)
+            if (m.SameYear)
+            {
+            }
+            else if (m.Direction < 0 && a.Date.Month <= start + 2)
             {
                 y--;
             }
@@ -306,13 +309,23 @@ internal static class TimexNormaliser
                 {
                     year += month <= anchorMonth ? 1 : 0;
                 }
-                else if (month - anchorMonth > 6 || (month - anchorMonth > 1 && m.Day is null && !FutureTense(text, tag)))
+                else if (!m.SameYear)
                 {
-                    year--;
-                }
-                else if (anchorMonth - month > 6 && FutureTense(text, tag))
-                {
-                    year++;
+                    // Nearest year; within half a year, news speaks of the past unless the verb says otherwise.
+                    var ahead = ((month - anchorMonth) * 31) + ((m.Day ?? 1) - a.Date.Day);
+                    var future = FutureTense(text, tag);
+                    if (ahead > 183 || (ahead > 31 && m.Day is null && !future))
+                    {
+                        year--;
+                    }
+                    else if (ahead < -183 && future)
+                    {
+                        year++;
+                    }
+                    else if (ahead < -300)
+                    {
+                        year++;
+                    }
                 }
             }
 

@@ -74,7 +74,7 @@ internal sealed partial class Matcher
         {
             var month = E(i)!.Value;
             var j = i + 1;
-            if (DayNumber(j) is { } day && !(P(j + 1, ':') && Adj(j + 1)) && !(P(j + 1, '.') && Adj(j + 1) && Num(j + 2)))
+            if (DayNumber(j) is { } day && !(P(j + 1, ':') && Adj(j + 1)) && !(P(j + 1, '.') && Adj(j + 1) && Num(j + 2) && Adj(j + 2)))
             {
                 j++;
                 int? year = null;
@@ -344,6 +344,7 @@ internal sealed partial class Matcher
         var half = false;
         var lastCompleted = false;
         var yearShift = 0;
+        var hyphenated = false;
         if (Has(k, WordClass.Ordinal) && E(k)!.Ordinal is >= 1 and <= 4 or 99)
         {
             var ordinal = E(k)!.Ordinal;
@@ -352,6 +353,7 @@ internal sealed partial class Matcher
             {
                 q = ordinal == 99 ? 4 : ordinal;
                 k = u + 1;
+                hyphenated = u == k - 1 && IsHyphen(u - 1);
             }
             else if (W(u, "half") && ordinal is 1 or 2)
             {
@@ -397,8 +399,15 @@ internal sealed partial class Matcher
                 return true;
             }
 
-            meaning = TimexMeaning.ShiftBy(TimeUnit.Year, -1);
+            meaning = SentenceMentions(k - 1, "quarter")
+                ? new TimexMeaning { Kind = MeaningKind.Calendar, LastCompletedQuarter = true, ShiftUnit = TimeUnit.Year, Shift = -1 }
+                : TimexMeaning.ShiftBy(TimeUnit.Year, -1);
             end = k;
+            if (k - i == 4)
+            {
+                meaning.SkipLeading = 1;
+            }
+
             return true;
         }
         else
@@ -430,6 +439,7 @@ internal sealed partial class Matcher
 
         meaning = new TimexMeaning
         {
+            SkipLeading = hyphenated && W(i, "the") ? 1 : 0,
             Kind = MeaningKind.Calendar,
             Quarter = half ? null : q,
             Half = half ? q : null,

@@ -16,10 +16,12 @@ internal sealed partial class Matcher
         meaning = null!;
         var k = i;
         string? mod = null;
+        var skip = 0;
         if (Has(k, WordClass.Approx) && !W(k + 1, "the"))
         {
             mod = E(k)!.Code;
             k++;
+            skip = 1;
         }
 
         var the = false;
@@ -63,7 +65,7 @@ internal sealed partial class Matcher
                     TimeUnit.Day => "PT12H",
                     _ => "P6M",
                 };
-                return Finish(i, h + 1, TimexMeaning.Of(halfValue, TimexType.Duration, mod), out end, out meaning);
+                return Finish(i, h + 1, TimexMeaning.Of(halfValue, TimexType.Duration, mod), out end, out meaning, skip);
             }
         }
 
@@ -125,6 +127,11 @@ internal sealed partial class Matcher
             meaning = vague || !hasAmount
                 ? TimexMeaning.Of(direction < 0 ? "PAST_REF" : "FUTURE_REF")
                 : TimexMeaning.ShiftBy(entry.Unit, direction * amount);
+            if (entry.Unit == TimeUnit.Year && amount == 1 && direction < 0 && !vague && SentenceMentions(unitAt, "quarter"))
+            {
+                // Financial news: "a year ago" beside a quarter means the same quarter a year before.
+                meaning = new TimexMeaning { Kind = MeaningKind.Calendar, LastCompletedQuarter = true, ShiftUnit = TimeUnit.Year, Shift = -1 };
+            }
             meaning.FromDiscourse = !fromDocument;
             meaning.Mod = mod;
             if (entry.Unit is TimeUnit.Hour or TimeUnit.Minute or TimeUnit.Second && meaning.Kind == MeaningKind.Shift)
@@ -132,7 +139,7 @@ internal sealed partial class Matcher
                 meaning.Type = TimexType.Time;
             }
 
-            return Finish(i, directionEnd, meaning, out end, out meaning);
+            return Finish(i, directionEnd, meaning, out end, out meaning, skip);
         }
 
         if (!hasAmount && !the && !relational && !ContextBefore(unitAt, BareUnitTriggers))
@@ -151,14 +158,15 @@ internal sealed partial class Matcher
         }
 
         var value = DurationValue(amount, entry.Unit, vague);
-        return Finish(i, unitEnd, TimexMeaning.Of(value, TimexType.Duration, mod), out end, out meaning);
+        return Finish(i, unitEnd, TimexMeaning.Of(value, TimexType.Duration, mod), out end, out meaning, skip);
     }
 
-    private static bool Finish(int i, int stop, TimexMeaning built, out int end, out TimexMeaning meaning)
+    private static bool Finish(int i, int stop, TimexMeaning built, out int end, out TimexMeaning meaning, int skip = 0)
     {
         _ = i;
         end = stop;
         meaning = built;
+        meaning.SkipLeading += skip;
         return true;
     }
 
@@ -196,6 +204,19 @@ internal sealed partial class Matcher
         return 0;
     }
 
+    /// <summary>True when the sentence around token <paramref name="i"/> contains <paramref name="word"/>.</summary>
+    private bool SentenceMentions(int i, string word)
+    {
+        var from = Math.Max(0, _t[i].Start - 160);
+        var to = Math.Min(_text.Length, _t[i].End + 160);
+        var window = _text.AsSpan(from, to - from);
+        var at = _t[i].Start - from;
+        var left = window[..at].LastIndexOf(". ");
+        var right = window[at..].IndexOf(". ");
+        var sentence = window[(left < 0 ? 0 : left)..(right < 0 ? window.Length : at + right)];
+        return sentence.Contains(word, StringComparison.OrdinalIgnoreCase);
+    }
+
     internal static string DurationValue(int amount, TimeUnit unit, bool vague)
     {
         var n = vague ? "X" : amount.ToString(CultureInfo.InvariantCulture);
@@ -210,8 +231,8 @@ internal sealed partial class Matcher
             TimeUnit.Month => "P" + n + "M",
             TimeUnit.Quarter => "P" + n + "Q",
             TimeUnit.Year => "P" + n + "Y",
-            TimeUnit.Decade => "P" + n + "DE",
-            TimeUnit.Century => "P" + n + "CE",
+            TimeUnit.Decade => vague ? "PXDE" : "P" + (amount * 10).ToString(CultureInfo.InvariantCulture) + "Y",
+            TimeUnit.Century => vague ? "PXCE" : "P" + (amount * 100).ToString(CultureInfo.InvariantCulture) + "Y",
             _ => "P" + n + "D",
         };
     }

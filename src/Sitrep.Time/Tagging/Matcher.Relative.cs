@@ -127,14 +127,14 @@ internal sealed partial class Matcher
 
         if (IsMonth(j, contextFree: true))
         {
-            meaning = new TimexMeaning { Kind = MeaningKind.Calendar, Month = E(j)!.Value, Direction = shift == 0 ? 0 : Math.Sign(shift) * 2 };
+            meaning = new TimexMeaning { Kind = MeaningKind.Calendar, Month = E(j)!.Value, Direction = shift == 0 ? 0 : Math.Sign(shift) * 2, SameYear = shift == 0 };
             end = j + 1;
             return true;
         }
 
         if (Has(j, WordClass.Season))
         {
-            meaning = new TimexMeaning { Kind = MeaningKind.Calendar, Season = E(j)!.Code, Direction = shift == 0 ? 0 : Math.Sign(shift) * 2 };
+            meaning = new TimexMeaning { Kind = MeaningKind.Calendar, Season = E(j)!.Code, Direction = shift == 0 ? 0 : Math.Sign(shift) * 2, SameYear = shift == 0 };
             end = j + 1;
             return true;
         }
@@ -180,6 +180,11 @@ internal sealed partial class Matcher
         if (!directional && meaning.Mod is null)
         {
             meaning.Mod = pre.Code;
+        }
+        else if (directional)
+        {
+            // TimeML leaves "earlier" and "later" outside the extent of "earlier this week".
+            meaning.SkipLeading += j - i;
         }
 
         return true;

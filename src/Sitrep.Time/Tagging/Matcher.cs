@@ -38,7 +38,7 @@ internal sealed partial class Matcher(string text, List<Tok> tokens)
                 continue;
             }
 
-            var start = _t[i].Start;
+            var start = _t[Math.Min(i + best.SkipLeading, bestEnd - 1)].Start;
             var stop = _t[bestEnd - 1].End;
             found.Add(new TaggedTimex(start, stop, best));
             i = bestEnd;

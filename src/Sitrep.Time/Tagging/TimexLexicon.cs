@@ -204,16 +204,14 @@ internal static class TimexLexicon
         Add("nowadays", new LexEntry { Class = WordClass.Ref, Code = "PRESENT_REF" });
         Add("presently", new LexEntry { Class = WordClass.Ref, Code = "PRESENT_REF" });
         Add("recently", new LexEntry { Class = WordClass.Ref, Code = "PAST_REF" });
-        Add("recent", new LexEntry { Class = WordClass.Ref, Code = "PAST_REF" });
+        Add("recent", new LexEntry());
         Add("lately", new LexEntry { Class = WordClass.Ref, Code = "PAST_REF" });
-        Add("soon", new LexEntry { Class = WordClass.Ref, Code = "FUTURE_REF" });
         Add("future", new LexEntry { Class = WordClass.Ref, Code = "FUTURE_REF" });
 
         Add("daily", new LexEntry { Class = WordClass.SetWord, Code = "P1D" });
         Add("nightly", new LexEntry { Class = WordClass.SetWord, Code = "P1D" });
         Add("weekly", new LexEntry { Class = WordClass.SetWord, Code = "P1W" });
         Add("monthly", new LexEntry { Class = WordClass.SetWord, Code = "P1M" });
-        Add("quarterly", new LexEntry { Class = WordClass.SetWord, Code = "P3M" });
         Add("annually", new LexEntry { Class = WordClass.SetWord, Code = "P1Y" });
         Add("yearly", new LexEntry { Class = WordClass.SetWord, Code = "P1Y" });
         Add("hourly", new LexEntry { Class = WordClass.SetWord, Code = "PT1H" });

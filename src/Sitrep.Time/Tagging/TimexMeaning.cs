@@ -94,6 +94,12 @@ internal sealed class TimexMeaning
 
     public string? Mod { get; set; }
 
+    /// <summary>Leading tokens matched as context but left out of the extent ("earlier" in "earlier this week").</summary>
+    public int SkipLeading { get; set; }
+
+    /// <summary>True for "this March", "this summer": the anchor's own year, whatever the tense.</summary>
+    public bool SameYear { get; set; }
+
     public static TimexMeaning Of(string literal, TimexType type = TimexType.Date, string? mod = null) =>
         new() { Kind = MeaningKind.Literal, Literal = literal, Type = type, Mod = mod };
 
