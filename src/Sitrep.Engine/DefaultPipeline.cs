@@ -1,6 +1,8 @@
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
 using Sitrep.Text;
+using Sitrep.Time;
+using Sitrep.Time.Timeline;
 
 namespace Sitrep.Engine;
 
@@ -11,7 +13,9 @@ public static class DefaultPipeline
     public static AnalysisPipelineBuilder CreateBuilder() =>
         new AnalysisPipelineBuilder()
             .Use(new SentenceStage())
-            .Use(new CentralSentenceTakeawayStage());
+            .Use(new TimexStage())
+            .Use(new CentralSentenceTakeawayStage())
+            .Use(new TimelineStage());
 
     /// <summary>The default pipeline, frozen.</summary>
     public static AnalysisPipeline Build(int? maxDegreeOfParallelism = null)

@@ -90,11 +90,34 @@ public static class TimexTypes
     };
 }
 
+/// <summary>When a part of a document was reported: a post's time or a live-blog marker's, over that part's range.</summary>
+/// <param name="Range">The characters reported at this time.</param>
+/// <param name="Value">TIMEX3 value of the report time (X where unknown).</param>
+/// <param name="Source">Where it comes from (<see cref="AnchorKind.Post"/> for posts and markers).</param>
+/// <param name="Text">The time as written.</param>
+public sealed record ReportTime(TextRange Range, string Value, AnchorKind Source, string Text);
+
 /// <summary>The document layer holding the temporal expressions of one document, in text order.</summary>
 /// <param name="Items">Timexes in text order.</param>
-/// <param name="ReportTime">The document's report time as a TIMEX3 value (publication time), or null when unknown.</param>
-public sealed record TimexLayer(IReadOnlyList<Timex> Items, string? ReportTime)
+/// <param name="DocumentTime">The document's publication time as a TIMEX3 value, or null when unknown.</param>
+/// <param name="ReportTimes">Post and live-update report times, each over its range; the document time applies elsewhere.</param>
+public sealed record TimexLayer(IReadOnlyList<Timex> Items, string? DocumentTime, IReadOnlyList<ReportTime> ReportTimes)
 {
+    /// <summary>The report time of the text at <paramref name="offset"/>: the innermost post or marker, else the document time.</summary>
+    public (string? Value, AnchorKind Source) ReportTimeAt(int offset)
+    {
+        ReportTime? best = null;
+        foreach (var r in ReportTimes)
+        {
+            if (r.Range.Contains(offset) && (best is null || r.Range.Length < best.Range.Length))
+            {
+                best = r;
+            }
+        }
+
+        return best is not null ? (best.Value, best.Source) : (DocumentTime, DocumentTime is null ? AnchorKind.None : AnchorKind.Document);
+    }
+
     /// <summary>The timexes that lie inside <paramref name="range"/>.</summary>
     public IEnumerable<Timex> Within(TextRange range) => Items.Where(t => range.Contains(t.Range));
 }

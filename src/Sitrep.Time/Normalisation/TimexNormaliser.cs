@@ -28,14 +28,20 @@ internal static class TimexNormaliser
             var context = anchorAt(tag.Start);
             var timex = Resolve(text, tag, context, discourse);
             result.Add(timex);
-            if (timex.Type is TimexType.Date or TimexType.Time && tag.Meaning.Kind is MeaningKind.Calendar or MeaningKind.Literal
-                && ReferenceTime.TryParse(timex.Value, AnchorKind.Discourse) is { } explicitDay)
-            {
-                discourse = explicitDay with { TimeOfDay = null, OffsetMinutes = null };
-            }
+            UpdateDiscourse(tag, timex, ref discourse);
         }
 
         return result;
+    }
+
+    /// <summary>An explicit date written in the text becomes the discourse anchor for what follows.</summary>
+    public static void UpdateDiscourse(TaggedTimex tag, Timex timex, ref ReferenceTime? discourse)
+    {
+        if (timex.Type is TimexType.Date or TimexType.Time && tag.Meaning.Kind is MeaningKind.Calendar or MeaningKind.Literal
+            && ReferenceTime.TryParse(timex.Value, AnchorKind.Discourse) is { } explicitDay)
+        {
+            discourse = explicitDay with { TimeOfDay = null, OffsetMinutes = null };
+        }
     }
 
     public static Timex Resolve(string text, TaggedTimex tag, AnchorContext context, ReferenceTime? discourse)
@@ -52,7 +58,9 @@ internal static class TimexNormaliser
             return new Timex(range, m.Type, Calendar(m, null, text, tag), AnchorKind.Absolute, m.Mod);
         }
 
-        var anchor = m.FromDiscourse ? discourse ?? context.Reference : context.Reference ?? discourse;
+        // A shift by hours or minutes counts from a reference with a clock (a live-blog marker) before a bare day.
+        var clockShift = m.Kind == MeaningKind.Shift && m.ShiftUnit is TimeUnit.Hour or TimeUnit.Minute or TimeUnit.Second && context.Reference is { TimeOfDay: not null };
+        var anchor = m.FromDiscourse && !clockShift ? discourse ?? context.Reference : context.Reference ?? discourse;
         var kind = anchor?.Kind ?? AnchorKind.None;
         var note = anchor is null ? null : anchor.Value.Kind == AnchorKind.Discourse ? null : context.Note;
         var value = m.Kind switch

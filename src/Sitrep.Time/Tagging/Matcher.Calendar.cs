@@ -289,7 +289,7 @@ internal sealed partial class Matcher
             return true;
         }
 
-        if (!IsYearNumber(k) || P(k - 1, '$') || P(k - 1, '£') || P(k - 1, '€') || P(k + 1, '%') || (P(k - 1, '#') && Adj(k)) || (IsHyphen(k - 1) && Adj(k) && Num(k - 2)))
+        if (!IsYearNumber(k) || P(k - 1, '$') || P(k - 1, '£') || P(k - 1, '€') || P(k + 1, '%') || (P(k - 1, '#') && Adj(k)) || P(k - 1, '©') || W(k - 1, "copyright") || (IsHyphen(k - 1) && Adj(k)) || (IsHyphen(k - 1) && Adj(k) && Num(k - 2)))
         {
             return false;
         }

@@ -89,7 +89,7 @@ internal sealed partial class Matcher
             end = i + 1;
             marked = true;
         }
-        else if (Num(i) && Digits(i) == 4 && _t[i].Number / 100 <= 23 && _t[i].Number % 100 < 60 && TryZone(i + 1, out _, out _))
+        else if (Num(i) && Digits(i) == 4 && _t[i].Number / 100 <= 23 && _t[i].Number % 100 < 60 && Has(i + 1, WordClass.Zone) && !(IsHyphen(i - 1) && Adj(i)))
         {
             hour = _t[i].Number / 100;
             minute = _t[i].Number % 100;
