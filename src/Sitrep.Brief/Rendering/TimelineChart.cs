@@ -24,8 +24,18 @@ internal static class TimelineChart
         var rows = entries.Take(maxRows).ToList();
         var spans = rows.Select(e => e.Placed ? Parse(e.When) : null).ToList();
         var known = spans.Where(s => s is not null).Select(s => s!.Value).ToList();
-        var min = known.Count > 0 ? known.Min(s => s.Start) : DateTime.MinValue;
-        var max = known.Count > 0 ? known.Max(s => s.End) : DateTime.MinValue;
+        // The axis covers the bulk of the entries (10th to 90th percentile); the few far outside it (a war a century
+        // back) are drawn as arrows at its ends rather than squashing everything else into one pixel.
+        var starts = known.Select(s => s.Start).Order().ToList();
+        var min = starts.Count > 0 ? starts[(int)(starts.Count * 0.1)] : DateTime.MinValue;
+        var max = starts.Count > 0 ? starts[Math.Min(starts.Count - 1, (int)(starts.Count * 0.9))] : DateTime.MinValue;
+        if (starts.Count > 0)
+        {
+            var pad = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerHour, (max - min).Ticks / 10));
+            min = min > DateTime.MinValue + pad ? min - pad : min;
+            max = max < DateTime.MaxValue - pad ? max + pad : max;
+        }
+
         var range = Math.Max(1.0, (max - min).TotalMinutes);
         var height = Top + (rows.Count * Row) + 20;
         var sb = new StringBuilder();
@@ -48,10 +58,17 @@ internal static class TimelineChart
             }
 
             sb.Append(Invariant($"<text x=\"4\" y=\"{y + 1}\" fill=\"#1b1f24\">{E(entry.When)}</text>"));
-            if (spans[i] is { } span)
+            if (spans[i] is { } outside && (outside.End < min || outside.Start > max))
             {
-                var x1 = AxisLeft + ((span.Start - min).TotalMinutes / range * (AxisRight - AxisLeft));
-                var x2 = AxisLeft + ((span.End - min).TotalMinutes / range * (AxisRight - AxisLeft));
+                var left = outside.End < min;
+                var x = left ? AxisLeft - 2 : AxisRight + 2;
+                var dx = left ? 7 : -7;
+                sb.Append(Invariant($"<path d=\"M{x} {y - 2} l{dx} -5 v10 z\" fill=\"#0b5cad\"><title>outside the axis ({(left ? "earlier" : "later")})</title></path>"));
+            }
+            else if (spans[i] is { } span)
+            {
+                var x1 = AxisLeft + (Math.Max(0, (span.Start - min).TotalMinutes) / range * (AxisRight - AxisLeft));
+                var x2 = AxisLeft + (Math.Min(range, (span.End - min).TotalMinutes) / range * (AxisRight - AxisLeft));
                 if (x2 - x1 >= 6)
                 {
                     sb.Append(Invariant($"<rect x=\"{x1:0.#}\" y=\"{y - 6}\" width=\"{x2 - x1:0.#}\" height=\"8\" rx=\"3\" fill=\"#0b5cad\" fill-opacity=\"0.35\"/>"));
