@@ -60,9 +60,14 @@ internal static class TimexNormaliser
 
         // A shift by hours or minutes counts from a reference with a clock (a live-blog marker) before a bare day.
         var clockShift = m.Kind == MeaningKind.Shift && m.ShiftUnit is TimeUnit.Hour or TimeUnit.Minute or TimeUnit.Second && context.Reference is { TimeOfDay: not null };
-        var anchor = m.FromDiscourse && !clockShift ? discourse ?? context.Reference : context.Reference ?? discourse;
+        var anchor = m.SpeechTimeOnly ? context.Reference
+            : m.FromDiscourse && !clockShift ? discourse ?? context.Reference
+            : context.Reference ?? discourse;
         var kind = anchor?.Kind ?? AnchorKind.None;
-        var note = anchor is null ? null : anchor.Value.Kind == AnchorKind.Discourse ? null : context.Note;
+        var note = anchor is null ? null
+            : anchor.Value.Kind != AnchorKind.Discourse ? context.Note
+            : m.FromDiscourse ? null
+            : string.Create(CultureInfo.InvariantCulture, $"no report time: resolved against {TimexFormat.Day(anchor.Value.Date)}, the last date written before it, which may not be when the text was written");
         var value = m.Kind switch
         {
             MeaningKind.Weekday => Weekday(m, anchor, text, tag),

@@ -133,6 +133,7 @@ internal sealed partial class Matcher
                 meaning = new TimexMeaning { Kind = MeaningKind.Calendar, LastCompletedQuarter = true, ShiftUnit = TimeUnit.Year, Shift = -1 };
             }
             meaning.FromDiscourse = !fromDocument;
+            meaning.SpeechTimeOnly = fromDocument;
             meaning.Mod = mod;
             if (entry.Unit is TimeUnit.Hour or TimeUnit.Minute or TimeUnit.Second && meaning.Kind == MeaningKind.Shift)
             {

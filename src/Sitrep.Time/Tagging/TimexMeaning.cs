@@ -86,6 +86,9 @@ internal sealed class TimexMeaning
     /// <summary>True when the shift counts from the last date in the discourse ("three days later").</summary>
     public bool FromDiscourse { get; set; }
 
+    /// <summary>True for "ago", "from now": relative to when the text was written, never to a date the text mentions.</summary>
+    public bool SpeechTimeOnly { get; set; }
+
     /// <summary>Granularity the resolved value is printed at; defaults to the shift unit.</summary>
     public TimeUnit Granularity { get; set; }
 
