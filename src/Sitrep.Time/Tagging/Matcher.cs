@@ -15,7 +15,8 @@ internal sealed partial class Matcher(string text, List<Tok> tokens)
         while (i < _t.Count)
         {
             var tok = _t[i];
-            if (tok.Entry is null && tok.Kind != TokKind.Number && !(tok.Kind == TokKind.Punct && _text[tok.Start] is '\'' or '’'))
+            // Most tokens cannot open an expression: skip them before trying any rule.
+            if ((tok.Entry is null || tok.Entry.Class == WordClass.None) && tok.Kind != TokKind.Number && !(tok.Kind == TokKind.Punct && _text[tok.Start] is '\'' or '’'))
             {
                 i++;
                 continue;

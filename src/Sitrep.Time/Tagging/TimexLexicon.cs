@@ -24,6 +24,9 @@ internal enum WordClass
     Vague = 1 << 14,
     Approx = 1 << 15,
     Holiday = 1 << 16,
+
+    /// <summary>A word with no class of its own that can still open an expression ("the", "noon", "half").</summary>
+    Starter = 1 << 17,
 }
 
 /// <summary>What the lexicon knows about one word.</summary>
@@ -233,6 +236,11 @@ internal static class TimexLexicon
 
         Add("christmas", new LexEntry { Class = WordClass.Holiday, Code = "12-25", NeedsCapital = true });
         Add("thanksgiving", new LexEntry { Class = WordClass.Holiday, Code = "thanksgiving", NeedsCapital = true });
+
+        foreach (var word in new[] { "the", "noon", "midday", "midnight", "half", "once", "twice", "these", "present", "fiscal", "recent" })
+        {
+            Add(word, new LexEntry { Class = WordClass.Starter });
+        }
 
         foreach (var word in new[] { "noon", "midday", "midnight", "o", "the", "of", "am", "pm", "time", "local", "moscow", "kyiv", "kiev", "fiscal", "ahead", "weekdays", "once", "twice", "times", "per", "half", "moment", "present", "these", "days", "hours", "since", "from", "until", "that", "same", "year-ago", "year-earlier", "latest", "end", "beginning", "start" })
         {
