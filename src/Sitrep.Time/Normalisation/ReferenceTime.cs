@@ -10,7 +10,8 @@ namespace Sitrep.Time.Normalisation;
 /// <param name="TimeOfDay">The time of day when known.</param>
 /// <param name="OffsetMinutes">UTC offset in minutes when known.</param>
 /// <param name="Kind">Where the reference came from.</param>
-public readonly record struct ReferenceTime(DateOnly Date, TimeOnly? TimeOfDay, int? OffsetMinutes, AnchorKind Kind)
+/// <param name="EndsAt">For a date taken from the text, the offset just after it; null otherwise.</param>
+public readonly record struct ReferenceTime(DateOnly Date, TimeOnly? TimeOfDay, int? OffsetMinutes, AnchorKind Kind, int? EndsAt = null)
 {
     /// <summary>A reference from a timestamp with its offset (a manifest <c>published</c> value).</summary>
     public static ReferenceTime From(DateTimeOffset time, AnchorKind kind) =>

@@ -34,13 +34,16 @@ internal static class TimexNormaliser
         return result;
     }
 
+    /// <summary>How far (in characters) a written date still gives its day to a bare clock time after it.</summary>
+    private const int NearbyDate = 120;
+
     /// <summary>An explicit date written in the text becomes the discourse anchor for what follows.</summary>
     public static void UpdateDiscourse(TaggedTimex tag, Timex timex, ref ReferenceTime? discourse)
     {
         if (timex.Type is TimexType.Date or TimexType.Time && tag.Meaning.Kind is MeaningKind.Calendar or MeaningKind.Literal
             && ReferenceTime.TryParse(timex.Value, AnchorKind.Discourse) is { } explicitDay)
         {
-            discourse = explicitDay with { TimeOfDay = null, OffsetMinutes = null };
+            discourse = explicitDay with { TimeOfDay = null, OffsetMinutes = null, EndsAt = timex.Range.End };
         }
     }
 
@@ -53,18 +56,22 @@ internal static class TimexNormaliser
             return new Timex(range, m.Type, m.Literal!, AnchorKind.Absolute, m.Mod);
         }
 
-        if (m.Kind == MeaningKind.Calendar && m.Year is not null && m.Month is not null && m.Day is > 0 || m.Kind == MeaningKind.Calendar && m.Year is not null && m.Hour is null)
+        if (m.Kind == MeaningKind.Calendar && m.Year is not null && m.Month is not null && m.Day is > 0 || m.Kind == MeaningKind.Calendar && m.Year is not null && m.Hour is null && !m.LastCompletedQuarter)
         {
             return new Timex(range, m.Type, Calendar(m, null, text, tag), AnchorKind.Absolute, m.Mod);
         }
 
         // A shift by hours or minutes counts from a reference with a clock (a live-blog marker) before a bare day.
         var clockShift = m.Kind == MeaningKind.Shift && m.ShiftUnit is TimeUnit.Hour or TimeUnit.Minute or TimeUnit.Second && context.Reference is { TimeOfDay: not null };
-        var anchor = m.SpeechTimeOnly ? context.Reference
+        // A bare clock time right after a written date ("Oct. 23 ... at 10 p.m.") is on that date.
+        var clockOnly = m.Kind == MeaningKind.Calendar && m.Hour is not null && m.Month is null && m.Year is null;
+        var nearby = clockOnly && discourse is { EndsAt: { } endsAt } && tag.Start - endsAt is >= 0 and <= NearbyDate ? discourse : null;
+        var anchor = nearby is not null ? nearby
+            : m.SpeechTimeOnly ? context.Reference
             : m.FromDiscourse && !clockShift ? discourse ?? context.Reference
             : context.Reference ?? discourse;
         var kind = anchor?.Kind ?? AnchorKind.None;
-        var note = anchor is null ? null
+        var note = anchor is null || nearby is not null ? null
             : anchor.Value.Kind != AnchorKind.Discourse ? context.Note
             : m.FromDiscourse ? null
             : string.Create(CultureInfo.InvariantCulture, $"no report time: resolved against {TimexFormat.Day(anchor.Value.Date)}, the last date written before it, which may not be when the text was written");
@@ -163,7 +170,7 @@ internal static class TimexNormaliser
             var unknown = m.Granularity switch
             {
                 TimeUnit.Year => "XXXX",
-                TimeUnit.Decade => "XXX",
+                TimeUnit.Decade => "XXXX",
                 TimeUnit.Century => "XX",
                 TimeUnit.Month => "XXXX-XX",
                 TimeUnit.Quarter => "XXXX-QX",
@@ -212,7 +219,7 @@ internal static class TimexNormaliser
             case TimeUnit.Year:
                 return (date.Year + n).ToString("D4", CultureInfo.InvariantCulture);
             case TimeUnit.Decade:
-                return ((date.Year / 10) + n).ToString(CultureInfo.InvariantCulture);
+                return ((date.Year / 10) + n).ToString(CultureInfo.InvariantCulture) + "X";
             case TimeUnit.Century:
                 return ((date.Year / 100) + n).ToString(CultureInfo.InvariantCulture);
             case TimeUnit.Hour or TimeUnit.Minute or TimeUnit.Second:
@@ -248,11 +255,11 @@ internal static class TimexNormaliser
             }
 
             var q = ((qa.Date.Month - 1) / 3) + 1 - 1;
-            var y = qa.Date.Year + yearShift;
+            var y = m.Year ?? (qa.Date.Year + yearShift);
             if (q == 0)
             {
                 q = 4;
-                y--;
+                y -= m.Year is null ? 1 : 0;
             }
 
             return string.Create(CultureInfo.InvariantCulture, $"{y:D4}-Q{q}");
@@ -310,7 +317,11 @@ internal static class TimexNormaliser
         if (m.Month is { } month)
         {
             int? year = m.Year;
-            if (year is null && anchor is { } a)
+            if (year is null && anchor is { } shifted && m.ShiftUnit == TimeUnit.Year)
+            {
+                year = shifted.Date.Year + m.Shift;
+            }
+            else if (year is null && anchor is { } a)
             {
                 year = a.Date.Year;
                 var anchorMonth = a.Date.Month;
@@ -327,15 +338,11 @@ internal static class TimexNormaliser
                     // Nearest year; within half a year, news speaks of the past unless the verb says otherwise.
                     var ahead = ((month - anchorMonth) * 31) + ((m.Day ?? 1) - a.Date.Day);
                     var future = FutureTense(text, tag);
-                    if (ahead > 183 || (ahead > 31 && m.Day is null && !future))
+                    if (ahead > 183 || (ahead > 120 && !future))
                     {
                         year--;
                     }
-                    else if (ahead < -183 && future)
-                    {
-                        year++;
-                    }
-                    else if (ahead < -300)
+                    else if (ahead < -183 || (ahead < -120 && future))
                     {
                         year++;
                     }

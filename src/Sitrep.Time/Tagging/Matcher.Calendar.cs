@@ -74,7 +74,7 @@ internal sealed partial class Matcher
         {
             var month = E(i)!.Value;
             var j = i + 1;
-            if (DayNumber(j) is { } day && !(P(j + 1, ':') && Adj(j + 1)) && !(P(j + 1, '.') && Adj(j + 1) && Num(j + 2) && Adj(j + 2)))
+            if (DayNumber(j) is { } day && !(P(j + 1, ':') && Adj(j + 1) && Num(j + 2)) && !(P(j + 1, '.') && Adj(j + 1) && Num(j + 2) && Adj(j + 2)))
             {
                 j++;
                 int? year = null;
@@ -191,8 +191,22 @@ internal sealed partial class Matcher
             return true;
         }
 
+        if (Has(j, WordClass.Relational) && W(j + 1, "year") && !W(j, "past"))
+        {
+            // "June last year": TimeML tags the month, valued in the year the phrase names.
+            meaning = new TimexMeaning { Kind = MeaningKind.Calendar, Month = month, ShiftUnit = TimeUnit.Year, Shift = E(j)!.Value, SkipTrailing = 2 };
+            end = j + 2;
+            return true;
+        }
+
         if (E(i)!.NeedsCapital && !E(i)!.Abbreviation && !ContextBefore(i, MonthContext))
         {
+            return false;
+        }
+
+        if (E(i)!.Abbreviation && S(i)[^1] != '.')
+        {
+            // "Jan" without its full stop and without a day is more often a name ("Jan Kavan").
             return false;
         }
 
@@ -284,7 +298,7 @@ internal sealed partial class Matcher
         {
             var yy = _t[k + 1].Number;
             var decade = ((yy < 30 ? 2000 : 1900) + yy) / 10;
-            meaning = TimexMeaning.Of(decade.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            meaning = TimexMeaning.Of(decade.ToString(System.Globalization.CultureInfo.InvariantCulture) + "X");
             end = k + 3;
             return true;
         }
@@ -298,7 +312,7 @@ internal sealed partial class Matcher
         if (W(k + 1, "s") && Adj(k + 1) || (P(k + 1, '\'') && Adj(k + 1) && W(k + 2, "s")))
         {
             var sEnd = W(k + 1, "s") ? k + 2 : k + 3;
-            meaning = TimexMeaning.Of((year / 10).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            meaning = TimexMeaning.Of((year / 10).ToString(System.Globalization.CultureInfo.InvariantCulture) + "X");
             end = sEnd;
             return true;
         }
@@ -338,6 +352,24 @@ internal sealed partial class Matcher
         if (W(k, "fiscal"))
         {
             k++;
+        }
+
+        if (IsYearNumber(k) && k > i)
+        {
+            var y = _t[k].Number;
+            if (W(k + 1, "quarter") || W(k + 1, "period"))
+            {
+                meaning = new TimexMeaning { Kind = MeaningKind.Calendar, Year = y, LastCompletedQuarter = true };
+                end = k + 2;
+                return true;
+            }
+
+            if (Has(k + 1, WordClass.Ordinal) && E(k + 1)!.Ordinal is >= 1 and <= 4 && W(k + 2, "quarter"))
+            {
+                meaning = TimexMeaning.Of(Invariant($"{y:D4}-Q{E(k + 1)!.Ordinal}"));
+                end = k + 3;
+                return true;
+            }
         }
 
         int? q = null;

@@ -70,9 +70,27 @@ internal sealed partial class Matcher
         }
 
         var hasAmount = TryCardinal(k, out var unitAt, out var amount, out var vague);
+        if (hasAmount && Num(k) && Digits(k) == 4 && amount >= 1000)
+        {
+            // "the 1988 quarter", "the 1988 second quarter": a year, not an amount.
+            return false;
+        }
+
         if (hasAmount && W(k, "a", "an") && (relational || the))
         {
             return false;
+        }
+
+        var half = false;
+        if (hasAmount && Num(k) && Num(unitAt) && _t[unitAt].Number == 1 && P(unitAt + 1, '/') && Adj(unitAt + 1) && Num(unitAt + 2) && _t[unitAt + 2].Number == 2)
+        {
+            half = true;
+            unitAt += 3;
+        }
+        else if (hasAmount && !vague && W(unitAt, "and") && W(unitAt + 1, "a") && W(unitAt + 2, "half"))
+        {
+            half = true;
+            unitAt += 3;
         }
 
         var adjectival = false;
@@ -100,6 +118,12 @@ internal sealed partial class Matcher
         }
 
         var entry = E(unitAt)!;
+        if (entry.Unit == TimeUnit.Quarter && (W(unitAt + 1, "of") || adjectival && entry.Plural || W(unitAt + 1, "century", "mile")))
+        {
+            // "three-quarters of its food", "a quarter of the vote": a fraction, not a period.
+            return false;
+        }
+
         if (!hasAmount && !entry.Plural)
         {
             return false;
@@ -158,7 +182,7 @@ internal sealed partial class Matcher
             return false;
         }
 
-        var value = DurationValue(amount, entry.Unit, vague);
+        var value = half && !vague ? HalfMore(amount, entry.Unit) : DurationValue(amount, entry.Unit, vague);
         return Finish(i, unitEnd, TimexMeaning.Of(value, TimexType.Duration, mod), out end, out meaning, skip);
     }
 
@@ -216,6 +240,22 @@ internal sealed partial class Matcher
         var right = window[at..].IndexOf(". ");
         var sentence = window[(left < 0 ? 0 : left)..(right < 0 ? window.Length : at + right)];
         return sentence.Contains(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"5 1/2 hours" is PT5H30M: the half is written in the next smaller unit.</summary>
+    private static string HalfMore(int amount, TimeUnit unit)
+    {
+        var n = amount.ToString(CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            TimeUnit.Year => "P" + n + "Y6M",
+            TimeUnit.Month => "P" + n + "M15D",
+            TimeUnit.Week => "P" + n + "W3DT12H",
+            TimeUnit.Day => "P" + n + "DT12H",
+            TimeUnit.Hour => "PT" + n + "H30M",
+            TimeUnit.Minute => "PT" + n + "M30S",
+            _ => DurationValue(amount, unit, vague: false),
+        };
     }
 
     internal static string DurationValue(int amount, TimeUnit unit, bool vague)

@@ -67,14 +67,14 @@ internal sealed partial class Matcher
             return true;
         }
 
-        if (!Has(k, WordClass.Relational) || W(k, "current") && !Has(k + 1, WordClass.Unit))
+        if (!Has(k, WordClass.Relational) || W(k, "current") && !Has(k + 1, WordClass.Unit) && !W(k + 1, "fiscal"))
         {
             return false;
         }
 
         var rel = E(k)!;
         var shift = rel.Value;
-        var j = k + 1;
+        var j = W(k + 1, "fiscal") ? k + 2 : k + 1;
         var word = S(k);
         var isPast = word.Equals("past", StringComparison.OrdinalIgnoreCase);
         var fromDiscourse = W(k, "following", "previous") || W(k, "prior");
@@ -106,6 +106,20 @@ internal sealed partial class Matcher
                 return false;
             }
 
+            if (unit == TimeUnit.Year && (P(j + 1, '\'') || P(j + 1, '’')) && W(j + 2, "s"))
+            {
+                // "this year's third quarter", "last year's quarter".
+                var o = j + 3;
+                int? quarter = Has(o, WordClass.Ordinal) && E(o)!.Ordinal is >= 1 and <= 4 ? E(o)!.Ordinal : null;
+                var qAt = quarter is null ? o : o + 1;
+                if (W(qAt, "quarter"))
+                {
+                    meaning = new TimexMeaning { Kind = MeaningKind.Calendar, Quarter = quarter, LastCompletedQuarter = quarter is null, ShiftUnit = TimeUnit.Year, Shift = shift };
+                    end = qAt + 1;
+                    return true;
+                }
+            }
+
             meaning = TimexMeaning.ShiftBy(unit, shift);
             meaning.FromDiscourse = fromDiscourse || unit == TimeUnit.Day;
             end = j + 1;
@@ -129,6 +143,12 @@ internal sealed partial class Matcher
         {
             meaning = new TimexMeaning { Kind = MeaningKind.Calendar, Month = E(j)!.Value, Direction = shift == 0 ? 0 : Math.Sign(shift) * 2, SameYear = shift == 0 };
             end = j + 1;
+            if (DayNumber(end) is { } day && !(P(end + 1, ':') && Adj(end + 1)))
+            {
+                meaning.Day = day;
+                end++;
+            }
+
             return true;
         }
 

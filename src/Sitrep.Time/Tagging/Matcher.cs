@@ -40,7 +40,7 @@ internal sealed partial class Matcher(string text, List<Tok> tokens)
             }
 
             var start = _t[Math.Min(i + best.SkipLeading, bestEnd - 1)].Start;
-            var stop = _t[bestEnd - 1].End;
+            var stop = _t[Math.Max(i + best.SkipLeading, bestEnd - 1 - best.SkipTrailing)].End;
             found.Add(new TaggedTimex(start, stop, best));
             i = bestEnd;
         }
@@ -115,6 +115,13 @@ internal sealed partial class Matcher(string text, List<Tok> tokens)
 
         if (W(i, "a", "an"))
         {
+            if (W(i + 1, "couple") && W(i + 2, "of"))
+            {
+                value = 2;
+                end = i + 3;
+                return true;
+            }
+
             if (Has(i + 1, WordClass.Vague) && W(i + 1, "few", "couple"))
             {
                 vague = true;

@@ -100,6 +100,9 @@ internal sealed class TimexMeaning
     /// <summary>Leading tokens matched as context but left out of the extent ("earlier" in "earlier this week").</summary>
     public int SkipLeading { get; set; }
 
+    /// <summary>Trailing tokens read for the meaning but left out of the extent ("last year" in "June last year").</summary>
+    public int SkipTrailing { get; set; }
+
     /// <summary>True for "this March", "this summer": the anchor's own year, whatever the tense.</summary>
     public bool SameYear { get; set; }
 

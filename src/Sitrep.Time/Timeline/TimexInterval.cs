@@ -8,6 +8,12 @@ public static class TimexInterval
     /// <summary>The span a value covers, or null when its year is unknown or the value is not a calendar position.</summary>
     public static TimeInterval? Of(string? value)
     {
+        if (value is { Length: 4 } && value[3] == 'X' && int.TryParse(value.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var decade))
+        {
+            var d0 = new DateTime(Math.Max(1, decade * 10), 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+            return new TimeInterval(d0, d0.AddYears(10));
+        }
+
         if (string.IsNullOrEmpty(value) || value.Length < 4 || !int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1)
         {
             return null;

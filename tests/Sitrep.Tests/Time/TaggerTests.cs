@@ -14,7 +14,7 @@ public class TaggerTests
     [InlineData("The second summit met on the 3rd of March 2019 and achieved little.", "3rd of March 2019", "2019-03-03")]
     [InlineData("Elections were held in March 2018 across the region.", "March 2018", "2018-03")]
     [InlineData("The plant was built in 1986 by a state trust.", "1986", "1986")]
-    [InlineData("Prices rose through the 1990s and fell again.", "the 1990s", "199")]
+    [InlineData("Prices rose through the 1990s and fell again.", "the 1990s", "199X")]
     [InlineData("Sales fell in the third quarter of 1998 at every branch.", "the third quarter of 1998", "1998-Q3")]
     public void WhenADateIsFullyWritten_ItIsAbsoluteWithOrWithoutAnAnchor(string text, string expression, string value)
     {
