@@ -405,6 +405,11 @@ internal sealed partial class Matcher
                 lastCompleted = true;
                 k++;
             }
+            else if (W(k, "latest") && W(k + 1, "period"))
+            {
+                lastCompleted = true;
+                k += 2;
+            }
             else if (W(k + 1, "quarter"))
             {
                 lastCompleted = !W(k, "current");
@@ -420,6 +425,14 @@ internal sealed partial class Matcher
             {
                 return false;
             }
+        }
+        else if (W(k, "year") && (IsHyphen(k + 1) && Adj(k + 1) && W(k + 2, "end") || W(k + 1, "end")))
+        {
+            // "year-end", "year end": the last day of the anchor's year.
+            meaning = new TimexMeaning { Kind = MeaningKind.Calendar, Month = 12, Day = 31, ShiftUnit = TimeUnit.Year, Shift = 0 };
+            end = W(k + 1, "end") ? k + 2 : k + 3;
+            meaning.SkipLeading = k - i;
+            return true;
         }
         else if (W(k, "year") && IsHyphen(k + 1) && Adj(k + 1) && W(k + 2, "earlier", "ago"))
         {

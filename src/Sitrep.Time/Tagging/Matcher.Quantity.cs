@@ -129,6 +129,20 @@ internal sealed partial class Matcher
             return false;
         }
 
+        if (W(unitAt + 1, "old") || (_t[unitAt].Capital && In(k) && !_t[k].Capital))
+        {
+            // "37 years old" is an age; "60 Minutes" is a programme.
+            return false;
+        }
+
+        if (hasAmount && amount == 1 && W(k, "a", "an") && !the && !relational
+            && (entry.Unit == TimeUnit.Second && !W(unitAt + 1, "later") && !W(unitAt + 1, "ago") && !ClauseEnd(unitAt + 1)
+                || Num(k - 1) || P(k - 1, '$') || (LowerWord(k - 1) && S(k - 1).EndsWith("s", StringComparison.Ordinal) && !W(k - 1, "was", "has") && !W(k - 1, "is", "this"))))
+        {
+            // "a second betrayal" is an ordinal; "700 seats a week" and "$1.76 a year" are rates.
+            return false;
+        }
+
         if (hasAmount && !vague && amount != 1 && !entry.Plural && !adjectival && entry.Value == 0)
         {
             // "two week" only in the adjectival use ("a two week break"); allowed, TimeBank tags it.
