@@ -64,9 +64,10 @@ internal static class EvalTimexCommand
             {
                 doc = TimeMlDocument.Parse(File.ReadAllText(file));
             }
-            catch (FormatException ex)
+            catch (Exception ex) when (ex is FormatException or ArgumentException or IOException)
             {
-                Console.Error.WriteLine($"{file}: {ex.Message}");
+                var error = SitrepErrors.TimeMlUnreadable.At(file, ex.Message);
+                Console.Error.WriteLine($"{error.Path}: {error.Code}: {error.Message}");
                 continue;
             }
 

@@ -437,6 +437,16 @@ internal sealed partial class Matcher
         else if (W(k, "year") && IsHyphen(k + 1) && Adj(k + 1) && W(k + 2, "earlier", "ago"))
         {
             k += 3;
+            if (Has(k, WordClass.Ordinal) && E(k)!.Ordinal is >= 1 and <= 4 && (W(k + 1, "quarter") || W(k + 1, "half")))
+            {
+                // "the year-ago third quarter".
+                meaning = W(k + 1, "quarter")
+                    ? new TimexMeaning { Kind = MeaningKind.Calendar, Quarter = E(k)!.Ordinal, ShiftUnit = TimeUnit.Year, Shift = -1 }
+                    : new TimexMeaning { Kind = MeaningKind.Calendar, Half = E(k)!.Ordinal, ShiftUnit = TimeUnit.Year, Shift = -1 };
+                end = k + 2;
+                return true;
+            }
+
             if (W(k, "quarter") || W(k, "period"))
             {
                 meaning = new TimexMeaning { Kind = MeaningKind.Calendar, LastCompletedQuarter = true, ShiftUnit = TimeUnit.Year, Shift = -1 };
