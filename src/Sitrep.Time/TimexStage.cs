@@ -110,11 +110,19 @@ public sealed class TimexStage : DocumentStage<TimexLayer>
         return new Marker(timex.Range, r with { Date = date, Kind = AnchorKind.Post }, value);
     }
 
+    /// <summary>How far back a marker or heading may start from its line start; bounds the scan on huge lines.</summary>
+    private const int MaxMarkerPrefix = 48;
+
     private static bool IsHeading(string text, int start)
     {
         var lineStart = start;
         while (lineStart > 0 && text[lineStart - 1] != '\n')
         {
+            if (start - lineStart > MaxMarkerPrefix)
+            {
+                return false;
+            }
+
             lineStart--;
         }
 
@@ -178,6 +186,11 @@ public sealed class TimexStage : DocumentStage<TimexLayer>
         var lineStart = start;
         while (lineStart > 0 && text[lineStart - 1] != '\n')
         {
+            if (start - lineStart > MaxMarkerPrefix)
+            {
+                return false;
+            }
+
             lineStart--;
         }
 

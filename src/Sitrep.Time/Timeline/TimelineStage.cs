@@ -109,9 +109,13 @@ public sealed class TimelineStage : ICorpusStage
 
     private static TextRange LineOf(string text, TextRange range)
     {
-        var start = text.LastIndexOf('\n', Math.Max(0, range.Start - 1)) + 1;
-        var end = text.IndexOf('\n', range.End);
-        return new TextRange(start, end < 0 ? text.Length : end);
+        // Bounded both ways: a timex outside any sentence (a post header) is labelled by at most 300 characters around it.
+        var from = Math.Max(0, range.Start - 300);
+        var start = text.LastIndexOf('\n', Math.Max(0, range.Start - 1), range.Start - from) + 1;
+        start = Math.Max(start, from);
+        var to = Math.Min(text.Length, range.End + 300);
+        var end = text.IndexOf('\n', range.End, to - range.End);
+        return new TextRange(start, end < 0 ? to : end);
     }
 
     private static string Label(string text)

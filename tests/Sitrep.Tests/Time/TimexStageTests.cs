@@ -144,4 +144,15 @@ public class TimexStageTests
             Should.NotThrow(() => Run(Document.Create(text, "x.txt").WithSource(new Source(Published: SaturdayMorning)).Build()));
         }
     }
+
+    [Fact]
+    public void WhenOneHugeLineHoldsThousandsOfTimes_EveryOneIsTaggedAndNoneIsAMarker()
+    {
+        // Regression: the marker check once walked back to the line start for every time (quadratic on one long line).
+        var text = string.Concat(Enumerable.Repeat("at 10:00 CET the column moved on Friday and ", 20_000));
+        var doc = Run(Document.Create(text, "long.txt").WithSource(new Source(Published: SaturdayMorning)).Build());
+        var layer = doc.Layers.Get<TimexLayer>();
+        layer.Items.Count.ShouldBe(40_000);
+        layer.ReportTimes.ShouldBeEmpty();
+    }
 }
