@@ -143,6 +143,11 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
 
         writer.WriteLine("<p class=\"note\">Events by when the text says they happened. Filled marks have a known date and are ordered by it; hollow marks have none (for example a clock time with no day) and follow in the order they were reported: a partial order.</p>");
         writer.WriteLine(TimelineChart.Svg(report.Timeline));
+        if (report.Timeline.Count > 60)
+        {
+            writer.WriteLine(Invariant($"<p class=\"note\">The chart shows 60 of {report.Timeline.Count} entries (those reported by most documents); the table lists all.</p>"));
+        }
+
         writer.WriteLine("<table class=\"timeline\"><thead><tr><th>When</th><th>Reported</th><th>Event</th><th>Sources</th></tr></thead><tbody>");
         foreach (var entry in report.Timeline)
         {

@@ -21,7 +21,17 @@ internal static class TimelineChart
 
     public static string Svg(IReadOnlyList<BriefTimelineEntry> entries, int maxRows = 60)
     {
-        var rows = entries.Take(maxRows).ToList();
+        // Too many rows to read: keep those reported by most documents, then the most precise, in timeline order.
+        var rows = entries.Count <= maxRows
+            ? [.. entries]
+            : entries.Select((e, i) => (Entry: e, Index: i))
+                .OrderByDescending(x => x.Entry.Docs.Count)
+                .ThenByDescending(x => x.Entry.When.Length)
+                .ThenBy(x => x.Index)
+                .Take(maxRows)
+                .OrderBy(x => x.Index)
+                .Select(x => x.Entry)
+                .ToList();
         var spans = rows.Select(e => e.Placed ? Parse(e.When) : null).ToList();
         var known = spans.Where(s => s is not null).Select(s => s!.Value).ToList();
         // The axis covers the bulk of the entries (10th to 90th percentile); the few far outside it (a war a century

@@ -16,7 +16,7 @@ public sealed class TimelineStage : ICorpusStage
 
     /// <summary>Creates the stage.</summary>
     /// <param name="maxEntries">Most entries kept (placed ones first).</param>
-    public TimelineStage(int maxEntries = 120)
+    public TimelineStage(int maxEntries = 300)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
         _maxEntries = maxEntries;
