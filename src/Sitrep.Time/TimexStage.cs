@@ -174,7 +174,9 @@ public sealed class TimexStage : DocumentStage<TimexLayer>
                 return new AnchorContext(postTime);
             }
 
-            var note = string.Create(CultureInfo.InvariantCulture, $"post {post.Id} is dated only '{time.Text}', relative to an unknown retrieval time");
+            var note = time.Text.Contains("ago", StringComparison.OrdinalIgnoreCase) || time.Value is null
+                ? string.Create(CultureInfo.InvariantCulture, $"post {post.Id} is dated only '{time.Text}', relative to an unknown retrieval time")
+                : string.Create(CultureInfo.InvariantCulture, $"post {post.Id} is dated only '{time.Text}' ({time.Value}), without a calendar day");
             return new AnchorContext(published, note);
         }
 

@@ -155,4 +155,18 @@ public class TimexStageTests
         layer.Items.Count.ShouldBe(40_000);
         layer.ReportTimes.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void WhenAPostGivesOnlyAClockTime_ItsMarkerAnchorsThePostOnTheDocumentDay()
+    {
+        const string text = "UPDATE 05:37 CET: The ministry said the convoy had stopped two hours ago.";
+        var doc = Run(Document.Create(text, "live.md")
+            .WithSource(new Source(Published: new DateTimeOffset(2023, 6, 24, 4, 0, 0, TimeSpan.FromHours(1))))
+            .AddPost(new Post("p1", null, 0, null, new PostTime("05:37 CET", "XXXX-XX-XXT05:37+01:00", new TextRange(7, 16)), new TextRange(0, text.Length), new TextRange(0, 17)))
+            .Build());
+        At(doc, "05:37 CET").Value.ShouldBe("2023-06-24T05:37+01:00");
+        var ago = At(doc, "two hours ago");
+        ago.Value.ShouldBe("2023-06-24T03:37+01:00");
+        ago.Anchor.ShouldBe(AnchorKind.Post);
+    }
 }
