@@ -4,6 +4,8 @@ using Sitrep.Entities.Resolution;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
 using Sitrep.Text;
+using Sitrep.Time;
+using Sitrep.Time.Timeline;
 
 namespace Sitrep.Engine;
 
@@ -15,9 +17,11 @@ public static class DefaultPipeline
     public static AnalysisPipelineBuilder CreateBuilder(AliasDecisions? aliases = null) =>
         new AnalysisPipelineBuilder()
             .Use(new SentenceStage())
-            .Use(new SyndicationStage())
+            .Use(new TimexStage())
             .Use(new EntityMentionStage())
+            .Use(new SyndicationStage())
             .Use(new EntityResolutionStage(aliases))
+            .Use(new TimelineStage())
             .Use(new CentralSentenceTakeawayStage());
 
     /// <summary>The default pipeline, frozen.</summary>

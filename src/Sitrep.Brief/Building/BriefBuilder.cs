@@ -7,6 +7,7 @@ using Sitrep.Errors;
 using Sitrep.Ingest.Syndication;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
+using Sitrep.Time.Timeline;
 
 namespace Sitrep.Brief.Building;
 
@@ -37,9 +38,22 @@ public static class BriefBuilder
             Documents = documents,
             Entities = corpus.Layers.Find<EntityLayer>()?.Entities.Select(ToBrief).ToList() ?? [],
             Takeaways = takeaways,
+            Timeline = Timeline(corpus),
             Errors = [.. allErrors.Select(e => new BriefError(e.Path, e.Code, e.Message, e.Severity == ErrorSeverity.Error ? "error" : "warning"))],
         };
     }
+
+    private static List<BriefTimelineEntry> Timeline(Corpus corpus) =>
+        corpus.Layers.Find<TimelineLayer>()?.Entries.Select(e => new BriefTimelineEntry(
+            e.When,
+            e.Reported,
+            e.Label,
+            [.. e.Claims],
+            [.. e.Docs],
+            [.. e.Cites.Select(ToBrief)],
+            e.Expression,
+            e.Anchor.ToString().ToLowerInvariant(),
+            e.Interval is not null)).ToList() ?? [];
 
     /// <summary>The brief's view of a span.</summary>
     public static BriefSpan ToBrief(Span span) => new(span.DocumentId, span.Start, span.End);

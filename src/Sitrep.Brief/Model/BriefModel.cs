@@ -217,7 +217,20 @@ public sealed record BriefContradiction(string A, string B, string Kind, string 
 /// <param name="Label">Readable label.</param>
 /// <param name="Claims">Claim ids.</param>
 /// <param name="Docs">Document ids.</param>
-public sealed record BriefTimelineEntry(string When, string? Reported, string Label, IReadOnlyList<string> Claims, IReadOnlyList<string> Docs);
+/// <param name="Cites">The sentences that date it, one per report.</param>
+/// <param name="Expression">The temporal expression as written.</param>
+/// <param name="Anchor">What <paramref name="When"/> was resolved against: <c>absolute|post|document|discourse|none</c>.</param>
+/// <param name="Placed">False when the value cannot be placed on the calendar (unknown date): the order is then partial.</param>
+public sealed record BriefTimelineEntry(
+    string When,
+    string? Reported,
+    string Label,
+    IReadOnlyList<string> Claims,
+    IReadOnlyList<string> Docs,
+    IReadOnlyList<BriefSpan>? Cites = null,
+    string? Expression = null,
+    string? Anchor = null,
+    bool Placed = true);
 
 /// <summary>A hypothesis.</summary>
 /// <param name="Id">Hypothesis id.</param>

@@ -38,6 +38,8 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         .errors li { color: #8a1c1c; }
         .warning { color: #7a5b00 !important; }
         .empty { color: var(--muted); font-style: italic; }
+        .note { color: var(--muted); font-size: 13px; }
+        table.timeline small { color: var(--muted); }
         """;
 
     /// <inheritdoc />
@@ -87,6 +89,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         writer.WriteLine("</section>");
 
         WriteActors(report, writer);
+        WriteTimeline(report, citations, writer);
 
         writer.WriteLine("<section id=\"documents\"><h2>Documents</h2><table><thead><tr><th>#</th><th>Document</th><th>Kind</th><th>Source</th><th>Published</th><th>Grade</th><th>Posts</th><th>Boilerplate</th></tr></thead><tbody>");
         var n = 0;
@@ -129,6 +132,38 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         }
 
         writer.WriteLine("</main></body></html>");
+    }
+
+    private static void WriteTimeline(BriefReport report, CitationIndex citations, TextWriter writer)
+    {
+        writer.WriteLine("<section id=\"timeline\"><h2>Timeline</h2>");
+        if (report.Timeline.Count == 0)
+        {
+            writer.WriteLine("<p class=\"empty\">No dated events: the texts give no date or time that could be placed.</p></section>");
+            return;
+        }
+
+        writer.WriteLine("<p class=\"note\">Events by when the text says they happened. Filled marks have a known date and are ordered by it; hollow marks have none (for example a clock time with no day) and follow in the order they were reported: a partial order.</p>");
+        writer.WriteLine(TimelineChart.Svg(report.Timeline));
+        if (report.Timeline.Count > 60)
+        {
+            writer.WriteLine(Invariant($"<p class=\"note\">The chart shows 60 of {report.Timeline.Count} entries (those reported by most documents); the table lists all.</p>"));
+        }
+
+        writer.WriteLine("<table class=\"timeline\"><thead><tr><th>When</th><th>Reported</th><th>Event</th><th>Sources</th></tr></thead><tbody>");
+        foreach (var entry in report.Timeline)
+        {
+            writer.Write(Invariant($"<tr><td><code>{E(entry.When)}</code>{(entry.Placed ? string.Empty : " <span class=\"warning\">(date unknown)</span>")}<br><small>{E(entry.Expression)} · {E(entry.Anchor)}</small></td><td><code>{E(entry.Reported ?? "—")}</code></td><td>{E(entry.Label)}</td><td>"));
+            foreach (var cite in entry.Cites ?? [])
+            {
+                var number = citations.Number(cite);
+                writer.Write(Invariant($"<a class=\"cite\" href=\"#cite-{number}\">[{number}]</a>"));
+            }
+
+            writer.WriteLine("</td></tr>");
+        }
+
+        writer.WriteLine("</tbody></table></section>");
     }
 
     private static void WriteCitation(BriefContext context, BriefSpan span, int number, TextWriter writer)

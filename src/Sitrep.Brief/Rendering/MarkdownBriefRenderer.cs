@@ -37,6 +37,27 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
         WriteActors(report, writer);
 
         writer.WriteLine();
+        writer.WriteLine("## Timeline");
+        writer.WriteLine();
+        if (report.Timeline.Count == 0)
+        {
+            writer.WriteLine("_No dated events: the texts give no date or time that could be placed._");
+        }
+        else
+        {
+            writer.WriteLine("_Events by when the text says they happened (TIMEX3 values, X = unknown). Entries marked (date unknown) cannot be placed on the calendar and follow in report order: a partial order._");
+            writer.WriteLine();
+        }
+
+        foreach (var entry in report.Timeline)
+        {
+            var marks = string.Concat((entry.Cites ?? []).Select(c => Invariant($"[^{citations.Number(c)}]")));
+            var unknown = entry.Placed ? string.Empty : " (date unknown)";
+            var reported = entry.Reported is null ? "report time unknown" : "reported " + entry.Reported;
+            writer.WriteLine($"- **{Escape(entry.When)}**{unknown} — {Escape(entry.Label)} _({Escape(entry.Expression ?? entry.When)}; {Escape(reported)})_ {marks}");
+        }
+
+        writer.WriteLine();
         writer.WriteLine("## Documents");
         writer.WriteLine();
         writer.WriteLine("| # | Document | Kind | Outlet | Published | Grade | Posts | Boilerplate |");

@@ -24,5 +24,6 @@ internal static class EvalCommand
     [
         EvalExtractCommand.Create(),
         EvalNerCommand.Create(),
+        EvalTimexCommand.Create(),
     ];
 }

@@ -70,6 +70,9 @@ public static class SitrepErrors
     /// <summary>A command-line value is invalid.</summary>
     public static readonly ErrorCode BadOption = new("SR5001", "Option {0} has invalid value '{1}'; expected {2}.");
 
+    /// <summary>A TimeML file given to the temporal evaluation cannot be read.</summary>
+    public static readonly ErrorCode TimeMlUnreadable = new("SR7001", "TimeML file cannot be read ({0}); expected a TempEval-3 .tml file with a <TEXT> element. Skipped.");
+
     /// <summary>The output folder cannot be written.</summary>
     public static readonly ErrorCode OutputUnwritable = new("SR5002", "Output folder '{0}' cannot be written: {1}");
 

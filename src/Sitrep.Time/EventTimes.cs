@@ -1,0 +1,92 @@
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Time;
+
+/// <summary>When something happened, as the text says, apart from when it was reported.</summary>
+/// <param name="EventTime">TIMEX3 value of the event time, or null when the text gives none.</param>
+/// <param name="EventTimex">The expression the event time comes from, or null.</param>
+/// <param name="EventAnchor">What the event time was resolved against.</param>
+/// <param name="ReportTime">TIMEX3 value of the report time (post, live update or publication), or null when unknown.</param>
+/// <param name="ReportSource">Where the report time comes from.</param>
+public sealed record EventReportTime(string? EventTime, TextRange? EventTimex, AnchorKind EventAnchor, string? ReportTime, AnchorKind ReportSource);
+
+/// <summary>
+/// Separates event time from report time for any range of an analysed document (a claim, a sentence). Other stages
+/// (claims) call it after <see cref="TimexStage"/> has run.
+/// </summary>
+public static class EventTimes
+{
+    /// <summary>
+    /// The event and report time of <paramref name="range"/>. The event time is the first DATE or TIME expression inside
+    /// the range, else inside the sentence that holds the range's start; reference words ("now") and live-blog markers
+    /// (which are report times) do not count. The report time is that of the innermost post or live update holding the
+    /// range, else the document's publication time.
+    /// </summary>
+    public static EventReportTime For(AnalyzedDocument document, TextRange range)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var layer = document.Layers.Find<TimexLayer>();
+        if (layer is null)
+        {
+            return new EventReportTime(null, null, AnchorKind.None, null, AnchorKind.None);
+        }
+
+        var (report, source) = layer.ReportTimeAt(range.Start);
+        var timex = FirstEventTimex(layer, range) ?? (SentenceOf(document, range.Start) is { } sentence ? FirstEventTimex(layer, sentence) : null);
+        return new EventReportTime(timex?.Value, timex?.Range, timex?.Anchor ?? AnchorKind.None, report, source);
+    }
+
+    /// <summary>True when a timex can stand for when something happened (a DATE or TIME with some digit known).</summary>
+    public static bool CanDate(Timex timex)
+    {
+        ArgumentNullException.ThrowIfNull(timex);
+        return timex.Type is TimexType.Date or TimexType.Time && timex.Value.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && !timex.Value.EndsWith("_REF", StringComparison.Ordinal);
+    }
+
+    private static Timex? FirstEventTimex(TimexLayer layer, TextRange range)
+    {
+        foreach (var t in layer.Items)
+        {
+            if (t.Range.Start >= range.End)
+            {
+                break;
+            }
+
+            if (range.Contains(t.Range) && CanDate(t) && !IsMarker(layer, t))
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
+
+    internal static bool IsMarker(TimexLayer layer, Timex timex) =>
+        layer.ReportTimes.Any(r => r.Source == AnchorKind.Post && r.Range.Start == timex.Range.Start);
+
+    private static TextRange? SentenceOf(AnalyzedDocument document, int offset)
+    {
+        var sentences = document.Sentences;
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var r = sentences[mid].Range;
+            if (offset < r.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (offset >= r.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+}

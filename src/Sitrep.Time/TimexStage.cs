@@ -1,0 +1,241 @@
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Time.Normalisation;
+using Sitrep.Time.Tagging;
+
+namespace Sitrep.Time;
+
+/// <summary>
+/// Tags and normalises the temporal expressions of each document (boilerplate excluded, post headers and live-blog
+/// markers included, since a marker's "05:37 CET" is itself a timex) into a <see cref="TimexLayer"/>.
+/// </summary>
+/// <remarks>
+/// Anchors, best first: the time of the post that contains the expression (<see cref="Post.Time"/>), or of the
+/// live-blog marker above it ("UPDATE 05:37 CET:") when that marker resolves to a calendar day; the document's
+/// publication time (<see cref="Source.Published"/>); the nearest explicit date earlier in the text; else none, and
+/// the unknown parts stay <c>X</c>. A post whose time is only relative ("1 year ago") gives no anchor: its
+/// expressions are marked ambiguous rather than resolved against a guess.
+/// </remarks>
+public sealed class TimexStage : DocumentStage<TimexLayer>
+{
+    /// <inheritdoc />
+    public override string Name => TimexTagger.Name;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Requires { get; } = [Capabilities.Text, Capabilities.Structure];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Assigns { get; } = [Capabilities.Timexes];
+
+    /// <inheritdoc />
+    public override TimexLayer Predict(AnalyzedDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var doc = document.Document;
+        var text = doc.Text;
+        var published = doc.Source.Published is { } p ? ReferenceTime.From(p, AnchorKind.Document) : (ReferenceTime?)null;
+        var tagged = new List<TaggedTimex>();
+        foreach (var range in AnalysableRanges(doc))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tagged.AddRange(TimexTagger.Default.Tag(text, range));
+        }
+
+        // One pass in text order: a live-blog marker ("UPDATE 05:37 CET:") that resolves becomes the anchor of the text
+        // below it, and a day heading ("## Saturday 24 June") gives the day of the markers under it.
+        var items = new List<Timex>(tagged.Count);
+        var markers = new List<Marker>();
+        ReferenceTime? discourse = null;
+        Marker? current = null;
+        DateOnly? heading = null;
+        var headingIsNew = false;
+        DateTimeOffset? previous = null;
+        foreach (var tag in tagged)
+        {
+            var post = PostAnchor(doc, tag.Start, published);
+            var context = post.Reference is { Kind: AnchorKind.Post } || current is not { Reference: { } } ? post : new AnchorContext(current.Value.Reference);
+            var timex = TimexNormaliser.Resolve(text, tag, context, discourse);
+            if (timex.Type == TimexType.Date && timex.Value.Length == 10 && IsHeading(text, timex.Range.Start) && ReferenceTime.TryParse(timex.Value, AnchorKind.Discourse) is { } day)
+            {
+                heading = day.Date;
+                headingIsNew = true;
+            }
+            else if (timex.Type == TimexType.Time && OpensLine(text, timex.Range.Start))
+            {
+                var marker = ToMarker(timex, heading, headingIsNew, ref previous);
+                timex = timex with { Value = marker.Value };
+                markers.Add(marker);
+                current = marker;
+                headingIsNew = false;
+            }
+
+            TimexNormaliser.UpdateDiscourse(tag, timex, ref discourse);
+            items.Add(timex);
+        }
+
+        return new TimexLayer(items, published?.ToValue(), ReportTimes(doc, markers));
+    }
+
+    /// <summary>
+    /// A marker gives only the clock: its day is that of the day heading above it, else the anchor's, moved on a day
+    /// while the clock runs backwards (live blogs run oldest first).
+    /// </summary>
+    private static Marker ToMarker(Timex timex, DateOnly? heading, bool headingIsNew, ref DateTimeOffset? previous)
+    {
+        var reference = ReferenceTime.TryParse(timex.Value, AnchorKind.Post);
+        if (reference is not { TimeOfDay: { } clock } r)
+        {
+            return new Marker(timex.Range, reference, timex.Value);
+        }
+
+        var value = timex.Value;
+        var date = r.Date;
+        if (timex.Anchor != AnchorKind.Absolute && timex.Offset is null)
+        {
+            date = heading is { } h && headingIsNew ? h : r.Date;
+            var offset = TimeSpan.FromMinutes(r.OffsetMinutes ?? 0);
+            var at = new DateTimeOffset(date.ToDateTime(clock), offset);
+            while (!headingIsNew && previous is { } prev && at < prev && prev - at < TimeSpan.FromHours(23))
+            {
+                at = at.AddDays(1);
+            }
+
+            date = DateOnly.FromDateTime(at.DateTime);
+            var suffix = value.IndexOf('T', StringComparison.Ordinal) is var tAt and >= 0 ? value[tAt..] : string.Empty;
+            value = TimexFormat.Day(date) + suffix;
+        }
+
+        previous = new DateTimeOffset(date.ToDateTime(clock), TimeSpan.FromMinutes(r.OffsetMinutes ?? 0));
+        return new Marker(timex.Range, r with { Date = date, Kind = AnchorKind.Post }, value);
+    }
+
+    /// <summary>How far back a marker or heading may start from its line start; bounds the scan on huge lines.</summary>
+    private const int MaxMarkerPrefix = 48;
+
+    private static bool IsHeading(string text, int start)
+    {
+        var lineStart = start;
+        while (lineStart > 0 && text[lineStart - 1] != '\n')
+        {
+            if (start - lineStart > MaxMarkerPrefix)
+            {
+                return false;
+            }
+
+            lineStart--;
+        }
+
+        foreach (var c in text.AsSpan(lineStart, start - lineStart))
+        {
+            if (c is not ('#' or '*' or ' ' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override void Apply(AnalyzedDocument document, TimexLayer prediction)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Layers.Set(prediction);
+    }
+
+    /// <summary>The text minus boilerplate ranges.</summary>
+    internal static IEnumerable<TextRange> AnalysableRanges(Document doc)
+    {
+        var at = 0;
+        foreach (var b in doc.Boilerplate)
+        {
+            if (b.Start > at)
+            {
+                yield return new TextRange(at, b.Start);
+            }
+
+            at = Math.Max(at, b.End);
+        }
+
+        if (at < doc.Text.Length)
+        {
+            yield return new TextRange(at, doc.Text.Length);
+        }
+    }
+
+    private static AnchorContext PostAnchor(Document doc, int offset, ReferenceTime? published)
+    {
+        var post = doc.PostAt(offset);
+        if (post?.Time is { } time)
+        {
+            if (ReferenceTime.TryParse(time.Value, AnchorKind.Post) is { } postTime)
+            {
+                return new AnchorContext(postTime);
+            }
+
+            var note = time.Text.Contains("ago", StringComparison.OrdinalIgnoreCase) || time.Value is null
+                ? string.Create(CultureInfo.InvariantCulture, $"post {post.Id} is dated only '{time.Text}', relative to an unknown retrieval time")
+                : string.Create(CultureInfo.InvariantCulture, $"post {post.Id} is dated only '{time.Text}' ({time.Value}), without a calendar day");
+            return new AnchorContext(published, note);
+        }
+
+        return new AnchorContext(published);
+    }
+
+    private static bool OpensLine(string text, int start)
+    {
+        var lineStart = start;
+        while (lineStart > 0 && text[lineStart - 1] != '\n')
+        {
+            if (start - lineStart > MaxMarkerPrefix)
+            {
+                return false;
+            }
+
+            lineStart--;
+        }
+
+        var before = text.AsSpan(lineStart, start - lineStart).Trim();
+        before = before.TrimEnd([',', ':', '—', '-', ' ']);
+        return before.IsEmpty
+            || before.Equals("UPDATE", StringComparison.OrdinalIgnoreCase)
+            || before.Equals("Updated", StringComparison.OrdinalIgnoreCase)
+            || before.Equals("Update", StringComparison.OrdinalIgnoreCase)
+            || before.Equals("**UPDATE", StringComparison.OrdinalIgnoreCase)
+            || before.Equals("###", StringComparison.Ordinal);
+    }
+
+    private static List<ReportTime> ReportTimes(Document doc, List<Marker> markers)
+    {
+        var list = new List<ReportTime>();
+        foreach (var post in doc.Posts)
+        {
+            if (post.Time is { } time)
+            {
+                list.Add(new ReportTime(post.Range, time.Value ?? "XXXX-XX-XX", AnchorKind.Post, time.Text));
+            }
+        }
+
+        for (var i = 0; i < markers.Count; i++)
+        {
+            var start = LineStart(doc.Text, markers[i].Range.Start);
+            var end = i + 1 < markers.Count ? LineStart(doc.Text, markers[i + 1].Range.Start) : doc.Text.Length;
+            list.Add(new ReportTime(new TextRange(start, Math.Max(start, end)), markers[i].Value, AnchorKind.Post, doc.Slice(markers[i].Range)));
+        }
+
+        return list;
+    }
+
+    private static int LineStart(string text, int offset)
+    {
+        while (offset > 0 && text[offset - 1] != '\n')
+        {
+            offset--;
+        }
+
+        return offset;
+    }
+
+    internal readonly record struct Marker(TextRange Range, ReferenceTime? Reference, string Value);
+}
