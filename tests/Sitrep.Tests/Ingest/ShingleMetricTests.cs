@@ -60,3 +60,33 @@ public sealed class ShingleMetricTests
         score.Recall.ShouldBe(0.5);
     }
 }
+
+public sealed class ExtractionEvaluatorTests
+{
+    [Fact]
+    public void EvaluationReadsGzippedPagesScoresThemAndWritesPredictionsInTheBenchmarkFormat()
+    {
+        var dir = Sitrep.Tests.Support.Some.TempDirectory();
+        const string body = "The council voted on Tuesday to fund a movable barrier at the mouth of the harbour. Engineers expect construction to take eighteen months.";
+        var html = $"<html><body><nav><a href='/'>Home</a> <a href='/x'>Sport</a></nav><article><p>{body}</p></article></body></html>";
+        using (var file = File.Create(Path.Combine(dir, "page1.html.gz")))
+        using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(html));
+        }
+
+        var truth = Path.Combine(dir, "truth.json");
+        File.WriteAllText(truth, System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object> { ["page1"] = new { articleBody = body, url = "https://x.example/1" } }));
+        var predictions = Path.Combine(dir, "pred.json");
+        var pages = ExtractionEvaluator.LoadTruth(truth);
+
+        var (extracted, _, missing) = ExtractionEvaluator.Extract(dir, pages);
+        ExtractionEvaluator.WritePredictions(predictions, pages, extracted);
+        var score = ExtractionEvaluator.Score(pages, extracted);
+
+        missing.ShouldBe(0);
+        score.Metric.ShouldBe("shingles");
+        score.F1.ShouldBe(1.0);
+        ExtractionEvaluator.LoadPredictions(predictions)["page1"].ShouldBe(body);
+    }
+}
