@@ -2,7 +2,7 @@ namespace Sitrep.Errors;
 
 /// <summary>
 /// The catalog of user-facing errors. Codes are stable: add new ones, never renumber or reuse. Ranges: SR1xxx input,
-/// SR2xxx pipeline, SR3xxx manifest and options files, SR4xxx store, SR5xxx command line.
+/// SR2xxx pipeline, SR3xxx manifest and options files, SR4xxx store, SR5xxx command line, SR8xxx claims.
 /// </summary>
 public static class SitrepErrors
 {
@@ -71,4 +71,10 @@ public static class SitrepErrors
 
     /// <summary>The output folder cannot be written.</summary>
     public static readonly ErrorCode OutputUnwritable = new("SR5002", "Output folder '{0}' cannot be written: {1}");
+
+    /// <summary>A claims gold folder holds no gold file.</summary>
+    public static readonly ErrorCode ClaimsGoldMissing = new("SR8001", "Claims gold '{0}' holds no *.jsonl file{1}. Expected a folder like tests/gold/claims with dev.jsonl and heldout.jsonl.");
+
+    /// <summary>A claims gold file cannot be read.</summary>
+    public static readonly ErrorCode ClaimsGoldInvalid = new("SR8002", "Claims gold file '{0}' is not valid: {1}");
 }
