@@ -136,6 +136,11 @@ public sealed class ClaimAnalyzer
             previousHolder = holder;
             previousSubject = Subject(words, segment) ?? previousSubject;
             var modality = ModalityDetector.Detect(words, segment.First, segment.Last);
+            if (isQuestion && modality.Likelihood is { } asked && IsInvertedModal(words, segment, asked))
+            {
+                modality = modality with { Likelihood = null };
+            }
+
             var cues = NegationDetector.Cues(words, segment.First, segment.Last, modality);
             var polarity = restriction ? ClaimPolarity.Negative : NegationDetector.Decide(cues);
             var kind = KindClassifier.Classify(words, segment.First, segment.Last, modality.Likelihood, quoteSegment, isQuestion && k == segments.Count - 1 || isQuestion && segments.Count == 1);
@@ -226,9 +231,20 @@ public sealed class ClaimAnalyzer
                 continue;
             }
 
-            var modality = ModalityDetector.Detect(answer, 0, answer.Count - 1);
-            state.Claims[c] = claim with { Answer = answer.Range, Likelihood = claim.Likelihood ?? modality.Likelihood };
+            state.Claims[c] = claim with { Answer = answer.Range };
         }
+    }
+
+    /// <summary>"Could you imagine …?": a modal that opens a question asks; it does not estimate.</summary>
+    private static bool IsInvertedModal(SentenceWords words, Segment segment, Likelihood likelihood)
+    {
+        var i = segment.First;
+        while (i <= segment.Last && !words.IsWord(i))
+        {
+            i++;
+        }
+
+        return words.Tokens[i].Start == likelihood.Range.Start && words[i] is "could" or "may" or "might";
     }
 
     private static bool IsShortAnswer(SentenceWords words)

@@ -31,6 +31,9 @@ internal static class AttributionFinder
         "on", "in", "at", "after", "before", "during", "following", "as", "for", "with", "by", "from", "since", "when", "while", "under",
         "amid", "despite", "according", "speaking", "asked", "writing", "earlier", "late", "early", "last", "this", "if", "once");
 
+    private static readonly FrozenSet<string> Determiners = Words.Set(
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "'s", "media", "news");
+
     private static readonly FrozenSet<string> VagueHeads = Words.Set(
         "source", "sources", "report", "reports", "official", "officials", "witness", "witnesses", "resident", "residents", "people",
         "observers", "observer", "analysts", "analyst", "experts", "expert", "media", "outlets", "channels", "accounts", "users", "bloggers",
@@ -295,6 +298,19 @@ internal static class AttributionFinder
             return null;
         }
 
+        if (Words.Function.Contains(words[last]) && words[last] is not "it")
+        {
+            return null;
+        }
+
+        for (var k = first; k <= last; k++)
+        {
+            if (Words.Relatives.Contains(words[k]))
+            {
+                return null; // "lawmakers who": the holder is inside a relative clause, not the subject
+            }
+        }
+
         return last - first + 1 > 14 || !words.IsWord(first) && words[first] is not "(" ? null : (first, last);
     }
 
@@ -303,6 +319,11 @@ internal static class AttributionFinder
         for (var k = first; k <= last; k++)
         {
             var w = words[k];
+            if ((w == "close" && words[k + 1] == "to") || (k > first && Determiners.Contains(words[k - 1])))
+            {
+                continue; // "close to the talks"; "the report", "a claim": nouns after a determiner
+            }
+
             if ((Words.Auxiliaries.Contains(w) && w is not "'d") || (Words.CommonVerbs.Contains(w) && !words.IsCapitalized(k))
                 || (w.Length >= 5 && w.EndsWith("ed", StringComparison.Ordinal) && !words.IsCapitalized(k) && w is not "armed" and not "unnamed" and not "detained" and not "unidentified" and not "embedded" and not "detailed" and not "based"))
             {

@@ -38,7 +38,7 @@ internal static class ReportingCues
             return false;
         }
 
-        if (c > 0 && words[c - 1] is "was" or "were" or "been" or "being" or "is" or "are" && w is not "flooded")
+        if (c > 0 && words[c - 1] is "was" or "were" or "been" or "being" or "is" or "are" && w is not "flooded" && !w.EndsWith("ing", StringComparison.Ordinal))
         {
             return false; // passive: "the picture was reported"
         }

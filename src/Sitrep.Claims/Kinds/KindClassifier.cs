@@ -21,8 +21,8 @@ internal static class KindClassifier
 
     private static readonly PhraseTable<bool> StanceMarkers = new(
     [
-        ("i think", true), ("i believe", true), ("i suspect", true), ("i 'd argue", true), ("i would argue", true), ("i guess", true),
-        ("my guess", true), ("my theory", true), ("in my view", true), ("in my opinion", true), ("i find", true), ("i 'm surprised", true),
+        ("i think", true), ("i believe", true), ("i suspect", true), ("i'd argue", true), ("i would argue", true), ("i guess", true),
+        ("my guess", true), ("my theory", true), ("in my view", true), ("in my opinion", true), ("i find", true), ("i'm surprised", true),
         ("i feel", true), ("i doubt", true), ("i reckon", true), ("imo", true), ("imho", true), ("i am surprised", true),
     ]);
 

@@ -135,7 +135,7 @@ internal static class NegationDetector
         }
 
         var previous = words[i - 1];
-        if (ComplementHeads.Contains(previous) || Words.IsVerbLike(previous) || !words.IsWord(i - 1))
+        if (ComplementHeads.Contains(previous) || Words.IsVerbLike(previous) || !words.IsWord(i - 1) || Words.Function.Contains(previous))
         {
             return false;
         }

@@ -98,6 +98,12 @@ internal static class QuantityExtractor
             }
             else if (words[after] is "%" or "percent" or "per")
             {
+                if (words[after + 1] is "certain" or "sure" or "confident")
+                {
+                    i = after + 1;
+                    continue; // "100% certain" is a likelihood, not a quantity
+                }
+
                 unitWord = words[after] == "per" && words[after + 1] == "cent" ? "percent" : words[after];
                 quantityEnd = words[after] == "per" ? after + 1 : after;
             }
@@ -110,7 +116,7 @@ internal static class QuantityExtractor
                 }
             }
 
-            if (unitWord is not null && TimeUnits.Contains(unitWord) && words[quantityEnd + 1] is "ago" or "later" or "earlier")
+            if (unitWord is not null && TimeUnits.Contains(unitWord) && words[quantityEnd + 1] is "ago" or "later" or "earlier" or "before" or "after")
             {
                 i = quantityEnd;
                 continue;
@@ -214,7 +220,7 @@ internal static class QuantityExtractor
         {
             var w = words[k];
             if (!words.IsWord(k) || Words.Function.Contains(w) || Words.Auxiliaries.Contains(w) || (k > from && Words.IsVerbLike(w))
-                || (w.Length >= 5 && w.EndsWith("ed", StringComparison.Ordinal)) || (w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal)))
+                || (w.Length >= 5 && w.EndsWith("ed", StringComparison.Ordinal) && !(k + 1 <= last && IsPlural(words[k + 1]))) || (w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal)))
             {
                 break;
             }

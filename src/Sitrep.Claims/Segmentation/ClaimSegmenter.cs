@@ -101,6 +101,11 @@ internal static class ClaimSegmenter
 
             var conj = afterComma ? i + 1 : i;
             var rightStart = conj + 1;
+            if (words[rightStart] == "that")
+            {
+                continue; // "…, and that …" continues a reported complement
+            }
+
             if (WordCount(words, start, i - 1) < 3 || WordCount(words, rightStart, last) < 3 || !HasVerb(words, rightStart, last))
             {
                 continue;

@@ -51,7 +51,7 @@ internal static class Words
         "hung", "swept", "sweep", "fail", "fails", "flood", "floods", "open", "opens", "close", "closes", "block", "blocks", "happen", "happens",
         "explain", "explains", "argue", "argues", "warn", "warns", "add", "adds", "observe", "observes", "posture", "postures", "continue",
         "continues", "end", "ends", "start", "starts", "attack", "attacks", "kill", "kills", "arrest", "arrests", "deserve", "deserves",
-        "require", "requires", "imagine", "exposes", "expose", "is", "reveal", "reveals", "confirm", "confirms", "admit", "admits");
+        "require", "requires", "imagine", "withdrew", "withdraw", "withdraws", "drew", "threw", "flew", "blew", "shelled", "stood", "exposes", "expose", "is", "reveal", "reveals", "confirm", "confirms", "admit", "admits");
 
     /// <summary>Subordinators that open an adverbial clause.</summary>
     public static readonly FrozenSet<string> Subordinators = Set(
