@@ -98,7 +98,8 @@ public sealed class ClaimAnalyzer
 
         state.PendingSpeaker = null;
         var restriction = RestrictiveNegation.IsRestriction(words, out var restrictedFirst, out var restrictedLast);
-        var segments = hasQuote && fullyQuoted ? [new Segment(0, contentLast, false, false)] : ClaimSegmenter.Split(words, 0, contentLast, state.Quotes);
+        // A question is one claim: its parts are asked together ("What makes more sense, X or Y?").
+        var segments = (hasQuote && fullyQuoted) || isQuestion ? [new Segment(0, contentLast, false, false)] : ClaimSegmenter.Split(words, 0, contentLast, state.Quotes);
         ClaimAttribution? previousHolder = null;
         (int First, int Last)? previousSubject = null;
         for (var k = 0; k < segments.Count; k++)
@@ -143,7 +144,7 @@ public sealed class ClaimAnalyzer
 
             var cues = NegationDetector.Cues(words, segment.First, segment.Last, modality);
             var polarity = restriction ? ClaimPolarity.Negative : NegationDetector.Decide(cues);
-            var kind = KindClassifier.Classify(words, segment.First, segment.Last, modality.Likelihood, quoteSegment, isQuestion && k == segments.Count - 1 || isQuestion && segments.Count == 1);
+            var kind = KindClassifier.Classify(words, segment.First, segment.Last, modality.Likelihood, quoteSegment, isQuestion);
             var end = k == segments.Count - 1 ? words.Tokens[last].End : words.Tokens[segment.Last].End;
             var range = new TextRange(words.Tokens[segment.First].Start, end);
             var claim = new Claim(

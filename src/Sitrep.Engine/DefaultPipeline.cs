@@ -1,3 +1,4 @@
+using Sitrep.Claims;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
 using Sitrep.Text;
@@ -11,6 +12,7 @@ public static class DefaultPipeline
     public static AnalysisPipelineBuilder CreateBuilder() =>
         new AnalysisPipelineBuilder()
             .Use(new SentenceStage())
+            .Use(new ClaimStage())
             .Use(new CentralSentenceTakeawayStage());
 
     /// <summary>The default pipeline, frozen.</summary>

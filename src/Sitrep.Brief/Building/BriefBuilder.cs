@@ -22,6 +22,7 @@ public static class BriefBuilder
         var allErrors = errors.Concat(corpus.Errors).ToList();
         var documents = corpus.Documents.Select(ToBrief).ToList();
         var takeaways = corpus.Layers.Find<TakeawayLayer>()?.Items.Select(t => new BriefTakeaway(t.Text, [.. t.Cites.Select(ToBrief)])).ToList() ?? [];
+        var claims = ClaimSection.Claims(corpus);
         return new BriefReport
         {
             Generator = new BriefGenerator("sitrep", version, [.. stageNames]),
@@ -31,6 +32,8 @@ public static class BriefBuilder
                 corpus.Documents.Sum(d => (long)d.Sentences.Count),
                 allErrors.Count(e => e.Severity == ErrorSeverity.Error)),
             Documents = documents,
+            Claims = claims,
+            KeyClaims = ClaimSection.KeyClaims(claims),
             Takeaways = takeaways,
             Errors = [.. allErrors.Select(e => new BriefError(e.Path, e.Code, e.Message, e.Severity == ErrorSeverity.Error ? "error" : "warning"))],
         };

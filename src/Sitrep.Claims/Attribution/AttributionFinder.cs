@@ -25,11 +25,12 @@ internal static class AttributionFinder
 
     private static readonly FrozenSet<string> LeadingNoise = Words.Set(
         "and", "but", "so", "meanwhile", "however", "then", "also", "yet", "still", "moreover", "furthermore", "indeed", "now", "first",
-        "second", "third", "finally", "besides", "instead", "thus", "hence", "today", "yesterday");
+        "second", "third", "finally", "besides", "instead", "thus", "hence", "today", "yesterday", "even", "given", "that");
 
     private static readonly FrozenSet<string> Prepositions = Words.Set(
         "on", "in", "at", "after", "before", "during", "following", "as", "for", "with", "by", "from", "since", "when", "while", "under",
-        "amid", "despite", "according", "speaking", "asked", "writing", "earlier", "late", "early", "last", "this", "if", "once");
+        "amid", "despite", "according", "speaking", "asked", "writing", "earlier", "late", "early", "last", "this", "if", "once", "to",
+        "positing", "considering", "whatever", "although", "though", "because", "unless", "until", "whereas", "where", "like");
 
     private static readonly FrozenSet<string> Determiners = Words.Set(
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "'s", "media", "news");
@@ -291,14 +292,20 @@ internal static class AttributionFinder
             {
                 if (words[k] is "," or "and" or "but" or "that" or ";" or ":" or "—")
                 {
-                    return k + 1 <= last && !HasVerb(words, k + 1, last) && last - k <= 12 ? (k + 1, last) : null;
+                    var from = k + 1;
+                    while (from <= last && LeadingNoise.Contains(words[from]))
+                    {
+                        from++;
+                    }
+
+                    return from <= last && !HasVerb(words, from, last) && last - from < 12 && !Prepositions.Contains(words[from]) ? (from, last) : null;
                 }
             }
 
             return null;
         }
 
-        if (Words.Function.Contains(words[last]) && words[last] is not "it")
+        if (words[last] is "of" or "in" or "on" or "at" or "to" or "from" or "by" or "for" or "with" or "and" or "or" or "but" or "the" or "a" or "an" or "that" or "as" or "than")
         {
             return null;
         }

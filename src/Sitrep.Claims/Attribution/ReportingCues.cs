@@ -43,6 +43,13 @@ internal static class ReportingCues
             return false; // passive: "the picture was reported"
         }
 
+        // "conflicting reports and developments", "claims of …": a plural noun, not a verb.
+        if (w is "reports" or "claims" or "report" or "claim" or "estimates" or "notes" or "states" or "fears" or "suspects"
+            && (words[c + 1] is "and" or "or" or "of" or "," or "." or "about" or "from" or "on" or "in" or "were" or "was" or "are" or "is" || (c > 0 && words[c - 1] is "the" or "a" or "these" or "those" or "such" or "conflicting" or "unconfirmed" or "some" or "many" or "media" or "news")))
+        {
+            return false;
+        }
+
         if (!NeedClause.Contains(w))
         {
             return true;

@@ -24,6 +24,8 @@ internal static class KindClassifier
         ("i think", true), ("i believe", true), ("i suspect", true), ("i'd argue", true), ("i would argue", true), ("i guess", true),
         ("my guess", true), ("my theory", true), ("in my view", true), ("in my opinion", true), ("i find", true), ("i'm surprised", true),
         ("i feel", true), ("i doubt", true), ("i reckon", true), ("imo", true), ("imho", true), ("i am surprised", true),
+        ("i can't imagine", true), ("i cannot imagine", true), ("i'm not sure", true), ("to be honest", true), ("it's hard to say", true),
+        ("i'm not convinced", true), ("i wonder", true), ("i'd say", true), ("i would say", true),
     ]);
 
     private static readonly FrozenSet<string> Deontic = Words.Set("should", "must", "ought", "deserves", "deserve", "needs");
@@ -44,12 +46,17 @@ internal static class KindClassifier
             return IsOpenQuestion(words, first, last) ? ClaimKind.Question : ClaimKind.Speculation;
         }
 
+        if (HasStance(words, first, last) || likelihood?.Style == EstimativeStyle.Stance)
+        {
+            return ClaimKind.Opinion; // first-person stance outranks the hedges inside it ("My theory is that he could …")
+        }
+
         if (likelihood?.Style == EstimativeStyle.Possibility || IsConditional(words, first, last))
         {
             return ClaimKind.Speculation;
         }
 
-        if (IsOpinion(words, first, last) || likelihood?.Style == EstimativeStyle.Stance)
+        if (IsOpinion(words, first, last))
         {
             return ClaimKind.Opinion;
         }
@@ -112,7 +119,7 @@ internal static class KindClassifier
         return false;
     }
 
-    private static bool IsOpinion(SentenceWords words, int first, int last)
+    private static bool HasStance(SentenceWords words, int first, int last)
     {
         for (var i = first; i <= last; i++)
         {
@@ -120,6 +127,15 @@ internal static class KindClassifier
             {
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    private static bool IsOpinion(SentenceWords words, int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
 
             var w = words[i];
             if (Evaluative.Contains(w) && !words.IsCapitalized(i))

@@ -24,6 +24,8 @@ internal static class ClaimSegmenter
         "click", "subscribe", "share", "sign", "follow", "register", "login", "log", "download", "advertisement", "thanks", "thank", "tap",
         "scroll", "rate", "vote", "be", "related", "previous", "next", "tags", "filed", "loading", "menu", "skip", "comments");
 
+    private static readonly FrozenSet<string> AlwaysFurniture = Words.Set("disclaimer", "copyright", "©", "advertisement", "sponsored");
+
     /// <summary>True when the sentence holds a proposition worth checking.</summary>
     public static bool IsCheckWorthy(SentenceWords words)
     {
@@ -43,6 +45,11 @@ internal static class ClaimSegmenter
         }
 
         if (wordCount < 3 || words[words.Count - 1] == ":")
+        {
+            return false;
+        }
+
+        if (AlwaysFurniture.Contains(words[FirstWord(words)]))
         {
             return false;
         }
@@ -87,6 +94,16 @@ internal static class ClaimSegmenter
             {
                 segments.Add(new Segment(start, i - 1, elided, coordinated));
                 start = i + 1;
+                elided = false;
+                coordinated = false;
+                continue;
+            }
+
+            if (w == "given" && words[i + 1] == "that" && WordCount(words, start, i - 1) >= 3 && HasVerb(words, i + 2, last))
+            {
+                // "…, given that even US agencies now claim …": the grounds are a proposition of their own.
+                segments.Add(new Segment(start, i - 1, elided, coordinated));
+                start = i;
                 elided = false;
                 coordinated = false;
                 continue;
