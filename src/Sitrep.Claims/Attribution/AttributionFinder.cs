@@ -25,7 +25,7 @@ internal static class AttributionFinder
 
     private static readonly FrozenSet<string> LeadingNoise = Words.Set(
         "and", "but", "so", "meanwhile", "however", "then", "also", "yet", "still", "moreover", "furthermore", "indeed", "now", "first",
-        "second", "third", "finally", "besides", "instead", "thus", "hence", "today", "yesterday", "even", "given", "that");
+        "second", "third", "finally", "besides", "instead", "thus", "hence", "today", "yesterday", "even", "given", "that", "later", "earlier", "afterwards", "again");
 
     private static readonly FrozenSet<string> Prepositions = Words.Set(
         "on", "in", "at", "after", "before", "during", "following", "as", "for", "with", "by", "from", "since", "when", "while", "under",
@@ -97,7 +97,7 @@ internal static class AttributionFinder
     {
         for (var i = first; i < last; i++)
         {
-            if (words[i] != "according" || words[i + 1] != "to")
+            if (words[i] != "according" || words[i + 1] != "to" || i + 2 > last)
             {
                 continue;
             }
@@ -167,7 +167,7 @@ internal static class AttributionFinder
                     continue;
                 }
 
-                if (NounPhrase(words, tailStart, c - 1) is { } np && RestIsAdjunct(words, c + 1, last))
+                if (NounPhrase(words, tailStart, c - 1) is { } np && (words[c] == "told" || RestIsAdjunct(words, c + 1, last)))
                 {
                     return (new HolderMatch(np.First, np.Last, c, c), content);
                 }
@@ -293,7 +293,7 @@ internal static class AttributionFinder
                 if (words[k] is "," or "and" or "but" or "that" or ";" or ":" or "—")
                 {
                     var from = k + 1;
-                    while (from <= last && LeadingNoise.Contains(words[from]))
+                    while (from <= last && (LeadingNoise.Contains(words[from]) || !words.IsWord(from)))
                     {
                         from++;
                     }
