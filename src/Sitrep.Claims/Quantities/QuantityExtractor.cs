@@ -77,10 +77,10 @@ internal static class QuantityExtractor
 
     private static readonly FrozenSet<string> Currency = Words.Set("$", "£", "€", "¥", "₽", "us$");
 
-    /// <summary>Appends the quantities of tokens <paramref name="first"/>..<paramref name="last"/>.</summary>
-    public static List<Quantity> Extract(SentenceWords words, int first, int last)
+    /// <summary>The quantities of tokens <paramref name="first"/>..<paramref name="last"/>.</summary>
+    public static IReadOnlyList<Quantity> Extract(SentenceWords words, int first, int last)
     {
-        var found = new List<Quantity>();
+        List<Quantity>? found = null;
         for (var i = first; i <= last; i++)
         {
             string? hedge = null;
@@ -108,7 +108,7 @@ internal static class QuantityExtractor
                 }
 
                 var unit = UnitAfter(words, end + 1, last, out var unitEnd);
-                found.Add(Make(words, start, Math.Max(end, unitEnd), v.Value, unit, "vague"));
+                (found ??= []).Add(Make(words, start, Math.Max(end, unitEnd), v.Value, unit, "vague"));
                 i = Math.Max(end, unitEnd);
                 continue;
             }
@@ -151,11 +151,11 @@ internal static class QuantityExtractor
                 continue;
             }
 
-            found.Add(Make(words, start, quantityEnd, value, unitWord, hedge));
+            (found ??= []).Add(Make(words, start, quantityEnd, value, unitWord, hedge));
             i = quantityEnd;
         }
 
-        return found;
+        return found ?? (IReadOnlyList<Quantity>)[];
     }
 
     private static Quantity Make(SentenceWords words, int start, int end, double value, string? unit, string? hedge) =>
