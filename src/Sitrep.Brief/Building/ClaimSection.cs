@@ -52,17 +52,25 @@ internal static class ClaimSection
             "unnamed" => 1.5,
             _ => 0.0,
         };
-        score += c.Modality is null ? 0 : 1.5;
+
+        // Firm estimates (very likely, almost certain, remote) say more than a bare "may".
+        score += c.Modality?.Band switch
+        {
+            null => 0,
+            "even" => 0.5,
+            "likely" or "unlikely" => 1.5,
+            _ => 2.0,
+        };
         score += c.Kind switch
         {
-            "quote" => 1.0,
+            "quote" => 0.5,
             "judgment" => 0.5,
-            "speculation" => 0.5,
             _ => 0,
         };
-        score += c.Polarity == "negative" ? 0.75 : 0;
+        score += c.Polarity == "negative" ? 0.5 : 0;
         score += c.Quantities.Count > 0 ? 1.0 : 0;
         score += c.Hearsay is null ? 0 : 0.5;
+        score -= c.Text.Length > 250 ? 1.0 : 0;
         return score;
     }
 

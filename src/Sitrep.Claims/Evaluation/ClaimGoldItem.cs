@@ -12,6 +12,9 @@ public sealed record ClaimGoldItem
     /// <summary>The sentence under test.</summary>
     public required string Text { get; init; }
 
+    /// <summary>Where the sentence comes from: <c>own</c> (written for the set) or <c>fnc1</c> (FNC-1 training bodies).</summary>
+    public string? Src { get; init; }
+
     /// <summary>Context before (not scored).</summary>
     public string? Before { get; init; }
 
