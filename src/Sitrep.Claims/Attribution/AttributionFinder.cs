@@ -144,6 +144,16 @@ internal static class AttributionFinder
                 continue;
             }
 
+            // ", it has been reported."
+            if (words[tailStart] == "it" && words[tailStart + 1] is "has" or "had" or "is" or "was")
+            {
+                var v = words[tailStart + 1] is "has" or "had" ? tailStart + 3 : tailStart + 2;
+                if (words[v] is "reported" or "claimed" or "said" or "alleged" && (v == last || words[v + 1] is "." or "!"))
+                {
+                    return (new HolderMatch(tailStart, v, v, v), content);
+                }
+            }
+
             // cue NP: ", said one official."
             if (ReportingCues.Postposed.Contains(words[tailStart]))
             {
@@ -153,7 +163,7 @@ internal static class AttributionFinder
                     npEnd++;
                 }
 
-                if (npEnd <= last && npEnd - tailStart <= 8 && words.IsWord(tailStart + 1))
+                if (npEnd <= last && npEnd - tailStart <= 8 && words.IsWord(tailStart + 1) && !HasVerb(words, tailStart + 1, npEnd) && RestIsAdjunct(words, npEnd + 1, last))
                 {
                     return (new HolderMatch(tailStart + 1, npEnd, tailStart, tailStart), content);
                 }
@@ -167,7 +177,7 @@ internal static class AttributionFinder
                     continue;
                 }
 
-                if (NounPhrase(words, tailStart, c - 1) is { } np && (words[c] == "told" || RestIsAdjunct(words, c + 1, last)))
+                if (words[tailStart] is not "and" and not "but" && NounPhrase(words, tailStart, c - 1) is { } np && (words[c] == "told" || RestIsAdjunct(words, c + 1, last)))
                 {
                     return (new HolderMatch(np.First, np.Last, c, c), content);
                 }
@@ -236,7 +246,7 @@ internal static class AttributionFinder
 
     /// <summary>True for first-person holders (the author speaking).</summary>
     public static bool IsFirstPerson(SentenceWords words, int first, int last) =>
-        first == last && words[first] is "i" or "we";
+        words[last] is "i" or "we" || (first == last && words[first] is "i" or "we");
 
     /// <summary>
     /// The noun phrase that ends just before a cue: leading adverbials and discourse words are dropped, trailing

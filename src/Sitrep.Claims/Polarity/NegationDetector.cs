@@ -94,7 +94,7 @@ internal static class NegationDetector
     {
         var w = words[i];
         var next = words[i + 1];
-        if (w is "not" && next is "only" or "just" or "least" or "without")
+        if (w is "not" && (next is "only" or "just" or "least" or "without" || (i > first && words[i - 1] == "or" && words[i - 2] == "whether")))
         {
             return true; // "not only", "not least"; "not without" is a double negation of its own
         }
@@ -138,6 +138,15 @@ internal static class NegationDetector
         if (ComplementHeads.Contains(previous) || Words.IsVerbLike(previous) || !words.IsWord(i - 1) || Words.Function.Contains(previous))
         {
             return false;
+        }
+
+        // "told PolitiFact Texas that …": a reporting verb shortly before makes "that" a complementizer.
+        for (var k = i - 1; k >= Math.Max(first, i - 4); k--)
+        {
+            if (Attribution.ReportingCues.IsCue(words[k]))
+            {
+                return false;
+            }
         }
 
         // "that" after a noun ("access that the press never disputed") opens a relative clause.

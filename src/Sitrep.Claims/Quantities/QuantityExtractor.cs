@@ -68,7 +68,7 @@ internal static class QuantityExtractor
 
     private static readonly PhraseTable<double> Vague = new(
     [
-        ("tens of thousands", 10_000), ("hundreds of thousands", 100_000), ("dozens", 12), ("a dozen", 12), ("dozen", 12), ("hundreds", 100),
+        ("tens of thousands", 10_000), ("hundreds of thousands", 100_000), ("tens of millions", 10_000_000), ("hundreds of millions", 100_000_000), ("dozens", 12), ("a dozen", 12), ("dozen", 12), ("hundreds", 100),
         ("thousands", 1_000), ("millions", 1_000_000),
     ]);
 
@@ -169,6 +169,11 @@ internal static class QuantityExtractor
         }
 
         var w = words[first];
+        if (first > 1 && words[first - 1] == "," && words[first + 1] == "," && words.IsCapitalized(first - 2))
+        {
+            return true; // an age after a name: "Taylor Chandler, 41, told …"
+        }
+
         if (w.Length == 4 && w.All(char.IsDigit) && w[0] is '1' or '2')
         {
             return true; // a year

@@ -109,7 +109,7 @@ internal static class ClaimSegmenter
                 continue;
             }
 
-            var afterComma = w == "," && Coordinators.Contains(words[i + 1]);
+            var afterComma = w is "," or "—" or "–" && Coordinators.Contains(words[i + 1]);
             var bareCue = w is "and" or "but" && words[i - 1] != "," && ReportingCues.IsCue(words[i + 1]);
             if (!afterComma && !bareCue)
             {
