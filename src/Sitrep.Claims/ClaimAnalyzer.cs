@@ -263,7 +263,7 @@ public sealed class ClaimAnalyzer
     private ClaimAttribution MakeHolder(DocumentState state, SentenceWords words, HolderMatch match)
     {
         var range = words.RangeOf(match.First, match.Last);
-        var text = words.TextOf(match.First, match.Last).Trim(',', ' ', '(', ')');
+        var text = words.TextOf(match.First, match.Last).Trim(',', ' ');
         var kind = AttributionFinder.Classify(words, match.First, match.Last);
         var cue = words.TextOf(match.CueFirst, match.CueLast);
         if (kind == HolderKind.Author)

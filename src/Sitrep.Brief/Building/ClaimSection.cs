@@ -28,6 +28,7 @@ internal static class ClaimSection
             .Select(g => new Queue<BriefClaim>(g.OrderByDescending(x => x.Score).ThenBy(x => x.Claim.Start).Select(x => x.Claim)))
             .ToList();
         var picked = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (picked.Count < KeyClaimCount && queues.Any(q => q.Count > 0))
         {
             foreach (var queue in queues.Where(q => q.Count > 0))
@@ -37,7 +38,12 @@ internal static class ClaimSection
                     break;
                 }
 
-                picked.Add(queue.Dequeue().Id);
+                // Syndicated copies carry the same claim; show it once.
+                var claim = queue.Dequeue();
+                if (seen.Add(claim.Text))
+                {
+                    picked.Add(claim.Id);
+                }
             }
         }
 

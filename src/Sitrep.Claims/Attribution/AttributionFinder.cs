@@ -30,7 +30,11 @@ internal static class AttributionFinder
     private static readonly FrozenSet<string> Prepositions = Words.Set(
         "on", "in", "at", "after", "before", "during", "following", "as", "for", "with", "by", "from", "since", "when", "while", "under",
         "amid", "despite", "according", "speaking", "asked", "writing", "earlier", "late", "early", "last", "this", "if", "once", "to",
-        "positing", "considering", "whatever", "although", "though", "because", "unless", "until", "whereas", "where", "like");
+        "positing", "considering", "whatever", "within", "around", "by", "although", "though", "because", "unless", "until", "whereas", "where", "like");
+
+    private static readonly FrozenSet<string> TimeWords = Words.Set(
+        "hours", "minutes", "days", "weeks", "months", "years", "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "today", "yesterday", "time", "noon", "midnight", "dawn", "weekend");
 
     private static readonly FrozenSet<string> Determiners = Words.Set(
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "'s", "media", "news");
@@ -282,12 +286,26 @@ internal static class AttributionFinder
                 }
             }
 
-            if (comma < 0)
+            if (comma >= 0)
             {
-                return null;
+                first = comma + 1;
             }
+            else
+            {
+                // "Within hours the FSB announced …", "On Saturday the ministry said …": a short time adverbial.
+                var k = first + 1;
+                if (words[k] == "the")
+                {
+                    k++;
+                }
 
-            first = comma + 1;
+                if (!TimeWords.Contains(words[k]) && !Words.Months.Contains(words[k]))
+                {
+                    return null;
+                }
+
+                first = k + 1;
+            }
         }
 
         if (first > last)
