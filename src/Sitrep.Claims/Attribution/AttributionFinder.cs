@@ -159,7 +159,7 @@ internal static class AttributionFinder
             }
 
             // cue NP: ", said one official."
-            if (ReportingCues.Postposed.Contains(words[tailStart]))
+            if (ReportingCues.Postposed.Contains(words[tailStart]) && words[tailStart] != "told")
             {
                 var npEnd = tailStart + 1;
                 while (npEnd + 1 <= last && words[npEnd + 1] is not "," and not "." and not "in" and not "on" and not "to" and not "at" and not "who")
@@ -181,7 +181,7 @@ internal static class AttributionFinder
                     continue;
                 }
 
-                if (words[tailStart] is not "and" and not "but" && NounPhrase(words, tailStart, c - 1) is { } np && (words[c] == "told" || RestIsAdjunct(words, c + 1, last)))
+                if (words[tailStart] is not "and" and not "but" && last - c <= 8 && NounPhrase(words, tailStart, c - 1) is { } np && (words[c] == "told" || RestIsAdjunct(words, c + 1, last)))
                 {
                     return (new HolderMatch(np.First, np.Last, c, c), content);
                 }
@@ -219,6 +219,12 @@ internal static class AttributionFinder
             return HolderKind.Unnamed;
         }
 
+        // "a CBS News report", "a DigiTimes report": an outlet's document is the outlet speaking.
+        if (start is "a" or "an" && head is "report" or "story" or "article" or "statement" or "video" && HasInnerCapital(words, first + 1, last - 1))
+        {
+            return HolderKind.Named;
+        }
+
         for (var i = first; i <= last; i++)
         {
             if (VagueHeads.Contains(words[i]) && (i == last || words[i + 1] is "with" or "in" or "familiar" or "close" or "inside" or "who" or "from" or "," or "including" or "of"))
@@ -246,6 +252,19 @@ internal static class AttributionFinder
         }
 
         return HolderKind.Named;
+    }
+
+    private static bool HasInnerCapital(SentenceWords words, int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (words.IsCapitalized(i))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True for first-person holders (the author speaking).</summary>
@@ -289,6 +308,12 @@ internal static class AttributionFinder
             if (comma >= 0)
             {
                 first = comma + 1;
+
+                // "On January 30, 2014, …": the year after the day belongs to the adverbial too.
+                if (first + 1 <= last && char.IsDigit(words[first][0]) && words[first + 1] == ",")
+                {
+                    first += 2;
+                }
             }
             else
             {
@@ -379,6 +404,6 @@ internal static class AttributionFinder
 
         return words[from] is "in" or "on" or "to" or "at" or "during" or "after" or "earlier" or "later" or "yesterday" or "today" or "tuesday"
             or "monday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday" or "last" or "this" or "," or "of" or "when" or "while"
-            or "the" or "mvs" || words.IsCapitalized(from);
+            or "the";
     }
 }

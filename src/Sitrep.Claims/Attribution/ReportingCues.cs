@@ -33,9 +33,9 @@ internal static class ReportingCues
     public static bool Reports(SentenceWords words, int c, int last)
     {
         var w = words[c];
-        if (!Always.Contains(w))
+        if (!Always.Contains(w) || words.IsCapitalized(c))
         {
-            return false;
+            return false; // "United States", "Reports indicate …": a capitalised cue word is a name or a noun
         }
 
         if (c > 0 && words[c - 1] is "was" or "were" or "been" or "being" or "is" or "are" && w is not "flooded" && !w.EndsWith("ing", StringComparison.Ordinal))

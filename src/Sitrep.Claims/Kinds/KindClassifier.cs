@@ -14,8 +14,8 @@ internal static class KindClassifier
 {
     private static readonly FrozenSet<string> Evaluative = Words.Set(
         "absurd", "idiotic", "ridiculous", "stupid", "humiliating", "great", "excellent", "terrible", "awful", "disgraceful", "shameful",
-        "outrageous", "incompetent", "incoherent", "pathetic", "brilliant", "impressive", "preferable", "good", "bad", "worse", "worst",
-        "best", "better", "wonderful", "horrible", "insane", "crazy", "foolish", "hilarious", "disgusting", "laughable", "naive", "silly",
+        "outrageous", "incompetent", "incoherent", "pathetic", "brilliant", "impressive", "preferable", "good", "bad", "worst",
+        "best", "wonderful", "horrible", "insane", "crazy", "foolish", "hilarious", "disgusting", "laughable", "naive", "silly",
         "shocking", "sad", "tragic", "appalling", "amazing", "interesting", "embarrassing", "pointless", "useless", "hapless", "juicy",
         "cannon", "idiot", "fool", "incompetence", "disaster", "farce", "joke", "nonsense", "petty", "arrogant", "fucking", "bitch");
 

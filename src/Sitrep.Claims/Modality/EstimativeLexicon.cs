@@ -56,6 +56,7 @@ internal static class EstimativeLexicon
     [
         ("reportedly", true), ("allegedly", true), ("purportedly", true), ("supposedly", true), ("reputedly", true), ("rumoured", true),
         ("rumored", true), ("is said to", true), ("are said to", true), ("was said to", true), ("were said to", true),
-        ("is rumoured to", true), ("is rumored to", true),
+        ("is rumoured to", true), ("is rumored to", true), ("are already said to", true), ("is already said to", true),
+        ("are widely said to", true), ("is widely said to", true), ("are also said to", true), ("is also said to", true),
     ]);
 }

@@ -40,19 +40,30 @@ internal static class NegationDetector
     {
         var cues = new List<NegationCue>();
         var skipUntilComma = false;
+        var relativeVerbs = -1;
         for (var i = first; i <= last; i++)
         {
             var w = words[i];
             if (w is "," or ";" or "—" or "–" or ":" or "(" or ")")
             {
                 skipUntilComma = false;
+                relativeVerbs = -1;
                 continue;
             }
 
             if (i > first && (Words.Relatives.Contains(w) || Words.Subordinators.Contains(w) || IsRelativeThat(words, i, first)))
             {
                 skipUntilComma = true;
+                relativeVerbs = Words.Relatives.Contains(w) ? 0 : -1;
                 continue;
+            }
+
+            // "The woman who is teaching there has not commented": the relative clause has one finite verb; a second
+            // auxiliary starts the main clause again.
+            if (relativeVerbs >= 0 && Words.Auxiliaries.Contains(w) && ++relativeVerbs == 2)
+            {
+                skipUntilComma = false;
+                relativeVerbs = -1;
             }
 
             if (skipUntilComma || modality.IsConsumed(i))

@@ -143,6 +143,13 @@ internal static class QuantityExtractor
                 {
                     quantityEnd = unitEnd;
                 }
+
+                // "1 World Trade Center": a number inside a proper name counts nothing.
+                if (unitWord is not null && words.IsCapitalized(after) && words.IsCapitalized(unitEnd) && !IsPlural(unitWord))
+                {
+                    i = quantityEnd;
+                    continue;
+                }
             }
 
             if (unitWord is not null && TimeUnits.Contains(unitWord) && words[quantityEnd + 1] is "ago" or "later" or "earlier" or "before" or "after")
