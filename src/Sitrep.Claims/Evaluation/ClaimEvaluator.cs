@@ -19,6 +19,9 @@ public sealed record AttributeScore(string Name, double Precision, double Recall
 {
     /// <summary>Harmonic mean of precision and recall, or the macro average of per-class F1s.</summary>
     public double F1 => AveragedF1 ?? (Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall));
+
+    /// <summary>False when neither the gold nor the prediction has anything to find (a small subset): the attribute is then left out of the macro average.</summary>
+    public bool Applicable => Gold > 0 || Predicted > 0;
 }
 
 /// <summary>What the evaluation of a gold set found.</summary>
@@ -27,8 +30,8 @@ public sealed record AttributeScore(string Name, double Precision, double Recall
 /// <param name="Errors">One line per disagreement (for tuning on the development file only).</param>
 public sealed record ClaimEvaluation(int Items, IReadOnlyList<AttributeScore> Scores, IReadOnlyList<string> Errors)
 {
-    /// <summary>Mean F1 of the attributes.</summary>
-    public double MacroF1 => Scores.Count == 0 ? 0 : Scores.Average(s => s.F1);
+    /// <summary>Mean F1 of the applicable attributes.</summary>
+    public double MacroF1 => Scores.Any(s => s.Applicable) ? Scores.Where(s => s.Applicable).Average(s => s.F1) : 0;
 }
 
 /// <summary>

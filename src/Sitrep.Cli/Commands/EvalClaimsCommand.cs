@@ -88,6 +88,12 @@ internal static class EvalClaimsCommand
         Console.WriteLine("attribute     P       R       F1      (correct / predicted / gold)");
         foreach (var s in evaluation.Scores)
         {
+            if (!s.Applicable)
+            {
+                Console.WriteLine($"{s.Name,-12} n/a (nothing to find in gold or prediction; left out of the macro average)");
+                continue;
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Name,-12} {s.Precision,6:0.0000}  {s.Recall,6:0.0000}  {s.F1,6:0.0000}  ({s.Correct} / {s.Predicted} / {s.Gold})"));
         }
 
