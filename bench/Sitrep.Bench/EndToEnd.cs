@@ -11,7 +11,7 @@ namespace Sitrep.Bench;
 /// </summary>
 public static class EndToEnd
 {
-    /// <summary><c>e2e --corpus DIR [--jobs N] [--out DIR]</c>.</summary>
+    /// <summary><c>e2e --corpus DIR [--jobs N] [--out DIR] [--no-brief]</c>; <c>--no-brief</c> skips writing the brief files.</summary>
     public static int Run(string[] args)
     {
         var corpus = CorpusMaker.Arg(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
@@ -26,7 +26,8 @@ public static class EndToEnd
             using (var store = SqliteDocumentStore.Open(db))
             {
                 var run = new AnalysisRun(DefaultPipeline.Build(jobs), store);
-                result = run.Execute(new RunOptions { Inputs = [corpus], OutputDirectory = CorpusMaker.Arg(args, "--out") ?? Path.Combine(work, "out") });
+                var noBrief = args.Contains("--no-brief", StringComparer.Ordinal);
+                result = run.Execute(new RunOptions { Inputs = [corpus], OutputDirectory = noBrief ? null : CorpusMaker.Arg(args, "--out") ?? Path.Combine(work, "out") });
             }
 
             clock.Stop();

@@ -1,6 +1,7 @@
 using Sitrep.Ingest.Syndication;
 using Sitrep.Entities.Aliases;
 using Sitrep.Entities.Resolution;
+using Sitrep.Claims;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
 using Sitrep.Text;
@@ -22,6 +23,7 @@ public static class DefaultPipeline
             .Use(new SyndicationStage())
             .Use(new EntityResolutionStage(aliases))
             .Use(new TimelineStage())
+            .Use(new ClaimStage())
             .Use(new CentralSentenceTakeawayStage());
 
     /// <summary>The default pipeline, frozen.</summary>

@@ -27,6 +27,7 @@ public static class BriefBuilder
         var syndication = corpus.Layers.Find<SyndicationLayer>();
         var documents = corpus.Documents.Select(d => ToBrief(d, syndication)).ToList();
         var takeaways = corpus.Layers.Find<TakeawayLayer>()?.Items.Select(t => new BriefTakeaway(t.Text, [.. t.Cites.Select(ToBrief)])).ToList() ?? [];
+        var claims = ClaimSection.Claims(corpus);
         return new BriefReport
         {
             Generator = new BriefGenerator("sitrep", version, [.. stageNames]),
@@ -37,6 +38,8 @@ public static class BriefBuilder
                 allErrors.Count(e => e.Severity == ErrorSeverity.Error)),
             Documents = documents,
             Entities = corpus.Layers.Find<EntityLayer>()?.Entities.Select(ToBrief).ToList() ?? [],
+            Claims = claims,
+            KeyClaims = ClaimSection.KeyClaims(claims),
             Takeaways = takeaways,
             Timeline = Timeline(corpus),
             Errors = [.. allErrors.Select(e => new BriefError(e.Path, e.Code, e.Message, e.Severity == ErrorSeverity.Error ? "error" : "warning"))],

@@ -29,6 +29,9 @@ public sealed record BriefReport
     /// <summary>Claims.</summary>
     public IReadOnlyList<BriefClaim> Claims { get; init; } = [];
 
+    /// <summary>Ids of the claims the brief shows as key claims, most telling first.</summary>
+    public IReadOnlyList<string> KeyClaims { get; init; } = [];
+
     /// <summary>Propositions across sources.</summary>
     public IReadOnlyList<BriefProposition> Propositions { get; init; } = [];
 
@@ -138,15 +141,30 @@ public sealed record BriefSpan(string Doc, int Start, int End);
 public sealed record BriefEntity(string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<BriefSpan> Mentions);
 
 /// <summary>Who holds a claim.</summary>
-/// <param name="Holder">Entity id, "author" or "unnamed".</param>
-/// <param name="Text">The holder as written.</param>
-public sealed record BriefAttribution(string Holder, string? Text);
+/// <param name="Holder">Entity id when the holder resolves to an entity, else "author", "named" or "unnamed".</param>
+/// <param name="Text">The holder as written (the author's name for the author, when known).</param>
+/// <param name="Kind"><c>author|named|unnamed</c>.</param>
+/// <param name="Cue">The reporting verb or marker ("claimed", "according to"), or null.</param>
+/// <param name="Refers">For a pronoun holder, the named holder it stands for.</param>
+/// <param name="Start">Start offset of the holder in the document, or null for the author.</param>
+/// <param name="End">End offset of the holder, or null.</param>
+public sealed record BriefAttribution(string Holder, string? Text, string? Kind = null, string? Cue = null, string? Refers = null, int? Start = null, int? End = null);
 
 /// <summary>An ICD 203 likelihood band.</summary>
 /// <param name="Term">The phrase.</param>
 /// <param name="Low">Lower probability.</param>
 /// <param name="High">Upper probability.</param>
-public sealed record BriefModality(string Term, double Low, double High);
+/// <param name="Band">Band name: <c>almost_no_chance|very_unlikely|unlikely|even|likely|very_likely|almost_certain</c>.</param>
+public sealed record BriefModality(string Term, double Low, double High, string? Band = null);
+
+/// <summary>A quantity in a claim.</summary>
+/// <param name="Value">The number (vague amounts by the ACLED convention: dozens = 12, hundreds = 100).</param>
+/// <param name="Unit">What is counted, or null.</param>
+/// <param name="Hedge">"at least", "about", "vague", …, or null.</param>
+/// <param name="Text">As written.</param>
+/// <param name="Start">Start offset.</param>
+/// <param name="End">End offset.</param>
+public sealed record BriefQuantity(double Value, string? Unit, string? Hedge, string Text, int Start, int End);
 
 /// <summary>A claim.</summary>
 public sealed record BriefClaim
@@ -186,6 +204,18 @@ public sealed record BriefClaim
 
     /// <summary>TIMEX3 value of when it was reported.</summary>
     public string? ReportTime { get; init; }
+
+    /// <summary>Hearsay marker ("reportedly", "allegedly"), kept apart from the likelihood; null when none.</summary>
+    public string? Hearsay { get; init; }
+
+    /// <summary>Numbers with their units and hedges.</summary>
+    public IReadOnlyList<BriefQuantity> Quantities { get; init; } = [];
+
+    /// <summary>For a rhetorical question the text answers ("Could be."), where the answer is.</summary>
+    public BriefSpan? Answer { get; init; }
+
+    /// <summary>For a claim derived from a restrictive statement ("only X was true"), the id of that statement's claim.</summary>
+    public string? DerivedFrom { get; init; }
 }
 
 /// <summary>A stance toward a proposition.</summary>

@@ -90,6 +90,24 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
 
         WriteActors(report, writer);
         WriteTimeline(report, citations, writer);
+        writer.WriteLine("<section id=\"claims\"><h2>Key claims</h2>");
+        if (report.KeyClaims.Count == 0)
+        {
+            writer.WriteLine("<p class=\"empty\">No key claims: no claim has a holder other than the author, an estimate, a quote, a negation or a number.</p>");
+        }
+        else
+        {
+            writer.WriteLine("<table class=\"claims\"><thead><tr><th>Claim</th><th>Holder</th><th>Likelihood</th><th>Kind</th></tr></thead><tbody>");
+            foreach (var claim in ClaimLabels.KeyClaims(report))
+            {
+                var number = citations.Number(new BriefSpan(claim.Doc, claim.Start, claim.End));
+                writer.WriteLine(Invariant($"<tr><td>{E(claim.Text)}<a class=\"cite\" href=\"#cite-{number}\">[{number}]</a></td><td>{E(ClaimLabels.Holder(claim))}</td><td>{E(ClaimLabels.Likelihood(claim))}</td><td>{E(ClaimLabels.Kind(claim))}</td></tr>"));
+            }
+
+            writer.WriteLine("</tbody></table>");
+        }
+
+        writer.WriteLine("</section>");
 
         writer.WriteLine("<section id=\"documents\"><h2>Documents</h2><table><thead><tr><th>#</th><th>Document</th><th>Kind</th><th>Source</th><th>Published</th><th>Grade</th><th>Posts</th><th>Boilerplate</th></tr></thead><tbody>");
         var n = 0;

@@ -14,7 +14,17 @@ public sealed class JsonBriefRenderer : IBriefRenderer
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(JsonSerializer.Serialize(context.Report, BriefJsonContext.Default.BriefReport));
+        if (writer is StreamWriter { BaseStream: { CanWrite: true } stream } streamWriter)
+        {
+            // Stream large briefs (claims[] grows with the corpus) instead of building one string of the whole JSON.
+            streamWriter.Flush();
+            JsonSerializer.Serialize(stream, context.Report, BriefJsonContext.Default.BriefReport);
+        }
+        else
+        {
+            writer.Write(JsonSerializer.Serialize(context.Report, BriefJsonContext.Default.BriefReport));
+        }
+
         writer.Write('\n');
     }
 

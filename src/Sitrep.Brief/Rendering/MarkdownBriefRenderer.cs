@@ -58,6 +58,21 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
         }
 
         writer.WriteLine();
+        writer.WriteLine("## Key claims");
+        writer.WriteLine();
+        if (report.KeyClaims.Count == 0)
+        {
+            writer.WriteLine("_No key claims: no claim has a holder other than the author, an estimate, a quote, a negation or a number._");
+        }
+
+        foreach (var claim in ClaimLabels.KeyClaims(report))
+        {
+            var mark = Invariant($"[^{citations.Number(new BriefSpan(claim.Doc, claim.Start, claim.End))}]");
+            writer.WriteLine($"- “{Escape(claim.Text)}” {mark}");
+            writer.WriteLine($"  holder: {Escape(ClaimLabels.Holder(claim))}; likelihood: {Escape(ClaimLabels.Likelihood(claim))}; kind: {Escape(ClaimLabels.Kind(claim))}");
+        }
+
+        writer.WriteLine();
         writer.WriteLine("## Documents");
         writer.WriteLine();
         writer.WriteLine("| # | Document | Kind | Outlet | Published | Grade | Posts | Boilerplate |");

@@ -25,5 +25,6 @@ internal static class EvalCommand
         EvalExtractCommand.Create(),
         EvalNerCommand.Create(),
         EvalTimexCommand.Create(),
+        EvalClaimsCommand.Create(),
     ];
 }

@@ -110,4 +110,9 @@ public static class SitrepErrors
     public static readonly ErrorCode TextTruncated = new("SR9011", "Text of {0:N0} characters cut at the limit of {1:N0} characters.", ErrorSeverity.Warning);
     /// <summary>An entity aliases file cannot be read or has a bad line.</summary>
     public static readonly ErrorCode AliasesInvalid = new("SR6001", "Aliases file '{0}' cannot be used: {1}. Lines read 'merge | NAME | NAME...', 'split | NAME' or 'pin | NAME [| PERSON|ORG|LOC|MISC]'.");
+    /// <summary>A claims gold folder holds no gold file.</summary>
+    public static readonly ErrorCode ClaimsGoldMissing = new("SR8001", "Claims gold '{0}' holds no *.jsonl file{1}. Expected a folder like tests/gold/claims with dev.jsonl and heldout.jsonl.");
+
+    /// <summary>A claims gold file cannot be read.</summary>
+    public static readonly ErrorCode ClaimsGoldInvalid = new("SR8002", "Claims gold file '{0}' is not valid: {1}");
 }

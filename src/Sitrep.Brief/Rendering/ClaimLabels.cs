@@ -1,0 +1,63 @@
+using System.Globalization;
+using Sitrep.Brief.Model;
+
+namespace Sitrep.Brief.Rendering;
+
+/// <summary>Plain-text labels of a claim's holder, likelihood and kind, shared by the Markdown and HTML renderers (which escape them).</summary>
+internal static class ClaimLabels
+{
+    /// <summary>The key claims of a report, in the order the brief lists them.</summary>
+    public static IEnumerable<BriefClaim> KeyClaims(BriefReport report)
+    {
+        var byId = report.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var id in report.KeyClaims)
+        {
+            if (byId.TryGetValue(id, out var claim))
+            {
+                yield return claim;
+            }
+        }
+    }
+
+    /// <summary>"Prigozhin (named, claimed)", "the author", "reports (unnamed, indicate)".</summary>
+    public static string Holder(BriefClaim claim)
+    {
+        var a = claim.Attribution;
+        var kind = a.Kind ?? a.Holder;
+        if (kind == "author")
+        {
+            return a.Text is { Length: > 0 } name ? $"the author ({name})" : "the author";
+        }
+
+        var text = a.Text ?? kind;
+        if (a.Refers is { } refers)
+        {
+            text += $" [= {refers}]";
+        }
+
+        return a.Cue is { } cue ? $"{text} ({kind}, “{cue}”)" : $"{text} ({kind})";
+    }
+
+    /// <summary>"very likely, 80–95 %" or "unhedged".</summary>
+    public static string Likelihood(BriefClaim claim) =>
+        claim.Modality is { } m
+            ? string.Create(CultureInfo.InvariantCulture, $"“{m.Term}” → {(m.Band ?? "band").Replace('_', ' ')} ({m.Low * 100:0}–{m.High * 100:0} %)")
+            : "unhedged";
+
+    /// <summary>Kind, with negation and hearsay when present.</summary>
+    public static string Kind(BriefClaim claim)
+    {
+        var label = claim.Kind;
+        if (claim.Polarity == "negative")
+        {
+            label += ", negated";
+        }
+
+        if (claim.Hearsay is { } hearsay)
+        {
+            label += $", hearsay “{hearsay}”";
+        }
+
+        return label;
+    }
+}

@@ -1,0 +1,393 @@
+using System.Globalization;
+using Sitrep.Claims.Attribution;
+using Sitrep.Claims.Kinds;
+using Sitrep.Claims.Modality;
+using Sitrep.Claims.Polarity;
+using Sitrep.Claims.Quantities;
+using Sitrep.Claims.Segmentation;
+using Sitrep.Claims.Text;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Claims;
+
+/// <summary>
+/// Finds the claims of one analysed document: segments each check-worthy sentence into propositions, then gives each
+/// its holder, polarity, likelihood, hearsay marker, kind and quantities. Stateless and thread-safe; the per-document
+/// state (the last named holder, for pronouns; the speaker of an open quotation) lives in one call.
+/// </summary>
+public sealed class ClaimAnalyzer
+{
+    private readonly ClaimOptions _options;
+
+    /// <summary>Creates an analyzer.</summary>
+    public ClaimAnalyzer(ClaimOptions? options = null) => _options = options ?? ClaimOptions.Default;
+
+    /// <summary>The claims of a document whose sentences are assigned, in text order.</summary>
+    public IReadOnlyList<Claim> Analyze(AnalyzedDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var state = new DocumentState(document, QuoteRegions.Find(document.Text));
+        for (var s = 0; s < document.Sentences.Count; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var sentence = document.Sentences[s];
+            if (sentence.TokenCount == 0 || sentence.TokenCount > _options.MaxSentenceTokens)
+            {
+                state.Words.Add(null);
+                continue;
+            }
+
+            var words = SentenceWords.Of(document, sentence);
+            state.Words.Add(words);
+            AnalyzeSentence(state, s, words);
+        }
+
+        AttachAnswers(state);
+        return state.Claims;
+    }
+
+    private void AnalyzeSentence(DocumentState state, int index, SentenceWords words)
+    {
+        var last = words.Count - 1;
+        if (!ClaimSegmenter.IsCheckWorthy(words))
+        {
+            // "He said:" introduces the quotation that follows.
+            if (words[last] == ":" && AttributionFinder.Preposed(words, 0, last, state.Quotes) is { } intro)
+            {
+                state.PendingSpeaker = MakeHolder(state, words, intro);
+            }
+
+            return;
+        }
+
+        var document = state.Document;
+        var post = document.Document.PostAt(words.Range.Start);
+        var author = ClaimAttribution.Author(post?.Author ?? document.Document.Source.Author);
+        var reportTime = post?.Time?.Value ?? Timex(document.Document.Source.Published);
+        var isQuestion = EndsWith(words, '?');
+        var quotedWords = QuotedWords(words, state.Quotes, out var firstQuoted, out var lastQuoted);
+        var fullyQuoted = firstQuoted && lastQuoted && quotedWords > 0;
+        var hasQuote = quotedWords >= 4 || fullyQuoted;
+
+        var postposed = AttributionFinder.Postposed(words, 0, last);
+        var contentLast = postposed?.ContentLast ?? last;
+        ClaimAttribution? sentenceHolder = null;
+        if (postposed is { } p)
+        {
+            sentenceHolder = MakeHolder(state, words, p.Holder);
+        }
+        else if (AttributionFinder.AccordingTo(words, 0, last) is { } according)
+        {
+            sentenceHolder = MakeHolder(state, words, according);
+        }
+
+        ClaimAttribution? quoteSpeaker = null;
+        if (hasQuote)
+        {
+            quoteSpeaker = sentenceHolder
+                ?? (AttributionFinder.Preposed(words, 0, last, state.Quotes) is { } pre ? MakeHolder(state, words, pre) : null)
+                ?? state.PendingSpeaker
+                ?? (fullyQuoted ? state.OpenQuoteSpeaker : null);
+            state.OpenQuoteSpeaker = lastQuoted ? quoteSpeaker : null;
+        }
+        else
+        {
+            state.OpenQuoteSpeaker = null;
+        }
+
+        state.PendingSpeaker = null;
+        var restriction = RestrictiveNegation.IsRestriction(words, out var restrictedFirst, out var restrictedLast);
+        // A question is one claim: its parts are asked together ("What makes more sense, X or Y?").
+        var segments = (hasQuote && fullyQuoted) || isQuestion ? [new Segment(0, contentLast, false, false)] : ClaimSegmenter.Split(words, 0, contentLast, state.Quotes);
+        ClaimAttribution? previousHolder = null;
+        (int First, int Last)? previousSubject = null;
+        for (var k = 0; k < segments.Count; k++)
+        {
+            var segment = segments[k];
+            var quoteSegment = hasQuote && (fullyQuoted || QuotedShare(words, state.Quotes, segment) >= 0.5 || quoteSpeaker is not null);
+            ClaimAttribution holder;
+            if (quoteSegment && quoteSpeaker is not null)
+            {
+                holder = quoteSpeaker;
+            }
+            else if (sentenceHolder is not null)
+            {
+                holder = sentenceHolder;
+            }
+            else if (segment.ElidedSubject && previousSubject is { } subject && ReportingCues.Reports(words, segment.First, segment.Last))
+            {
+                holder = MakeHolder(state, words, new HolderMatch(subject.First, subject.Last, segment.First, segment.First));
+            }
+            else if (AttributionFinder.Preposed(words, segment.First, segment.Last, state.Quotes) is { } pre)
+            {
+                holder = AttributionFinder.IsFirstPerson(words, pre.First, pre.Last)
+                    ? author with { Cue = words.TextOf(pre.CueFirst, pre.CueLast) }
+                    : MakeHolder(state, words, pre);
+            }
+            else if (segment.Coordinated && previousHolder is { Kind: not HolderKind.Author })
+            {
+                holder = previousHolder;
+            }
+            else
+            {
+                holder = author;
+            }
+
+            previousHolder = holder;
+            previousSubject = Subject(words, segment) ?? previousSubject;
+            var modality = ModalityDetector.Detect(words, segment.First, segment.Last);
+            if (isQuestion && modality.Likelihood is { } asked && IsInvertedModal(words, segment, asked))
+            {
+                modality = modality with { Likelihood = null };
+            }
+
+            var cues = NegationDetector.Cues(words, segment.First, segment.Last, modality);
+            var polarity = restriction ? ClaimPolarity.Negative : NegationDetector.Decide(cues);
+            var kind = KindClassifier.Classify(words, segment.First, segment.Last, modality.Likelihood, quoteSegment, isQuestion);
+            var end = k == segments.Count - 1 ? words.Tokens[last].End : words.Tokens[segment.Last].End;
+            var range = new TextRange(words.Tokens[segment.First].Start, end);
+            var claim = new Claim(
+                "c" + (state.Claims.Count + 1).ToString(CultureInfo.InvariantCulture),
+                document.SpanOf(range),
+                post?.Id,
+                holder,
+                polarity,
+                modality.Likelihood,
+                modality.Hearsay,
+                kind,
+                QuantityExtractor.Extract(words, segment.First, segment.Last),
+                null,
+                index)
+            {
+                EventTime = ExplicitDates.Find(words, segment.First, segment.Last),
+                ReportTime = reportTime,
+            };
+            state.Claims.Add(claim);
+        }
+
+        if (restriction)
+        {
+            AddRestricted(state, index, words, restrictedFirst, restrictedLast, author, reportTime);
+        }
+    }
+
+    private static void AddRestricted(DocumentState state, int index, SentenceWords words, int restrictedFirst, int restrictedLast, ClaimAttribution author, string? reportTime)
+    {
+        if (index == 0 || state.Words[index - 1] is not { } listWords)
+        {
+            return;
+        }
+
+        var source = state.Claims[^1];
+        foreach (var item in RestrictiveNegation.ListItems(listWords))
+        {
+            if (RestrictiveNegation.Shares(listWords, item, words, restrictedFirst, restrictedLast))
+            {
+                continue;
+            }
+
+            var range = RestrictiveNegation.RangeOf(listWords, item);
+            state.Claims.Add(new Claim(
+                "c" + (state.Claims.Count + 1).ToString(CultureInfo.InvariantCulture),
+                state.Document.SpanOf(range),
+                source.PostId,
+                source.Attribution.Kind == HolderKind.Author ? source.Attribution : author,
+                ClaimPolarity.Negative,
+                null,
+                null,
+                ClaimKind.Event,
+                QuantityExtractor.Extract(listWords, item.First, item.Last),
+                null,
+                index)
+            {
+                ReportTime = reportTime,
+                DerivedFrom = source.Id,
+            });
+        }
+    }
+
+    /// <summary>
+    /// Rhetorical questions answered by the text ("… ? Could be."): each question of the run gets the answer's range
+    /// and, when it has none, the answer's likelihood.
+    /// </summary>
+    private static void AttachAnswers(DocumentState state)
+    {
+        for (var c = 0; c < state.Claims.Count; c++)
+        {
+            var claim = state.Claims[c];
+            if (claim.Kind != ClaimKind.Speculation || !EndsWith(state.Words[claim.Sentence], '?'))
+            {
+                continue;
+            }
+
+            var next = claim.Sentence + 1;
+            while (next < state.Words.Count && state.Words[next] is { } w && EndsWith(w, '?'))
+            {
+                next++;
+            }
+
+            if (next >= state.Words.Count || state.Words[next] is not { } answer || !IsShortAnswer(answer))
+            {
+                continue;
+            }
+
+            state.Claims[c] = claim with { Answer = answer.Range };
+        }
+    }
+
+    /// <summary>"Could you imagine …?": a modal that opens a question asks; it does not estimate.</summary>
+    private static bool IsInvertedModal(SentenceWords words, Segment segment, Likelihood likelihood)
+    {
+        var i = segment.First;
+        while (i <= segment.Last && !words.IsWord(i))
+        {
+            i++;
+        }
+
+        return words.Tokens[i].Start == likelihood.Range.Start && words[i] is "could" or "may" or "might";
+    }
+
+    private static bool IsShortAnswer(SentenceWords words)
+    {
+        var wordCount = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            wordCount += words.IsWord(i) ? 1 : 0;
+        }
+
+        return wordCount is > 0 and <= 4 && words[0] is "could" or "maybe" or "perhaps" or "possibly" or "probably" or "yes" or "no"
+            or "likely" or "unlikely" or "indeed" or "certainly" or "absolutely" or "hardly" or "doubtful" or "might" or "definitely" or "nope";
+    }
+
+    private ClaimAttribution MakeHolder(DocumentState state, SentenceWords words, HolderMatch match)
+    {
+        var range = words.RangeOf(match.First, match.Last);
+        var text = words.TextOf(match.First, match.Last).Trim(',', ' ');
+        var kind = AttributionFinder.Classify(words, match.First, match.Last);
+        var cue = words.TextOf(match.CueFirst, match.CueLast);
+        if (kind == HolderKind.Author)
+        {
+            return new ClaimAttribution(HolderKind.Author, null, null, cue);
+        }
+
+        string? refers = null;
+        if (match.First == match.Last && words[match.First] is "he" or "she")
+        {
+            refers = state.LastNamed;
+        }
+        else if (kind == HolderKind.Named && HasCapital(words, match.First, match.Last))
+        {
+            state.LastNamed = text;
+        }
+
+        var entity = _options.HolderResolver.Resolve(state.Document, range);
+        return new ClaimAttribution(kind, text, range, cue, refers, entity);
+    }
+
+    private static (int First, int Last)? Subject(SentenceWords words, Segment segment)
+    {
+        for (var i = segment.First; i <= segment.Last; i++)
+        {
+            if (Words.IsVerbLike(words[i]) || ReportingCues.IsCue(words[i]))
+            {
+                return i > segment.First ? AttributionFinder.NounPhrase(words, segment.First, i - 1) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasCapital(SentenceWords words, int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (words.IsCapitalized(i) && (i > first || words[i] is not "the" and not "a" and not "an"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int QuotedWords(SentenceWords words, QuoteRegions quotes, out bool firstQuoted, out bool lastQuoted)
+    {
+        var count = 0;
+        int firstWord = -1, lastWord = -1;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!words.IsWord(i))
+            {
+                continue;
+            }
+
+            firstWord = firstWord < 0 ? i : firstWord;
+            lastWord = i;
+            if (quotes.Inside(words.Tokens[i].Start))
+            {
+                count++;
+            }
+        }
+
+        firstQuoted = firstWord >= 0 && quotes.Inside(words.Tokens[firstWord].Start);
+        lastQuoted = lastWord >= 0 && quotes.Inside(words.Tokens[lastWord].Start);
+        return count;
+    }
+
+    private static double QuotedShare(SentenceWords words, QuoteRegions quotes, Segment segment)
+    {
+        int all = 0, quoted = 0;
+        for (var i = segment.First; i <= segment.Last; i++)
+        {
+            if (words.IsWord(i))
+            {
+                all++;
+                quoted += quotes.Inside(words.Tokens[i].Start) ? 1 : 0;
+            }
+        }
+
+        return all == 0 ? 0 : quoted / (double)all;
+    }
+
+    private static bool EndsWith(SentenceWords? words, char c)
+    {
+        if (words is null)
+        {
+            return false;
+        }
+
+        for (var i = words.Count - 1; i >= 0; i--)
+        {
+            var token = words.Tokens[i];
+            var first = words.Text[token.Start];
+            if (first is '"' or '”' or '’' or '\'' or ')' or '»')
+            {
+                continue;
+            }
+
+            return words.Text[token.End - 1] == c;
+        }
+
+        return false;
+    }
+
+    private static string? Timex(DateTimeOffset? time) => time?.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    private sealed class DocumentState(AnalyzedDocument document, QuoteRegions quotes)
+    {
+        public AnalyzedDocument Document { get; } = document;
+
+        public QuoteRegions Quotes { get; } = quotes;
+
+        public List<Claim> Claims { get; } = [];
+
+        public List<SentenceWords?> Words { get; } = [];
+
+        public string? LastNamed { get; set; }
+
+        public ClaimAttribution? PendingSpeaker { get; set; }
+
+        public ClaimAttribution? OpenQuoteSpeaker { get; set; }
+    }
+}

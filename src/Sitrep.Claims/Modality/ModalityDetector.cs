@@ -1,0 +1,88 @@
+using Sitrep.Claims.Text;
+
+namespace Sitrep.Claims.Modality;
+
+/// <summary>What the estimative scan of a claim found.</summary>
+/// <param name="Likelihood">The first estimative phrase, or null.</param>
+/// <param name="Hearsay">The first hearsay marker, or null.</param>
+/// <param name="Consumed">Tokens that belong to an estimative phrase ("not" in "not likely"): not negations.</param>
+internal readonly record struct ModalityResult(Likelihood? Likelihood, Hearsay? Hearsay, HashSet<int>? Consumed)
+{
+    public bool IsConsumed(int i) => Consumed?.Contains(i) == true;
+}
+
+/// <summary>
+/// Finds the estimative phrase (first one wins) and the hearsay marker of a claim's tokens. Negated ability ("could
+/// not", "cannot") is not likelihood; "May" as a month is not a modal.
+/// </summary>
+internal static class ModalityDetector
+{
+    public static ModalityResult Detect(SentenceWords words, int first, int last)
+    {
+        Likelihood? likelihood = null;
+        Hearsay? hearsay = null;
+        HashSet<int>? consumed = null;
+        for (var i = first; i <= last; i++)
+        {
+            if (hearsay is null && EstimativeLexicon.Hearsay.Match(words, i) is { } h)
+            {
+                hearsay = new Hearsay(words.TextOf(i, i + h.Length - 1), words.RangeOf(i, i + h.Length - 1));
+            }
+
+            if (likelihood is not null)
+            {
+                continue;
+            }
+
+            if (EstimativeLexicon.Phrases.Match(words, i) is not { } m || !Accept(words, i, m.Length))
+            {
+                continue;
+            }
+
+            var end = Math.Min(last, i + m.Length - 1);
+            likelihood = new Likelihood(m.Value.Band, words.TextOf(i, end), words.RangeOf(i, end), m.Value.Style);
+            for (var k = i; k <= end; k++)
+            {
+                if (words[k] is "not" or "n't" or "no")
+                {
+                    (consumed ??= []).Add(k);
+                }
+            }
+
+            // "not likely", "not certain": a negation right before the phrase belongs to it.
+            if (i > first && words[i - 1] is "not" or "n't" && m.Value.Band > LikelihoodBand.RoughlyEvenChance)
+            {
+                (consumed ??= []).Add(i - 1);
+                var band = m.Value.Band >= LikelihoodBand.AlmostCertain ? LikelihoodBand.RoughlyEvenChance : LikelihoodBand.Unlikely;
+                likelihood = likelihood with { Band = band, Term = words.TextOf(i - 1, end), Range = words.RangeOf(i - 1, end) };
+            }
+        }
+
+        return new ModalityResult(likelihood, hearsay, consumed);
+    }
+
+    private static bool Accept(SentenceWords words, int i, int length)
+    {
+        var w = words[i];
+        var next = words[i + length];
+        switch (w)
+        {
+            case "could" or "can" when length == 1 && next is "not" or "n't":
+                return false;
+            case "may" when words.IsCapitalized(i) && i > 0:
+                return false; // the month
+            case "might" when i > 0 && words[i - 1] is "the" or "with" or "his" or "its":
+                return false;
+            case "possible" when words[i - 1] is "as" or "if" || next is "to":
+                return false; // "as soon as possible", "if possible", "possible to"
+            case "appears" or "appear" or "seems" or "seem" or "seemed" when words[i - 1] == "it" && i > 0 && words[i - 1] == "it":
+                return true;
+            case "appears" or "appear" when next != "to":
+                return false; // "appeared on television"
+            case "likely" when words[i - 1] is "more" or "less" && next == "than":
+                return false;
+            default:
+                return true;
+        }
+    }
+}
