@@ -1,4 +1,5 @@
 using Sitrep.Claims;
+using Sitrep.Corroboration;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
 using Sitrep.Text;
@@ -13,6 +14,7 @@ public static class DefaultPipeline
         new AnalysisPipelineBuilder()
             .Use(new SentenceStage())
             .Use(new ClaimStage())
+            .Use(new PropositionStage())
             .Use(new CentralSentenceTakeawayStage());
 
     /// <summary>The default pipeline, frozen.</summary>

@@ -33,6 +33,8 @@ public static class BriefBuilder
                 allErrors.Count(e => e.Severity == ErrorSeverity.Error)),
             Documents = documents,
             Claims = claims,
+            Propositions = PropositionSection.Propositions(corpus),
+            Contradictions = PropositionSection.Contradictions(corpus),
             KeyClaims = ClaimSection.KeyClaims(claims),
             Takeaways = takeaways,
             Errors = [.. allErrors.Select(e => new BriefError(e.Path, e.Code, e.Message, e.Severity == ErrorSeverity.Error ? "error" : "warning"))],

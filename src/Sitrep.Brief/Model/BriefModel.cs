@@ -226,14 +226,28 @@ public sealed record BriefStance(string Doc, string? Post, string Stance);
 /// <param name="IndependentSources">Independent sources.</param>
 /// <param name="Status"><c>corroborated|contested|single-source|unverified</c>.</param>
 /// <param name="Credibility">Admiralty credibility 1–6.</param>
-public sealed record BriefProposition(string Id, string Label, IReadOnlyList<string> Claims, IReadOnlyList<BriefStance> Stances, int IndependentSources, string Status, int Credibility);
+public sealed record BriefProposition(string Id, string Label, IReadOnlyList<string> Claims, IReadOnlyList<BriefStance> Stances, int IndependentSources, string Status, int Credibility)
+{
+    /// <summary>The span of the claim whose text is the label.</summary>
+    public BriefSpan? Cite { get; init; }
+
+    /// <summary>Reliability-weighted support of independent sources.</summary>
+    public double Support { get; init; }
+
+    /// <summary>Reliability-weighted denial of independent sources.</summary>
+    public double Denial { get; init; }
+}
 
 /// <summary>A contradiction or update.</summary>
 /// <param name="A">Claim id.</param>
 /// <param name="B">Claim id.</param>
 /// <param name="Kind"><c>contradiction|update</c>.</param>
 /// <param name="Reason">Why.</param>
-public sealed record BriefContradiction(string A, string B, string Kind, string Reason);
+public sealed record BriefContradiction(string A, string B, string Kind, string Reason)
+{
+    /// <summary>The proposition both claims belong to.</summary>
+    public string? Proposition { get; init; }
+}
 
 /// <summary>A timeline entry.</summary>
 /// <param name="When">TIMEX3 value.</param>
