@@ -15,7 +15,8 @@ public static class DefaultPipeline
             .Use(new SentenceStage())
             .Use(new ClaimStage())
             .Use(new PropositionStage())
-            .Use(new CentralSentenceTakeawayStage());
+            .Use(new CentralSentenceTakeawayStage())
+            .Use(new CorroboratedTakeawayStage());
 
     /// <summary>The default pipeline, frozen.</summary>
     public static AnalysisPipeline Build(int? maxDegreeOfParallelism = null)

@@ -37,6 +37,11 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         .errors li { color: #8a1c1c; }
         .warning { color: #7a5b00 !important; }
         .empty { color: var(--muted); font-style: italic; }
+        .propositions > li { margin: 10px 0; }
+        .propositions .meta { color: var(--muted); font-size: 13px; margin-left: 6px; }
+        .stance-support { color: #1d6b2f; }
+        .stance-deny { color: #a12a2a; }
+        .stance-query { color: #7a5b00; }
         """;
 
     /// <inheritdoc />
@@ -104,6 +109,19 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
 
         writer.WriteLine("</section>");
 
+        WritePropositions(writer, report, citations, "contested", "Contested", PropositionLabels.Contested(report), "Nothing contested: no proposition has both supporting and denying sources.");
+        WritePropositions(writer, report, citations, "corroborated", "Corroborated", PropositionLabels.Corroborated(report), "Nothing corroborated: no proposition has two independent supporting sources.");
+        if (report.Contradictions.Count > 0)
+        {
+            writer.WriteLine("<section id=\"contradictions\"><h2>Contradictions and updates</h2><ul>");
+            foreach (var c in report.Contradictions.Take(12))
+            {
+                writer.WriteLine($"<li><strong>{E(c.Kind)}</strong>: {E(c.Reason)}</li>");
+            }
+
+            writer.WriteLine("</ul></section>");
+        }
+
         writer.WriteLine("<section id=\"documents\"><h2>Documents</h2><table><thead><tr><th>#</th><th>Document</th><th>Kind</th><th>Source</th><th>Published</th><th>Grade</th><th>Posts</th><th>Boilerplate</th></tr></thead><tbody>");
         var n = 0;
         foreach (var doc in report.Documents)
@@ -145,6 +163,32 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         }
 
         writer.WriteLine("</main></body></html>");
+    }
+
+    private static void WritePropositions(TextWriter writer, BriefReport report, CitationIndex citations, string id, string title, IEnumerable<BriefProposition> propositions, string empty)
+    {
+        writer.WriteLine($"<section id=\"{id}\"><h2>{E(title)}</h2>");
+        var any = false;
+        foreach (var p in propositions)
+        {
+            if (!any)
+            {
+                writer.WriteLine("<ul class=\"propositions\">");
+            }
+
+            any = true;
+            var mark = p.Cite is { } cite ? Invariant($"<a class=\"cite\" href=\"#cite-{citations.Number(cite)}\">[{citations.Number(cite)}]</a>") : string.Empty;
+            writer.WriteLine($"<li><q>{E(p.Label)}</q>{mark} <span class=\"meta\">{E(PropositionLabels.Summary(p))}</span><ul>");
+            foreach (var (source, stance, grade, span) in PropositionLabels.Stances(report, p))
+            {
+                var number = citations.Number(span);
+                writer.WriteLine(Invariant($"<li class=\"stance-{E(stance)}\">{E(stance)}: {E(source)}<span class=\"grade\">{E(grade)}</span><a class=\"cite\" href=\"#cite-{number}\">[{number}]</a></li>"));
+            }
+
+            writer.WriteLine("</ul></li>");
+        }
+
+        writer.WriteLine(any ? "</ul></section>" : $"<p class=\"empty\">{E(empty)}</p></section>");
     }
 
     private static void WriteCitation(BriefContext context, BriefSpan span, int number, TextWriter writer)

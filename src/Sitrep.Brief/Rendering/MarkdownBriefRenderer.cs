@@ -49,6 +49,19 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
             writer.WriteLine($"  holder: {Escape(ClaimLabels.Holder(claim))}; likelihood: {Escape(ClaimLabels.Likelihood(claim))}; kind: {Escape(ClaimLabels.Kind(claim))}");
         }
 
+        WritePropositions(writer, report, citations, "Contested", PropositionLabels.Contested(report), "_Nothing contested: no proposition has both supporting and denying sources._");
+        WritePropositions(writer, report, citations, "Corroborated", PropositionLabels.Corroborated(report), "_Nothing corroborated: no proposition has two independent supporting sources._");
+        if (report.Contradictions.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("### Contradictions and updates");
+            writer.WriteLine();
+            foreach (var c in report.Contradictions.Take(12))
+            {
+                writer.WriteLine($"- **{c.Kind}**: {Escape(c.Reason)}");
+            }
+        }
+
         writer.WriteLine();
         writer.WriteLine("## Documents");
         writer.WriteLine();
@@ -83,6 +96,29 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
                 var quote = Escape(OneLine(context.Quote(span)));
                 writer.WriteLine(Invariant($"[^{number}]: {Escape(context.SourceLabel(span))}, `{Cell(doc?.Path ?? span.Doc)}` chars {span.Start}–{span.End}: “{quote}”"));
             }
+        }
+    }
+
+    private static void WritePropositions(TextWriter writer, BriefReport report, CitationIndex citations, string title, IEnumerable<BriefProposition> propositions, string empty)
+    {
+        writer.WriteLine();
+        writer.WriteLine($"## {title}");
+        writer.WriteLine();
+        var any = false;
+        foreach (var p in propositions)
+        {
+            any = true;
+            var mark = p.Cite is { } cite ? Invariant($" [^{citations.Number(cite)}]") : string.Empty;
+            writer.WriteLine($"- “{Escape(p.Label)}”{mark} — {PropositionLabels.Summary(p)}");
+            foreach (var (source, stance, grade, span) in PropositionLabels.Stances(report, p))
+            {
+                writer.WriteLine(Invariant($"  - {stance}: {Escape(source)} **{grade}** [^{citations.Number(span)}]"));
+            }
+        }
+
+        if (!any)
+        {
+            writer.WriteLine(empty);
         }
     }
 
