@@ -131,7 +131,7 @@ public sealed class PropositionStage : ICorpusStage
         var doc = analyzed.Document;
         var claim = claimRef.Claim;
         var polarity = EffectivePolarity(claim);
-        var stance = claim.Kind == ClaimKind.Question
+        var stance = claim.Kind == ClaimKind.Question || text.TrimEnd().EndsWith('?')
             ? Stance.Query
             : polarity is null ? Stance.Comment : polarity == labelPolarity ? Stance.Support : Stance.Deny;
         var post = claim.PostId is null ? null : doc.Posts.FirstOrDefault(p => p.Id == claim.PostId);
