@@ -9,6 +9,11 @@ if (args.Length > 0 && args[0] == "e2e")
     return EndToEnd.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "propositions")
+{
+    return PropositionScaling.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "make-corpus")
 {
     return CorpusMaker.Run(args[1..]);
