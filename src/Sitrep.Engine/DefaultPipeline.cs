@@ -1,5 +1,6 @@
 using Sitrep.Claims;
 using Sitrep.Corroboration;
+using Sitrep.Hypotheses;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
 using Sitrep.Text;
@@ -10,18 +11,19 @@ namespace Sitrep.Engine;
 public static class DefaultPipeline
 {
     /// <summary>A builder holding the default stages, for callers that add or replace some.</summary>
-    public static AnalysisPipelineBuilder CreateBuilder() =>
+    public static AnalysisPipelineBuilder CreateBuilder(AchOptions? ach = null) =>
         new AnalysisPipelineBuilder()
             .Use(new SentenceStage())
             .Use(new ClaimStage())
             .Use(new PropositionStage())
             .Use(new CentralSentenceTakeawayStage())
-            .Use(new CorroboratedTakeawayStage());
+            .Use(new CorroboratedTakeawayStage())
+            .Use(new AchStage(ach));
 
     /// <summary>The default pipeline, frozen.</summary>
-    public static AnalysisPipeline Build(int? maxDegreeOfParallelism = null)
+    public static AnalysisPipeline Build(int? maxDegreeOfParallelism = null, AchOptions? ach = null)
     {
-        var builder = CreateBuilder();
+        var builder = CreateBuilder(ach);
         if (maxDegreeOfParallelism is { } degree)
         {
             builder.MaxDegreeOfParallelism = degree;

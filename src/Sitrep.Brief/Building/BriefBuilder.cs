@@ -35,6 +35,8 @@ public static class BriefBuilder
             Claims = claims,
             Propositions = PropositionSection.Propositions(corpus),
             Contradictions = PropositionSection.Contradictions(corpus),
+            Hypotheses = HypothesisSection.Hypotheses(corpus),
+            Ach = HypothesisSection.Ach(corpus),
             KeyClaims = ClaimSection.KeyClaims(claims),
             Takeaways = takeaways,
             Errors = [.. allErrors.Select(e => new BriefError(e.Path, e.Code, e.Message, e.Severity == ErrorSeverity.Error ? "error" : "warning"))],

@@ -40,6 +40,8 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         .propositions > li { margin: 10px 0; }
         .propositions .meta { color: var(--muted); font-size: 13px; margin-left: 6px; }
         .stance-support { color: #1d6b2f; }
+        table.ach td.r-cc { background: #cfe9d5; } table.ach td.r-c { background: #e6f4e9; }
+        table.ach td.r-i { background: #f6e0e0; } table.ach td.r-ii { background: #ecc3c3; } table.ach td.r-na { color: #9aa3ad; }
         .stance-deny { color: #a12a2a; }
         .stance-query { color: #7a5b00; }
         """;
@@ -122,6 +124,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
             writer.WriteLine("</ul></section>");
         }
 
+        WriteAch(writer, report, citations);
         writer.WriteLine("<section id=\"documents\"><h2>Documents</h2><table><thead><tr><th>#</th><th>Document</th><th>Kind</th><th>Source</th><th>Published</th><th>Grade</th><th>Posts</th><th>Boilerplate</th></tr></thead><tbody>");
         var n = 0;
         foreach (var doc in report.Documents)
@@ -189,6 +192,49 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         }
 
         writer.WriteLine(any ? "</ul></section>" : $"<p class=\"empty\">{E(empty)}</p></section>");
+    }
+
+    private static void WriteAch(TextWriter writer, BriefReport report, CitationIndex citations)
+    {
+        writer.WriteLine("<section id=\"ach\"><h2>Competing hypotheses (ACH)</h2>");
+        if (report.Hypotheses.Count == 0 || report.Ach is not { } ach)
+        {
+            writer.WriteLine("<p class=\"empty\">No hypotheses: give some with --hypotheses FILE, or the sources suggested none.</p></section>");
+            return;
+        }
+
+        writer.WriteLine("<ul>");
+        foreach (var h in report.Hypotheses)
+        {
+            var marks = string.Concat(h.Sources.Select(src => Invariant($"<a class=\"cite\" href=\"#cite-{citations.Number(src)}\">[{citations.Number(src)}]</a>")));
+            var rank = Invariant($"Heuer #{h.Scores.GetValueOrDefault("heuerRank")}, inconsistency {h.Scores.GetValueOrDefault("heuerInconsistency"):0.##}; Bayes #{h.Scores.GetValueOrDefault("bayesRank")}, {h.Scores.GetValueOrDefault("bayesPosterior"):P0} ({h.Estimative})");
+            writer.WriteLine($"<li><strong>{E(h.Id)}</strong> <span class=\"meta\">{E(h.Origin)}</span> {E(h.Text)}{marks}<br><span class=\"meta\">{E(rank)}</span></li>");
+        }
+
+        writer.WriteLine("</ul>");
+        var linchpins = ach.Linchpins.Count == 0 ? "none" : string.Join("; ", ach.Linchpins.Select(l => $"{l.Evidence} ({l.Method}, {l.Change}: {l.Before} → {l.After})"));
+        writer.WriteLine($"<p>Most diagnostic evidence: <strong>{E(ach.MostDiagnostic ?? "none")}</strong>. Linchpins: {E(linchpins)}.</p>");
+        writer.Write("<table class=\"ach\"><thead><tr><th>Evidence</th><th>Cred.</th><th>Sources</th><th>Flags</th>");
+        foreach (var h in report.Hypotheses)
+        {
+            writer.Write($"<th title=\"{E(h.Text)}\">{E(h.Id)}</th>");
+        }
+
+        writer.WriteLine("</tr></thead><tbody>");
+        foreach (var e in ach.Evidence)
+        {
+            var mark = e.Cites.Count > 0 ? Invariant($"<a class=\"cite\" href=\"#cite-{citations.Number(e.Cites[0])}\">[{citations.Number(e.Cites[0])}]</a>") : string.Empty;
+            writer.Write(Invariant($"<tr><td>{E(e.Id)}: {E(e.Label)}{mark}</td><td class=\"num\">{e.Credibility}</td><td>{E(string.Join(' ', e.Reliabilities))}</td><td>{E(string.Join("; ", e.Flags))}</td>"));
+            foreach (var h in report.Hypotheses)
+            {
+                var rating = h.Ratings.FirstOrDefault(r => r.Evidence == e.Id);
+                writer.Write($"<td class=\"r-{E((rating?.Rating ?? "NA").ToLowerInvariant())}\" title=\"{E(rating?.Reason ?? string.Empty)}\">{E(rating?.Rating ?? "NA")}</td>");
+            }
+
+            writer.WriteLine("</tr>");
+        }
+
+        writer.WriteLine("</tbody></table></section>");
     }
 
     private static void WriteCitation(BriefContext context, BriefSpan span, int number, TextWriter writer)

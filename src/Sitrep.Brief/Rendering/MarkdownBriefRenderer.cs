@@ -62,6 +62,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
             }
         }
 
+        AchRendering.WriteMarkdown(report, writer, citations.Number);
         writer.WriteLine();
         writer.WriteLine("## Documents");
         writer.WriteLine();
@@ -127,7 +128,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
     private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Escapes Markdown and HTML specials so source text cannot inject markup into the brief.</summary>
-    internal static string Escape(string text)
+    public static string Escape(string text)
     {
         var sb = new System.Text.StringBuilder(text.Length + 8);
         foreach (var c in text)

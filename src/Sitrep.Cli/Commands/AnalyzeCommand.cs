@@ -45,7 +45,9 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors and the summary line." };
-        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet };
+        var hypotheses = AchOptionsFromFiles.HypothesesOption();
+        var ratings = AchOptionsFromFiles.RatingsOption();
+        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet, hypotheses, ratings };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             parse.GetValue(paths)!,
             parse.GetValue(db)!,
@@ -54,11 +56,13 @@ internal static class AnalyzeCommand
             parse.GetValue(maxBytes),
             parse.GetValue(jobs),
             parse.GetValue(quiet),
+            parse.GetValue(hypotheses),
+            parse.GetValue(ratings),
             cancellationToken)));
         return command;
     }
 
-    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, CancellationToken cancellationToken)
+    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, string? hypothesesPath, string? ratingsPath, CancellationToken cancellationToken)
     {
         try
         {
@@ -85,7 +89,8 @@ internal static class AnalyzeCommand
                 WorkingDirectory = workingDirectory,
                 Excluded = manifestPath is null ? [] : [Path.GetFullPath(manifestPath, workingDirectory), Path.GetFullPath(db, workingDirectory)],
             };
-            var run = new AnalysisRun(DefaultPipeline.Build(jobs), store);
+            var ach = AchOptionsFromFiles.Load(store, hypothesesPath, ratingsPath, suggest: true);
+            var run = new AnalysisRun(DefaultPipeline.Build(jobs, ach), store);
             var result = quiet || !AnsiConsole.Profile.Capabilities.Interactive
                 ? run.Execute(options, progress: null, cancellationToken)
                 : RunWithProgress(run, options, cancellationToken);

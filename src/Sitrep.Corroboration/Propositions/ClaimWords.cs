@@ -9,7 +9,7 @@ namespace Sitrep.Corroboration.Propositions;
 /// proposition must share their words), and a small lexicon of news predicates folded to one form ("killed", "died",
 /// "deaths" → <c>die</c>).
 /// </summary>
-internal static class ClaimWords
+public static class ClaimWords
 {
     private static readonly FrozenSet<string> Ignored = FrozenSet.ToFrozenSet(
         [
@@ -126,7 +126,7 @@ internal static class ClaimWords
     }
 
     /// <summary>A light stemmer: plural and past forms to a shared stem, enough to match "charge"/"charges".</summary>
-    internal static string Stem(string word)
+    public static string Stem(string word)
     {
         if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
         {
