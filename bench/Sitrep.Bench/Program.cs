@@ -14,6 +14,11 @@ if (args.Length > 0 && args[0] == "store")
     return StoreProbe.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "propositions")
+{
+    return PropositionScaling.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "make-corpus")
 {
     return CorpusMaker.Run(args[1..]);

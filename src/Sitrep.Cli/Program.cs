@@ -7,6 +7,7 @@ var root = new RootCommand("Sitrep: a sourced situation picture from conflicting
     AnalyzeCommand.Create(),
     WatchCommand.Create(),
     SearchCommand.Create(),
+    AchCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
 };

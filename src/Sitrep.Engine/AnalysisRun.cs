@@ -148,6 +148,11 @@ public sealed class AnalysisRun
             .ToList();
         var corpus = new Corpus(ordered);
         _pipeline.AnalyzeCorpus(corpus, cancellationToken);
+        foreach (var snapshot in corpus.Layers.All.OfType<ISnapshotLayer>())
+        {
+            _store.SetSetting(snapshot.SnapshotKey, snapshot.ToSnapshotJson());
+        }
+
         phases.Start("brief");
         var brief = BriefBuilder.Build(corpus, _pipeline.StageNames, errors, SitrepVersion.Current);
         var written = new List<string>();

@@ -2,6 +2,8 @@ using Sitrep.Ingest.Syndication;
 using Sitrep.Entities.Aliases;
 using Sitrep.Entities.Resolution;
 using Sitrep.Claims;
+using Sitrep.Corroboration;
+using Sitrep.Hypotheses;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
 using Sitrep.Text;
@@ -15,7 +17,8 @@ public static class DefaultPipeline
 {
     /// <summary>A builder holding the default stages, for callers that add or replace some.</summary>
     /// <param name="aliases">The analyst's entity alias decisions, or null for none.</param>
-    public static AnalysisPipelineBuilder CreateBuilder(AliasDecisions? aliases = null) =>
+    /// <param name="ach">The analyst's hypotheses and rating overrides, or null for none.</param>
+    public static AnalysisPipelineBuilder CreateBuilder(AliasDecisions? aliases = null, AchOptions? ach = null) =>
         new AnalysisPipelineBuilder()
             .Use(new SentenceStage())
             .Use(new TimexStage())
@@ -24,12 +27,15 @@ public static class DefaultPipeline
             .Use(new EntityResolutionStage(aliases))
             .Use(new TimelineStage())
             .Use(new ClaimStage())
-            .Use(new CentralSentenceTakeawayStage());
+            .Use(new PropositionStage())
+            .Use(new CentralSentenceTakeawayStage())
+            .Use(new CorroboratedTakeawayStage())
+            .Use(new AchStage(ach));
 
     /// <summary>The default pipeline, frozen.</summary>
-    public static AnalysisPipeline Build(int? maxDegreeOfParallelism = null, AliasDecisions? aliases = null)
+    public static AnalysisPipeline Build(int? maxDegreeOfParallelism = null, AliasDecisions? aliases = null, AchOptions? ach = null)
     {
-        var builder = CreateBuilder(aliases);
+        var builder = CreateBuilder(aliases, ach);
         if (maxDegreeOfParallelism is { } degree)
         {
             builder.MaxDegreeOfParallelism = degree;

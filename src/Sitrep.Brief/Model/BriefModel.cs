@@ -44,6 +44,9 @@ public sealed record BriefReport
     /// <summary>Hypotheses and their scores.</summary>
     public IReadOnlyList<BriefHypothesis> Hypotheses { get; init; } = [];
 
+    /// <summary>The ACH matrix rows, rankings, diagnosticity and linchpins; null when no ACH ran.</summary>
+    public BriefAch? Ach { get; init; }
+
     /// <summary>Key takeaways, each cited.</summary>
     public IReadOnlyList<BriefTakeaway> Takeaways { get; init; } = [];
 
@@ -232,14 +235,28 @@ public sealed record BriefStance(string Doc, string? Post, string Stance);
 /// <param name="IndependentSources">Independent sources.</param>
 /// <param name="Status"><c>corroborated|contested|single-source|unverified</c>.</param>
 /// <param name="Credibility">Admiralty credibility 1–6.</param>
-public sealed record BriefProposition(string Id, string Label, IReadOnlyList<string> Claims, IReadOnlyList<BriefStance> Stances, int IndependentSources, string Status, int Credibility);
+public sealed record BriefProposition(string Id, string Label, IReadOnlyList<string> Claims, IReadOnlyList<BriefStance> Stances, int IndependentSources, string Status, int Credibility)
+{
+    /// <summary>The span of the claim whose text is the label.</summary>
+    public BriefSpan? Cite { get; init; }
+
+    /// <summary>Reliability-weighted support of independent sources.</summary>
+    public double Support { get; init; }
+
+    /// <summary>Reliability-weighted denial of independent sources.</summary>
+    public double Denial { get; init; }
+}
 
 /// <summary>A contradiction or update.</summary>
 /// <param name="A">Claim id.</param>
 /// <param name="B">Claim id.</param>
 /// <param name="Kind"><c>contradiction|update</c>.</param>
 /// <param name="Reason">Why.</param>
-public sealed record BriefContradiction(string A, string B, string Kind, string Reason);
+public sealed record BriefContradiction(string A, string B, string Kind, string Reason)
+{
+    /// <summary>The proposition both claims belong to.</summary>
+    public string? Proposition { get; init; }
+}
 
 /// <summary>A timeline entry.</summary>
 /// <param name="When">TIMEX3 value.</param>
@@ -269,7 +286,41 @@ public sealed record BriefTimelineEntry(
 /// <param name="Sources">Spans it came from.</param>
 /// <param name="Scores">Scores by method.</param>
 /// <param name="Ratings">Ratings against evidence.</param>
-public sealed record BriefHypothesis(string Id, string Text, string Origin, IReadOnlyList<BriefSpan> Sources, IReadOnlyDictionary<string, double> Scores, IReadOnlyList<BriefRating> Ratings);
+public sealed record BriefHypothesis(string Id, string Text, string Origin, IReadOnlyList<BriefSpan> Sources, IReadOnlyDictionary<string, double> Scores, IReadOnlyList<BriefRating> Ratings)
+{
+    /// <summary>The Bayesian posterior in ICD 203 words.</summary>
+    public string? Estimative { get; init; }
+}
+
+/// <summary>The ACH matrix's rows and conclusions.</summary>
+/// <param name="Evidence">Evidence rows.</param>
+/// <param name="HeuerRanking">Hypothesis ids by Heuer's inconsistency, best first.</param>
+/// <param name="BayesRanking">Hypothesis ids by posterior, best first.</param>
+/// <param name="MostDiagnostic">The most diagnostic evidence row.</param>
+/// <param name="Linchpins">Rows whose removal or reversal changes the top hypothesis.</param>
+public sealed record BriefAch(IReadOnlyList<BriefEvidence> Evidence, IReadOnlyList<string> HeuerRanking, IReadOnlyList<string> BayesRanking, string? MostDiagnostic, IReadOnlyList<BriefLinchpin> Linchpins);
+
+/// <summary>An ACH evidence row.</summary>
+/// <param name="Id">Proposition id.</param>
+/// <param name="Label">What it says.</param>
+/// <param name="Credibility">Admiralty credibility.</param>
+/// <param name="Status">Corroboration status.</param>
+/// <param name="Reliabilities">Reliability grades of its sources.</param>
+/// <param name="EventTime">When it happened.</param>
+/// <param name="ReportTime">When first reported.</param>
+/// <param name="Cites">All its citations.</param>
+/// <param name="Weight">Its weight in the scores.</param>
+/// <param name="Diagnosticity">How differently it bears on the hypotheses.</param>
+/// <param name="Flags">Single-source, contested, E/F source.</param>
+public sealed record BriefEvidence(string Id, string Label, int Credibility, string Status, IReadOnlyList<string> Reliabilities, string? EventTime, string? ReportTime, IReadOnlyList<BriefSpan> Cites, double Weight, double Diagnosticity, IReadOnlyList<string> Flags);
+
+/// <summary>A linchpin.</summary>
+/// <param name="Evidence">Evidence id.</param>
+/// <param name="Method"><c>heuer|bayes</c>.</param>
+/// <param name="Change"><c>removal|reversal</c>.</param>
+/// <param name="Before">Top hypothesis before.</param>
+/// <param name="After">Top hypothesis after.</param>
+public sealed record BriefLinchpin(string Evidence, string Method, string Change, string Before, string After);
 
 /// <summary>A rating of a hypothesis against an evidence row.</summary>
 /// <param name="Evidence">Proposition id.</param>

@@ -38,6 +38,13 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         .errors li { color: #8a1c1c; }
         .warning { color: #7a5b00 !important; }
         .empty { color: var(--muted); font-style: italic; }
+        .propositions > li { margin: 10px 0; }
+        .propositions .meta { color: var(--muted); font-size: 13px; margin-left: 6px; }
+        .stance-support { color: #1d6b2f; }
+        table.ach td.r-cc { background: #cfe9d5; } table.ach td.r-c { background: #e6f4e9; }
+        table.ach td.r-i { background: #f6e0e0; } table.ach td.r-ii { background: #ecc3c3; } table.ach td.r-na { color: #9aa3ad; }
+        .stance-deny { color: #a12a2a; }
+        .stance-query { color: #7a5b00; }
         .note { color: var(--muted); font-size: 13px; }
         table.timeline small { color: var(--muted); }
         """;
@@ -109,6 +116,20 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
 
         writer.WriteLine("</section>");
 
+        WritePropositions(writer, report, citations, "contested", "Contested", PropositionLabels.Contested(report), "Nothing contested: no proposition has both supporting and denying sources.");
+        WritePropositions(writer, report, citations, "corroborated", "Corroborated", PropositionLabels.Corroborated(report), "Nothing corroborated: no proposition has two independent supporting sources.");
+        if (report.Contradictions.Count > 0)
+        {
+            writer.WriteLine("<section id=\"contradictions\"><h2>Contradictions and updates</h2><ul>");
+            foreach (var c in report.Contradictions.Take(12))
+            {
+                writer.WriteLine($"<li><strong>{E(c.Kind)}</strong>: {E(c.Reason)}</li>");
+            }
+
+            writer.WriteLine("</ul></section>");
+        }
+
+        WriteAch(writer, report, citations);
         writer.WriteLine("<section id=\"documents\"><h2>Documents</h2><table><thead><tr><th>#</th><th>Document</th><th>Kind</th><th>Source</th><th>Published</th><th>Grade</th><th>Posts</th><th>Boilerplate</th></tr></thead><tbody>");
         var n = 0;
         foreach (var doc in report.Documents)
@@ -179,6 +200,75 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
             }
 
             writer.WriteLine("</td></tr>");
+        }
+
+        writer.WriteLine("</tbody></table></section>");
+    }
+
+    private static void WritePropositions(TextWriter writer, BriefReport report, CitationIndex citations, string id, string title, IEnumerable<BriefProposition> propositions, string empty)
+    {
+        writer.WriteLine($"<section id=\"{id}\"><h2>{E(title)}</h2>");
+        var any = false;
+        foreach (var p in propositions)
+        {
+            if (!any)
+            {
+                writer.WriteLine("<ul class=\"propositions\">");
+            }
+
+            any = true;
+            var mark = p.Cite is { } cite ? Invariant($"<a class=\"cite\" href=\"#cite-{citations.Number(cite)}\">[{citations.Number(cite)}]</a>") : string.Empty;
+            writer.WriteLine($"<li><q>{E(p.Label)}</q>{mark} <span class=\"meta\">{E(PropositionLabels.Summary(p))}</span><ul>");
+            foreach (var (source, stance, grade, span) in PropositionLabels.Stances(report, p))
+            {
+                var number = citations.Number(span);
+                writer.WriteLine(Invariant($"<li class=\"stance-{E(stance)}\">{E(stance)}: {E(source)}<span class=\"grade\">{E(grade)}</span><a class=\"cite\" href=\"#cite-{number}\">[{number}]</a></li>"));
+            }
+
+            writer.WriteLine("</ul></li>");
+        }
+
+        writer.WriteLine(any ? "</ul></section>" : $"<p class=\"empty\">{E(empty)}</p></section>");
+    }
+
+    private static void WriteAch(TextWriter writer, BriefReport report, CitationIndex citations)
+    {
+        writer.WriteLine("<section id=\"ach\"><h2>Competing hypotheses (ACH)</h2>");
+        if (report.Hypotheses.Count == 0 || report.Ach is not { } ach)
+        {
+            writer.WriteLine("<p class=\"empty\">No hypotheses: give some with --hypotheses FILE, or the sources suggested none.</p></section>");
+            return;
+        }
+
+        writer.WriteLine("<ul>");
+        foreach (var h in report.Hypotheses)
+        {
+            var marks = string.Concat(h.Sources.Select(src => Invariant($"<a class=\"cite\" href=\"#cite-{citations.Number(src)}\">[{citations.Number(src)}]</a>")));
+            var rank = Invariant($"Heuer #{h.Scores.GetValueOrDefault("heuerRank")}, inconsistency {h.Scores.GetValueOrDefault("heuerInconsistency"):0.##}; Bayes #{h.Scores.GetValueOrDefault("bayesRank")}, {h.Scores.GetValueOrDefault("bayesPosterior"):P0} ({h.Estimative})");
+            writer.WriteLine($"<li><strong>{E(h.Id)}</strong> <span class=\"meta\">{E(h.Origin)}</span> {E(h.Text)}{marks}<br><span class=\"meta\">{E(rank)}</span></li>");
+        }
+
+        writer.WriteLine("</ul>");
+        var linchpins = ach.Linchpins.Count == 0 ? "none" : string.Join("; ", ach.Linchpins.Select(l => $"{l.Evidence} ({l.Method}, {l.Change}: {l.Before} → {l.After})"));
+        writer.WriteLine($"<p>Most diagnostic evidence: <strong>{E(ach.MostDiagnostic ?? "none")}</strong>. Linchpins: {E(linchpins)}.</p>");
+        writer.Write("<table class=\"ach\"><thead><tr><th>Evidence</th><th>Cred.</th><th>Sources</th><th>Flags</th>");
+        foreach (var h in report.Hypotheses)
+        {
+            writer.Write($"<th title=\"{E(h.Text)}\">{E(h.Id)}</th>");
+        }
+
+        writer.WriteLine("</tr></thead><tbody>");
+        foreach (var e in ach.Evidence)
+        {
+            var mark = e.Cites.Count > 0 ? Invariant($"<a class=\"cite\" href=\"#cite-{citations.Number(e.Cites[0])}\">[{citations.Number(e.Cites[0])}]</a>") : string.Empty;
+            writer.Write(Invariant($"<tr><td>{E(e.Id)}: {E(e.Label)}{mark}</td><td class=\"num\">{e.Credibility}</td><td>{E(string.Join(' ', e.Reliabilities))}</td><td>{E(string.Join("; ", e.Flags))}</td>"));
+            foreach (var h in report.Hypotheses)
+            {
+                var rating = h.Ratings.FirstOrDefault(r => r.Evidence == e.Id);
+                writer.Write($"<td class=\"r-{E((rating?.Rating ?? "NA").ToLowerInvariant())}\" title=\"{E(rating?.Reason ?? string.Empty)}\">{E(rating?.Rating ?? "NA")}</td>");
+            }
+
+            writer.WriteLine("</tr>");
         }
 
         writer.WriteLine("</tbody></table></section>");

@@ -48,7 +48,7 @@ public sealed record BriefContext(BriefReport Report, IReadOnlyDictionary<string
 public static class BriefRenderers
 {
     /// <summary>JSON, Markdown and HTML.</summary>
-    public static IReadOnlyList<IBriefRenderer> All { get; } = [new JsonBriefRenderer(), new MarkdownBriefRenderer(), new HtmlBriefRenderer()];
+    public static IReadOnlyList<IBriefRenderer> All { get; } = [new JsonBriefRenderer(), new MarkdownBriefRenderer(), new HtmlBriefRenderer(), new CsvAchRenderer()];
 
     /// <summary>Writes every renderer's file into <paramref name="directory"/>; each file is written whole or not at all.</summary>
     public static IReadOnlyList<string> WriteAll(BriefContext context, string directory)

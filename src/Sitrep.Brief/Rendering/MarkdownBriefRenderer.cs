@@ -72,6 +72,20 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
             writer.WriteLine($"  holder: {Escape(ClaimLabels.Holder(claim))}; likelihood: {Escape(ClaimLabels.Likelihood(claim))}; kind: {Escape(ClaimLabels.Kind(claim))}");
         }
 
+        WritePropositions(writer, report, citations, "Contested", PropositionLabels.Contested(report), "_Nothing contested: no proposition has both supporting and denying sources._");
+        WritePropositions(writer, report, citations, "Corroborated", PropositionLabels.Corroborated(report), "_Nothing corroborated: no proposition has two independent supporting sources._");
+        if (report.Contradictions.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("### Contradictions and updates");
+            writer.WriteLine();
+            foreach (var c in report.Contradictions.Take(12))
+            {
+                writer.WriteLine($"- **{c.Kind}**: {Escape(c.Reason)}");
+            }
+        }
+
+        AchRendering.WriteMarkdown(report, writer, citations.Number);
         writer.WriteLine();
         writer.WriteLine("## Documents");
         writer.WriteLine();
@@ -131,12 +145,35 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
         }
     }
 
+    private static void WritePropositions(TextWriter writer, BriefReport report, CitationIndex citations, string title, IEnumerable<BriefProposition> propositions, string empty)
+    {
+        writer.WriteLine();
+        writer.WriteLine($"## {title}");
+        writer.WriteLine();
+        var any = false;
+        foreach (var p in propositions)
+        {
+            any = true;
+            var mark = p.Cite is { } cite ? Invariant($" [^{citations.Number(cite)}]") : string.Empty;
+            writer.WriteLine($"- “{Escape(p.Label)}”{mark} — {PropositionLabels.Summary(p)}");
+            foreach (var (source, stance, grade, span) in PropositionLabels.Stances(report, p))
+            {
+                writer.WriteLine(Invariant($"  - {stance}: {Escape(source)} **{grade}** [^{citations.Number(span)}]"));
+            }
+        }
+
+        if (!any)
+        {
+            writer.WriteLine(empty);
+        }
+    }
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Escapes Markdown and HTML specials so source text cannot inject markup into the brief.</summary>
-    internal static string Escape(string text)
+    public static string Escape(string text)
     {
         var sb = new System.Text.StringBuilder(text.Length + 8);
         foreach (var c in text)

@@ -50,7 +50,9 @@ internal static class AnalyzeCommand
             Description = "Entity decisions to pin, merge or split (lines like 'merge | Yevgeny Prigozhin | Prigozhin'); kept in the store for later runs.",
             HelpName = "FILE",
         };
-        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet, aliases };
+        var hypotheses = AchOptionsFromFiles.HypothesesOption();
+        var ratings = AchOptionsFromFiles.RatingsOption();
+        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet, aliases, hypotheses, ratings };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             parse.GetValue(paths)!,
             parse.GetValue(db)!,
@@ -60,11 +62,13 @@ internal static class AnalyzeCommand
             parse.GetValue(jobs),
             parse.GetValue(quiet),
             parse.GetValue(aliases),
+            parse.GetValue(hypotheses),
+            parse.GetValue(ratings),
             cancellationToken)));
         return command;
     }
 
-    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, string? aliasesPath, CancellationToken cancellationToken)
+    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, string? aliasesPath, string? hypothesesPath, string? ratingsPath, CancellationToken cancellationToken)
     {
         try
         {
@@ -92,7 +96,8 @@ internal static class AnalyzeCommand
                 Excluded = StoreFiles(db, workingDirectory).Concat(manifestPath is null ? [] : [Path.GetFullPath(manifestPath, workingDirectory)]).ToList(),
             };
             var decisions = EntityAliasSettings.Load(store, aliasesPath);
-            var run = new AnalysisRun(DefaultPipeline.Build(jobs, decisions), store);
+            var ach = AchOptionsFromFiles.Load(store, hypothesesPath, ratingsPath, suggest: true);
+            var run = new AnalysisRun(DefaultPipeline.Build(jobs, decisions, ach), store);
             var result = quiet || !AnsiConsole.Profile.Capabilities.Interactive
                 ? run.Execute(options, progress: null, cancellationToken)
                 : RunWithProgress(run, options, cancellationToken);

@@ -28,6 +28,9 @@ public sealed class LayerBag
         where T : class =>
         Find<T>() ?? throw new InvalidOperationException($"No layer of type {typeof(T).Name} has been assigned; check the stage order.");
 
+    /// <summary>Every layer, in no particular order.</summary>
+    public IEnumerable<object> All => _layers.Values;
+
     /// <summary>The layer of type <typeparamref name="T"/>, created and stored on first use.</summary>
     public T GetOrAdd<T>(Func<T> create)
         where T : class

@@ -72,3 +72,16 @@ public interface IPersistedStage : IDocumentStage
 /// <param name="Component">Versioned stage name.</param>
 /// <param name="Json">The results as JSON.</param>
 public sealed record PersistedLayer(string Layer, string Component, string Json);
+
+/// <summary>
+/// A corpus layer worth keeping in the store after the run, so that a later command (such as <c>sitrep ach</c>) can
+/// work from it without re-analysing the documents. The run saves every such layer under its key.
+/// </summary>
+public interface ISnapshotLayer
+{
+    /// <summary>Settings key, e.g. <c>ach.snapshot</c>.</summary>
+    string SnapshotKey { get; }
+
+    /// <summary>The layer as JSON.</summary>
+    string ToSnapshotJson();
+}

@@ -1,0 +1,44 @@
+using Sitrep.Brief.Model;
+
+namespace Sitrep.Brief.Rendering;
+
+/// <summary>What the Contested and Corroborated sections show, shared by the Markdown and HTML renderers (which escape it).</summary>
+internal static class PropositionLabels
+{
+    private const int Shown = 8;
+
+    public static IEnumerable<BriefProposition> Contested(BriefReport report) =>
+        report.Propositions.Where(p => p.Status == "contested").Take(Shown);
+
+    public static IEnumerable<BriefProposition> Corroborated(BriefReport report) =>
+        report.Propositions.Where(p => p.Status == "corroborated").Take(Shown);
+
+    /// <summary>One row per document or post: who, its stance, its Admiralty code and the span of its claim.</summary>
+    public static IEnumerable<(string Source, string Stance, string Grade, BriefSpan Cite)> Stances(BriefReport report, BriefProposition proposition)
+    {
+        var claims = report.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var stance in proposition.Stances)
+        {
+            var doc = report.Documents.FirstOrDefault(d => d.Id == stance.Doc);
+            var claim = proposition.Claims.Select(id => claims.GetValueOrDefault(id)).FirstOrDefault(c => c is not null && c.Doc == stance.Doc && c.Post == stance.Post);
+            var source = doc?.Source.Outlet ?? doc?.Path ?? stance.Doc;
+            var post = stance.Post is null ? null : doc?.Posts.FirstOrDefault(p => p.Id == stance.Post);
+            if (post?.Author is { } author)
+            {
+                source += " · " + author;
+            }
+
+            if (claim?.Attribution.Kind == "named" && claim.Attribution.Text is { } holder)
+            {
+                source = holder + " (via " + source + ")";
+            }
+
+            var grade = (doc?.Source.Reliability ?? "F") + proposition.Credibility.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var cite = claim is null ? proposition.Cite ?? new BriefSpan(stance.Doc, 0, 0) : new BriefSpan(claim.Doc, claim.Start, claim.End);
+            yield return (source, stance.Stance, grade, cite);
+        }
+    }
+
+    public static string Summary(BriefProposition p) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.IndependentSources} independent sources · credibility {p.Credibility} · support {p.Support:0.##} / denial {p.Denial:0.##}");
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using Sitrep.Claims;
+using Sitrep.Claims.Modality;
+using Sitrep.Corroboration.Contradictions;
+using Sitrep.Corroboration.Grading;
+using Sitrep.Corroboration.Propositions;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Corroboration;
+
+/// <summary>
+/// Assigns <see cref="Capabilities.Propositions"/>: groups claims across documents into propositions, gives every
+/// document and post a stance toward each proposition it touches, counts independent sources (a named holder quoted
+/// by several outlets counts once; syndicated copies count once), flags contradictions and updates, and grades each
+/// proposition's credibility on the Admiralty scale.
+/// </summary>
+public sealed class PropositionStage : ICorpusStage
+{
+    private readonly PropositionGrouper _grouper = new();
+    private readonly Func<Corpus, string, string?>? _syndicationGroup;
+
+    /// <summary>Creates the stage.</summary>
+    /// <param name="syndicationGroup">
+    /// Maps a document id to its syndication group (copies of one underlying report share a group), when the ingest
+    /// layer knows it; documents without a group are their own source.
+    /// </param>
+    public PropositionStage(Func<Corpus, string, string?>? syndicationGroup = null) => _syndicationGroup = syndicationGroup;
+
+    /// <inheritdoc />
+    public string Name => "corroboration.propositions.v1";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Requires { get; } = [Capabilities.Claims];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Assigns { get; } = [Capabilities.Propositions];
+
+    /// <inheritdoc />
+    public void Process(Corpus corpus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        var refs = new List<ClaimRef>();
+        var texts = new List<string>();
+        foreach (var doc in corpus.Documents)
+        {
+            foreach (var claim in doc.Layers.Find<ClaimLayer>()?.Items ?? [])
+            {
+                refs.Add(new ClaimRef(doc.Document.Id, claim));
+                texts.Add(doc.Document.Slice(claim.Span));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var words = texts.Select(t => (IReadOnlyList<string>)ClaimWords.Of(t)).ToList();
+        var groups = _grouper.Cluster(words);
+        var propositions = new List<Proposition>();
+        var contradictions = new List<Contradiction>();
+        var number = 0;
+        foreach (var group in groups)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            number++;
+            var id = "p" + number.ToString(CultureInfo.InvariantCulture);
+            var labelIndex = Label(group, refs);
+            var label = refs[labelIndex];
+            var labelPolarity = EffectivePolarity(label.Claim) ?? ClaimPolarity.Positive;
+            var members = group.Members
+                .Select(i => Member(corpus, refs[i], texts[i], labelPolarity))
+                .ToList();
+            propositions.Add(Score(id, texts[labelIndex], members, corpus.ById[label.DocumentId].SpanOf(label.Claim.Span.Range)));
+            var memberWords = group.Members.Select(i => words[i]).ToList();
+            contradictions.AddRange(ContradictionFinder.Find(id, members, (a, b) => _grouper.Similarity(memberWords[a], memberWords[b])));
+        }
+
+        var ordered = propositions
+            .OrderByDescending(p => p.IndependentSources)
+            .ThenBy(p => p.Status)
+            .ThenBy(p => int.Parse(p.Id.AsSpan(1), CultureInfo.InvariantCulture))
+            .ToList();
+        corpus.Layers.Set(new PropositionLayer(ordered, contradictions));
+    }
+
+    private static int Label(PropositionGrouper.Group group, List<ClaimRef> refs)
+    {
+        // A positive, asserted claim reads best as the proposition's label; fall back to the most central claim.
+        var best = -1;
+        foreach (var i in group.Members)
+        {
+            var claim = refs[i].Claim;
+            if (claim.Polarity != ClaimPolarity.Positive || claim.Kind is ClaimKind.Question or ClaimKind.Speculation)
+            {
+                continue;
+            }
+
+            if (best < 0 || group.Centrality[i] > group.Centrality[best])
+            {
+                best = i;
+            }
+        }
+
+        return best >= 0 ? best : group.Medoid;
+    }
+
+    /// <summary>
+    /// The polarity a claim asserts, counting low likelihood as a denial; null when it takes no position (questions,
+    /// speculation, even odds).
+    /// </summary>
+    internal static ClaimPolarity? EffectivePolarity(Claim claim)
+    {
+        if (claim.Kind is ClaimKind.Question or ClaimKind.Speculation)
+        {
+            return null;
+        }
+
+        var polarity = claim.Polarity;
+        switch (claim.Likelihood?.Band)
+        {
+            case LikelihoodBand.RoughlyEvenChance:
+                return null;
+            case LikelihoodBand.Unlikely or LikelihoodBand.VeryUnlikely or LikelihoodBand.AlmostNoChance:
+                polarity = polarity == ClaimPolarity.Positive ? ClaimPolarity.Negative : ClaimPolarity.Positive;
+                break;
+        }
+
+        return polarity;
+    }
+
+    private ContradictionFinder.Member Member(Corpus corpus, ClaimRef claimRef, string text, ClaimPolarity labelPolarity)
+    {
+        var analyzed = corpus.ById[claimRef.DocumentId];
+        var doc = analyzed.Document;
+        var claim = claimRef.Claim;
+        var polarity = EffectivePolarity(claim);
+        var stance = claim.Kind == ClaimKind.Question || text.TrimEnd().EndsWith('?')
+            ? Stance.Query
+            : polarity is null ? Stance.Comment : polarity == labelPolarity ? Stance.Support : Stance.Deny;
+        var post = claim.PostId is null ? null : doc.Posts.FirstOrDefault(p => p.Id == claim.PostId);
+        var outlet = doc.Source.Outlet;
+        var origin = _syndicationGroup?.Invoke(corpus, doc.Id) ?? (outlet is null ? "doc:" + doc.Id : "outlet:" + outlet.Trim().ToLowerInvariant());
+        string sourceKey;
+        string holderLabel;
+        var where = outlet ?? Path.GetFileName(doc.Path);
+        if (claim.Attribution.Kind == HolderKind.Named && !string.IsNullOrWhiteSpace(claim.Attribution.Refers ?? claim.Attribution.Text))
+        {
+            var holder = (claim.Attribution.EntityId ?? claim.Attribution.Refers ?? claim.Attribution.Text)!.Trim();
+            sourceKey = "holder:" + holder.ToLowerInvariant();
+            holderLabel = $"{holder} (via {where})";
+        }
+        else if (post?.Author is { } author)
+        {
+            sourceKey = origin + "/" + author.ToLowerInvariant();
+            holderLabel = $"{author} on {where}";
+        }
+        else
+        {
+            sourceKey = origin;
+            holderLabel = where;
+        }
+
+        var reportTime = doc.Source.Published;
+        var sentenceStart = Math.Max(0, claim.Span.Start - 160);
+        var context = doc.Text[sentenceStart..Math.Min(doc.Text.Length, claim.Span.End + 160)];
+        return new ContradictionFinder.Member(claimRef, text, context, stance, sourceKey, outlet, reportTime, holderLabel, SourceGrading.Weight(doc.Source.Reliability));
+    }
+
+    private static Proposition Score(string id, string label, List<ContradictionFinder.Member> members, Documents.Span cite)
+    {
+        var supporters = new Dictionary<string, double>(StringComparer.Ordinal);
+        var deniers = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var m in members)
+        {
+            var target = m.Stance switch
+            {
+                Stance.Support => supporters,
+                Stance.Deny => deniers,
+                _ => null,
+            };
+            if (target is not null)
+            {
+                target[m.SourceKey] = Math.Max(target.GetValueOrDefault(m.SourceKey), m.Weight);
+            }
+
+        }
+
+        var independent = supporters.Keys.Union(deniers.Keys, StringComparer.Ordinal).Count();
+        var support = supporters.Values.Sum();
+        var denial = deniers.Values.Sum();
+        var status = supporters.Count > 0 && deniers.Count > 0 ? CorroborationStatus.Contested
+            : supporters.Count >= 2 || deniers.Count >= 2 ? CorroborationStatus.Corroborated
+            : supporters.Count == 1 || deniers.Count == 1 ? CorroborationStatus.SingleSource
+            : CorroborationStatus.Unverified;
+        var credibility = Credibility(status, supporters, deniers, support, denial, members);
+        var stances = members
+            .GroupBy(m => (m.Claim.DocumentId, m.Claim.Claim.PostId))
+            .Select(g => new SourceStance(g.Key.DocumentId, g.Key.PostId, Aggregate(g.Select(m => m.Stance)), [.. g.Select(m => m.Claim.Key)]))
+            .ToList();
+        return new Proposition(id, label, [.. members.Select(m => m.Claim)], stances, independent, status, credibility, Math.Round(support, 3), Math.Round(denial, 3), cite);
+    }
+
+    private static int Credibility(CorroborationStatus status, Dictionary<string, double> supporters, Dictionary<string, double> deniers, double support, double denial, List<ContradictionFinder.Member> members)
+    {
+        // Credibility of the proposition as its label states it.
+        return status switch
+        {
+            CorroborationStatus.Corroborated when supporters.Count < 2 => deniers.Count >= 3 ? 5 : 4,
+            CorroborationStatus.Corroborated => supporters.Count >= 3 && support >= 2.0 ? 1 : 2,
+            CorroborationStatus.Contested => support >= 2 * denial ? 3 : denial >= 2 * support ? 5 : 4,
+            CorroborationStatus.SingleSource when deniers.Count == 1 => 4,
+            CorroborationStatus.SingleSource => members.Where(m => m.Stance == Stance.Support).Max(m => m.Weight) switch
+            {
+                >= 0.7 => 3,
+                >= 0.45 => 6,
+                _ => 4,
+            },
+            _ => 6,
+        };
+    }
+
+    private static Stance Aggregate(IEnumerable<Stance> stances)
+    {
+        var list = stances.ToList();
+        var support = list.Count(s => s == Stance.Support);
+        var deny = list.Count(s => s == Stance.Deny);
+        if (support > deny)
+        {
+            return Stance.Support;
+        }
+
+        if (deny > support)
+        {
+            return Stance.Deny;
+        }
+
+        if (support > 0)
+        {
+            return Stance.Comment;
+        }
+
+        return list.Contains(Stance.Query) ? Stance.Query : Stance.Comment;
+    }
+}
