@@ -20,5 +20,9 @@ internal static class EvalCommand
     }
 
     // One line per capability; keep them in issue order.
-    private static IEnumerable<Command> Subcommands() => [];
+    private static IEnumerable<Command> Subcommands() =>
+    [
+        EvalFnc1Command.Create(),
+        EvalRumourEvalCommand.Create(),
+    ];
 }

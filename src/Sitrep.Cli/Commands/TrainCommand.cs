@@ -17,5 +17,8 @@ internal static class TrainCommand
     }
 
     // One line per capability; keep them in issue order.
-    private static IEnumerable<Command> Subcommands() => [];
+    private static IEnumerable<Command> Subcommands() =>
+    [
+        TrainStanceCommand.Create(),
+    ];
 }
