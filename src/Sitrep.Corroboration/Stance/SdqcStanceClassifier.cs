@@ -15,10 +15,10 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
 
     private static readonly Lazy<SdqcStanceClassifier> Shipped = new(() => Load(ModelFile.OpenEmbedded(ShippedFileName)));
 
-    internal SdqcStanceClassifier(SdqcFeaturizer featurizer, SparseMlp network)
+    internal SdqcStanceClassifier(SdqcFeaturizer featurizer, IReadOnlyList<SparseMlp> networks)
     {
         Featurizer = featurizer;
-        Network = network;
+        Networks = networks;
     }
 
     /// <inheritdoc/>
@@ -30,7 +30,8 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
     /// <summary>The featurizer.</summary>
     public SdqcFeaturizer Featurizer { get; }
 
-    internal SparseMlp Network { get; }
+    /// <summary>Networks trained from different seeds; their probabilities are averaged (the data is small and single runs vary).</summary>
+    internal IReadOnlyList<SparseMlp> Networks { get; }
 
     /// <summary>The model shipped inside this assembly (loaded once, then shared: the classifier is immutable).</summary>
     public static SdqcStanceClassifier Default => Shipped.Value;
@@ -44,14 +45,31 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
     }
 
     /// <summary>Classifies a post in its thread (source, parent, depth).</summary>
-    public StancePrediction Classify(SdqcContext post) =>
-        StancePrediction.FromProbabilities(Labels, Network.Predict(Featurizer.Featurize(post)));
+    public StancePrediction Classify(SdqcContext post)
+    {
+        var x = Featurizer.Featurize(post);
+        var mean = new float[Labels.Count];
+        foreach (var network in Networks)
+        {
+            var p = network.Predict(x);
+            for (var i = 0; i < mean.Length; i++)
+            {
+                mean[i] += p[i] / Networks.Count;
+            }
+        }
+
+        return StancePrediction.FromProbabilities(Labels, mean);
+    }
 
     /// <summary>Writes the model to <paramref name="path"/>.</summary>
     public void Save(string path) => ModelFile.Save(path, ComponentName, writer =>
     {
         Featurizer.Vocabulary.Write(writer);
-        Network.Write(writer);
+        writer.Write(Networks.Count);
+        foreach (var network in Networks)
+        {
+            network.Write(writer);
+        }
     });
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
@@ -65,12 +83,24 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
     public static SdqcStanceClassifier Load(Stream stream) => ModelFile.Load(stream, ComponentName, reader =>
     {
         var featurizer = new SdqcFeaturizer(Vocabulary.Read(reader));
-        var network = SparseMlp.Read(reader);
-        if (network.Inputs != featurizer.Dimension || network.Classes != StanceSchemes.Sdqc.Count)
+        var count = reader.ReadInt32();
+        if (count is < 1 or > 64)
         {
-            throw new InvalidDataException($"The network ({network.Inputs} inputs, {network.Classes} classes) does not fit the features ({featurizer.Dimension}).");
+            throw new InvalidDataException($"Implausible ensemble size {count}.");
         }
 
-        return new SdqcStanceClassifier(featurizer, network);
+        var networks = new SparseMlp[count];
+        for (var i = 0; i < count; i++)
+        {
+            var network = SparseMlp.Read(reader);
+            if (network.Inputs != featurizer.Dimension || network.Classes != StanceSchemes.Sdqc.Count)
+            {
+                throw new InvalidDataException($"The network ({network.Inputs} inputs, {network.Classes} classes) does not fit the features ({featurizer.Dimension}).");
+            }
+
+            networks[i] = network;
+        }
+
+        return new SdqcStanceClassifier(featurizer, networks);
     });
 }

@@ -7,16 +7,19 @@ namespace Sitrep.Corroboration.Training;
 public sealed record SdqcTrainingOptions
 {
     /// <summary>Most unigrams and bigrams kept.</summary>
-    public int VocabularySize { get; init; } = 2000;
+    public int VocabularySize { get; init; } = 1000;
 
     /// <summary>Fewest tweets a term must occur in.</summary>
     public int MinCount { get; init; } = 3;
 
+    /// <summary>Networks trained with seeds Seed, Seed + 1, …, whose probabilities are averaged.</summary>
+    public int EnsembleSize { get; init; } = 5;
+
     /// <summary>The network's hyper-parameters (class weights, chosen on dev, lift support and query, the classes most often mistaken for comment).</summary>
     public SparseMlpOptions Network { get; init; } = new()
     {
-        Hidden = 64,
-        Epochs = 10,
+        Hidden = 16,
+        Epochs = 15,
         BatchSize = 32,
         LearningRate = 0.001f,
         Keep = 0.6f,
@@ -40,8 +43,13 @@ public static class SdqcTrainer
             .Select(l => (featurizer.Featurize(l.Thread.ContextOf(l.Tweet)), StanceSchemes.Sdqc.ToList().IndexOf(l.Label)))
             .ToList();
         log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{examples.Count} tweets featurized ({featurizer.Dimension} inputs)"));
-        var network = SparseMlp.Train(examples, featurizer.Dimension, StanceSchemes.Sdqc.Count, options.Network, log);
-        return new SdqcStanceClassifier(featurizer, network);
+        var networks = new List<SparseMlp>();
+        for (var k = 0; k < options.EnsembleSize; k++)
+        {
+            networks.Add(SparseMlp.Train(examples, featurizer.Dimension, StanceSchemes.Sdqc.Count, options.Network with { Seed = options.Network.Seed + k }, log));
+        }
+
+        return new SdqcStanceClassifier(featurizer, networks);
     }
 
     /// <summary>Scores <paramref name="classifier"/> on the labelled tweets of <paramref name="data"/>.</summary>
