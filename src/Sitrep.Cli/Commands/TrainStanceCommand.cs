@@ -20,7 +20,8 @@ internal static class TrainStanceCommand
         var output = new Option<string>("--out") { Description = "Folder for the model files.", Required = true, HelpName = "DIR" };
         var epochs = new Option<int?>("--fnc1-epochs") { Description = "Passes over the FNC-1 training pairs (default: the shipped model's)." };
         var validate = new Option<bool>("--fnc1-validate") { Description = "Instead of the model, print a validation curve: train on 90% of the training bodies, score the other 10% after each epoch (the hold-out stays unseen)." };
-        var command = new Command("stance", "Train the FNC-1 and RumourEval stance models.") { fncBodies, fncStances, rumourEval, output, epochs, validate };
+        var all = new Option<bool>("--fnc1-all") { Description = "Train on every body, hold-out included (then 'eval fnc1 --holdout' no longer measures anything; the shipped model does not use this)." };
+        var command = new Command("stance", "Train the FNC-1 and RumourEval stance models.") { fncBodies, fncStances, rumourEval, output, epochs, validate, all };
         command.SetAction(parse =>
         {
             try
@@ -42,7 +43,8 @@ internal static class TrainStanceCommand
 
                 if (bodies is not null)
                 {
-                    var training = Fnc1Dataset.Read(bodies, stances!).SplitHoldOut().Training;
+                    var everything = Fnc1Dataset.Read(bodies, stances!);
+                    var training = parse.GetValue(all) ? everything : everything.SplitHoldOut().Training;
                     var options = new Fnc1TrainingOptions();
                     if (parse.GetValue(epochs) is { } e)
                     {
@@ -58,7 +60,7 @@ internal static class TrainStanceCommand
                         return ExitCodes.Ok;
                     }
 
-                    Console.WriteLine($"FNC-1: {training.Pairs.Count} training pairs over {training.Bodies.Count} bodies (hold-out bodies excluded)");
+                    Console.WriteLine($"FNC-1: {training.Pairs.Count} training pairs over {training.Bodies.Count} bodies" + (parse.GetValue(all) ? " (all bodies)" : " (hold-out bodies excluded)"));
                     var model = Fnc1Trainer.Train(training, options, Console.WriteLine);
                     var path = Path.Combine(outDir, Fnc1StanceClassifier.ShippedFileName);
                     model.Save(path);

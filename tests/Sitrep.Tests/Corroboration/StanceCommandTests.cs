@@ -61,4 +61,14 @@ public sealed class StanceCommandTests : IDisposable
         result.Stderr.ShouldContain("SR1001");
         result.Stderr.ShouldContain("nope.csv");
     }
+
+    [Fact]
+    public void TrainStanceWithoutAnyDatasetIsAUsageError()
+    {
+        var result = SitrepProcess.Run(_dir, "train", "stance", "--out", "models");
+
+        result.ExitCode.ShouldBe(64);
+        result.Stderr.ShouldContain("SR5001");
+        result.Stderr.ShouldContain("at least one dataset");
+    }
 }
