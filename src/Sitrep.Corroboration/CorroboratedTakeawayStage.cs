@@ -39,8 +39,8 @@ public sealed class CorroboratedTakeawayStage : ICorpusStage
         var takeaways = new List<Takeaway>();
         foreach (var p in layer.Propositions.Where(p => p.Status == CorroborationStatus.Contested && IsReadable(p)).Take(Contested))
         {
-            var supporting = p.Stances.Count(s => s.Stance == Stance.Support);
-            var denying = p.Stances.Count(s => s.Stance == Stance.Deny);
+            var supporting = p.Stances.Count(s => s.Stance == StanceKind.Support);
+            var denying = p.Stances.Count(s => s.Stance == StanceKind.Deny);
             var text = string.Create(CultureInfo.InvariantCulture, $"Contested ({supporting} for, {denying} against; credibility {p.Credibility}, {Grading.SourceGrading.CredibilityName(p.Credibility)}): “{p.Label}”");
             takeaways.Add(new Takeaway(text, Cites(corpus, p), p.Support + p.Denial));
         }

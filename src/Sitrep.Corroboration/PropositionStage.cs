@@ -132,8 +132,8 @@ public sealed class PropositionStage : ICorpusStage
         var claim = claimRef.Claim;
         var polarity = EffectivePolarity(claim);
         var stance = claim.Kind == ClaimKind.Question || text.TrimEnd().EndsWith('?')
-            ? Stance.Query
-            : polarity is null ? Stance.Comment : polarity == labelPolarity ? Stance.Support : Stance.Deny;
+            ? StanceKind.Query
+            : polarity is null ? StanceKind.Comment : polarity == labelPolarity ? StanceKind.Support : StanceKind.Deny;
         var post = claim.PostId is null ? null : doc.Posts.FirstOrDefault(p => p.Id == claim.PostId);
         var outlet = doc.Source.Outlet;
         var origin = _syndicationGroup?.Invoke(corpus, doc.Id) ?? (outlet is null ? "doc:" + doc.Id : "outlet:" + outlet.Trim().ToLowerInvariant());
@@ -171,8 +171,8 @@ public sealed class PropositionStage : ICorpusStage
         {
             var target = m.Stance switch
             {
-                Stance.Support => supporters,
-                Stance.Deny => deniers,
+                StanceKind.Support => supporters,
+                StanceKind.Deny => deniers,
                 _ => null,
             };
             if (target is not null)
@@ -206,7 +206,7 @@ public sealed class PropositionStage : ICorpusStage
             CorroborationStatus.Corroborated => supporters.Count >= 3 && support >= 2.0 ? 1 : 2,
             CorroborationStatus.Contested => support >= 2 * denial ? 3 : denial >= 2 * support ? 5 : 4,
             CorroborationStatus.SingleSource when deniers.Count == 1 => 4,
-            CorroborationStatus.SingleSource => members.Where(m => m.Stance == Stance.Support).Max(m => m.Weight) switch
+            CorroborationStatus.SingleSource => members.Where(m => m.Stance == StanceKind.Support).Max(m => m.Weight) switch
             {
                 >= 0.7 => 3,
                 >= 0.45 => 6,
@@ -216,26 +216,26 @@ public sealed class PropositionStage : ICorpusStage
         };
     }
 
-    private static Stance Aggregate(IEnumerable<Stance> stances)
+    private static StanceKind Aggregate(IEnumerable<StanceKind> stances)
     {
         var list = stances.ToList();
-        var support = list.Count(s => s == Stance.Support);
-        var deny = list.Count(s => s == Stance.Deny);
+        var support = list.Count(s => s == StanceKind.Support);
+        var deny = list.Count(s => s == StanceKind.Deny);
         if (support > deny)
         {
-            return Stance.Support;
+            return StanceKind.Support;
         }
 
         if (deny > support)
         {
-            return Stance.Deny;
+            return StanceKind.Deny;
         }
 
         if (support > 0)
         {
-            return Stance.Comment;
+            return StanceKind.Comment;
         }
 
-        return list.Contains(Stance.Query) ? Stance.Query : Stance.Comment;
+        return list.Contains(StanceKind.Query) ? StanceKind.Query : StanceKind.Comment;
     }
 }

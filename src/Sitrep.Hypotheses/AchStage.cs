@@ -75,7 +75,7 @@ public sealed class AchStage : ICorpusStage
         var rows = new List<Evidence>();
         foreach (var p in layer.Propositions.Take(AchSnapshot.MaxEvidence))
         {
-            var denied = p.Stances.Where(s => s.Stance == Stance.Deny).SelectMany(s => s.Claims).ToHashSet(StringComparer.Ordinal);
+            var denied = p.Stances.Where(s => s.Stance == StanceKind.Deny).SelectMany(s => s.Claims).ToHashSet(StringComparer.Ordinal);
             var words = new List<string>();
             var deniedWords = new List<string>();
             var cites = new List<Span>();

@@ -28,11 +28,11 @@ internal static class PropositionSection
             Proposition = c.PropositionId,
         })];
 
-    public static string Name(Stance stance) => stance switch
+    public static string Name(StanceKind stance) => stance switch
     {
-        Stance.Support => "support",
-        Stance.Deny => "deny",
-        Stance.Query => "query",
+        StanceKind.Support => "support",
+        StanceKind.Deny => "deny",
+        StanceKind.Query => "query",
         _ => "comment",
     };
 

@@ -26,5 +26,7 @@ internal static class EvalCommand
         EvalNerCommand.Create(),
         EvalTimexCommand.Create(),
         EvalClaimsCommand.Create(),
+        EvalFnc1Command.Create(),
+        EvalRumourEvalCommand.Create(),
     ];
 }

@@ -20,5 +20,6 @@ internal static class TrainCommand
     private static IEnumerable<Command> Subcommands() =>
     [
         TrainNerCommand.Create(),
+        TrainStanceCommand.Create(),
     ];
 }

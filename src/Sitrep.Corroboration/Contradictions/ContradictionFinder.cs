@@ -70,13 +70,13 @@ internal static class ContradictionFinder
 
     private static string? Reason(Member a, Member b, double similarity)
     {
-        if (a.Stance is Stance.Support or Stance.Deny && b.Stance is Stance.Support or Stance.Deny && a.Stance != b.Stance && similarity >= NegationSimilarity)
+        if (a.Stance is StanceKind.Support or StanceKind.Deny && b.Stance is StanceKind.Support or StanceKind.Deny && a.Stance != b.Stance && similarity >= NegationSimilarity)
         {
-            var (yes, no) = a.Stance == Stance.Support ? (a, b) : (b, a);
+            var (yes, no) = a.Stance == StanceKind.Support ? (a, b) : (b, a);
             return $"negation: {Holder(yes)} asserts “{Short(yes.Text)}” while {Holder(no)} says “{Short(no.Text)}”";
         }
 
-        if (a.Stance == Stance.Support && b.Stance == Stance.Support)
+        if (a.Stance == StanceKind.Support && b.Stance == StanceKind.Support)
         {
             var numbers = NumberConflict(a, b);
             if (numbers is not null)
@@ -193,5 +193,5 @@ internal static class ContradictionFinder
     /// <param name="ReportTime">When it was reported, if known.</param>
     /// <param name="HolderLabel">Who holds it, for reasons ("Meridian Wire", "Peskov via Meridian Wire").</param>
     /// <param name="Weight">How much its source's word counts (Admiralty reliability).</param>
-    internal sealed record Member(ClaimRef Claim, string Text, string Context, Stance Stance, string SourceKey, string? Outlet, DateTimeOffset? ReportTime, string HolderLabel, double Weight);
+    internal sealed record Member(ClaimRef Claim, string Text, string Context, StanceKind Stance, string SourceKey, string? Outlet, DateTimeOffset? ReportTime, string HolderLabel, double Weight);
 }

@@ -13,7 +13,7 @@ public sealed record ClaimRef(string DocumentId, Claim Claim)
 }
 
 /// <summary>How a document or post relates to a proposition (the RumourEval scheme).</summary>
-public enum Stance
+public enum StanceKind
 {
     /// <summary>Asserts it.</summary>
     Support,
@@ -49,7 +49,7 @@ public enum CorroborationStatus
 /// <param name="PostId">Post, or null for the document as a whole.</param>
 /// <param name="Stance">Stance.</param>
 /// <param name="Claims">The claims that show the stance.</param>
-public sealed record SourceStance(string DocumentId, string? PostId, Stance Stance, IReadOnlyList<string> Claims);
+public sealed record SourceStance(string DocumentId, string? PostId, StanceKind Stance, IReadOnlyList<string> Claims);
 
 /// <summary>Claims from one or more documents that state the same thing.</summary>
 /// <param name="Id">Proposition id (<c>p1</c>, …).</param>

@@ -20,7 +20,7 @@ public sealed class PropositionTests
         var layer = corpus.Layers.Get<PropositionLayer>();
         var proposition = layer.Propositions.Single(p => p.Claims.Count == 2);
         proposition.Status.ShouldBe(CorroborationStatus.Contested);
-        proposition.Stances.Select(s => s.Stance).ShouldBe([Stance.Support, Stance.Deny], ignoreOrder: true);
+        proposition.Stances.Select(s => s.Stance).ShouldBe([StanceKind.Support, StanceKind.Deny], ignoreOrder: true);
         var contradiction = layer.Contradictions.Single();
         contradiction.IsUpdate.ShouldBeFalse();
         contradiction.Reason.ShouldStartWith("negation:");
@@ -121,7 +121,7 @@ public sealed class PropositionTests
 
         var proposition = corpus.Layers.Get<PropositionLayer>().Propositions.Single(p => p.Claims.Count == 2);
         proposition.Status.ShouldBe(CorroborationStatus.SingleSource);
-        proposition.Stances.Single(s => s.Stance == Stance.Query).DocumentId.ShouldNotBeNull();
+        proposition.Stances.Single(s => s.Stance == StanceKind.Query).DocumentId.ShouldNotBeNull();
     }
 
     [Fact]

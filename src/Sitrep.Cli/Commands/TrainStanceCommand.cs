@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using Sitrep.Corroboration.Stance;
+using Sitrep.Corroboration.Training;
+using Sitrep.Errors;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>
+/// <c>sitrep train stance --fnc1-bodies B --fnc1-stances S --rumoureval DIR --out DIR</c>: reproduces the shipped
+/// stance models (FNC-1 on the baseline's training bodies only; RumourEval on its train split only).
+/// </summary>
+internal static class TrainStanceCommand
+{
+    public static Command Create()
+    {
+        var fncBodies = new Option<string?>("--fnc1-bodies") { Description = "FNC-1 train_bodies.csv.", HelpName = "FILE" };
+        var fncStances = new Option<string?>("--fnc1-stances") { Description = "FNC-1 train_stances.csv.", HelpName = "FILE" };
+        var rumourEval = new Option<string?>("--rumoureval") { Description = "The rumoureval-2017 folder (rumoureval-data/ and traindev/).", HelpName = "DIR" };
+        var output = new Option<string>("--out") { Description = "Folder for the model files.", Required = true, HelpName = "DIR" };
+        var epochs = new Option<int?>("--fnc1-epochs") { Description = "Passes over the FNC-1 training pairs (default: the shipped model's)." };
+        var validate = new Option<bool>("--fnc1-validate") { Description = "Instead of the model, print a validation curve: train on 90% of the training bodies, score the other 10% after each epoch (the hold-out stays unseen)." };
+        var all = new Option<bool>("--fnc1-all") { Description = "Train on every body, hold-out included (then 'eval fnc1 --holdout' no longer measures anything; the shipped model does not use this)." };
+        var command = new Command("stance", "Train the FNC-1 and RumourEval stance models.") { fncBodies, fncStances, rumourEval, output, epochs, validate, all };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var outDir = parse.GetValue(output)!;
+                Directory.CreateDirectory(outDir);
+                var bodies = parse.GetValue(fncBodies);
+                var stances = parse.GetValue(fncStances);
+                var rumour = parse.GetValue(rumourEval);
+                if ((bodies is null) != (stances is null))
+                {
+                    throw SitrepErrors.BadOption.Exception("--fnc1-bodies/--fnc1-stances", bodies ?? stances, "both files, or neither");
+                }
+
+                if (bodies is null && rumour is null)
+                {
+                    throw SitrepErrors.BadOption.Exception("--fnc1-bodies/--rumoureval", "", "at least one dataset to train on");
+                }
+
+                if (bodies is not null)
+                {
+                    var everything = Fnc1Dataset.Read(bodies, stances!);
+                    var training = parse.GetValue(all) ? everything : everything.SplitHoldOut().Training;
+                    var options = new Fnc1TrainingOptions();
+                    if (parse.GetValue(epochs) is { } e)
+                    {
+                        options = options with { Network = options.Network with { Epochs = e } };
+                    }
+
+                    if (parse.GetValue(validate))
+                    {
+                        // The baseline's split applied again to the training bodies: a validation set the hold-out never touches.
+                        var (inner, check) = training.SplitHoldOut();
+                        Console.WriteLine($"FNC-1 validation: {inner.Pairs.Count} pairs to train, {check.Pairs.Count} to score");
+                        Fnc1Trainer.Train(inner, options, Console.WriteLine, check);
+                        return ExitCodes.Ok;
+                    }
+
+                    Console.WriteLine($"FNC-1: {training.Pairs.Count} training pairs over {training.Bodies.Count} bodies" + (parse.GetValue(all) ? " (all bodies)" : " (hold-out bodies excluded)"));
+                    var model = Fnc1Trainer.Train(training, options, Console.WriteLine);
+                    var path = Path.Combine(outDir, Fnc1StanceClassifier.ShippedFileName);
+                    model.Save(path);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path} ({new FileInfo(path).Length / 1024.0:0} KiB)"));
+                }
+
+                if (rumour is not null)
+                {
+                    var train = RumourEvalDataset.Read(Path.Combine(rumour, "rumoureval-data"), Path.Combine(rumour, "traindev", "rumoureval-subtaskA-train.json"));
+                    Console.WriteLine($"RumourEval: {train.Labelled.Count} labelled training tweets");
+                    var model = SdqcTrainer.Train(train, new SdqcTrainingOptions(), Console.WriteLine);
+                    var path = Path.Combine(outDir, SdqcStanceClassifier.ShippedFileName);
+                    model.Save(path);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path} ({new FileInfo(path).Length / 1024.0:0} KiB)"));
+                }
+
+                return ExitCodes.Ok;
+            }
+            catch (SitrepException ex)
+            {
+                Console.Error.WriteLine($"sitrep: {ex.Message}");
+                return ex.ErrorCode.Code.StartsWith("SR5", StringComparison.Ordinal) ? ExitCodes.Usage : ExitCodes.Failed;
+            }
+        });
+        return command;
+    }
+}
