@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Sitrep.Documents;
 using Sitrep.Entities.Recognition;
 using Sitrep.Entities.Resolution;
@@ -12,7 +15,7 @@ namespace Sitrep.Bench.Stages;
 /// divided by the mean time of <c>tagger</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 6)]
+[Config(typeof(ShortInProcess))]
 public class EntityBenchmarks
 {
     private readonly EntityMentionStage _mentions = new();
@@ -57,4 +60,14 @@ public class EntityBenchmarks
         _resolution.Process(_corpus, CancellationToken.None);
         return _corpus.Layers.Get<EntityLayer>().Entities.Count;
     }
+}
+
+/// <summary>
+/// One short in-process job: the out-of-process boilerplate build failed intermittently on the shared machine when
+/// other builds touched the same obj folders.
+/// </summary>
+internal sealed class ShortInProcess : ManualConfig
+{
+    public ShortInProcess() =>
+        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(6));
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Sitrep.Entities.Recognition;
@@ -20,11 +21,37 @@ public sealed class PerceptronModel
     private readonly Dictionary<ulong, int> _rows;
     private readonly float[] _weights;
 
+    // Open-addressing copy of _rows for scoring: a power-of-two table probed linearly, faster than Dictionary.
+    private readonly ulong[] _keys;
+    private readonly int[] _values;
+    private readonly int _mask;
+
     internal PerceptronModel(Dictionary<ulong, int> rows, float[] weights, string description)
     {
         _rows = rows;
         _weights = weights;
         Description = description;
+        var size = 16;
+        while (size < rows.Count * 2)
+        {
+            size *= 2;
+        }
+
+        _keys = new ulong[size];
+        _values = new int[size];
+        _mask = size - 1;
+        Array.Fill(_values, -1);
+        foreach (var (key, row) in rows)
+        {
+            var slot = (int)(key & (ulong)_mask);
+            while (_values[slot] >= 0)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            _keys[slot] = key;
+            _values[slot] = row;
+        }
     }
 
     /// <summary>What the model was trained on and how.</summary>
@@ -87,13 +114,33 @@ public sealed class PerceptronModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Add(ulong feature, Span<float> scores)
     {
-        if (_rows.TryGetValue(feature, out var row))
+        var slot = (int)(feature & (ulong)_mask);
+        while (true)
         {
-            var w = _weights.AsSpan(row * Classes, Classes);
-            for (var t = 0; t < Classes; t++)
+            var row = _values[slot];
+            if (row < 0)
             {
-                scores[t] += w[t];
+                return;
             }
+
+            if (_keys[slot] == feature)
+            {
+                var w = _weights.AsSpan(row * Classes, Classes);
+                var i = 0;
+                for (; i <= Classes - Vector<float>.Count; i += Vector<float>.Count)
+                {
+                    (new Vector<float>(scores[i..]) + new Vector<float>(w[i..])).CopyTo(scores[i..]);
+                }
+
+                for (; i < Classes; i++)
+                {
+                    scores[i] += w[i];
+                }
+
+                return;
+            }
+
+            slot = (slot + 1) & _mask;
         }
     }
 }
