@@ -60,7 +60,8 @@ public static class BriefBuilder
             [.. e.Cites.Select(ToBrief)],
             e.Expression,
             e.Anchor.ToString().ToLowerInvariant(),
-            e.Interval is not null)).ToList() ?? [];
+            e.Interval is not null,
+            e.AnchorNote)).ToList() ?? [];
 
     /// <summary>The brief's view of a span.</summary>
     public static BriefSpan ToBrief(Span span) => new(span.DocumentId, span.Start, span.End);

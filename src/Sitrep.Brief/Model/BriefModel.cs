@@ -268,6 +268,7 @@ public sealed record BriefContradiction(string A, string B, string Kind, string 
 /// <param name="Expression">The temporal expression as written.</param>
 /// <param name="Anchor">What <paramref name="When"/> was resolved against: <c>absolute|post|document|discourse|none</c>.</param>
 /// <param name="Placed">False when the value cannot be placed on the calendar (unknown date): the order is then partial.</param>
+/// <param name="AnchorNote">Why the anchor of <paramref name="When"/> is ambiguous, or null.</param>
 public sealed record BriefTimelineEntry(
     string When,
     string? Reported,
@@ -277,7 +278,8 @@ public sealed record BriefTimelineEntry(
     IReadOnlyList<BriefSpan>? Cites = null,
     string? Expression = null,
     string? Anchor = null,
-    bool Placed = true);
+    bool Placed = true,
+    string? AnchorNote = null);
 
 /// <summary>A hypothesis.</summary>
 /// <param name="Id">Hypothesis id.</param>

@@ -54,6 +54,11 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
             var marks = string.Concat((entry.Cites ?? []).Select(c => Invariant($"[^{citations.Number(c)}]")));
             var unknown = entry.Placed ? string.Empty : " (date unknown)";
             var reported = entry.Reported is null ? "report time unknown" : "reported " + entry.Reported;
+            if (entry.AnchorNote is not null)
+            {
+                reported += "; ambiguous anchor: " + entry.AnchorNote;
+            }
+
             writer.WriteLine($"- **{Escape(entry.When)}**{unknown} — {Escape(entry.Label)} _({Escape(entry.Expression ?? entry.When)}; {Escape(reported)})_ {marks}");
         }
 

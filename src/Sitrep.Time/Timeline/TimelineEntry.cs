@@ -12,6 +12,7 @@ namespace Sitrep.Time.Timeline;
 /// <param name="Docs">Ids of the documents that report it.</param>
 /// <param name="Claims">Ids of the claims it carries (filled once claims exist).</param>
 /// <param name="Interval">The time span the value covers, when its calendar position is known; null when it cannot be placed.</param>
+/// <param name="AnchorNote">Why the anchor of <paramref name="When"/> is ambiguous, or null.</param>
 public sealed record TimelineEntry(
     string When,
     string? Reported,
@@ -21,7 +22,8 @@ public sealed record TimelineEntry(
     IReadOnlyList<Span> Cites,
     IReadOnlyList<string> Docs,
     IReadOnlyList<string> Claims,
-    TimeInterval? Interval);
+    TimeInterval? Interval,
+    string? AnchorNote = null);
 
 /// <summary>The span of time a TIMEX3 value covers, in UTC when the value has an offset and as written otherwise.</summary>
 /// <param name="Start">First instant.</param>

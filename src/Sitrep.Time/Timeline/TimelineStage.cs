@@ -102,7 +102,7 @@ public sealed class TimelineStage : ICorpusStage
             .ThenBy(e => e.Index);
         var entries = placed.Concat(unplaced)
             .Take(_maxEntries)
-            .Select(e => new TimelineEntry(e.When, e.Reported, e.Label, e.Expression, e.Anchor, [.. e.Cites], [.. e.Docs], [], e.Interval))
+            .Select(e => new TimelineEntry(e.When, e.Reported, e.Label, e.Expression, e.Anchor, [.. e.Cites], [.. e.Docs], [], e.Interval, e.AnchorNote))
             .ToList();
         corpus.Layers.Set(new TimelineLayer(entries));
     }
@@ -131,6 +131,8 @@ public sealed class TimelineStage : ICorpusStage
         public string Expression { get; } = expression;
 
         public AnchorKind Anchor { get; } = timex.Anchor;
+
+        public string? AnchorNote { get; } = timex.AnchorNote;
 
         public string Label { get; } = label;
 

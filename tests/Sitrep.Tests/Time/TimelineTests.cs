@@ -86,4 +86,15 @@ public class TimelineTests
         md.ToString().ShouldContain("## Timeline");
         md.ToString().ShouldContain("**2023-06-24**");
     }
+
+    [Fact]
+    public void WhenADeicticDateIsAnchoredOnlyByAnEarlierDate_TheBriefSaysTheAnchorIsAmbiguous()
+    {
+        var corpus = Corpus(Doc("The first summit was held on 16 July 2018. A new summit is planned for this year.", "x.txt"));
+        var brief = BriefBuilder.Build(corpus, [], [], "test");
+        var entry = brief.Timeline.Single(e => e.Expression == "this year");
+        entry.When.ShouldBe("2018");
+        entry.Anchor.ShouldBe("discourse");
+        entry.AnchorNote.ShouldNotBeNull().ShouldContain("2018-07-16");
+    }
 }
