@@ -153,6 +153,11 @@ public sealed class AnalysisRun
             _store.SetSetting(snapshot.SnapshotKey, snapshot.ToSnapshotJson());
         }
 
+        foreach (var (stage, time) in corpus.StageTimes)
+        {
+            phases.Add("corpus:" + stage, time);
+        }
+
         phases.Start("brief");
         var brief = BriefBuilder.Build(corpus, _pipeline.StageNames, errors, SitrepVersion.Current);
         var written = new List<string>();
@@ -313,6 +318,8 @@ internal sealed class PhaseClock
         _current = phase;
         _watch.Restart();
     }
+
+    public void Add(string phase, TimeSpan time) => _totals[phase] = _totals.GetValueOrDefault(phase) + time;
 
     public void Stop()
     {

@@ -1,9 +1,9 @@
-using Sitrep.Ingest.Syndication;
-using Sitrep.Entities.Aliases;
-using Sitrep.Entities.Resolution;
 using Sitrep.Claims;
 using Sitrep.Corroboration;
+using Sitrep.Entities.Aliases;
+using Sitrep.Entities.Resolution;
 using Sitrep.Hypotheses;
+using Sitrep.Ingest.Syndication;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
 using Sitrep.Text;

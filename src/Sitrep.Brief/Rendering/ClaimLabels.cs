@@ -9,7 +9,7 @@ internal static class ClaimLabels
     /// <summary>The key claims of a report, in the order the brief lists them.</summary>
     public static IEnumerable<BriefClaim> KeyClaims(BriefReport report)
     {
-        var byId = report.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var byId = ReportIndex.Of(report).Claims;
         foreach (var id in report.KeyClaims)
         {
             if (byId.TryGetValue(id, out var claim))

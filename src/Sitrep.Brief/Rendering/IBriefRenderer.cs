@@ -27,7 +27,7 @@ public sealed record BriefContext(BriefReport Report, IReadOnlyDictionary<string
     }
 
     /// <summary>The document entry for an id.</summary>
-    public BriefDocument? DocumentOf(string id) => Report.Documents.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.Ordinal));
+    public BriefDocument? DocumentOf(string id) => ReportIndex.Of(Report).Documents.GetValueOrDefault(id);
 
     /// <summary>A short label for a citation: the path and the Admiralty reliability when known.</summary>
     public string SourceLabel(BriefSpan span)

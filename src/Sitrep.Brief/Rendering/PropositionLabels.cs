@@ -16,11 +16,21 @@ internal static class PropositionLabels
     /// <summary>One row per document or post: who, its stance, its Admiralty code and the span of its claim.</summary>
     public static IEnumerable<(string Source, string Stance, string Grade, BriefSpan Cite)> Stances(BriefReport report, BriefProposition proposition)
     {
-        var claims = report.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var index = ReportIndex.Of(report);
+        var claims = index.Claims;
+        var firstClaim = new Dictionary<(string Doc, string? Post), BriefClaim>();
+        foreach (var id in proposition.Claims)
+        {
+            if (claims.GetValueOrDefault(id) is { } c)
+            {
+                firstClaim.TryAdd((c.Doc, c.Post), c);
+            }
+        }
+
         foreach (var stance in proposition.Stances)
         {
-            var doc = report.Documents.FirstOrDefault(d => d.Id == stance.Doc);
-            var claim = proposition.Claims.Select(id => claims.GetValueOrDefault(id)).FirstOrDefault(c => c is not null && c.Doc == stance.Doc && c.Post == stance.Post);
+            var doc = index.Documents.GetValueOrDefault(stance.Doc);
+            var claim = firstClaim.GetValueOrDefault((stance.Doc, stance.Post));
             var source = doc?.Source.Outlet ?? doc?.Path ?? stance.Doc;
             var post = stance.Post is null ? null : doc?.Posts.FirstOrDefault(p => p.Id == stance.Post);
             if (post?.Author is { } author)

@@ -85,6 +85,7 @@ public sealed class AnalysisPipeline
         foreach (var stage in CorpusStages)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 stage.Process(corpus, cancellationToken);
@@ -96,6 +97,10 @@ public sealed class AnalysisPipeline
             catch (Exception ex)
             {
                 corpus.Errors.Add(SitrepErrors.CorpusStageFailed.At("(corpus)", stage.Name, ex.Message));
+            }
+            finally
+            {
+                corpus.StageTimes[stage.Name] = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             }
         }
     }

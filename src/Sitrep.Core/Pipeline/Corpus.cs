@@ -22,6 +22,9 @@ public sealed class Corpus
     /// <summary>Corpus-level result layers.</summary>
     public LayerBag Layers { get; } = new();
 
+    /// <summary>Wall time each corpus stage took, by stage name (for benchmarks and progress reports).</summary>
+    public Dictionary<string, TimeSpan> StageTimes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Error entries raised by corpus stages.</summary>
     public List<SitrepError> Errors { get; } = [];
 }

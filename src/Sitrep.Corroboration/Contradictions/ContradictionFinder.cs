@@ -14,6 +14,7 @@ internal static class ContradictionFinder
 {
     private const int MaxPairsPerProposition = 24;
     private const double NegationSimilarity = 0.5;
+    private const int MaxScanned = 64;
 
     private static readonly string[] RevisionCues =
     [
@@ -42,9 +43,13 @@ internal static class ContradictionFinder
     {
         var found = 0;
         var seenPairs = new HashSet<(string, string)>();
-        for (var i = 0; i < members.Count && found < MaxPairsPerProposition; i++)
+
+        // Pairs grow with the square of a group; a group of copies says the same thing many times over, so only its
+        // first members are compared (the contradictions worth showing are among them).
+        var scanned = Math.Min(members.Count, MaxScanned);
+        for (var i = 0; i < scanned && found < MaxPairsPerProposition; i++)
         {
-            for (var j = i + 1; j < members.Count && found < MaxPairsPerProposition; j++)
+            for (var j = i + 1; j < scanned && found < MaxPairsPerProposition; j++)
             {
                 var (a, b) = Order(members[i], members[j]);
                 if (string.Equals(a.SourceKey, b.SourceKey, StringComparison.Ordinal) && string.Equals(a.Claim.DocumentId, b.Claim.DocumentId, StringComparison.Ordinal))

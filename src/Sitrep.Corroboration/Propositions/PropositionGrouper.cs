@@ -101,20 +101,43 @@ internal sealed class PropositionGrouper
         Idf = vocabulary.ToDictionary(kv => kv.Key, kv => idf[kv.Value], StringComparer.Ordinal);
         var weight = idf.Select(x => x * x).ToArray();
         var norm = ids.Select(row => row.Sum(w => weight[w])).ToArray();
+        // Claims with the same words (syndicated copies, repeated quotes) join their first occurrence at once; only that
+        // representative enters the postings, so copies cost nothing in the pairing below.
+        var parent = Enumerable.Range(0, count).ToArray();
+        var representative = new Dictionary<string, int>(StringComparer.Ordinal);
+        var isCopy = new bool[count];
         var postings = new List<int>[vocabulary.Count];
         for (var i = 0; i < count; i++)
         {
+            // Short word lists ("said", "Wagner") are not copies of one another in any useful sense.
+            if (ids[i].Length >= ContainmentWords)
+            {
+                var key = string.Join(' ', claimWords[i]);
+                if (representative.TryGetValue(key, out var first))
+                {
+                    isCopy[i] = true;
+                    parent[i] = first;
+                    continue;
+                }
+
+                representative[key] = i;
+            }
+
             foreach (var w in ids[i])
             {
                 (postings[w] ??= []).Add(i);
             }
         }
 
-        var parent = Enumerable.Range(0, count).ToArray();
         var similarities = new List<((int, int), double)>();
         var shared = new Dictionary<int, (double Weight, int Words)>();
         for (var i = 0; i < count; i++)
         {
+            if (isCopy[i])
+            {
+                continue;
+            }
+
             shared.Clear();
             foreach (var w in ids[i])
             {
