@@ -57,8 +57,7 @@ internal static class EvalFnc1Command
             }
             catch (SitrepException ex)
             {
-                Console.Error.WriteLine($"sitrep: {ex.Message}");
-                return ex.ErrorCode.Code.StartsWith("SR5", StringComparison.Ordinal) ? ExitCodes.Usage : ExitCodes.Failed;
+                return CommandErrors.Report(ex);
             }
             catch (InvalidDataException ex)
             {

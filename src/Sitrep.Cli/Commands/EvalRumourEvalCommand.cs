@@ -41,8 +41,7 @@ internal static class EvalRumourEvalCommand
             }
             catch (SitrepException ex)
             {
-                Console.Error.WriteLine($"sitrep: {ex.Message}");
-                return ex.ErrorCode.Code.StartsWith("SR5", StringComparison.Ordinal) ? ExitCodes.Usage : ExitCodes.Failed;
+                return CommandErrors.Report(ex);
             }
             catch (InvalidDataException ex)
             {

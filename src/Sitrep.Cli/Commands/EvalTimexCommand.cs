@@ -28,8 +28,7 @@ internal static class EvalTimexCommand
             }
             catch (SitrepException ex)
             {
-                Console.Error.WriteLine($"sitrep: {ex.Message}");
-                return ex.ErrorCode.Code.StartsWith("SR5", StringComparison.Ordinal) ? ExitCodes.Usage : ExitCodes.Failed;
+                return CommandErrors.Report(ex);
             }
         });
         return command;
