@@ -77,13 +77,7 @@ internal sealed partial class Matcher
             if (DayNumber(j) is { } day && !(P(j + 1, ':') && Adj(j + 1) && Num(j + 2)) && !(P(j + 1, '.') && Adj(j + 1) && Num(j + 2) && Adj(j + 2)))
             {
                 j++;
-                int? year = null;
-                var k = P(j, ',') ? j + 1 : j;
-                if (IsYearNumber(k))
-                {
-                    year = _t[k].Number;
-                    j = k + 1;
-                }
+                var year = OptionalYear(ref j);
 
                 meaning = new TimexMeaning { Kind = MeaningKind.Calendar, Year = year, Month = month, Day = day };
                 end = j;
@@ -100,13 +94,7 @@ internal sealed partial class Matcher
             {
                 var month = E(j)!.Value;
                 j++;
-                int? year = null;
-                var k = P(j, ',') ? j + 1 : j;
-                if (IsYearNumber(k))
-                {
-                    year = _t[k].Number;
-                    j = k + 1;
-                }
+                var year = OptionalYear(ref j);
 
                 meaning = new TimexMeaning { Kind = MeaningKind.Calendar, Year = year, Month = month, Day = d };
                 end = j;
@@ -115,6 +103,19 @@ internal sealed partial class Matcher
         }
 
         return false;
+    }
+
+    // ", 2023" or "2023" after a day and month: the year, moving j past it; null (j unchanged) when none follows.
+    private int? OptionalYear(ref int j)
+    {
+        var k = P(j, ',') ? j + 1 : j;
+        if (!IsYearNumber(k))
+        {
+            return null;
+        }
+
+        j = k + 1;
+        return (int?)_t[k].Number;
     }
 
     private static bool Date(int year, int month, int day, int next, out int end, out TimexMeaning meaning)
