@@ -51,7 +51,9 @@ public sealed class PropositionStage : ICorpusStage
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var words = texts.Select(t => (IReadOnlyList<string>)ClaimWords.Of(t)).ToList();
+        // Copies of one sentence are common (wire copy, quotes repeated down a thread): each text is reduced once.
+        var reduced = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var words = texts.Select(t => reduced.TryGetValue(t, out var w) ? w : reduced[t] = ClaimWords.Of(t)).ToList();
         var groups = _grouper.Cluster(words);
         var propositions = new List<Proposition>();
         var contradictions = new List<Contradiction>();

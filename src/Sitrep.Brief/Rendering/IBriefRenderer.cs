@@ -50,24 +50,29 @@ public static class BriefRenderers
     /// <summary>JSON, Markdown and HTML.</summary>
     public static IReadOnlyList<IBriefRenderer> All { get; } = [new JsonBriefRenderer(), new MarkdownBriefRenderer(), new HtmlBriefRenderer(), new CsvAchRenderer()];
 
-    /// <summary>Writes every renderer's file into <paramref name="directory"/>; each file is written whole or not at all.</summary>
+    /// <summary>
+    /// Writes every renderer's file into <paramref name="directory"/>; each file is written whole or not at all. The
+    /// renderers only read the model, so they run side by side.
+    /// </summary>
     public static IReadOnlyList<string> WriteAll(BriefContext context, string directory)
     {
         ArgumentNullException.ThrowIfNull(context);
         Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        foreach (var renderer in All)
+        var written = new string[All.Count];
+        Parallel.For(0, All.Count, i =>
         {
+            var renderer = All[i];
             var path = Path.Combine(directory, renderer.FileName);
             var temp = path + ".tmp";
-            using (var writer = new StreamWriter(temp, append: false, new System.Text.UTF8Encoding(false)))
+            var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+            using (var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false), bufferSize: 1 << 16))
             {
                 renderer.Render(context, writer);
             }
 
             File.Move(temp, path, overwrite: true);
-            written.Add(path);
-        }
+            written[i] = path;
+        });
 
         return written;
     }

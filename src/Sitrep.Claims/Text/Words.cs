@@ -10,6 +10,9 @@ internal static class Words
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PoolLookup = Pool.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private const int MaxPooled = 200_000;
+    private static int _pooled;
+
     public static string Intern(ReadOnlySpan<char> word)
     {
         if (PoolLookup.TryGetValue(word, out var found))
@@ -18,9 +21,10 @@ internal static class Words
         }
 
         var s = word.ToString();
-        if (Pool.Count < 200_000)
+        // ConcurrentDictionary.Count takes every lock, so the size is tracked here instead.
+        if (Volatile.Read(ref _pooled) < MaxPooled && Pool.TryAdd(s, s))
         {
-            Pool.TryAdd(s, s);
+            Interlocked.Increment(ref _pooled);
         }
 
         return s;

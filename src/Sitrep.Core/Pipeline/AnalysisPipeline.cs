@@ -19,6 +19,7 @@ public sealed class AnalysisPipeline
         DocumentStages = documentStages;
         CorpusStages = corpusStages;
         MaxDegreeOfParallelism = maxDegreeOfParallelism;
+        CorpusDependencies = Dependencies(corpusStages);
     }
 
     /// <summary>Per-document stages in run order.</summary>
@@ -78,31 +79,108 @@ public sealed class AnalysisPipeline
         return null;
     }
 
-    /// <summary>Runs the corpus stages. A failing stage adds an error entry to <see cref="Corpus.Errors"/>; the rest still run.</summary>
+    /// <summary>
+    /// For each corpus stage, the earlier corpus stages it must wait for: those assigning a capability it requires,
+    /// and those reading or assigning a capability it assigns (it would replace their input or their result).
+    /// </summary>
+    public ImmutableArray<ImmutableArray<int>> CorpusDependencies { get; }
+
+    /// <summary>
+    /// Runs the corpus stages. A stage starts once every stage it depends on (<see cref="CorpusDependencies"/>) has
+    /// finished, so independent stages (entity resolution and proposition grouping, say) run side by side, at most
+    /// <see cref="MaxDegreeOfParallelism"/> at once. A failing stage adds an error entry to <see cref="Corpus.Errors"/>
+    /// and the rest still run. Errors and timings are recorded in stage order, so output stays deterministic.
+    /// </summary>
     public void AnalyzeCorpus(Corpus corpus, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        foreach (var stage in CorpusStages)
+        var count = CorpusStages.Length;
+        var errors = new SitrepError?[count];
+        var times = new TimeSpan[count];
+        var tasks = new Task[count];
+        using var gate = new SemaphoreSlim(MaxDegreeOfParallelism);
+        for (var i = 0; i < count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            try
+            var index = i;
+            var before = CorpusDependencies[i].Select(d => tasks[d]).ToArray();
+            tasks[i] = Task.WhenAll(before).ContinueWith(
+                _ =>
+                {
+                    gate.Wait(cancellationToken);
+                    try
+                    {
+                        (errors[index], times[index]) = RunCorpusStage(CorpusStages[index], corpus, cancellationToken);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                },
+                cancellationToken,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
+        }
+
+        try
+        {
+            Task.WaitAll(tasks, cancellationToken);
+        }
+        catch (AggregateException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            corpus.StageTimes[CorpusStages[i].Name] = times[i];
+            if (errors[i] is { } error)
             {
-                stage.Process(corpus, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                corpus.Errors.Add(SitrepErrors.CorpusStageFailed.At("(corpus)", stage.Name, ex.Message));
-            }
-            finally
-            {
-                corpus.StageTimes[stage.Name] = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                corpus.Errors.Add(error);
             }
         }
+    }
+
+    private static (SitrepError? Error, TimeSpan Time) RunCorpusStage(ICorpusStage stage, Corpus corpus, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            stage.Process(corpus, cancellationToken);
+            return (null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return (SitrepErrors.CorpusStageFailed.At("(corpus)", stage.Name, ex.Message), System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>The dependencies of each corpus stage on earlier ones, from what the stages require and assign.</summary>
+    internal static ImmutableArray<ImmutableArray<int>> Dependencies(IReadOnlyList<ICorpusStage> stages)
+    {
+        var result = ImmutableArray.CreateBuilder<ImmutableArray<int>>(stages.Count);
+        for (var i = 0; i < stages.Count; i++)
+        {
+            var stage = stages[i];
+            var before = new List<int>();
+            for (var j = 0; j < i; j++)
+            {
+                var earlier = stages[j];
+                if (earlier.Assigns.Any(c => stage.Requires.Contains(c, StringComparer.Ordinal) || stage.Assigns.Contains(c, StringComparer.Ordinal))
+                    || earlier.Requires.Any(c => stage.Assigns.Contains(c, StringComparer.Ordinal)))
+                {
+                    before.Add(j);
+                }
+            }
+
+            result.Add([.. before]);
+        }
+
+        return result.MoveToImmutable();
     }
 }
 

@@ -31,6 +31,8 @@ internal static class ContradictionFinder
         ("increased", "decreased"), ("rose", "fell"), ("guilty", "innocent"), ("present", "absent"), ("success", "failure"),
     ];
 
+    private static readonly FrozenSet<string> AntonymVocabulary = Antonyms.SelectMany(p => new[] { p.A, p.B }).ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> ApproximateHedges = FrozenSet.ToFrozenSet(
         ["about", "around", "approximately", "roughly", "some", "nearly", "almost", "an estimated", "estimated", "close to", "circa", "~"],
         StringComparer.Ordinal);
@@ -43,6 +45,16 @@ internal static class ContradictionFinder
     {
         var found = 0;
         var seenPairs = new HashSet<(string, string)>();
+        var antonymWords = new Dictionary<Member, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        HashSet<string> WordsOf(Member m)
+        {
+            if (!antonymWords.TryGetValue(m, out var words))
+            {
+                antonymWords[m] = words = AntonymWords(m.Text);
+            }
+
+            return words;
+        }
 
         // Pairs grow with the square of a group; a group of copies says the same thing many times over, so only its
         // first members are compared (the contradictions worth showing are among them).
@@ -57,7 +69,8 @@ internal static class ContradictionFinder
                     continue;
                 }
 
-                var reason = Reason(a, b, similarity(i, j));
+                var (x, y) = (i, j);
+                var reason = Reason(a, b, () => similarity(x, y), WordsOf);
                 if (reason is null || !seenPairs.Add((a.Claim.DocumentId, b.Claim.DocumentId)))
                 {
                     continue;
@@ -73,9 +86,9 @@ internal static class ContradictionFinder
     private static (Member Earlier, Member Later) Order(Member x, Member y) =>
         x.ReportTime is { } tx && y.ReportTime is { } ty && ty < tx ? (y, x) : (x, y);
 
-    private static string? Reason(Member a, Member b, double similarity)
+    private static string? Reason(Member a, Member b, Func<double> similarity, Func<Member, HashSet<string>> words)
     {
-        if (a.Stance is StanceKind.Support or StanceKind.Deny && b.Stance is StanceKind.Support or StanceKind.Deny && a.Stance != b.Stance && similarity >= NegationSimilarity)
+        if (a.Stance is StanceKind.Support or StanceKind.Deny && b.Stance is StanceKind.Support or StanceKind.Deny && a.Stance != b.Stance && similarity() >= NegationSimilarity)
         {
             var (yes, no) = a.Stance == StanceKind.Support ? (a, b) : (b, a);
             return $"negation: {Holder(yes)} asserts “{Short(yes.Text)}” while {Holder(no)} says “{Short(no.Text)}”";
@@ -89,8 +102,9 @@ internal static class ContradictionFinder
                 return numbers;
             }
 
-            var antonym = similarity >= NegationSimilarity ? AntonymConflict(a.Text, b.Text) : null;
-            if (antonym is not null)
+            // The similarity is the costly part of the test, so it is asked for only when the words already conflict.
+            var antonym = AntonymConflict(words(a), words(b));
+            if (antonym is not null && similarity() >= NegationSimilarity)
             {
                 return $"antonyms: “{antonym.Value.A}” in {Holder(a)} against “{antonym.Value.B}” in {Holder(b)}";
             }
@@ -150,10 +164,13 @@ internal static class ContradictionFinder
         return (q.Min ?? 0, q.Max ?? double.PositiveInfinity);
     }
 
-    private static (string A, string B)? AntonymConflict(string a, string b)
+    private static (string A, string B)? AntonymConflict(HashSet<string> wa, HashSet<string> wb)
     {
-        var wa = Words(a);
-        var wb = Words(b);
+        if (wa.Count == 0 || wb.Count == 0)
+        {
+            return null;
+        }
+
         foreach (var (x, y) in Antonyms)
         {
             if ((wa.Contains(x) && wb.Contains(y) && !wa.Contains(y) && !wb.Contains(x)) ||
@@ -166,8 +183,10 @@ internal static class ContradictionFinder
         return null;
     }
 
-    private static HashSet<string> Words(string text) =>
-        [.. text.Split([' ', ',', '.', ';', ':', '"', '“', '”', '\'', '(', ')', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant())];
+    /// <summary>The words of <paramref name="text"/> that occur in an antonym pair, lowercase.</summary>
+    private static HashSet<string> AntonymWords(string text) =>
+        [.. text.Split([' ', ',', '.', ';', ':', '"', '“', '”', '\'', '(', ')', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.ToLowerInvariant()).Where(AntonymVocabulary.Contains)];
 
     private static bool IsUpdate(Member earlier, Member later)
     {

@@ -157,17 +157,28 @@ public sealed class EntityResolver
     /// </summary>
     private static void LinkShortForms(List<Item> items, UnionFind sets, Func<Item, bool> isShort, Func<Item, IEnumerable<string>> keysOfLong, Func<Item, IEnumerable<string>> keysOfShort, Func<Item, Item, bool> canStandFor)
     {
-        var index = new Dictionary<string, List<Item>>(StringComparer.Ordinal);
+        // Candidates with the same form that were already one cluster stand or fall together, so the index holds one
+        // representative per (form, cluster) with the documents it occurs in: a surname repeated across thousands of
+        // documents is then checked against a handful of full names, not against every mention of them.
+        var index = new Dictionary<string, List<CandidateGroup>>(StringComparer.Ordinal);
+        var groups = new Dictionary<(string Form, int Root), CandidateGroup>();
         foreach (var item in items.Where(m => !m.Frozen))
         {
             foreach (var key in keysOfLong(item))
             {
-                if (!index.TryGetValue(key, out var list))
+                var groupKey = (key + "\u0001" + item.Form.Key, sets.Find(item.Index));
+                if (!groups.TryGetValue(groupKey, out var group))
                 {
-                    index[key] = list = [];
+                    groups[groupKey] = group = new CandidateGroup(item);
+                    if (!index.TryGetValue(key, out var list))
+                    {
+                        index[key] = list = [];
+                    }
+
+                    list.Add(group);
                 }
 
-                list.Add(item);
+                group.Add(item);
             }
         }
 
@@ -179,16 +190,16 @@ public sealed class EntityResolver
             var inDocument = new HashSet<int>();
             foreach (var key in keysOfShort(shortForm))
             {
-                foreach (var candidate in index.GetValueOrDefault(key) ?? [])
+                foreach (var group in index.GetValueOrDefault(key) ?? [])
                 {
-                    if (candidate.Index == shortForm.Index || !canStandFor(shortForm, candidate))
+                    if (group.IsOnly(shortForm.Index) || !canStandFor(shortForm, group.Representative))
                     {
                         continue;
                     }
 
-                    var root = sets.Find(candidate.Index);
+                    var root = sets.Find(group.Representative.Index);
                     candidates.Add(root);
-                    if (candidate.DocumentIndex == shortForm.DocumentIndex)
+                    if (group.OccursIn(shortForm.DocumentIndex, except: shortForm.Index))
                     {
                         inDocument.Add(root);
                     }
@@ -290,6 +301,8 @@ public sealed class EntityResolver
     private List<Item> Collect(IReadOnlyList<AnalyzedDocument> documents)
     {
         var items = new List<Item>();
+        // Names repeat across a corpus: each distinct (text, type, qualifier) is reduced once.
+        var forms = new Dictionary<(string Text, EntityType Type, string? Qualifier), (NameForm Form, string Display)>();
         for (var d = 0; d < documents.Count; d++)
         {
             var doc = documents[d];
@@ -299,8 +312,13 @@ public sealed class EntityResolver
             {
                 var qualifier = mention.Type is EntityType.Organization && previous is not null ? QualifierBefore(doc, previous, mention) : null;
                 var formType = mention.Type == EntityType.Miscellaneous && mention.Text.Split(' ').Any(w => OrgHeads.Contains(w.ToLowerInvariant())) ? EntityType.Organization : mention.Type;
-                var form = NameForms.Of(mention.Text, formType, _demonyms, qualifier);
-                var display = Display(mention, formType, form);
+                if (!forms.TryGetValue((mention.Text, formType, qualifier), out var reduced))
+                {
+                    var reducedForm = NameForms.Of(mention.Text, formType, _demonyms, qualifier);
+                    forms[(mention.Text, formType, qualifier)] = reduced = (reducedForm, Display(mention, formType, reducedForm));
+                }
+
+                var (form, display) = reduced;
                 if (qualifier is not null && previous is not null)
                 {
                     display = doc.Text[previous.Span.Start..mention.Span.Start] + display;
@@ -539,6 +557,30 @@ public sealed class EntityResolver
 
         /// <summary>The type used for linking: the majority type of this name form in the corpus.</summary>
         public EntityType Type { get; set; } = mention.Type;
+    }
+
+    /// <summary>Mentions with one form that already share a cluster, and the documents they occur in.</summary>
+    private sealed class CandidateGroup(Item representative)
+    {
+        // Per document: how many members occur there, and the first of them.
+        private readonly Dictionary<int, (int Count, int First)> _perDocument = [];
+        private int _count;
+        private int _first = -1;
+
+        public Item Representative { get; } = representative;
+
+        public void Add(Item item)
+        {
+            _perDocument[item.DocumentIndex] = _perDocument.TryGetValue(item.DocumentIndex, out var seen) ? (seen.Count + 1, seen.First) : (1, item.Index);
+            _first = _count++ == 0 ? item.Index : _first;
+        }
+
+        /// <summary>Whether the group is exactly the one mention <paramref name="index"/>.</summary>
+        public bool IsOnly(int index) => _count == 1 && _first == index;
+
+        /// <summary>Whether a mention other than <paramref name="except"/> occurs in document <paramref name="document"/>.</summary>
+        public bool OccursIn(int document, int except) =>
+            _perDocument.TryGetValue(document, out var seen) && (seen.Count > 1 || seen.First != except);
     }
 
     private sealed class UnionFind

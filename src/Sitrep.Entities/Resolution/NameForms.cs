@@ -12,10 +12,10 @@ namespace Sitrep.Entities.Resolution;
 public sealed record NameForm(string? Qualifier, IReadOnlyList<string> Core, string Surface)
 {
     /// <summary>Qualifier and core as one key.</summary>
-    public string Key => (Qualifier ?? string.Empty) + "|" + string.Join(' ', Core);
+    public string Key { get; } = (Qualifier ?? string.Empty) + "|" + string.Join(' ', Core);
 
     /// <summary>The core alone as one key.</summary>
-    public string CoreKey => string.Join(' ', Core);
+    public string CoreKey { get; } = string.Join(' ', Core);
 }
 
 /// <summary>

@@ -107,6 +107,70 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void CorpusStagesWaitForTheStagesAssigningWhatTheyRequireAndForEarlierWritersOfWhatTheyAssign()
+    {
+        var pipeline = new AnalysisPipelineBuilder()
+            .Use(new SentenceStage())
+            .Use(new FakeCorpusStage("entities.v1", [Capabilities.Sentences], assigns: [Capabilities.Entities]))
+            .Use(new FakeCorpusStage("propositions.v1", [Capabilities.Sentences], assigns: [Capabilities.Propositions]))
+            .Use(new FakeCorpusStage("takeaways.v1", [Capabilities.Sentences], assigns: [Capabilities.Takeaways]))
+            .Use(new FakeCorpusStage("corroborated.v1", [Capabilities.Propositions, Capabilities.Takeaways], assigns: [Capabilities.Takeaways]))
+            .Use(new FakeCorpusStage("actors.v1", [Capabilities.Entities], assigns: []))
+            .Build();
+
+        pipeline.CorpusDependencies.Select(d => d.ToArray()).ShouldBe([[], [], [], [1, 2], [0]]);
+    }
+
+    [Fact]
+    public void IndependentCorpusStagesRunSideBySide()
+    {
+        // Each stage waits for the other to have started: run one after the other, the first would time out.
+        using var firstStarted = new ManualResetEventSlim();
+        using var secondStarted = new ManualResetEventSlim();
+        var sawEachOther = new bool[2];
+        var pipeline = new AnalysisPipelineBuilder { MaxDegreeOfParallelism = 2 }
+            .Use(new SentenceStage())
+            .Use(new FakeCorpusStage("first.v1", [], _ =>
+            {
+                firstStarted.Set();
+                sawEachOther[0] = secondStarted.Wait(TimeSpan.FromSeconds(30));
+            }))
+            .Use(new FakeCorpusStage("second.v1", [], _ =>
+            {
+                secondStarted.Set();
+                sawEachOther[1] = firstStarted.Wait(TimeSpan.FromSeconds(30));
+            }))
+            .Build();
+        var corpus = new Corpus(pipeline.AnalyzeBatch([Some.Document()]).Documents);
+
+        pipeline.AnalyzeCorpus(corpus);
+
+        sawEachOther.ShouldBe([true, true]);
+        corpus.StageTimes.Keys.ShouldBe(["first.v1", "second.v1"]);
+    }
+
+    [Fact]
+    public void ACorpusStageStartsOnlyAfterTheStageAssigningItsRequirementHasFinished()
+    {
+        var finished = false;
+        var sawFinished = false;
+        var pipeline = new AnalysisPipelineBuilder { MaxDegreeOfParallelism = 4 }
+            .Use(new SentenceStage())
+            .Use(new FakeCorpusStage("producer.v1", [], _ =>
+            {
+                Thread.Sleep(200);
+                finished = true;
+            }, assigns: [Capabilities.Entities]))
+            .Use(new FakeCorpusStage("consumer.v1", [Capabilities.Entities], _ => sawFinished = Volatile.Read(ref finished)))
+            .Build();
+        var corpus = new Corpus(pipeline.AnalyzeBatch([Some.Document()]).Documents);
+
+        pipeline.AnalyzeCorpus(corpus);
+
+        sawFinished.ShouldBeTrue();
+    }
+
+    [Fact]
     public void PostBoundariesAndBoilerplateAreNotAnalysed()
     {
         var text = "Top post here. Still top\n  reply text here.\nShare this article";
@@ -135,13 +199,13 @@ public sealed class PipelineTests
         public void Process(AnalyzedDocument document, CancellationToken cancellationToken) => onProcess?.Invoke(document);
     }
 
-    private sealed class FakeCorpusStage(string name, IReadOnlyList<string> requires, Action<Corpus>? onProcess = null) : ICorpusStage
+    private sealed class FakeCorpusStage(string name, IReadOnlyList<string> requires, Action<Corpus>? onProcess = null, IReadOnlyList<string>? assigns = null) : ICorpusStage
     {
         public string Name => name;
 
         public IReadOnlyList<string> Requires => requires;
 
-        public IReadOnlyList<string> Assigns => [];
+        public IReadOnlyList<string> Assigns => assigns ?? [];
 
         public void Process(Corpus corpus, CancellationToken cancellationToken) => onProcess?.Invoke(corpus);
     }
