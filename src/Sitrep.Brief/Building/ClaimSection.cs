@@ -92,7 +92,7 @@ internal static class ClaimSection
             Post = claim.PostId,
             Start = claim.Span.Start,
             End = claim.Span.End,
-            Text = OneLine(doc.Slice(claim.Span)),
+            Text = BriefText.OneLine(doc.Slice(claim.Span)),
             Attribution = new BriefAttribution(holder, a.Text, ClaimNames.Of(a.Kind), a.Cue, a.Refers, a.Range?.Start, a.Range?.End),
             Polarity = ClaimNames.Of(claim.Polarity),
             Modality = claim.Likelihood is { } l ? new BriefModality(l.Term, l.Low, l.High, LikelihoodBands.Name(l.Band)) : null,
@@ -104,30 +104,5 @@ internal static class ClaimSection
             Answer = claim.Answer is { } answer ? new BriefSpan(doc.Id, answer.Start, answer.End) : null,
             DerivedFrom = claim.DerivedFrom is null ? null : doc.Id + "-" + claim.DerivedFrom,
         };
-    }
-
-    /// <summary>The text on one line: every run of white space becomes one space, none at the ends.</summary>
-    internal static string OneLine(string text)
-    {
-        var builder = new System.Text.StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.Length == text.Length ? text : builder.ToString();
     }
 }

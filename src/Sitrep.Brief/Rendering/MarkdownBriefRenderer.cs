@@ -122,7 +122,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
             foreach (var (span, number) in citations.InOrder())
             {
                 var doc = context.DocumentOf(span.Doc);
-                var quote = Escape(OneLine(context.Quote(span)));
+                var quote = Escape(Building.BriefText.OneLine(context.Quote(span)));
                 writer.WriteLine(Invariant($"[^{number}]: {Escape(context.SourceLabel(span))}, `{Cell(doc?.Path ?? span.Doc)}` chars {span.Start}–{span.End}: “{quote}”"));
             }
         }
@@ -175,7 +175,6 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Escapes Markdown and HTML specials so source text cannot inject markup into the brief.</summary>
     public static string Escape(string text)

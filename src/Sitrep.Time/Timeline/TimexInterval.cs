@@ -6,7 +6,20 @@ namespace Sitrep.Time.Timeline;
 public static class TimexInterval
 {
     /// <summary>The span a value covers, or null when its year is unknown or the value is not a calendar position.</summary>
+    /// <remarks>Values the calendar cannot hold ("9999" ends after the last representable year) have no span either.</remarks>
     public static TimeInterval? Of(string? value)
+    {
+        try
+        {
+            return Read(value);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static TimeInterval? Read(string? value)
     {
         if (value is { Length: 4 } && value[3] == 'X' && int.TryParse(value.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var decade))
         {

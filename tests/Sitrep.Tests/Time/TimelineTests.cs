@@ -66,6 +66,15 @@ public class TimelineTests
     [InlineData("P1D")]
     public void WhenAValueHasNoKnownYear_ItCannotBePlaced(string value) => TimexInterval.Of(value).ShouldBeNull();
 
+    [Theory]
+    [InlineData("9999")]
+    [InlineData("999X")]
+    [InlineData("9999-12")]
+    [InlineData("9999-Q4")]
+    [InlineData("0001-Q0")]
+    [InlineData("9999-12-31TNI")]
+    public void WhenAValueRunsPastTheCalendar_ItCannotBePlacedAndNothingThrows(string value) => TimexInterval.Of(value).ShouldBeNull();
+
     [Fact]
     public void WhenTheBriefIsRendered_TheTimelineAppearsEscapedInEveryFormat()
     {

@@ -1,0 +1,32 @@
+namespace Sitrep.Brief.Building;
+
+/// <summary>Text helpers for the brief.</summary>
+public static class BriefText
+{
+    /// <summary>The text on one line: every run of white space becomes one space, none at the ends.</summary>
+    public static string OneLine(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        var pendingSpace = false;
+        var changed = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                changed |= c != ' ' || pendingSpace || builder.Length == 0;
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return changed || pendingSpace ? builder.ToString() : text;
+    }
+}
