@@ -33,6 +33,12 @@ public static class LanguageIdentifier
         ("tr", Set("ve bir bu da de için ile olarak çok daha gibi ne ama en kadar sonra olan var mı değil ise her")),
     ];
 
+    // Each Latin-script function word with a bit per language whose list holds it, so one pass counts them all.
+    private static readonly FrozenDictionary<string, int> LatinMasks = Latin
+        .SelectMany((language, index) => language.Words.Select(w => (Word: w, Bit: 1 << index)))
+        .GroupBy(p => p.Word, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Aggregate(0, (mask, p) => mask | p.Bit), StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> Russian = Set("и в не на что с по как это он а из к о у за от его то все так же для но был она было они бы ее мы вы");
     private static readonly FrozenSet<string> Ukrainian = Set("і в не на що з та як це він а із до про у за від його все так же для але був вона було вони б її ми ви");
 
@@ -125,16 +131,18 @@ public static class LanguageIdentifier
             return "zh";
         }
 
+        Span<int> counts = stackalloc int[Latin.Length];
+        CountLatin(sample, counts);
         string? best = null;
         int bestHits = 0, second = 0;
-        foreach (var (code, words) in Latin)
+        for (var l = 0; l < Latin.Length; l++)
         {
-            var hits = Count(sample, words);
+            var hits = counts[l];
             if (hits > bestHits)
             {
                 second = bestHits;
                 bestHits = hits;
-                best = code;
+                best = Latin[l].Code;
             }
             else if (hits > second)
             {
@@ -143,6 +151,51 @@ public static class LanguageIdentifier
         }
 
         return bestHits >= MinHits && bestHits > second ? best : null;
+    }
+
+    /// <summary>Counts, in one pass over the words, the hits of every Latin-script language's list.</summary>
+    private static void CountLatin(ReadOnlySpan<char> text, Span<int> counts)
+    {
+        var lookup = LatinMasks.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[16];
+        foreach (var word in Words(text))
+        {
+            var n = text.Slice(word.Start, word.Length).ToLowerInvariant(lower);
+            if (n > 0 && lookup.TryGetValue(lower[..n], out var mask))
+            {
+                for (var l = 0; mask != 0; l++, mask >>= 1)
+                {
+                    counts[l] += mask & 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>The letter runs of <paramref name="text"/> of at most 16 characters, as (start, length).</summary>
+    private static List<(int Start, int Length)> Words(ReadOnlySpan<char> text)
+    {
+        var words = new List<(int, int)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            if (i - start is > 0 and <= 16)
+            {
+                words.Add((start, i - start));
+            }
+        }
+
+        return words;
     }
 
     private static int Count(ReadOnlySpan<char> text, FrozenSet<string> words)
