@@ -11,8 +11,12 @@ internal static class ClaimSection
     private const int KeyClaimCount = 12;
 
     /// <summary>All claims of all documents, in document then text order; ids are <c>{doc}-{claim}</c>.</summary>
-    public static List<BriefClaim> Claims(Corpus corpus) =>
-        [.. corpus.Documents.SelectMany(d => (d.Layers.Find<ClaimLayer>()?.Items ?? []).Select(c => ToBrief(d, c)))];
+    /// <remarks>A named holder whose words hold a resolved entity's mention links to that entity (<see cref="HolderLinks"/>).</remarks>
+    public static List<BriefClaim> Claims(Corpus corpus)
+    {
+        var holders = HolderLinks.Of(corpus);
+        return [.. corpus.Documents.SelectMany(d => (d.Layers.Find<ClaimLayer>()?.Items ?? []).Select(c => ToBrief(d, c, holders)))];
+    }
 
     /// <summary>
     /// The key claims: those that say most about who holds what and how firmly (a named or vague holder, an estimative
@@ -80,11 +84,11 @@ internal static class ClaimSection
         return score;
     }
 
-    private static BriefClaim ToBrief(AnalyzedDocument document, Claim claim)
+    private static BriefClaim ToBrief(AnalyzedDocument document, Claim claim, HolderLinks holders)
     {
         var doc = document.Document;
         var a = claim.Attribution;
-        var holder = a.EntityId ?? ClaimNames.Of(a.Kind);
+        var holder = holders.EntityOf(doc.Id, doc.Text, claim) ?? ClaimNames.Of(a.Kind);
         return new BriefClaim
         {
             Id = doc.Id + "-" + claim.Id,

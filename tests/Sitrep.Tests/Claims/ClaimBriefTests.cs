@@ -36,7 +36,7 @@ public sealed class ClaimBriefTests
 
         var held = report.Claims[0];
         held.Attribution.Kind.ShouldBe("named");
-        held.Attribution.Holder.ShouldBe("named");
+        held.Attribution.Holder.ShouldBe(report.Entities.Single(e => e.Name == "Petrov").Id);
         held.Attribution.Text.ShouldBe("Petrov");
         held.Attribution.Cue.ShouldBe("claimed");
         var judged = report.Claims[1];

@@ -1,0 +1,147 @@
+using Sitrep.Claims;
+using Sitrep.Entities.Resolution;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Brief.Building;
+
+/// <summary>
+/// Links the holder of a claim to the entity it names, once entities are resolved across the corpus: a named holder
+/// whose characters hold an entity mention ("Yevgeny Prigozhin said", "according to the Russian Ministry of Defense")
+/// takes that entity's id; a pronoun holder takes the entity of the name it was resolved to, in its own document, or
+/// else ("he", "she") the person last mentioned shortly before it.
+/// </summary>
+internal sealed class HolderLinks
+{
+    private const int PronounReach = 300;
+
+    private readonly Dictionary<string, List<(int Start, int End, string Id, bool Person)>> _mentions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string?>> _names = new(StringComparer.Ordinal);
+
+    private HolderLinks(EntityLayer? layer, Corpus corpus)
+    {
+        if (layer is null)
+        {
+            return;
+        }
+
+        var texts = corpus.Documents.ToDictionary(d => d.Document.Id, d => d.Text, StringComparer.Ordinal);
+        foreach (var entity in layer.Entities)
+        {
+            foreach (var mention in entity.Mentions)
+            {
+                if (!_mentions.TryGetValue(mention.DocumentId, out var list))
+                {
+                    _mentions[mention.DocumentId] = list = [];
+                }
+
+                list.Add((mention.Start, mention.End, entity.Id, entity.Type == Sitrep.Entities.EntityType.Person));
+                if (texts.TryGetValue(mention.DocumentId, out var text) && mention.End <= text.Length)
+                {
+                    if (!_names.TryGetValue(mention.DocumentId, out var names))
+                    {
+                        _names[mention.DocumentId] = names = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                    }
+
+                    // A written name two entities share in one document is ambiguous: it links to neither.
+                    var written = text[mention.Start..mention.End];
+                    names[written] = names.TryGetValue(written, out var known) && known != entity.Id ? null : entity.Id;
+                }
+            }
+        }
+
+        foreach (var list in _mentions.Values)
+        {
+            list.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        }
+    }
+
+    /// <summary>The links of a corpus (none when entities were not resolved).</summary>
+    public static HolderLinks Of(Corpus corpus) => new(corpus.Layers.Find<EntityLayer>(), corpus);
+
+    /// <summary>The entity id the holder of <paramref name="claim"/> in document <paramref name="documentId"/> names, or null.</summary>
+    public string? EntityOf(string documentId, string text, Claim claim)
+    {
+        var a = claim.Attribution;
+        if (a.EntityId is not null)
+        {
+            return a.EntityId;
+        }
+
+        if (a.Kind != HolderKind.Named || a.Range is not { } range)
+        {
+            return null;
+        }
+
+        if (a.Refers is { } refers)
+        {
+            return _names.TryGetValue(documentId, out var names) && names.TryGetValue(refers, out var id) ? id : null;
+        }
+
+        if (!_mentions.TryGetValue(documentId, out var mentions))
+        {
+            return null;
+        }
+
+        if (claim.Attribution.Text?.ToLowerInvariant() is "he" or "she")
+        {
+            return PersonBefore(mentions, range.Start);
+        }
+
+        // The mention that ends the holder's words is its head: "Kremlin spokesman Peskov" is Peskov and "Belarusian
+        // President Lukashenko" is Lukashenko, while "the governor of Voronezh region" and "Russia's defence ministry"
+        // name no resolved entity at all.
+        string? best = null;
+        var bestLength = 0;
+        var first = LowerBound(mentions, range.Start);
+        for (var i = first; i < mentions.Count && mentions[i].Start < range.End; i++)
+        {
+            var (start, end, entity, _) = mentions[i];
+            if (end <= range.End && end - start > bestLength && EndsHolder(text, end, range.End))
+            {
+                best = entity;
+                bestLength = end - start;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool EndsHolder(string text, int mentionEnd, int holderEnd)
+    {
+        var rest = text.AsSpan(mentionEnd, holderEnd - mentionEnd).Trim();
+        return rest.IsEmpty || rest is "'s" or "’s" || rest.IndexOfAnyExcept("\"'’”),.:;") < 0;
+    }
+
+    /// <summary>The person mentioned last within <see cref="PronounReach"/> characters before <paramref name="start"/>.</summary>
+    private static string? PersonBefore(List<(int Start, int End, string Id, bool Person)> mentions, int start)
+    {
+        for (var i = LowerBound(mentions, start) - 1; i >= 0 && mentions[i].Start >= start - PronounReach; i--)
+        {
+            if (mentions[i].Person)
+            {
+                return mentions[i].Id;
+            }
+        }
+
+        return null;
+    }
+
+    private static int LowerBound(List<(int Start, int End, string Id, bool Person)> mentions, int start)
+    {
+        int lo = 0, hi = mentions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (mentions[mid].Start < start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}
