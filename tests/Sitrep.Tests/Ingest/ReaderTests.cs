@@ -55,6 +55,19 @@ public sealed class ReaderTests
         doc.Source.Published.ShouldBe(new DateTimeOffset(2024, 3, 5, 10, 30, 0, TimeSpan.FromHours(1)));
     }
 
+    [Theory]
+    [InlineData("<title>Dam spillway opened after rain | Valley Courier</title>", "<h1>Valley Courier</h1><h1>Dam spillway opened after rain</h1>", "Dam spillway opened after rain")]
+    [InlineData("<title>Valley Courier - Dam spillway opened after heavy overnight rain</title>", "<h1>Valley Courier</h1>", "Dam spillway opened after heavy overnight rain")]
+    [InlineData("", "<h1>Dam spillway opened</h1>", "Dam spillway opened")]
+    public void WhenAPageHasNoTitleMetadata_TheTitleIsTheHeadingTheDocumentTitleRepeatsNotTheMasthead(string head, string headings, string expected)
+    {
+        var page = $"<html><head>{head}</head><body>{headings}<article><p>The spillway gates opened at dawn after two days of heavy rain upstream, and the river rose by a metre within the hour.</p><p>Residents of the lower town were told to move cars away from the embankment before the evening.</p></article></body></html>";
+
+        var doc = Fixture.ReadBytes("dam.html", Encoding.UTF8.GetBytes(page)).Documents.Single();
+
+        doc.Title.ShouldBe(expected);
+    }
+
     [Fact]
     public void WhenAPageIsSavedWithATextExtension_ContentSniffingStillReadsItAsHtml()
     {

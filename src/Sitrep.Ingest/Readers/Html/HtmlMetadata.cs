@@ -46,7 +46,7 @@ internal sealed record HtmlMetadata(string? Title, string? Author, DateTimeOffse
             }
         }
 
-        title ??= Meta(page, "og:title") ?? Meta(page, "twitter:title") ?? page.QuerySelector("h1")?.TextContent ?? page.Title;
+        title ??= Meta(page, "og:title") ?? Meta(page, "twitter:title") ?? HeadingTitle(page);
         author ??= Meta(page, "author") ?? Meta(page, "article:author") ?? Meta(page, "dc.creator") ?? Meta(page, "parsely-author")
             ?? page.QuerySelector("[rel=author], .byline .author, .author-name, [itemprop=author] [itemprop=name], [itemprop=author]")?.TextContent;
         published ??= Meta(page, "article:published_time") ?? Meta(page, "og:published_time") ?? Meta(page, "date") ?? Meta(page, "dc.date")
@@ -55,6 +55,28 @@ internal sealed record HtmlMetadata(string? Title, string? Author, DateTimeOffse
         url ??= page.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(page, "og:url");
         outlet ??= Meta(page, "og:site_name") ?? Meta(page, "application-name");
         return new HtmlMetadata(Clean(title), Clean(author), ParseDate(published), Clean(url), Clean(outlet), body);
+    }
+
+    /// <summary>
+    /// The title from the page itself: the first <c>h1</c> that the document title repeats (many sites put their
+    /// masthead in an <c>h1</c> too), else the document title without its site-name part, else the first <c>h1</c>.
+    /// </summary>
+    internal static string? HeadingTitle(AngleSharp.Dom.IDocument page)
+    {
+        var documentTitle = Clean(page.Title);
+        var headings = page.QuerySelectorAll("h1").Select(h => Clean(h.TextContent)).Where(t => t is { Length: > 0 }).Take(20).ToList();
+        if (documentTitle is { Length: > 0 })
+        {
+            // "Convoy halts 200 km from Moscow | The Daily Ledger": the longest part is the article's, the rest the site's.
+            var parts = documentTitle.Split([" | ", " - ", " – ", " — ", " :: ", " « ", " » "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var article = parts.Length > 0 ? parts.MaxBy(p => p.Length)! : documentTitle;
+            var repeated = headings
+                .Where(h => h!.Length >= 8 && (article.Contains(h, StringComparison.OrdinalIgnoreCase) || h.Contains(article, StringComparison.OrdinalIgnoreCase)))
+                .MaxBy(h => h!.Length);
+            return repeated ?? article;
+        }
+
+        return headings.FirstOrDefault();
     }
 
     /// <summary>The metadata as a source.</summary>
