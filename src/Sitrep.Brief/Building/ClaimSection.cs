@@ -15,7 +15,14 @@ internal static class ClaimSection
     public static List<BriefClaim> Claims(Corpus corpus)
     {
         var holders = HolderLinks.Of(corpus);
-        return [.. corpus.Documents.SelectMany(d => (d.Layers.Find<ClaimLayer>()?.Items ?? []).Select(c => ToBrief(d, c, holders)))];
+        var perDocument = new List<BriefClaim>[corpus.Documents.Count];
+        Parallel.For(0, perDocument.Length, i =>
+        {
+            var d = corpus.Documents[i];
+            perDocument[i] = [.. (d.Layers.Find<ClaimLayer>()?.Items ?? []).Select(c => ToBrief(d, c, holders))];
+        });
+
+        return [.. perDocument.SelectMany(c => c)];
     }
 
     /// <summary>

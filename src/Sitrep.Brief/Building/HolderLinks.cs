@@ -15,16 +15,14 @@ internal sealed class HolderLinks
     private const int PronounReach = 300;
 
     private readonly Dictionary<string, List<(int Start, int End, string Id, bool Person)>> _mentions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, string?>> _names = new(StringComparer.Ordinal);
 
-    private HolderLinks(EntityLayer? layer, Corpus corpus)
+    private HolderLinks(EntityLayer? layer)
     {
         if (layer is null)
         {
             return;
         }
 
-        var texts = corpus.Documents.ToDictionary(d => d.Document.Id, d => d.Text, StringComparer.Ordinal);
         foreach (var entity in layer.Entities)
         {
             foreach (var mention in entity.Mentions)
@@ -35,17 +33,6 @@ internal sealed class HolderLinks
                 }
 
                 list.Add((mention.Start, mention.End, entity.Id, entity.Type == Sitrep.Entities.EntityType.Person));
-                if (texts.TryGetValue(mention.DocumentId, out var text) && mention.End <= text.Length)
-                {
-                    if (!_names.TryGetValue(mention.DocumentId, out var names))
-                    {
-                        _names[mention.DocumentId] = names = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-                    }
-
-                    // A written name two entities share in one document is ambiguous: it links to neither.
-                    var written = text[mention.Start..mention.End];
-                    names[written] = names.TryGetValue(written, out var known) && known != entity.Id ? null : entity.Id;
-                }
             }
         }
 
@@ -56,7 +43,7 @@ internal sealed class HolderLinks
     }
 
     /// <summary>The links of a corpus (none when entities were not resolved).</summary>
-    public static HolderLinks Of(Corpus corpus) => new(corpus.Layers.Find<EntityLayer>(), corpus);
+    public static HolderLinks Of(Corpus corpus) => new(corpus.Layers.Find<EntityLayer>());
 
     /// <summary>The entity id the holder of <paramref name="claim"/> in document <paramref name="documentId"/> names, or null.</summary>
     public string? EntityOf(string documentId, string text, Claim claim)
@@ -72,14 +59,14 @@ internal sealed class HolderLinks
             return null;
         }
 
-        if (a.Refers is { } refers)
-        {
-            return _names.TryGetValue(documentId, out var names) && names.TryGetValue(refers, out var id) ? id : null;
-        }
-
         if (!_mentions.TryGetValue(documentId, out var mentions))
         {
             return null;
+        }
+
+        if (a.Refers is { } refers)
+        {
+            return Named(mentions, text, refers);
         }
 
         if (claim.Attribution.Text?.ToLowerInvariant() is "he" or "she")
@@ -110,6 +97,26 @@ internal sealed class HolderLinks
     {
         var rest = text.AsSpan(mentionEnd, holderEnd - mentionEnd).Trim();
         return rest.IsEmpty || rest is "'s" or "’s" || rest.IndexOfAnyExcept("\"'’”),.:;") < 0;
+    }
+
+    /// <summary>The entity whose mentions in the document are written <paramref name="name"/>; null when none or several are.</summary>
+    private static string? Named(List<(int Start, int End, string Id, bool Person)> mentions, string text, string name)
+    {
+        string? found = null;
+        foreach (var (start, end, id, _) in mentions)
+        {
+            if (end <= text.Length && text.AsSpan(start, end - start).Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                if (found is not null && found != id)
+                {
+                    return null;
+                }
+
+                found = id;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The person mentioned last within <see cref="PronounReach"/> characters before <paramref name="start"/>.</summary>
