@@ -28,13 +28,14 @@ internal static class TrainNerCommand
         };
         var output = new Option<string>("--out") { Description = "Folder for ner-model.bin.br and ner-lexicon.bin.br.", Required = true, HelpName = "DIR" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the data.", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
+        var folds = new Option<int>("--entity-folds") { Description = "Folds for the gazetteer of names seen in training (0: none).", DefaultValueFactory = _ => new NerTrainingOptions().EntityFolds };
         var lowercase = new Option<double>("--lowercase-share") { Description = "Share of documents also trained in lowercase.", DefaultValueFactory = _ => new NerTrainingOptions().LowercaseShare };
-        var command = new Command("ner", "Train the entity tagger (averaged perceptron) and compile its gazetteers and word clusters.") { conll, dev, resources, output, epochs, lowercase };
-        command.SetAction(parse => Run(parse.GetValue(conll)!, parse.GetValue(dev), parse.GetValue(resources), parse.GetValue(output)!, parse.GetValue(epochs), parse.GetValue(lowercase)));
+        var command = new Command("ner", "Train the entity tagger (averaged perceptron) and compile its gazetteers and word clusters.") { conll, dev, resources, output, epochs, lowercase, folds };
+        command.SetAction(parse => Run(parse.GetValue(conll)!, parse.GetValue(dev), parse.GetValue(resources), parse.GetValue(output)!, parse.GetValue(epochs), parse.GetValue(lowercase), parse.GetValue(folds)));
         return command;
     }
 
-    private static int Run(string[] conll, string? dev, string? resources, string output, int epochs, double lowercase)
+    private static int Run(string[] conll, string? dev, string? resources, string output, int epochs, double lowercase, int folds)
     {
         foreach (var file in conll.Append(dev ?? string.Empty).Where(f => f.Length > 0))
         {
@@ -76,11 +77,16 @@ internal static class TrainNerCommand
 
         var training = conll.SelectMany(ConllCorpus.Read).ToList();
         var development = dev is null ? null : ConllCorpus.Read(dev);
-        var options = new NerTrainingOptions { Epochs = epochs, LowercaseShare = lowercase };
+        var options = new NerTrainingOptions { Epochs = epochs, LowercaseShare = lowercase, EntityFolds = folds };
         var description = string.Create(
             CultureInfo.InvariantCulture,
-            $"{PerceptronTagger.ComponentName}; trained on {string.Join(", ", conll.Select(Path.GetFileName))}; {epochs} epochs; lowercase share {lowercase}");
+            $"{PerceptronTagger.ComponentName}; trained on {string.Join(", ", conll.Select(Path.GetFileName))}; {epochs} epochs; lowercase share {lowercase}; {folds} entity folds");
         var tagger = NerTrainer.Train(training, development, lexicon, options, description, Console.WriteLine);
+        using (var stream = File.Create(lexiconPath))
+        {
+            tagger.Lexicon.Save(stream);
+        }
+
         var modelPath = Path.Combine(output, "ner-model.bin.br");
         using (var stream = File.Create(modelPath))
         {

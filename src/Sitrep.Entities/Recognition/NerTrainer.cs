@@ -8,13 +8,19 @@ namespace Sitrep.Entities.Recognition;
 public sealed record NerTrainingOptions
 {
     /// <summary>Passes over the training data.</summary>
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 10;
 
     /// <summary>Seed of the shuffling.</summary>
     public int Seed { get; init; } = 13;
 
     /// <summary>Share of training documents also added in lowercase, for informal text (0 to 1).</summary>
     public double LowercaseShare { get; init; } = 0.15;
+
+    /// <summary>
+    /// Folds of the training documents for the names-from-training-data gazetteer: each document is trained with the
+    /// names of the other folds only (0: no such gazetteer).
+    /// </summary>
+    public int EntityFolds { get; init; } = 10;
 }
 
 /// <summary>
@@ -30,13 +36,33 @@ public static class NerTrainer
         ArgumentNullException.ThrowIfNull(lexicon);
         ArgumentNullException.ThrowIfNull(options);
         var random = new Random(options.Seed);
-        var docs = new List<TaggedDocument>(training);
-        foreach (var doc in training)
+        var folds = Math.Max(0, options.EntityFolds);
+        var docs = new List<(TaggedDocument Doc, int Fold)>();
+        for (var d = 0; d < training.Count; d++)
+        {
+            docs.Add((training[d], folds == 0 ? 0 : d % folds));
+        }
+
+        foreach (var (doc, fold) in docs.ToList())
         {
             if (random.NextDouble() < options.LowercaseShare)
             {
-                docs.Add(new TaggedDocument([.. doc.Sentences.Select(s => s with { Words = [.. s.Words.Select(w => w.ToLowerInvariant())] })], []));
+                docs.Add((new TaggedDocument([.. doc.Sentences.Select(s => s with { Words = [.. s.Words.Select(w => w.ToLowerInvariant())] })], []), fold));
             }
+        }
+
+        // Names seen in the training data, from all of it for the shipped lexicon and, while training, from the other
+        // folds only, so that the weights learn how far a name seen elsewhere can be trusted.
+        EntityGazetteer[] foldEntities;
+        if (folds == 0)
+        {
+            lexicon = lexicon.WithEntities(EntityGazetteer.Empty);
+            foldEntities = [EntityGazetteer.Empty];
+        }
+        else
+        {
+            lexicon = lexicon.WithEntities(EntityGazetteer.FromDocuments(training));
+            foldEntities = [.. Enumerable.Range(0, folds).Select(f => EntityGazetteer.FromDocuments(training.Where((_, d) => d % folds != f)))];
         }
 
         var weights = new Weights();
@@ -47,7 +73,7 @@ public static class NerTrainer
             Shuffle(docs, random);
             var errors = 0;
             var tokens = 0;
-            foreach (var doc in docs)
+            foreach (var (doc, fold) in docs)
             {
                 var sentences = doc.Sentences.Select(s => s.Words).ToList();
                 var gold = doc.Sentences.Select(s => Bilou.FromBio(s.Tags)).ToArray();
@@ -56,7 +82,7 @@ public static class NerTrainer
                 {
                     errors++;
                     weights.Update(features, goldTag, guess);
-                });
+                }, foldEntities[fold]);
                 foreach (var s in output)
                 {
                     tokens += s.Length;
@@ -65,7 +91,7 @@ public static class NerTrainer
             }
 
             var line = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {errors} errors over {tokens} tokens, {weights.Rows} features, {clock.Elapsed.TotalSeconds:0.0} s");
-            if (dev is not null && (epoch == options.Epochs || epoch % 3 == 0))
+            if (dev is not null)
             {
                 var snapshot = new PerceptronTagger(weights.Average(description), lexicon);
                 line += string.Create(CultureInfo.InvariantCulture, $", dev F1 {Evaluate(snapshot, dev).F1:0.0000}");

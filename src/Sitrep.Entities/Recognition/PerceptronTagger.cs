@@ -11,7 +11,7 @@ namespace Sitrep.Entities.Recognition;
 public sealed class PerceptronTagger
 {
     /// <summary>Versioned name stored with results.</summary>
-    public const string ComponentName = "ner.perceptron.v1";
+    public const string ComponentName = "ner.perceptron.v2";
 
     internal const string ModelResource = "Sitrep.Entities.Models.ner-model.bin.br";
     internal const string LexiconResource = "Sitrep.Entities.Models.ner-lexicon.bin.br";
@@ -80,7 +80,7 @@ public sealed class PerceptronTagger
     /// Decodes a document greedily, in BILOU tags (<paramref name="gold"/> too). With <paramref name="gold"/> and <paramref name="update"/> set, every wrong
     /// decision calls <paramref name="update"/>(features, gold tag, guessed tag), as the perceptron trainer needs.
     /// </summary>
-    internal void Decode(IReadOnlyList<string[]> sentences, ScoreFunction score, int[][] output, int[][]? gold, Action<ReadOnlySpan<ulong>, int, int>? update)
+    internal void Decode(IReadOnlyList<string[]> sentences, ScoreFunction score, int[][] output, int[][]? gold, Action<ReadOnlySpan<ulong>, int, int>? update, EntityGazetteer? entities = null)
     {
         var casing = FeatureExtractor.Casing(sentences);
         var history = new Dictionary<ulong, int[]>();
@@ -106,7 +106,7 @@ public sealed class PerceptronTagger
                     continue;
                 }
 
-                _extractor.Extract(words, casing, features, counts, lower);
+                _extractor.Extract(words, casing, features, counts, lower, entities);
                 int prev = -1, prev2 = -1;
                 for (var i = 0; i < words.Length; i++)
                 {

@@ -21,6 +21,16 @@ public sealed class EntityResolver
 
     private static readonly HashSet<string> RoleWords = new(["chief", "leader", "boss", "head", "founder", "financier", "owner"], StringComparer.Ordinal);
 
+    // Security services whose acronyms transliterate Russian or Ukrainian words, common in the reports Sitrep reads.
+    private static readonly (string Letters, string Expansion)[] KnownExpansions =
+    [
+        ("fsb", "federal security service"),
+        ("svr", "foreign intelligence service"),
+        ("gru", "main intelligence directorate"),
+        ("kgb", "committee for state security"),
+        ("sbu", "security service of ukraine"),
+    ];
+
     private readonly IReadOnlyDictionary<string, string> _demonyms;
     private readonly HashSet<string> _countries;
     private readonly AliasDecisions _decisions;
@@ -60,10 +70,12 @@ public sealed class EntityResolver
             }
         }
         MergeStems(items, sets);
+        var expansions = Expansions(documents, items);
         LinkShortForms(items, sets, m => m.Type != EntityType.Person && NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
-            c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? NameForms.AcronymKeys(c.Form.Core) : [],
-            m => [NameForms.AcronymLetters(m.Form.Surface)],
-            (m, c) => (m.Form.Qualifier is null || m.Form.Qualifier == c.Form.Qualifier) && NameForms.IsAcronymOf(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal), c.Form.Core));
+            c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? NameForms.AcronymKeys(c.Form.Core).Append("=" + c.Form.CoreKey) : [],
+            m => ExpansionKeys(m, expansions).Prepend(NameForms.AcronymLetters(m.Form.Surface)),
+            (m, c) => (m.Form.Qualifier is null || m.Form.Qualifier == c.Form.Qualifier)
+                && (NameForms.IsAcronymOf(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal), c.Form.Core) || ExpansionKeys(m, expansions).Contains("=" + c.Form.CoreKey, StringComparer.Ordinal)));
         LinkShortForms(items, sets, m => m.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count > 0,
             c => c.Form.Qualifier is not null ? [c.Form.CoreKey] : [],
             m => [m.Form.CoreKey],
@@ -76,6 +88,66 @@ public sealed class EntityResolver
         ApplyMerges(items, sets);
         var descriptions = Describe(documents, items, sets);
         return Build(items, descriptions, sets, documents);
+    }
+
+    private static IEnumerable<string> ExpansionKeys(Item acronym, Dictionary<string, HashSet<string>> expansions) =>
+        expansions.TryGetValue(NameForms.AcronymLetters(acronym.Form.Surface), out var keys) ? keys.Select(k => "=" + k) : [];
+
+    /// <summary>
+    /// Expansions of acronyms whose letters cannot be read off their English name (FSB stands for the Russian words of
+    /// "Federal Security Service"): the well-known pairs below and every pair the corpus defines itself, as in
+    /// "the Federal Security Service (FSB)" or "the FSB (Federal Security Service)". Keyed by the acronym's lowercase
+    /// letters; values are core keys of the long forms.
+    /// </summary>
+    private static Dictionary<string, HashSet<string>> Expansions(IReadOnlyList<AnalyzedDocument> documents, List<Item> items)
+    {
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Add(string letters, string coreKey)
+        {
+            if (!result.TryGetValue(letters, out var set))
+            {
+                result[letters] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(coreKey);
+        }
+
+        foreach (var (letters, expansion) in KnownExpansions)
+        {
+            Add(letters, expansion);
+        }
+
+        for (var i = 1; i < items.Count; i++)
+        {
+            var (a, b) = (items[i - 1], items[i]);
+            if (a.DocumentIndex != b.DocumentIndex || !InParentheses(documents[a.DocumentIndex].Document.Text, a.Mention, b.Mention))
+            {
+                continue;
+            }
+
+            var (acronym, full) = IsAcronym(a) && b.Form.Core.Count >= 2 ? (a, b) : IsAcronym(b) && a.Form.Core.Count >= 2 ? (b, a) : (null, null);
+            if (acronym is not null && full is not null && full.Type != EntityType.Person)
+            {
+                Add(NameForms.AcronymLetters(acronym.Form.Surface), full.Form.CoreKey);
+            }
+        }
+
+        return result;
+
+        static bool IsAcronym(Item m) => NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal));
+    }
+
+    /// <summary>True when <paramref name="second"/> stands in parentheses right after <paramref name="first"/>.</summary>
+    private static bool InParentheses(string text, EntityMention first, EntityMention second)
+    {
+        var between = text.AsSpan(first.Span.End, Math.Max(0, second.Span.Start - first.Span.End)).Trim();
+        if (!between.SequenceEqual("("))
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(second.Span.End).TrimStart();
+        return after.Length > 0 && after[0] == ')';
     }
 
     private static bool IsSurnameOrInitial(Item m) =>

@@ -92,6 +92,42 @@ public sealed class AliasRuleTests
     }
 
     [Fact]
+    public void WhenAnAcronymComesFromRussianWords_ItStillJoinsItsKnownEnglishExpansion()
+    {
+        var a = Document("Agents of the Federal Security Service searched the flat.", "a.txt", ("Federal Security Service", EntityType.Organization));
+        var b = Document("The FSB did not say what they found.", "b.txt", ("FSB", EntityType.Organization));
+        var entities = Resolve(a, b);
+        entities.Count.ShouldBe(1);
+        entities[0].Name.ShouldBe("Federal Security Service");
+        entities[0].Aliases.ShouldContain("FSB");
+    }
+
+    [Fact]
+    public void WhenADocumentDefinesAnAcronymInParentheses_ItJoinsTheNameAcrossTheCorpus()
+    {
+        var a = Document(
+            "The State Border Guard Service (DPSU) counted the crossings.",
+            "a.txt",
+            ("State Border Guard Service", EntityType.Organization),
+            ("DPSU", EntityType.Organization));
+        var b = Document("A DPSU spokesman gave no figure.", "b.txt", ("DPSU", EntityType.Organization));
+        var entities = Resolve(a, b);
+        entities.Count.ShouldBe(1);
+        entities[0].Name.ShouldBe("State Border Guard Service");
+    }
+
+    [Fact]
+    public void WhenNothingDefinesAnAcronym_ItDoesNotJoinAnUnrelatedService()
+    {
+        var doc = Document(
+            "The Federal Tax Service froze the accounts. The FSB stayed silent.",
+            "a.txt",
+            ("Federal Tax Service", EntityType.Organization),
+            ("FSB", EntityType.Organization));
+        Resolve(doc).Count.ShouldBe(2);
+    }
+
+    [Fact]
     public void WhenTheMinistryIsNamedTopicFirst_ItReadsAsMinistryOfTopic()
     {
         var doc = Document(
