@@ -48,26 +48,26 @@ internal sealed class ThreadStances
     public List<Reply> Judge(List<ContradictionFinder.Member> members, Func<Corpus, Document, Post, (string SourceKey, double Weight)> replySource)
     {
         var replies = new List<Reply>();
-        var postStances = new Dictionary<(string Doc, string Post), StanceKind>();
+
+        // The stance each post's own claims give it, before any reply is re-judged: what a reply below it answers.
+        var anchors = new Dictionary<(string Doc, string Post), StanceKind>();
         foreach (var m in members)
         {
             if (m.Claim.Claim.PostId is { } postId)
             {
                 var key = (m.Claim.DocumentId, postId);
-                if (!postStances.TryGetValue(key, out var current) || current is not (StanceKind.Support or StanceKind.Deny))
+                if (!anchors.TryGetValue(key, out var current) || current is not (StanceKind.Support or StanceKind.Deny))
                 {
-                    postStances[key] = m.Stance;
+                    anchors[key] = m.Stance;
                 }
             }
         }
 
-        if (postStances.Count == 0)
+        if (anchors.Count == 0)
         {
             return replies;
         }
 
-        // Stances of the posts as their own claims give them, before any reply is re-judged: the anchor of a reply.
-        var anchors = new Dictionary<(string Doc, string Post), StanceKind>(postStances);
         foreach (var docId in anchors.Keys.Select(k => k.Doc).Distinct(StringComparer.Ordinal).ToList())
         {
             var doc = _corpus.ById[docId].Document;
