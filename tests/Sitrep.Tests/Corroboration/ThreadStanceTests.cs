@@ -46,6 +46,19 @@ public sealed class ThreadStanceTests
     }
 
     [Fact]
+    public void AReplyThatRepeatsTheClaimOnlyToCallItALie_DeniesItThoughItsClaimReadsPositive()
+    {
+        var thread = Thread(
+            ("p1", null, "alice", Claim),
+            ("p2", "p1", "bob", "It is a lie that rebel fighters seized the army headquarters in Rostov this morning."));
+
+        var proposition = PropositionOf(Analyze(thread, Article()), "alice");
+
+        proposition.Claims.Single(c => c.DocumentId == thread.Id && c.Claim.PostId == "p2").Claim.Polarity.ShouldBe(ClaimPolarity.Positive);
+        proposition.Stances.Single(s => s.DocumentId == thread.Id && s.PostId == "p2").Stance.ShouldBe(StanceKind.Deny);
+    }
+
+    [Fact]
     public void RepliesUnderAPostThatMakesNoClaimOfThePropositionTakeNoStanceOnIt()
     {
         var thread = Thread(
