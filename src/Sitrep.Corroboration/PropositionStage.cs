@@ -4,6 +4,8 @@ using Sitrep.Claims.Modality;
 using Sitrep.Corroboration.Contradictions;
 using Sitrep.Corroboration.Grading;
 using Sitrep.Corroboration.Propositions;
+using Sitrep.Corroboration.Stance;
+using Sitrep.Documents;
 using Sitrep.Pipeline;
 
 namespace Sitrep.Corroboration;
@@ -14,17 +16,29 @@ namespace Sitrep.Corroboration;
 /// by several outlets counts once; syndicated copies count once), flags contradictions and updates, and grades each
 /// proposition's credibility on the Admiralty scale.
 /// </summary>
+/// <remarks>
+/// Stances of documents and top-level posts come from the polarity and modality of their claims. A post that replies
+/// to a post holding one of the proposition's claims is judged instead by the RumourEval (SDQC) model as an answer to
+/// that post (<see cref="ThreadStances"/>), whether or not the reply makes a claim of its own: "that's fake" under a
+/// post that makes the claim is a deny from the reply's author.
+/// </remarks>
 public sealed class PropositionStage : ICorpusStage
 {
     private readonly PropositionGrouper _grouper = new();
     private readonly Func<Corpus, string, string?>? _syndicationGroup;
+    private readonly SdqcStanceClassifier? _replyClassifier;
 
     /// <summary>Creates the stage.</summary>
     /// <param name="syndicationGroup">
     /// Maps a document id to its syndication group (copies of one underlying report share a group), when the ingest
     /// layer knows it; documents without a group are their own source.
     /// </param>
-    public PropositionStage(Func<Corpus, string, string?>? syndicationGroup = null) => _syndicationGroup = syndicationGroup;
+    /// <param name="replyClassifier">The stance model for thread replies; null for the shipped one (loaded on first use).</param>
+    public PropositionStage(Func<Corpus, string, string?>? syndicationGroup = null, SdqcStanceClassifier? replyClassifier = null)
+    {
+        _syndicationGroup = syndicationGroup;
+        _replyClassifier = replyClassifier;
+    }
 
     /// <inheritdoc />
     public string Name => "corroboration.propositions.v1";
@@ -57,6 +71,7 @@ public sealed class PropositionStage : ICorpusStage
         var groups = _grouper.Cluster(words);
         var propositions = new List<Proposition>();
         var contradictions = new List<Contradiction>();
+        var threads = new ThreadStances(corpus, () => _replyClassifier ?? SdqcStanceClassifier.Default);
         var number = 0;
         foreach (var group in groups)
         {
@@ -69,7 +84,8 @@ public sealed class PropositionStage : ICorpusStage
             var members = group.Members
                 .Select(i => Member(corpus, refs[i], texts[i], labelPolarity))
                 .ToList();
-            propositions.Add(Score(id, texts[labelIndex], members, corpus.ById[label.DocumentId].SpanOf(label.Claim.Span.Range)));
+            var replies = threads.Judge(members, ReplySource);
+            propositions.Add(Score(id, texts[labelIndex], members, replies, corpus.ById[label.DocumentId].SpanOf(label.Claim.Span.Range)));
             var memberWords = group.Members.Select(i => words[i]).ToList();
             contradictions.AddRange(ContradictionFinder.Find(id, members, (a, b) => _grouper.Similarity(memberWords[a], memberWords[b])));
         }
@@ -138,7 +154,7 @@ public sealed class PropositionStage : ICorpusStage
             : polarity is null ? StanceKind.Comment : polarity == labelPolarity ? StanceKind.Support : StanceKind.Deny;
         var post = claim.PostId is null ? null : doc.Posts.FirstOrDefault(p => p.Id == claim.PostId);
         var outlet = doc.Source.Outlet;
-        var origin = _syndicationGroup?.Invoke(corpus, doc.Id) ?? (outlet is null ? "doc:" + doc.Id : "outlet:" + outlet.Trim().ToLowerInvariant());
+        var origin = Origin(corpus, doc);
         string sourceKey;
         string holderLabel;
         var where = outlet ?? Path.GetFileName(doc.Path);
@@ -165,7 +181,18 @@ public sealed class PropositionStage : ICorpusStage
         return new ContradictionFinder.Member(claimRef, text, context, stance, sourceKey, outlet, reportTime, holderLabel, SourceGrading.Weight(doc.Source.Reliability));
     }
 
-    private static Proposition Score(string id, string label, List<ContradictionFinder.Member> members, Documents.Span cite)
+    private string Origin(Corpus corpus, Document doc) =>
+        _syndicationGroup?.Invoke(corpus, doc.Id)
+        ?? (doc.Source.Outlet is { } outlet ? "outlet:" + outlet.Trim().ToLowerInvariant() : "doc:" + doc.Id);
+
+    /// <summary>The independent-source key and reliability weight of a reply's author.</summary>
+    private (string SourceKey, double Weight) ReplySource(Corpus corpus, Document doc, Post post)
+    {
+        var origin = Origin(corpus, doc);
+        return (post.Author is { } author ? origin + "/" + author.ToLowerInvariant() : origin + "/post:" + post.Id, SourceGrading.Weight(doc.Source.Reliability));
+    }
+
+    private static Proposition Score(string id, string label, List<ContradictionFinder.Member> members, IReadOnlyList<ThreadStances.Reply> replies, Span cite)
     {
         var supporters = new Dictionary<string, double>(StringComparer.Ordinal);
         var deniers = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -181,7 +208,20 @@ public sealed class PropositionStage : ICorpusStage
             {
                 target[m.SourceKey] = Math.Max(target.GetValueOrDefault(m.SourceKey), m.Weight);
             }
+        }
 
+        foreach (var r in replies)
+        {
+            var target = r.Stance switch
+            {
+                StanceKind.Support => supporters,
+                StanceKind.Deny => deniers,
+                _ => null,
+            };
+            if (target is not null)
+            {
+                target[r.SourceKey] = Math.Max(target.GetValueOrDefault(r.SourceKey), r.Weight);
+            }
         }
 
         var independent = supporters.Keys.Union(deniers.Keys, StringComparer.Ordinal).Count();
@@ -191,15 +231,16 @@ public sealed class PropositionStage : ICorpusStage
             : supporters.Count >= 2 || deniers.Count >= 2 ? CorroborationStatus.Corroborated
             : supporters.Count == 1 || deniers.Count == 1 ? CorroborationStatus.SingleSource
             : CorroborationStatus.Unverified;
-        var credibility = Credibility(status, supporters, deniers, support, denial, members);
+        var credibility = Credibility(status, supporters, deniers, support, denial, members, replies);
         var stances = members
             .GroupBy(m => (m.Claim.DocumentId, m.Claim.Claim.PostId))
             .Select(g => new SourceStance(g.Key.DocumentId, g.Key.PostId, Aggregate(g.Select(m => m.Stance)), [.. g.Select(m => m.Claim.Key)]))
+            .Concat(replies.Select(r => new SourceStance(r.DocumentId, r.PostId, r.Stance, [])))
             .ToList();
         return new Proposition(id, label, [.. members.Select(m => m.Claim)], stances, independent, status, credibility, Math.Round(support, 3), Math.Round(denial, 3), cite);
     }
 
-    private static int Credibility(CorroborationStatus status, Dictionary<string, double> supporters, Dictionary<string, double> deniers, double support, double denial, List<ContradictionFinder.Member> members)
+    private static int Credibility(CorroborationStatus status, Dictionary<string, double> supporters, Dictionary<string, double> deniers, double support, double denial, List<ContradictionFinder.Member> members, IReadOnlyList<ThreadStances.Reply> replies)
     {
         // Credibility of the proposition as its label states it.
         return status switch
@@ -208,7 +249,8 @@ public sealed class PropositionStage : ICorpusStage
             CorroborationStatus.Corroborated => supporters.Count >= 3 && support >= 2.0 ? 1 : 2,
             CorroborationStatus.Contested => support >= 2 * denial ? 3 : denial >= 2 * support ? 5 : 4,
             CorroborationStatus.SingleSource when deniers.Count == 1 => 4,
-            CorroborationStatus.SingleSource => members.Where(m => m.Stance == StanceKind.Support).Max(m => m.Weight) switch
+            CorroborationStatus.SingleSource => members.Where(m => m.Stance == StanceKind.Support).Select(m => m.Weight)
+                .Concat(replies.Where(r => r.Stance == StanceKind.Support).Select(r => r.Weight)).Max() switch
             {
                 >= 0.7 => 3,
                 >= 0.45 => 6,

@@ -27,10 +27,17 @@ public static class DefaultPipeline
             .Use(new EntityResolutionStage(aliases))
             .Use(new TimelineStage())
             .Use(new ClaimStage())
-            .Use(new PropositionStage())
+            .Use(new PropositionStage(SyndicationGroupOf))
             .Use(new CentralSentenceTakeawayStage())
             .Use(new CorroboratedTakeawayStage())
             .Use(new AchStage(ach));
+
+    /// <summary>
+    /// The syndication group of a document from the ingest's <see cref="SyndicationLayer"/> (wire copies republished by
+    /// several outlets share one), so that propositions count such copies as one independent source.
+    /// </summary>
+    private static string? SyndicationGroupOf(Corpus corpus, string documentId) =>
+        corpus.Layers.Find<SyndicationLayer>()?.GroupOf(documentId) is { } group ? "syndication:" + group.Id : null;
 
     /// <summary>The default pipeline, frozen.</summary>
     public static AnalysisPipeline Build(int? maxDegreeOfParallelism = null, AliasDecisions? aliases = null, AchOptions? ach = null)

@@ -43,8 +43,17 @@ internal static class PropositionLabels
                 source = holder + " (via " + source + ")";
             }
 
+            // A reply judged by the thread stance model without a claim of its own: a comment adds nothing to the
+            // list (brief.json keeps it); the others cite the reply itself.
+            if (claim is null && post is not null && stance.Stance == "comment")
+            {
+                continue;
+            }
+
             var grade = (doc?.Source.Reliability ?? "F") + proposition.Credibility.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var cite = claim is null ? proposition.Cite ?? new BriefSpan(stance.Doc, 0, 0) : new BriefSpan(claim.Doc, claim.Start, claim.End);
+            var cite = claim is not null ? new BriefSpan(claim.Doc, claim.Start, claim.End)
+                : post is not null ? new BriefSpan(stance.Doc, post.Start, post.End)
+                : proposition.Cite ?? new BriefSpan(stance.Doc, 0, 0);
             yield return (source, stance.Stance, grade, cite);
         }
     }

@@ -11,4 +11,11 @@ internal static class CommandErrors
         Console.Error.WriteLine($"sitrep: {ex.Message}");
         return ex.ErrorCode.Code.StartsWith("SR5", StringComparison.Ordinal) ? ExitCodes.Usage : ExitCodes.Failed;
     }
+
+    /// <summary>Prints why a model file given with <c>--model</c> cannot be read and returns <see cref="ExitCodes.Failed"/>.</summary>
+    public static int ModelUnreadable(InvalidDataException ex)
+    {
+        Console.Error.WriteLine($"sitrep: the model cannot be read: {ex.Message}");
+        return ExitCodes.Failed;
+    }
 }

@@ -61,8 +61,7 @@ internal static class EvalFnc1Command
             }
             catch (InvalidDataException ex)
             {
-                Console.Error.WriteLine($"sitrep: the model cannot be read: {ex.Message}");
-                return ExitCodes.Failed;
+                return CommandErrors.ModelUnreadable(ex);
             }
         });
         return command;

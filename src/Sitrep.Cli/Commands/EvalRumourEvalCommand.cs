@@ -45,8 +45,7 @@ internal static class EvalRumourEvalCommand
             }
             catch (InvalidDataException ex)
             {
-                Console.Error.WriteLine($"sitrep: the model cannot be read: {ex.Message}");
-                return ExitCodes.Failed;
+                return CommandErrors.ModelUnreadable(ex);
             }
         });
         return command;

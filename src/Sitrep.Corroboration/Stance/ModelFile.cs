@@ -31,16 +31,30 @@ internal static class ModelFile
 
     public static T Load<T>(Stream stream, string expectedName, Func<BinaryReader, T> payload)
     {
+        try
+        {
+            return Read(stream, expectedName, payload);
+        }
+        catch (EndOfStreamException ex)
+        {
+            // A cut-off or foreign file: the same clear error as any other unreadable model, not a crash.
+            throw new InvalidDataException($"The model file ends early: not a complete '{expectedName}' model.", ex);
+        }
+    }
+
+    private static T Read<T>(Stream stream, string expectedName, Func<BinaryReader, T> payload)
+    {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var buffered = new BufferedStream(gzip, 1 << 16);
         using var reader = new BinaryReader(buffered, Encoding.UTF8);
         var magic = reader.ReadString();
         var version = reader.ReadInt32();
-        var name = reader.ReadString();
         if (!string.Equals(magic, Magic, StringComparison.Ordinal) || version != FormatVersion)
         {
             throw new InvalidDataException($"Not a Sitrep stance model (format '{magic}' v{version}).");
         }
+
+        var name = reader.ReadString();
 
         if (!string.Equals(name, expectedName, StringComparison.Ordinal))
         {

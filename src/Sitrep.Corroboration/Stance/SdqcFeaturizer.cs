@@ -39,6 +39,12 @@ public sealed class SdqcFeaturizer
         "photoshopped", "incorrect", "denied", "denies", "deny", "misinformation", "speculation",
     ], StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> StrongDenyWords = FrozenSet.ToFrozenSet(
+    [
+        "fake", "hoax", "false", "lie", "lies", "lying", "liar", "untrue", "debunked", "debunk", "bs", "bullshit",
+        "nonsense", "fabricated", "photoshopped", "photoshop", "misinformation", "propaganda",
+    ], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> SupportWords = FrozenSet.ToFrozenSet(
     [
         "confirmed", "confirms", "confirm", "true", "indeed", "yes", "breaking", "official", "officially", "reports",
@@ -148,6 +154,35 @@ public sealed class SdqcFeaturizer
         v.Add(d + 31, text.Any(char.IsDigit) ? 1f : 0f);
         v.Add(d + 32, text.Contains('#', StringComparison.Ordinal) ? 1f : 0f);
         return v.Build();
+    }
+
+    /// <summary>
+    /// Whether the post rejects what it answers in so many words: a denial word ("fake", "hoax", "lies", …) or a
+    /// negated "true"/"real", in a post that is not itself a question.
+    /// </summary>
+    public static bool HasDenialCue(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (StripTail(text).EndsWith('?'))
+        {
+            return false;
+        }
+
+        var words = Tokens(text);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (StrongDenyWords.Contains(words[i]))
+            {
+                return true;
+            }
+
+            if (words[i] is "true" or "real" or "happened" or "happen" && i > 0 && (StanceText.Negations.Contains(words[i - 1]) || (i > 1 && StanceText.Negations.Contains(words[i - 2]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private const string UrlToken = "_url_";

@@ -5,21 +5,33 @@ namespace Sitrep.Corroboration.Stance;
 /// <see cref="SdqcFeaturizer"/> features into a one-hidden-layer <see cref="SparseMlp"/>; the shipped model is trained
 /// by <c>sitrep train stance</c> on the RumourEval 2017 train split.
 /// </summary>
+/// <remarks>
+/// Deny is rare (8% of the training tweets) and the networks almost never make it the most probable label, so a reply
+/// that rejects what it answers in so many words (<see cref="SdqcFeaturizer.HasDenialCue"/>) is labelled deny as soon
+/// as its deny probability reaches <see cref="DenyThreshold"/>, a threshold chosen by leave-one-event-out
+/// cross-validation on the training split (<see cref="Training.SdqcTrainer"/>).
+/// </remarks>
 public sealed class SdqcStanceClassifier : IStanceClassifier
 {
     /// <summary>The component name stored with results.</summary>
-    public const string ComponentName = "stance.sdqc.mlp.v1";
+    public const string ComponentName = "stance.sdqc.mlp.v2";
 
     /// <summary>File name of the shipped model (an embedded resource of this assembly).</summary>
     public const string ShippedFileName = "stance-sdqc.bin.gz";
 
     private static readonly Lazy<SdqcStanceClassifier> Shipped = new(() => Load(ModelFile.OpenEmbedded(ShippedFileName)));
 
-    internal SdqcStanceClassifier(SdqcFeaturizer featurizer, IReadOnlyList<SparseMlp> networks)
+    internal SdqcStanceClassifier(SdqcFeaturizer featurizer, IReadOnlyList<SparseMlp> networks, float denyThreshold)
     {
         Featurizer = featurizer;
         Networks = networks;
+        DenyThreshold = denyThreshold;
     }
+
+    /// <summary>
+    /// The deny probability from which a reply with an explicit denial cue is labelled deny (positive infinity: never).
+    /// </summary>
+    public float DenyThreshold { get; }
 
     /// <inheritdoc/>
     public string Name => ComponentName;
@@ -47,6 +59,7 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
     /// <summary>Classifies a post in its thread (source, parent, depth).</summary>
     public StancePrediction Classify(SdqcContext post)
     {
+        ArgumentNullException.ThrowIfNull(post);
         var x = Featurizer.Featurize(post);
         var mean = new float[Labels.Count];
         foreach (var network in Networks)
@@ -58,8 +71,17 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
             }
         }
 
-        return StancePrediction.FromProbabilities(Labels, mean);
+        var prediction = StancePrediction.FromProbabilities(Labels, mean);
+        return !post.IsSource && prediction.Label != Deny && mean[DenyIndex] >= DenyThreshold && SdqcFeaturizer.HasDenialCue(post.Text)
+            ? prediction with { Label = Deny }
+            : prediction;
     }
+
+    /// <summary>The same networks with another <see cref="DenyThreshold"/>.</summary>
+    internal SdqcStanceClassifier WithDenyThreshold(float threshold) => new(Featurizer, Networks, threshold);
+
+    private const string Deny = "deny";
+    private const int DenyIndex = 1;
 
     /// <summary>Writes the model to <paramref name="path"/>.</summary>
     public void Save(string path) => ModelFile.Save(path, ComponentName, writer =>
@@ -70,6 +92,8 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
         {
             network.Write(writer);
         }
+
+        writer.Write(DenyThreshold);
     });
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
@@ -101,6 +125,12 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
             networks[i] = network;
         }
 
-        return new SdqcStanceClassifier(featurizer, networks);
+        var denyThreshold = reader.ReadSingle();
+        if (float.IsNaN(denyThreshold) || denyThreshold < 0)
+        {
+            throw new InvalidDataException($"Implausible deny threshold {denyThreshold}.");
+        }
+
+        return new SdqcStanceClassifier(featurizer, networks, denyThreshold);
     });
 }

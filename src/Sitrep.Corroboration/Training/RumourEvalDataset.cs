@@ -16,6 +16,9 @@ public sealed record ThreadTweet(string Id, string Text, string? ParentId, int D
 /// <param name="Tweets">Every tweet of the thread (source included) by id.</param>
 public sealed record RumourThread(string SourceId, IReadOnlyDictionary<string, ThreadTweet> Tweets)
 {
+    /// <summary>The event the thread belongs to (the name of the folder above the thread's), or null when unknown.</summary>
+    public string? Event { get; init; }
+
     /// <summary>The context the SDQC classifier sees for <paramref name="tweet"/>.</summary>
     public SdqcContext ContextOf(ThreadTweet tweet)
     {
@@ -146,7 +149,7 @@ public sealed record RumourEvalDataset(IReadOnlyList<RumourThread> Threads, IRea
             }
         }
 
-        return new RumourThread(sourceId, tweets);
+        return new RumourThread(sourceId, tweets) { Event = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(folder))) };
     }
 
     private static void Walk(JsonElement node, string? parent, int depth, Dictionary<string, string> texts, Dictionary<string, ThreadTweet> tweets)

@@ -15,6 +15,13 @@ public sealed record SdqcTrainingOptions
     /// <summary>Networks trained with seeds Seed, Seed + 1, …, whose probabilities are averaged.</summary>
     public int EnsembleSize { get; init; } = 5;
 
+    /// <summary>
+    /// Candidate deny thresholds (see <see cref="SdqcStanceClassifier.DenyThreshold"/>); the one with the best macro-F1
+    /// over leave-one-event-out cross-validation on the training tweets is kept. Empty: no threshold (deny only when
+    /// most probable).
+    /// </summary>
+    public IReadOnlyList<float> DenyThresholds { get; init; } = [0f, 0.02f, 0.04f, 0.06f, 0.08f, 0.10f, 0.12f, 0.14f, 0.16f, 0.18f, 0.20f, 0.25f];
+
     /// <summary>The network's hyper-parameters (class weights, chosen on dev, lift support and query, the classes most often mistaken for comment).</summary>
     public SparseMlpOptions Network { get; init; } = new()
     {
@@ -33,10 +40,52 @@ public sealed record SdqcTrainingOptions
 public static class SdqcTrainer
 {
     /// <summary>Builds the vocabulary from the training tweets only and trains the network.</summary>
+    /// <remarks>
+    /// With <see cref="SdqcTrainingOptions.DenyThresholds"/> and tweets from two events or more, the networks are also
+    /// trained once per event on the other events, and the deny threshold is chosen on the held-out events' tweets.
+    /// </remarks>
     public static SdqcStanceClassifier Train(RumourEvalDataset training, SdqcTrainingOptions options, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(options);
+        var model = TrainNetworks(training, options, log);
+        var events = training.Labelled.Select(l => l.Thread.Event).Distinct(StringComparer.Ordinal).ToList();
+        if (options.DenyThresholds.Count == 0 || events.Count < 2 || events.Contains(null))
+        {
+            return model;
+        }
+
+        var outOfFold = new List<(SdqcStanceClassifier Model, ThreadTweet Tweet, RumourThread Thread, string Label)>();
+        foreach (var held in events.Order(StringComparer.Ordinal))
+        {
+            var fold = training with { Labelled = training.Labelled.Where(l => l.Thread.Event != held).ToList() };
+            var foldModel = TrainNetworks(fold, options, null);
+            outOfFold.AddRange(training.Labelled.Where(l => l.Thread.Event == held).Select(l => (foldModel, l.Tweet, l.Thread, l.Label)));
+            log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"cross-validation: event {held} held out ({training.Labelled.Count - fold.Labelled.Count} tweets)"));
+        }
+
+        var best = (Threshold: float.PositiveInfinity, MacroF1: -1.0);
+        foreach (var threshold in options.DenyThresholds)
+        {
+            var report = new ClassificationReport(StanceSchemes.Sdqc);
+            foreach (var (foldModel, tweet, thread, label) in outOfFold)
+            {
+                report.Add(label, foldModel.WithDenyThreshold(threshold).Classify(thread.ContextOf(tweet)).Label);
+            }
+
+            log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"deny threshold {threshold:0.00}: accuracy {report.Accuracy:0.0000}, macro-F1 {report.MacroF1:0.0000}, deny F1 {report.F1("deny"):0.000}"));
+            if (report.MacroF1 > best.MacroF1 + 1e-9)
+            {
+                best = (threshold, report.MacroF1);
+            }
+        }
+
+        log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"deny threshold chosen: {best.Threshold:0.00}"));
+        return model.WithDenyThreshold(best.Threshold);
+    }
+
+    private static SdqcStanceClassifier TrainNetworks(RumourEvalDataset training, SdqcTrainingOptions options, Action<string>? log)
+    {
         var vocabulary = Vocabulary.Build(training.Labelled.Select(l => SdqcFeaturizer.Terms(l.Tweet.Text)), options.VocabularySize, options.MinCount);
         var featurizer = new SdqcFeaturizer(vocabulary);
         var examples = training.Labelled
@@ -49,7 +98,7 @@ public static class SdqcTrainer
             networks.Add(SparseMlp.Train(examples, featurizer.Dimension, StanceSchemes.Sdqc.Count, options.Network with { Seed = options.Network.Seed + k }, log));
         }
 
-        return new SdqcStanceClassifier(featurizer, networks);
+        return new SdqcStanceClassifier(featurizer, networks, float.PositiveInfinity);
     }
 
     /// <summary>Scores <paramref name="classifier"/> on the labelled tweets of <paramref name="data"/>.</summary>

@@ -71,4 +71,34 @@ public sealed class StanceCommandTests : IDisposable
         result.Stderr.ShouldContain("SR5001");
         result.Stderr.ShouldContain("at least one dataset");
     }
+
+    [Theory]
+    [InlineData("fnc1")]
+    [InlineData("rumoureval")]
+    public void EitherEvalWithAModelFileThatIsNotAModelFailsWithOneClearLine(string scheme)
+    {
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(Path.Combine(_dir, "bad.bin.gz")), System.IO.Compression.CompressionLevel.Fastest))
+        using (var writer = new BinaryWriter(gzip))
+        {
+            writer.Write("not-a-model");
+            writer.Write(1);
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "b.csv"), "Body ID,articleBody\n1,Some body text.\n");
+        File.WriteAllText(Path.Combine(_dir, "s.csv"), "Headline,Body ID,Stance\nA headline,1,discuss\n");
+        var thread = Path.Combine(_dir, "threads", "ev", "10");
+        Directory.CreateDirectory(Path.Combine(thread, "source-tweet"));
+        File.WriteAllText(Path.Combine(thread, "source-tweet", "10.json"), """{"id_str": "10", "text": "Fire at the plant"}""");
+        File.WriteAllText(Path.Combine(thread, "structure.json"), """{"10": []}""");
+        File.WriteAllText(Path.Combine(_dir, "labels.json"), """{"10": "support"}""");
+        string[] args = scheme == "fnc1"
+            ? ["eval", "fnc1", "--bodies", "b.csv", "--stances", "s.csv", "--model", "bad.bin.gz"]
+            : ["eval", "rumoureval", "--threads", "threads", "--labels", "labels.json", "--model", "bad.bin.gz"];
+
+        var result = SitrepProcess.Run(_dir, args);
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.Trim().ShouldStartWith("sitrep: the model cannot be read: Not a Sitrep stance model");
+        result.Stderr.Trim().Split('\n').Length.ShouldBe(1);
+    }
 }

@@ -53,6 +53,7 @@ public sealed class StanceDatasetFigureTests
 
         report.Count.ShouldBe(281);
         report.Accuracy.ShouldBeGreaterThan(0.70); // majority class (comment): 173/281 = 0.616
-        report.MacroF1.ShouldBeGreaterThan(0.50);
+        report.MacroF1.ShouldBeGreaterThan(0.55);
+        report.F1("deny").ShouldBeGreaterThan(0); // the cue-gated deny threshold makes the rare class reachable
     }
 }

@@ -1,0 +1,168 @@
+using Sitrep.Corroboration.Contradictions;
+using Sitrep.Corroboration.Propositions;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Corroboration.Stance;
+
+/// <summary>
+/// Stances of thread replies toward a proposition, by the RumourEval (SDQC) model: a reply is judged as an answer to
+/// the nearest post above it that holds one of the proposition's claims (the thread's "source" for that proposition).
+/// </summary>
+/// <remarks>
+/// The model's stance is toward that post, so it is turned into a stance toward the proposition's label: agreeing
+/// with a post that denies the label denies it. A reply that makes a claim of the proposition itself keeps the
+/// stance of its claim when the model only sees a comment. One instance serves one run of the stage (not thread-safe:
+/// it caches a decision per reply and answered post, since a post may hold claims of several propositions).
+/// </remarks>
+internal sealed class ThreadStances
+{
+    /// <summary>Most replies without a claim of their own judged per proposition (bounds the work on huge threads).</summary>
+    public const int MaxRepliesPerProposition = 500;
+
+    /// <summary>Characters of a post the model reads (its opening: replies make their point early).</summary>
+    private const int MaxPostChars = 1000;
+
+    private readonly Corpus _corpus;
+    private readonly Func<SdqcStanceClassifier> _classifier;
+    private readonly Dictionary<(string Doc, string Reply, string Answered), StanceKind> _cache = [];
+
+    public ThreadStances(Corpus corpus, Func<SdqcStanceClassifier> classifier)
+    {
+        _corpus = corpus;
+        _classifier = classifier;
+    }
+
+    /// <summary>A reply without a claim of the proposition, with its stance toward the proposition.</summary>
+    /// <param name="DocumentId">Document of the thread.</param>
+    /// <param name="PostId">The reply.</param>
+    /// <param name="Stance">Its stance toward the proposition's label.</param>
+    /// <param name="SourceKey">Independent-source key of its author.</param>
+    /// <param name="Weight">Reliability weight of its document's source.</param>
+    public sealed record Reply(string DocumentId, string PostId, StanceKind Stance, string SourceKey, double Weight);
+
+    /// <summary>
+    /// Re-judges the members that sit in replies (in place) and returns the stances of the other replies under the
+    /// members' posts.
+    /// </summary>
+    public List<Reply> Judge(List<ContradictionFinder.Member> members, Func<Corpus, Document, Post, (string SourceKey, double Weight)> replySource)
+    {
+        var replies = new List<Reply>();
+
+        // The stance each post's own claims give it, before any reply is re-judged: what a reply below it answers.
+        var anchors = new Dictionary<(string Doc, string Post), StanceKind>();
+        foreach (var m in members)
+        {
+            if (m.Claim.Claim.PostId is { } postId)
+            {
+                var key = (m.Claim.DocumentId, postId);
+                if (!anchors.TryGetValue(key, out var current) || current is not (StanceKind.Support or StanceKind.Deny))
+                {
+                    anchors[key] = m.Stance;
+                }
+            }
+        }
+
+        if (anchors.Count == 0)
+        {
+            return replies;
+        }
+
+        foreach (var docId in anchors.Keys.Select(k => k.Doc).Distinct(StringComparer.Ordinal).ToList())
+        {
+            var doc = _corpus.ById[docId].Document;
+            var posts = doc.Posts.ToDictionary(p => p.Id, StringComparer.Ordinal);
+            foreach (var post in doc.Posts)
+            {
+                if (post.ParentId is null || Answered(post, posts, docId, anchors) is not { } answered)
+                {
+                    continue;
+                }
+
+                var isMember = anchors.ContainsKey((docId, post.Id));
+                if (!isMember && replies.Count >= MaxRepliesPerProposition)
+                {
+                    continue;
+                }
+
+                var stance = Relative(Classify(doc, post, answered, posts), anchors[(docId, answered.Id)]);
+                if (isMember)
+                {
+                    if (stance != StanceKind.Comment)
+                    {
+                        for (var i = 0; i < members.Count; i++)
+                        {
+                            if (members[i].Claim.DocumentId == docId && members[i].Claim.Claim.PostId == post.Id)
+                            {
+                                members[i] = members[i] with { Stance = stance };
+                            }
+                        }
+                    }
+                }
+                else
+                {
+                    var (sourceKey, weight) = replySource(_corpus, doc, post);
+                    replies.Add(new Reply(docId, post.Id, stance, sourceKey, weight));
+                }
+            }
+        }
+
+        return replies;
+    }
+
+    /// <summary>The nearest post above <paramref name="post"/> that holds a claim of the proposition.</summary>
+    private static Post? Answered(Post post, Dictionary<string, Post> posts, string docId, Dictionary<(string Doc, string Post), StanceKind> anchors)
+    {
+        var seen = 0;
+        var parentId = post.ParentId;
+        while (parentId is not null && posts.TryGetValue(parentId, out var parent) && seen++ < posts.Count)
+        {
+            if (anchors.ContainsKey((docId, parent.Id)))
+            {
+                return parent;
+            }
+
+            parentId = parent.ParentId;
+        }
+
+        return null;
+    }
+
+    private StanceKind Classify(Document doc, Post reply, Post answered, Dictionary<string, Post> posts)
+    {
+        var key = (doc.Id, reply.Id, answered.Id);
+        if (_cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var parent = reply.ParentId is not null && posts.TryGetValue(reply.ParentId, out var p) ? p : answered;
+        var context = new SdqcContext(TextOf(doc, reply), TextOf(doc, answered), TextOf(doc, parent), Math.Max(1, reply.Depth - answered.Depth));
+        var stance = _classifier().Classify(context).Label switch
+        {
+            "support" => StanceKind.Support,
+            "deny" => StanceKind.Deny,
+            "query" => StanceKind.Query,
+            _ => StanceKind.Comment,
+        };
+        _cache[key] = stance;
+        return stance;
+    }
+
+    /// <summary>A stance toward the answered post, as a stance toward the label.</summary>
+    private static StanceKind Relative(StanceKind towardPost, StanceKind postTowardLabel) =>
+        postTowardLabel != StanceKind.Deny ? towardPost : towardPost switch
+        {
+            StanceKind.Support => StanceKind.Deny,
+            StanceKind.Deny => StanceKind.Support,
+            _ => towardPost,
+        };
+
+    /// <summary>The post's text without its author and time header.</summary>
+    internal static string TextOf(Document doc, Post post)
+    {
+        var start = post.Header is { } header && header.End > post.Range.Start && header.End <= post.Range.End ? header.End : post.Range.Start;
+        var end = Math.Min(post.Range.End, start + MaxPostChars);
+        return doc.Slice(new TextRange(start, end)).Trim();
+    }
+}
