@@ -31,20 +31,22 @@ public sealed class PropositionStage : ICorpusStage
     /// <summary>Creates the stage.</summary>
     /// <param name="syndicationGroup">
     /// Maps a document id to its syndication group (copies of one underlying report share a group), when the ingest
-    /// layer knows it; documents without a group are their own source.
+    /// layer knows it; documents without a group are their own source. It reads the syndication layer, so with it the
+    /// stage requires <see cref="Capabilities.Syndication"/> and runs after the stage that assigns it.
     /// </param>
     /// <param name="replyClassifier">The stance model for thread replies; null for the shipped one (loaded on first use).</param>
     public PropositionStage(Func<Corpus, string, string?>? syndicationGroup = null, SdqcStanceClassifier? replyClassifier = null)
     {
         _syndicationGroup = syndicationGroup;
         _replyClassifier = replyClassifier;
+        Requires = syndicationGroup is null ? [Capabilities.Claims] : [Capabilities.Claims, Capabilities.Syndication];
     }
 
     /// <inheritdoc />
     public string Name => "corroboration.propositions.v1";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Requires { get; } = [Capabilities.Claims];
+    public IReadOnlyList<string> Requires { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Assigns { get; } = [Capabilities.Propositions];

@@ -122,6 +122,19 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void InTheDefaultPipeline_PropositionsWaitForSyndicationAndClaimsButNotForEntityResolution()
+    {
+        var pipeline = Sitrep.Engine.DefaultPipeline.Build(2);
+        var names = pipeline.CorpusStages.Select(s => s.Name).ToList();
+        var propositions = names.IndexOf("corroboration.propositions.v1");
+
+        var waitsFor = pipeline.CorpusDependencies[propositions].Select(i => names[i]).ToList();
+
+        waitsFor.ShouldContain("syndication.minhash.v1");
+        waitsFor.ShouldNotContain("entities.resolve.v1");
+    }
+
+    [Fact]
     public void IndependentCorpusStagesRunSideBySide()
     {
         // Each stage waits for the other to have started: run one after the other, the first would time out.

@@ -150,7 +150,13 @@ public sealed class PropositionTests
 
     private static Corpus Analyze(PropositionStage stage, params Document[] documents)
     {
-        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new ClaimStage()).Use(stage).Build();
+        var builder = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new ClaimStage());
+        if (stage.Requires.Contains(Capabilities.Syndication))
+        {
+            builder.Use(new Sitrep.Ingest.Syndication.SyndicationStage());
+        }
+
+        var pipeline = builder.Use(stage).Build();
         var batch = pipeline.AnalyzeBatch(documents);
         batch.Errors.ShouldBeEmpty();
         var corpus = new Corpus(batch.Documents);
