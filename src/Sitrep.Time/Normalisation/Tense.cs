@@ -46,7 +46,7 @@ internal static class Tense
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotPastLookup = NotPast.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Intent =
-        FrozenSet.ToFrozenSet(["plans", "plan", "intends", "intend", "hopes", "expects", "aims", "wants", "agreed", "promised", "vowed", "pledged", "threatened", "decided"], StringComparer.OrdinalIgnoreCase)
+        FrozenSet.ToFrozenSet(["plans", "plan", "intends", "intend", "hopes", "expects", "aims", "wants", "agreed", "promised", "vowed", "pledged", "threatened", "decided", "planning", "preparing", "set", "due"], StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The tense of the verb governing the expression at [<paramref name="start"/>, <paramref name="end"/>).</summary>
@@ -58,6 +58,11 @@ internal static class Tense
         if (PrecededBy(text, from, start, "since"))
         {
             return VerbTense.Past;
+        }
+
+        if (PrecededBy(text, from, start, "as soon as") || PrecededBy(text, from, start, "as early as") || (PrecededBy(text, from, start, "until") && !IsFirstWord(text, from, PrecedingWordStart(text, start))))
+        {
+            return VerbTense.Future;
         }
 
         var before = Backward(text, from, start);
@@ -195,7 +200,7 @@ internal static class Tense
         if (Intent.Contains(word))
         {
             // "plans to", "intends to": a plan; "the plan", "plans" alone are nouns.
-            return FollowedByTo(text, end) ? VerbTense.Future : VerbTense.Unknown;
+            return !FollowedByTo(text, end) ? VerbTense.Unknown : AfterHadBeen(text, sentenceStart, start) ? VerbTense.Past : VerbTense.Future;
         }
 
         if (word.Equals("planned", StringComparison.OrdinalIgnoreCase))
@@ -215,7 +220,9 @@ internal static class Tense
                 return VerbTense.Future;
             }
 
-            return tense == VerbTense.Past && InFutureGroup(text, sentenceStart, start) ? VerbTense.Future : tense;
+            return tense == VerbTense.Past && InFutureGroup(text, sentenceStart, start) ? VerbTense.Future
+                : tense == VerbTense.Future && AfterHadBeen(text, sentenceStart, start) ? VerbTense.Past
+                : tense;
         }
 
         if (word.Length >= 5 && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !NotPastLookup.Contains(word))
@@ -224,6 +231,29 @@ internal static class Tense
         }
 
         return VerbTense.Unknown;
+    }
+
+    /// <summary>"had been due to", "had been expected to": a plan that lies in the past.</summary>
+    private static bool AfterHadBeen(string text, int sentenceStart, int start)
+    {
+        var from = Math.Max(sentenceStart, start - 10);
+        return text.AsSpan(from, start - from).EndsWith("had been ", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static int PrecedingWordStart(string text, int start)
+    {
+        var i = start;
+        while (i > 0 && !char.IsLetter(text[i - 1]))
+        {
+            i--;
+        }
+
+        while (i > 0 && char.IsLetter(text[i - 1]))
+        {
+            i--;
+        }
+
+        return i;
     }
 
     private static bool IsFirstWord(string text, int sentenceStart, int start) => text.AsSpan(sentenceStart, start - sentenceStart).Trim().IsEmpty;
@@ -247,7 +277,7 @@ internal static class Tense
     private static FrozenDictionary<string, VerbTense> BuildCues()
     {
         var d = new Dictionary<string, VerbTense>(StringComparer.OrdinalIgnoreCase);
-        foreach (var w in new[] { "will", "shall", "won't", "scheduled", "expected", "slated", "upcoming", "tomorrow" })
+        foreach (var w in new[] { "will", "shall", "won't", "scheduled", "expected", "slated", "upcoming", "tomorrow", "would", "might", "soon" })
         {
             d[w] = VerbTense.Future;
         }
