@@ -90,6 +90,9 @@ internal static class TimexNormaliser
         return m.Shift < 0 ? "-" + d : d;
     }
 
+    private static bool Possessive(string text, int end) =>
+        end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] is 's' or 'S';
+
     private static bool FutureTense(string text, TaggedTimex tag) => Tense.Of(text, tag.Start, tag.End) == VerbTense.Future;
 
     private static string Weekday(TimexMeaning m, ReferenceTime? anchor, string text, TaggedTimex tag)
@@ -102,7 +105,8 @@ internal static class TimexNormaliser
         else
         {
             var adow = a.Date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)a.Date.DayOfWeek;
-            var direction = m.Direction != 0 ? m.Direction : FutureTense(text, tag) ? 1 : -1;
+            // "Wednesday's ruling" names an event already reported: TimeBank never values a possessive weekday ahead.
+            var direction = m.Direction != 0 ? m.Direction : !Possessive(text, tag.End) && FutureTense(text, tag) ? 1 : -1;
             int delta;
             if (direction > 0)
             {

@@ -35,6 +35,8 @@ public class TenseTests
     [InlineData("Two bombs exploded next to the embassies on Friday.", "Friday", "2000-03-31")]
     [InlineData("Until Thursday, the police had not named a suspect.", "Thursday", "2000-03-30")]
     [InlineData("The merger had been due to close on Friday evening.", "Friday evening", "2000-03-31TEV")]
+    [InlineData("The family said they would appeal against Thursday's ruling.", "Thursday", "2000-03-30")]
+    [InlineData("The family said they would appeal on Thursday.", "Thursday", "2000-04-06")]
     public void WhenAWeekdayIsNamed_PlansAndDeadlinesLookAheadAndReportsLookBack(string text, string expression, string value) =>
         Find(text, expression, Monday).Value.ShouldBe(value);
 
