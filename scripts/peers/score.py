@@ -37,7 +37,7 @@ def main(argv):
                 _, _, predicted = timeml.read(path)
                 _, _, g = gold[os.path.basename(path)]
                 scorer.add(g, [(s, e, v) for s, e, _, v in predicted])
-            rows.append(scorer.row("Sitrep (time.rules.v1)", scorer.system / seconds if seconds else 0))
+            rows.append(scorer.row("Sitrep (time.rules.v2)", scorer.system / seconds if seconds else 0))
             i += 3
         else:
             raise SystemExit(f"unknown argument {argv[i]}")

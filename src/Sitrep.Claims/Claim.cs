@@ -32,10 +32,16 @@ public sealed record Claim(
     TextRange? Answer,
     int Sentence)
 {
-    /// <summary>TIMEX3 value of when the claimed event happened, when the claim gives an explicit date.</summary>
+    /// <summary>
+    /// TIMEX3 value of when the claimed event happened: the first DATE or TIME expression of the timex layer inside the
+    /// claim, else inside its sentence, normalised against the post or document time; null when the text gives none.
+    /// </summary>
     public string? EventTime { get; init; }
 
-    /// <summary>TIMEX3 value of when it was reported (post time, else publication time).</summary>
+    /// <summary>Where the expression that gives <see cref="EventTime"/> is written, or null.</summary>
+    public TextRange? EventTimex { get; init; }
+
+    /// <summary>TIMEX3 value of when it was reported (post or live-update time, else publication time).</summary>
     public string? ReportTime { get; init; }
 
     /// <summary>For a derived claim, the id of the claim whose statement it comes from (restrictive negation).</summary>

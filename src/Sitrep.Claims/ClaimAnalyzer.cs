@@ -8,6 +8,7 @@ using Sitrep.Claims.Segmentation;
 using Sitrep.Claims.Text;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
+using Sitrep.Time;
 
 namespace Sitrep.Claims;
 
@@ -160,9 +161,9 @@ public sealed class ClaimAnalyzer
                 null,
                 index)
             {
-                EventTime = ExplicitDates.Find(words, segment.First, segment.Last),
                 ReportTime = reportTime,
             };
+            claim = WithTimes(document, claim, range);
             state.Claims.Add(claim);
         }
 
@@ -188,7 +189,7 @@ public sealed class ClaimAnalyzer
             }
 
             var range = RestrictiveNegation.RangeOf(listWords, item);
-            state.Claims.Add(new Claim(
+            state.Claims.Add(WithTimes(state.Document, new Claim(
                 "c" + (state.Claims.Count + 1).ToString(CultureInfo.InvariantCulture),
                 state.Document.SpanOf(range),
                 source.PostId,
@@ -203,7 +204,7 @@ public sealed class ClaimAnalyzer
             {
                 ReportTime = reportTime,
                 DerivedFrom = source.Id,
-            });
+            }, range));
         }
     }
 
@@ -370,6 +371,22 @@ public sealed class ClaimAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The event time from the timex layer (the first dating expression in the claim, else in its sentence) and the
+    /// report time of the post, live update or document that holds it. Without a timex layer (the analyzer used on its
+    /// own) the event time stays unknown and the report time is the post's or the publication time.
+    /// </summary>
+    private static Claim WithTimes(AnalyzedDocument document, Claim claim, TextRange range)
+    {
+        var times = EventTimes.For(document, range);
+        return claim with
+        {
+            EventTime = times.EventTime,
+            EventTimex = times.EventTimex,
+            ReportTime = times.ReportSource == AnchorKind.None ? claim.ReportTime : times.ReportTime,
+        };
     }
 
     private static string? Timex(DateTimeOffset? time) => time?.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);

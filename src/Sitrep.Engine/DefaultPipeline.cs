@@ -1,4 +1,5 @@
 using Sitrep.Claims;
+using Sitrep.Claims.Timeline;
 using Sitrep.Corroboration;
 using Sitrep.Entities.Aliases;
 using Sitrep.Entities.Resolution;
@@ -27,6 +28,7 @@ public static class DefaultPipeline
             .Use(new EntityResolutionStage(aliases))
             .Use(new TimelineStage())
             .Use(new ClaimStage())
+            .Use(new ClaimTimelineStage())
             .Use(new PropositionStage(SyndicationGroupOf))
             .Use(new CentralSentenceTakeawayStage())
             .Use(new CorroboratedTakeawayStage())

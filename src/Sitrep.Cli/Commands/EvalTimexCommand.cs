@@ -142,7 +142,7 @@ internal static class EvalTimexCommand
 
             if (!string.Equals(gold.Value, sys.Value, StringComparison.Ordinal))
             {
-                Line("VALUE", $"{Flat(doc.Text[gold.Range.Start..gold.Range.End])}\tgold {gold.Type} {gold.Value}\tsystem {sys.Type} {sys.Value}\tdct {doc.CreationTime}");
+                Line("VALUE", $"{Flat(doc.Text[gold.Range.Start..gold.Range.End])}\tgold {gold.Type} {gold.Value}\tsystem {sys.Type} {sys.Value}\tdct {doc.CreationTime}\t… {Flat(Around(doc.Text, gold.Range.Start, gold.Range.End))}");
             }
         }
 

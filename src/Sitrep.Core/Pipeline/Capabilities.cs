@@ -27,6 +27,9 @@ public static class Capabilities
     /// <summary>The corpus timeline.</summary>
     public const string Timeline = "time.timeline";
 
+    /// <summary>The timeline's entries linked to the claims they date.</summary>
+    public const string TimelineClaims = "time.timeline.claims";
+
     /// <summary>Claims with attribution, polarity and modality.</summary>
     public const string Claims = "claims";
 

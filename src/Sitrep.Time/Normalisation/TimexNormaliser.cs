@@ -17,8 +17,6 @@ public readonly record struct AnchorContext(ReferenceTime? Reference, string? No
 /// </summary>
 internal static class TimexNormaliser
 {
-    private static readonly string[] FutureCues = [" will ", "'ll ", "’ll ", " shall ", "going to", "scheduled", "expected to", "plans to", "planned", " due to "];
-
     public static List<Timex> Normalise(string text, IReadOnlyList<TaggedTimex> tagged, Func<int, AnchorContext> anchorAt)
     {
         var result = new List<Timex>(tagged.Count);
@@ -92,28 +90,10 @@ internal static class TimexNormaliser
         return m.Shift < 0 ? "-" + d : d;
     }
 
-    private static bool FutureTense(string text, TaggedTimex tag)
-    {
-        var from = Math.Max(0, tag.Start - 80);
-        var before = text.AsSpan(from, tag.Start - from);
-        var stop = before.LastIndexOfAny('.', '\n', ';');
-        if (stop >= 0)
-        {
-            before = before[(stop + 1)..];
-        }
+    private static bool Possessive(string text, int end) =>
+        end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] is 's' or 'S';
 
-        foreach (var cue in FutureCues)
-        {
-            if (before.Contains(cue, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        var to = Math.Min(text.Length, tag.End + 30);
-        var after = text.AsSpan(tag.End, to - tag.End);
-        return after.StartsWith(" will ", StringComparison.OrdinalIgnoreCase);
-    }
+    private static bool FutureTense(string text, TaggedTimex tag) => Tense.Of(text, tag.Start, tag.End) == VerbTense.Future;
 
     private static string Weekday(TimexMeaning m, ReferenceTime? anchor, string text, TaggedTimex tag)
     {
@@ -125,7 +105,8 @@ internal static class TimexNormaliser
         else
         {
             var adow = a.Date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)a.Date.DayOfWeek;
-            var direction = m.Direction != 0 ? m.Direction : FutureTense(text, tag) ? 1 : -1;
+            // "Wednesday's ruling" names an event already reported: TimeBank never values a possessive weekday ahead.
+            var direction = m.Direction != 0 ? m.Direction : !Possessive(text, tag.End) && FutureTense(text, tag) ? 1 : -1;
             int delta;
             if (direction > 0)
             {
@@ -335,14 +316,15 @@ internal static class TimexNormaliser
                 }
                 else if (!m.SameYear)
                 {
-                    // Nearest year; within half a year, news speaks of the past unless the verb says otherwise.
+                    // The tense of the governing verb picks the previous or the next occurrence, as in HeidelTime; without
+                    // one, the nearest year, and within half a year news speaks of the past.
                     var ahead = ((month - anchorMonth) * 31) + ((m.Day ?? 1) - a.Date.Day);
-                    var future = FutureTense(text, tag);
-                    if (ahead > 183 || (ahead > 120 && !future))
+                    var tense = Tense.Of(text, tag.Start, tag.End);
+                    if (ahead > 60 && (tense == VerbTense.Past || (ahead > 120 && tense != VerbTense.Future)))
                     {
                         year--;
                     }
-                    else if (ahead < -183 || (ahead < -120 && future))
+                    else if (ahead < -60 && (tense == VerbTense.Future || (ahead < -183 && tense != VerbTense.Past)))
                     {
                         year++;
                     }

@@ -192,6 +192,13 @@ internal sealed partial class Matcher
             return true;
         }
 
+        if (SpelledYear(j, out var spelledEnd) is { } spelled)
+        {
+            meaning = TimexMeaning.Of(Invariant($"{spelled:D4}-{month:D2}"));
+            end = spelledEnd;
+            return true;
+        }
+
         if (Has(j, WordClass.Relational) && W(j + 1, "year") && !W(j, "past"))
         {
             // "June last year": TimeML tags the month, valued in the year the phrase names.
@@ -269,6 +276,19 @@ internal sealed partial class Matcher
         Num(i) && Digits(i) == 4 && _t[i].Number is >= 1000 and <= 2200 && !(P(i + 1, ',') && Adj(i + 1) && Num(i + 2) && Adj(i + 2))
         && !(P(i + 1, '.') && Adj(i + 1) && Num(i + 2) && Adj(i + 2)) && !(P(i + 1, ':') && Adj(i + 1));
 
+    /// <summary>"nineteen ninety-one", as broadcast transcripts write years: the year, and the token after it.</summary>
+    private int? SpelledYear(int i, out int next)
+    {
+        next = i;
+        if (!W(i, "nineteen") || !Has(i + 1, WordClass.Cardinal) || !TryCardinal(i + 1, out var end, out var value, out var vague) || vague || value is < 10 or > 99)
+        {
+            return null;
+        }
+
+        next = end;
+        return 1900 + value;
+    }
+
     /// <summary>A year, "fiscal 1989", a decade ("the 1990s", "'90s").</summary>
     private bool TryYear(int i, out int end, out TimexMeaning meaning)
     {
@@ -301,6 +321,13 @@ internal sealed partial class Matcher
             var decade = ((yy < 30 ? 2000 : 1900) + yy) / 10;
             meaning = TimexMeaning.Of(decade.ToString(System.Globalization.CultureInfo.InvariantCulture) + "X");
             end = k + 3;
+            return true;
+        }
+
+        if (!the && SpelledYear(k, out var spelledEnd) is { } spelled)
+        {
+            meaning = TimexMeaning.Of(spelled.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+            end = spelledEnd;
             return true;
         }
 
@@ -523,6 +550,13 @@ internal sealed partial class Matcher
         {
             meaning = TimexMeaning.Of(Invariant($"{_t[j].Number:D4}-{code}"));
             end = j + 1;
+            return true;
+        }
+
+        if (SpelledYear(j, out var spelledEnd) is { } spelled)
+        {
+            meaning = TimexMeaning.Of(Invariant($"{spelled:D4}-{code}"));
+            end = spelledEnd;
             return true;
         }
 

@@ -165,7 +165,7 @@ internal sealed partial class Matcher
             meaning = vague || !hasAmount
                 ? TimexMeaning.Of(direction < 0 ? "PAST_REF" : "FUTURE_REF")
                 : TimexMeaning.ShiftBy(entry.Unit, direction * amount);
-            if (entry.Unit == TimeUnit.Year && amount == 1 && direction < 0 && !vague && SentenceMentions(unitAt, "quarter"))
+            if (entry.Unit == TimeUnit.Year && amount == 1 && direction < 0 && !vague && QuarterlyReport(unitAt))
             {
                 // Financial news: "a year ago" beside a quarter means the same quarter a year before.
                 meaning = new TimexMeaning { Kind = MeaningKind.Calendar, LastCompletedQuarter = true, ShiftUnit = TimeUnit.Year, Shift = -1 };
@@ -241,6 +241,25 @@ internal sealed partial class Matcher
         }
 
         return 0;
+    }
+
+    /// <summary>How far back (in characters) a mention of a quarter makes "a year earlier" mean the same quarter a year before.</summary>
+    private const int QuarterContext = 1500;
+
+    /// <summary>
+    /// True in an earnings report: the sentence mentions a quarter, or the text shortly before does and this sentence
+    /// compares figures ("from $58 million … a year earlier").
+    /// </summary>
+    private bool QuarterlyReport(int i)
+    {
+        if (SentenceMentions(i, "quarter"))
+        {
+            return true;
+        }
+
+        var from = Math.Max(0, _t[i].Start - QuarterContext);
+        var before = _text.AsSpan(from, _t[i].Start - from);
+        return before.Contains("quarter", StringComparison.OrdinalIgnoreCase) && SentenceMentions(i, "$");
     }
 
     /// <summary>True when the sentence around token <paramref name="i"/> contains <paramref name="word"/>.</summary>

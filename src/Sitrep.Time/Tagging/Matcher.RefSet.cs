@@ -12,6 +12,11 @@ internal sealed partial class Matcher
             return Finish(i, i + 3, TimexMeaning.Of("FUTURE_REF"), out end, out meaning);
         }
 
+        if (W(i, "the") && W(i + 1, "near", "short") && W(i + 2, "term"))
+        {
+            return Finish(i, i + 3, TimexMeaning.Of("FUTURE_REF"), out end, out meaning);
+        }
+
         if (W(i, "the") && W(i + 1, "future"))
         {
             return Finish(i, i + 2, TimexMeaning.Of("FUTURE_REF"), out end, out meaning);

@@ -67,6 +67,11 @@ internal sealed partial class Matcher
             return true;
         }
 
+        if (the && TryTheYear(k, out end, out meaning))
+        {
+            return true;
+        }
+
         if (!Has(k, WordClass.Relational) || W(k, "current") && !Has(k + 1, WordClass.Unit) && !W(k + 1, "fiscal"))
         {
             return false;
@@ -169,6 +174,28 @@ internal sealed partial class Matcher
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "the year", "the full year", "the fiscal year" in a report: the year of the anchor ("for the year, sales rose");
+    /// "the year ended March 31" is a year-long period (<c>P1Y</c>).
+    /// </summary>
+    private bool TryTheYear(int k, out int end, out TimexMeaning meaning)
+    {
+        end = k;
+        meaning = null!;
+        var y = W(k, "full") || W(k, "fiscal") ? k + 1 : k;
+        if (!W(y, "year") || IsHyphen(y + 1) || Num(y + 1) || Has(y + 1, WordClass.Cardinal) || W(y + 1, "before", "after") || W(y + 1, "that", "when")
+            || W(y + 1, "earlier", "later") || W(y + 1, "ago"))
+        {
+            return false;
+        }
+
+        end = y + 1;
+        meaning = W(y + 1, "ended", "ending") || W(y + 1, "ends", "to")
+            ? TimexMeaning.Of("P1Y", TimexType.Duration)
+            : TimexMeaning.ShiftBy(TimeUnit.Year, 0);
+        return true;
     }
 
     /// <summary>"early next year", "late November", "mid-1990s", "earlier this month", "later today".</summary>

@@ -11,7 +11,7 @@ namespace Sitrep.Time.Tagging;
 public sealed partial class TimexTagger
 {
     /// <summary>Versioned component name.</summary>
-    public const string Name = "time.rules.v1";
+    public const string Name = "time.rules.v2";
 
     /// <summary>The shared instance.</summary>
     public static TimexTagger Default { get; } = new();

@@ -277,10 +277,6 @@ public sealed class ClaimRuleTests
     [InlineData("We can be 100% certain of that.")]
     public void DatesTimesAgesAndCertaintiesAreNotQuantities(string text) => ClaimsOf(text).SelectMany(c => c.Quantities).ShouldBeEmpty();
 
-    [Fact]
-    public void AnExplicitDateBecomesTheEventTime() =>
-        Only("The armistice was signed on 27 July 1953.").EventTime.ShouldBe("1953-07-27");
-
     private sealed class FixedResolver(string id) : Sitrep.Claims.Attribution.IHolderResolver
     {
         public string? Resolve(Sitrep.Pipeline.AnalyzedDocument document, Sitrep.Documents.TextRange holder) => id;

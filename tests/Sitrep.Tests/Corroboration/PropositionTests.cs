@@ -5,6 +5,7 @@ using Sitrep.Corroboration.Propositions;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Text;
+using Sitrep.Time;
 
 namespace Sitrep.Tests.Corroboration;
 
@@ -150,7 +151,7 @@ public sealed class PropositionTests
 
     private static Corpus Analyze(PropositionStage stage, params Document[] documents)
     {
-        var builder = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new ClaimStage());
+        var builder = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage());
         if (stage.Requires.Contains(Capabilities.Syndication))
         {
             builder.Use(new Sitrep.Ingest.Syndication.SyndicationStage());

@@ -6,6 +6,7 @@ using Sitrep.Corroboration.Propositions;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Text;
+using Sitrep.Time;
 
 namespace Sitrep.Tests.Corroboration;
 
@@ -108,7 +109,7 @@ public sealed class ThreadStanceTests
 
     private static Corpus Analyze(params Document[] documents)
     {
-        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new ClaimStage()).Use(new PropositionStage()).Build();
+        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage()).Use(new PropositionStage()).Build();
         var batch = pipeline.AnalyzeBatch(documents);
         batch.Errors.ShouldBeEmpty();
         var corpus = new Corpus(batch.Documents);

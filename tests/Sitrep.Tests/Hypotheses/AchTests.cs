@@ -10,6 +10,7 @@ using Sitrep.Hypotheses.Suggestion;
 using Sitrep.Pipeline;
 using Sitrep.Tests.Support;
 using Sitrep.Text;
+using Sitrep.Time;
 
 namespace Sitrep.Tests.Hypotheses;
 
@@ -151,7 +152,7 @@ public sealed class AchTests
 
     private static Corpus Analyze(params Document[] documents)
     {
-        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new ClaimStage()).Use(new PropositionStage()).Use(new AchStage()).Build();
+        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage()).Use(new PropositionStage()).Use(new AchStage()).Build();
         var batch = pipeline.AnalyzeBatch(documents);
         var corpus = new Corpus(batch.Documents);
         pipeline.AnalyzeCorpus(corpus);

@@ -1,0 +1,74 @@
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Time.Timeline;
+
+namespace Sitrep.Claims.Timeline;
+
+/// <summary>
+/// Links the corpus timeline to the claims: each <see cref="TimelineEntry"/> gets the ids of the claims whose event time
+/// comes from the expression it is dated by (same value, written inside one of the sentences it cites). The timeline
+/// is built from the timex layers before claims exist; this stage runs after both and fills
+/// <see cref="TimelineEntry.Claims"/> with ids as the brief writes them (<c>{document id}-{claim id}</c>).
+/// </summary>
+public sealed class ClaimTimelineStage : ICorpusStage
+{
+    /// <inheritdoc />
+    public string Name => "claims.timeline.v1";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Requires { get; } = [Capabilities.Claims, Capabilities.Timeline];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Assigns { get; } = [Capabilities.TimelineClaims];
+
+    /// <inheritdoc />
+    public void Process(Corpus corpus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        if (corpus.Layers.Find<TimelineLayer>() is not { } timeline)
+        {
+            return;
+        }
+
+        var dated = new Dictionary<string, List<Claim>>(StringComparer.Ordinal);
+        foreach (var doc in corpus.Documents)
+        {
+            if (doc.Layers.Find<ClaimLayer>() is { } claims)
+            {
+                var withTime = claims.Items.Where(c => c.EventTime is not null && c.EventTimex is not null).ToList();
+                if (withTime.Count > 0)
+                {
+                    dated[doc.Document.Id] = withTime;
+                }
+            }
+        }
+
+        var entries = new List<TimelineEntry>(timeline.Entries.Count);
+        foreach (var entry in timeline.Entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var ids = new List<string>();
+            foreach (var cite in entry.Cites)
+            {
+                if (!dated.TryGetValue(cite.DocumentId, out var claims))
+                {
+                    continue;
+                }
+
+                var sentence = new TextRange(cite.Start, cite.End);
+                foreach (var claim in claims)
+                {
+                    var id = cite.DocumentId + "-" + claim.Id;
+                    if (string.Equals(claim.EventTime, entry.When, StringComparison.Ordinal) && sentence.Contains(claim.EventTimex!.Value) && !ids.Contains(id))
+                    {
+                        ids.Add(id);
+                    }
+                }
+            }
+
+            entries.Add(ids.Count == 0 ? entry : entry with { Claims = ids });
+        }
+
+        corpus.Layers.Set(new TimelineLayer(entries));
+    }
+}
