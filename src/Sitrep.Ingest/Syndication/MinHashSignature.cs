@@ -85,11 +85,13 @@ public sealed class MinHashSignature
                     shingle = (shingle * 31) ^ window[(filled + k) % ShingleWords];
                 }
 
+                // The shingle is mixed once; each hash function is then a multiply-add with an odd multiplier, a
+                // permutation of the 64-bit values whose order is set by the well-mixed high bits.
                 shingle = Mix(shingle);
                 shingles++;
                 for (var h = 0; h < Size; h++)
                 {
-                    var v = Mix((A[h] * shingle) + B[h]);
+                    var v = (A[h] * shingle) + B[h];
                     if (v < values[h])
                     {
                         values[h] = v;

@@ -32,6 +32,27 @@ public sealed class SyndicationTests
         original.Similarity(copy).ShouldBeGreaterThan(0.5);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.02)]
+    [InlineData(0.05)]
+    [InlineData(0.1)]
+    [InlineData(0.3)]
+    public void TheSignatureEstimatesTheJaccardSimilarityOfTheFiveWordShingles(double changed)
+    {
+        var random = new Random(7);
+        var words = Enumerable.Range(0, 600).Select(_ => "w" + random.Next(3000).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var edited = words.Select(w => random.NextDouble() < changed ? "x" + random.Next(3000).ToString(System.Globalization.CultureInfo.InvariantCulture) : w).ToArray();
+        static HashSet<string> Shingles(string[] w) => [.. Enumerable.Range(0, w.Length - 4).Select(i => string.Join(' ', w[i..(i + 5)]))];
+        var (a, b) = (Shingles(words), Shingles(edited));
+        var jaccard = (double)a.Intersect(b).Count() / a.Union(b).Count();
+
+        var estimate = MinHashSignature.Of(Document.Create(string.Join(' ', words), "a.txt").Build())
+            .Similarity(MinHashSignature.Of(Document.Create(string.Join(' ', edited), "b.txt").Build()));
+
+        estimate.ShouldBe(jaccard, tolerance: 0.15);
+    }
+
     [Fact]
     public void BoilerplateDoesNotCountTowardsSimilarity()
     {
