@@ -6,7 +6,8 @@ namespace Sitrep.Ingest.Structure;
 
 /// <summary>
 /// Finds the update markers of a live blog at the start of lines ("UPDATE 05:37 CET:", "14:02 BST —",
-/// "Update, 3 p.m.:", "Forty minutes later —") and turns each into a post whose header is the marker.
+/// "Update, 3 p.m.:", "Forty minutes later —", and lines that hold only a date and a time, as channel exports pasted
+/// as text have) and turns each into a post whose header is the marker.
 /// </summary>
 /// <remarks>
 /// The marker's clock time becomes a TIMEX3 value with an unknown date (<c>XXXX-XX-XXT05:37+01:00</c>); the offset is
@@ -107,6 +108,16 @@ public static partial class LiveBlogRecognizer
             return new Marker(0, new TextRange(offset, offset + skipped + match.Value.TrimEnd().Length), time, keyword);
         }
 
+        match = StampMarker().Match(unmarked);
+        if (match.Success && Stamp(match) is { } stamp)
+        {
+            // A line that is only a date and a time ("23.06.2023 21:37"), as channel exports and feeds pasted as text
+            // put above each post. Not a keyword marker: one stamp alone (a dateline) does not make a live blog.
+            var t = match.Groups["t"];
+            var time = new PostTime(t.Value, stamp, new TextRange(offset + skipped + t.Index, offset + skipped + t.Index + t.Length));
+            return new Marker(0, new TextRange(offset, offset + skipped + match.Value.TrimEnd().Length), time, false);
+        }
+
         match = RelativeMarker().Match(unmarked);
         if (match.Success)
         {
@@ -121,6 +132,26 @@ public static partial class LiveBlogRecognizer
     // "UPDATE 05:37 CET:", "Update, 9.45 a.m.:", "Update, 7 a.m. Sunday:", "14:02 BST —", "**12:40 BST** —".
     [GeneratedRegex(@"^(?:(?:update|updated|breaking|latest)\b[,:]?\s*(?<t>(?<h>[01]?\d|2[0-3])(?:[:.](?<m>[0-5]\d))?\s*(?:(?<ap>[ap])\.?\s?m\.?|(?<z>[A-Z]{1,4}T|UTC|GMT|MSK|Z|KYIV)\b)?(?:\s+[A-Z][a-z]+day)?)\s*[*_]*\s*(?::|—|–|-{1,2})\s?|(?<t>(?<h>[01]?\d|2[0-3])[:.](?<m>[0-5]\d)\s*(?:(?<ap>[ap])\.?\s?m\.?|(?<z>[A-Z]{1,4}T|UTC|GMT|MSK|KYIV)\b)?)\s*[*_]*\s*(?:—|–|-{1,2}|:(?!\d))\s?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ClockMarker();
+
+    private static string? Stamp(Match match)
+    {
+        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups["mo"].Value, CultureInfo.InvariantCulture);
+        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var minute = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23)
+        {
+            return null;
+        }
+
+        var zone = match.Groups["z"].Success && Zones.TryGetValue(match.Groups["z"].Value, out var z) ? z : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}-{day:00}T{hour:00}:{minute:00}{zone}");
+    }
+
+    // A line holding only a date and a time: "23.06.2023 21:37", "23/06/2023, 21:37 MSK", "2023-06-23 21:37".
+    [GeneratedRegex(@"^(?<t>(?:(?<d>[0-3]?\d)[./](?<mo>[01]?\d)[./](?<y>(?:19|20)\d\d)|(?<y>(?:19|20)\d\d)-(?<mo>[01]\d)-(?<d>[0-3]\d)),?[ T]\s*(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)(?::[0-5]\d)?(?:\s*(?<z>[A-Z]{1,4}T|UTC|GMT|MSK|Z)\b)?)\s*[*_]*\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex StampMarker();
 
     // "Forty minutes later —", "An hour later:".
     [GeneratedRegex(@"^(?<t>(?:[A-Z][a-z]+|\d{1,3}|An?|Half an)(?:[ -][a-z]+)?\s+(?:minutes?|hours?)\s+later)\s*[*_]*\s*(?:—|–|:)\s?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]

@@ -102,6 +102,42 @@ public sealed class StructureRecoveryTests
     }
 
     [Fact]
+    public void WhenAChannelIsPastedWithADateAndTimeAboveEachPost_EachStampStartsAPostWithItsFullTime()
+    {
+        const string text = """
+            Harbour Watch | channel mirror
+            4 100 subscribers
+
+            02.03.2024 06:15
+            Fog over the outer harbour, the pilot boats are staying in.
+            👁 3.1K
+
+            02.03.2024 09:40 MSK
+            The first tanker is moving again. Pilots say visibility is above a mile.
+            👁 4.7K
+
+            2024-03-02 13:05
+            Port authority: all berths open by the evening shift.
+            """;
+
+        var structure = StructureRecovery.Recover(text);
+
+        structure.Posts.Select(p => p.Time?.Value).ShouldBe(["2024-03-02T06:15", "2024-03-02T09:40+03:00", "2024-03-02T13:05"]);
+        text[structure.Posts[1].Range.Start..structure.Posts[1].Range.End].ShouldContain("The first tanker is moving again.");
+        text[structure.Posts[1].Range.Start..structure.Posts[1].Range.End].ShouldNotContain("Port authority");
+    }
+
+    [Theory]
+    [InlineData("Rotterdam\n02.03.2024 06:15\nFog over the outer harbour kept the pilot boats in until noon, the port said.")]
+    [InlineData("Filed 31.02.2024 06:15\nA date that does not exist.\n31.02.2024 07:15\nNor does this one.")]
+    public void OneDatelineOrAnImpossibleDateIsNoLiveBlog(string text)
+    {
+        var structure = StructureRecovery.Recover(text);
+
+        structure.Posts.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void WhenALiveBlogHasUpdateMarkers_EachUpdateIsAPostWithItsClockTime()
     {
         var doc = Fixture.Single("liveblog.md");
