@@ -203,28 +203,12 @@ public static class LanguageIdentifier
         var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[16];
         var hits = 0;
-        var i = 0;
-        while (i < text.Length)
+        foreach (var word in Words(text))
         {
-            while (i < text.Length && !char.IsLetter(text[i]))
+            var n = text.Slice(word.Start, word.Length).ToLowerInvariant(lower);
+            if (n > 0 && lookup.Contains(lower[..n]))
             {
-                i++;
-            }
-
-            var start = i;
-            while (i < text.Length && char.IsLetter(text[i]))
-            {
-                i++;
-            }
-
-            var length = i - start;
-            if (length is > 0 and <= 16)
-            {
-                var n = text.Slice(start, length).ToLowerInvariant(lower);
-                if (n > 0 && lookup.Contains(lower[..n]))
-                {
-                    hits++;
-                }
+                hits++;
             }
         }
 

@@ -1,11 +1,8 @@
 using Shouldly;
-using Sitrep.Claims;
 using Sitrep.Corroboration;
 using Sitrep.Corroboration.Propositions;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
-using Sitrep.Text;
-using Sitrep.Time;
 
 namespace Sitrep.Tests.Corroboration;
 
@@ -149,20 +146,5 @@ public sealed class PropositionTests
 
     private static Corpus Analyze(params Document[] documents) => Analyze(new PropositionStage(), documents);
 
-    private static Corpus Analyze(PropositionStage stage, params Document[] documents)
-    {
-        var builder = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage());
-        if (stage.Requires.Contains(Capabilities.Syndication))
-        {
-            builder.Use(new Sitrep.Ingest.Syndication.SyndicationStage());
-        }
-
-        var pipeline = builder.Use(stage).Build();
-        var batch = pipeline.AnalyzeBatch(documents);
-        batch.Errors.ShouldBeEmpty();
-        var corpus = new Corpus(batch.Documents);
-        pipeline.AnalyzeCorpus(corpus);
-        corpus.Errors.ShouldBeEmpty();
-        return corpus;
-    }
+    private static Corpus Analyze(PropositionStage stage, params Document[] documents) => PropositionPipeline.Analyze(stage, documents);
 }

@@ -5,8 +5,6 @@ using Sitrep.Corroboration;
 using Sitrep.Corroboration.Propositions;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
-using Sitrep.Text;
-using Sitrep.Time;
 
 namespace Sitrep.Tests.Corroboration;
 
@@ -107,14 +105,5 @@ public sealed class ThreadStanceTests
             .Build();
     }
 
-    private static Corpus Analyze(params Document[] documents)
-    {
-        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage()).Use(new PropositionStage()).Build();
-        var batch = pipeline.AnalyzeBatch(documents);
-        batch.Errors.ShouldBeEmpty();
-        var corpus = new Corpus(batch.Documents);
-        pipeline.AnalyzeCorpus(corpus);
-        corpus.Errors.ShouldBeEmpty();
-        return corpus;
-    }
+    private static Corpus Analyze(params Document[] documents) => PropositionPipeline.Analyze(new PropositionStage(), documents);
 }
