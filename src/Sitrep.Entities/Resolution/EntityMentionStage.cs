@@ -87,8 +87,9 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
                 var last = document.Tokens[firstToken + end - 1];
                 var stop = charEnd >= 0 ? last.Start + charEnd : last.End;
 
-                // In a Title Case Heading every word looks like a name: keep only names the document repeats.
-                if (heading && !MentionFilter.OccursElsewhere(text, first.Start, stop))
+                // In a Title Case Heading, a short heading line or a label before a colon every word looks like a
+                // name: keep only names the document repeats.
+                if ((heading || MentionFilter.InHeadingOrLabel(text, first.Start, stop)) && !MentionFilter.OccursElsewhere(text, first.Start, stop))
                 {
                     continue;
                 }

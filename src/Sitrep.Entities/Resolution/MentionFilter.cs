@@ -97,6 +97,43 @@ public static class MentionFilter
         return longer >= 3;
     }
 
+    /// <summary>
+    /// True when the characters <paramref name="start"/>..<paramref name="end"/> sit in a heading or a label: a line of
+    /// at most six words with no full stop ("## Bottom line", "Discussion"), or the words before a colon that open a
+    /// line ("**Information cut-off:** 28 June"). Such words are capitalised by layout, not because they are names.
+    /// </summary>
+    public static bool InHeadingOrLabel(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+        var lineEnd = text.IndexOf('\n', end);
+        var raw = text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart);
+        const string Markup = "#*_>•-–— \t\r";
+        var lead = raw.Length - raw.TrimStart(Markup).Length;
+        var line = raw[lead..].TrimEnd(Markup);
+        var colon = line.IndexOf(':');
+        if (colon > 0 && start < lineStart + lead + colon && Words(line[..colon]) <= 4)
+        {
+            return true;
+        }
+
+        return line.Length <= 60 && Words(line) <= 6 && line.IndexOfAny('.', '!', '?') < 0;
+    }
+
+    private static int Words(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            count += letter && !inWord ? 1 : 0;
+            inWord = letter;
+        }
+
+        return count;
+    }
+
     /// <summary>True when the text <paramref name="text"/>[start..end) occurs somewhere else in the text.</summary>
     public static bool OccursElsewhere(string text, int start, int end)
     {

@@ -31,6 +31,40 @@ public sealed class MentionFilterTests
     public void WhenADiscourseWordOpensTheSentence_ItIsNeverAnEntity() =>
         MentionFilter.IsNeverAnEntity(["Furthermore", ",", "talks", "failed"], 0, 1, NoLowercase).ShouldBeTrue();
 
+    [Theory]
+    [InlineData("## Discussion\nThe talks went on.", "Discussion")]
+    [InlineData("Summary\n\n## Bottom line\nThe deal holds.", "Bottom")]
+    [InlineData("**Information cut-off:** 28 June 2023, 06:00 UTC", "Information")]
+    [InlineData("Source: the regional governor's office", "Source")]
+    public void WhenAWordSitsInAHeadingOrALabel_ItIsRecognised(string text, string word)
+    {
+        var start = text.IndexOf(word, StringComparison.Ordinal);
+        MentionFilter.InHeadingOrLabel(text, start, start + word.Length).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("Later that night Volkov crossed the river with his men.", "Volkov")]
+    [InlineData("Sources: the governor told Volkov to wait.", "Volkov")]
+    public void WhenAWordSitsInRunningText_ItIsNotAHeading(string text, string word)
+    {
+        var start = text.IndexOf(word, StringComparison.Ordinal);
+        MentionFilter.InHeadingOrLabel(text, start, start + word.Length).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void AnAnalystBriefsHeadingsAndLabelsGiveNoEntitiesButANameInAHeadingThatTheTextRepeatsStays()
+    {
+        const string text = "# Volkov's gamble\n\n**Information cut-off:** 3 May\n\n## Discussion\n\nVolkov met the governor in Tambov on Friday and left before dawn.";
+        var doc = Sitrep.Tests.Support.Some.Analyzed(text);
+
+        new EntityMentionStage().Process(doc, CancellationToken.None);
+
+        var names = doc.Layers.Get<EntityMentionLayer>().Mentions.Select(m => m.Text).ToList();
+        names.ShouldNotContain("Discussion");
+        names.ShouldNotContain("Information");
+        names.ShouldContain("Volkov");
+    }
+
     [Fact]
     public void WhenASentenceIsATitleCaseHeading_ItIsRecognised()
     {
