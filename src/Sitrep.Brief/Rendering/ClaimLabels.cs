@@ -19,6 +19,24 @@ internal static class ClaimLabels
         }
     }
 
+    /// <summary>
+    /// Who makes the claims a timeline entry dates, distinct and in order ("Peskov, Meridian Wire": a claim of the
+    /// author is the outlet's when the source is known), or null when the entry links no claim.
+    /// </summary>
+    public static string? TimelineHolders(BriefReport report, BriefTimelineEntry entry)
+    {
+        var index = ReportIndex.Of(report);
+        var holders = entry.Claims
+            .Select(id => index.Claims.GetValueOrDefault(id))
+            .Where(c => c is not null)
+            .Select(c => (c!.Attribution.Kind ?? c.Attribution.Holder) == "author"
+                ? index.Documents.GetValueOrDefault(c.Doc)?.Source.Outlet ?? "the author"
+                : c.Attribution.Text ?? c.Attribution.Holder)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return holders.Count == 0 ? null : string.Join(", ", holders);
+    }
+
     /// <summary>"Prigozhin (named, claimed)", "the author", "reports (unnamed, indicate)".</summary>
     public static string Holder(BriefClaim claim)
     {

@@ -192,7 +192,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         writer.WriteLine("<table class=\"timeline\"><thead><tr><th>When</th><th>Reported</th><th>Event</th><th>Sources</th></tr></thead><tbody>");
         foreach (var entry in report.Timeline)
         {
-            writer.Write(Invariant($"<tr><td><code>{E(entry.When)}</code>{(entry.Placed ? string.Empty : " <span class=\"warning\">(date unknown)</span>")}<br><small>{E(entry.Expression)} · {E(entry.Anchor)}{(entry.AnchorNote is null ? string.Empty : " · ambiguous: " + E(entry.AnchorNote))}</small></td><td><code>{E(entry.Reported ?? "—")}</code></td><td>{E(entry.Label)}</td><td>"));
+            writer.Write(Invariant($"<tr><td><code>{E(entry.When)}</code>{(entry.Placed ? string.Empty : " <span class=\"warning\">(date unknown)</span>")}<br><small>{E(entry.Expression)} · {E(entry.Anchor)}{(entry.AnchorNote is null ? string.Empty : " · ambiguous: " + E(entry.AnchorNote))}</small></td><td><code>{E(entry.Reported ?? "—")}</code></td><td>{E(entry.Label)}{(ClaimLabels.TimelineHolders(report, entry) is { } who ? "<br><small>claimed by " + E(who) + "</small>" : string.Empty)}</td><td>"));
             foreach (var cite in entry.Cites ?? [])
             {
                 var number = citations.Number(cite);

@@ -59,7 +59,8 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
                 reported += "; ambiguous anchor: " + entry.AnchorNote;
             }
 
-            writer.WriteLine($"- **{Escape(entry.When)}**{unknown} — {Escape(entry.Label)} _({Escape(entry.Expression ?? entry.When)}; {Escape(reported)})_ {marks}");
+            var holders = ClaimLabels.TimelineHolders(report, entry) is { } who ? $" — claimed by {Escape(who)}" : string.Empty;
+            writer.WriteLine($"- **{Escape(entry.When)}**{unknown} — {Escape(entry.Label)} _({Escape(entry.Expression ?? entry.When)}; {Escape(reported)})_{holders} {marks}");
         }
 
         writer.WriteLine();

@@ -103,4 +103,25 @@ public sealed class ClaimTimeTests
         var seized = ClaimWith(doc, "seized");
         entry.Claims.ShouldBe([doc.Document.Id + "-" + seized.Id]);
     }
+
+    [Fact]
+    public void TheBriefSaysWhoClaimsWhatATimelineEntryDatesInMarkdownAndHtml()
+    {
+        const string text = "Mayor Ilse Brandt said that armed men had seized the depot on Saturday morning. <b>Nobody</b> was hurt.";
+        var doc = Analyze(Document.Create(text, "report.txt").WithSource(new Source(Outlet: "Harbour Times", Published: SundayNoon)).Build());
+        var corpus = new Corpus([doc]);
+        new TimelineStage().Process(corpus, TestContext.Current.CancellationToken);
+        new ClaimTimelineStage().Process(corpus, TestContext.Current.CancellationToken);
+        var report = Sitrep.Brief.Building.BriefBuilder.Build(corpus, [], [], "test");
+        var context = new Sitrep.Brief.Rendering.BriefContext(report, new Dictionary<string, string>(StringComparer.Ordinal) { [doc.Document.Id] = text });
+        var markdown = new StringWriter();
+        var html = new StringWriter();
+
+        new Sitrep.Brief.Rendering.MarkdownBriefRenderer().Render(context, markdown);
+        new Sitrep.Brief.Rendering.HtmlBriefRenderer().Render(context, html);
+
+        report.Timeline.Single(e => e.When == "2023-06-24TMO").Claims.ShouldHaveSingleItem();
+        markdown.ToString().ShouldContain("claimed by Mayor Ilse Brandt");
+        html.ToString().ShouldContain("<small>claimed by Mayor Ilse Brandt</small>");
+    }
 }
