@@ -125,8 +125,15 @@ public sealed class AnalysisPipeline
         {
             Task.WaitAll(tasks, cancellationToken);
         }
+        catch (OperationCanceledException)
+        {
+            // Stages already running see the token and stop; none is left running once this returns.
+            WaitQuietly(tasks);
+            throw;
+        }
         catch (AggregateException) when (cancellationToken.IsCancellationRequested)
         {
+            WaitQuietly(tasks);
             throw new OperationCanceledException(cancellationToken);
         }
 
@@ -137,6 +144,18 @@ public sealed class AnalysisPipeline
             {
                 corpus.Errors.Add(error);
             }
+        }
+    }
+
+    private static void WaitQuietly(Task[] tasks)
+    {
+        try
+        {
+            Task.WaitAll(tasks.Where(t => t is not null).ToArray());
+        }
+        catch (AggregateException)
+        {
+            // Cancelled stages end in cancellation; that is the expected outcome here.
         }
     }
 

@@ -163,6 +163,30 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void WhenTheRunIsCancelledDuringCorpusStages_ItThrowsOnlyOnceNoStageIsStillRunningAndLaterStagesNeverStart()
+    {
+        using var cancel = new CancellationTokenSource();
+        var finished = false;
+        var laterStarted = false;
+        var pipeline = new AnalysisPipelineBuilder { MaxDegreeOfParallelism = 2 }
+            .Use(new SentenceStage())
+            .Use(new FakeCorpusStage("slow.v1", [], _ =>
+            {
+                cancel.Cancel();
+                Thread.Sleep(300);
+                Volatile.Write(ref finished, true);
+            }, assigns: [Capabilities.Entities]))
+            .Use(new FakeCorpusStage("later.v1", [Capabilities.Entities], _ => laterStarted = true))
+            .Build();
+        var corpus = new Corpus(pipeline.AnalyzeBatch([Some.Document()]).Documents);
+
+        Should.Throw<OperationCanceledException>(() => pipeline.AnalyzeCorpus(corpus, cancel.Token));
+
+        Volatile.Read(ref finished).ShouldBeTrue();
+        laterStarted.ShouldBeFalse();
+    }
+
+    [Fact]
     public void ACorpusStageStartsOnlyAfterTheStageAssigningItsRequirementHasFinished()
     {
         var finished = false;
