@@ -16,6 +16,29 @@ public sealed record SdqcContext(string Text, string? SourceText, string? Parent
     public bool IsSource => Depth == 0;
 }
 
+/// <summary>Which pooled word-vector blocks <see cref="SdqcFeaturizer"/> adds to its inputs.</summary>
+[Flags]
+public enum SdqcEmbeddingFeatures
+{
+    /// <summary>No word vectors.</summary>
+    None = 0,
+
+    /// <summary>The mean of the post's word vectors (length 1).</summary>
+    ReplyMean = 1,
+
+    /// <summary>The element-wise maximum of the post's word vectors.</summary>
+    ReplyMax = 2,
+
+    /// <summary>The mean of the parent's content-word vectors.</summary>
+    ParentMean = 4,
+
+    /// <summary>The mean of the source's content-word vectors.</summary>
+    SourceMean = 8,
+
+    /// <summary>Cosine of the post's content words with the source's and with the parent's; a flag for a post without known words.</summary>
+    Cosines = 16,
+}
+
 /// <summary>
 /// Features of a post for the RumourEval (SDQC) scheme: binary unigrams and bigrams of the normalized text (URLs and
 /// user mentions folded to one token each) and cues: question form, denial, support and negation words, laughter and
@@ -60,18 +83,43 @@ public sealed class SdqcFeaturizer
 
     private static readonly FrozenSet<string> LaughWords = FrozenSet.ToFrozenSet(["lol", "haha", "hahaha", "lmao", "rofl", "lmfao", "jk"], StringComparer.Ordinal);
 
-    /// <summary>Creates a featurizer over <paramref name="vocabulary"/> (unigrams and bigrams).</summary>
+    /// <summary>Creates a featurizer over <paramref name="vocabulary"/> (unigrams and bigrams), without word vectors.</summary>
     public SdqcFeaturizer(Vocabulary vocabulary)
+        : this(vocabulary, null, SdqcEmbeddingFeatures.None)
+    {
+    }
+
+    /// <summary>
+    /// Creates a featurizer over <paramref name="vocabulary"/> that also reads the <paramref name="embedding"/> blocks
+    /// from <paramref name="vectors"/> (none when <paramref name="vectors"/> is null).
+    /// </summary>
+    public SdqcFeaturizer(Vocabulary vocabulary, WordVectors? vectors, SdqcEmbeddingFeatures embedding)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         Vocabulary = vocabulary;
+        Vectors = embedding == SdqcEmbeddingFeatures.None ? null : vectors;
+        Embedding = Vectors is null ? SdqcEmbeddingFeatures.None : embedding;
+        var dim = Vectors?.Dimension ?? 0;
+        _embeddingCount = (Embedding.HasFlag(SdqcEmbeddingFeatures.ReplyMean) ? dim : 0)
+            + (Embedding.HasFlag(SdqcEmbeddingFeatures.ReplyMax) ? dim : 0)
+            + (Embedding.HasFlag(SdqcEmbeddingFeatures.ParentMean) ? dim : 0)
+            + (Embedding.HasFlag(SdqcEmbeddingFeatures.SourceMean) ? dim : 0)
+            + (Embedding.HasFlag(SdqcEmbeddingFeatures.Cosines) ? 3 : 0);
     }
+
+    private readonly int _embeddingCount;
 
     /// <summary>The n-gram vocabulary.</summary>
     public Vocabulary Vocabulary { get; }
 
+    /// <summary>The word vectors the embedding blocks read (null: no embedding features).</summary>
+    public WordVectors? Vectors { get; }
+
+    /// <summary>Which embedding blocks are inputs.</summary>
+    public SdqcEmbeddingFeatures Embedding { get; }
+
     /// <summary>Total input dimension.</summary>
-    public int Dimension => Vocabulary.Count + DenseCount;
+    public int Dimension => Vocabulary.Count + DenseCount + _embeddingCount;
 
     /// <summary>The terms (tokens and bigrams) the vocabulary is built from and looked up with.</summary>
     public static List<string> Terms(string text)
@@ -153,7 +201,77 @@ public sealed class SdqcFeaturizer
         v.Add(d + 30, quotes ? sourceOverlap : 0f);
         v.Add(d + 31, text.Any(char.IsDigit) ? 1f : 0f);
         v.Add(d + 32, text.Contains('#', StringComparison.Ordinal) ? 1f : 0f);
+        if (Vectors is not null)
+        {
+            AddEmbeddings(v, d + DenseCount, words, post);
+        }
+
         return v.Build();
+    }
+
+    private void AddEmbeddings(SparseVectorBuilder v, int offset, List<string> words, SdqcContext post)
+    {
+        var vectors = Vectors!;
+        var dim = vectors.Dimension;
+        Span<float> reply = stackalloc float[dim];
+        Span<float> max = stackalloc float[dim];
+        Span<float> parent = stackalloc float[dim];
+        Span<float> source = stackalloc float[dim];
+        var found = vectors.Pool(words, reply, Embedding.HasFlag(SdqcEmbeddingFeatures.ReplyMax) ? max : []);
+        var parentFound = post.ParentText is null ? 0 : vectors.Pool(ContentWords(post.ParentText), parent, []);
+        var sourceFound = post.SourceText is null || post.IsSource ? 0 : vectors.Pool(ContentWords(post.SourceText), source, []);
+        void Block(ReadOnlySpan<float> values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                v.Add(offset + i, values[i]);
+            }
+
+            offset += values.Length;
+        }
+
+        if (Embedding.HasFlag(SdqcEmbeddingFeatures.ReplyMean))
+        {
+            Block(reply);
+        }
+
+        if (Embedding.HasFlag(SdqcEmbeddingFeatures.ReplyMax))
+        {
+            Block(max);
+        }
+
+        if (Embedding.HasFlag(SdqcEmbeddingFeatures.ParentMean))
+        {
+            Block(parent);
+        }
+
+        if (Embedding.HasFlag(SdqcEmbeddingFeatures.SourceMean))
+        {
+            Block(source);
+        }
+
+        if (Embedding.HasFlag(SdqcEmbeddingFeatures.Cosines))
+        {
+            // Both pooled means have length 1 (or are zero), so the dot product is the cosine.
+            var reply2 = vectors.Pool(words.Where(StanceText.IsContent), max, []) > 0 ? max : reply;
+            v.Add(offset, sourceFound > 0 && found > 0 ? Dot(reply2, source) : 0f);
+            v.Add(offset + 1, parentFound > 0 && found > 0 ? Dot(reply2, parent) : 0f);
+            v.Add(offset + 2, found == 0 ? 1f : 0f);
+        }
+    }
+
+    private static IEnumerable<string> ContentWords(string text) =>
+        Tokens(text).Where(t => t != UrlToken && t != UserToken && StanceText.IsContent(t));
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = 0f;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
     }
 
     /// <summary>
