@@ -29,10 +29,10 @@ public sealed record SdqcTrainingOptions
     public WordVectors? Vectors { get; init; }
 
     /// <summary>Which optional blocks are inputs (those reading word vectors only when <see cref="Vectors"/> is given).</summary>
-    public SdqcOptionalFeatures Embedding { get; init; } = SdqcOptionalFeatures.ReplyMean | SdqcOptionalFeatures.Cosines;
+    public SdqcOptionalFeatures Embedding { get; init; } = SdqcOptionalFeatures.ReplyMean | SdqcOptionalFeatures.ReplyMax | SdqcOptionalFeatures.ParentMean | SdqcOptionalFeatures.Cosines;
 
     /// <summary>Factor applied to the pooled word vectors (see <see cref="SdqcFeaturizer.EmbeddingScale"/>).</summary>
-    public float EmbeddingScale { get; init; } = 3f;
+    public float EmbeddingScale { get; init; } = 4.5f;
 
     /// <summary>Most frequent words whose vectors a model keeps besides those of its training tweets.</summary>
     public int MostFrequentWords { get; init; } = 10_000;
@@ -90,6 +90,17 @@ public static class SdqcTrainer
             var foldModel = TrainNetworks(fold, options, null);
             outOfFold.AddRange(training.Labelled.Where(l => l.Thread.Event == held).Select(l => (foldModel, l.Tweet, l.Thread, l.Label)));
             log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"cross-validation: event {held} held out ({training.Labelled.Count - fold.Labelled.Count} tweets)"));
+        }
+
+        foreach (var held in events.Order(StringComparer.Ordinal))
+        {
+            var report = new ClassificationReport(StanceSchemes.Sdqc);
+            foreach (var (foldModel, tweet, thread, label) in outOfFold.Where(o => o.Thread.Event == held))
+            {
+                report.Add(label, foldModel.WithDenyThreshold(float.PositiveInfinity).Classify(thread.ContextOf(tweet)).Label);
+            }
+
+            log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"event {held} (no deny threshold): accuracy {report.Accuracy:0.0000}, macro-F1 {report.MacroF1:0.0000}"));
         }
 
         var best = (Threshold: float.PositiveInfinity, MacroF1: -1.0);
