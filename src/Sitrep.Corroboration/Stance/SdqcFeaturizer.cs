@@ -14,6 +14,38 @@ public sealed record SdqcContext(string Text, string? SourceText, string? Parent
 {
     /// <summary>Whether the post is the thread's source (it makes the claim).</summary>
     public bool IsSource => Depth == 0;
+
+    /// <summary>Whether the post is a reply written by the author of the source (who usually adds to the claim).</summary>
+    public bool BySourceAuthor { get; init; }
+
+    /// <summary>Whether the post is a reply written by the author of its parent (a thread continued).</summary>
+    public bool ByParentAuthor { get; init; }
+}
+
+/// <summary>Which optional blocks <see cref="SdqcFeaturizer"/> adds to its inputs (all but <see cref="Authors"/> read word vectors).</summary>
+[Flags]
+public enum SdqcOptionalFeatures
+{
+    /// <summary>No word vectors.</summary>
+    None = 0,
+
+    /// <summary>The mean of the post's word vectors (length 1).</summary>
+    ReplyMean = 1,
+
+    /// <summary>The element-wise maximum of the post's word vectors.</summary>
+    ReplyMax = 2,
+
+    /// <summary>The mean of the parent's content-word vectors.</summary>
+    ParentMean = 4,
+
+    /// <summary>The mean of the source's content-word vectors.</summary>
+    SourceMean = 8,
+
+    /// <summary>Cosine of the post's content words with the source's and with the parent's; a flag for a post without known words.</summary>
+    Cosines = 16,
+
+    /// <summary>Whether the reply's author wrote the source, and whether they wrote the parent.</summary>
+    Authors = 32,
 }
 
 /// <summary>
@@ -60,18 +92,58 @@ public sealed class SdqcFeaturizer
 
     private static readonly FrozenSet<string> LaughWords = FrozenSet.ToFrozenSet(["lol", "haha", "hahaha", "lmao", "rofl", "lmfao", "jk"], StringComparer.Ordinal);
 
-    /// <summary>Creates a featurizer over <paramref name="vocabulary"/> (unigrams and bigrams).</summary>
+    /// <summary>Creates a featurizer over <paramref name="vocabulary"/> (unigrams and bigrams), without word vectors.</summary>
     public SdqcFeaturizer(Vocabulary vocabulary)
+        : this(vocabulary, null, SdqcOptionalFeatures.None, 1f)
+    {
+    }
+
+    /// <summary>
+    /// Creates a featurizer over <paramref name="vocabulary"/> that also adds the optional <paramref name="embedding"/>
+    /// blocks, those of word vectors read from <paramref name="vectors"/> (none when it is null) and multiplied by
+    /// <paramref name="embeddingScale"/>.
+    /// </summary>
+    public SdqcFeaturizer(Vocabulary vocabulary, WordVectors? vectors, SdqcOptionalFeatures embedding, float embeddingScale)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
+        EmbeddingScale = embeddingScale;
         Vocabulary = vocabulary;
+        Vectors = (embedding & VectorBlocks) == SdqcOptionalFeatures.None ? null : vectors;
+        Embedding = Vectors is null ? embedding & ~VectorBlocks : embedding;
+        var dim = Vectors?.Dimension ?? 0;
+        _embeddingCount = (Embedding.HasFlag(SdqcOptionalFeatures.ReplyMean) ? dim : 0)
+            + (Embedding.HasFlag(SdqcOptionalFeatures.ReplyMax) ? dim : 0)
+            + (Embedding.HasFlag(SdqcOptionalFeatures.ParentMean) ? dim : 0)
+            + (Embedding.HasFlag(SdqcOptionalFeatures.SourceMean) ? dim : 0)
+            + (Embedding.HasFlag(SdqcOptionalFeatures.Cosines) ? 3 : 0)
+            + (Embedding.HasFlag(SdqcOptionalFeatures.Authors) ? 2 : 0);
     }
+
+    /// <summary>Whether <paramref name="features"/> include blocks read from word vectors.</summary>
+    public static bool NeedsVectors(SdqcOptionalFeatures features) => (features & VectorBlocks) != SdqcOptionalFeatures.None;
+
+    private const SdqcOptionalFeatures VectorBlocks = SdqcOptionalFeatures.ReplyMean | SdqcOptionalFeatures.ReplyMax
+        | SdqcOptionalFeatures.ParentMean | SdqcOptionalFeatures.SourceMean | SdqcOptionalFeatures.Cosines;
+
+    private readonly int _embeddingCount;
 
     /// <summary>The n-gram vocabulary.</summary>
     public Vocabulary Vocabulary { get; }
 
+    /// <summary>The word vectors the embedding blocks read (null: no embedding features).</summary>
+    public WordVectors? Vectors { get; }
+
+    /// <summary>
+    /// Factor applied to the pooled vectors (each of length 1): at 1 their components (about 0.1) are small beside
+    /// the other inputs and the networks hardly used them.
+    /// </summary>
+    public float EmbeddingScale { get; }
+
+    /// <summary>Which optional blocks are inputs.</summary>
+    public SdqcOptionalFeatures Embedding { get; }
+
     /// <summary>Total input dimension.</summary>
-    public int Dimension => Vocabulary.Count + DenseCount;
+    public int Dimension => Vocabulary.Count + DenseCount + _embeddingCount;
 
     /// <summary>The terms (tokens and bigrams) the vocabulary is built from and looked up with.</summary>
     public static List<string> Terms(string text)
@@ -153,7 +225,87 @@ public sealed class SdqcFeaturizer
         v.Add(d + 30, quotes ? sourceOverlap : 0f);
         v.Add(d + 31, text.Any(char.IsDigit) ? 1f : 0f);
         v.Add(d + 32, text.Contains('#', StringComparison.Ordinal) ? 1f : 0f);
+        var offset = d + DenseCount;
+        if (Vectors is not null)
+        {
+            offset = AddEmbeddings(v, offset, words, post);
+        }
+
+        if (Embedding.HasFlag(SdqcOptionalFeatures.Authors))
+        {
+            v.Add(offset, post.BySourceAuthor ? 1f : 0f);
+            v.Add(offset + 1, post.ByParentAuthor ? 1f : 0f);
+        }
+
         return v.Build();
+    }
+
+    private int AddEmbeddings(SparseVectorBuilder v, int offset, List<string> words, SdqcContext post)
+    {
+        var vectors = Vectors!;
+        var dim = vectors.Dimension;
+        Span<float> reply = stackalloc float[dim];
+        Span<float> max = stackalloc float[dim];
+        Span<float> parent = stackalloc float[dim];
+        Span<float> source = stackalloc float[dim];
+        var found = vectors.Pool(words, reply, Embedding.HasFlag(SdqcOptionalFeatures.ReplyMax) ? max : []);
+        var parentFound = post.ParentText is null ? 0 : vectors.Pool(ContentWords(post.ParentText), parent, []);
+        var sourceFound = post.SourceText is null || post.IsSource ? 0 : vectors.Pool(ContentWords(post.SourceText), source, []);
+        void Block(ReadOnlySpan<float> values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                v.Add(offset + i, values[i] * EmbeddingScale);
+            }
+
+            offset += values.Length;
+        }
+
+        if (Embedding.HasFlag(SdqcOptionalFeatures.ReplyMean))
+        {
+            Block(reply);
+        }
+
+        if (Embedding.HasFlag(SdqcOptionalFeatures.ReplyMax))
+        {
+            Block(max);
+        }
+
+        if (Embedding.HasFlag(SdqcOptionalFeatures.ParentMean))
+        {
+            Block(parent);
+        }
+
+        if (Embedding.HasFlag(SdqcOptionalFeatures.SourceMean))
+        {
+            Block(source);
+        }
+
+        if (Embedding.HasFlag(SdqcOptionalFeatures.Cosines))
+        {
+            // Both pooled means have length 1 (or are zero), so the dot product is the cosine.
+            var reply2 = vectors.Pool(words.Where(StanceText.IsContent), max, []) > 0 ? max : reply;
+            v.Add(offset, sourceFound > 0 && found > 0 ? Dot(reply2, source) : 0f);
+            v.Add(offset + 1, parentFound > 0 && found > 0 ? Dot(reply2, parent) : 0f);
+            v.Add(offset + 2, found == 0 ? 1f : 0f);
+            offset += 3;
+        }
+
+        return offset;
+    }
+
+    private static IEnumerable<string> ContentWords(string text) =>
+        Tokens(text).Where(t => t != UrlToken && t != UserToken && StanceText.IsContent(t));
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = 0f;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
     }
 
     /// <summary>

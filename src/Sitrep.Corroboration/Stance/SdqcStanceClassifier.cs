@@ -14,7 +14,7 @@ namespace Sitrep.Corroboration.Stance;
 public sealed class SdqcStanceClassifier : IStanceClassifier
 {
     /// <summary>The component name stored with results.</summary>
-    public const string ComponentName = "stance.sdqc.mlp.v2";
+    public const string ComponentName = "stance.sdqc.mlp.v3";
 
     /// <summary>File name of the shipped model (an embedded resource of this assembly).</summary>
     public const string ShippedFileName = "stance-sdqc.bin.gz";
@@ -87,6 +87,13 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
     public void Save(string path) => ModelFile.Save(path, ComponentName, writer =>
     {
         Featurizer.Vocabulary.Write(writer);
+        writer.Write((int)Featurizer.Embedding);
+        if (Featurizer.Vectors is { } vectors)
+        {
+            writer.Write(Featurizer.EmbeddingScale);
+            vectors.Write(writer);
+        }
+
         writer.Write(Networks.Count);
         foreach (var network in Networks)
         {
@@ -106,7 +113,27 @@ public sealed class SdqcStanceClassifier : IStanceClassifier
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     public static SdqcStanceClassifier Load(Stream stream) => ModelFile.Load(stream, ComponentName, reader =>
     {
-        var featurizer = new SdqcFeaturizer(Vocabulary.Read(reader));
+        var vocabulary = Vocabulary.Read(reader);
+        var embedding = (SdqcOptionalFeatures)reader.ReadInt32();
+        if (((int)embedding & ~0x3F) != 0)
+        {
+            throw new InvalidDataException($"Unknown embedding features {(int)embedding}.");
+        }
+
+        var scale = 1f;
+        WordVectors? vectors = null;
+        if (SdqcFeaturizer.NeedsVectors(embedding))
+        {
+            scale = reader.ReadSingle();
+            if (!float.IsFinite(scale) || scale <= 0 || scale > 1000)
+            {
+                throw new InvalidDataException($"Implausible embedding scale {scale}.");
+            }
+
+            vectors = WordVectors.Read(reader);
+        }
+
+        var featurizer = new SdqcFeaturizer(vocabulary, vectors, embedding, scale);
         var count = reader.ReadInt32();
         if (count is < 1 or > 64)
         {

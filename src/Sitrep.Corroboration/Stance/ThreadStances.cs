@@ -128,6 +128,9 @@ internal sealed class ThreadStances
         return null;
     }
 
+    private static bool SameAuthor(Post a, Post b) =>
+        a.Author is { Length: > 0 } author && string.Equals(author, b.Author, StringComparison.OrdinalIgnoreCase);
+
     private StanceKind Classify(Document doc, Post reply, Post answered, Dictionary<string, Post> posts)
     {
         var key = (doc.Id, reply.Id, answered.Id);
@@ -137,7 +140,11 @@ internal sealed class ThreadStances
         }
 
         var parent = reply.ParentId is not null && posts.TryGetValue(reply.ParentId, out var p) ? p : answered;
-        var context = new SdqcContext(TextOf(doc, reply), TextOf(doc, answered), TextOf(doc, parent), Math.Max(1, reply.Depth - answered.Depth));
+        var context = new SdqcContext(TextOf(doc, reply), TextOf(doc, answered), TextOf(doc, parent), Math.Max(1, reply.Depth - answered.Depth))
+        {
+            BySourceAuthor = SameAuthor(reply, answered),
+            ByParentAuthor = SameAuthor(reply, parent),
+        };
         var stance = _classifier().Classify(context).Label switch
         {
             "support" => StanceKind.Support,

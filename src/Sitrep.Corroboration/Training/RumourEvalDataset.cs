@@ -9,7 +9,11 @@ namespace Sitrep.Corroboration.Training;
 /// <param name="Text">Tweet text.</param>
 /// <param name="ParentId">The tweet it replies to; null for the source.</param>
 /// <param name="Depth">0 for the source tweet.</param>
-public sealed record ThreadTweet(string Id, string Text, string? ParentId, int Depth);
+public sealed record ThreadTweet(string Id, string Text, string? ParentId, int Depth)
+{
+    /// <summary>The author's screen name, or null when unknown.</summary>
+    public string? Author { get; init; }
+}
 
 /// <summary>A RumourEval thread: the source tweet and its replies by id.</summary>
 /// <param name="SourceId">The source tweet's id.</param>
@@ -25,7 +29,13 @@ public sealed record RumourThread(string SourceId, IReadOnlyDictionary<string, T
         ArgumentNullException.ThrowIfNull(tweet);
         var source = Tweets.TryGetValue(SourceId, out var s) ? s.Text : null;
         var parent = tweet.ParentId is not null && Tweets.TryGetValue(tweet.ParentId, out var p) ? p.Text : null;
-        return new SdqcContext(tweet.Text, source, parent, tweet.Depth);
+        var sourceAuthor = s?.Author;
+        var parentAuthor = tweet.ParentId is not null && Tweets.TryGetValue(tweet.ParentId, out var pa) ? pa.Author : null;
+        return new SdqcContext(tweet.Text, source, parent, tweet.Depth)
+        {
+            BySourceAuthor = tweet.Depth > 0 && tweet.Author is not null && string.Equals(tweet.Author, sourceAuthor, StringComparison.OrdinalIgnoreCase),
+            ByParentAuthor = tweet.Depth > 0 && tweet.Author is not null && string.Equals(tweet.Author, parentAuthor, StringComparison.OrdinalIgnoreCase),
+        };
     }
 }
 
@@ -113,6 +123,7 @@ public sealed record RumourEvalDataset(IReadOnlyList<RumourThread> Threads, IRea
     private static RumourThread ReadThread(string folder, string structurePath)
     {
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var authors = new Dictionary<string, string>(StringComparer.Ordinal);
         var sourceId = Path.GetFileName(folder);
         foreach (var sub in new[] { "source-tweet", "replies" })
         {
@@ -124,8 +135,13 @@ public sealed record RumourEvalDataset(IReadOnlyList<RumourThread> Threads, IRea
 
             foreach (var file in Directory.EnumerateFiles(dir, "*.json"))
             {
-                var (id, text) = ReadTweet(file);
+                var (id, text, author) = ReadTweet(file);
                 texts[id] = text;
+                if (author is not null)
+                {
+                    authors[id] = author;
+                }
+
                 if (sub == "source-tweet")
                 {
                     sourceId = id;
@@ -146,6 +162,14 @@ public sealed record RumourEvalDataset(IReadOnlyList<RumourThread> Threads, IRea
             {
                 var isSource = id == sourceId;
                 tweets[id] = new ThreadTweet(id, text, isSource ? null : sourceId, isSource ? 0 : 1);
+            }
+        }
+
+        foreach (var (id, author) in authors)
+        {
+            if (tweets.TryGetValue(id, out var tweet))
+            {
+                tweets[id] = tweet with { Author = author };
             }
         }
 
@@ -170,7 +194,7 @@ public sealed record RumourEvalDataset(IReadOnlyList<RumourThread> Threads, IRea
         }
     }
 
-    private static (string Id, string Text) ReadTweet(string path)
+    private static (string Id, string Text, string? Author) ReadTweet(string path)
     {
         try
         {
@@ -180,7 +204,11 @@ public sealed record RumourEvalDataset(IReadOnlyList<RumourThread> Threads, IRea
                 ? idStr.GetString()!
                 : Path.GetFileNameWithoutExtension(path);
             var text = root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
-            return (id, System.Net.WebUtility.HtmlDecode(text));
+            var author = root.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object
+                && user.TryGetProperty("screen_name", out var name) && name.ValueKind == JsonValueKind.String
+                ? name.GetString()
+                : null;
+            return (id, System.Net.WebUtility.HtmlDecode(text), author);
         }
         catch (JsonException ex)
         {
