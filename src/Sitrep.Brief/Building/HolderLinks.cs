@@ -64,14 +64,22 @@ internal sealed class HolderLinks
             return null;
         }
 
-        if (a.Refers is { } refers)
+        // "He" and "she" stand for a person: through the named holder they refer to when that is a person, else
+        // through the person mentioned just before.
+        var personal = a.Text?.ToLowerInvariant() is "he" or "she";
+        if (a.Refers is { } refers && Named(mentions, text, refers) is { } named && (!personal || IsPerson(mentions, named)))
         {
-            return Named(mentions, text, refers);
+            return named;
         }
 
-        if (claim.Attribution.Text?.ToLowerInvariant() is "he" or "she")
+        if (personal)
         {
             return PersonBefore(mentions, range.Start);
+        }
+
+        if (a.Refers is not null)
+        {
+            return null;
         }
 
         // The mention that ends the holder's words is its head: "Kremlin spokesman Peskov" is Peskov and "Belarusian
@@ -118,6 +126,9 @@ internal sealed class HolderLinks
 
         return found;
     }
+
+    private static bool IsPerson(List<(int Start, int End, string Id, bool Person)> mentions, string id) =>
+        mentions.Exists(m => m.Person && string.Equals(m.Id, id, StringComparison.Ordinal));
 
     /// <summary>The person mentioned last within <see cref="PronounReach"/> characters before <paramref name="start"/>.</summary>
     private static string? PersonBefore(List<(int Start, int End, string Id, bool Person)> mentions, int start)

@@ -40,6 +40,12 @@ internal static class PropositionLabels
 
             if (claim?.Attribution.Kind == "named" && claim.Attribution.Text is { } holder)
             {
+                // A pronoun says nothing out of its sentence: name the entity it was linked to instead.
+                if (holder.ToLowerInvariant() is "he" or "she" or "they" or "it" or "we" && index.EntityNames.TryGetValue(claim.Attribution.Holder, out var name))
+                {
+                    holder = name;
+                }
+
                 source = holder + " (via " + source + ")";
             }
 

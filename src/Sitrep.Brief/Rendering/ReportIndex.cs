@@ -12,11 +12,15 @@ internal sealed class ReportIndex
     {
         Claims = report.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
         Documents = report.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        EntityNames = report.Entities.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
     }
 
     public Dictionary<string, BriefClaim> Claims { get; }
 
     public Dictionary<string, BriefDocument> Documents { get; }
+
+    /// <summary>Entity name by entity id.</summary>
+    public Dictionary<string, string> EntityNames { get; }
 
     public static ReportIndex Of(BriefReport report) => Cache.GetValue(report, r => new ReportIndex(r));
 }

@@ -58,6 +58,16 @@ public sealed class HolderLinkTests
     }
 
     [Fact]
+    public void AHeWhoseNamedHolderIsAnOrganisationLinksToThePersonMentionedBeforeInstead()
+    {
+        var report = Brief("Colonel Piotr Adamski toured the port at dawn. The Interior Ministry said that the quay was shut. He said that the ferries would sail on Monday.");
+
+        var adamski = report.Entities.Single(e => e.Name == "Piotr Adamski");
+        var claim = report.Claims.Single(c => c.Attribution.Text == "He");
+        claim.Attribution.Holder.ShouldBe(adamski.Id);
+    }
+
+    [Fact]
     public void UnnamedAndAuthorHoldersKeepTheirKind()
     {
         var report = Brief("Officials said the airport was shut. The airport reopened on Tuesday.");
