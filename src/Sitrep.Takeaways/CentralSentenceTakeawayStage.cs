@@ -185,7 +185,7 @@ public sealed class CentralSentenceTakeawayStage : ICorpusStage
         return inter / (double)Math.Max(1, Math.Min(a.Length, b.Length));
     }
 
-    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Normalize(string text) => WhiteSpace.OneLine(text);
 
     private sealed class Candidate(AnalyzedDocument document, Sentence sentence, int[] words)
     {

@@ -103,7 +103,7 @@ internal static class ClaimSection
             Post = claim.PostId,
             Start = claim.Span.Start,
             End = claim.Span.End,
-            Text = BriefText.OneLine(doc.Slice(claim.Span)),
+            Text = Sitrep.Text.WhiteSpace.OneLine(doc.Slice(claim.Span)),
             Attribution = new BriefAttribution(holder, a.Text, ClaimNames.Of(a.Kind), a.Cue, a.Refers, a.Range?.Start, a.Range?.End),
             Polarity = ClaimNames.Of(claim.Polarity),
             Modality = claim.Likelihood is { } l ? new BriefModality(l.Term, l.Low, l.High, LikelihoodBands.Name(l.Band)) : null,

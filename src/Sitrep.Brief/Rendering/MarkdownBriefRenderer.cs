@@ -123,7 +123,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
             foreach (var (span, number) in citations.InOrder())
             {
                 var doc = context.DocumentOf(span.Doc);
-                var quote = Escape(Building.BriefText.OneLine(context.Quote(span)));
+                var quote = Escape(Sitrep.Text.WhiteSpace.OneLine(context.Quote(span)));
                 writer.WriteLine(Invariant($"[^{number}]: {Escape(context.SourceLabel(span))}, `{Cell(doc?.Path ?? span.Doc)}` chars {span.Start}–{span.End}: “{quote}”"));
             }
         }

@@ -151,7 +151,7 @@ public sealed class AnalysisPipeline
     {
         try
         {
-            Task.WaitAll(tasks.Where(t => t is not null).ToArray());
+            Task.WaitAll(tasks);
         }
         catch (AggregateException)
         {

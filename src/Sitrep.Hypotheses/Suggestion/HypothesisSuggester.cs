@@ -129,7 +129,7 @@ public static partial class HypothesisSuggester
     private static string Clean(string text)
     {
         var t = text.Trim().TrimEnd('?', '.', '!', ' ').Trim('"', '“', '”', ' ');
-        t = string.Join(' ', t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        t = Sitrep.Text.WhiteSpace.OneLine(t);
         return t.Length > 0 ? char.ToUpperInvariant(t[0]) + t[1..] : t;
     }
 

@@ -120,7 +120,7 @@ public sealed class TimelineStage : ICorpusStage
 
     private static string Label(string text)
     {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var flat = Sitrep.Text.WhiteSpace.OneLine(text);
         return flat.Length <= LabelLength ? flat : string.Concat(flat.AsSpan(0, LabelLength - 1), "…");
     }
 

@@ -1,7 +1,7 @@
-namespace Sitrep.Brief.Building;
+namespace Sitrep.Text;
 
-/// <summary>Text helpers for the brief.</summary>
-public static class BriefText
+/// <summary>White space as the brief, labels and matching need it: runs collapsed onto one line.</summary>
+public static class WhiteSpace
 {
     /// <summary>The text on one line: every run of white space becomes one space, none at the ends.</summary>
     public static string OneLine(string text)

@@ -1,11 +1,11 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Shouldly;
-using Sitrep.Brief.Building;
+using Sitrep.Text;
 
-namespace Sitrep.Tests.Brief;
+namespace Sitrep.Tests.Core;
 
-public sealed class BriefTextTests
+public sealed class WhiteSpaceTests
 {
     [Theory]
     [InlineData("one line", "one line")]
@@ -15,13 +15,13 @@ public sealed class BriefTextTests
     [InlineData("", "")]
     [InlineData(" \n ", "")]
     public void OneLineTurnsEveryRunOfWhiteSpaceIntoOneSpace(string text, string expected) =>
-        BriefText.OneLine(text).ShouldBe(expected);
+        WhiteSpace.OneLine(text).ShouldBe(expected);
 
     [Fact]
     public void OneLineAgreesWithSplittingOnWhiteSpaceAndJoiningWithSpaces()
     {
         var gen = Gen.ArrayOf(Gen.Elements("a", "bc", " ", "  ", "\n", "\t", "\u2009", "\u00a0", "x\r\ny")).Select(parts => string.Concat(parts));
         Prop.ForAll(gen.ToArbitrary(), text =>
-            BriefText.OneLine(text).ShouldBe(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))).QuickCheckThrowOnFailure();
+            WhiteSpace.OneLine(text).ShouldBe(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))).QuickCheckThrowOnFailure();
     }
 }
