@@ -26,7 +26,7 @@ public static class BriefBuilder
         var allErrors = errors.Concat(corpus.Errors).ToList();
         var syndication = corpus.Layers.Find<SyndicationLayer>();
         var documents = corpus.Documents.Select(d => ToBrief(d, syndication)).ToList();
-        var takeaways = corpus.Layers.Find<TakeawayLayer>()?.Items.Select(t => new BriefTakeaway(t.Text, [.. t.Cites.Select(ToBrief)])).ToList() ?? [];
+        var takeaways = Takeaways(corpus);
         var claims = ClaimSection.Claims(corpus);
         return new BriefReport
         {
@@ -48,6 +48,38 @@ public static class BriefBuilder
             Timeline = Timeline(corpus),
             Errors = [.. allErrors.Select(e => new BriefError(e.Path, e.Code, e.Message, e.Severity == ErrorSeverity.Error ? "error" : "warning"))],
         };
+    }
+
+    /// <summary>
+    /// The takeaways, each with the person an opening "He" or "She" of its quoted text stands for named in brackets
+    /// after the pronoun ("He [Vladimir Putin] speaks of …"): a takeaway is read out of its context.
+    /// </summary>
+    private static List<BriefTakeaway> Takeaways(Corpus corpus)
+    {
+        var items = corpus.Layers.Find<TakeawayLayer>()?.Items ?? [];
+        var entities = corpus.Layers.Find<EntityLayer>()?.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+        var links = entities is null ? null : HolderLinks.Of(corpus);
+        return [.. items.Select(t => new BriefTakeaway(Named(t), [.. t.Cites.Select(ToBrief)]))];
+
+        string Named(Takeaway takeaway)
+        {
+            if (links is null || takeaway.Cites.Count == 0 || !corpus.ById.TryGetValue(takeaway.Cites[0].DocumentId, out var doc))
+            {
+                return takeaway.Text;
+            }
+
+            var cite = takeaway.Cites[0];
+            var opening = doc.Text.AsSpan(cite.Start, Math.Min(4, cite.End - cite.Start));
+            var pronoun = opening.StartsWith("He ", StringComparison.Ordinal) ? "He" : opening.StartsWith("She ", StringComparison.Ordinal) ? "She" : null;
+            if (pronoun is null || links.PersonBefore(cite.DocumentId, cite.Start) is not { } id || !entities!.TryGetValue(id, out var name))
+            {
+                return takeaway.Text;
+            }
+
+            var quoted = takeaway.Text.IndexOf("“" + pronoun + " ", StringComparison.Ordinal);
+            var at = quoted >= 0 ? quoted + 1 + pronoun.Length : takeaway.Text.StartsWith(pronoun + " ", StringComparison.Ordinal) ? pronoun.Length : -1;
+            return at < 0 ? takeaway.Text : takeaway.Text.Insert(at, " [" + name + "]");
+        }
     }
 
     private static List<BriefTimelineEntry> Timeline(Corpus corpus) =>

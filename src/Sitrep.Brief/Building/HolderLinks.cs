@@ -101,6 +101,13 @@ internal sealed class HolderLinks
         return best;
     }
 
+    /// <summary>
+    /// The person a sentence-opening "He" or "She" at <paramref name="start"/> of document <paramref name="documentId"/>
+    /// stands for: the person mentioned last shortly before it; null when there is none.
+    /// </summary>
+    public string? PersonBefore(string documentId, int start) =>
+        _mentions.TryGetValue(documentId, out var mentions) ? PersonBefore(mentions, start) : null;
+
     private static bool EndsHolder(string text, int mentionEnd, int holderEnd)
     {
         var rest = text.AsSpan(mentionEnd, holderEnd - mentionEnd).Trim();

@@ -1,4 +1,5 @@
 using Sitrep.Entities.Aliases;
+using Sitrep.Entities.Gazetteers;
 using Sitrep.Entities.Recognition;
 using Sitrep.Pipeline;
 
@@ -12,7 +13,8 @@ public sealed class EntityResolutionStage : ICorpusStage
     /// <summary>Creates the stage with the analyst's decisions (or none).</summary>
     public EntityResolutionStage(AliasDecisions? decisions = null)
     {
-        _resolver = new EntityResolver(PerceptronTagger.Default.Lexicon.Demonyms, decisions ?? AliasDecisions.None);
+        var lexicon = PerceptronTagger.Default.Lexicon;
+        _resolver = new EntityResolver(lexicon.Demonyms, decisions ?? AliasDecisions.None, name => (lexicon.Lookup(name) & (GazetteerCategory.Country | GazetteerCategory.Capital)) != GazetteerCategory.None);
     }
 
     /// <inheritdoc />

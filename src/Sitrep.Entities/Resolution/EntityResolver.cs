@@ -34,14 +34,20 @@ public sealed class EntityResolver
     private readonly IReadOnlyDictionary<string, string> _demonyms;
     private readonly HashSet<string> _countries;
     private readonly AliasDecisions _decisions;
+    private readonly Func<string, bool>? _isCountryOrCapital;
 
     /// <summary>Creates a resolver.</summary>
     /// <param name="demonyms">Demonym → country, lowercase (from the shipped lexicon).</param>
     /// <param name="decisions">Analyst decisions.</param>
-    public EntityResolver(IReadOnlyDictionary<string, string> demonyms, AliasDecisions decisions)
+    /// <param name="isCountryOrCapital">
+    /// Whether a lowercase name is a country or a capital city (from the shipped gazetteer); such a name standing alone
+    /// is the place even where the tagger read it as its government ("Kyiv declined to comment"). Null: no gazetteer.
+    /// </param>
+    public EntityResolver(IReadOnlyDictionary<string, string> demonyms, AliasDecisions decisions, Func<string, bool>? isCountryOrCapital = null)
     {
         ArgumentNullException.ThrowIfNull(demonyms);
         ArgumentNullException.ThrowIfNull(decisions);
+        _isCountryOrCapital = isCountryOrCapital;
         _demonyms = demonyms;
         _countries = new HashSet<string>(demonyms.Values, StringComparer.Ordinal);
         _decisions = decisions;
@@ -431,7 +437,62 @@ public sealed class EntityResolver
             }
         }
 
+        MarkOutlets(documents, items);
+        if (_isCountryOrCapital is not null)
+        {
+            foreach (var item in items.Where(m => m.Type == EntityType.Organization && !m.Mention.Text.Contains(' ', StringComparison.Ordinal)
+                && _isCountryOrCapital(m.Mention.Text.ToLowerInvariant())))
+            {
+                item.Type = EntityType.Location;
+            }
+        }
+
         return items;
+    }
+
+    /// <summary>
+    /// A document's outlet (from the manifest or the page) is an organisation wherever the text names it: "Northgate
+    /// Daily", and its short form after "the" ("told the Ledger" for "The Baltic Ledger"). The tagger, which has never
+    /// seen the name, often reads it as a person.
+    /// </summary>
+    private static void MarkOutlets(IReadOnlyList<AnalyzedDocument> documents, List<Item> items)
+    {
+        var full = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var shortForms = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var outlet in documents.Select(d => d.Document.Source.Outlet).Where(o => !string.IsNullOrWhiteSpace(o)).Distinct(StringComparer.Ordinal))
+        {
+            var name = WithoutArticle(outlet!.Split('(')[0].Trim());
+            if (name.Length < 3)
+            {
+                continue;
+            }
+
+            full.Add(name);
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length >= 2 && words[^1].Length >= 4 && char.IsUpper(words[^1][0]))
+            {
+                shortForms.Add(words[^1]);
+            }
+        }
+
+        if (full.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var item in items)
+        {
+            var text = WithoutArticle(item.Mention.Text);
+            if (full.Contains(text) || (shortForms.Contains(text) && AfterThe(documents[item.DocumentIndex].Text, item.Mention.Span.Start)))
+            {
+                item.Type = EntityType.Organization;
+            }
+        }
+
+        static string WithoutArticle(string name) => name.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? name[4..].TrimStart() : name;
+
+        static bool AfterThe(string text, int start) =>
+            start >= 4 && text.AsSpan(start - 4, 4).Equals("the ", StringComparison.OrdinalIgnoreCase) && (start == 4 || !char.IsLetter(text[start - 5]));
     }
 
     private string? QualifierBefore(AnalyzedDocument doc, EntityMention previous, EntityMention mention)
@@ -463,14 +524,24 @@ public sealed class EntityResolver
         }
 
         // Organisations keep their written qualifier ("Russian Ministry of Defense") but lose the article and possessive.
-        var tokens = Sitrep.Text.Tokenizer.Tokenize(mention.Text).Select(t => mention.Text[t.Start..t.End]).SkipWhile(t => !t.Any(char.IsLetterOrDigit)).ToList();
+        var ranges = Sitrep.Text.Tokenizer.Tokenize(mention.Text).SkipWhile(t => !mention.Text[t.Start..t.End].Any(char.IsLetterOrDigit)).ToList();
+        var tokens = ranges.Select(t => mention.Text[t.Start..t.End]).ToList();
         NameForms.StripPossessive(tokens);
-        if (tokens.Count > 1 && tokens[0].ToLowerInvariant() is "the" or "a" or "an")
+        var skip = tokens.Count > 1 && tokens[0].ToLowerInvariant() is "the" or "a" or "an" ? 1 : 0;
+
+        // Tokens written together stay together ("No. 1", "Rostov-on-Don"); any white space between two becomes one space.
+        var display = new System.Text.StringBuilder();
+        for (var i = skip; i < tokens.Count; i++)
         {
-            tokens.RemoveAt(0);
+            if (i > skip && ranges[i].Start > ranges[i - 1].End)
+            {
+                display.Append(' ');
+            }
+
+            display.Append(tokens[i]);
         }
 
-        return string.Join(' ', tokens).Replace(" - ", "-", StringComparison.Ordinal);
+        return display.ToString().Replace(" - ", "-", StringComparison.Ordinal);
     }
 
     private List<(int Root, Span Span, string Text)> Describe(IReadOnlyList<AnalyzedDocument> documents, List<Item> items, UnionFind sets)

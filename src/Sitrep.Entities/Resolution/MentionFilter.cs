@@ -117,7 +117,30 @@ public static class MentionFilter
             return true;
         }
 
-        return line.Length <= 60 && Words(line) <= 6 && line.IndexOfAny('.', '!', '?') < 0;
+        return line.Length <= 60 && Words(line) <= 6 && line.IndexOfAny('.', '!', '?') < 0 || IsMasthead(line);
+    }
+
+    /// <summary>
+    /// A line of three or more short parts set apart by " · ", " | " or " • " ("Northgate Daily · Europe desk · Live
+    /// coverage"): a masthead or byline, laid out rather than written.
+    /// </summary>
+    private static bool IsMasthead(ReadOnlySpan<char> line)
+    {
+        var separators = 0;
+        var longest = 0;
+        var partStart = 0;
+        for (var i = 1; i + 1 < line.Length; i++)
+        {
+            if (line[i] is '·' or '|' or '•' && line[i - 1] == ' ' && line[i + 1] == ' ')
+            {
+                separators++;
+                longest = Math.Max(longest, Words(line[partStart..i]));
+                partStart = i + 1;
+            }
+        }
+
+        longest = Math.Max(longest, Words(line[partStart..]));
+        return separators >= 2 && longest <= 12;
     }
 
     private static int Words(ReadOnlySpan<char> text)

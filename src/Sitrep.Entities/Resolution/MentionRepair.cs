@@ -32,8 +32,10 @@ internal static class MentionRepair
                 list[c] = CutHyphenModifier(words, list[c]);
                 list[c] = ExtendPerson(words, list[c], c + 1 < list.Count ? list[c + 1].Start : words.Length);
                 list[c] = ExtendOrganizationOf(words, list[c], c + 1 < list.Count ? list[c + 1] : null);
+                list[c] = TrimTrailingConnectors(words, list[c]);
             }
 
+            JoinOrganizationParts(words, list);
             AddCoordinated(words, list);
             foreach (var chunk in list)
             {
@@ -166,6 +168,61 @@ internal static class MentionRepair
         }
 
         return end > chunk.End + 1 ? chunk with { End = end, Type = EntityType.Organization } : chunk;
+    }
+
+    /// <summary>
+    /// A name never ends in a connector or a full stop ("Institute of"), except a numbered one, which takes its number:
+    /// "Board No ." + "1" is "Board No. 1".
+    /// </summary>
+    private static Chunk TrimTrailingConnectors(string[] words, Chunk chunk)
+    {
+        if (chunk.CharEnd >= 0)
+        {
+            return chunk;
+        }
+
+        var end = chunk.End;
+        var numbered = end - chunk.Start >= 2 && words[end - 1] == "." && words[end - 2] is "No" or "Nr";
+        if (numbered || (end - chunk.Start >= 2 && words[end - 1] is "No" or "Nr" && end < words.Length && words[end] == "."))
+        {
+            var number = numbered ? end : end + 1;
+            return number < words.Length && words[number].All(char.IsAsciiDigit) ? chunk with { End = number + 1 } : chunk with { End = end - (numbered ? 2 : 1) };
+        }
+
+        while (end > chunk.Start + 1 && Connectors.Contains(words[end - 1]))
+        {
+            end--;
+        }
+
+        return end == chunk.End ? chunk : chunk with { End = end };
+    }
+
+    /// <summary>
+    /// "Nordic Institute" + "for" + "Security Studies": the tagger often splits a long organisation name at its
+    /// connector. An organisation that ends in a head word (institute, ministry, council …) followed by "for", "of" or
+    /// "on" (optionally "the") and, right after, another chunk is one organisation.
+    /// </summary>
+    private static void JoinOrganizationParts(string[] words, List<Chunk> list)
+    {
+        for (var c = 0; c + 1 < list.Count; c++)
+        {
+            var head = list[c];
+            var tail = list[c + 1];
+            if (head.Type is EntityType.Person || head.CharEnd >= 0 || !OrgHeads.Contains(words[head.End - 1].ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            var gap = tail.Start - head.End;
+            var joined = gap is 1 or 2 && words[head.End] is "for" or "of" or "on"
+                && (gap == 1 || words[head.End + 1] == "the") && tail.Type is not EntityType.Person;
+            if (joined)
+            {
+                list[c] = new Chunk(head.Start, tail.End, EntityType.Organization, tail.CharEnd);
+                list.RemoveAt(c + 1);
+                c--;
+            }
+        }
     }
 
     private static void AddCoordinated(string[] words, List<Chunk> list)

@@ -74,4 +74,42 @@ public sealed class HolderLinkTests
 
         report.Claims.Select(c => c.Attribution.Holder).ShouldBe(["unnamed", "author"]);
     }
+
+    [Theory]
+    [InlineData("Very likely (3 independent sources, credibility 2): “{0}”", "Very likely (3 independent sources, credibility 2): “He [Oleg Marchenko] ordered the column to turn back.”")]
+    [InlineData("{0}", "He [Oleg Marchenko] ordered the column to turn back.")]
+    public void ATakeawayThatOpensWithHeNamesThePersonInBrackets(string template, string expected)
+    {
+        const string text = "Oleg Marchenko spoke to his commanders on Saturday night. He ordered the column to turn back.";
+        var (corpus, pipeline) = Analyzed(text);
+        var start = text.IndexOf("He ordered", StringComparison.Ordinal);
+        var sentence = text[start..];
+        var cite = new Sitrep.Documents.Span(corpus.Documents[0].Document.Id, start, text.Length);
+        corpus.Layers.Set(new Sitrep.Takeaways.TakeawayLayer([new Sitrep.Takeaways.Takeaway(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, sentence), [cite], 1)]));
+
+        var report = BriefBuilder.Build(corpus, pipeline.StageNames, [], "test");
+
+        report.Takeaways.Single().Text.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void ATakeawayThatOpensWithHeAndNoPersonBeforeItIsLeftAsWritten()
+    {
+        const string text = "The column stopped on Saturday night. He ordered it to turn back.";
+        var (corpus, pipeline) = Analyzed(text);
+        var start = text.IndexOf("He ordered", StringComparison.Ordinal);
+        corpus.Layers.Set(new Sitrep.Takeaways.TakeawayLayer([new Sitrep.Takeaways.Takeaway(text[start..], [new Sitrep.Documents.Span(corpus.Documents[0].Document.Id, start, text.Length)], 1)]));
+
+        BriefBuilder.Build(corpus, pipeline.StageNames, [], "test").Takeaways.Single().Text.ShouldBe(text[start..]);
+    }
+
+    private static (Corpus Corpus, AnalysisPipeline Pipeline) Analyzed(string text)
+    {
+        var pipeline = DefaultPipeline.Build(1);
+        var document = new AnalyzedDocument(Some.Document(text, "0.txt"));
+        pipeline.Analyze(document, TestContext.Current.CancellationToken).ShouldBeNull();
+        var corpus = new Corpus([document]);
+        pipeline.AnalyzeCorpus(corpus, TestContext.Current.CancellationToken);
+        return (corpus, pipeline);
+    }
 }

@@ -196,4 +196,44 @@ public sealed class AliasRuleTests
         var doc = Document("Later the Wagner chief went quiet.", "a.txt", ("Wagner", EntityType.Organization));
         Resolve(doc).ShouldAllBe(e => e.Type != EntityType.Person);
     }
+
+    [Fact]
+    public void WhenAnOutletOfTheCorpusIsNamed_ItIsAnOrganisationEvenIfTaggedAPerson()
+    {
+        var tagged = Document(
+            "An official told the Gazette the convoy had stopped. Harbour Gazette reporters saw it.",
+            "a.txt",
+            ("Gazette", EntityType.Person),
+            ("Harbour Gazette", EntityType.Person));
+
+        Resolve(tagged.FromOutlet("The Harbour Gazette")).ShouldAllBe(e => e.Type == EntityType.Organization);
+        Resolve(tagged).ShouldContain(e => e.Type == EntityType.Person, "without the outlet in the metadata the tagger's type stands");
+    }
+
+    [Fact]
+    public void WhenAWordOfTheOutletsNameIsNotPrecededByThe_ItKeepsItsType()
+    {
+        var doc = Document("Ana Gazette spoke first.", "a.txt", ("Gazette", EntityType.Person)).FromOutlet("The Harbour Gazette");
+        Resolve(doc).Single().Type.ShouldBe(EntityType.Person);
+    }
+
+    [Fact]
+    public void AnOrganisationsNameIsShownAsWritten()
+    {
+        var doc = Document("Board No. 1 left Vnukovo at noon.", "a.txt", ("Board No. 1", EntityType.Organization));
+        Resolve(doc).Single().Name.ShouldBe("Board No. 1");
+    }
+
+    [Fact]
+    public void WhenACapitalIsReadAsItsGovernment_ItIsStillThePlace()
+    {
+        var doc = Document("Tallinn declined to comment. The Tallinn Port Authority said nothing.", "a.txt", ("Tallinn", EntityType.Organization), ("Tallinn Port Authority", EntityType.Organization));
+        var resolver = new EntityResolver(Demonyms, Sitrep.Entities.Aliases.AliasDecisions.None, name => name == "tallinn");
+
+        var entities = resolver.Resolve([doc]);
+
+        entities.Single(e => e.Name == "Tallinn").Type.ShouldBe(EntityType.Location);
+        entities.Single(e => e.Name == "Tallinn Port Authority").Type.ShouldBe(EntityType.Organization);
+        Resolve(doc).Single(e => e.Name == "Tallinn").Type.ShouldBe(EntityType.Organization, "without a gazetteer the tagger's type stands");
+    }
 }

@@ -3,6 +3,7 @@ using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
 using Sitrep.Pipeline;
 using Sitrep.Tests.Support;
+using Sitrep.Text;
 
 namespace Sitrep.Tests.Entities;
 
@@ -41,6 +42,15 @@ internal static class MentionBuilder
 
         analyzed.Layers.Set(new EntityMentionLayer(found, "test"));
         return analyzed;
+    }
+
+    /// <summary>The same document and mentions, published by <paramref name="outlet"/>.</summary>
+    public static AnalyzedDocument FromOutlet(this AnalyzedDocument document, string outlet)
+    {
+        var published = new AnalyzedDocument(document.Document.WithMetadata(null, DocumentKind.Article, new Source(Outlet: outlet)));
+        new SentenceStage().Process(published, CancellationToken.None);
+        published.Layers.Set(document.Layers.Find<EntityMentionLayer>()!);
+        return published;
     }
 
     public static IReadOnlyList<Entity> Resolve(params AnalyzedDocument[] documents) =>

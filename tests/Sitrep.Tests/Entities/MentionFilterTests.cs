@@ -36,6 +36,8 @@ public sealed class MentionFilterTests
     [InlineData("Summary\n\n## Bottom line\nThe deal holds.", "Bottom")]
     [InlineData("**Information cut-off:** 28 June 2023, 06:00 UTC", "Information")]
     [InlineData("Source: the regional governor's office", "Source")]
+    [InlineData("Intro\n**Harbour Gazette** · Foreign desk · Live reports, Monday 3 May to Wednesday 5 May\n", "Live")]
+    [InlineData("By Ana Ruiz | Politics | 4 min read\n", "Politics")]
     public void WhenAWordSitsInAHeadingOrALabel_ItIsRecognised(string text, string word)
     {
         var start = text.IndexOf(word, StringComparison.Ordinal);
@@ -45,6 +47,7 @@ public sealed class MentionFilterTests
     [Theory]
     [InlineData("Later that night Volkov crossed the river with his men.", "Volkov")]
     [InlineData("Sources: the governor told Volkov to wait.", "Volkov")]
+    [InlineData("Volkov said the convoy · the one seen near the border · would not turn back, and the governor agreed with him after a long night of talks in the city hall.", "Volkov")]
     public void WhenAWordSitsInRunningText_ItIsNotAHeading(string text, string word)
     {
         var start = text.IndexOf(word, StringComparison.Ordinal);
