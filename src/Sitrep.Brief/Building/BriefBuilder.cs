@@ -26,8 +26,9 @@ public static class BriefBuilder
         var allErrors = errors.Concat(corpus.Errors).ToList();
         var syndication = corpus.Layers.Find<SyndicationLayer>();
         var documents = corpus.Documents.Select(d => ToBrief(d, syndication)).ToList();
-        var takeaways = Takeaways(corpus);
-        var claims = ClaimSection.Claims(corpus);
+        var links = HolderLinks.Of(corpus);
+        var takeaways = Takeaways(corpus, links);
+        var claims = ClaimSection.Claims(corpus, links);
         return new BriefReport
         {
             Generator = new BriefGenerator("sitrep", version, [.. stageNames]),
@@ -54,16 +55,15 @@ public static class BriefBuilder
     /// The takeaways, each with the person an opening "He" or "She" of its quoted text stands for named in brackets
     /// after the pronoun ("He [Vladimir Putin] speaks of …"): a takeaway is read out of its context.
     /// </summary>
-    private static List<BriefTakeaway> Takeaways(Corpus corpus)
+    private static List<BriefTakeaway> Takeaways(Corpus corpus, HolderLinks links)
     {
         var items = corpus.Layers.Find<TakeawayLayer>()?.Items ?? [];
         var entities = corpus.Layers.Find<EntityLayer>()?.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
-        var links = entities is null ? null : HolderLinks.Of(corpus);
         return [.. items.Select(t => new BriefTakeaway(Named(t), [.. t.Cites.Select(ToBrief)]))];
 
         string Named(Takeaway takeaway)
         {
-            if (links is null || takeaway.Cites.Count == 0 || !corpus.ById.TryGetValue(takeaway.Cites[0].DocumentId, out var doc))
+            if (entities is null || takeaway.Cites.Count == 0 || !corpus.ById.TryGetValue(takeaway.Cites[0].DocumentId, out var doc))
             {
                 return takeaway.Text;
             }
@@ -71,7 +71,7 @@ public static class BriefBuilder
             var cite = takeaway.Cites[0];
             var opening = doc.Text.AsSpan(cite.Start, Math.Min(4, cite.End - cite.Start));
             var pronoun = opening.StartsWith("He ", StringComparison.Ordinal) ? "He" : opening.StartsWith("She ", StringComparison.Ordinal) ? "She" : null;
-            if (pronoun is null || links.PersonBefore(cite.DocumentId, cite.Start) is not { } id || !entities!.TryGetValue(id, out var name))
+            if (pronoun is null || links.PersonBefore(cite.DocumentId, cite.Start) is not { } id || !entities.TryGetValue(id, out var name))
             {
                 return takeaway.Text;
             }

@@ -12,9 +12,8 @@ internal static class ClaimSection
 
     /// <summary>All claims of all documents, in document then text order; ids are <c>{doc}-{claim}</c>.</summary>
     /// <remarks>A named holder whose words hold a resolved entity's mention links to that entity (<see cref="HolderLinks"/>).</remarks>
-    public static List<BriefClaim> Claims(Corpus corpus)
+    public static List<BriefClaim> Claims(Corpus corpus, HolderLinks holders)
     {
-        var holders = HolderLinks.Of(corpus);
         var perDocument = new List<BriefClaim>[corpus.Documents.Count];
         Parallel.For(0, perDocument.Length, i =>
         {

@@ -182,11 +182,13 @@ internal static class MentionRepair
         }
 
         var end = chunk.End;
-        var numbered = end - chunk.Start >= 2 && words[end - 1] == "." && words[end - 2] is "No" or "Nr";
-        if (numbered || (end - chunk.Start >= 2 && words[end - 1] is "No" or "Nr" && end < words.Length && words[end] == "."))
+
+        // The number sign ends the chunk, with or without its full stop: the number follows the stop, or the sign goes.
+        var sign = words[end - 1] is "No" or "Nr" ? end - 1 : end >= 2 && words[end - 1] == "." && words[end - 2] is "No" or "Nr" ? end - 2 : -1;
+        if (sign >= chunk.Start && end - chunk.Start >= 2 && sign + 1 < words.Length && words[sign + 1] == ".")
         {
-            var number = numbered ? end : end + 1;
-            return number < words.Length && words[number].All(char.IsAsciiDigit) ? chunk with { End = number + 1 } : chunk with { End = end - (numbered ? 2 : 1) };
+            var number = sign + 2;
+            return number < words.Length && words[number].All(char.IsAsciiDigit) ? chunk with { End = number + 1 } : chunk with { End = sign };
         }
 
         while (end > chunk.Start + 1 && Connectors.Contains(words[end - 1]))
