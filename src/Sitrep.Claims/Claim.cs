@@ -46,6 +46,9 @@ public sealed record Claim(
 
     /// <summary>For a derived claim, the id of the claim whose statement it comes from (restrictive negation).</summary>
     public string? DerivedFrom { get; init; }
+
+    /// <summary>What the claim says happened, in comparable form: event class and figures with their roles.</summary>
+    public Frames.ClaimFrame Frame { get; init; } = Frames.ClaimFrame.Empty;
 }
 
 /// <summary>Who holds a claim.</summary>

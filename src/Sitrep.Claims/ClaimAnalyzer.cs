@@ -3,6 +3,7 @@ using Sitrep.Claims.Attribution;
 using Sitrep.Claims.Kinds;
 using Sitrep.Claims.Modality;
 using Sitrep.Claims.Polarity;
+using Sitrep.Claims.Frames;
 using Sitrep.Claims.Quantities;
 using Sitrep.Claims.Segmentation;
 using Sitrep.Claims.Text;
@@ -148,6 +149,7 @@ public sealed class ClaimAnalyzer
             var kind = KindClassifier.Classify(words, segment.First, segment.Last, modality.Likelihood, quoteSegment, isQuestion);
             var end = k == segments.Count - 1 ? words.Tokens[last].End : words.Tokens[segment.Last].End;
             var range = new TextRange(words.Tokens[segment.First].Start, end);
+            var quantities = QuantityExtractor.Extract(words, segment.First, segment.Last);
             var claim = new Claim(
                 "c" + (state.Claims.Count + 1).ToString(CultureInfo.InvariantCulture),
                 document.SpanOf(range),
@@ -157,11 +159,12 @@ public sealed class ClaimAnalyzer
                 modality.Likelihood,
                 modality.Hearsay,
                 kind,
-                QuantityExtractor.Extract(words, segment.First, segment.Last),
+                quantities,
                 null,
                 index)
             {
                 ReportTime = reportTime,
+                Frame = FrameOf(words, segment.First, segment.Last, quantities),
             };
             claim = WithTimes(document, claim, range);
             state.Claims.Add(claim);
@@ -204,8 +207,16 @@ public sealed class ClaimAnalyzer
             {
                 ReportTime = reportTime,
                 DerivedFrom = source.Id,
+                Frame = FrameOf(listWords, item.First, item.Last, []),
             }, range));
         }
+    }
+
+    private static ClaimFrame FrameOf(SentenceWords words, int first, int last, IReadOnlyList<Quantity> quantities)
+    {
+        var (eventClass, trigger) = EventClasses.Find(words, first, last);
+        var measures = MeasureReader.Read(words, first, last, quantities);
+        return eventClass is null && measures.Count == 0 ? ClaimFrame.Empty : new ClaimFrame(eventClass, trigger, measures);
     }
 
     /// <summary>
@@ -381,8 +392,12 @@ public sealed class ClaimAnalyzer
     private static Claim WithTimes(AnalyzedDocument document, Claim claim, TextRange range)
     {
         var times = EventTimes.For(document, range);
+        var frame = claim.Frame.Measures.Count == 0
+            ? claim.Frame
+            : claim.Frame with { Measures = [.. claim.Frame.Measures.Select(m => m with { EventTime = EventTimes.Nearest(document, m.Range)?.Value })] };
         return claim with
         {
+            Frame = frame,
             EventTime = times.EventTime,
             EventTimex = times.EventTimex,
             ReportTime = times.ReportSource == AnchorKind.None ? claim.ReportTime : times.ReportTime,

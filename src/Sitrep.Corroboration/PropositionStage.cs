@@ -1,10 +1,13 @@
 using System.Globalization;
 using Sitrep.Claims;
 using Sitrep.Claims.Modality;
+using Sitrep.Corroboration.Alignment;
 using Sitrep.Corroboration.Contradictions;
+using Sitrep.Corroboration.Figures;
 using Sitrep.Corroboration.Grading;
 using Sitrep.Corroboration.Propositions;
 using Sitrep.Corroboration.Stance;
+using Sitrep.Corroboration.State;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
 
@@ -14,7 +17,8 @@ namespace Sitrep.Corroboration;
 /// Assigns <see cref="Capabilities.Propositions"/>: groups claims across documents into propositions, gives every
 /// document and post a stance toward each proposition it touches, counts independent sources (a named holder quoted
 /// by several outlets counts once; syndicated copies count once), flags contradictions and updates, and grades each
-/// proposition's credibility on the Admiralty scale.
+/// proposition's credibility on the Admiralty scale. It also follows the status of the matters the story keeps
+/// returning to (<see cref="StoryStateLayer"/>: a criminal case promised to be dropped, then said to stay open, then closed).
 /// </summary>
 /// <remarks>
 /// Stances of documents and top-level posts come from the polarity and modality of their claims. A post that replies
@@ -27,6 +31,7 @@ public sealed class PropositionStage : ICorpusStage
     private readonly PropositionGrouper _grouper = new();
     private readonly Func<Corpus, string, string?>? _syndicationGroup;
     private readonly SdqcStanceClassifier? _replyClassifier;
+    private readonly Func<Corpus, string, IReadOnlyList<string>>? _entitiesOf;
 
     /// <summary>Creates the stage.</summary>
     /// <param name="syndicationGroup">
@@ -35,11 +40,36 @@ public sealed class PropositionStage : ICorpusStage
     /// stage requires <see cref="Capabilities.Syndication"/> and runs after the stage that assigns it.
     /// </param>
     /// <param name="replyClassifier">The stance model for thread replies; null for the shipped one (loaded on first use).</param>
-    public PropositionStage(Func<Corpus, string, string?>? syndicationGroup = null, SdqcStanceClassifier? replyClassifier = null)
+    /// <param name="entitiesOf">
+    /// The resolved entity ids a document mentions (one per mention), so that claims of documents telling different
+    /// stories never join one proposition; with it the stage requires <see cref="Capabilities.Entities"/>.
+    /// </param>
+    /// <param name="withFigures">
+    /// True to report the figure stage's disputes and updates among the contradictions (requires
+    /// <see cref="Capabilities.Figures"/>).
+    /// </param>
+    public PropositionStage(Func<Corpus, string, string?>? syndicationGroup = null, SdqcStanceClassifier? replyClassifier = null, Func<Corpus, string, IReadOnlyList<string>>? entitiesOf = null, bool withFigures = false)
     {
         _syndicationGroup = syndicationGroup;
         _replyClassifier = replyClassifier;
-        Requires = syndicationGroup is null ? [Capabilities.Claims] : [Capabilities.Claims, Capabilities.Syndication];
+        _entitiesOf = entitiesOf;
+        var requires = new List<string> { Capabilities.Claims };
+        if (syndicationGroup is not null)
+        {
+            requires.Add(Capabilities.Syndication);
+        }
+
+        if (entitiesOf is not null)
+        {
+            requires.Add(Capabilities.Entities);
+        }
+
+        if (withFigures)
+        {
+            requires.Add(Capabilities.Figures);
+        }
+
+        Requires = requires;
     }
 
     /// <inheritdoc />
@@ -70,7 +100,8 @@ public sealed class PropositionStage : ICorpusStage
         // Copies of one sentence are common (wire copy, quotes repeated down a thread): each text is reduced once.
         var reduced = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var words = texts.Select(t => reduced.TryGetValue(t, out var w) ? w : reduced[t] = ClaimWords.Of(t)).ToList();
-        var groups = _grouper.Cluster(words);
+        var alignment = StoryAlignment.Build(corpus, _entitiesOf);
+        var groups = _grouper.Cluster(words).SelectMany(g => SplitByEvent(g, refs, alignment)).ToList();
         var propositions = new List<Proposition>();
         var contradictions = new List<Contradiction>();
         var threads = new ThreadStances(corpus, () => _replyClassifier ?? SdqcStanceClassifier.Default);
@@ -84,12 +115,24 @@ public sealed class PropositionStage : ICorpusStage
             var label = refs[labelIndex];
             var labelPolarity = EffectivePolarity(label.Claim) ?? ClaimPolarity.Positive;
             var members = group.Members
-                .Select(i => Member(corpus, refs[i], texts[i], labelPolarity))
+                .Select(i => Member(corpus, refs[i], texts[i], texts[labelIndex], labelPolarity))
                 .ToList();
             var replies = threads.Judge(members, ReplySource);
             propositions.Add(Score(id, texts[labelIndex], members, replies, corpus.ById[label.DocumentId].SpanOf(label.Claim.Span.Range)));
             var memberWords = group.Members.Select(i => words[i]).ToList();
-            contradictions.AddRange(ContradictionFinder.Find(id, members, (a, b) => _grouper.Similarity(memberWords[a], memberWords[b])));
+            contradictions.AddRange(ContradictionFinder.Find(
+                id,
+                members,
+                (a, b) => _grouper.Similarity(memberWords[a], memberWords[b]),
+                (a, b) => alignment.Mismatch(members[a].Claim.DocumentId, members[a].Claim.Claim, members[b].Claim.DocumentId, members[b].Claim.Claim)));
+        }
+
+        foreach (var figure in corpus.Layers.Find<FigureLayer>()?.Figures ?? [])
+        {
+            foreach (var conflict in figure.Conflicts)
+            {
+                contradictions.Add(new Contradiction(conflict.Earlier.ClaimKey, conflict.Later.ClaimKey, conflict.IsUpdate, conflict.Reason, figure.Id));
+            }
         }
 
         var ordered = propositions
@@ -98,6 +141,39 @@ public sealed class PropositionStage : ICorpusStage
             .ThenBy(p => int.Parse(p.Id.AsSpan(1), CultureInfo.InvariantCulture))
             .ToList();
         corpus.Layers.Set(new PropositionLayer(ordered, contradictions));
+        corpus.Layers.Set(new StoryStateLayer(StoryStateFinder.Find(corpus, Origin)));
+    }
+
+    /// <summary>
+    /// Splits a group of similar claims into the events they describe: a claim joins the first part all of whose
+    /// claims may report the same event (complete link), so two quakes never share a proposition however many words
+    /// they share.
+    /// </summary>
+    private static IEnumerable<PropositionGrouper.Group> SplitByEvent(PropositionGrouper.Group group, List<ClaimRef> refs, StoryAlignment alignment)
+    {
+        if (group.Members.Count < 2)
+        {
+            return [group];
+        }
+
+        const int Checked = 12;
+        var parts = new List<List<int>>();
+        foreach (var i in group.Members)
+        {
+            var home = parts.FirstOrDefault(p => p.Take(Checked).All(o => alignment.Mismatch(refs[o].DocumentId, refs[o].Claim, refs[i].DocumentId, refs[i].Claim) is null));
+            if (home is null)
+            {
+                parts.Add([i]);
+            }
+            else
+            {
+                home.Add(i);
+            }
+        }
+
+        return parts.Count == 1
+            ? [group]
+            : parts.Select(p => new PropositionGrouper.Group(p, p.MaxBy(i => group.Centrality[i]), group.Centrality));
     }
 
     private static int Label(PropositionGrouper.Group group, List<ClaimRef> refs)
@@ -145,52 +221,55 @@ public sealed class PropositionStage : ICorpusStage
         return polarity;
     }
 
-    private ContradictionFinder.Member Member(Corpus corpus, ClaimRef claimRef, string text, ClaimPolarity labelPolarity)
+    private ContradictionFinder.Member Member(Corpus corpus, ClaimRef claimRef, string text, string labelText, ClaimPolarity labelPolarity)
     {
-        var analyzed = corpus.ById[claimRef.DocumentId];
-        var doc = analyzed.Document;
+        var doc = corpus.ById[claimRef.DocumentId].Document;
         var claim = claimRef.Claim;
         var polarity = EffectivePolarity(claim);
         var stance = claim.Kind == ClaimKind.Question || text.TrimEnd().EndsWith('?')
             ? StanceKind.Query
             : polarity is null ? StanceKind.Comment : polarity == labelPolarity ? StanceKind.Support : StanceKind.Deny;
-        var post = claim.PostId is null ? null : doc.Posts.FirstOrDefault(p => p.Id == claim.PostId);
-        var outlet = doc.Source.Outlet;
-        var origin = Origin(corpus, doc);
-        string sourceKey;
-        string holderLabel;
-        var where = outlet ?? Path.GetFileName(doc.Path);
-        if (claim.Attribution.Kind == HolderKind.Named && !string.IsNullOrWhiteSpace(claim.Attribution.Refers ?? claim.Attribution.Text))
+        if (stance == StanceKind.Deny && !NegationBearsOnLabel(claim, text, labelText, labelPolarity))
         {
-            var holder = (claim.Attribution.EntityId ?? claim.Attribution.Refers ?? claim.Attribution.Text)!.Trim();
-            sourceKey = "holder:" + holder.ToLowerInvariant();
-            holderLabel = $"{holder} (via {where})";
-        }
-        else if (post?.Author is { } author)
-        {
-            sourceKey = origin + "/" + author.ToLowerInvariant();
-            holderLabel = $"{author} on {where}";
-        }
-        else
-        {
-            sourceKey = origin;
-            holderLabel = where;
+            // "The case will be dropped, … the fighters will not be prosecuted" asserts the label "charges to be dropped":
+            // its negation bears on something else, so it is not a denial.
+            stance = StanceKind.Support;
         }
 
-        var reportTime = doc.Source.Published;
+        var source = ClaimSource.Of(corpus, claimRef, Origin);
         var sentenceStart = Math.Max(0, claim.Span.Start - 160);
         var context = doc.Text[sentenceStart..Math.Min(doc.Text.Length, claim.Span.End + 160)];
-        return new ContradictionFinder.Member(claimRef, text, context, stance, sourceKey, outlet, reportTime, holderLabel, SourceGrading.Weight(doc.Source.Reliability));
+        return new ContradictionFinder.Member(claimRef, text, context, stance, source.Key, source.Outlet, doc.Source.Published, source.Label, source.Weight);
     }
 
-    private string Origin(Corpus corpus, Document doc) =>
-        _syndicationGroup?.Invoke(corpus, doc.Id)
-        ?? (doc.Source.Outlet is { } outlet ? "outlet:" + outlet.Trim().ToLowerInvariant() : "doc:" + doc.Id);
+    /// <summary>
+    /// True when a claim whose polarity differs from the label's denies what the label says: the negation of whichever
+    /// of the two is negative bears on words the other asserts. A likelihood ("unlikely") or a derived negation counts
+    /// as bearing on the whole claim.
+    /// </summary>
+    private static bool NegationBearsOnLabel(Claim claim, string text, string labelText, ClaimPolarity labelPolarity)
+    {
+        if (claim.Likelihood is not null || claim.DerivedFrom is not null)
+        {
+            return true;
+        }
+
+        return labelPolarity == ClaimPolarity.Positive
+            ? ContradictionFinder.NegatesShared(text, labelText)
+            : ContradictionFinder.NegatesShared(labelText, text);
+    }
+
+    private string Origin(Corpus corpus, string documentId) => OriginOf(corpus, documentId, _syndicationGroup);
+
+    /// <summary>The independent origin of a document: its syndication group, else its outlet, else itself.</summary>
+    internal static string OriginOf(Corpus corpus, string documentId, Func<Corpus, string, string?>? syndicationGroup) =>
+        syndicationGroup?.Invoke(corpus, documentId)
+        ?? (corpus.ById[documentId].Document.Source.Outlet is { } outlet ? "outlet:" + outlet.Trim().ToLowerInvariant() : "doc:" + documentId);
 
     /// <summary>The independent-source key and reliability weight of a reply's author.</summary>
     private (string SourceKey, double Weight) ReplySource(Corpus corpus, Document doc, Post post)
     {
-        var origin = Origin(corpus, doc);
+        var origin = Origin(corpus, doc.Id);
         return (post.Author is { } author ? origin + "/" + author.ToLowerInvariant() : origin + "/post:" + post.Id, SourceGrading.Weight(doc.Source.Reliability));
     }
 

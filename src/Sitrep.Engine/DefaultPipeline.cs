@@ -1,6 +1,8 @@
 using Sitrep.Claims;
 using Sitrep.Claims.Timeline;
+using System.Runtime.CompilerServices;
 using Sitrep.Corroboration;
+using Sitrep.Corroboration.Figures;
 using Sitrep.Entities.Aliases;
 using Sitrep.Entities.Resolution;
 using Sitrep.Hypotheses;
@@ -29,7 +31,8 @@ public static class DefaultPipeline
             .Use(new TimelineStage())
             .Use(new ClaimStage())
             .Use(new ClaimTimelineStage())
-            .Use(new PropositionStage(SyndicationGroupOf))
+            .Use(new FigureStage(SyndicationGroupOf, EntitiesOf))
+            .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true))
             .Use(new CentralSentenceTakeawayStage())
             .Use(new CorroboratedTakeawayStage())
             .Use(new AchStage(ach));
@@ -40,6 +43,35 @@ public static class DefaultPipeline
     /// </summary>
     private static string? SyndicationGroupOf(Corpus corpus, string documentId) =>
         corpus.Layers.Find<SyndicationLayer>()?.GroupOf(documentId) is { } group ? "syndication:" + group.Id : null;
+
+    private static readonly ConditionalWeakTable<Corpus, Dictionary<string, List<string>>> EntityIndex = [];
+
+    /// <summary>
+    /// The resolved entities a document mentions, one id per mention, from the entity layer: what tells the story of one
+    /// document from another's when their claims are aligned.
+    /// </summary>
+    private static IReadOnlyList<string> EntitiesOf(Corpus corpus, string documentId)
+    {
+        var index = EntityIndex.GetValue(corpus, static c =>
+        {
+            var byDocument = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var entity in c.Layers.Find<EntityLayer>()?.Entities ?? [])
+            {
+                foreach (var mention in entity.Mentions)
+                {
+                    if (!byDocument.TryGetValue(mention.DocumentId, out var list))
+                    {
+                        byDocument[mention.DocumentId] = list = [];
+                    }
+
+                    list.Add(entity.Id);
+                }
+            }
+
+            return byDocument;
+        });
+        return index.TryGetValue(documentId, out var ids) ? ids : [];
+    }
 
     /// <summary>The default pipeline, frozen.</summary>
     public static AnalysisPipeline Build(int? maxDegreeOfParallelism = null, AliasDecisions? aliases = null, AchOptions? ach = null)

@@ -37,6 +37,43 @@ public static class EventTimes
         return new EventReportTime(timex?.Value, timex?.Range, timex?.Anchor ?? AnchorKind.None, report, source);
     }
 
+    /// <summary>
+    /// The DATE or TIME expression of the sentence holding <paramref name="range"/> that is nearest to it, or null: the
+    /// date of a figure is the one written next to it ("crashed on 23 August, killing all ten"), not the sentence's first
+    /// ("the founder, whose men marched in June, …").
+    /// </summary>
+    public static Timex? Nearest(AnalyzedDocument document, TextRange range)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Layers.Find<TimexLayer>() is not { } layer || SentenceOf(document, range.Start) is not { } sentence)
+        {
+            return null;
+        }
+
+        Timex? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var t in layer.Items)
+        {
+            if (t.Range.Start >= sentence.End)
+            {
+                break;
+            }
+
+            if (!sentence.Contains(t.Range) || !CanDate(t) || IsMarker(layer, t))
+            {
+                continue;
+            }
+
+            var distance = t.Range.End <= range.Start ? range.Start - t.Range.End : Math.Max(0, t.Range.Start - range.End);
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (t, distance);
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>True when a timex can stand for when something happened (a DATE or TIME with some digit known).</summary>
     public static bool CanDate(Timex timex)
     {

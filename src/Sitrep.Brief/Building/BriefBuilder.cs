@@ -42,6 +42,8 @@ public static class BriefBuilder
             Claims = claims,
             Propositions = PropositionSection.Propositions(corpus),
             Contradictions = PropositionSection.Contradictions(corpus),
+            Figures = FigureSection.Figures(corpus),
+            States = FigureSection.States(corpus),
             Hypotheses = HypothesisSection.Hypotheses(corpus),
             Ach = HypothesisSection.Ach(corpus),
             KeyClaims = ClaimSection.KeyClaims(claims),

@@ -113,6 +113,9 @@ internal static class ClaimSection
             Quantities = [.. claim.Quantities.Select(q => new BriefQuantity(q.Value, q.Unit, q.Hedge, q.Text, q.Range.Start, q.Range.End))],
             Answer = claim.Answer is { } answer ? new BriefSpan(doc.Id, answer.Start, answer.End) : null,
             DerivedFrom = claim.DerivedFrom is null ? null : doc.Id + "-" + claim.DerivedFrom,
+            Frame = claim.Frame.EventClass is null && claim.Frame.Measures.Count == 0
+                ? null
+                : new BriefFrame(claim.Frame.EventClass, claim.Frame.Trigger, [.. claim.Frame.Measures.Select(FigureSection.ToBrief)]),
         };
     }
 }

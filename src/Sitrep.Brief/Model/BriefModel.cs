@@ -38,6 +38,12 @@ public sealed record BriefReport
     /// <summary>Contradicting or updating claim pairs.</summary>
     public IReadOnlyList<BriefContradiction> Contradictions { get; init; } = [];
 
+    /// <summary>The sources' figures per event and quantity, side by side, disputes first.</summary>
+    public IReadOnlyList<BriefFigure> Figures { get; init; } = [];
+
+    /// <summary>Where the matters the story keeps returning to stand now, and how they got there.</summary>
+    public IReadOnlyList<BriefStoryState> States { get; init; } = [];
+
     /// <summary>Timeline entries.</summary>
     public IReadOnlyList<BriefTimelineEntry> Timeline { get; init; } = [];
 
@@ -219,7 +225,62 @@ public sealed record BriefClaim
 
     /// <summary>For a claim derived from a restrictive statement ("only X was true"), the id of that statement's claim.</summary>
     public string? DerivedFrom { get; init; }
+
+    /// <summary>What the claim says happened in comparable form (event class, figures with roles), or null when nothing is known.</summary>
+    public BriefFrame? Frame { get; init; }
 }
+
+/// <summary>A claim's frame.</summary>
+/// <param name="EventClass">The event class of its predicate (<c>kill</c>, <c>attack</c>, <c>charge</c>…), or null.</param>
+/// <param name="Trigger">The word that names it, or null.</param>
+/// <param name="Measures">Its figures with their roles.</param>
+public sealed record BriefFrame(string? EventClass, string? Trigger, IReadOnlyList<BriefMeasure> Measures);
+
+/// <summary>A figure in a claim, read for what it measures.</summary>
+/// <param name="Role"><c>killed|injured|casualties|missing|arrested|displaced|force|distance|depth|magnitude|money</c>.</param>
+/// <param name="Counted">Who or what is counted, or the place a distance is from; null where the role says it all.</param>
+/// <param name="Min">Lower bound in <paramref name="Unit"/>, or null.</param>
+/// <param name="Max">Upper bound in <paramref name="Unit"/>, or null.</param>
+/// <param name="Unit">Canonical unit (<c>people</c>, <c>km</c>, <c>magnitude</c>, a currency code).</param>
+/// <param name="Text">As written.</param>
+/// <param name="Start">Start offset in the document.</param>
+/// <param name="End">End offset in the document.</param>
+public sealed record BriefMeasure(string Role, string? Counted, double? Min, double? Max, string Unit, string Text, int Start, int End);
+
+/// <summary>One source's value of a figure.</summary>
+/// <param name="Claim">The claim that gives it.</param>
+/// <param name="Source">Who gives it.</param>
+/// <param name="Value">The value in words ("at least 13", "200 km").</param>
+/// <param name="Measure">The value with its bounds.</param>
+/// <param name="ReportTime">When it was reported (ISO 8601), or null.</param>
+/// <param name="Likelihood">The claim's ICD 203 likelihood word, when hedged.</param>
+/// <param name="Cite">The claim's span.</param>
+public sealed record BriefFigureValue(string Claim, string Source, string Value, BriefMeasure Measure, string? ReportTime, string? Likelihood, BriefSpan Cite);
+
+/// <summary>One step of a story state.</summary>
+/// <param name="Status">The status in words.</param>
+/// <param name="Claim">The claim that gives it.</param>
+/// <param name="Source">Who gives it.</param>
+/// <param name="ReportTime">When (ISO 8601), or null.</param>
+/// <param name="Cite">The claim's span.</param>
+public sealed record BriefStatusStep(string Status, string Claim, string Source, string? ReportTime, BriefSpan Cite);
+
+/// <summary>Where one matter stands now and how it got there.</summary>
+/// <param name="Topic">The matter ("criminal case").</param>
+/// <param name="Now">The latest status.</param>
+/// <param name="Summary">The story in one line.</param>
+/// <param name="Disputed">True when a source still gives another status after the latest change.</param>
+/// <param name="Steps">The changes of status in report-time order.</param>
+public sealed record BriefStoryState(string Topic, string Now, string Summary, bool Disputed, IReadOnlyList<BriefStatusStep> Steps);
+
+/// <summary>One quantity of one event as the sources give it.</summary>
+/// <param name="Id">Figure id.</param>
+/// <param name="Label">The quantity in words ("killed (airmen)", "force size", "distance from moscow").</param>
+/// <param name="Verdict"><c>dispute|update|consistent</c>.</param>
+/// <param name="Reason">Why, in words.</param>
+/// <param name="Values">The values by source, in report-time order.</param>
+/// <param name="Conflicts">The pairs of values behind a dispute or update, with reasons.</param>
+public sealed record BriefFigure(string Id, string Label, string Verdict, string Reason, IReadOnlyList<BriefFigureValue> Values, IReadOnlyList<BriefContradiction> Conflicts);
 
 /// <summary>A stance toward a proposition.</summary>
 /// <param name="Doc">Document id.</param>

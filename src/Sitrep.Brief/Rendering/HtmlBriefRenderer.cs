@@ -118,6 +118,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
 
         WritePropositions(writer, report, citations, "contested", "Contested", PropositionLabels.Contested(report), "Nothing contested: no proposition has both supporting and denying sources.");
         WritePropositions(writer, report, citations, "corroborated", "Corroborated", PropositionLabels.Corroborated(report), "Nothing corroborated: no proposition has two independent supporting sources.");
+        WriteFigures(writer, report, citations);
         if (report.Contradictions.Count > 0)
         {
             writer.WriteLine("<section id=\"contradictions\"><h2>Contradictions and updates</h2><ul>");
@@ -318,6 +319,39 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
             var docs = string.Join(", ", actor.Documents.Select(d => Invariant($"<a href=\"#doc-{E(report.Documents[d - 1].Id)}\">#{d}</a>")));
             var aliases = actor.Entity.Aliases.Count == 0 ? "—" : E(string.Join("; ", actor.Entity.Aliases.Take(ActorList.MaxAliases)));
             writer.WriteLine(Invariant($"<tr id=\"actor-{E(actor.Entity.Id)}\"><td>{E(actor.Entity.Name)}</td><td>{E(actor.Entity.Type)}</td><td class=\"num\">{actor.Entity.Mentions.Count}</td><td>{docs}</td><td>{aliases}</td></tr>"));
+        }
+
+        writer.WriteLine("</tbody></table></section>");
+    }
+
+    /// <summary>Disputed, updated and agreed figures, each source's value beside the others with its citation.</summary>
+    private static void WriteFigures(TextWriter writer, BriefReport report, CitationIndex citations)
+    {
+        if (report.Figures.Count == 0 && report.States.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine("<section id=\"figures\"><h2>Figures side by side</h2>");
+        foreach (var state in report.States)
+        {
+            var marks = string.Concat(state.Steps.Select(s => Invariant($"<a class=\"cite\" href=\"#cite-{citations.Number(s.Cite)}\">[{citations.Number(s.Cite)}]</a>")));
+            writer.WriteLine($"<p class=\"state\"><strong>Where it stands — {E(state.Topic)}: {E(state.Now)}</strong>{(state.Disputed ? " (still disputed)" : string.Empty)}. {E(state.Summary)}{marks}</p>");
+        }
+
+        writer.WriteLine("<table class=\"figures\"><thead><tr><th>Figure</th><th>Verdict</th><th>Values by source</th></tr></thead><tbody>");
+        foreach (var figure in report.Figures)
+        {
+            writer.Write(Invariant($"<tr class=\"{E(figure.Verdict)}\"><td>{E(figure.Label)}</td><td>{E(figure.Verdict)}<br><small>{E(figure.Reason)}</small></td><td><ul>"));
+            foreach (var v in figure.Values)
+            {
+                var number = citations.Number(v.Cite);
+                var when = v.ReportTime is { } t ? " (" + t + ")" : string.Empty;
+                var likely = v.Likelihood is { } l ? ", " + l : string.Empty;
+                writer.Write(Invariant($"<li><strong>{E(v.Value)}</strong> — {E(v.Source)}{E(when)}{E(likely)}<a class=\"cite\" href=\"#cite-{number}\">[{number}]</a></li>"));
+            }
+
+            writer.WriteLine("</ul></td></tr>");
         }
 
         writer.WriteLine("</tbody></table></section>");

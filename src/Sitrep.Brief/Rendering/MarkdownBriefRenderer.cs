@@ -80,6 +80,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
 
         WritePropositions(writer, report, citations, "Contested", PropositionLabels.Contested(report), "_Nothing contested: no proposition has both supporting and denying sources._");
         WritePropositions(writer, report, citations, "Corroborated", PropositionLabels.Corroborated(report), "_Nothing corroborated: no proposition has two independent supporting sources._");
+        WriteFigures(writer, report, citations);
         if (report.Contradictions.Count > 0)
         {
             writer.WriteLine();
@@ -171,6 +172,38 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
         if (!any)
         {
             writer.WriteLine(empty);
+        }
+    }
+
+    /// <summary>Disputed, updated and agreed figures, each source's value beside the others with its citation.</summary>
+    private static void WriteFigures(TextWriter writer, BriefReport report, CitationIndex citations)
+    {
+        if (report.Figures.Count == 0 && report.States.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## Figures side by side");
+        writer.WriteLine();
+        foreach (var state in report.States)
+        {
+            var marks = string.Concat(state.Steps.Select(s => Invariant($"[^{citations.Number(s.Cite)}]")));
+            writer.WriteLine($"- **Where it stands — {Escape(state.Topic)}: {Escape(state.Now)}**{(state.Disputed ? " (still disputed)" : string.Empty)}. {Escape(state.Summary)} {marks}");
+        }
+
+        if (report.States.Count > 0)
+        {
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("| Figure | Verdict | Values by source (report time) |");
+        writer.WriteLine("|---|---|---|");
+        foreach (var figure in report.Figures)
+        {
+            var values = string.Join("<br>", figure.Values.Select(v =>
+                Invariant($"**{Cell(v.Value)}** — {Cell(v.Source)}{(v.ReportTime is { } t ? " (" + t + ")" : string.Empty)}{(v.Likelihood is { } l ? ", " + l : string.Empty)} [^{citations.Number(v.Cite)}]")));
+            writer.WriteLine($"| {Cell(figure.Label)} | {figure.Verdict} | {values} |");
         }
     }
 

@@ -36,6 +36,9 @@ public static class Capabilities
     /// <summary>Propositions, stances and contradictions across documents.</summary>
     public const string Propositions = "corroboration.propositions";
 
+    /// <summary>The sources' figures per event and quantity, labelled consistent, update or dispute.</summary>
+    public const string Figures = "corroboration.figures";
+
     /// <summary>Hypotheses and their matrix.</summary>
     public const string Hypotheses = "hypotheses";
 

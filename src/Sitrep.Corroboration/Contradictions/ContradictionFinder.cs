@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Globalization;
+using Sitrep.Claims;
 using Sitrep.Claims.Quantities;
 using Sitrep.Corroboration.Propositions;
 
@@ -41,7 +41,8 @@ internal static class ContradictionFinder
     /// <param name="proposition">The proposition.</param>
     /// <param name="members">Its claims with their stance, text, source key, outlet and report time.</param>
     /// <param name="similarity">Similarity of two members by index: a negation only contradicts a near-paraphrase.</param>
-    public static IEnumerable<Contradiction> Find(string proposition, IReadOnlyList<Member> members, Func<int, int, double> similarity)
+    /// <param name="mismatch">Why two members by index cannot be about the same event, or null when they may be.</param>
+    public static IEnumerable<Contradiction> Find(string proposition, IReadOnlyList<Member> members, Func<int, int, double> similarity, Func<int, int, string?>? mismatch = null)
     {
         var found = 0;
         var seenPairs = new HashSet<(string, string)>();
@@ -70,6 +71,11 @@ internal static class ContradictionFinder
                 }
 
                 var (x, y) = (i, j);
+                if (!Comparable(a) || !Comparable(b) || mismatch?.Invoke(x, y) is not null)
+                {
+                    continue;
+                }
+
                 var reason = Reason(a, b, () => similarity(x, y), WordsOf);
                 if (reason is null || !seenPairs.Add((a.Claim.DocumentId, b.Claim.DocumentId)))
                 {
@@ -83,12 +89,99 @@ internal static class ContradictionFinder
         }
     }
 
+    /// <summary>
+    /// Opinions, questions and speculation assert nothing checkable, so they contradict nothing; a claim and its own
+    /// derived negation are one author's words.
+    /// </summary>
+    private static bool Comparable(Member m) => m.Claim.Claim.Kind is not (ClaimKind.Opinion or ClaimKind.Question or ClaimKind.Speculation);
+
+    private static readonly FrozenSet<string> NegationWords = FrozenSet.ToFrozenSet(
+        ["not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "without", "cannot", "no-one"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Skippable = FrozenSet.ToFrozenSet(
+        ["be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "yet", "so", "far", "the", "a", "an", "to", "at", "all", "any", "one", "longer", "even", "also", "still", "ever"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when what the negative claim negates is said by the other one: the first content word after its negation
+    /// cue ("not <u>dropped</u>") is a word of the positive claim. "Heading back so that blood is not spilled" negates
+    /// spilling, which the plain "heading back" never asserts, so the two do not contradict.
+    /// </summary>
+    private static bool NegatesShared((Member Negative, Member Positive) pair) => NegatesShared(pair.Negative.Text, pair.Positive.Text);
+
+    /// <summary>
+    /// True when the negation of <paramref name="negativeText"/> bears on words that <paramref name="positiveText"/>
+    /// asserts (the first content word after a negation cue is one of its words), or when it has no negation word.
+    /// </summary>
+    internal static bool NegatesShared(string negativeText, string positiveText)
+    {
+        var negative = Tokens(negativeText);
+        var positive = Tokens(positiveText).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var found = false;
+        for (var i = 0; i < negative.Count; i++)
+        {
+            if (!NegationWords.Contains(negative[i]))
+            {
+                continue;
+            }
+
+            found = true;
+            for (var j = i + 1; j < Math.Min(negative.Count, i + 5); j++)
+            {
+                if (Skippable.Contains(negative[j]) || NegationWords.Contains(negative[j]))
+                {
+                    continue;
+                }
+
+                if (positive.Contains(Stem(negative[j])))
+                {
+                    return true;
+                }
+
+                break;
+            }
+        }
+
+        // A negative claim without a negation word (a derived or "unlikely" claim) is judged by similarity alone.
+        return !found;
+    }
+
+    private static List<string> Tokens(string text) =>
+        [.. text.Replace("n't", " n't", StringComparison.Ordinal).Split([' ', ',', '.', ';', ':', '"', '“', '”', '(', ')', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('\'', '’').ToLowerInvariant()).Where(w => w.Length > 0)];
+
+    /// <summary>A crude stem that makes the forms of one verb meet: seize, seized, seizes; drop, dropped; kill, killed.</summary>
+    internal static string Stem(string word)
+    {
+        foreach (var suffix in (ReadOnlySpan<string>)["ing", "ed", "es", "s"])
+        {
+            if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                word = word[..^suffix.Length];
+                break;
+            }
+        }
+
+        if (word.Length > 3 && word[^1] == 'e')
+        {
+            word = word[..^1];
+        }
+
+        if (word.Length > 3 && word[^1] == word[^2] && !"aeiou".Contains(word[^1], StringComparison.Ordinal))
+        {
+            word = word[..^1];
+        }
+
+        return word;
+    }
+
     private static (Member Earlier, Member Later) Order(Member x, Member y) =>
         x.ReportTime is { } tx && y.ReportTime is { } ty && ty < tx ? (y, x) : (x, y);
 
     private static string? Reason(Member a, Member b, Func<double> similarity, Func<Member, HashSet<string>> words)
     {
-        if (a.Stance is StanceKind.Support or StanceKind.Deny && b.Stance is StanceKind.Support or StanceKind.Deny && a.Stance != b.Stance && similarity() >= NegationSimilarity)
+        if (a.Stance is StanceKind.Support or StanceKind.Deny && b.Stance is StanceKind.Support or StanceKind.Deny && a.Stance != b.Stance
+            && NegatesShared(a.Claim.Claim.Polarity == ClaimPolarity.Negative ? (a, b) : (b, a)) && similarity() >= NegationSimilarity)
         {
             var (yes, no) = a.Stance == StanceKind.Support ? (a, b) : (b, a);
             return $"negation: {Holder(yes)} asserts “{Short(yes.Text)}” while {Holder(no)} says “{Short(no.Text)}”";
@@ -96,12 +189,7 @@ internal static class ContradictionFinder
 
         if (a.Stance == StanceKind.Support && b.Stance == StanceKind.Support)
         {
-            var numbers = NumberConflict(a, b);
-            if (numbers is not null)
-            {
-                return numbers;
-            }
-
+            // Figures are set against each other by the figure stage, which knows what each number counts.
             // The similarity is the costly part of the test, so it is asked for only when the words already conflict.
             var antonym = AntonymConflict(words(a), words(b));
             if (antonym is not null && similarity() >= NegationSimilarity)
@@ -111,41 +199,6 @@ internal static class ContradictionFinder
         }
 
         return null;
-    }
-
-    private static string? NumberConflict(Member a, Member b)
-    {
-        foreach (var qa in a.Claim.Claim.Quantities)
-        {
-            foreach (var qb in b.Claim.Claim.Quantities)
-            {
-                if (!SameUnit(qa, qb))
-                {
-                    continue;
-                }
-
-                var (loA, hiA) = Interval(qa);
-                var (loB, hiB) = Interval(qb);
-                if (hiA < loB || hiB < loA)
-                {
-                    return string.Create(CultureInfo.InvariantCulture, $"numbers: {Holder(a)} gives “{qa.Text}” while {Holder(b)} gives “{qb.Text}”");
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static bool SameUnit(Quantity a, Quantity b)
-    {
-        if (a.Unit is null || b.Unit is null)
-        {
-            return false;
-        }
-
-        var ua = ClaimWords.Of(a.Unit);
-        var ub = ClaimWords.Of(b.Unit);
-        return ua.Count > 0 && ub.Count > 0 && ua[^1] == ub[^1];
     }
 
     /// <summary>The range a hedged number allows: "at least 13" → [13, ∞); "about 5,000" → [4,000, 6,000]; "dozens" → [12, 99].</summary>

@@ -110,23 +110,12 @@ internal sealed class ThreadStances
         return replies;
     }
 
-    /// <summary>The nearest post above <paramref name="post"/> that holds a claim of the proposition.</summary>
-    private static Post? Answered(Post post, Dictionary<string, Post> posts, string docId, Dictionary<(string Doc, string Post), StanceKind> anchors)
-    {
-        var seen = 0;
-        var parentId = post.ParentId;
-        while (parentId is not null && posts.TryGetValue(parentId, out var parent) && seen++ < posts.Count)
-        {
-            if (anchors.ContainsKey((docId, parent.Id)))
-            {
-                return parent;
-            }
-
-            parentId = parent.ParentId;
-        }
-
-        return null;
-    }
+    /// <summary>
+    /// The post <paramref name="post"/> replies to, when it holds a claim of the proposition: a reply answers its parent,
+    /// not a post further up the thread (a deep reply arguing with its neighbour says nothing of the opening post).
+    /// </summary>
+    private static Post? Answered(Post post, Dictionary<string, Post> posts, string docId, Dictionary<(string Doc, string Post), StanceKind> anchors) =>
+        post.ParentId is { } parentId && posts.TryGetValue(parentId, out var parent) && anchors.ContainsKey((docId, parent.Id)) ? parent : null;
 
     private static bool SameAuthor(Post a, Post b) =>
         a.Author is { Length: > 0 } author && string.Equals(author, b.Author, StringComparison.OrdinalIgnoreCase);
@@ -145,7 +134,7 @@ internal sealed class ThreadStances
             BySourceAuthor = SameAuthor(reply, answered),
             ByParentAuthor = SameAuthor(reply, parent),
         };
-        var stance = _classifier().Classify(context).Label switch
+        var stance = CueStance(context.Text) ?? _classifier().Classify(context).Label switch
         {
             "support" => StanceKind.Support,
             "deny" => StanceKind.Deny,
@@ -156,14 +145,59 @@ internal sealed class ThreadStances
         return stance;
     }
 
-    /// <summary>A stance toward the answered post, as a stance toward the label.</summary>
-    private static StanceKind Relative(StanceKind towardPost, StanceKind postTowardLabel) =>
-        postTowardLabel != StanceKind.Deny ? towardPost : towardPost switch
+    /// <summary>
+    /// A stance toward the answered post, as a stance toward the label: agreeing with a post that denies the label
+    /// denies it; disagreeing with a post that only asks or comments says nothing of the label.
+    /// </summary>
+    private static StanceKind Relative(StanceKind towardPost, StanceKind postTowardLabel) => postTowardLabel switch
+    {
+        StanceKind.Support => towardPost,
+        StanceKind.Deny => towardPost switch
         {
             StanceKind.Support => StanceKind.Deny,
             StanceKind.Deny => StanceKind.Support,
             _ => towardPost,
-        };
+        },
+        _ => towardPost == StanceKind.Query ? StanceKind.Query : StanceKind.Comment,
+    };
+
+    /// <summary>
+    /// The stance a reply's opening words state outright ("Agree with this", "Nah.", "Source?"), or null to ask the
+    /// model: such openings are common in threads and the model, trained on tweets, often reads them as comments.
+    /// </summary>
+    internal static StanceKind? CueStance(string reply)
+    {
+        var text = reply.TrimStart(' ', '>', '"', '“', '*', '-');
+        var lower = text.Length > 60 ? text[..60].ToLowerInvariant() : text.ToLowerInvariant();
+        foreach (var cue in SupportCues)
+        {
+            if (StartsWithWord(lower, cue))
+            {
+                return StanceKind.Support;
+            }
+        }
+
+        foreach (var cue in DenyCues)
+        {
+            if (StartsWithWord(lower, cue))
+            {
+                return StanceKind.Deny;
+            }
+        }
+
+        return lower.StartsWith("source?", StringComparison.Ordinal) || lower.StartsWith("source for", StringComparison.Ordinal)
+            || lower.StartsWith("any source", StringComparison.Ordinal) || lower.StartsWith("citation needed", StringComparison.Ordinal)
+            || lower.StartsWith("is that true", StringComparison.Ordinal) || lower.StartsWith("really?", StringComparison.Ordinal)
+            ? StanceKind.Query
+            : null;
+    }
+
+    private static readonly string[] SupportCues = ["agree", "agreed", "exactly", "this.", "this!", "yes,", "yes.", "yep", "correct", "true.", "spot on", "came here to say", "+1"];
+
+    private static readonly string[] DenyCues = ["nah", "no,", "no.", "nope", "wrong", "not true", "false", "rubbish", "nonsense", "that's fake", "fake", "that is false", "disagree", "bs", "bullshit"];
+
+    private static bool StartsWithWord(string text, string cue) =>
+        text.StartsWith(cue, StringComparison.Ordinal) && (text.Length == cue.Length || !char.IsLetter(text[cue.Length]) || !char.IsLetter(cue[^1]));
 
     /// <summary>The post's text without its author and time header.</summary>
     internal static string TextOf(Document doc, Post post)

@@ -1,6 +1,7 @@
 using Shouldly;
 using Sitrep.Claims;
 using Sitrep.Corroboration;
+using Sitrep.Corroboration.Figures;
 using Sitrep.Documents;
 using Sitrep.Ingest.Syndication;
 using Sitrep.Pipeline;
@@ -18,6 +19,11 @@ internal static class PropositionPipeline
         if (stage.Requires.Contains(Capabilities.Syndication))
         {
             builder.Use(new SyndicationStage());
+        }
+
+        if (stage.Requires.Contains(Capabilities.Figures))
+        {
+            builder.Use(new FigureStage());
         }
 
         var pipeline = builder.Use(stage).Build();

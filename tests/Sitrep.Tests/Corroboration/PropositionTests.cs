@@ -28,11 +28,12 @@ public sealed class PropositionTests
     public void NumbersForTheSameThingThatCannotBothHoldAreAContradiction()
     {
         var corpus = Analyze(
+            new PropositionStage(withFigures: true),
             Doc("a.txt", "About 5,000 fighters took part in the march on the capital.", "Harbour Times", Reliability.B),
             Doc("b.txt", "Some 25,000 fighters took part in the march on the capital.", "Valley Post", Reliability.C));
 
         var contradiction = corpus.Layers.Get<PropositionLayer>().Contradictions.Single();
-        contradiction.Reason.ShouldStartWith("numbers:");
+        contradiction.Reason.ShouldStartWith("force size:");
         contradiction.Reason.ShouldContain("5,000");
         contradiction.Reason.ShouldContain("25,000");
     }

@@ -1,0 +1,92 @@
+using Sitrep.Documents;
+
+namespace Sitrep.Claims.Frames;
+
+/// <summary>
+/// A quantity read for what it measures: "at least 12 people were killed" is a <c>killed</c> count of <c>people</c>
+/// with a lower bound of 12; "6 miles deep" is a <c>depth</c> of 9.66 km. Only quantities whose role is known become
+/// measures, so that two sources' figures are compared only when they count the same thing.
+/// </summary>
+/// <param name="Role">What is measured: one of <see cref="MeasureRoles"/>.</param>
+/// <param name="Counted">
+/// Who or what is counted, normalised ("people" for people in general, "airmen", "soldiers", "police"…); for a
+/// distance, the place it is measured from ("moscow"); for money, the currency; null where the role says it all.
+/// </param>
+/// <param name="Min">Lower bound in <paramref name="Unit"/>, or null when unbounded below.</param>
+/// <param name="Max">Upper bound in <paramref name="Unit"/>, or null when unbounded above.</param>
+/// <param name="Unit">The canonical unit the bounds are in ("people", "km", "magnitude", a currency).</param>
+/// <param name="Text">The figure as written.</param>
+/// <param name="Range">Where it is written.</param>
+public sealed record Measure(string Role, string? Counted, double? Min, double? Max, string Unit, string Text, TextRange Range)
+{
+    /// <summary>TIMEX3 value of the date written nearest the figure in its sentence, or null.</summary>
+    public string? EventTime { get; init; }
+
+    /// <summary>True when the figure says there were none ("no one was killed").</summary>
+    public bool IsZero => Max is 0;
+
+    /// <summary>The figure as an interval in words: "12", "at least 12", "5,000–8,000", "up to 20".</summary>
+    public string Describe()
+    {
+        static string N(double v) => v >= 100 ? v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        var unit = Unit is "people" or "magnitude" ? string.Empty : " " + Unit;
+        return (Min, Max) switch
+        {
+            ({ } a, { } b) when Math.Abs(a - b) < 1e-9 => N(a) + unit,
+            ({ } a, { } b) => N(a) + "–" + N(b) + unit,
+            ({ } a, null) => "at least " + N(a) + unit,
+            (null, { } b) => "up to " + N(b) + unit,
+            _ => Text,
+        };
+    }
+}
+
+/// <summary>The roles a <see cref="Measure"/> can have.</summary>
+public static class MeasureRoles
+{
+    /// <summary>People killed (deaths, the death toll).</summary>
+    public const string Killed = "killed";
+
+    /// <summary>People injured or wounded.</summary>
+    public const string Injured = "injured";
+
+    /// <summary>Casualties: killed and injured together (a zero here denies both).</summary>
+    public const string Casualties = "casualties";
+
+    /// <summary>People missing.</summary>
+    public const string Missing = "missing";
+
+    /// <summary>People arrested or detained.</summary>
+    public const string Arrested = "arrested";
+
+    /// <summary>People displaced, evacuated or made homeless.</summary>
+    public const string Displaced = "displaced";
+
+    /// <summary>The size of a force: fighters, troops, men under arms.</summary>
+    public const string Force = "force";
+
+    /// <summary>A distance from a place.</summary>
+    public const string Distance = "distance";
+
+    /// <summary>The depth of an earthquake (or anything below ground).</summary>
+    public const string Depth = "depth";
+
+    /// <summary>An earthquake's magnitude.</summary>
+    public const string Magnitude = "magnitude";
+
+    /// <summary>An amount of money.</summary>
+    public const string Money = "money";
+
+    /// <summary>True for counts that only grow as a story develops (a toll rising is an update, not a dispute).</summary>
+    public static bool IsCumulative(string role) => role is Killed or Injured or Casualties or Arrested or Displaced;
+
+    /// <summary>Readable name of a role for the brief ("killed", "force size", "distance from").</summary>
+    public static string Label(string role, string? counted) => role switch
+    {
+        Force => "force size",
+        Distance => counted is null ? "distance" : "distance from " + counted,
+        Money => "amount",
+        _ when counted is null or "people" => role,
+        _ => counted + " " + role,
+    };
+}

@@ -1,0 +1,493 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using Sitrep.Claims.Quantities;
+using Sitrep.Claims.Text;
+using Sitrep.Documents;
+using Length = UnitsNet.Length;
+using UnitsNet.Units;
+
+namespace Sitrep.Claims.Frames;
+
+/// <summary>
+/// Reads what the quantities of a claim measure: the role a number plays (killed, injured, force size, distance,
+/// depth, magnitude…), who or what it counts, and its bounds in a canonical unit (lengths converted with UnitsNet,
+/// hedges and vague amounts kept as bounds). A number whose role the words around it do not make clear gives no
+/// measure: a figure that cannot be compared safely is better left out than set against the wrong one.
+/// </summary>
+internal static partial class MeasureReader
+{
+    private const int RightWindow = 5;
+    private const int LeftWindow = 3;
+
+    private static readonly FrozenSet<string> KillCues = Words.Set(
+        "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "deaths", "death", "fatalities", "perished", "lives",
+        "bodies", "toll", "murdered", "slain");
+
+    private static readonly FrozenSet<string> InjureCues = Words.Set(
+        "injured", "injuring", "injuries", "injures", "wounded", "wounding", "hurt", "hospitalised", "hospitalized", "injury");
+
+    private static readonly FrozenSet<string> CasualtyCues = Words.Set("casualties", "casualty");
+
+    private static readonly FrozenSet<string> MissingCues = Words.Set("missing", "unaccounted");
+
+    private static readonly FrozenSet<string> ArrestCues = Words.Set("arrested", "arrests", "detained", "detentions", "arresting", "detaining");
+
+    private static readonly FrozenSet<string> DisplacedCues = Words.Set("displaced", "evacuated", "homeless", "evacuees", "refugees");
+
+    private static readonly FrozenSet<string> ForceNouns = Words.Set(
+        "fighters", "men", "troops", "soldiers", "mercenaries", "personnel", "servicemen", "militants", "gunmen", "insurgents", "rebels");
+
+    /// <summary>Counted nouns that mean people in general.</summary>
+    private static readonly FrozenSet<string> GenericPeople = Words.Set(
+        "people", "persons", "person", "civilians", "residents", "individuals", "victims", "dead", "deaths", "fatalities", "lives",
+        "bodies", "injured", "wounded", "injuries", "casualties", "others", "villagers", "inhabitants");
+
+    private static readonly FrozenDictionary<string, LengthUnit> LengthUnits = new Dictionary<string, LengthUnit>(StringComparer.Ordinal)
+    {
+        ["km"] = LengthUnit.Kilometer,
+        ["kms"] = LengthUnit.Kilometer,
+        ["kilometres"] = LengthUnit.Kilometer,
+        ["kilometers"] = LengthUnit.Kilometer,
+        ["kilometre"] = LengthUnit.Kilometer,
+        ["kilometer"] = LengthUnit.Kilometer,
+        ["miles"] = LengthUnit.Mile,
+        ["mile"] = LengthUnit.Mile,
+        ["mi"] = LengthUnit.Mile,
+        ["metres"] = LengthUnit.Meter,
+        ["meters"] = LengthUnit.Meter,
+        ["m"] = LengthUnit.Meter,
+        ["feet"] = LengthUnit.Foot,
+        ["ft"] = LengthUnit.Foot,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> Currencies = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["$"] = "USD",
+        ["us$"] = "USD",
+        ["dollars"] = "USD",
+        ["£"] = "GBP",
+        ["pounds"] = "GBP",
+        ["€"] = "EUR",
+        ["euros"] = "EUR",
+        ["₽"] = "RUB",
+        ["roubles"] = "RUB",
+        ["rubles"] = "RUB",
+        ["¥"] = "JPY",
+        ["yen"] = "JPY",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> DepthCues = Words.Set("deep", "depth", "below", "beneath", "underground", "underneath");
+
+    private static readonly FrozenSet<string> GroupNouns = Words.Set(
+        "aircrew", "crew", "soldiers", "troops", "civilians", "police", "children", "airmen", "pilots", "servicemen", "militants", "workers", "students", "miners");
+
+    private static readonly FrozenSet<string> Copulas = Words.Set("was", "were", "is", "are", "stood", "stands", "reached", "totalled", "totaled", "rose", "climbed", "numbered");
+
+    private static readonly FrozenSet<string> Subset = Words.Set("among", "including", "of");
+
+    private static readonly FrozenSet<string> FromWords = Words.Set("from", "of", "outside", "away");
+
+    private static readonly FrozenSet<string> Vague = Words.Set("dozens", "dozen", "hundreds", "thousands", "scores", "tens", "millions");
+
+    /// <summary>The measures of tokens <paramref name="first"/>..<paramref name="last"/> of a sentence.</summary>
+    /// <param name="words">The sentence.</param>
+    /// <param name="first">First token of the claim.</param>
+    /// <param name="last">Last token of the claim.</param>
+    /// <param name="quantities">The claim's quantities, as the extractor found them.</param>
+    public static IReadOnlyList<Measure> Read(SentenceWords words, int first, int last, IReadOnlyList<Quantity> quantities)
+    {
+        List<Measure>? found = null;
+        for (var k = 0; k < quantities.Count; k++)
+        {
+            var q = quantities[k];
+            var (qs, qe) = TokensOf(words, q.Range, first, last);
+            if (qs < 0)
+            {
+                continue;
+            }
+
+            // "between 13 and 15", "from 5,000 to 8,000", "5,000-8,000": one measure with both bounds.
+            Quantity? upper = null;
+            if (k + 1 < quantities.Count && TokensOf(words, quantities[k + 1].Range, first, last) is var (ns, ne) && ns > qe
+                && ns - qe <= 2 && words[ns - 1] is "to" or "and" or "-" or "–")
+            {
+                upper = quantities[k + 1];
+                qe = ne;
+                k++;
+            }
+
+            if (MeasureOf(words, first, last, q, upper, qs, qe) is { } m)
+            {
+                (found ??= []).Add(m);
+            }
+        }
+
+        foreach (var m in Magnitudes(words, first, last))
+        {
+            if (found?.Exists(f => f.Range.Start < m.Range.End && m.Range.Start < f.Range.End && f.Role == MeasureRoles.Magnitude) != true)
+            {
+                (found ??= []).Add(m);
+            }
+        }
+
+        if (Zero(words, first, last) is { } zero)
+        {
+            (found ??= []).Add(zero);
+        }
+
+        return found ?? (IReadOnlyList<Measure>)[];
+    }
+
+    private static Measure? MeasureOf(SentenceWords words, int first, int last, Quantity q, Quantity? upper, int qs, int qe)
+    {
+        var unit = q.Unit ?? upper?.Unit;
+        var range = upper is null ? q.Range : new TextRange(q.Range.Start, upper.Range.End);
+        var text = words.Text[range.Start..range.End];
+        if (unit is not null && Currencies.TryGetValue(unit, out var currency))
+        {
+            var (lo, hi) = Bounds(q, upper, 1.0);
+            return new Measure(MeasureRoles.Money, currency, lo, hi, currency, text, range);
+        }
+
+        if (unit is not null && LengthUnits.TryGetValue(unit, out var lengthUnit))
+        {
+            var factor = Length.From(1, lengthUnit).Kilometers;
+            var (lo, hi) = Bounds(q, upper, factor);
+            if (lengthUnit != LengthUnit.Kilometer && lo is { } l && hi is { } h && Math.Abs(l - h) < 1e-9)
+            {
+                // A converted figure was rounded in its own unit: "6 miles" is 9.7 km give or take half a mile.
+                (lo, hi) = (l - (factor / 2), h + (factor / 2));
+            }
+
+            var unitEnd = UnitEnd(words, qe, last, unit);
+            if (Near(words, qs - 3, unitEnd + 3, DepthCues, first, last))
+            {
+                return new Measure(MeasureRoles.Depth, null, lo, hi, "km", text, range);
+            }
+
+            if (PlaceAfter(words, unitEnd + 1, last) is { } place)
+            {
+                return new Measure(MeasureRoles.Distance, place, lo, hi, "km", text, range);
+            }
+
+            return null;
+        }
+
+        // "Three crew members were among the dead" counts part of a toll, not the toll.
+        if (Near(words, qe + 1, qe + 4, Subset, first, last))
+        {
+            return null;
+        }
+
+        var (role, cueAt) = RoleAround(words, first, last, qs, qe, unit);
+        if (unit is null && cueAt > first && GroupNouns.Contains(words[cueAt - 1]))
+        {
+            unit = words[cueAt - 1]; // "aircrew deaths were 13": the deaths are aircrew's
+        }
+
+        if (role is null && unit is not null && ForceNouns.Contains(unit))
+        {
+            role = MeasureRoles.Force;
+        }
+
+        if (role is null)
+        {
+            return null;
+        }
+
+        var counted = role == MeasureRoles.Force ? "fighters"
+            : q.Text.Contains("crew", StringComparison.OrdinalIgnoreCase) ? "airmen"
+            : Counted(unit);
+        var (min, max) = Bounds(q, upper, 1.0);
+        return new Measure(role, counted, min, max, "people", text, range);
+    }
+
+    /// <summary>The role a cue word next to the number gives it; the nearest cue wins, the left one on a tie.</summary>
+    private static (string? Role, int CueAt) RoleAround(SentenceWords words, int first, int last, int qs, int qe, string? unit)
+    {
+        if (unit is not null && CueRole(unit) is { } own)
+        {
+            return (own, -1);
+        }
+
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var cue = -1;
+        var reach = LeftWindow;
+        for (var d = 1; d <= reach && qs - d >= first; d++)
+        {
+            var w = words[qs - d];
+            if (IsBoundary(w))
+            {
+                break;
+            }
+
+            // "deaths on 24 June were likely between 13 and 15", "the toll stood at 30": across a copula the number
+            // is the subject's value, so the subject's noun is looked for further back.
+            if (Copulas.Contains(w))
+            {
+                reach = Math.Max(reach, d + 6);
+            }
+
+            if (CueRole(w) is { } r)
+            {
+                (best, bestDistance, cue) = (r, d, qs - d);
+                break;
+            }
+        }
+
+        for (var d = 1; d <= RightWindow && qe + d <= last && d < bestDistance; d++)
+        {
+            var w = words[qe + d];
+            if (IsBoundary(w) || char.IsDigit(w[0]))
+            {
+                break;
+            }
+
+            if (CueRole(w) is { } r)
+            {
+                return (r, qe + d);
+            }
+        }
+
+        return (best, cue);
+    }
+
+    private static bool IsBoundary(string w) => w is ";" or ":" or "." or "(" or ")" or "?" or "!" or "but" or "while" or "whereas";
+
+    private static string? CueRole(string w) =>
+        KillCues.Contains(w) ? MeasureRoles.Killed
+        : InjureCues.Contains(w) ? MeasureRoles.Injured
+        : CasualtyCues.Contains(w) ? MeasureRoles.Casualties
+        : MissingCues.Contains(w) ? MeasureRoles.Missing
+        : ArrestCues.Contains(w) ? MeasureRoles.Arrested
+        : DisplacedCues.Contains(w) ? MeasureRoles.Displaced
+        : null;
+
+    private static string Counted(string? unit)
+    {
+        if (unit is null || GenericPeople.Contains(unit) || CueRole(unit) is not null || Vague.Contains(unit))
+        {
+            return "people";
+        }
+
+        return unit switch
+        {
+            "troops" or "servicemen" or "soldier" => "soldiers",
+            "aircrew" or "crew" or "pilots" or "airman" => "airmen",
+            "policemen" or "officers" or "police" or "policeman" => "police",
+            "child" or "kids" => "children",
+            _ => unit,
+        };
+    }
+
+    /// <summary>The bounds of a quantity (and the upper end of a range), multiplied by <paramref name="factor"/>.</summary>
+    private static (double? Min, double? Max) Bounds(Quantity q, Quantity? upper, double factor)
+    {
+        if (upper is not null)
+        {
+            return (q.Value * factor, upper.Value * factor);
+        }
+
+        var v = q.Value * factor;
+        if (q.Hedge == "vague")
+        {
+            // "dozens" is at least two dozen, "thousands" at least two thousand; the ceiling is generous, since a vague
+            // amount is often said of a figure two orders of magnitude up.
+            var text = q.Text.ToLowerInvariant();
+            return text.Contains("a dozen", StringComparison.Ordinal) ? (v, v)
+                : text.StartsWith("tens of", StringComparison.Ordinal) || text.StartsWith("hundreds of", StringComparison.Ordinal) ? (v, v * 100)
+                : text.StartsWith("dozens", StringComparison.Ordinal) ? (v * 2, 199)
+                : (v * 2, (v * 100) - 1);
+        }
+
+        return q.Hedge switch
+        {
+            null => (v, v),
+            "at least" or "no fewer than" or "no less than" or "upwards of" => (v, null),
+            "more than" or "over" or "just over" => (v, null),
+            "up to" or "at most" or "no more than" or "as many as" => (0, v),
+            "fewer than" or "less than" or "under" or "just under" => (0, v),
+            "nearly" or "almost" or "close to" => (v * 0.85, v),
+            "about" or "around" or "approximately" or "roughly" or "some" or "an estimated" => (v * 0.85, v * 1.15),
+            _ => (v * 0.85, v * 1.15),
+        };
+    }
+
+    /// <summary>"from Moscow", "of the capital", "north of Padang": the place a distance is measured from.</summary>
+    private static string? PlaceAfter(SentenceWords words, int i, int last)
+    {
+        // "100 km north-west of X": skip a compass word.
+        if (i <= last && words[i] is "north" or "south" or "east" or "west" or "northeast" or "northwest" or "southeast" or "southwest"
+            or "north-east" or "north-west" or "south-east" or "south-west")
+        {
+            i++;
+        }
+
+        if (i > last || !FromWords.Contains(words[i]))
+        {
+            return null;
+        }
+
+        i++;
+        if (words[i] == "from" || words[i] == "of")
+        {
+            i++;
+        }
+
+        if (i <= last && words[i] == "the" && words[i + 1] is "capital" or "city")
+        {
+            return "the " + words[i + 1];
+        }
+
+        var start = i;
+        while (i <= last && words.IsCapitalized(i) && words.IsWord(i))
+        {
+            i++;
+        }
+
+        return i > start ? words.TextOf(start, i - 1).ToLowerInvariant() : null;
+    }
+
+    private static int UnitEnd(SentenceWords words, int qe, int last, string unit)
+    {
+        for (var i = qe; i <= Math.Min(last, qe + 2); i++)
+        {
+            if (words[i] == unit)
+            {
+                return i;
+            }
+        }
+
+        return qe;
+    }
+
+    private static bool Near(SentenceWords words, int from, int to, FrozenSet<string> cues, int first, int last)
+    {
+        for (var i = Math.Max(first, from); i <= Math.Min(last, to); i++)
+        {
+            if (cues.Contains(words[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (int First, int Last) TokensOf(SentenceWords words, TextRange range, int first, int last)
+    {
+        var s = -1;
+        var e = -1;
+        for (var i = first; i <= last; i++)
+        {
+            if (s < 0 && words.Tokens[i].End > range.Start)
+            {
+                s = i;
+            }
+
+            if (words.Tokens[i].Start < range.End)
+            {
+                e = i;
+            }
+        }
+
+        return s < 0 || e < s ? (-1, -1) : (s, e);
+    }
+
+    /// <summary>"magnitude 6.1", "a 6.1-magnitude quake", "measuring 6.1 on the Richter scale".</summary>
+    private static IEnumerable<Measure> Magnitudes(SentenceWords words, int first, int last)
+    {
+        var start = words.Tokens[first].Start;
+        var end = words.Tokens[last].End;
+        var text = words.Text[start..end];
+        if (!text.Contains("agnitude", StringComparison.Ordinal) && !text.Contains("Richter", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        foreach (Match m in MagnitudePattern().Matches(text))
+        {
+            var g = m.Groups["a"].Success ? m.Groups["a"] : m.Groups["b"];
+            if (double.TryParse(g.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v is > 0 and < 10.5)
+            {
+                var range = new TextRange(start + m.Index, start + m.Index + m.Length);
+                // Magnitudes are given to one decimal: 6.1 stands for 6.05 to 6.15.
+                yield return new Measure(MeasureRoles.Magnitude, null, v - 0.05, v + 0.05, "magnitude", m.Value, range);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?:magnitude[- ](?:of\s+)?(?<a>\d{1,2}(?:\.\d)?)\b|\b(?<b>\d{1,2}(?:\.\d)?)(?:[- ]magnitude|\s+on the Richter))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MagnitudePattern();
+
+    /// <summary>"no one was killed", "there were no casualties", "nobody got hurt": a figure of zero.</summary>
+    private static Measure? Zero(SentenceWords words, int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            var w = words[i];
+            int cueAt;
+            if (w is "no" && i + 1 <= last && (CasualtyCues.Contains(words[i + 1]) || words[i + 1] is "deaths" or "fatalities" or "injuries" or "dead"))
+            {
+                cueAt = i + 1;
+            }
+            else if ((w is "nobody" or "none" || (w == "no" && words[i + 1] is "one" or "-" && (words[i + 1] != "-" || words[i + 2] == "one"))) && i + 1 <= last)
+            {
+                cueAt = -1;
+                for (var j = i + 1; j <= Math.Min(last, i + 5); j++)
+                {
+                    if (KillCues.Contains(words[j]) || InjureCues.Contains(words[j]))
+                    {
+                        cueAt = j;
+                        break;
+                    }
+                }
+
+                if (cueAt < 0)
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                continue;
+            }
+
+            // "no reports of casualties", "no word on deaths", "no figure for losses" say nothing was known, not that none died.
+            if (HasNoReportCue(words, i, first))
+            {
+                continue;
+            }
+
+            var cue = words[cueAt];
+            var both = cueAt + 2 <= last && words[cueAt + 1] == "or" && (KillCues.Contains(words[cueAt + 2]) || InjureCues.Contains(words[cueAt + 2]));
+            var role = both || CasualtyCues.Contains(cue) ? MeasureRoles.Casualties : KillCues.Contains(cue) ? MeasureRoles.Killed : MeasureRoles.Injured;
+            var endToken = both ? cueAt + 2 : cueAt;
+            return new Measure(role, "people", 0, 0, "people", words.TextOf(i, endToken), words.RangeOf(i, endToken));
+        }
+
+        return null;
+    }
+
+    private static bool HasNoReportCue(SentenceWords words, int i, int first)
+    {
+        for (var j = i + 1; j <= i + 3 && j < words.Count; j++)
+        {
+            if (words[j] is "reports" or "report" or "word" or "figure" or "figures" or "information" or "confirmation" or "immediate" or "sign" or "news")
+            {
+                return true;
+            }
+        }
+
+        for (var j = Math.Max(first, i - 3); j < i; j++)
+        {
+            if (words[j] is "reports" or "reported" or "known" or "confirm" or "confirmed" or "unclear" or "whether" or "if")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,313 @@
+using System.Globalization;
+using Sitrep.Claims;
+using Sitrep.Claims.Frames;
+using Sitrep.Claims.Modality;
+using Sitrep.Corroboration.Alignment;
+using Sitrep.Corroboration.Propositions;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Corroboration.Figures;
+
+/// <summary>
+/// Sets the sources' figures side by side: every measure of a check-worthy claim joins the figure of its role, what it
+/// counts and its event (claims of different stories, classes or dates never share one), and each figure is labelled
+/// consistent (the ranges overlap, after unit conversion and hedges), update (a later report revises a count, or a
+/// source corrects itself) or dispute (values that cannot both hold).
+/// </summary>
+internal static class FigureFinder
+{
+    private const int MaxConflictsPerFigure = 6;
+    private const int MaxValuesPerGroup = 400;
+
+    private static readonly string[] RevisionCues =
+    [
+        "corrected", "correction", "earlier version", "previously reported", "revised", "rose to", "risen to", "climbed to",
+        "has risen", "had risen", "increased to", "jumped to", "now stands", "updated", "raised the toll", "up from",
+    ];
+
+    private static readonly string[] RejectionCues =
+    [
+        "unsupported", "unfounded", "baseless", "debunked", "no evidence", "not supported", "false claim", "rumour", "rumor",
+        "fake", "dismissed", "disproved", "discredited",
+    ];
+
+    /// <summary>The figures of the corpus.</summary>
+    public static IReadOnlyList<Figure> Find(Corpus corpus, StoryAlignment alignment, Func<Corpus, string, string> origin, CancellationToken cancellationToken)
+    {
+        var groups = new Dictionary<(string Role, string? Counted), List<(FigureValue Value, Claim Claim)>>();
+        var zeros = new List<(FigureValue Value, Claim Claim)>();
+        foreach (var doc in corpus.Documents)
+        {
+            foreach (var claim in doc.Layers.Find<ClaimLayer>()?.Items ?? [])
+            {
+                if (claim.Frame.Measures.Count == 0 || !Asserts(claim, doc.Document.Slice(claim.Span), SentenceOf(doc, claim)))
+                {
+                    continue;
+                }
+
+                var claimRef = new ClaimRef(doc.Document.Id, claim);
+                var source = ClaimSource.Of(corpus, claimRef, origin);
+                foreach (var m in claim.Frame.Measures)
+                {
+                    if (claim.Polarity == ClaimPolarity.Negative && !m.IsZero)
+                    {
+                        continue; // "it is not true that 30 died" gives no figure of 30
+                    }
+
+                    var value = new FigureValue(claimRef.Key, doc.Document.Id, source.Label, source.Key, m, source.ReportTime, claim.Span, claim.Likelihood?.Band is { } band ? LikelihoodBands.Name(band) : null);
+                    if (m.IsZero)
+                    {
+                        zeros.Add((value, claim));
+                        continue;
+                    }
+
+                    var key = (m.Role, m.Role == MeasureRoles.Distance ? PlaceKey(m.Counted) : m.Counted);
+                    if (!groups.TryGetValue(key, out var list))
+                    {
+                        groups[key] = list = [];
+                    }
+
+                    if (list.Count < MaxValuesPerGroup)
+                    {
+                        list.Add((value, claim));
+                    }
+                }
+            }
+        }
+
+        // "300 km from the capital": within one corpus the capital is the place its other distances are measured from,
+        // so such values join the role's largest named group.
+        foreach (var vague in groups.Keys.Where(k => k.Role == MeasureRoles.Distance && k.Counted is "the capital" or "the city").ToList())
+        {
+            var target = groups.Where(g => g.Key.Role == MeasureRoles.Distance && g.Key.Counted is not ("the capital" or "the city"))
+                .OrderByDescending(g => g.Value.Count).Select(g => g.Key).FirstOrDefault();
+            if (target.Role is not null)
+            {
+                groups[target].AddRange(groups[vague]);
+                groups.Remove(vague);
+            }
+        }
+
+        // A zero ("nobody was hurt") speaks to every count of people harmed: killed, injured or both.
+        foreach (var z in zeros)
+        {
+            var roles = z.Value.Measure.Role == MeasureRoles.Casualties
+                ? new[] { MeasureRoles.Killed, MeasureRoles.Injured, MeasureRoles.Casualties }
+                : [z.Value.Measure.Role, MeasureRoles.Casualties];
+            foreach (var (key, list) in groups)
+            {
+                if (roles.Contains(key.Role))
+                {
+                    list.Add(z);
+                }
+            }
+        }
+
+        var figures = new List<Figure>();
+        foreach (var ((role, counted), members) in groups.OrderBy(g => g.Key.Role, StringComparer.Ordinal).ThenBy(g => g.Key.Counted, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var evt in Events(members, alignment))
+            {
+                if (Make(role, counted, evt, corpus) is { } figure)
+                {
+                    figures.Add(figure with { Id = "f" + (figures.Count + 1).ToString(CultureInfo.InvariantCulture) });
+                }
+            }
+        }
+
+        return [.. figures
+            .OrderByDescending(f => f.Verdict)
+            .ThenByDescending(f => f.Values.Select(v => v.SourceKey).Distinct(StringComparer.Ordinal).Count())
+            .ThenBy(f => int.Parse(f.Id.AsSpan(1), CultureInfo.InvariantCulture))];
+    }
+
+    /// <summary>
+    /// True when the claim asserts what it says: not a question, a speculation or an "unlikely", and not a figure its
+    /// own sentence rejects ("claims that there were no casualties are unsupported").
+    /// </summary>
+    private static bool Asserts(Claim claim, string text, string sentence) =>
+        !Array.Exists(RejectionCues, cue => sentence.Contains(cue, StringComparison.OrdinalIgnoreCase))
+        && (IsLaterClauseSpeculation(claim, text)
+            || (claim.Kind is not (ClaimKind.Question or ClaimKind.Speculation)
+                && claim.Likelihood?.Band is not (LikelihoodBand.Unlikely or LikelihoodBand.VeryUnlikely or LikelihoodBand.AlmostNoChance or LikelihoodBand.RoughlyEvenChance)));
+
+    private static string SentenceOf(AnalyzedDocument doc, Claim claim) =>
+        (uint)claim.Sentence < (uint)doc.Sentences.Count ? doc.Document.Slice(doc.Sentences[claim.Sentence].Range) : doc.Document.Slice(claim.Span);
+
+    /// <summary>
+    /// "There were no casualties, it was theatre so Putin could clean house": the modal that made the claim a
+    /// speculation stands in a later clause than the figures, which are asserted plainly.
+    /// </summary>
+    private static bool IsLaterClauseSpeculation(Claim claim, string text)
+    {
+        if (claim.Kind != ClaimKind.Speculation || text.TrimEnd().EndsWith('?') || claim.Frame.Measures.Count == 0)
+        {
+            return false;
+        }
+
+        var lastMeasure = claim.Frame.Measures.Max(m => m.Range.End) - claim.Span.Start;
+        if (lastMeasure <= 0 || lastMeasure > text.Length)
+        {
+            return false;
+        }
+
+        var before = text.AsSpan(0, lastMeasure);
+        var after = text.AsSpan(lastMeasure);
+        var comma = after.IndexOf(',');
+        return comma >= 0 && !ContainsModal(before) && ContainsModal(after[comma..]);
+    }
+
+    private static bool ContainsModal(ReadOnlySpan<char> text)
+    {
+        foreach (var modal in (ReadOnlySpan<string>)[" could ", " might ", " may ", " would ", "if ", "perhaps", "maybe", "possibly", " whether "])
+        {
+            if (text.Contains(modal, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"the capital" and "the city" name a place only within a story; they are keyed apart from named places.</summary>
+    private static string? PlaceKey(string? place) => place;
+
+    /// <summary>
+    /// Splits one figure's values into events: a value joins the first event all of whose values it may share an event
+    /// with (complete link), so a chain of loose matches never merges two quakes.
+    /// </summary>
+    private static List<List<(FigureValue Value, Claim Claim)>> Events(List<(FigureValue Value, Claim Claim)> members, StoryAlignment alignment)
+    {
+        var events = new List<List<(FigureValue Value, Claim Claim)>>();
+        foreach (var m in members)
+        {
+            var home = events.FirstOrDefault(e => e.TrueForAll(o =>
+                alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId)
+                && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null));
+            if (home is null)
+            {
+                events.Add([m]);
+            }
+            else
+            {
+                home.Add(m);
+            }
+        }
+
+        return events;
+    }
+
+    private static Figure? Make(string role, string? counted, List<(FigureValue Value, Claim Claim)> evt, Corpus corpus)
+    {
+        // One value per source and interval: a source repeating itself, or a wire copy, says it once.
+        var values = evt
+            .Select(e => e.Value)
+            .GroupBy(v => (v.SourceKey, v.Measure.Min, v.Measure.Max))
+            .Select(g => g.OrderBy(v => v.ReportTime ?? DateTimeOffset.MaxValue).First())
+            .OrderBy(v => v.ReportTime ?? DateTimeOffset.MaxValue)
+            .ThenBy(v => v.ClaimKey, StringComparer.Ordinal)
+            .ToList();
+        var sources = values.Select(v => v.SourceKey).Distinct(StringComparer.Ordinal).Count();
+        if (values.Count < 2 || (sources < 2 && values.Select(v => (v.Measure.Min, v.Measure.Max)).Distinct().Count() < 2))
+        {
+            return null;
+        }
+
+        if (values.TrueForAll(v => v.Measure.IsZero))
+        {
+            return null; // zeros alone are not a figure of this count
+        }
+
+        var conflicts = new List<FigureConflict>();
+        var seen = new HashSet<(string, string)>();
+        for (var i = 0; i < values.Count && conflicts.Count < MaxConflictsPerFigure; i++)
+        {
+            for (var j = i + 1; j < values.Count && conflicts.Count < MaxConflictsPerFigure; j++)
+            {
+                var (a, b) = (values[i], values[j]);
+                if (Overlap(a.Measure, b.Measure) || string.Equals(a.DocumentId, b.DocumentId, StringComparison.Ordinal) && string.Equals(a.SourceKey, b.SourceKey, StringComparison.Ordinal) && !a.ReportTime.HasValue)
+                {
+                    continue;
+                }
+
+                if (!seen.Add((a.SourceKey, b.SourceKey)))
+                {
+                    continue;
+                }
+
+                var update = IsUpdate(role, a, b, corpus);
+                var what = MeasureRoles.Label(role, counted);
+                var reason = update
+                    ? $"{what}: {b.Source} later gives {b.Measure.Describe()} (earlier {a.Measure.Describe()}, {a.Source})"
+                    : $"{what}: {a.Source} gives {a.Measure.Describe()} (“{a.Measure.Text}”) while {b.Source} gives {b.Measure.Describe()} (“{b.Measure.Text}”); both cannot hold";
+                conflicts.Add(new FigureConflict(a, b, update, reason));
+            }
+        }
+
+        if (conflicts.Count == 0 && sources < 2)
+        {
+            return null;
+        }
+
+        var verdict = conflicts.Exists(c => !c.IsUpdate) ? FigureVerdict.Dispute : conflicts.Count > 0 ? FigureVerdict.Update : FigureVerdict.Consistent;
+        var label = MeasureRoles.Label(role, counted);
+        var summary = verdict switch
+        {
+            FigureVerdict.Dispute => $"{label}: sources disagree ({string.Join(" vs ", values.Select(v => v.Measure.Describe()).Distinct(StringComparer.Ordinal))})",
+            FigureVerdict.Update => $"{label}: the figure moved over time ({string.Join(" → ", values.Select(v => v.Measure.Describe()).Distinct(StringComparer.Ordinal))})",
+            _ => $"{label}: {sources} sources give values that can all hold ({string.Join(", ", values.Select(v => v.Measure.Describe()).Distinct(StringComparer.Ordinal))})",
+        };
+        return new Figure(string.Empty, role, counted, label, values, verdict, summary, conflicts);
+    }
+
+    /// <summary>True when the two values can both hold.</summary>
+    internal static bool Overlap(Measure a, Measure b)
+    {
+        var loA = a.Min ?? 0;
+        var hiA = a.Max ?? double.PositiveInfinity;
+        var loB = b.Min ?? 0;
+        var hiB = b.Max ?? double.PositiveInfinity;
+        return loA <= hiB + 1e-9 && loB <= hiA + 1e-9;
+    }
+
+    private static bool IsUpdate(string role, FigureValue earlier, FigureValue later, Corpus corpus)
+    {
+        if (earlier.ReportTime is not { } t1 || later.ReportTime is not { } t2 || t2 <= t1)
+        {
+            return HasRevisionCue(later, corpus);
+        }
+
+        if (string.Equals(earlier.SourceKey, later.SourceKey, StringComparison.Ordinal) || string.Equals(earlier.DocumentId, later.DocumentId, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // A toll that grows as bodies are found is a story that moved, not a dispute; a zero or a fall is not that.
+        if (MeasureRoles.IsCumulative(role) && !earlier.Measure.IsZero && !later.Measure.IsZero
+            && (later.Measure.Min ?? 0) > (earlier.Measure.Max ?? double.PositiveInfinity) && t2 - t1 >= TimeSpan.FromHours(1))
+        {
+            return true;
+        }
+
+        return HasRevisionCue(later, corpus);
+    }
+
+    private static bool HasRevisionCue(FigureValue value, Corpus corpus)
+    {
+        var text = corpus.ById[value.DocumentId].Document.Text;
+        var start = Math.Max(0, value.Cite.Start - 80);
+        var end = Math.Min(text.Length, value.Cite.End + 40);
+        var context = text.AsSpan(start, end - start);
+        foreach (var cue in RevisionCues)
+        {
+            if (context.Contains(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,99 @@
+using Shouldly;
+using Sitrep.Claims;
+using Sitrep.Claims.Frames;
+using Sitrep.Tests.Support;
+using Sitrep.Time;
+
+namespace Sitrep.Tests.Claims;
+
+/// <summary>What the figures of a claim measure: sentences of our own, one rule each.</summary>
+public sealed class MeasureTests
+{
+    private static List<Measure> MeasuresOf(string text) =>
+        [.. new ClaimAnalyzer().Analyze(Some.Analyzed(text), TestContext.Current.CancellationToken).SelectMany(c => c.Frame.Measures)];
+
+    [Fact]
+    public void AHedgedTollIsALowerBoundOfPeopleKilled()
+    {
+        var m = MeasuresOf("At least 12 people were killed in the blast.").ShouldHaveSingleItem();
+        m.Role.ShouldBe(MeasureRoles.Killed);
+        m.Counted.ShouldBe("people");
+        m.Min.ShouldBe(12);
+        m.Max.ShouldBeNull();
+    }
+
+    [Fact]
+    public void KilledAndInjuredInOneClauseAreTwoRoles()
+    {
+        var measures = MeasuresOf("The bomb killed 3 people and injured 12 others near the market.");
+        measures.Select(m => (m.Role, m.Min)).ShouldBe([(MeasureRoles.Killed, 3.0), (MeasureRoles.Injured, 12.0)]);
+    }
+
+    [Fact]
+    public void DepthAndDistanceAreDifferentRolesAndMilesBecomeKilometres()
+    {
+        var depth = MeasuresOf("The quake struck at a depth of 10 km.").ShouldHaveSingleItem();
+        depth.Role.ShouldBe(MeasureRoles.Depth);
+        depth.Min.ShouldBe(10);
+
+        var distance = MeasuresOf("Its epicentre lay 6 miles from Ridgeton.").ShouldHaveSingleItem();
+        distance.Role.ShouldBe(MeasureRoles.Distance);
+        distance.Counted.ShouldBe("ridgeton");
+        distance.Unit.ShouldBe("km");
+        distance.Min!.Value.ShouldBeLessThan(9.66);
+        distance.Max!.Value.ShouldBeGreaterThan(9.66);
+    }
+
+    [Fact]
+    public void AMagnitudeWrittenWithAHyphenIsRead()
+    {
+        var m = MeasuresOf("A 6.1-magnitude earthquake shook the coast on Sunday.").ShouldHaveSingleItem();
+        m.Role.ShouldBe(MeasureRoles.Magnitude);
+        m.Min!.Value.ShouldBe(6.05, 1e-9);
+        m.Max!.Value.ShouldBe(6.15, 1e-9);
+    }
+
+    [Theory]
+    [InlineData("No one was killed or injured in the fire.", MeasureRoles.Casualties)]
+    [InlineData("Nobody was hurt when the roof fell in.", MeasureRoles.Injured)]
+    [InlineData("There were no casualties at all.", MeasureRoles.Casualties)]
+    public void SayingNoneWereHarmedIsAFigureOfZero(string text, string role)
+    {
+        var m = MeasuresOf(text).ShouldHaveSingleItem();
+        m.Role.ShouldBe(role);
+        m.IsZero.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("There were no immediate reports of casualties.")]
+    [InlineData("Three crew members were among the dead.")]
+    [InlineData("The convoy had 40 trucks and 12 buses.")]
+    [InlineData("The offence carries up to 20 years in prison.")]
+    public void FiguresWhoseRoleIsUnclearOrPartialGiveNoMeasure(string text) => MeasuresOf(text).ShouldBeEmpty();
+
+    [Fact]
+    public void ARangeIsOneMeasureWithBothBounds()
+    {
+        var m = MeasuresOf("Estimates put the force at between 5,000 and 8,000 fighters.").ShouldHaveSingleItem();
+        m.Role.ShouldBe(MeasureRoles.Force);
+        (m.Min, m.Max).ShouldBe((5000.0, 8000.0));
+    }
+
+    [Fact]
+    public void ADeathTollAcrossACopulaIsReadFromItsSubject()
+    {
+        var m = MeasuresOf("Aircrew deaths on Saturday were probably between 13 and 15.").ShouldHaveSingleItem();
+        m.Role.ShouldBe(MeasureRoles.Killed);
+        m.Counted.ShouldBe("airmen");
+        (m.Min, m.Max).ShouldBe((13.0, 15.0));
+    }
+
+    [Fact]
+    public void AFigureCarriesTheDateWrittenNextToIt()
+    {
+        var doc = Some.Analyzed("The founder, whose men marched in June, died when his jet crashed on 23 August 2023, killing all ten people on board.");
+        new TimexStage().Process(doc, TestContext.Current.CancellationToken);
+        var m = new ClaimAnalyzer().Analyze(doc, TestContext.Current.CancellationToken).SelectMany(c => c.Frame.Measures).ShouldHaveSingleItem();
+        m.EventTime.ShouldBe("2023-08-23");
+    }
+}

@@ -1,0 +1,128 @@
+using Shouldly;
+using Sitrep.Claims.Frames;
+using Sitrep.Corroboration;
+using Sitrep.Corroboration.Figures;
+using Sitrep.Corroboration.Propositions;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Tests.Corroboration;
+
+/// <summary>Figures side by side: sentences of our own for each judgment and each tempting false pair.</summary>
+public sealed class FigureTests
+{
+    private static readonly DateTimeOffset Morning = new(2024, 3, 4, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void ATollAgainstAReportThatNobodyDiedIsADispute()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "At least 12 people were killed in the raid on Harlow.", "Harbour Times"),
+            Doc("b.txt", "No one was killed in the raid on Harlow, the mayor's office said.", "Valley Post"));
+
+        var figure = Figures(corpus).ShouldHaveSingleItem();
+        figure.Verdict.ShouldBe(FigureVerdict.Dispute);
+        figure.Values.Select(v => v.Measure.Min).ShouldBe([12.0, 0.0], ignoreOrder: true);
+        corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldContain(c => c.PropositionId == figure.Id && !c.IsUpdate);
+    }
+
+    [Fact]
+    public void DifferentTollsFromDifferentSourcesAtOneTimeAreADispute()
+    {
+        var figure = Figures(Analyze(
+            Doc("a.txt", "The ferry disaster killed 30 people, officials said.", "Harbour Times", Morning),
+            Doc("b.txt", "The ferry disaster killed 43 people, according to the coast guard.", "Valley Post", Morning))).ShouldHaveSingleItem();
+        figure.Verdict.ShouldBe(FigureVerdict.Dispute);
+        figure.Conflicts.ShouldHaveSingleItem().Reason.ShouldContain("both cannot hold");
+    }
+
+    [Fact]
+    public void ATollThatRisesOverADayIsAnUpdateNotADispute()
+    {
+        var figure = Figures(Analyze(
+            Doc("a.txt", "Five people were killed when the building collapsed.", "Harbour Times", Morning),
+            Doc("b.txt", "The number of people killed when the building collapsed rose to 24.", "Valley Post", Morning.AddHours(20)))).ShouldHaveSingleItem();
+        figure.Verdict.ShouldBe(FigureVerdict.Update);
+        figure.Conflicts.ShouldHaveSingleItem().IsUpdate.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void DeathsAndInjuriesAreNeverSetAgainstEachOther()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "The storm killed 30 people across the province.", "Harbour Times"),
+            Doc("b.txt", "The storm injured 40 people across the province.", "Valley Post"));
+        Figures(corpus).ShouldBeEmpty();
+        corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void DepthAndDistanceAreApartAndTheSameDepthInMilesAgrees()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "The quake struck at a depth of 10 km, 40 km from Ridgeton.", "Harbour Times"),
+            Doc("b.txt", "The quake was 6 miles deep, seismologists said.", "Valley Post"));
+        var figure = Figures(corpus).ShouldHaveSingleItem();
+        figure.Role.ShouldBe(MeasureRoles.Depth);
+        figure.Verdict.ShouldBe(FigureVerdict.Consistent);
+        corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void TwoQuakesYearsApartNeverShareAFigure()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "In September 2009 an earthquake killed 1,100 people in Padang.", "Harbour Times"),
+            Doc("b.txt", "The earthquake of July 2013 killed 40 people in Padang.", "Valley Post"));
+        Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
+        corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void AFigureItsOwnSentenceRejectsIsNotASourcesValue()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "At least 13 airmen were killed when the aircraft was shot down.", "Harbour Times"),
+            Doc("b.txt", "Claims that there were no casualties are unsupported by the evidence.", "Valley Post"));
+        Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
+    }
+
+    [Fact]
+    public void ANegationInAnotherClauseDoesNotMakeADenial()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "The spokesman said the criminal case against the commander will be dropped.", "Harbour Times"),
+            Doc("b.txt", "The criminal case against the commander will be dropped, and the fighters will not be prosecuted.", "Valley Post"));
+        var layer = corpus.Layers.Get<PropositionLayer>();
+        layer.Propositions.ShouldNotContain(p => p.Status == CorroborationStatus.Contested);
+        layer.Contradictions.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("seize", "seized")]
+    [InlineData("drop", "dropped")]
+    [InlineData("kill", "killed")]
+    [InlineData("closes", "closed")]
+    public void FormsOfOneVerbShareAStem(string a, string b) =>
+        Sitrep.Corroboration.Contradictions.ContradictionFinder.Stem(a).ShouldBe(Sitrep.Corroboration.Contradictions.ContradictionFinder.Stem(b));
+
+    [Fact]
+    public void ACaseSaidToBeDroppedThenOpenThenClosedIsAStoryThatMoved()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "The spokesman said the criminal case against the commander would be dropped.", "Harbour Times", Morning),
+            Doc("b.txt", "Prosecutors said the charges have not been dropped.", "Valley Post", Morning.AddDays(2)),
+            Doc("c.txt", "The security service said it had closed the criminal case against the commander.", "Lakeside Wire", Morning.AddDays(3)));
+        var state = corpus.Layers.Get<Sitrep.Corroboration.State.StoryStateLayer>().States.ShouldHaveSingleItem();
+        state.Steps.Select(s => s.Status).ShouldBe(["to be dropped", "open", "closed"]);
+        state.Now.ShouldBe("closed");
+        state.Disputed.ShouldBeFalse();
+    }
+
+    private static List<Figure> Figures(Corpus corpus) => [.. corpus.Layers.Get<FigureLayer>().Figures];
+
+    private static Document Doc(string path, string text, string outlet, DateTimeOffset? published = null) =>
+        Document.Create(text, path).WithKind(DocumentKind.Article).WithSource(new Source(outlet, null, null, published, Reliability.B)).Build();
+
+    private static Corpus Analyze(params Document[] documents) => PropositionPipeline.Analyze(new PropositionStage(withFigures: true), documents);
+}
