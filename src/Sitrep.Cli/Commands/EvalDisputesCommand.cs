@@ -249,7 +249,7 @@ internal static class EvalDisputesCommand
     }
 }
 
-/// <summary>Runs the pipeline over one ECB+ topic's documents and turns its proposition layer into reported items.</summary>
+/// <summary>Runs the pipeline over one ECB+ topic's documents (one document per file) and reads the reported items.</summary>
 internal static class TopicRun
 {
     public sealed record Result(IReadOnlyList<ReportedItem> Items, int Claims, int Propositions, IReadOnlyList<string> Notes);
@@ -280,43 +280,8 @@ internal static class TopicRun
         pipeline.AnalyzeCorpus(corpus);
         notes.AddRange(corpus.Errors.Select(e => $"{e.Code} {e.Path}: {e.Message}"));
         var layer = corpus.Layers.Find<PropositionLayer>() ?? new PropositionLayer([], []);
-        var claims = new Dictionary<string, ClaimRef>(StringComparer.Ordinal);
-        foreach (var claim in layer.Propositions.SelectMany(p => p.Claims))
-        {
-            claims.TryAdd(claim.Key, claim);
-        }
-
-        EvidenceSpan? Evidence(string key)
-        {
-            if (!claims.TryGetValue(key, out var claim) || !corpus.ById.TryGetValue(claim.DocumentId, out var analyzed))
-            {
-                return null;
-            }
-
-            var span = claim.Claim.Span;
-            return new EvidenceSpan(nameOf[claim.DocumentId], span.Start, span.End, analyzed.Document.Slice(span));
-        }
-
-        var items = new List<ReportedItem>();
-        foreach (var contradiction in layer.Contradictions)
-        {
-            if (Evidence(contradiction.A) is { } a && Evidence(contradiction.B) is { } b)
-            {
-                items.Add(new ReportedItem(topic, contradiction.IsUpdate ? ReportedKind.Update : ReportedKind.Contradiction, [[a], [b]], contradiction.Reason));
-            }
-            else
-            {
-                notes.Add($"contradiction {contradiction.A} / {contradiction.B}: a claim key is in no proposition; not scored");
-            }
-        }
-
-        foreach (var proposition in layer.Propositions.Where(p => p.Status == CorroborationStatus.Contested))
-        {
-            IReadOnlyList<EvidenceSpan> Side(StanceKind stance) =>
-                [.. proposition.Stances.Where(s => s.Stance == stance).SelectMany(s => s.Claims).Select(Evidence).OfType<EvidenceSpan>()];
-            items.Add(new ReportedItem(topic, ReportedKind.Contested, [Side(StanceKind.Support), Side(StanceKind.Deny)], $"contested {proposition.Id}: {proposition.Label}"));
-        }
-
+        var texts = corpus.Documents.ToDictionary(d => d.Document.Id, d => d.Document.Text, StringComparer.Ordinal);
+        var items = DisputeReports.From(layer, texts, nameOf, topic, notes);
         return new Result(items, layer.Propositions.Sum(p => p.Claims.Count), layer.Propositions.Count, notes);
     }
 }

@@ -74,13 +74,6 @@ public sealed record DisputeGoldTopic(int Topic, string Read, IReadOnlyList<Gold
 
     /// <summary>Every gold update of the topic.</summary>
     public IEnumerable<GoldDispute> Updates => SubEvents.SelectMany(s => s.Updates);
-
-    /// <summary>Every mention in the file, with the id of the item that holds it.</summary>
-    public IEnumerable<(string ItemId, DisputeMention Mention)> Mentions =>
-        SubEvents.SelectMany(s =>
-            s.Disputes.Concat(s.Updates).SelectMany(d => d.Sides.SelectMany(side => side.Mentions.Select(m => (d.Id, m))))
-                .Concat(s.Agreements.SelectMany(a => a.Mentions.Select(m => (a.Id, m))))
-                .Concat(s.FalsePairs.SelectMany(p => p.A.Concat(p.B).Select(m => (p.Id, m)))));
 }
 
 /// <summary>Reads the disputes gold: one JSON file per ECB+ topic.</summary>

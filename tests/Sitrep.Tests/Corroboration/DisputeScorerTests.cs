@@ -1,5 +1,8 @@
 using Shouldly;
+using Sitrep.Claims;
 using Sitrep.Corroboration.Evaluation;
+using Sitrep.Corroboration.Propositions;
+using Sitrep.Documents;
 
 namespace Sitrep.Tests.Corroboration;
 
@@ -94,6 +97,36 @@ public sealed class DisputeScorerTests
         tally.Precision.ShouldBe(1.0);
         tally.NothingReported.ShouldBeTrue();
         tally.Recall.ShouldBe(0.0);
+    }
+
+    [Fact]
+    public void TheLayerBecomesOnePairPerContradictionAndSupportAgainstDenialPerContestedProposition()
+    {
+        var ten = ClaimAt("d1", "c1", First, "killing 10 people");
+        var three = ClaimAt("d2", "c1", Second, "three people were killed");
+        var proposition = new Proposition(
+            "p1", "toll", [ten, three], [new SourceStance("d1", null, StanceKind.Support, [ten.Key]), new SourceStance("d2", null, StanceKind.Deny, [three.Key])],
+            2, CorroborationStatus.Contested, 3, 1, 1, ten.Claim.Span);
+        var layer = new PropositionLayer([proposition], [new Contradiction(ten.Key, three.Key, false, "numbers", "p1"), new Contradiction(ten.Key, "d9-c9", true, "lost", "p1")]);
+        var notes = new List<string>();
+
+        var items = DisputeReports.From(layer, new Dictionary<string, string> { ["d1"] = First, ["d2"] = Second }, new Dictionary<string, string> { ["d1"] = "1_1ecb", ["d2"] = "1_2ecb" }, 1, notes);
+
+        items.Count.ShouldBe(2);
+        items[0].Kind.ShouldBe(ReportedKind.Contradiction);
+        items[0].Groups.Select(g => g.Single().Doc).ShouldBe(["1_1ecb", "1_2ecb"]);
+        items[0].Groups[0][0].Text.ShouldBe("killing 10 people");
+        items[1].Kind.ShouldBe(ReportedKind.Contested);
+        items[1].Groups[1].Single().Text.ShouldBe("three people were killed");
+        notes.Single().ShouldContain("d9-c9");
+        new DisputeScorer(Gold, Texts).Judge(items[1]).Correct.ShouldBeTrue();
+    }
+
+    private static ClaimRef ClaimAt(string doc, string id, string text, string part)
+    {
+        var start = text.IndexOf(part, StringComparison.Ordinal);
+        var claim = new Claim(id, new Span(doc, start, start + part.Length), null, ClaimAttribution.Author(null), ClaimPolarity.Positive, null, null, ClaimKind.Event, [], null, 0);
+        return new ClaimRef(doc, claim);
     }
 
     private static DisputeSide Side(string value, (string Doc, string Snippet) mention) => new(value, [new DisputeMention(mention.Doc, mention.Snippet)]);
