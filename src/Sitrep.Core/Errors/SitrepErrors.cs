@@ -115,4 +115,13 @@ public static class SitrepErrors
 
     /// <summary>A claims gold file cannot be read.</summary>
     public static readonly ErrorCode ClaimsGoldInvalid = new("SR8002", "Claims gold file '{0}' is not valid: {1}");
+
+    /// <summary>A disputes gold folder holds no gold file.</summary>
+    public static readonly ErrorCode DisputesGoldMissing = new("SR8011", "Disputes gold '{0}' holds no *.json file{1}. Expected a folder like tests/gold/disputes with one topicN.json per ECB+ topic.");
+
+    /// <summary>A disputes gold file cannot be read.</summary>
+    public static readonly ErrorCode DisputesGoldInvalid = new("SR8012", "Disputes gold file '{0}' is not valid: {1}");
+
+    /// <summary>The ECB+ corpus is not where the disputes evaluation looks for it.</summary>
+    public static readonly ErrorCode EcbPlusMissing = new("SR8013", "ECB+ topic {0} is not in '{1}'. Pass --ecbplus with the folder that holds ECB+/<topic>/*.xml (../shared/datasets/ecbplus).");
 }

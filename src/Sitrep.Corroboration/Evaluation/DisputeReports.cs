@@ -1,0 +1,64 @@
+using Sitrep.Corroboration.Propositions;
+
+namespace Sitrep.Corroboration.Evaluation;
+
+/// <summary>Turns the corroboration output into the items <see cref="DisputeScorer"/> judges.</summary>
+/// <remarks>
+/// A contradiction or update becomes one item of two groups (its claims A and B); a Contested proposition one item whose
+/// groups are the claims of the sources that support it and of those that deny it. A later <c>figures[]</c> row would
+/// become one item with a group per value.
+/// </remarks>
+public static class DisputeReports
+{
+    /// <summary>The reported items of one analysed topic.</summary>
+    /// <param name="layer">The proposition layer.</param>
+    /// <param name="texts">Text of each analysed document, by document id.</param>
+    /// <param name="names">The evaluation's name of each document id (the ECB+ file name).</param>
+    /// <param name="topic">The topic, stamped on every item.</param>
+    /// <param name="notes">Receives a line for each judgment that cannot be scored (a claim key in no proposition).</param>
+    public static IReadOnlyList<ReportedItem> From(PropositionLayer layer, IReadOnlyDictionary<string, string> texts, IReadOnlyDictionary<string, string> names, int topic, ICollection<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(notes);
+        var claims = new Dictionary<string, ClaimRef>(StringComparer.Ordinal);
+        foreach (var claim in layer.Propositions.SelectMany(p => p.Claims))
+        {
+            claims.TryAdd(claim.Key, claim);
+        }
+
+        EvidenceSpan? Evidence(string key)
+        {
+            if (!claims.TryGetValue(key, out var claim) || !texts.TryGetValue(claim.DocumentId, out var text) || !names.TryGetValue(claim.DocumentId, out var name))
+            {
+                return null;
+            }
+
+            var span = claim.Claim.Span;
+            return new EvidenceSpan(name, span.Start, span.End, text[span.Start..span.End]);
+        }
+
+        var items = new List<ReportedItem>();
+        foreach (var contradiction in layer.Contradictions)
+        {
+            if (Evidence(contradiction.A) is { } a && Evidence(contradiction.B) is { } b)
+            {
+                items.Add(new ReportedItem(topic, contradiction.IsUpdate ? ReportedKind.Update : ReportedKind.Contradiction, [[a], [b]], contradiction.Reason));
+            }
+            else
+            {
+                notes.Add($"contradiction {contradiction.A} / {contradiction.B}: a claim is in no proposition; not scored");
+            }
+        }
+
+        foreach (var proposition in layer.Propositions.Where(p => p.Status == CorroborationStatus.Contested))
+        {
+            IReadOnlyList<EvidenceSpan> Side(StanceKind stance) =>
+                [.. proposition.Stances.Where(s => s.Stance == stance).SelectMany(s => s.Claims).Select(Evidence).OfType<EvidenceSpan>()];
+            items.Add(new ReportedItem(topic, ReportedKind.Contested, [Side(StanceKind.Support), Side(StanceKind.Deny)], $"contested {proposition.Id}: {proposition.Label}"));
+        }
+
+        return items;
+    }
+}
