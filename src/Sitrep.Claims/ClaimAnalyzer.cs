@@ -1,9 +1,9 @@
 using System.Globalization;
 using Sitrep.Claims.Attribution;
+using Sitrep.Claims.Frames;
 using Sitrep.Claims.Kinds;
 using Sitrep.Claims.Modality;
 using Sitrep.Claims.Polarity;
-using Sitrep.Claims.Frames;
 using Sitrep.Claims.Quantities;
 using Sitrep.Claims.Segmentation;
 using Sitrep.Claims.Text;

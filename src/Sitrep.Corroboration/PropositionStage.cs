@@ -249,14 +249,31 @@ public sealed class PropositionStage : ICorpusStage
     /// </summary>
     private static bool NegationBearsOnLabel(Claim claim, string text, string labelText, ClaimPolarity labelPolarity)
     {
-        if (claim.Likelihood is not null || claim.DerivedFrom is not null)
+        if (claim.DerivedFrom is not null)
         {
             return true;
+        }
+
+        if (claim.Likelihood is { } likelihood && claim.Polarity == labelPolarity)
+        {
+            // "It is unlikely that he will face prosecution" denies the label only when what it calls unlikely is what
+            // the label says, not a consequence of it ("after the case was closed, prosecution is unlikely").
+            var at = Math.Clamp(likelihood.Range.End - claim.Span.Start, 0, text.Length);
+            return SharedContentWords(text[at..], labelText) >= 2;
         }
 
         return labelPolarity == ClaimPolarity.Positive
             ? ContradictionFinder.NegatesShared(text, labelText)
             : ContradictionFinder.NegatesShared(labelText, text);
+    }
+
+    private static int SharedContentWords(string a, string b)
+    {
+        static HashSet<string> Stems(string t) =>
+            [.. t.Split([' ', ',', '.', ';', ':', '"', '“', '”', '(', ')', '!', '?', '*', '\n'], StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => w.Length > 3).Select(w => ContradictionFinder.Stem(w.ToLowerInvariant()))];
+        var sa = Stems(a);
+        return Stems(b).Count(sa.Contains);
     }
 
     private string Origin(Corpus corpus, string documentId) => OriginOf(corpus, documentId, _syndicationGroup);

@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using Sitrep.Claims;
 using Sitrep.Claims.Timeline;
-using System.Runtime.CompilerServices;
 using Sitrep.Corroboration;
 using Sitrep.Corroboration.Figures;
 using Sitrep.Entities.Aliases;

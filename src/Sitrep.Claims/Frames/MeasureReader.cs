@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using Sitrep.Claims.Quantities;
 using Sitrep.Claims.Text;
 using Sitrep.Documents;
-using Length = UnitsNet.Length;
 using UnitsNet.Units;
+using Length = UnitsNet.Length;
 
 namespace Sitrep.Claims.Frames;
 

@@ -126,19 +126,28 @@ internal static class ContradictionFinder
             }
 
             found = true;
-            for (var j = i + 1; j < Math.Min(negative.Count, i + 5); j++)
+            // "no general came out": a quantifier negates what its noun does, so the noun and the verb after it must
+            // both be said by the other claim; "not dropped" needs only the word it negates.
+            var needed = negative[i] == "no" ? 2 : 1;
+            var shared = 0;
+            for (var j = i + 1; j < Math.Min(negative.Count, i + 6) && shared < needed; j++)
             {
                 if (Skippable.Contains(negative[j]) || NegationWords.Contains(negative[j]))
                 {
                     continue;
                 }
 
-                if (positive.Contains(Stem(negative[j])))
+                if (!positive.Contains(Stem(negative[j])))
                 {
-                    return true;
+                    break;
                 }
 
-                break;
+                shared++;
+            }
+
+            if (shared == needed)
+            {
+                return true;
             }
         }
 

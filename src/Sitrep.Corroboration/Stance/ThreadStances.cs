@@ -51,6 +51,8 @@ internal sealed class ThreadStances
 
         // The stance each post's own claims give it, before any reply is re-judged: what a reply below it answers.
         var anchors = new Dictionary<(string Doc, string Post), StanceKind>();
+        var anchorTexts = new Dictionary<(string Doc, string Post), List<string>>();
+        var leads = new HashSet<(string Doc, string Post)>();
         foreach (var m in members)
         {
             if (m.Claim.Claim.PostId is { } postId)
@@ -59,6 +61,17 @@ internal sealed class ThreadStances
                 if (!anchors.TryGetValue(key, out var current) || current is not (StanceKind.Support or StanceKind.Deny))
                 {
                     anchors[key] = m.Stance;
+                }
+
+                if (!anchorTexts.TryGetValue(key, out var texts))
+                {
+                    anchorTexts[key] = texts = [];
+                }
+
+                texts.Add(m.Text);
+                if (IsLeadClaim(m.Claim))
+                {
+                    leads.Add(key);
                 }
             }
         }
@@ -81,6 +94,13 @@ internal sealed class ThreadStances
 
                 var isMember = anchors.ContainsKey((docId, post.Id));
                 if (!isMember && replies.Count >= MaxRepliesPerProposition)
+                {
+                    continue;
+                }
+
+                // A reply answers its parent's point: its opening claim, or a claim whose words the reply takes up.
+                // Another sentence of a long post is not what the reply agrees or disagrees with.
+                if (!isMember && !leads.Contains((docId, answered.Id)) && !TakesUp(TextOf(doc, post), anchorTexts[(docId, answered.Id)]))
                 {
                     continue;
                 }
@@ -116,6 +136,24 @@ internal sealed class ThreadStances
     /// </summary>
     private static Post? Answered(Post post, Dictionary<string, Post> posts, string docId, Dictionary<(string Doc, string Post), StanceKind> anchors) =>
         post.ParentId is { } parentId && posts.TryGetValue(parentId, out var parent) && anchors.ContainsKey((docId, parent.Id)) ? parent : null;
+
+    private bool IsLeadClaim(ClaimRef claimRef)
+    {
+        var claims = _corpus.ById[claimRef.DocumentId].Layers.Find<Claims.ClaimLayer>()?.Items;
+        return claims?.FirstOrDefault(c => c.PostId == claimRef.Claim.PostId) is { } first && first.Id == claimRef.Claim.Id;
+    }
+
+    /// <summary>True when the reply repeats at least two content words of one of the texts.</summary>
+    private static bool TakesUp(string reply, List<string> texts)
+    {
+        var words = ContentStems(reply);
+        return texts.Exists(t => ContentStems(t).Count(words.Contains) >= 2);
+    }
+
+    private static HashSet<string> ContentStems(string text) =>
+        [.. text.Split([' ', ',', '.', ';', ':', '"', '“', '”', '(', ')', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 3)
+            .Select(w => ContradictionFinder.Stem(w.ToLowerInvariant()))];
 
     private static bool SameAuthor(Post a, Post b) =>
         a.Author is { Length: > 0 } author && string.Equals(author, b.Author, StringComparison.OrdinalIgnoreCase);

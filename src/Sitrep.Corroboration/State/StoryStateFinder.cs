@@ -19,7 +19,7 @@ internal static partial class StoryStateFinder
     /// <summary>The story states of the corpus.</summary>
     public static IReadOnlyList<StoryState> Find(Corpus corpus, Func<Corpus, string, string> origin)
     {
-        var observations = new List<(StatusStep Step, int Order)>();
+        var observations = new List<(StatusStep Step, DateTimeOffset When, int Order)>();
         var order = 0;
         foreach (var doc in corpus.Documents)
         {
@@ -32,30 +32,48 @@ internal static partial class StoryStateFinder
                 }
 
                 var text = doc.Document.Slice(claim.Span);
-                if (CaseStatus(text) is not { } status)
+                if (CaseStatus(text) is not { } status || Retracted(doc.Document.Text, claim.Span.Start))
                 {
                     continue;
                 }
 
                 var claimRef = new ClaimRef(doc.Document.Id, claim);
                 var source = ClaimSource.Of(corpus, claimRef, origin);
-                observations.Add((new StatusStep(status, claimRef.Key, source.Label, source.ReportTime, claim.Span), order));
+                if (source.ReportTime is not { } reported)
+                {
+                    continue;
+                }
+
+                // A status dated in the text ("closed the case on 27 June") took effect then, not when it was retold.
+                var when = EventDay(claim.EventTime) is { } day && day <= reported ? day : reported;
+                observations.Add((new StatusStep(status, claimRef.Key, source.Label, reported, claim.Span), when, order));
             }
         }
 
-        var dated = observations.Where(o => o.Step.ReportTime is not null).OrderBy(o => o.Step.ReportTime).ThenBy(o => o.Order).Select(o => o.Step).ToList();
-        if (dated.Select(s => s.Status).Distinct(StringComparer.Ordinal).Count() < 2)
+        var dated = observations.OrderBy(o => o.When).ThenBy(o => o.Order).ToList();
+        var steps = new List<StatusStep>();
+        var disputed = false;
+        foreach (var (step, _, _) in dated)
+        {
+            var current = steps.Count == 0 ? null : steps[^1].Status;
+            if (current == step.Status)
+            {
+                continue;
+            }
+
+            if (current == "closed")
+            {
+                // After the case is closed a promise to drop it is a recap; a report that it is open disputes the close.
+                disputed |= step.Status == "open";
+                continue;
+            }
+
+            steps.Add(step);
+        }
+
+        if (steps.Count < 2)
         {
             return [];
-        }
-
-        var steps = new List<StatusStep>();
-        foreach (var step in dated)
-        {
-            if (steps.Count == 0 || !string.Equals(steps[^1].Status, step.Status, StringComparison.Ordinal))
-            {
-                steps.Add(step);
-            }
         }
 
         if (steps.Count > MaxSteps)
@@ -64,12 +82,21 @@ internal static partial class StoryStateFinder
         }
 
         var now = steps[^1];
-        var lastChange = now.ReportTime;
-        // A source that, after the latest change, still reports another final status disputes it.
-        var disputed = dated.Exists(s => s.ReportTime > lastChange && !string.Equals(s.Status, now.Status, StringComparison.Ordinal));
         var summary = "criminal case: " + string.Join(" → ", steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Status} ({s.Source}, {s.ReportTime:d MMM yyyy})")));
         return [new StoryState("criminal case", steps, now.Status, summary, disputed)];
     }
+
+    /// <summary>True when the claim sits in a correction that withdraws it ("an earlier version of this report said …").</summary>
+    private static bool Retracted(string text, int start)
+    {
+        var from = Math.Max(0, start - 120);
+        var before = text.AsSpan(from, start - from);
+        return before.Contains("earlier version", StringComparison.OrdinalIgnoreCase) || before.Contains("incorrectly", StringComparison.OrdinalIgnoreCase)
+            || before.Contains("wrongly", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static DateTimeOffset? EventDay(string? timex) =>
+        timex is { Length: >= 10 } && DateTimeOffset.TryParseExact(timex[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var day) ? day : null;
 
     /// <summary>The status of a criminal case a claim states, or null when it states none plainly.</summary>
     internal static string? CaseStatus(string text)
