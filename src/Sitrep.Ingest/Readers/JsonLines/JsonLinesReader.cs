@@ -83,6 +83,11 @@ public sealed class JsonLinesReader : IDocumentReader
             {
                 errors.Add(SitrepErrors.JsonLineInvalid.At(path, lineNumber, ex.Message));
             }
+            catch (InvalidOperationException ex)
+            {
+                // Valid JSON whose string escapes make invalid UTF-16 (a lone surrogate such as \udc00): only this line is lost.
+                errors.Add(SitrepErrors.LineDropped.At(path, $"line {lineNumber}", ex.Message));
+            }
         }
 
         return new ReadResult(documents, errors);
