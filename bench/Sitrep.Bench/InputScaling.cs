@@ -15,7 +15,9 @@ namespace Sitrep.Bench;
 /// doubling of the size roughly doubles the time. <c>long-line</c> is prose with no line break at all; <c>one-sentence</c> the same
 /// with every full stop made a comma (one sentence of megabytes); <c>nesting</c>
 /// is <c>&lt;div&gt;</c> opened a million times; <c>self-closing</c> is <c>&lt;div/&gt;</c> repeated (which HTML
-/// parsers nest, as the slash means nothing on a div); <c>mismatched</c> is <c>&lt;div&gt;&lt;/x&gt;</c> repeated.
+/// parsers nest, as the slash means nothing on a div); <c>mismatched</c> is <c>&lt;div&gt;&lt;/x&gt;</c> repeated;
+/// <c>file:PATH</c> and <c>folder:DIR</c> are real prose (a file, or every <c>*.txt</c> of a folder such as
+/// <c>../shared/seeds</c>) with its line breaks made spaces, repeated to the size: pasted text as it often arrives.
 /// </summary>
 public static class InputScaling
 {
@@ -87,6 +89,7 @@ public static class InputScaling
     public static (string Content, string Extension) Make(string name, int bytes) => name switch
     {
         _ when name.StartsWith("file:", StringComparison.Ordinal) => (OneLine(File.ReadAllText(name[5..]), bytes), ".txt"),
+        _ when name.StartsWith("folder:", StringComparison.Ordinal) => (OneLine(string.Join(' ', Directory.EnumerateFiles(name[7..], "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText)), bytes), ".txt"),
         "long-line" => (Prose(bytes, paragraphs: false), ".txt"),
         "one-sentence" => (Prose(bytes, paragraphs: false).Replace(". ", ", ", StringComparison.Ordinal), ".txt"),
         "paragraphs" => (Prose(bytes, paragraphs: true), ".txt"),

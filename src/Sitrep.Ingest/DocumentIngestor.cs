@@ -55,7 +55,7 @@ public sealed class DocumentIngestor
     public static IReadOnlyList<IDocumentReader> CreateReaders(IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [new PlainTextReader(), new HtmlReader(options), new FeedReader(options), new JsonLinesReader(options), new TelegramExportReader(options)];
+        return [new PlainTextReader(options), new HtmlReader(options), new FeedReader(options), new JsonLinesReader(options), new TelegramExportReader(options)];
     }
 
     /// <summary>Reads one file.</summary>

@@ -72,13 +72,17 @@ public sealed class TelegramExportReader : IDocumentReader
             }
 
             var count = 0;
+            var seen = 0;
             foreach (var message in messages.EnumerateArray())
             {
                 if (count >= _options.MaxItems)
                 {
-                    errors.Add(SitrepErrors.TooManyItems.At(path, _options.MaxItems));
+                    var total = messages.GetArrayLength();
+                    errors.Add(SitrepErrors.ItemsDropped.At(path, total - seen, total, string.Create(CultureInfo.InvariantCulture, $"over the limit of {_options.MaxItems:N0} messages per export")));
                     break;
                 }
+
+                seen++;
 
                 if (message.ValueKind != JsonValueKind.Object || Str(message, "type") is { } type && type != "message")
                 {
