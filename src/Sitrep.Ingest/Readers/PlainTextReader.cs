@@ -1,5 +1,5 @@
-using Sitrep.Errors;
 using Sitrep.Documents;
+using Sitrep.Errors;
 using Sitrep.Ingest.Files;
 using Sitrep.Ingest.Structure;
 

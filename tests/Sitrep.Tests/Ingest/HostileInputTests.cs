@@ -93,6 +93,22 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public async Task WhenADocumentHoldsTwoHundredThousandDates_EachClaimFindsItsEventTimeWithoutWalkingFromTheStart()
+    {
+        // Claims ask for the first date inside their range; walking the timex list from the document's start for each
+        // one made the claim stage quadratic in document length (36 s at 8 MB).
+        const int count = 200_000;
+        var text = new string('x', count * 10);
+        var timexes = Enumerable.Range(0, count).Select(i => new Timex(new TextRange(i * 10, (i * 10) + 4), TimexType.Date, "2023-06-24", AnchorKind.Absolute)).ToList();
+        var analyzed = new AnalyzedDocument(Document.Create(text, "dates.txt").Build());
+        analyzed.Layers.Set(new TimexLayer(timexes, null, []));
+
+        var found = await Bounded(() => Enumerable.Range(0, count).Count(i => EventTimes.For(analyzed, new TextRange(i * 10, (i * 10) + 8)).EventTimex is { } at && at.Start == i * 10));
+
+        found.ShouldBe(count);
+    }
+
+    [Fact]
     public async Task WhenAnInputFolderHoldsANamedPipe_ItIsSkippedWithSR1010AndTheRestIsRead()
     {
         var dir = Some.TempDirectory();
