@@ -87,7 +87,7 @@ public sealed class AnalysisRun
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var scan = InputScanner.Scan(options.Inputs, options.WorkingDirectory);
-        var errors = new List<SitrepError>(scan.Errors);
+        var errors = new List<SitrepError>([.. options.Manifest.Errors, .. scan.Errors]);
         var excluded = new HashSet<string>(options.Excluded, StringComparer.Ordinal);
         var outputPrefix = options.OutputDirectory is null ? null : Path.GetFullPath(options.OutputDirectory, options.WorkingDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         var files = scan.Files

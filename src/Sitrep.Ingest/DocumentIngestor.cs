@@ -14,11 +14,16 @@ namespace Sitrep.Ingest;
 /// Turns one input file into documents: bounded read, binary sniffing, decoding, the best-fitting reader, then the
 /// manifest's metadata. Never throws for bad input: every problem is an error entry and the run goes on.
 /// </summary>
+/// <remarks>
+/// One ingestor serves one run: it holds the run's <see cref="DecompressionBudget"/>
+/// (<see cref="IngestOptions.MaxDecompressedBytesPerRun"/>), shared by every compressed file it reads.
+/// </remarks>
 public sealed class DocumentIngestor
 {
     private readonly IReadOnlyList<IDocumentReader> _readers;
     private readonly IngestOptions _options;
     private readonly SourceManifest _manifest;
+    private readonly DecompressionBudget _budget;
 
     /// <summary>Creates an ingestor.</summary>
     public DocumentIngestor(IReadOnlyList<IDocumentReader> readers, IngestOptions options, SourceManifest manifest)
@@ -34,6 +39,7 @@ public sealed class DocumentIngestor
         _readers = readers;
         _options = options;
         _manifest = manifest;
+        _budget = new DecompressionBudget(options.MaxDecompressedBytesPerRun);
     }
 
     /// <summary>Creates an ingestor with the readers Sitrep ships, bound to <paramref name="options"/>' limits.</summary>
@@ -49,7 +55,7 @@ public sealed class DocumentIngestor
     public static IReadOnlyList<IDocumentReader> CreateReaders(IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [new PlainTextReader(), new HtmlReader(options), new FeedReader(options), new JsonLinesReader(options), new TelegramExportReader(options)];
+        return [new PlainTextReader(options), new HtmlReader(options), new FeedReader(options), new JsonLinesReader(options), new TelegramExportReader(options)];
     }
 
     /// <summary>Reads one file.</summary>
@@ -138,10 +144,15 @@ public sealed class DocumentIngestor
         try
         {
             using var stream = new MemoryStream(raw.Bytes, writable: false);
-            var bytes = Decompression.Gunzip(stream, _options.MaxDecompressedBytes);
-            return bytes is null
-                ? (null, SitrepErrors.DecompressedTooLarge.At(path, _options.MaxDecompressedBytes))
-                : (raw with { Bytes = bytes }, null);
+            var bytes = Decompression.Gunzip(stream, _options.MaxDecompressedBytes, _budget, out var budgetSpent);
+            if (bytes is null)
+            {
+                return (null, budgetSpent
+                    ? SitrepErrors.DecompressionBudgetSpent.At(path, _budget.Total)
+                    : SitrepErrors.DecompressedTooLarge.At(path, _options.MaxDecompressedBytes));
+            }
+
+            return (raw with { Bytes = bytes }, null);
         }
         catch (InvalidDataException ex)
         {

@@ -12,6 +12,12 @@ public sealed record IngestOptions
     /// <summary>A compressed file (<c>.gz</c>) may expand to at most this many bytes; more is a gzip bomb.</summary>
     public long MaxDecompressedBytes { get; init; } = DefaultMaxBytes;
 
+    /// <summary>
+    /// All compressed inputs of one run together may expand to at most this many bytes (one budget per run, shared by
+    /// the files); a file that would go over it is refused with <c>SR1014</c>.
+    /// </summary>
+    public long MaxDecompressedBytesPerRun { get; init; } = 4 * DefaultMaxBytes;
+
     /// <summary>Bytes sniffed at the head of a file to tell binaries and formats apart.</summary>
     public int SniffBytes { get; init; } = 8192;
 

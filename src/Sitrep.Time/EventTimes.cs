@@ -83,8 +83,26 @@ public static class EventTimes
 
     private static Timex? FirstEventTimex(TimexLayer layer, TextRange range)
     {
-        foreach (var t in layer.Items)
+        // Items are in text order: start at the first one that can lie inside the range. Walking from the document's
+        // first timex for every claim was quadratic in the document's length.
+        var items = layer.Items;
+        int lo = 0, hi = items.Count;
+        while (lo < hi)
         {
+            var mid = (lo + hi) / 2;
+            if (items[mid].Range.Start < range.Start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < items.Count; i++)
+        {
+            var t = items[i];
             if (t.Range.Start >= range.End)
             {
                 break;

@@ -98,7 +98,7 @@ public sealed class TimexStage : DocumentStage<TimexLayer>
             var at = new DateTimeOffset(date.ToDateTime(clock), offset);
             while (!headingIsNew && previous is { } prev && at < prev && prev - at < TimeSpan.FromHours(23))
             {
-                at = at.AddDays(1);
+                at = CalendarMath.Add(at, TimeSpan.FromDays(1));
             }
 
             date = DateOnly.FromDateTime(at.DateTime);

@@ -40,6 +40,24 @@ public static class SitrepErrors
     /// <summary>A file's content does not fit its format.</summary>
     public static readonly ErrorCode Malformed = new("SR1011", "File is not well-formed {0}: {1}");
 
+    /// <summary>One line, record or message holds text that is not valid Unicode; it alone is dropped.</summary>
+    public static readonly ErrorCode LineDropped = new("SR1012", "{0} holds text that is not valid Unicode ({1}); it was dropped and the rest of the file read.", ErrorSeverity.Warning);
+
+    /// <summary>A file is UTF-8 but for a few invalid bytes, which were replaced.</summary>
+    public static readonly ErrorCode InvalidBytesReplaced = new("SR1013", "File is UTF-8 except for {0:N0} invalid byte(s), the first at byte {1:N0}; each was replaced with U+FFFD.", ErrorSeverity.Warning);
+
+    /// <summary>The run's decompression budget, shared by all compressed inputs, is spent.</summary>
+    public static readonly ErrorCode DecompressionBudgetSpent = new("SR1014", "Compressed inputs of this run already expanded to {0:N0} bytes, the budget for one run; this file was not read (a run reads at most that much decompressed data).");
+
+    /// <summary>A file name is not valid in the system's encoding, so the file cannot be opened by name.</summary>
+    public static readonly ErrorCode NameUndecodable = new("SR1015", "File name is not valid UTF-8 (shown with U+FFFD for the invalid bytes), so it cannot be opened; rename it to read it.");
+
+    /// <summary>A feed, export or JSON Lines file holds more items than the limit; the rest are counted, not read.</summary>
+    public static readonly ErrorCode ItemsDropped = new("SR1016", "{0:N0} of {1:N0} items were not read ({2}).");
+
+    /// <summary>A file is larger than any one document Sitrep can hold, whatever the size limit says.</summary>
+    public static readonly ErrorCode TooLargeToHold = new("SR1017", "File is {0:N0} bytes; one file can hold at most {1:N0} bytes whatever --max-bytes says (its text must fit in memory as one string); split it.");
+
     /// <summary>A stage requires a capability no earlier stage assigns.</summary>
     public static readonly ErrorCode MissingCapability = new("SR2001", "Stage '{0}' requires '{1}', which no earlier stage assigns. Stages that assign it: {2}.");
 
@@ -100,7 +118,7 @@ public static class SitrepErrors
     /// <summary>A document is not in English; it is stored but analysis quality is not guaranteed.</summary>
     public static readonly ErrorCode NotEnglish = new("SR9008", "Document language looks like '{0}'; it is stored and flagged, and English-only analysis may miss its content.", ErrorSeverity.Warning);
 
-    /// <summary>A feed or export holds more items than the limit.</summary>
+    /// <summary>A feed or export holds more items than the limit. No longer raised (SR1016 counts what was lost); kept so the code is never reused.</summary>
     public static readonly ErrorCode TooManyItems = new("SR9009", "Input holds more than {0:N0} items; the rest were not read.", ErrorSeverity.Warning);
 
     /// <summary>A record was skipped because it holds no text.</summary>

@@ -97,6 +97,8 @@ public static class MentionFilter
         return longer >= 3;
     }
 
+    private const int MaxLayoutLine = 400;
+
     /// <summary>
     /// True when the characters <paramref name="start"/>..<paramref name="end"/> sit in a heading or a label: a line of
     /// at most six words with no full stop ("## Bottom line", "Discussion"), or the words before a colon that open a
@@ -105,9 +107,22 @@ public static class MentionFilter
     public static bool InHeadingOrLabel(string text, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
-        var lineEnd = text.IndexOf('\n', end);
-        var raw = text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart);
+
+        // The look-around is bounded so that the filter stays linear on text pasted without line breaks (one line of
+        // megabytes): a mention further than MaxLayoutLine from its line's start is in prose, and a line longer than
+        // that is neither a heading nor a masthead.
+        var from = Math.Max(0, start - MaxLayoutLine);
+        var newline = start > 0 ? text.LastIndexOf('\n', start - 1, start - from) : -1;
+        if (newline < 0 && from > 0)
+        {
+            return false;
+        }
+
+        var lineStart = newline + 1;
+        var searchEnd = Math.Min(text.Length, Math.Max(end, lineStart) + MaxLayoutLine);
+        var lineEnd = text.IndexOf('\n', end, searchEnd - end);
+        var complete = lineEnd >= 0 || searchEnd == text.Length;
+        var raw = text.AsSpan(lineStart, (lineEnd < 0 ? searchEnd : lineEnd) - lineStart);
         const string Markup = "#*_>•-–— \t\r";
         var lead = raw.Length - raw.TrimStart(Markup).Length;
         var line = raw[lead..].TrimEnd(Markup);
@@ -117,7 +132,7 @@ public static class MentionFilter
             return true;
         }
 
-        return line.Length <= 60 && Words(line) <= 6 && line.IndexOfAny('.', '!', '?') < 0 || IsMasthead(line);
+        return complete && (line.Length <= 60 && Words(line) <= 6 && line.IndexOfAny('.', '!', '?') < 0 || IsMasthead(line));
     }
 
     /// <summary>

@@ -5,7 +5,9 @@ namespace Sitrep.Ingest.Files;
 /// <summary>
 /// Expands the paths and globs an analyst gives into a sorted, de-duplicated list of files. Directories are walked
 /// recursively; symbolic links that lead back into a directory already on the walk are reported as
-/// <see cref="SitrepErrors.DirectoryLoop"/> instead of being followed forever.
+/// <see cref="SitrepErrors.DirectoryLoop"/> instead of being followed forever, and a directory or file reached along
+/// several routes is read once, by its real path. The kind of a file (regular, pipe, device) is checked by
+/// <see cref="FileLoader"/> before anything is opened.
 /// </summary>
 public static class InputScanner
 {
@@ -39,7 +41,7 @@ public static class InputScanner
                 {
                     matched += Walk(full, full, workingDirectory, files, errors, glob: null);
                 }
-                else if (File.Exists(full) || IsSpecial(full))
+                else if (File.Exists(full) || FileKinds.Of(full) != FileKind.Missing || IsSpecial(full))
                 {
                     Add(full, workingDirectory, files, errors);
                     matched++;
@@ -72,13 +74,21 @@ public static class InputScanner
     private static int Walk(string root, string start, string workingDirectory, Dictionary<string, InputFile> files, List<SitrepError> errors, Glob? glob)
     {
         // Each frame carries the canonical paths of its ancestors, so a link back up the tree is seen as a loop.
+        // Every directory is read once, by its real path: links that reach one folder along many routes (a diamond,
+        // or a chain of folders each linking twice to the next) would otherwise multiply the walk exponentially.
         var matched = 0;
+        var visited = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<(string Path, string Canonical, ImmutableAncestors Ancestors, int Depth)>();
         var startCanonical = Canonical(start);
         stack.Push((start, startCanonical, ImmutableAncestors.Empty.With(startCanonical), 0));
         while (stack.Count > 0)
         {
             var (dir, canonical, ancestors, depth) = stack.Pop();
+            if (!visited.Add(canonical))
+            {
+                continue;
+            }
+
             string[] entries;
             try
             {
@@ -129,7 +139,7 @@ public static class InputScanner
                         continue;
                     }
 
-                    Add(entry, workingDirectory, files, errors);
+                    Add(entry, workingDirectory, files, errors, Path.Combine(canonical, Path.GetFileName(entry)));
                     matched++;
                 }
             }
@@ -138,16 +148,17 @@ public static class InputScanner
         return matched;
     }
 
-    private static void Add(string full, string workingDirectory, Dictionary<string, InputFile> files, List<SitrepError> errors)
+    // Files are keyed by their real path, so one file reached through several links is read once.
+    private static void Add(string full, string workingDirectory, Dictionary<string, InputFile> files, List<SitrepError> errors, string? canonical = null)
     {
         var info = new FileInfo(full);
-        if (info.LinkTarget is not null && !File.Exists(full))
+        if (info.LinkTarget is not null && !File.Exists(full) && FileKinds.Of(full) == FileKind.Missing)
         {
             errors.Add(SitrepErrors.ReadFailed.At(Display(full, workingDirectory), "broken symbolic link"));
             return;
         }
 
-        var key = info.LinkTarget is null ? full : Canonical(full);
+        var key = info.LinkTarget is not null ? Canonical(full) : canonical ?? Canonical(full);
         files.TryAdd(key, new InputFile(full, Display(full, workingDirectory)));
     }
 
@@ -158,7 +169,8 @@ public static class InputScanner
         ArgumentNullException.ThrowIfNull(workingDirectory);
         var relative = Path.GetRelativePath(workingDirectory, full);
         var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
-        return shown.Replace('\\', '/');
+        // Only the platform's own separator becomes '/': on Unix a backslash is an ordinary character of a file name.
+        return Path.DirectorySeparatorChar == '/' ? shown : shown.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     /// <summary>Resolves every symbolic link on the path, component by component.</summary>

@@ -17,20 +17,27 @@ public sealed class SourceManifest
     private readonly List<(Glob? Glob, string Path, ManifestEntry Entry)> _rows;
     private readonly string _baseDirectory;
 
-    private SourceManifest(string baseDirectory, List<(Glob?, string, ManifestEntry)> rows)
+    private SourceManifest(string baseDirectory, List<(Glob?, string, ManifestEntry)> rows, IReadOnlyList<SitrepError> errors)
     {
         _baseDirectory = baseDirectory;
         _rows = rows;
+        Errors = errors;
     }
 
     /// <summary>A manifest with no rows.</summary>
-    public static SourceManifest Empty { get; } = new(".", []);
+    public static SourceManifest Empty { get; } = new(".", [], []);
+
+    /// <summary>
+    /// Every invalid cell (<c>SR3002</c>), one entry each: the cell is left empty and the rest of its row still applies,
+    /// so one mistyped date neither stops the run nor hides the other mistakes.
+    /// </summary>
+    public IReadOnlyList<SitrepError> Errors { get; }
 
     /// <summary>Number of rows.</summary>
     public int Count => _rows.Count;
 
     /// <summary>Reads a manifest file.</summary>
-    /// <exception cref="SitrepException">The file cannot be read, lacks the path column, or holds an invalid value.</exception>
+    /// <exception cref="SitrepException">The file cannot be read or lacks the path column; invalid values are in <see cref="Errors"/>.</exception>
     public static SourceManifest Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -57,6 +64,7 @@ public sealed class SourceManifest
         var options = new CsvReaderOptions { Separator = ',', TrimWhitespace = true, TrackLineNumbers = true };
         using var csv = CsvReader.Create(reader, options, leaveOpen: true);
         var rows = new List<(Glob?, string, ManifestEntry)>();
+        var errors = new List<SitrepError>();
         try
         {
             csv.ReadHeader();
@@ -79,9 +87,9 @@ public sealed class SourceManifest
                     Field(csv, headers, "outlet"),
                     Field(csv, headers, "author"),
                     Field(csv, headers, "url"),
-                    ParsePublished(Field(csv, headers, "published"), name, line),
-                    ParseReliability(Field(csv, headers, "reliability"), name, line),
-                    ParseKind(Field(csv, headers, "kind"), name, line),
+                    ParsePublished(Field(csv, headers, "published"), name, line, errors),
+                    ParseReliability(Field(csv, headers, "reliability"), name, line, errors),
+                    ParseKind(Field(csv, headers, "kind"), name, line, errors),
                     Field(csv, headers, "title"));
                 var normalized = rowPath.Replace('\\', '/');
                 if (normalized.StartsWith("./", StringComparison.Ordinal))
@@ -97,7 +105,7 @@ public sealed class SourceManifest
             throw SitrepErrors.ManifestUnreadable.Exception(name, ex.Message);
         }
 
-        return new SourceManifest(baseDirectory, rows);
+        return new SourceManifest(baseDirectory, rows, errors);
     }
 
     /// <summary>The entry for a file, or null when no row matches.</summary>
@@ -128,7 +136,7 @@ public sealed class SourceManifest
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
-    private static DateTimeOffset? ParsePublished(string? value, string name, int line)
+    private static DateTimeOffset? ParsePublished(string? value, string name, int line, List<SitrepError> errors)
     {
         if (value is null)
         {
@@ -140,10 +148,11 @@ public sealed class SourceManifest
             return parsed;
         }
 
-        throw SitrepErrors.ManifestValue.Exception(name, line, "published", value, "an ISO 8601 time such as 2023-06-24T09:15:00+03:00");
+        errors.Add(SitrepErrors.ManifestValue.At(name, name, line, "published", value, "an ISO 8601 time such as 2023-06-24T09:15:00+03:00"));
+        return null;
     }
 
-    private static Reliability? ParseReliability(string? value, string name, int line)
+    private static Reliability? ParseReliability(string? value, string name, int line, List<SitrepError> errors)
     {
         if (value is null)
         {
@@ -155,10 +164,11 @@ public sealed class SourceManifest
             return grade;
         }
 
-        throw SitrepErrors.ManifestValue.Exception(name, line, "reliability", value, "one of A, B, C, D, E, F");
+        errors.Add(SitrepErrors.ManifestValue.At(name, name, line, "reliability", value, "one of A, B, C, D, E, F"));
+        return null;
     }
 
-    private static DocumentKind? ParseKind(string? value, string name, int line)
+    private static DocumentKind? ParseKind(string? value, string name, int line, List<SitrepError> errors)
     {
         if (value is null)
         {
@@ -166,7 +176,12 @@ public sealed class SourceManifest
         }
 
         var kind = DocumentKinds.Parse(value);
-        return kind ?? throw SitrepErrors.ManifestValue.Exception(name, line, "kind", value, "one of " + string.Join(", ", DocumentKinds.Names));
+        if (kind is null)
+        {
+            errors.Add(SitrepErrors.ManifestValue.At(name, name, line, "kind", value, "one of " + string.Join(", ", DocumentKinds.Names)));
+        }
+
+        return kind;
     }
 
     /// <summary>The columns a manifest may have.</summary>

@@ -1,4 +1,5 @@
 using Sitrep.Documents;
+using Sitrep.Errors;
 using Sitrep.Ingest.Files;
 using Sitrep.Ingest.Structure;
 
@@ -11,6 +12,10 @@ namespace Sitrep.Ingest.Readers;
 public sealed class PlainTextReader : IDocumentReader
 {
     private const int MaxTitleLength = 200;
+    private readonly IngestOptions _options;
+
+    /// <summary>Creates the reader.</summary>
+    public PlainTextReader(IngestOptions? options = null) => _options = options ?? IngestOptions.Default;
 
     /// <inheritdoc />
     public string Name => "read.text.v2";
@@ -27,6 +32,15 @@ public sealed class PlainTextReader : IDocumentReader
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > _options.MaxDocumentChars)
+        {
+            // The same character cap as every other format; the cut never splits a surrogate pair.
+            var cut = char.IsHighSurrogate(text[_options.MaxDocumentChars - 1]) ? _options.MaxDocumentChars - 1 : _options.MaxDocumentChars;
+            var error = SitrepErrors.TextTruncated.At(input.File.DisplayPath, text.Length, _options.MaxDocumentChars);
+            var cutText = text[..cut];
+            return new ReadResult([Build(cutText, input.File.DisplayPath, GuessTitle(cutText), Source.Unknown)], [error]);
+        }
+
         return ReadResult.Of(Build(text, input.File.DisplayPath, GuessTitle(text), Source.Unknown));
     }
 

@@ -125,7 +125,7 @@ internal static class TimexNormaliser
                 }
             }
 
-            day = TimexFormat.Day(a.Date.AddDays(delta));
+            day = TimexFormat.Day(CalendarMath.AddDays(a.Date, delta));
         }
 
         return day + TimeSuffix(m);
@@ -169,36 +169,36 @@ internal static class TimexNormaliser
         switch (m.ShiftUnit)
         {
             case TimeUnit.Day:
-                return TimexFormat.Day(date.AddDays(n)) + TimeSuffix(m);
+                return TimexFormat.Day(CalendarMath.AddDays(date, n)) + TimeSuffix(m);
             case TimeUnit.Week:
-                return TimexFormat.Week(date.AddDays(7 * n));
+                return TimexFormat.Week(CalendarMath.AddDays(date, 7L * n));
             case TimeUnit.Weekend:
                 {
-                    var d = date.AddDays(7 * n);
+                    var d = CalendarMath.AddDays(date, 7L * n);
                     if (n == 0 && m.Direction < 0 && d.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Tuesday or DayOfWeek.Wednesday)
                     {
-                        d = d.AddDays(-7);
+                        d = CalendarMath.AddDays(d, -7);
                     }
 
                     return TimexFormat.Week(d) + "-WE";
                 }
 
             case TimeUnit.Month:
-                return date.AddMonths(n).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+                return CalendarMath.AddMonths(date, n).ToString("yyyy-MM", CultureInfo.InvariantCulture);
             case TimeUnit.Quarter:
                 {
-                    var d = date.AddMonths(3 * n);
+                    var d = CalendarMath.AddMonths(date, 3L * n);
                     return string.Create(CultureInfo.InvariantCulture, $"{d.Year:D4}-Q{((d.Month - 1) / 3) + 1}");
                 }
 
             case TimeUnit.Half:
                 {
-                    var d = date.AddMonths(6 * n);
+                    var d = CalendarMath.AddMonths(date, 6L * n);
                     return string.Create(CultureInfo.InvariantCulture, $"{d.Year:D4}-H{((d.Month - 1) / 6) + 1}");
                 }
 
             case TimeUnit.Year:
-                return (date.Year + n).ToString("D4", CultureInfo.InvariantCulture);
+                return CalendarMath.AddYears(date.Year, n).ToString("D4", CultureInfo.InvariantCulture);
             case TimeUnit.Decade:
                 return ((date.Year / 10) + n).ToString(CultureInfo.InvariantCulture) + "X";
             case TimeUnit.Century:
@@ -213,9 +213,9 @@ internal static class TimexNormaliser
                     var dt = date.ToDateTime(time);
                     dt = m.ShiftUnit switch
                     {
-                        TimeUnit.Hour => dt.AddHours(n),
-                        TimeUnit.Minute => dt.AddMinutes(n),
-                        _ => dt.AddSeconds(n),
+                        TimeUnit.Hour => CalendarMath.Add(dt, TimeSpan.FromHours(n)),
+                        TimeUnit.Minute => CalendarMath.Add(dt, TimeSpan.FromMinutes(n)),
+                        _ => CalendarMath.Add(dt, TimeSpan.FromSeconds(n)),
                     };
                     return dt.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) + TimexFormat.Offset(a.OffsetMinutes);
                 }
@@ -243,7 +243,7 @@ internal static class TimexNormaliser
                 y -= m.Year is null ? 1 : 0;
             }
 
-            return string.Create(CultureInfo.InvariantCulture, $"{y:D4}-Q{q}");
+            return string.Create(CultureInfo.InvariantCulture, $"{CalendarMath.AddYears(y, 0):D4}-Q{q}");
         }
 
         if (m.Quarter is { } quarter || m.Half is not null)
@@ -267,7 +267,7 @@ internal static class TimexNormaliser
                 y--;
             }
 
-            return string.Create(CultureInfo.InvariantCulture, $"{y:D4}-{letter}{number}");
+            return string.Create(CultureInfo.InvariantCulture, $"{CalendarMath.AddYears(y, 0):D4}-{letter}{number}");
         }
 
         if (m.Season is { } season)
@@ -291,7 +291,7 @@ internal static class TimexNormaliser
                 y++;
             }
 
-            return string.Create(CultureInfo.InvariantCulture, $"{y:D4}-{season}");
+            return string.Create(CultureInfo.InvariantCulture, $"{CalendarMath.AddYears(y, 0):D4}-{season}");
         }
 
         string datePart;
@@ -331,6 +331,7 @@ internal static class TimexNormaliser
                 }
             }
 
+            year = year is { } unclamped ? CalendarMath.AddYears(unclamped, 0) : null;
             var y = year is { } yy ? yy.ToString("D4", CultureInfo.InvariantCulture) : "XXXX";
             if (m.Day is not { } day)
             {

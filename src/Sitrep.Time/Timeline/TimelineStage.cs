@@ -59,12 +59,12 @@ public sealed class TimelineStage : ICorpusStage
                 }
 
                 var sentence = s < doc.Sentences.Count && doc.Sentences[s].Range.Contains(timex.Range.Start) ? doc.Sentences[s].Range : LineOf(doc.Text, timex.Range);
-                var label = Label(doc.Document.Slice(sentence));
+                var label = Label(doc.Text, sentence);
                 if (label.Length <= timex.Range.Length + 12 && s + 1 < doc.Sentences.Count && EventTimes.IsMarker(layer, timex))
                 {
                     // A stamp on a line of its own ("24.06.2023 02:19") dates the post below it.
                     sentence = doc.Sentences[s + 1].Range;
-                    label = Label(doc.Document.Slice(sentence));
+                    label = Label(doc.Text, sentence);
                 }
 
                 if (label.Length == 0)
@@ -118,10 +118,13 @@ public sealed class TimelineStage : ICorpusStage
         return new TextRange(start, end < 0 ? to : end);
     }
 
-    private static string Label(string text)
+    private static string Label(string text, TextRange range)
     {
-        var flat = Sitrep.Text.WhiteSpace.OneLine(text);
-        return flat.Length <= LabelLength ? flat : string.Concat(flat.AsSpan(0, LabelLength - 1), "…");
+        // Only the head of a sentence can reach its label: flattening the whole of a megabyte-long sentence once for
+        // each of its timexes was quadratic in the sentence's length.
+        var take = Math.Min(range.Length, LabelLength * 4);
+        var flat = Sitrep.Text.WhiteSpace.OneLine(text.Substring(range.Start, take));
+        return take == range.Length && flat.Length <= LabelLength ? flat : string.Concat(flat.AsSpan(0, Math.Min(flat.Length, LabelLength - 1)), "…");
     }
 
     private sealed class Builder(Timex timex, string expression, string label, string? reported, int index)

@@ -91,13 +91,16 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void AnInvalidManifestValueNamesTheLineTheValueAndTheValidOptions()
+    public void AnInvalidManifestValueNamesTheLineTheValueAndTheValidOptionsAndTheRunGoesOn()
     {
         var dir = Some.TempDirectory();
         File.WriteAllText(Path.Combine(dir, "a.txt"), "A short report about the mutiny.");
-        File.WriteAllText(Path.Combine(dir, "manifest.csv"), "path,outlet,reliability\na.txt,Wire,Q\n");
+        File.WriteAllText(Path.Combine(dir, "b.txt"), "Another short report about the mutiny.");
+        File.WriteAllText(Path.Combine(dir, "manifest.csv"), "path,outlet,reliability,kind\na.txt,Wire,Q,article\nb.txt,Daily,B,newspaper\n");
         var result = SitrepProcess.Run(dir, "analyze", ".", "--out", "out", "--db", "s.db");
-        result.ExitCode.ShouldBe(64);
+        result.ExitCode.ShouldBe(2);
+        result.Stdout.ShouldContain("Analysed 2 documents");
+        result.Stderr.ShouldContain("'newspaper'");
         result.Stderr.ShouldContain("SR3002");
         result.Stderr.ShouldContain("'Q'");
         result.Stderr.ShouldContain("A, B, C, D, E, F");

@@ -54,9 +54,29 @@ public sealed class ManifestAndGlobTests
     public void AnInvalidManifestValueNamesItAndTheValidForms(string column, string value, string expected)
     {
         var csv = $"path,{column}\na.txt,{value}\n";
-        var ex = Should.Throw<SitrepException>(() => SourceManifest.Parse(new StringReader(csv), "m.csv", "."));
-        ex.Message.ShouldContain($"'{value}'");
-        ex.Message.ShouldContain(expected);
+        var manifest = SourceManifest.Parse(new StringReader(csv), "m.csv", ".");
+        var error = manifest.Errors.ShouldHaveSingleItem();
+        error.Code.ShouldBe("SR3002");
+        error.Message.ShouldContain($"'{value}'");
+        error.Message.ShouldContain(expected);
+    }
+
+    [Fact]
+    public void EveryBadManifestCellIsReportedAndTheRestOfItsRowStillApplies()
+    {
+        var csv = "path,outlet,published,reliability,kind\na.txt,Wire,yesterday,Q,article\nb.txt,Daily,2023-06-24,B,newspaper\nc.txt,Post,,,\n";
+        var manifest = SourceManifest.Parse(new StringReader(csv), "m.csv", "/base");
+        manifest.Errors.Select(e => e.Message).ShouldSatisfyAllConditions(
+            m => m.Count().ShouldBe(3),
+            m => m.ShouldContain(x => x.Contains("line 2", StringComparison.Ordinal) && x.Contains("'yesterday'", StringComparison.Ordinal)),
+            m => m.ShouldContain(x => x.Contains("line 2", StringComparison.Ordinal) && x.Contains("'Q'", StringComparison.Ordinal)),
+            m => m.ShouldContain(x => x.Contains("line 3", StringComparison.Ordinal) && x.Contains("'newspaper'", StringComparison.Ordinal)));
+        var a = manifest.Find("/base/a.txt").ShouldNotBeNull();
+        a.Outlet.ShouldBe("Wire");
+        a.Published.ShouldBeNull();
+        a.Kind.ShouldBe(DocumentKind.Article);
+        manifest.Find("/base/b.txt").ShouldNotBeNull().Reliability.ShouldBe(Reliability.B);
+        manifest.Find("/base/c.txt").ShouldNotBeNull().Outlet.ShouldBe("Post");
     }
 
     [Fact]

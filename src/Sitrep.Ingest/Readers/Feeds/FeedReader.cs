@@ -58,6 +58,7 @@ public sealed class FeedReader : IDocumentReader
         string? feedTitle = null;
         Item? item = null;
         var index = 0;
+        var dropped = 0;
         try
         {
             using var reader = XmlReader.Create(new StringReader(text), settings);
@@ -77,13 +78,17 @@ public sealed class FeedReader : IDocumentReader
                     if (reader.NodeType == XmlNodeType.EndElement && item is not null && reader.Depth == depth && IsItem(reader.LocalName))
                     {
                         index++;
-                        Add(item, feedTitle, path, index, documents, errors);
-                        item = null;
-                        if (documents.Count >= _options.MaxItems)
+                        if (documents.Count < _options.MaxItems)
                         {
-                            errors.Add(SitrepErrors.TooManyItems.At(path, _options.MaxItems));
-                            break;
+                            Add(item, feedTitle, path, index, documents, errors);
                         }
+                        else
+                        {
+                            // Over the limit: the rest are only counted (never built), so the analyst learns how many were lost.
+                            dropped++;
+                        }
+
+                        item = null;
                     }
 
                     continue;
@@ -155,6 +160,11 @@ public sealed class FeedReader : IDocumentReader
         if (documents.Count == 0 && errors.Count == 0)
         {
             errors.Add(SitrepErrors.Malformed.At(path, "RSS/Atom", "no items"));
+        }
+
+        if (dropped > 0)
+        {
+            errors.Add(SitrepErrors.ItemsDropped.At(path, dropped, index, string.Create(CultureInfo.InvariantCulture, $"over the limit of {_options.MaxItems:N0} items per file")));
         }
 
         return new ReadResult(documents, errors);

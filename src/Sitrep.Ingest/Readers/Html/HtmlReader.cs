@@ -13,7 +13,8 @@ namespace Sitrep.Ingest.Readers.Html;
 /// </summary>
 /// <remarks>
 /// Parsing is AngleSharp's HTML5 parser (spec-compliant error recovery for malformed markup). Nesting depth is
-/// measured before parsing; a page nesting deeper than <see cref="IngestOptions.MaxNestingDepth"/> is read as flat
+/// measured as the tree builder would build it before parsing (the parser's scope checks are quadratic in depth) and
+/// again on the parsed tree; a page nesting deeper than <see cref="IngestOptions.MaxNestingDepth"/> is read as flat
 /// text (tags stripped in one linear pass) with a warning, so no tree walk can overflow the stack.
 /// </remarks>
 public sealed class HtmlReader : IDocumentReader
@@ -107,6 +108,14 @@ public sealed class HtmlReader : IDocumentReader
 
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
         using var page = parser.ParseDocument(html);
+        var treeDepth = MarkupDepth.Of(page);
+        if (treeDepth > options.MaxNestingDepth)
+        {
+            // The parsed tree is the final word (adoption-agency repairs can nest deeper than the tags suggest).
+            return new Extraction(FlatText(html), null, treeDepth);
+        }
+
+        depth = Math.Max(depth, treeDepth);
         var meta = HtmlMetadata.Read(page);
         var main = HtmlContentExtractor.Extract(page);
         if (main.Length < RetryBelowChars)

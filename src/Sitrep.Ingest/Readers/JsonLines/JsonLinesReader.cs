@@ -49,6 +49,7 @@ public sealed class JsonLinesReader : IDocumentReader
         var documents = new List<Document>();
         var errors = new List<SitrepError>();
         var lineNumber = 0;
+        var dropped = 0;
         foreach (var raw in text.AsSpan().EnumerateLines())
         {
             lineNumber++;
@@ -60,8 +61,8 @@ public sealed class JsonLinesReader : IDocumentReader
 
             if (documents.Count >= _options.MaxItems)
             {
-                errors.Add(SitrepErrors.TooManyItems.At(path, _options.MaxItems));
-                break;
+                dropped++;
+                continue;
             }
 
             if (line.Length > _options.MaxDocumentChars * 2L)
@@ -83,6 +84,16 @@ public sealed class JsonLinesReader : IDocumentReader
             {
                 errors.Add(SitrepErrors.JsonLineInvalid.At(path, lineNumber, ex.Message));
             }
+            catch (InvalidOperationException ex)
+            {
+                // Valid JSON whose string escapes make invalid UTF-16 (a lone surrogate such as \udc00): only this line is lost.
+                errors.Add(SitrepErrors.LineDropped.At(path, $"line {lineNumber}", ex.Message));
+            }
+        }
+
+        if (dropped > 0)
+        {
+            errors.Add(SitrepErrors.ItemsDropped.At(path, dropped, documents.Count + dropped, string.Create(CultureInfo.InvariantCulture, $"over the limit of {_options.MaxItems:N0} records per file")));
         }
 
         return new ReadResult(documents, errors);

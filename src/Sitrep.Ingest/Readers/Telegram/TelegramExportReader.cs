@@ -53,7 +53,17 @@ public sealed class TelegramExportReader : IDocumentReader
                 return ReadResult.Failed(SitrepErrors.ExportInvalid.At(path, "Telegram export", "no 'messages' array at the top level"));
             }
 
-            var channel = Str(root, "name");
+            string? channel;
+            try
+            {
+                channel = Str(root, "name");
+            }
+            catch (InvalidOperationException ex)
+            {
+                channel = null;
+                errors.Add(SitrepErrors.LineDropped.At(path, "the channel name", ex.Message));
+            }
+
             var builder = new StringBuilder();
             var posts = new List<Post>();
             if (channel is not null)
@@ -62,20 +72,39 @@ public sealed class TelegramExportReader : IDocumentReader
             }
 
             var count = 0;
+            var seen = 0;
             foreach (var message in messages.EnumerateArray())
             {
                 if (count >= _options.MaxItems)
                 {
-                    errors.Add(SitrepErrors.TooManyItems.At(path, _options.MaxItems));
+                    var total = messages.GetArrayLength();
+                    errors.Add(SitrepErrors.ItemsDropped.At(path, total - seen, total, string.Create(CultureInfo.InvariantCulture, $"over the limit of {_options.MaxItems:N0} messages per export")));
                     break;
                 }
+
+                seen++;
 
                 if (message.ValueKind != JsonValueKind.Object || Str(message, "type") is { } type && type != "message")
                 {
                     continue;
                 }
 
-                var body = message.TryGetProperty("text", out var t) ? Flatten(t) : string.Empty;
+                string body, date;
+                string? author;
+                try
+                {
+                    body = message.TryGetProperty("text", out var t) ? Flatten(t) : string.Empty;
+                    author = Str(message, "from") ?? Str(message, "author") ?? channel;
+                    date = Str(message, "date") ?? string.Empty;
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // A lone surrogate in one message's escapes (\udc00) cannot become text: that message alone is lost.
+                    var id = message.TryGetProperty("id", out var idValue) ? idValue.GetRawText() : $"#{count + 1}";
+                    errors.Add(SitrepErrors.LineDropped.At(path, $"message {id}", ex.Message));
+                    continue;
+                }
+
                 if (string.IsNullOrWhiteSpace(body))
                 {
                     continue;
@@ -88,12 +117,10 @@ public sealed class TelegramExportReader : IDocumentReader
                 }
 
                 count++;
-                var author = Str(message, "from") ?? Str(message, "author") ?? channel;
-                var date = Str(message, "date");
                 var start = builder.Length;
                 var header = new StringBuilder();
                 header.Append(author ?? "unknown");
-                if (date is not null)
+                if (date.Length > 0)
                 {
                     header.Append(" · ").Append(date);
                 }
@@ -101,7 +128,7 @@ public sealed class TelegramExportReader : IDocumentReader
                 builder.Append(header);
                 var headerRange = new TextRange(start, builder.Length);
                 builder.Append('\n').Append(body.Trim());
-                var time = date is null ? null : new PostTime(date, TimexOf(date), new TextRange(start + header.Length - date.Length, start + header.Length));
+                var time = date.Length == 0 ? null : new PostTime(date, TimexOf(date), new TextRange(start + header.Length - date.Length, start + header.Length));
                 posts.Add(new Post("p" + count.ToString(CultureInfo.InvariantCulture), null, 0, author, time, new TextRange(start, builder.Length), headerRange));
                 builder.Append("\n\n");
             }
