@@ -14,7 +14,7 @@ namespace Sitrep.Storage.Sqlite;
 /// batch: no document without its posts, no index entry without its document. WAL with <c>synchronous=NORMAL</c> is
 /// durable against a process crash (only a power cut can lose the last commits, never corrupt the file).
 /// </remarks>
-public sealed class SqliteDocumentStore : IDocumentStore
+public sealed partial class SqliteDocumentStore : IDocumentStore
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
@@ -189,7 +189,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
     private static SitrepException Failure(string path, SqliteException ex, bool opening = false)
     {
         const int ReadOnly = 8, Corrupt = 11, Full = 13, NotADatabase = 26;
-        var message = ex.Message.Replace("SQLite Error ", "error ", StringComparison.Ordinal);
+        var message = SqliteMessage().Match(ex.Message) is { Success: true } m ? m.Groups[1].Value : ex.Message;
         return (ex.SqliteErrorCode & 0xFF) switch
         {
             Full => SitrepErrors.StoreFull.Exception(path, message),
@@ -203,6 +203,10 @@ public sealed class SqliteDocumentStore : IDocumentStore
             _ => SitrepErrors.StoreFailed.Exception(path, message),
         };
     }
+
+    // "SQLite Error 13: 'database or disk is full'." reads as "database or disk is full" inside a catalog message.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^SQLite Error \d+: '(.*)'\.?$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex SqliteMessage();
 
     /// <summary>Runs a store operation, turning an SQLite failure into a catalog error.</summary>
     private T Guarded<T>(Func<T> operation)

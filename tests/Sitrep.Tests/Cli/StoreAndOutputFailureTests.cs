@@ -48,6 +48,36 @@ public sealed class StoreAndOutputFailureTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void AStoreFileTheUserCannotWriteEndsWithSR4003AndExitOne()
+    {
+        // chmod does not stop root, so as root the command runs as 'nobody' (setpriv), for whom the file is read-only.
+        var dir = Inputs(files: 1);
+        using (SqliteDocumentStore.Open(Path.Combine(dir, "s.db")))
+        {
+        }
+
+        File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(Path.Combine(dir, "s.db"), UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var command = new[] { "analyze", "inputs", "--db", "s.db", "--out", "out", "--quiet" };
+        var info = SitrepProcess.StartInfo(dir, command);
+        if (Environment.IsPrivilegedProcess)
+        {
+            info = AsNobody(dir, command);
+            if (SitrepProcess.Run(AsNobody(dir, "--version")).ExitCode != 0)
+            {
+                Assert.Skip("setpriv cannot run sitrep as 'nobody' here, and root writes a read-only file");
+            }
+        }
+
+        var result = SitrepProcess.Run(info);
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stderr.ShouldContain("SR4003");
+        result.Stderr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
     public async Task FourProcessesStartingTogetherOnANewStoreAllSucceed()
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -131,6 +161,24 @@ public sealed class StoreAndOutputFailureTests
         result.ExitCode.ShouldBe(1, result.Stderr);
         result.Stderr.ShouldContain("SR5002");
         result.Stderr.ShouldContain("taken");
+    }
+
+    private static ProcessStartInfo AsNobody(string dir, params string[] args)
+    {
+        var info = SitrepProcess.StartInfo(dir, args);
+        var wrapped = new ProcessStartInfo("setpriv")
+        {
+            WorkingDirectory = dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=" + dir, "DOTNET_CLI_HOME=" + dir, info.FileName, .. info.ArgumentList])
+        {
+            wrapped.ArgumentList.Add(arg);
+        }
+
+        return wrapped;
     }
 
     private static async Task<(int ExitCode, string Stderr)> RunAsync(ProcessStartInfo info, CancellationToken cancellationToken)
