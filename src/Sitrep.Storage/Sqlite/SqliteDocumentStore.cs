@@ -31,6 +31,13 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// <summary>The database file.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// Largest store file that <see cref="StoreCheck.Quick"/> reads whole at open (256 MiB, about 3 s on a loaded
+    /// 2-core machine; see docs/BENCHMARKS.md). A larger store gets only the schema check, and a damaged page in it
+    /// surfaces as <c>SR4004</c> when it is read, with the batch that met it rolled back.
+    /// </summary>
+    public const long QuickCheckLimitBytes = 256L * 1024 * 1024;
+
     /// <summary>The schema version this build understands.</summary>
     public static int SchemaVersion => Migrations.All.Count;
 
@@ -77,7 +84,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 throw SitrepErrors.StoreReadOnly.Exception(path, "the file or its folder cannot be written");
             }
 
-            if (check == StoreCheck.Quick)
+            if (check == StoreCheck.Quick && new FileInfo(path).Length <= QuickCheckLimitBytes)
             {
                 QuickCheck(connection, path);
             }
@@ -755,6 +762,9 @@ public enum StoreCheck
     /// <summary>No check: for read-only commands such as search, where a damaged page surfaces as <c>SR4004</c> when read.</summary>
     None,
 
-    /// <summary>SQLite's quick_check (every page read once) before anything is written: for commands that write.</summary>
+    /// <summary>
+    /// SQLite's quick_check (every page read once) before anything is written, for stores up to
+    /// <see cref="SqliteDocumentStore.QuickCheckLimitBytes"/>: for commands that write.
+    /// </summary>
     Quick,
 }
