@@ -86,6 +86,19 @@ public sealed class AnalysisRun
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
+        if (options.OutputDirectory is { } outputDirectory)
+        {
+            // An output folder that cannot be made fails the run before any work, not after it.
+            try
+            {
+                Directory.CreateDirectory(Path.GetFullPath(outputDirectory, options.WorkingDirectory));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                throw SitrepErrors.OutputUnwritable.Exception(outputDirectory, ex.Message);
+            }
+        }
+
         var scan = InputScanner.Scan(options.Inputs, options.WorkingDirectory);
         var errors = new List<SitrepError>([.. options.Manifest.Errors, .. scan.Errors]);
         var excluded = new HashSet<string>(options.Excluded, StringComparer.Ordinal);
@@ -130,7 +143,7 @@ public sealed class AnalysisRun
             phases.Start("queue");
             errors.AddRange(analysis.Errors);
             var byDocument = analysis.Documents.ToDictionary(a => a.Document.Id, StringComparer.Ordinal);
-            writer.Enqueue([.. documents.Select(d => new StoredDocument(d, Export(byDocument.GetValueOrDefault(d.Id))))], cancellationToken);
+            writer.Enqueue([.. documents.Select(d => new StoredDocument(d, PersistedLayers.Export(_pipeline, byDocument.GetValueOrDefault(d.Id))))], cancellationToken);
             analyzed.AddRange(analysis.Documents);
             filesDone += batch.Count;
             bytesRead += batch.Sum(f => SafeLength(f.FullPath));
@@ -178,25 +191,6 @@ public sealed class AnalysisRun
         return new RunResult(brief, ordered.Count, [.. errors, .. corpus.Errors], inserted, bytesRead, clock.Elapsed, written, phases.Totals);
     }
 
-    private List<StoredAnnotation> Export(AnalyzedDocument? analyzed)
-    {
-        var annotations = new List<StoredAnnotation>();
-        if (analyzed is null)
-        {
-            return annotations;
-        }
-
-        foreach (var stage in _pipeline.DocumentStages.OfType<IPersistedStage>())
-        {
-            if (stage.Export(analyzed) is { } layer)
-            {
-                annotations.Add(new StoredAnnotation(layer.Layer, layer.Component, layer.Json));
-            }
-        }
-
-        return annotations;
-    }
-
     private static IEnumerable<List<InputFile>> Batches(IReadOnlyList<InputFile> files, RunOptions options)
     {
         var batch = new List<InputFile>();
@@ -239,6 +233,31 @@ public sealed class AnalysisRun
     }
 }
 
+/// <summary>The layers a pipeline's persisted stages export for one document, ready for the store.</summary>
+public static class PersistedLayers
+{
+    /// <summary>What every <see cref="IPersistedStage"/> of the pipeline exports for the document; empty when it was not analysed.</summary>
+    public static IReadOnlyList<StoredAnnotation> Export(AnalysisPipeline pipeline, AnalyzedDocument? analyzed)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var annotations = new List<StoredAnnotation>();
+        if (analyzed is null)
+        {
+            return annotations;
+        }
+
+        foreach (var stage in pipeline.DocumentStages.OfType<IPersistedStage>())
+        {
+            if (stage.Export(analyzed) is { } layer)
+            {
+                annotations.Add(new StoredAnnotation(layer.Layer, layer.Component, layer.Json));
+            }
+        }
+
+        return annotations;
+    }
+}
+
 /// <summary>
 /// Writes batches to the store on a background thread, so that storing one batch overlaps reading and analysing the
 /// next. At most two batches wait in the queue, which bounds memory; a write failure surfaces on the next call.
@@ -246,6 +265,7 @@ public sealed class AnalysisRun
 internal sealed class StoreWriter : IDisposable
 {
     private readonly System.Collections.Concurrent.BlockingCollection<IReadOnlyList<StoredDocument>> _queue = new(boundedCapacity: 2);
+    private readonly CancellationTokenSource _failed = new();
     private readonly Task<int> _worker;
 
     public StoreWriter(IDocumentStore store)
@@ -254,9 +274,18 @@ internal sealed class StoreWriter : IDisposable
             () =>
             {
                 var inserted = 0;
-                foreach (var batch in _queue.GetConsumingEnumerable())
+                try
                 {
-                    inserted += store.Save(batch).Inserted;
+                    foreach (var batch in _queue.GetConsumingEnumerable())
+                    {
+                        inserted += store.Save(batch).Inserted;
+                    }
+                }
+                catch
+                {
+                    // Wakes a producer waiting for room in the full queue: no one will ever take from it again.
+                    _failed.Cancel();
+                    throw;
                 }
 
                 return inserted;
@@ -268,12 +297,19 @@ internal sealed class StoreWriter : IDisposable
 
     public void Enqueue(IReadOnlyList<StoredDocument> batch, CancellationToken cancellationToken)
     {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _failed.Token);
+        try
+        {
+            _queue.Add(batch, linked.Token);
+        }
+        catch (OperationCanceledException) when (_failed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+        }
+
         if (_worker.IsFaulted)
         {
             _worker.GetAwaiter().GetResult();
         }
-
-        _queue.Add(batch, cancellationToken);
     }
 
     /// <summary>Waits for every queued batch to be committed; returns how many documents were new.</summary>
@@ -300,6 +336,7 @@ internal sealed class StoreWriter : IDisposable
         }
 
         _queue.Dispose();
+        _failed.Dispose();
     }
 }
 

@@ -6,7 +6,11 @@ namespace Sitrep.Storage;
 /// Keeps documents and analysis results. Stores never analyse: they persist what they are given, atomically per batch,
 /// so a killed process never leaves a half-written document behind.
 /// </summary>
-/// <remarks>Implementations must be safe to call from one writer thread while others read.</remarks>
+/// <remarks>
+/// Implementations must be safe to call from one writer thread while others read. A failure of the store itself (full
+/// disk, read-only or damaged file) is a <c>SitrepException</c> with an <c>SR4xxx</c> code, never a provider exception;
+/// the batch that failed is rolled back whole and every batch committed before stays.
+/// </remarks>
 public interface IDocumentStore : IDisposable
 {
     /// <summary>Versioned implementation name, e.g. <c>store.sqlite.v1</c>.</summary>
@@ -17,6 +21,22 @@ public interface IDocumentStore : IDisposable
     /// refreshed and its annotations replaced.
     /// </summary>
     SaveResult Save(IReadOnlyList<StoredDocument> batch);
+
+    /// <summary>
+    /// Replaces, in one transaction, what the store holds from one input file with what it holds now: the documents
+    /// are saved as by <see cref="Save"/>, and every document read earlier from <paramref name="filePath"/> (or from
+    /// its items, <c>path#n</c>) that is not among them loses that path; one left with no path is deleted, with its
+    /// annotations and its full-text entry.
+    /// </summary>
+    /// <param name="filePath">The file's display path, as the documents read from it carry it.</param>
+    /// <param name="documents">Everything read from the file now; empty when it was deleted.</param>
+    SaveResult ReplaceFile(string filePath, IReadOnlyList<StoredDocument> documents);
+
+    /// <summary>Forgets a deleted file: <see cref="ReplaceFile"/> with no documents. Returns how many documents were deleted.</summary>
+    int RemoveFile(string filePath);
+
+    /// <summary>Records that a file was renamed: its documents (and items) carry the new path. Returns how many were moved.</summary>
+    int MoveFile(string fromPath, string toPath);
 
     /// <summary>Number of distinct documents stored.</summary>
     long CountDocuments();
@@ -51,7 +71,8 @@ public sealed record StoredAnnotation(string Layer, string Component, string Jso
 /// <summary>What a save did.</summary>
 /// <param name="Inserted">Documents new to the store.</param>
 /// <param name="Updated">Documents already stored (same content).</param>
-public sealed record SaveResult(int Inserted, int Updated);
+/// <param name="Removed">Documents deleted because the file they were read from no longer holds them.</param>
+public sealed record SaveResult(int Inserted, int Updated, int Removed = 0);
 
 /// <summary>A search result.</summary>
 /// <param name="DocumentId">Document id.</param>

@@ -51,29 +51,16 @@ public static class BriefRenderers
     public static IReadOnlyList<IBriefRenderer> All { get; } = [new JsonBriefRenderer(), new MarkdownBriefRenderer(), new HtmlBriefRenderer(), new CsvAchRenderer()];
 
     /// <summary>
-    /// Writes every renderer's file into <paramref name="directory"/>; each file is written whole or not at all. The
-    /// renderers only read the model, so they run side by side.
+    /// Writes every renderer's file into <paramref name="directory"/> as a set: all files are rendered into a staging
+    /// folder beside it first, then renamed into place; when any of them cannot be written or renamed, the brief that
+    /// was there before is left whole and no staging file remains.
     /// </summary>
+    /// <returns>The paths written, in the order of <see cref="All"/>.</returns>
+    /// <exception cref="IOException">The folder or a file cannot be written (full disk, a folder in the way, …).</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
     public static IReadOnlyList<string> WriteAll(BriefContext context, string directory)
     {
         ArgumentNullException.ThrowIfNull(context);
-        Directory.CreateDirectory(directory);
-        var written = new string[All.Count];
-        Parallel.For(0, All.Count, i =>
-        {
-            var renderer = All[i];
-            var path = Path.Combine(directory, renderer.FileName);
-            var temp = path + ".tmp";
-            var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
-            using (var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false), bufferSize: 1 << 16))
-            {
-                renderer.Render(context, writer);
-            }
-
-            File.Move(temp, path, overwrite: true);
-            written[i] = path;
-        });
-
-        return written;
+        return OutputFileSet.Write(directory, [.. All.Select(r => new OutputFile(r.FileName, w => r.Render(context, w)))]);
     }
 }

@@ -50,26 +50,28 @@ internal static class AchCommand
                     Ach = HypothesisSection.MapAch(matrix, scores),
                 };
                 var outDir = parse.GetValue(output)!;
-                Directory.CreateDirectory(outDir);
-                using (var csv = new StreamWriter(Path.Combine(outDir, "ach.csv")))
+                try
                 {
-                    AchRendering.WriteCsv(report, csv);
+                    OutputFileSet.Write(
+                        outDir,
+                        [
+                            new OutputFile("ach.csv", w => AchRendering.WriteCsv(report, w)),
+                            new OutputFile("ach.md", w => AchRendering.WriteMarkdownStandalone(report, w)),
+                            new OutputFile("ach.json", w => w.Write(System.Text.Json.JsonSerializer.Serialize(report, BriefJsonContext.Default.BriefReport))),
+                        ]);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw SitrepErrors.OutputUnwritable.Exception(outDir, ex.Message);
                 }
 
-                using (var md = new StreamWriter(Path.Combine(outDir, "ach.md")))
-                {
-                    AchRendering.WriteMarkdownStandalone(report, md);
-                }
-
-                File.WriteAllText(Path.Combine(outDir, "ach.json"), System.Text.Json.JsonSerializer.Serialize(report, BriefJsonContext.Default.BriefReport));
                 var top = report.Hypotheses.First(h => h.Id == report.Ach!.BayesRanking[0]);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{matrix.Hypotheses.Count} hypotheses × {matrix.Evidence.Count} evidence rows. Leading: {top.Id} ({top.Estimative}, Heuer #{report.Ach!.HeuerRanking.ToList().IndexOf(top.Id) + 1}). Wrote {Path.Combine(outDir, "ach.md")}, ach.csv, ach.json."));
                 return ExitCodes.Ok;
             }
             catch (SitrepException ex)
             {
-                Console.Error.WriteLine($"sitrep: {ex.Message}");
-                return ExitCodes.Usage;
+                return CommandErrors.Report(ex);
             }
         });
         return command;

@@ -123,7 +123,7 @@ internal static class AnalyzeCommand
         catch (SitrepException ex)
         {
             Console.Error.WriteLine($"sitrep: {ex.Message}");
-            return ex.ErrorCode.Code.StartsWith("SR5", StringComparison.Ordinal) || ex.ErrorCode.Code.StartsWith("SR3", StringComparison.Ordinal)
+            return CommandErrors.ExitCodeOf(ex.ErrorCode) == ExitCodes.Usage || ex.ErrorCode.Code.StartsWith("SR3", StringComparison.Ordinal)
                 ? ExitCodes.Usage
                 : ExitCodes.Failed;
         }

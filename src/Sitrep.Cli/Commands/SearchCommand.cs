@@ -25,7 +25,7 @@ internal static class SearchCommand
                     throw SitrepErrors.BadOption.Exception("--limit", limitValue, "a whole number of at least 1");
                 }
 
-                using var store = SqliteDocumentStore.Open(parse.GetValue(db)!);
+                using var store = SqliteDocumentStore.Open(parse.GetValue(db)!, StoreCheck.None);
                 var hits = store.Search(parse.GetValue(query)!, limitValue);
                 if (hits.Count == 0)
                 {

@@ -9,8 +9,8 @@ using Sitrep.Storage.Sqlite;
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
-/// <c>sitrep watch DIR [--db FILE] [--interval MS] [--max-bytes N]</c>: ingests new and changed files as they appear,
-/// one line per document, until Ctrl+C.
+/// <c>sitrep watch DIR [--db FILE] [--interval MS] [--max-bytes N] [--settle MS]</c>: ingests new and changed files
+/// once they are stable, records renames and deletions, one line per document, until Ctrl+C.
 /// </summary>
 internal static class WatchCommand
 {
@@ -28,12 +28,17 @@ internal static class WatchCommand
             Description = "Refuse files larger than this many bytes.",
             DefaultValueFactory = _ => IngestOptions.DefaultMaxBytes,
         };
-        var command = new Command("watch", "Ingest new and changed files in a folder as they appear, until stopped.") { directory, db, interval, maxBytes };
-        command.SetAction((parse, cancellationToken) => Run(parse.GetValue(directory)!, parse.GetValue(db)!, parse.GetValue(interval), parse.GetValue(maxBytes), cancellationToken));
+        var settle = new Option<int>("--settle")
+        {
+            Description = "Milliseconds a file's size and write time must stay the same before it is read.",
+            DefaultValueFactory = _ => 2000,
+        };
+        var command = new Command("watch", "Ingest new and changed files in a folder as they appear, until stopped.") { directory, db, interval, maxBytes, settle };
+        command.SetAction((parse, cancellationToken) => Run(parse.GetValue(directory)!, parse.GetValue(db)!, parse.GetValue(interval), parse.GetValue(maxBytes), parse.GetValue(settle), cancellationToken));
         return command;
     }
 
-    private static async Task<int> Run(string directory, string db, int interval, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<int> Run(string directory, string db, int interval, long maxBytes, int settle, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(directory))
         {
@@ -47,18 +52,28 @@ internal static class WatchCommand
             return ExitCodes.Usage;
         }
 
+        if (settle < 0)
+        {
+            Console.Error.WriteLine($"sitrep: {SitrepErrors.BadOption.Format("--settle", settle, "zero or more milliseconds")}");
+            return ExitCodes.Usage;
+        }
+
         try
         {
             var manifestPath = Path.Combine(directory, "manifest.csv");
             var manifest = File.Exists(manifestPath) ? SourceManifest.Load(manifestPath) : SourceManifest.Empty;
             var dbFull = Path.GetFullPath(db);
             using var store = SqliteDocumentStore.Open(db);
-            var watch = new DirectoryWatch(DefaultPipeline.Build(), store, directory, IngestOptions.Default with { MaxBytes = maxBytes }, manifest, [Path.GetFullPath(manifestPath), dbFull, dbFull + "-wal", dbFull + "-shm", dbFull + "-journal"]);
+            var watch = new DirectoryWatch(DefaultPipeline.Build(), store, directory, IngestOptions.Default with { MaxBytes = maxBytes }, manifest, [Path.GetFullPath(manifestPath), dbFull, dbFull + "-wal", dbFull + "-shm", dbFull + "-journal"])
+            {
+                SettleTime = TimeSpan.FromMilliseconds(settle),
+            };
             using var signal = new SemaphoreSlim(0);
             using var watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, EnableRaisingEvents = true };
             watcher.Created += (_, _) => Release(signal);
             watcher.Changed += (_, _) => Release(signal);
             watcher.Renamed += (_, _) => Release(signal);
+            watcher.Deleted += (_, _) => Release(signal);
             Console.WriteLine($"Watching {Path.GetFullPath(directory)} (Ctrl+C to stop); store {db}.");
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -76,8 +91,7 @@ internal static class WatchCommand
         }
         catch (SitrepException ex)
         {
-            Console.Error.WriteLine($"sitrep: {ex.Message}");
-            return ExitCodes.Failed;
+            return CommandErrors.Report(ex);
         }
 
         Console.WriteLine("Stopped.");

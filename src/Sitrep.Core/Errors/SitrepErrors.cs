@@ -85,6 +85,18 @@ public static class SitrepErrors
     /// <summary>The store was written by a newer Sitrep.</summary>
     public static readonly ErrorCode StoreTooNew = new("SR4002", "Store '{0}' has schema version {1}, newer than this Sitrep understands ({2}). Upgrade Sitrep.");
 
+    /// <summary>The store can only be read, and the command must write to it.</summary>
+    public static readonly ErrorCode StoreReadOnly = new("SR4003", "Store '{0}' is read-only ({1}); nothing was written. Give a writable file with --db.");
+
+    /// <summary>The store file is corrupt or lacks part of its schema; it is refused before anything is written to it.</summary>
+    public static readonly ErrorCode StoreDamaged = new("SR4004", "Store '{0}' is damaged ({1}); nothing was written to it. Restore it from a copy, or give a new file with --db.");
+
+    /// <summary>The disk holding the store is full.</summary>
+    public static readonly ErrorCode StoreFull = new("SR4005", "Store '{0}' could not be written: the disk is full ({1}). Every batch committed before is intact; free some space and run again.");
+
+    /// <summary>Any other failure while writing to or reading from the store.</summary>
+    public static readonly ErrorCode StoreFailed = new("SR4006", "Store '{0}' failed: {1}. Every batch committed before is intact.");
+
     /// <summary>A command-line value is invalid.</summary>
     public static readonly ErrorCode BadOption = new("SR5001", "Option {0} has invalid value '{1}'; expected {2}.");
 

@@ -2,7 +2,8 @@ namespace Sitrep.Storage.Sqlite;
 
 /// <summary>
 /// The store's schema as an ordered list of migrations. The schema version lives in <c>PRAGMA user_version</c>; each
-/// migration runs in its own transaction, so a store is always at one whole version. Append, never edit.
+/// migration runs in its own transaction, so a store is always at one whole version. Append, never edit (making a
+/// statement idempotent with <c>IF NOT EXISTS</c> does not change the schema it makes).
 /// </summary>
 internal static class Migrations
 {
@@ -10,7 +11,7 @@ internal static class Migrations
     [
         // 1: documents, their paths, structure, annotations, full-text index, analyst settings.
         """
-        CREATE TABLE documents (
+        CREATE TABLE IF NOT EXISTS documents (
             id TEXT PRIMARY KEY,
             content_hash TEXT NOT NULL UNIQUE,
             path TEXT NOT NULL,
@@ -27,12 +28,12 @@ internal static class Migrations
             first_seen TEXT NOT NULL,
             last_seen TEXT NOT NULL
         );
-        CREATE TABLE document_paths (
+        CREATE TABLE IF NOT EXISTS document_paths (
             doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             path TEXT NOT NULL,
             PRIMARY KEY (doc_id, path)
         );
-        CREATE TABLE posts (
+        CREATE TABLE IF NOT EXISTS posts (
             doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             post_id TEXT NOT NULL,
             parent_id TEXT,
@@ -46,24 +47,52 @@ internal static class Migrations
             header_end INTEGER,
             PRIMARY KEY (doc_id, post_id)
         );
-        CREATE TABLE boilerplate (
+        CREATE TABLE IF NOT EXISTS boilerplate (
             doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             start INTEGER NOT NULL,
             "end" INTEGER NOT NULL,
             PRIMARY KEY (doc_id, start)
         );
-        CREATE TABLE annotations (
+        CREATE TABLE IF NOT EXISTS annotations (
             doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             layer TEXT NOT NULL,
             component TEXT NOT NULL,
             json TEXT NOT NULL,
             PRIMARY KEY (doc_id, layer)
         );
-        CREATE TABLE settings (
+        CREATE TABLE IF NOT EXISTS settings (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         );
-        CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+        """,
+
+        // 2: the external-content FTS index follows every change of a document's title and every deletion (a stale
+        // index fails FTS5's integrity-check and stops finding the new title); stores made before are re-indexed once.
+        """
+        CREATE TRIGGER IF NOT EXISTS documents_fts_title AFTER UPDATE OF title, text ON documents
+        WHEN old.title IS NOT new.title OR old.text IS NOT new.text
+        BEGIN
+            INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_fts_delete AFTER DELETE ON documents
+        BEGIN
+            INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
         """,
     ];
+
+    /// <summary>The tables every store at the current version holds; a store that lacks one is damaged.</summary>
+    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings"];
+
+    /// <summary>The full-text index: derived from <c>documents</c>, so it is rebuilt rather than refused when missing.</summary>
+    public const string FullTextTable = "documents_fts";
+
+    /// <summary>Recreates the full-text index from the documents.</summary>
+    public const string RebuildFullText = """
+        CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+        INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+        """;
 }
