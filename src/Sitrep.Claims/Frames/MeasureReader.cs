@@ -35,7 +35,13 @@ internal static partial class MeasureReader
     private static readonly FrozenSet<string> DisplacedCues = Words.Set("displaced", "evacuated", "homeless", "evacuees", "refugees");
 
     private static readonly FrozenSet<string> ForceNouns = Words.Set(
-        "fighters", "men", "troops", "soldiers", "mercenaries", "personnel", "servicemen", "militants", "gunmen", "insurgents", "rebels");
+        "fighters", "troops", "soldiers", "mercenaries", "personnel", "servicemen", "militants", "insurgents", "rebels");
+
+    /// <summary>Words that make "men" a force ("he commands 25,000 men"), not a handful of robbers.</summary>
+    private static readonly FrozenSet<string> ForceContext = Words.Set(
+        "command", "commands", "commanded", "army", "forces", "troops", "fighters", "militia", "march", "column", "battalion", "brigade", "mercenaries");
+
+    private static readonly FrozenSet<string> Demographic = Words.Set("women", "men", "children", "girls", "boys", "woman", "man", "child");
 
     /// <summary>Counted nouns that mean people in general.</summary>
     private static readonly FrozenSet<string> GenericPeople = Words.Set(
@@ -80,6 +86,10 @@ internal static partial class MeasureReader
 
     private static readonly FrozenSet<string> GroupNouns = Words.Set(
         "aircrew", "crew", "soldiers", "troops", "civilians", "police", "children", "airmen", "pilots", "servicemen", "militants", "workers", "students", "miners");
+
+    private static readonly FrozenSet<string> Others = Words.Set("other", "others", "more", "another", "further", "additional");
+
+    private static readonly FrozenSet<string> Totals = Words.Set("total", "toll", "tally", "number", "count", "figure", "estimate", "least", "most", "upwards", "excess");
 
     private static readonly FrozenSet<string> Copulas = Words.Set("was", "were", "is", "are", "stood", "stands", "reached", "totalled", "totaled", "rose", "climbed", "numbered");
 
@@ -173,8 +183,10 @@ internal static partial class MeasureReader
             return null;
         }
 
-        // "Three crew members were among the dead" counts part of a toll, not the toll.
-        if (Near(words, qe + 1, qe + 4, Subset, first, last))
+        // "Three crew members were among the dead" counts part of a toll, not the toll; "two other victims" likewise;
+        // "a mother of 12" counts her children.
+        if (Near(words, qe + 1, qe + 4, Subset, first, last) || Near(words, qs, qe + 1, Others, first, last)
+            || (qs - 2 >= first && words[qs - 1] == "of" && words.IsWord(qs - 2) && CueRole(words[qs - 2]) is null && !Totals.Contains(words[qs - 2])))
         {
             return null;
         }
@@ -185,9 +197,15 @@ internal static partial class MeasureReader
             unit = words[cueAt - 1]; // "aircrew deaths were 13": the deaths are aircrew's
         }
 
-        if (role is null && unit is not null && ForceNouns.Contains(unit))
+        if (role is null && unit is not null && (ForceNouns.Contains(unit) || (unit == "men" && Near(words, first, last, ForceContext, first, last))))
         {
             role = MeasureRoles.Force;
+        }
+
+        // "two women", "three children": a part of the dead named by who they were, not the toll.
+        if (role is not null && role != MeasureRoles.Force && unit is not null && Demographic.Contains(unit))
+        {
+            return null;
         }
 
         if (role is null)

@@ -54,6 +54,13 @@ internal static class FigureFinder
                         continue; // "it is not true that 30 died" gives no figure of 30
                     }
 
+                    // An amount of money says nothing of what it pays for (a bailout, a loss, a ransom): two amounts in
+                    // one story are as often two things as one thing disputed, so they are not set side by side.
+                    if (m.Role == MeasureRoles.Money)
+                    {
+                        continue;
+                    }
+
                     var value = new FigureValue(claimRef.Key, doc.Document.Id, source.Label, source.Key, m, source.ReportTime, claim.Span, claim.Likelihood?.Band is { } band ? LikelihoodBands.Name(band) : null);
                     if (m.IsZero)
                     {
@@ -227,6 +234,12 @@ internal static class FigureFinder
             for (var j = i + 1; j < values.Count && conflicts.Count < MaxConflictsPerFigure; j++)
             {
                 var (a, b) = (values[i], values[j]);
+                // "dozens", "tens of thousands": a vague amount disputes only a zero.
+                if (IsVague(a.Measure) && !b.Measure.IsZero || IsVague(b.Measure) && !a.Measure.IsZero)
+                {
+                    continue;
+                }
+
                 if (Overlap(a.Measure, b.Measure) || string.Equals(a.DocumentId, b.DocumentId, StringComparison.Ordinal) && string.Equals(a.SourceKey, b.SourceKey, StringComparison.Ordinal) && !a.ReportTime.HasValue)
                 {
                     continue;
@@ -261,6 +274,11 @@ internal static class FigureFinder
         };
         return new Figure(string.Empty, role, counted, label, values, verdict, summary, conflicts);
     }
+
+    private static bool IsVague(Measure m) =>
+        m.Text.Contains("dozen", StringComparison.OrdinalIgnoreCase) || m.Text.Contains("hundreds", StringComparison.OrdinalIgnoreCase)
+        || m.Text.Contains("thousands", StringComparison.OrdinalIgnoreCase) || m.Text.Contains("millions", StringComparison.OrdinalIgnoreCase)
+        || m.Text.Contains("scores", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the two values can both hold.</summary>
     internal static bool Overlap(Measure a, Measure b)
