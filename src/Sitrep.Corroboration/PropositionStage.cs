@@ -323,6 +323,16 @@ public sealed class PropositionStage : ICorpusStage
         }
 
         var independent = supporters.Keys.Union(deniers.Keys, StringComparer.Ordinal).Count();
+        if (supporters.Count > 0 && deniers.Count > 0 && OneDocument(members, replies))
+        {
+            // A document that reports a claim in order to knock it down debunks it; that alone is not a dispute
+            // between sources, so the document's own assertion is what it stands on.
+            var own = members.FirstOrDefault(m => m.Claim.Claim.Attribution.Kind == HolderKind.Author && m.Stance is StanceKind.Support or StanceKind.Deny);
+            var keep = own?.Stance == StanceKind.Deny ? deniers : supporters;
+            (own?.Stance == StanceKind.Deny ? supporters : deniers).Clear();
+            independent = keep.Count;
+        }
+
         var support = supporters.Values.Sum();
         var denial = deniers.Values.Sum();
         var status = supporters.Count > 0 && deniers.Count > 0 ? CorroborationStatus.Contested
@@ -337,6 +347,11 @@ public sealed class PropositionStage : ICorpusStage
             .ToList();
         return new Proposition(id, label, [.. members.Select(m => m.Claim)], stances, independent, status, credibility, Math.Round(support, 3), Math.Round(denial, 3), cite);
     }
+
+    private static bool OneDocument(List<ContradictionFinder.Member> members, IReadOnlyList<ThreadStances.Reply> replies) =>
+        members.Where(m => m.Stance is StanceKind.Support or StanceKind.Deny).Select(m => m.Claim.DocumentId)
+            .Concat(replies.Where(r => r.Stance is StanceKind.Support or StanceKind.Deny).Select(r => r.DocumentId))
+            .Distinct(StringComparer.Ordinal).Count() == 1;
 
     private static int Credibility(CorroborationStatus status, Dictionary<string, double> supporters, Dictionary<string, double> deniers, double support, double denial, List<ContradictionFinder.Member> members, IReadOnlyList<ThreadStances.Reply> replies)
     {

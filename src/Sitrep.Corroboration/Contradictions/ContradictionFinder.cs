@@ -71,7 +71,9 @@ internal static class ContradictionFinder
                 }
 
                 var (x, y) = (i, j);
-                if (!Comparable(a) || !Comparable(b) || mismatch?.Invoke(x, y) is not null)
+                // A document that reports a claim in order to knock it down ("the West reported that Putin fled; he
+                // did not") debunks it: that is its own framing, not a dispute between sources.
+                if (!Comparable(a) || !Comparable(b) || string.Equals(a.Claim.DocumentId, b.Claim.DocumentId, StringComparison.Ordinal) || mismatch?.Invoke(x, y) is not null)
                 {
                     continue;
                 }
@@ -113,7 +115,10 @@ internal static class ContradictionFinder
     /// True when the negation of <paramref name="negativeText"/> bears on words that <paramref name="positiveText"/>
     /// asserts (the first content word after a negation cue is one of its words), or when it has no negation word.
     /// </summary>
-    internal static bool NegatesShared(string negativeText, string positiveText)
+    /// <param name="negativeText">The negative claim.</param>
+    /// <param name="positiveText">The positive claim.</param>
+    /// <param name="requireNegation">True when a text without any negation word does not count as negating.</param>
+    internal static bool NegatesShared(string negativeText, string positiveText, bool requireNegation = false)
     {
         var negative = Tokens(negativeText);
         var positive = Tokens(positiveText).Select(Stem).ToHashSet(StringComparer.Ordinal);
@@ -152,7 +157,7 @@ internal static class ContradictionFinder
         }
 
         // A negative claim without a negation word (a derived or "unlikely" claim) is judged by similarity alone.
-        return !found;
+        return !found && !requireNegation;
     }
 
     private static List<string> Tokens(string text) =>

@@ -105,7 +105,16 @@ internal sealed class ThreadStances
                     continue;
                 }
 
-                var stance = Relative(Classify(doc, post, answered, posts), anchors[(docId, answered.Id)]);
+                var towardPost = Classify(doc, post, answered, posts);
+                if (towardPost == StanceKind.Deny && CueStance(TextOf(doc, post)) is null
+                    && !anchorTexts[(docId, answered.Id)].Exists(t => ContradictionFinder.NegatesShared(TextOf(doc, post), t, requireNegation: true)))
+                {
+                    // The model reads "no option but to withdraw … that didn't happen" as a denial of the post it
+                    // answers; without a cue or a negation of the post's own words, that is not a denial.
+                    towardPost = StanceKind.Comment;
+                }
+
+                var stance = Relative(towardPost, anchors[(docId, answered.Id)]);
                 if (isMember)
                 {
                     if (stance != StanceKind.Comment)
@@ -223,6 +232,14 @@ internal sealed class ThreadStances
             }
         }
 
+        foreach (var phrase in DenyPhrases)
+        {
+            if (lower.Contains(phrase, StringComparison.Ordinal))
+            {
+                return StanceKind.Deny;
+            }
+        }
+
         return lower.StartsWith("source?", StringComparison.Ordinal) || lower.StartsWith("source for", StringComparison.Ordinal)
             || lower.StartsWith("any source", StringComparison.Ordinal) || lower.StartsWith("citation needed", StringComparison.Ordinal)
             || lower.StartsWith("is that true", StringComparison.Ordinal) || lower.StartsWith("really?", StringComparison.Ordinal)
@@ -233,6 +250,8 @@ internal sealed class ThreadStances
     private static readonly string[] SupportCues = ["agree", "agreed", "exactly", "this.", "this!", "yes,", "yes.", "yep", "correct", "true.", "spot on", "came here to say", "+1"];
 
     private static readonly string[] DenyCues = ["nah", "no,", "no.", "nope", "wrong", "not true", "false", "rubbish", "nonsense", "that's fake", "fake", "that is false", "disagree", "bs", "bullshit"];
+
+    private static readonly string[] DenyPhrases = ["not true", "is a lie", "is false", "is fake", "fake news", "debunked", "that's wrong", "that is wrong", "never happened"];
 
     private static bool StartsWithWord(string text, string cue) =>
         text.StartsWith(cue, StringComparison.Ordinal) && (text.Length == cue.Length || !char.IsLetter(text[cue.Length]) || !char.IsLetter(cue[^1]));
