@@ -20,15 +20,16 @@ internal static class TrainNliCommand
         var output = new Option<string>("--out") { Description = "The model file to write.", Required = true, HelpName = "FILE" };
         var check = new Option<string?>("--check") { Description = "A SICK file scored after every epoch (SICK_TRIAL.txt, for choosing settings; never a test split).", HelpName = "FILE" };
         var cache = new Option<string?>("--cache") { Description = "A SQLite file keeping the sentence vectors between runs (keep it outside the repository).", HelpName = "FILE" };
-        var hidden = new Option<int?>("--hidden") { Description = "Hidden units (default 256)." };
+        var hidden = new Option<int?>("--hidden") { Description = "Hidden units (default: the shipped model's)." };
         var epochs = new Option<int?>("--epochs") { Description = "Passes over the training pairs (default: the shipped model's)." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the split, initialisation, shuffling and dropout." };
         var ensemble = new Option<int?>("--ensemble") { Description = "Networks (consecutive seeds) whose logits are averaged (default: the shipped model's)." };
         var keep = new Option<float?>("--keep") { Description = "Probability of keeping a hidden unit in training (dropout; default: the shipped model's)." };
         var l2 = new Option<float?>("--l2") { Description = "L2 weight decay (default: the shipped model's)." };
         var reversed = new Option<bool>("--sick-both-ways") { Description = "Also train on each SICK training pair read B→A with its entailment_BA label." };
+        var holdOut = new Option<bool>("--no-retrain") { Description = "Keep the networks trained without the calibration share instead of training them again on every pair." };
         var threads = new Option<int>("--threads") { Description = "Threads of the encoder (ONNX Runtime intra-op).", DefaultValueFactory = _ => 2 };
-        var command = new Command("nli", "Train the entails / contradicts / neutral pair classifier over MiniLM sentence vectors.") { train, output, check, cache, hidden, epochs, seed, ensemble, keep, l2, reversed, threads };
+        var command = new Command("nli", "Train the entails / contradicts / neutral pair classifier over MiniLM sentence vectors.") { train, output, check, cache, hidden, epochs, seed, ensemble, keep, l2, reversed, holdOut, threads };
         command.SetAction(parse =>
         {
             try
@@ -84,6 +85,11 @@ internal static class TrainNliCommand
                 if (parse.GetValue(ensemble) is { } size)
                 {
                     training = training with { EnsembleSize = size is >= 1 and <= 64 ? size : throw SitrepErrors.BadOption.Exception("--ensemble", size.ToString(CultureInfo.InvariantCulture), "1 to 64") };
+                }
+
+                if (parse.GetValue(holdOut))
+                {
+                    training = training with { RetrainOnAll = false };
                 }
 
                 var threadCount = parse.GetValue(threads);

@@ -356,10 +356,10 @@ internal sealed class DenseMlp
 public sealed record DenseMlpOptions
 {
     /// <summary>Hidden units.</summary>
-    public int Hidden { get; init; } = 256;
+    public int Hidden { get; init; } = 128;
 
     /// <summary>Passes over the data.</summary>
-    public int Epochs { get; init; } = 20;
+    public int Epochs { get; init; } = 5;
 
     /// <summary>Examples per update.</summary>
     public int BatchSize { get; init; } = 64;
@@ -377,7 +377,7 @@ public sealed record DenseMlpOptions
     public float L2 { get; init; } = 1e-4f;
 
     /// <summary>Probability of keeping a hidden unit during training (dropout).</summary>
-    public float Keep { get; init; } = 0.5f;
+    public float Keep { get; init; } = 0.3f;
 
     /// <summary>Per-class loss weights (null for equal weights).</summary>
     public float[]? ClassWeights { get; init; }

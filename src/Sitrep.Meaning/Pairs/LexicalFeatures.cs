@@ -19,6 +19,7 @@ internal static partial class LexicalFeatures
         "antonym.facing", "antonym.count",
         "number.premise", "number.hypothesis", "number.hypothesis-unmatched", "number.all-matched",
         "length.log-ratio", "identical", "hypothesis-inside-premise",
+        "hypothesis-subsequence", "premise-subsequence", "same-words-reordered",
     ];
 
     private const int MaxWords = 400;
@@ -125,6 +126,28 @@ internal static partial class LexicalFeatures
         output[i++] = (float)(Math.Log(h.Count + 1) - Math.Log(p.Count + 1));
         output[i++] = string.Equals(premise.Trim(), hypothesis.Trim(), StringComparison.OrdinalIgnoreCase) ? 1f : 0f;
         output[i++] = h.Count > 0 && string.Join(' ', p).Contains(string.Join(' ', h), StringComparison.Ordinal) ? 1f : 0f;
+
+        // Dropping modifiers keeps the rest in order ("climbing recklessly up a rope" → "climbing a rope"); swapping
+        // roles keeps the words but not their order ("the dog chases the cat" / "the cat chases the dog").
+        var pSequence = p.Where(IsContent).Select(Stem).ToList();
+        var hSequence = h.Where(IsContent).Select(Stem).ToList();
+        output[i++] = hSequence.Count > 0 && IsSubsequence(hSequence, pSequence) ? 1f : 0f;
+        output[i++] = pSequence.Count > 0 && IsSubsequence(pSequence, hSequence) ? 1f : 0f;
+        output[i++] = pSequence.Count > 1 && pStems.SetEquals(hStems) && !pSequence.SequenceEqual(hSequence) ? 1f : 0f;
+    }
+
+    private static bool IsSubsequence(List<string> part, List<string> whole)
+    {
+        var k = 0;
+        foreach (var word in whole)
+        {
+            if (k < part.Count && string.Equals(part[k], word, StringComparison.Ordinal))
+            {
+                k++;
+            }
+        }
+
+        return k == part.Count;
     }
 
     internal static List<string> Words(string text)

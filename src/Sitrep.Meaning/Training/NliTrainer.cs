@@ -13,8 +13,14 @@ public sealed record NliTrainingOptions
     /// <summary>Share of the training pairs held out to fit the softmax temperature (calibration).</summary>
     public double CalibrationShare { get; init; } = 0.1;
 
+    /// <summary>
+    /// After fitting the temperature on the held-out share, train the networks again (same seeds) on every training
+    /// pair and keep that temperature: no pair is lost to calibration, at twice the training time.
+    /// </summary>
+    public bool RetrainOnAll { get; init; } = true;
+
     /// <summary>Networks trained with consecutive seeds whose logits are averaged.</summary>
-    public int EnsembleSize { get; init; } = 1;
+    public int EnsembleSize { get; init; } = 5;
 
     /// <summary>The model's versioned component name.</summary>
     public string Name { get; init; } = "nli.minilm-mlp.v1";
@@ -78,6 +84,16 @@ public static class NliTrainer
             log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"temperature {temperature:0.00} (fitted on the {calibration.Length} held-out training pairs)"));
         }
 
+        if (options.RetrainOnAll && calibration.Length > 0)
+        {
+            log?.Invoke($"training again on all {training.Count} pairs");
+            networks.Clear();
+            for (var member = 0; member < Math.Max(1, options.EnsembleSize); member++)
+            {
+                networks.Add(DenseMlp.Train(features, labels, NliPairClassifier.Classes.Length, options.Network with { Seed = options.Network.Seed + member }, log, afterEpoch));
+            }
+        }
+
         return new NliPairClassifier(options.Name, encoder, networks, temperature);
     }
 
@@ -112,7 +128,9 @@ public static class NliTrainer
             var encoded = encoder.Encode(chunk, cancellationToken);
             for (var i = 0; i < chunk.Length; i++)
             {
-                vectors[chunk[i]] = encoded[i];
+                // Rounded to float16, as an embedding cache stores them, so that a run from the cache and a run from
+                // scratch train the same model (the rounding moves a cosine by less than 1e-3).
+                vectors[chunk[i]] = encoded[i].Select(x => (float)(Half)x).ToArray();
             }
 
             if (sentences.Length > EncodeChunk)

@@ -12,9 +12,9 @@ public sealed class PairClassifierTests
     }
 
     [Theory]
-    [InlineData("At least 12 people were killed when the bus left the road.", "No one was killed in the bus crash.")]
+    [InlineData("At least 12 people were killed.", "No one was killed.")]
     [InlineData("The minister confirmed that the talks had collapsed.", "The talks did not collapse.")]
-    [InlineData("A man is riding a bicycle down the hill.", "Nobody is riding a bicycle.")]
+    [InlineData("A man is riding a bicycle.", "Nobody is riding a bicycle.")]
     public void APairThatCannotBothBeTrueIsJudgedAContradiction(string premise, string hypothesis)
     {
         var judgment = Classifier().Judge(premise, hypothesis);
@@ -22,6 +22,7 @@ public sealed class PairClassifierTests
     }
 
     [Theory]
+    [InlineData("The toll rose to 24.", "24 people died.")]
     [InlineData("The death toll rose to 24 on Tuesday.", "24 people died.")]
     [InlineData("Rescuers found 24 bodies under the rubble, officials said.", "At least 24 people were killed.")]
     [InlineData("A woman is slicing an onion in the kitchen.", "A woman is cutting an onion.")]

@@ -1,5 +1,4 @@
 using Shouldly;
-using Sitrep.Meaning.Encoding;
 
 namespace Sitrep.Tests.Meaning;
 
