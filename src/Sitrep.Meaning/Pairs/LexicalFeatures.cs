@@ -63,15 +63,15 @@ internal static partial class LexicalFeatures
 
     private static readonly Dictionary<string, HashSet<string>> Antonyms = BuildAntonyms();
 
-    private static readonly Dictionary<string, double> NumberWords = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, double> NumberWords = new (string Word, double Value)[]
     {
-        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
-        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14,
-        ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20,
-        ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["hundred"] = 100, ["dozen"] = 12, ["dozens"] = 24,
-        ["hundreds"] = 200, ["thousand"] = 1000, ["thousands"] = 2000, ["million"] = 1e6, ["millions"] = 2e6,
-        ["single"] = 1, ["couple"] = 2, ["pair"] = 2, ["both"] = 2,
-    };
+        ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+        ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14),
+        ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("twenty", 20),
+        ("thirty", 30), ("forty", 40), ("fifty", 50), ("hundred", 100), ("dozen", 12), ("dozens", 24),
+        ("hundreds", 200), ("thousand", 1000), ("thousands", 2000), ("million", 1e6), ("millions", 2e6),
+        ("single", 1), ("couple", 2), ("pair", 2), ("both", 2),
+    }.ToDictionary(n => n.Word, n => n.Value, StringComparer.Ordinal);
 
     /// <summary>Writes the features of (premise, hypothesis) into <paramref name="output"/> (length <see cref="Names"/>).</summary>
     public static void Compute(string premise, string hypothesis, Span<float> output)
