@@ -29,5 +29,6 @@ internal static class EvalCommand
         EvalFnc1Command.Create(),
         EvalRumourEvalCommand.Create(),
         EvalDisputesCommand.Create(),
+        EvalNliCommand.Create(),
     ];
 }

@@ -1,0 +1,269 @@
+using System.IO.Compression;
+using Sitrep.Meaning.Encoding;
+
+namespace Sitrep.Meaning.Pairs;
+
+/// <summary>
+/// Judges whether a premise entails, contradicts or is neutral to a hypothesis: a small network over the two
+/// sentence vectors and word-level cues, trained on SICK (and optionally other NLI sets) by <c>sitrep train nli</c>,
+/// with a softmax temperature fitted on held-out training pairs so its probabilities are calibrated.
+/// </summary>
+/// <remarks>Thread-safe and immutable; <see cref="Default"/> loads the shipped model and the shared encoder once.</remarks>
+public sealed class NliPairClassifier
+{
+    /// <summary>The shipped model's file name under <c>src/Sitrep.Meaning/Models/</c>.</summary>
+    public const string ShippedFileName = "nli-minilm.bin.gz";
+
+    private const string Magic = "SITREP-NLI";
+    private const int FormatVersion = 1;
+
+    // Class order inside the network.
+    internal static readonly PairRelation[] Classes = [PairRelation.Entails, PairRelation.Contradicts, PairRelation.Neutral];
+
+    private static readonly Lazy<NliPairClassifier> Shipped = new(() => LoadShipped(MiniLmSentenceEncoder.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly DenseMlp[] _networks;
+    private readonly CachingSentenceEncoder _words;
+
+    internal NliPairClassifier(string name, ISentenceEncoder encoder, IReadOnlyList<DenseMlp> networks, float temperature)
+    {
+        Name = name;
+        Encoder = encoder;
+        _networks = [.. networks];
+        _words = new CachingSentenceEncoder(encoder, new MemoryEmbeddingCache(50_000));
+        Temperature = temperature;
+        if (_networks.Length == 0 || !(temperature > 0) || _networks.Any(n => n.Inputs != PairFeaturizer.Length(encoder.Dimensions) || n.Classes != Classes.Length))
+        {
+            throw new InvalidDataException($"The model's networks do not fit encoder '{encoder.Name}' ({PairFeaturizer.Length(encoder.Dimensions)} inputs, {Classes.Length} classes) or its temperature {temperature} is not positive.");
+        }
+    }
+
+    /// <summary>The shipped model over <see cref="MiniLmSentenceEncoder.Default"/>, loaded on first use.</summary>
+    public static NliPairClassifier Default => Shipped.Value;
+
+    /// <summary>Versioned component name for stored results, e.g. <c>nli.minilm-mlp.v1</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The encoder whose vectors the model was trained on; <see cref="Judge(IReadOnlyList{EncodedPair})"/> needs vectors from it.</summary>
+    public ISentenceEncoder Encoder { get; }
+
+    /// <summary>The softmax temperature fitted at training time.</summary>
+    public float Temperature { get; }
+
+    /// <summary>Networks whose logits are averaged.</summary>
+    public int EnsembleSize => _networks.Length;
+
+    /// <summary>Judges one pair, encoding both sentences.</summary>
+    public PairJudgment Judge(string premise, string hypothesis)
+    {
+        ArgumentNullException.ThrowIfNull(premise);
+        ArgumentNullException.ThrowIfNull(hypothesis);
+        var vectors = Encoder.Encode([premise, hypothesis]);
+        return Judge(new EncodedPair(premise, vectors[0], hypothesis, vectors[1]));
+    }
+
+    /// <summary>Judges many pairs, encoding every distinct sentence once.</summary>
+    public PairJudgment[] Judge(IReadOnlyList<(string Premise, string Hypothesis)> pairs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var sentences = pairs.SelectMany(p => new[] { p.Premise ?? string.Empty, p.Hypothesis ?? string.Empty }).Distinct(StringComparer.Ordinal).ToArray();
+        var vectors = Encoder.Encode(sentences, cancellationToken);
+        var index = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            index[sentences[i]] = vectors[i];
+        }
+
+        return Judge(pairs.Select(p => new EncodedPair(p.Premise ?? string.Empty, index[p.Premise ?? string.Empty], p.Hypothesis ?? string.Empty, index[p.Hypothesis ?? string.Empty])).ToArray());
+    }
+
+    /// <summary>Judges pairs whose vectors were computed already (by <see cref="Encoder"/>, or a cache of it).</summary>
+    public PairJudgment[] Judge(IReadOnlyList<EncodedPair> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var words = WordVectors(pairs.SelectMany(p => WordAlignment.ContentWords(p.Premise).Concat(WordAlignment.ContentWords(p.Hypothesis))));
+        return pairs.Select(p => Judge(p, words)).ToArray();
+    }
+
+    /// <summary>Judges one pair whose vectors were computed already.</summary>
+    public PairJudgment Judge(EncodedPair pair)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        return Judge(pair, WordVectors(WordAlignment.ContentWords(pair.Premise).Concat(WordAlignment.ContentWords(pair.Hypothesis))));
+    }
+
+    /// <summary>The single-word vectors of <paramref name="words"/> (from the bounded word cache where possible).</summary>
+    internal Dictionary<string, float[]> WordVectors(IEnumerable<string> words)
+    {
+        var distinct = words.Distinct(StringComparer.Ordinal).ToArray();
+        var vectors = _words.Encode(distinct);
+        var map = new Dictionary<string, float[]>(distinct.Length, StringComparer.Ordinal);
+        for (var i = 0; i < distinct.Length; i++)
+        {
+            map[distinct[i]] = vectors[i];
+        }
+
+        return map;
+    }
+
+    internal PairJudgment Judge(EncodedPair pair, Dictionary<string, float[]> words)
+    {
+        var p = Logits(_networks, PairFeaturizer.Features(pair.Premise, pair.PremiseVector, pair.Hypothesis, pair.HypothesisVector, w => words[w]));
+        DenseMlp.Softmax(p, Temperature);
+        return new PairJudgment(p[0], p[1], p[2]);
+    }
+
+    /// <summary>The mean of the networks' logits.</summary>
+    internal static float[] Logits(IReadOnlyList<DenseMlp> networks, float[] features)
+    {
+        var sum = new float[Classes.Length];
+        foreach (var network in networks)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(sum, network.Logits(features), sum);
+        }
+
+        System.Numerics.Tensors.TensorPrimitives.Divide(sum, networks.Count, sum);
+        return sum;
+    }
+
+    /// <summary>The temperature (0.5 to 10) that minimises the log-loss of <paramref name="logits"/> against <paramref name="labels"/>.</summary>
+    internal static float FitTemperature(IReadOnlyList<float[]> logits, IReadOnlyList<int> labels)
+    {
+        var best = 1f;
+        var bestLoss = double.MaxValue;
+        for (var step = 0; step <= 190; step++)
+        {
+            var t = 0.5f + (step * 0.05f);
+            double loss = 0;
+            for (var i = 0; i < logits.Count; i++)
+            {
+                var p = (float[])logits[i].Clone();
+                DenseMlp.Softmax(p, t);
+                loss -= Math.Log(Math.Max(p[labels[i]], 1e-7f));
+            }
+
+            if (loss < bestLoss)
+            {
+                bestLoss = loss;
+                best = t;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The same model over another encoder of the same name (e.g. a <see cref="CachingSentenceEncoder"/> around it).</summary>
+    public NliPairClassifier WithEncoder(ISentenceEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        return string.Equals(encoder.Name, Encoder.Name, StringComparison.Ordinal)
+            ? new NliPairClassifier(Name, encoder, _networks, Temperature)
+            : throw new InvalidDataException($"The model '{Name}' was trained on '{Encoder.Name}' vectors, not '{encoder.Name}'.");
+    }
+
+    /// <summary>Loads a model written by <c>sitrep train nli</c>, to run over <paramref name="encoder"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not an NLI model, or was trained for another encoder.</exception>
+    public static NliPairClassifier Load(string path, ISentenceEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        using var file = File.OpenRead(path);
+        return Read(file, encoder);
+    }
+
+    /// <summary>Writes the model.</summary>
+    public void Save(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        using var file = File.Create(path);
+        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
+        using var writer = new BinaryWriter(gzip, System.Text.Encoding.UTF8);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(Name);
+        writer.Write(Encoder.Name);
+        writer.Write(PairFeaturizer.LayoutVersion);
+        writer.Write(Temperature);
+        writer.Write(_networks.Length);
+        foreach (var network in _networks)
+        {
+            network.Write(writer);
+        }
+    }
+
+    private static NliPairClassifier LoadShipped(ISentenceEncoder encoder)
+    {
+        var resource = "Sitrep.Meaning.Models." + ShippedFileName;
+        using var stream = typeof(NliPairClassifier).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The shipped model '{resource}' is missing from the assembly; rebuild Sitrep.Meaning.");
+        return Read(stream, encoder);
+    }
+
+    private static NliPairClassifier Read(Stream stream, ISentenceEncoder encoder)
+    {
+        try
+        {
+            using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+            using var buffered = new BufferedStream(gzip, 1 << 16);
+            using var reader = new BinaryReader(buffered, System.Text.Encoding.UTF8);
+            var magic = reader.ReadString();
+            var version = reader.ReadInt32();
+            if (!string.Equals(magic, Magic, StringComparison.Ordinal) || version != FormatVersion)
+            {
+                throw new InvalidDataException($"Not a Sitrep NLI model (format '{magic}' v{version}).");
+            }
+
+            var name = reader.ReadString();
+            var encoderName = reader.ReadString();
+            var layout = reader.ReadInt32();
+            if (!string.Equals(encoderName, encoder.Name, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"The model '{name}' was trained on '{encoderName}' vectors, not '{encoder.Name}'.");
+            }
+
+            if (layout != PairFeaturizer.LayoutVersion)
+            {
+                throw new InvalidDataException($"The model '{name}' uses feature layout {layout}; this build computes layout {PairFeaturizer.LayoutVersion}. Retrain it with 'sitrep train nli'.");
+            }
+
+            var temperature = reader.ReadSingle();
+            var count = reader.ReadInt32();
+            if (count is < 1 or > 64)
+            {
+                throw new InvalidDataException($"The model '{name}' claims {count} networks; expected 1 to 64.");
+            }
+
+            var networks = new DenseMlp[count];
+            for (var i = 0; i < count; i++)
+            {
+                networks[i] = DenseMlp.Read(reader);
+            }
+
+            return new NliPairClassifier(name, encoder, networks, temperature);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("The model file ends early: not a complete NLI model.", ex);
+        }
+        catch (InvalidDataException)
+        {
+            throw;
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidDataException("The model file is not a gzip NLI model: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>The SICK label of <paramref name="relation"/> (ENTAILMENT, CONTRADICTION, NEUTRAL).</summary>
+    public static string SickLabel(PairRelation relation) => relation switch
+    {
+        PairRelation.Entails => "ENTAILMENT",
+        PairRelation.Contradicts => "CONTRADICTION",
+        _ => "NEUTRAL",
+    };
+}

@@ -1,0 +1,37 @@
+using System.Numerics.Tensors;
+
+namespace Sitrep.Meaning.Pairs;
+
+/// <summary>
+/// The classifier's input for one pair: the sentence vectors u (premise) and v (hypothesis) as [u, v, |u−v|, u∘v]
+/// (the InferSent recipe), their cosine, the <see cref="LexicalFeatures"/>, then the <see cref="WordAlignment"/>.
+/// </summary>
+internal static class PairFeaturizer
+{
+    /// <summary>Bumped whenever the layout changes, so a model trained on another layout is refused.</summary>
+    public const int LayoutVersion = 2;
+
+    public static int Length(int dimensions) => (4 * dimensions) + 1 + LexicalFeatures.Names.Length + WordAlignment.Names.Length;
+
+    public static float[] Features(string premise, ReadOnlySpan<float> u, string hypothesis, ReadOnlySpan<float> v, Func<string, float[]> wordVector)
+    {
+        var d = u.Length;
+        if (v.Length != d)
+        {
+            throw new ArgumentException($"The premise vector has {d} dimensions, the hypothesis vector {v.Length}.", nameof(v));
+        }
+
+        var x = new float[Length(d)];
+        var span = x.AsSpan();
+        u.CopyTo(span[..d]);
+        v.CopyTo(span.Slice(d, d));
+        TensorPrimitives.Subtract(u, v, span.Slice(2 * d, d));
+        TensorPrimitives.Abs(span.Slice(2 * d, d), span.Slice(2 * d, d));
+        TensorPrimitives.Multiply(u, v, span.Slice(3 * d, d));
+        span[4 * d] = TensorPrimitives.Dot(u, v);
+        var lexical = (4 * d) + 1;
+        LexicalFeatures.Compute(premise ?? string.Empty, hypothesis ?? string.Empty, span.Slice(lexical, LexicalFeatures.Names.Length));
+        WordAlignment.Compute(WordAlignment.ContentWords(premise ?? string.Empty), WordAlignment.ContentWords(hypothesis ?? string.Empty), wordVector, span[(lexical + LexicalFeatures.Names.Length)..]);
+        return x;
+    }
+}
