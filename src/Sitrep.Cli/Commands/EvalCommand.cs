@@ -28,5 +28,6 @@ internal static class EvalCommand
         EvalClaimsCommand.Create(),
         EvalFnc1Command.Create(),
         EvalRumourEvalCommand.Create(),
+        EvalUdCommand.Create(),
     ];
 }

@@ -21,5 +21,6 @@ internal static class TrainCommand
     [
         TrainNerCommand.Create(),
         TrainStanceCommand.Create(),
+        TrainUdCommand.Create(),
     ];
 }
