@@ -40,10 +40,12 @@ public sealed class SyntaxModel
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    internal SyntaxModel(TagSet tags, IReadOnlyList<string> labels, WeightTable tagger, WeightTable parser, Lemmatizer lemmatizer, string description)
+    internal SyntaxModel(TagSet tags, IReadOnlyList<string> labels, SparseWeights tagger, IReadOnlyDictionary<ulong, ulong> ambiguity, SparseWeights parser, Lemmatizer lemmatizer, string description)
     {
         Tags = tags;
-        Tagger = new PosTagger(tags, tagger);
+        TaggerWeights = tagger;
+        ParserWeights = parser;
+        Tagger = new PosTagger(tags, tagger, ambiguity);
         Parser = new ArcEagerParser(labels, parser);
         Lemmatizer = lemmatizer;
         Description = description;
@@ -59,6 +61,10 @@ public sealed class SyntaxModel
     public IReadOnlyList<string> Relations => Parser.Labels;
 
     internal TagSet Tags { get; }
+
+    internal SparseWeights TaggerWeights { get; }
+
+    internal SparseWeights ParserWeights { get; }
 
     internal PosTagger Tagger { get; }
 
@@ -184,9 +190,10 @@ public sealed class SyntaxModel
             }
 
             var tagger = ModelIO.ReadWeights(reader);
+            var ambiguity = ModelIO.ReadAmbiguity(reader);
             var parser = ModelIO.ReadWeights(reader);
             var lemmatizer = ModelIO.ReadLemmatizer(reader);
-            return new SyntaxModel(tags, labels, tagger, parser, lemmatizer, description);
+            return new SyntaxModel(tags, labels, tagger, ambiguity, parser, lemmatizer, description);
         }
         catch (EndOfStreamException ex)
         {
@@ -224,8 +231,9 @@ public sealed class SyntaxModel
             writer.Write(label);
         }
 
-        ModelIO.WriteWeights(writer, Tagger.Weights);
-        ModelIO.WriteWeights(writer, Parser.Weights);
+        ModelIO.WriteWeights(writer, TaggerWeights);
+        ModelIO.WriteAmbiguity(writer, Tagger.Ambiguity);
+        ModelIO.WriteWeights(writer, ParserWeights);
         ModelIO.WriteLemmatizer(writer, Lemmatizer);
     }
 

@@ -6,62 +6,24 @@ namespace Sitrep.Syntax.Features;
 internal static class ModelIO
 {
     /// <summary>Rows as (key, count of non-zero classes, (class, 16-bit weight)...), with one scale for the table.</summary>
-    public static void WriteWeights(BinaryWriter writer, WeightTable table)
+    public static void WriteWeights(BinaryWriter writer, SparseWeights table)
     {
-        var max = 0f;
-        foreach (var w in table.Weights.AsSpan(0, table.Count * table.Stride))
-        {
-            max = Math.Max(max, Math.Abs(w));
-        }
-
-        var scale = max > 0 ? max / short.MaxValue : 1f;
         writer.Write(table.Classes);
-        writer.Write(scale);
-        var rows = new List<(ulong Key, int Row)>();
+        writer.Write(table.Scale);
+        writer.Write(table.Rows);
         foreach (var (key, row) in table.Entries())
         {
-            var at = row * table.Stride;
-            for (var c = 0; c < table.Classes; c++)
-            {
-                if ((short)Math.Round(table.Weights[at + c] / scale) != 0)
-                {
-                    rows.Add((key, row));
-                    break;
-                }
-            }
-        }
-
-        // Sorted by key so that the same model always gives the same bytes.
-        rows.Sort((a, b) => a.Key.CompareTo(b.Key));
-        writer.Write(rows.Count);
-        Span<short> values = stackalloc short[table.Classes];
-        foreach (var (key, row) in rows)
-        {
             writer.Write(key);
-            var at = row * table.Stride;
-            var nonZero = 0;
-            for (var c = 0; c < table.Classes; c++)
+            writer.Write((byte)row.Length);
+            foreach (var e in row)
             {
-                values[c] = (short)Math.Round(table.Weights[at + c] / scale);
-                if (values[c] != 0)
-                {
-                    nonZero++;
-                }
-            }
-
-            writer.Write((byte)nonZero);
-            for (var c = 0; c < table.Classes; c++)
-            {
-                if (values[c] != 0)
-                {
-                    writer.Write((byte)c);
-                    writer.Write(values[c]);
-                }
+                writer.Write((byte)e.Class);
+                writer.Write(e.Value);
             }
         }
     }
 
-    public static WeightTable ReadWeights(BinaryReader reader)
+    public static SparseWeights ReadWeights(BinaryReader reader)
     {
         var classes = reader.ReadInt32();
         var scale = reader.ReadSingle();
@@ -71,24 +33,50 @@ internal static class ModelIO
             throw new InvalidDataException($"Bad weight table header: {classes} classes, {count} rows.");
         }
 
-        var table = new WeightTable(classes, Math.Max(16, count));
+        var rows = new List<(ulong Key, SparseWeights.Entry[] Row)>(count);
         for (var i = 0; i < count; i++)
         {
             var key = reader.ReadUInt64();
-            var at = table.FindOrAdd(key) * table.Stride;
-            var nonZero = reader.ReadByte();
-            for (var j = 0; j < nonZero; j++)
+            var row = new SparseWeights.Entry[reader.ReadByte()];
+            for (var j = 0; j < row.Length; j++)
             {
                 var c = reader.ReadByte();
                 var v = reader.ReadInt16();
-                if (c < classes)
+                if (c >= classes)
                 {
-                    table.Weights[at + c] = v * scale;
+                    throw new InvalidDataException($"Weight for class {c} in a table of {classes} classes.");
                 }
+
+                row[j] = new SparseWeights.Entry(c, v);
             }
+
+            rows.Add((key, row));
         }
 
-        return table;
+        return SparseWeights.Build(classes, scale, rows);
+    }
+
+    public static void WriteAmbiguity(BinaryWriter writer, IReadOnlyDictionary<ulong, ulong> ambiguity)
+    {
+        writer.Write(ambiguity.Count);
+        foreach (var (key, mask) in ambiguity.OrderBy(p => p.Key))
+        {
+            writer.Write(key);
+            writer.Write(mask);
+        }
+    }
+
+    public static Dictionary<ulong, ulong> ReadAmbiguity(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        var result = new Dictionary<ulong, ulong>(Math.Max(0, count));
+        for (var i = 0; i < count; i++)
+        {
+            var key = reader.ReadUInt64();
+            result[key] = reader.ReadUInt64();
+        }
+
+        return result;
     }
 
     public static void WriteLemmatizer(BinaryWriter writer, Lemmatizer lemmatizer)

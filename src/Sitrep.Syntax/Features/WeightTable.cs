@@ -8,7 +8,7 @@ namespace Sitrep.Syntax.Features;
 /// flat array holding a dense row of class weights per feature (padded to the SIMD width), so that scoring a feature
 /// is one probe and a few vector adds. Read-only once trained; safe to share between threads.
 /// </summary>
-internal sealed class WeightTable
+internal sealed class WeightTable : ILinearScorer
 {
     private ulong[] _keys;
     private int[] _rows;

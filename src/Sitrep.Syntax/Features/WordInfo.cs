@@ -5,7 +5,7 @@ namespace Sitrep.Syntax.Features;
 /// collapsed shape and a few flags. Curly quotes and long dashes are folded to the ASCII forms the treebank uses, and
 /// numbers are folded to their class so that unseen figures behave like seen ones.
 /// </summary>
-internal readonly record struct WordInfo(ulong Lower, ulong Shape, ulong Prefix1, ulong Prefix2, ulong Prefix3, ulong Suffix1, ulong Suffix2, ulong Suffix3, ulong Suffix4, ulong HyphenTail, int Flags)
+internal readonly record struct WordInfo(ulong Form, ulong Lower, ulong Shape, ulong Prefix1, ulong Prefix2, ulong Prefix3, ulong Suffix1, ulong Suffix2, ulong Suffix3, ulong Suffix4, ulong HyphenTail, int Flags)
 {
     public const int InitialCapital = 1;
     public const int AllCapitals = 2;
@@ -24,6 +24,7 @@ internal readonly record struct WordInfo(ulong Lower, ulong Shape, ulong Prefix1
         Span<char> buffer = stackalloc char[MaxChars];
         var n = Normalise(raw, buffer);
         var lower = buffer[..n];
+        var form = FeatureHash.Chars(lower);
         Span<char> shapeBuffer = stackalloc char[MaxChars];
         var shapeLength = 0;
         var flags = 0;
@@ -100,6 +101,7 @@ internal readonly record struct WordInfo(ulong Lower, ulong Shape, ulong Prefix1
         }
 
         return new WordInfo(
+            form,
             word,
             FeatureHash.Chars(shapeBuffer[..shapeLength]),
             FeatureHash.Chars(lower[..Math.Min(1, n)]),

@@ -16,7 +16,7 @@ internal sealed class ArcEagerParser
     private static readonly ulong NoWord = FeatureHash.Chars("<none>");
     private static readonly ulong RootWord = FeatureHash.Chars("<root>");
 
-    public ArcEagerParser(IReadOnlyList<string> labels, WeightTable weights)
+    public ArcEagerParser(IReadOnlyList<string> labels, ILinearScorer weights)
     {
         Labels = labels;
         RootLabel = IndexOf(labels, "root");
@@ -28,7 +28,7 @@ internal sealed class ArcEagerParser
 
     public int RootLabel { get; }
 
-    public WeightTable Weights { get; set; }
+    public ILinearScorer Weights { get; set; }
 
     public int Classes => 2 + (2 * Labels.Count);
 

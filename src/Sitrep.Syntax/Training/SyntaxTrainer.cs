@@ -43,20 +43,29 @@ public static class SyntaxTrainer
         var lemmatizer = Lemmatizer.Learn(examples.SelectMany(e => e.Source.Words.Select((w, i) => (w, e.GoldTags[i], e.Source.Lemmas[i]))));
         log(string.Create(CultureInfo.InvariantCulture, $"lemmatiser: {lemmatizer.LexiconSize} lexicon entries, {lemmatizer.RuleCount} suffix rules"));
 
-        var tagger = TrainTagger(examples, devExamples, tags, options, options.Seed, log);
+        var (tagger, ambiguity) = TrainTagger(examples, devExamples, tags, options, options.Seed, log);
         log(string.Create(CultureInfo.InvariantCulture, $"tagger: {tagger.Count} feature rows ({clock.Elapsed.TotalSeconds:0} s)"));
 
         if (options.JackknifeFolds > 1)
         {
+            // Training a fold's tagger overwrites the working tags of the sentences it trains on, so the held-out
+            // guesses are kept aside until every fold is done.
+            var jackknifed = examples.Select(e => new int[e.Words.Length]).ToList();
             for (var fold = 0; fold < options.JackknifeFolds; fold++)
             {
                 var f = fold;
                 var rest = examples.Where((_, i) => i % options.JackknifeFolds != f).ToList();
-                var foldTagger = new PosTagger(tags, TrainTagger(rest, null, tags, options, options.Seed + fold + 1, _ => { }));
+                var (foldWeights, foldAmbiguity) = TrainTagger(rest, null, tags, options, options.Seed + fold + 1, _ => { });
+                var foldTagger = new PosTagger(tags, foldWeights, foldAmbiguity);
                 for (var i = fold; i < examples.Count; i += options.JackknifeFolds)
                 {
-                    foldTagger.Tag(examples[i].Words, examples[i].Tags);
+                    foldTagger.Tag(examples[i].Words, jackknifed[i]);
                 }
+            }
+
+            for (var i = 0; i < examples.Count; i++)
+            {
+                jackknifed[i].CopyTo(examples[i].Tags, 0);
             }
 
             var right = examples.Sum(e => e.Tags.Where((t, i) => t == e.GoldTags[i]).Count());
@@ -70,7 +79,7 @@ public static class SyntaxTrainer
             }
         }
 
-        var finalTagger = new PosTagger(tags, tagger);
+        var finalTagger = new PosTagger(tags, tagger, ambiguity);
         if (devExamples is not null)
         {
             foreach (var e in devExamples)
@@ -81,7 +90,7 @@ public static class SyntaxTrainer
 
         var parserWeights = TrainParser(examples, devExamples, labels, options, log, clock);
         log(string.Create(CultureInfo.InvariantCulture, $"parser: {parserWeights.Count} feature rows ({clock.Elapsed.TotalSeconds:0} s)"));
-        return new SyntaxModel(tags, labels, tagger, parserWeights, lemmatizer, description);
+        return new SyntaxModel(tags, labels, SparseWeights.From(tagger), ambiguity, SparseWeights.From(parserWeights), lemmatizer, description);
     }
 
     /// <summary>Parses every sentence of <paramref name="gold"/> from its own words and scores the result.</summary>
@@ -100,8 +109,24 @@ public static class SyntaxTrainer
         return evaluation;
     }
 
-    private static WeightTable TrainTagger(List<Example> examples, List<Example>? dev, TagSet tags, SyntaxTrainingOptions options, int seed, Action<string> log)
+    private static (WeightTable Weights, Dictionary<ulong, ulong> Ambiguity) TrainTagger(List<Example> examples, List<Example>? dev, TagSet tags, SyntaxTrainingOptions options, int seed, Action<string> log)
     {
+        var ambiguity = PosTagger.LearnAmbiguity(examples.SelectMany(e => e.Words.Select((w, i) => (w.Lower, tags.UposId(e.GoldTags[i])))));
+        // Each training sentence reads the classes learned from the other folds, as an unseen sentence would; with its
+        // own words counted, every word of a sentence looks known and the tagger learns to trust the classes too much.
+        const int Folds = 5;
+        var classes = examples.Select(e => new ulong[e.Words.Length]).ToList();
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var f = fold;
+            var other = PosTagger.LearnAmbiguity(examples.Where((_, i) => i % Folds != f).SelectMany(e => e.Words.Select((w, i) => (w.Lower, tags.UposId(e.GoldTags[i])))));
+            var shell = new PosTagger(tags, new WeightTable(tags.Count, 16), other);
+            for (var i = fold; i < examples.Count; i += Folds)
+            {
+                shell.Classes(examples[i].Words, classes[i]);
+            }
+        }
+
         var perceptron = new AveragedPerceptron(tags.Count, 1 << 18);
         var random = new Random(seed);
         var order = Enumerable.Range(0, examples.Count).ToArray();
@@ -116,7 +141,7 @@ public static class SyntaxTrainer
                 var e = examples[index];
                 for (var i = 0; i < e.Words.Length; i++)
                 {
-                    var n = PosTagger.Extract(e.Words, e.Tags, i, features);
+                    var n = PosTagger.Extract(e.Words, classes[index], e.Tags, i, features);
                     perceptron.Table.Score(features[..n], scores);
                     var guess = PosTagger.Best(scores, tags.Count);
                     var gold = e.GoldTags[i];
@@ -132,7 +157,7 @@ public static class SyntaxTrainer
 
             if (dev is not null && (epoch % 2 == 0 || epoch == options.TaggerEpochs))
             {
-                var tagger = new PosTagger(tags, perceptron.Average(options.TaggerPrune));
+                var tagger = new PosTagger(tags, perceptron.Average(options.TaggerPrune), ambiguity);
                 long devRight = 0, devTotal = 0;
                 foreach (var e in dev)
                 {
@@ -145,7 +170,7 @@ public static class SyntaxTrainer
             }
         }
 
-        return perceptron.Average(options.TaggerPrune);
+        return (perceptron.Average(options.TaggerPrune), ambiguity);
     }
 
     private static WeightTable TrainParser(List<Example> examples, List<Example>? dev, string[] labels, SyntaxTrainingOptions options, Action<string> log, Stopwatch clock)

@@ -4,10 +4,10 @@ namespace Sitrep.Syntax.Training;
 public sealed record SyntaxTrainingOptions
 {
     /// <summary>Passes of the tagger over the training data.</summary>
-    public int TaggerEpochs { get; init; } = 10;
+    public int TaggerEpochs { get; init; } = 6;
 
     /// <summary>Passes of the parser over the training data.</summary>
-    public int ParserEpochs { get; init; } = 15;
+    public int ParserEpochs { get; init; } = 12;
 
     /// <summary>Folds for the jackknifed tags the parser trains on (0: train on gold tags).</summary>
     public int JackknifeFolds { get; init; } = 5;
@@ -19,10 +19,10 @@ public sealed record SyntaxTrainingOptions
     public double ExploreProbability { get; init; } = 0.9;
 
     /// <summary>Averaged weights smaller than this are dropped from the tagger.</summary>
-    public float TaggerPrune { get; init; } = 0.05f;
+    public float TaggerPrune { get; init; } = 0.5f;
 
     /// <summary>Averaged weights smaller than this are dropped from the parser.</summary>
-    public float ParserPrune { get; init; } = 0.05f;
+    public float ParserPrune { get; init; } = 1.0f;
 
     /// <summary>Seed of the shuffles and of exploration.</summary>
     public int Seed { get; init; } = 13;
