@@ -14,10 +14,13 @@ internal sealed class Lemmatizer
     private readonly Dictionary<ulong, string> _lexicon;
     private readonly Dictionary<ulong, Rule> _rules;
 
+    private readonly HashSet<string> _lemmas;
+
     public Lemmatizer(Dictionary<ulong, string> lexicon, Dictionary<ulong, Rule> rules)
     {
         _lexicon = lexicon;
         _rules = rules;
+        _lemmas = new HashSet<string>(lexicon.Values, StringComparer.Ordinal);
     }
 
     public int LexiconSize => _lexicon.Count;
@@ -48,15 +51,24 @@ internal sealed class Lemmatizer
             return form;
         }
 
+        // The longest known ending decides, unless a shorter one gives a lemma seen in training and it does not
+        // ("shelled": the ending "elled" says strip "led", as in "controlled"; "lled" gives "shell", a known lemma).
+        string? first = null;
         for (var k = Math.Min(MaxSuffix, n); k >= 0; k--)
         {
             if (_rules.TryGetValue(RuleKey(lower[(n - k)..], tag), out var rule) && rule.Strip <= n)
             {
-                return string.Concat(lower[..(n - rule.Strip)], rule.Append);
+                var candidate = string.Concat(lower[..(n - rule.Strip)], rule.Append);
+                if (_lemmas.Contains(candidate))
+                {
+                    return candidate;
+                }
+
+                first ??= candidate;
             }
         }
 
-        return lower.ToString();
+        return first ?? lower.ToString();
     }
 
     public static int Lower(ReadOnlySpan<char> form, Span<char> into)
