@@ -18,8 +18,9 @@ internal interface ILinearScorer
 }
 
 /// <summary>
-/// The run-time form of trained weights: each feature's non-zero class weights only, quantised to 16 bits, next to its
-/// key in one open-addressing table, so that a feature costs one probe and one short read. Perceptron rows are sparse
+/// The run-time form of trained weights: each feature's non-zero class weights only, quantised to 16 bits, in one
+/// array, found through an open-addressing table of 8-byte slots (the key's high half and the row's start), so that a
+/// feature costs one probe and one short read. Perceptron rows are sparse
 /// (most features only ever moved a few classes), which makes this several times smaller than dense rows and keeps
 /// the parser in cache. Immutable; safe to share between threads.
 /// </summary>
@@ -27,16 +28,19 @@ internal sealed class SparseWeights : ILinearScorer
 {
     private readonly Slot[] _slots;
     private readonly Entry[] _entries;
+    private readonly ulong[] _rowKeys;
+    private readonly int[] _rowStarts;
     private readonly int _mask;
 
-    private SparseWeights(int classes, float scale, Slot[] slots, Entry[] entries, int rows)
+    private SparseWeights(int classes, float scale, Slot[] slots, Entry[] entries, ulong[] rowKeys, int[] rowStarts)
     {
         Classes = classes;
         Scale = scale;
         _slots = slots;
         _entries = entries;
+        _rowKeys = rowKeys;
+        _rowStarts = rowStarts;
         _mask = slots.Length - 1;
-        Rows = rows;
     }
 
     public int Classes { get; }
@@ -47,10 +51,10 @@ internal sealed class SparseWeights : ILinearScorer
     public float Scale { get; }
 
     /// <summary>Number of features.</summary>
-    public int Rows { get; }
+    public int Rows => _rowKeys.Length;
 
     /// <summary>Number of non-zero weights.</summary>
-    public int Weights => _entries.Length;
+    public int Weights => _entries.Length - _rowKeys.Length;
 
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
@@ -61,7 +65,7 @@ internal sealed class SparseWeights : ILinearScorer
 
         // The table is larger than the cache, so nearly every probe misses: ask for every feature's slot first, so the
         // misses overlap instead of queueing one behind the other, then find the rows and ask for them the same way.
-        Span<long> found = stackalloc long[features.Length];
+        Span<int> found = stackalloc int[features.Length];
         if (Sse.IsSupported)
         {
             foreach (var f in features)
@@ -74,12 +78,13 @@ internal sealed class SparseWeights : ILinearScorer
         foreach (var f in features)
         {
             var i = (int)(f & (ulong)mask);
+            var tag = Tag(f);
             while (true)
             {
-                ref readonly var slot = ref slots[i];
-                if (slot.Key == f)
+                var slot = slots[i];
+                if (slot.Tag == tag)
                 {
-                    found[n++] = ((long)slot.Start << 16) | (uint)slot.Count;
+                    found[n++] = slot.Start;
                     if (Sse.IsSupported)
                     {
                         Prefetch(ref entries[slot.Start]);
@@ -88,7 +93,7 @@ internal sealed class SparseWeights : ILinearScorer
                     break;
                 }
 
-                if (slot.Key == 0)
+                if (slot.Tag == 0)
                 {
                     break;
                 }
@@ -97,14 +102,21 @@ internal sealed class SparseWeights : ILinearScorer
             }
         }
 
-        foreach (var packed in found[..n])
+        foreach (var start in found[..n])
         {
-            foreach (var e in entries.AsSpan((int)(packed >> 16), (int)(packed & 0xFFFF)))
+            var count = entries[(int)start].Class;
+            foreach (var e in entries.AsSpan((int)start + 1, count))
             {
                 scores[e.Class] += e.Value;
             }
         }
     }
+
+    /// <summary>
+    /// What a slot keeps of a key: its high 32 bits (the low bits choose the slot), never zero. Two features could
+    /// share a slot's tag only by a hash collision, as two features can share a hash.
+    /// </summary>
+    private static uint Tag(ulong key) => (uint)(key >> 32) | 1;
 
     private static unsafe void Prefetch<T>(ref T location)
         where T : unmanaged
@@ -115,10 +127,10 @@ internal sealed class SparseWeights : ILinearScorer
     /// <summary>Rows in key order, for saving: key and (class, quantised weight) pairs.</summary>
     public IEnumerable<(ulong Key, Entry[] Row)> Entries()
     {
-        var rows = _slots.Where(s => s.Key != 0).OrderBy(s => s.Key).ToList();
-        foreach (var s in rows)
+        for (var r = 0; r < _rowKeys.Length; r++)
         {
-            yield return (s.Key, _entries.AsSpan(s.Start, s.Count).ToArray());
+            var start = _rowStarts[r];
+            yield return (_rowKeys[r], _entries.AsSpan(start + 1, _entries[start].Class).ToArray());
         }
     }
 
@@ -175,34 +187,42 @@ internal sealed class SparseWeights : ILinearScorer
     /// <summary>Builds the table from rows (as saved).</summary>
     public static SparseWeights Build(int classes, float scale, IReadOnlyList<(ulong Key, Entry[] Row)> rows)
     {
+        var ordered = rows.OrderBy(r => r.Key).ToList();
         var size = 16;
-        while (size < rows.Count * 3 / 2)
+        while (size < ordered.Count * 3 / 2)
         {
             size <<= 1;
         }
 
         var slots = new Slot[size];
-        var entries = new Entry[rows.Sum(r => r.Row.Length)];
+        var entries = new Entry[ordered.Sum(r => r.Row.Length + 1)];
+        var rowKeys = new ulong[ordered.Count];
+        var rowStarts = new int[ordered.Count];
         var mask = size - 1;
         var at = 0;
-        foreach (var (key, row) in rows)
+        for (var r = 0; r < ordered.Count; r++)
         {
+            var (key, row) = ordered[r];
             var i = (int)(key & (ulong)mask);
-            while (slots[i].Key != 0)
+            while (slots[i].Tag != 0)
             {
                 i = (i + 1) & mask;
             }
 
-            slots[i] = new Slot(key, at, row.Length);
-            row.CopyTo(entries, at);
-            at += row.Length;
+            // Each row opens with a header entry whose class field is the row's length.
+            slots[i] = new Slot(Tag(key), at);
+            rowKeys[r] = key;
+            rowStarts[r] = at;
+            entries[at] = new Entry((ushort)row.Length, 0);
+            row.CopyTo(entries, at + 1);
+            at += row.Length + 1;
         }
 
-        return new SparseWeights(classes, scale, slots, entries, rows.Count);
+        return new SparseWeights(classes, scale, slots, entries, rowKeys, rowStarts);
     }
 
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
-    private readonly record struct Slot(ulong Key, int Start, int Count);
+    private readonly record struct Slot(uint Tag, int Start);
 
     /// <summary>One class weight: the class and the weight in steps of <see cref="Scale"/>.</summary>
     internal readonly record struct Entry(ushort Class, short Value);
