@@ -38,7 +38,7 @@ public sealed class SyntaxModel
     private static readonly Lazy<SyntaxModel> Shipped = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
     [ThreadStatic]
-    private static Scratch? t_scratch;
+    private static Scratch? _scratch;
 
     internal SyntaxModel(TagSet tags, IReadOnlyList<string> labels, SparseWeights tagger, IReadOnlyDictionary<ulong, ulong> ambiguity, SparseWeights parser, Lemmatizer lemmatizer, string description)
     {
@@ -263,7 +263,7 @@ public sealed class SyntaxModel
 
         public static Scratch For(int words)
         {
-            var scratch = t_scratch ??= new Scratch();
+            var scratch = _scratch ??= new Scratch();
             if (scratch.Words.Length < words)
             {
                 var size = Math.Max(words, scratch.Words.Length * 2);
