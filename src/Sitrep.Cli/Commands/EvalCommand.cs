@@ -30,5 +30,6 @@ internal static class EvalCommand
         EvalRumourEvalCommand.Create(),
         EvalDisputesCommand.Create(),
         EvalNliCommand.Create(),
+        EvalUdCommand.Create(),
     ];
 }

@@ -22,5 +22,6 @@ internal static class TrainCommand
         TrainNerCommand.Create(),
         TrainStanceCommand.Create(),
         TrainNliCommand.Create(),
+        TrainUdCommand.Create(),
     ];
 }

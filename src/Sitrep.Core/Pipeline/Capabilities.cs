@@ -15,6 +15,9 @@ public static class Capabilities
     /// <summary>Tokens and sentences over the analysable text.</summary>
     public const string Sentences = "text.sentences";
 
+    /// <summary>Part-of-speech tags, lemmas and dependency trees of the sentences.</summary>
+    public const string Syntax = "syntax.parse";
+
     /// <summary>Entity mentions within a document.</summary>
     public const string EntityMentions = "entities.mentions";
 
