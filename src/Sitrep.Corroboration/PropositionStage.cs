@@ -32,6 +32,10 @@ public sealed class PropositionStage : ICorpusStage
     private readonly Func<Corpus, string, string?>? _syndicationGroup;
     private readonly SdqcStanceClassifier? _replyClassifier;
     private readonly Func<Corpus, string, IReadOnlyList<string>>? _entitiesOf;
+    private readonly Func<string, string, double>? _entails;
+
+    /// <summary>The sentence-pair model's entailment probability at which a negation or antonym contradiction is dropped.</summary>
+    public const double AgreementCeiling = 0.6;
 
     /// <summary>Creates the stage.</summary>
     /// <param name="syndicationGroup">
@@ -48,8 +52,14 @@ public sealed class PropositionStage : ICorpusStage
     /// True to report the figure stage's disputes and updates among the contradictions (requires
     /// <see cref="Capabilities.Figures"/>).
     /// </param>
-    public PropositionStage(Func<Corpus, string, string?>? syndicationGroup = null, SdqcStanceClassifier? replyClassifier = null, Func<Corpus, string, IReadOnlyList<string>>? entitiesOf = null, bool withFigures = false)
+    /// <param name="entails">
+    /// The probability that one sentence entails another (a sentence-pair model); when given, a contradiction by
+    /// negation or antonym is dropped when the model finds either claim entails the other at or above
+    /// <see cref="AgreementCeiling"/>: the rules saw a negation, the model reads the two as saying the same thing.
+    /// </param>
+    public PropositionStage(Func<Corpus, string, string?>? syndicationGroup = null, SdqcStanceClassifier? replyClassifier = null, Func<Corpus, string, IReadOnlyList<string>>? entitiesOf = null, bool withFigures = false, Func<string, string, double>? entails = null)
     {
+        _entails = entails;
         _syndicationGroup = syndicationGroup;
         _replyClassifier = replyClassifier;
         _entitiesOf = entitiesOf;
@@ -120,11 +130,18 @@ public sealed class PropositionStage : ICorpusStage
             var replies = threads.Judge(members, ReplySource);
             propositions.Add(Score(id, texts[labelIndex], members, replies, corpus.ById[label.DocumentId].SpanOf(label.Claim.Span.Range)));
             var memberWords = group.Members.Select(i => words[i]).ToList();
-            contradictions.AddRange(ContradictionFinder.Find(
+            var found = ContradictionFinder.Find(
                 id,
                 members,
                 (a, b) => _grouper.Similarity(memberWords[a], memberWords[b]),
-                (a, b) => alignment.Mismatch(members[a].Claim.DocumentId, members[a].Claim.Claim, members[b].Claim.DocumentId, members[b].Claim.Claim)));
+                (a, b) => alignment.Mismatch(members[a].Claim.DocumentId, members[a].Claim.Claim, members[b].Claim.DocumentId, members[b].Claim.Claim));
+            foreach (var contradiction in found)
+            {
+                if (_entails is null || !Agree(contradiction, members))
+                {
+                    contradictions.Add(contradiction);
+                }
+            }
         }
 
         foreach (var figure in corpus.Layers.Find<FigureLayer>()?.Figures ?? [])
@@ -346,6 +363,14 @@ public sealed class PropositionStage : ICorpusStage
             .Concat(replies.Select(r => new SourceStance(r.DocumentId, r.PostId, r.Stance, [])))
             .ToList();
         return new Proposition(id, label, [.. members.Select(m => m.Claim)], stances, independent, status, credibility, Math.Round(support, 3), Math.Round(denial, 3), cite);
+    }
+
+    /// <summary>True when the sentence-pair model reads the two claims as saying the same thing (either way round).</summary>
+    private bool Agree(Contradiction contradiction, List<ContradictionFinder.Member> members)
+    {
+        var a = members.First(m => m.Claim.Key == contradiction.A).Text;
+        var b = members.First(m => m.Claim.Key == contradiction.B).Text;
+        return Math.Max(_entails!(a, b), _entails(b, a)) >= AgreementCeiling;
     }
 
     private static bool OneDocument(List<ContradictionFinder.Member> members, IReadOnlyList<ThreadStances.Reply> replies) =>

@@ -7,6 +7,7 @@ using Sitrep.Entities.Aliases;
 using Sitrep.Entities.Resolution;
 using Sitrep.Hypotheses;
 using Sitrep.Ingest.Syndication;
+using Sitrep.Meaning.Pairs;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
 using Sitrep.Text;
@@ -32,7 +33,7 @@ public static class DefaultPipeline
             .Use(new ClaimStage())
             .Use(new ClaimTimelineStage())
             .Use(new FigureStage(SyndicationGroupOf, EntitiesOf))
-            .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true))
+            .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true, entails: Entails))
             .Use(new CentralSentenceTakeawayStage())
             .Use(new CorroboratedTakeawayStage())
             .Use(new AchStage(ach));
@@ -43,6 +44,13 @@ public static class DefaultPipeline
     /// </summary>
     private static string? SyndicationGroupOf(Corpus corpus, string documentId) =>
         corpus.Layers.Find<SyndicationLayer>()?.GroupOf(documentId) is { } group ? "syndication:" + group.Id : null;
+
+    /// <summary>
+    /// The MiniLM pair model's probability that <paramref name="premise"/> entails <paramref name="hypothesis"/>: a
+    /// negation or antonym the rules found is dropped when the model reads the two claims as saying the same thing.
+    /// Loaded on first use, so a run with no candidate contradiction never loads it.
+    /// </summary>
+    private static double Entails(string premise, string hypothesis) => NliPairClassifier.Default.Judge(premise, hypothesis).Entails;
 
     private static readonly ConditionalWeakTable<Corpus, Dictionary<string, List<string>>> EntityIndex = [];
 

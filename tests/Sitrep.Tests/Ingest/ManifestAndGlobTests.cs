@@ -100,6 +100,9 @@ public sealed class ManifestAndGlobTests
     {
         var text = "The convoy stopped near the café at 20:30; “everyone” was surprised — including the Kremlin’s spokesman, Peskov. " +
                    "Résumé of events: Rostov, Voronezh, Lipetsk; no further advance toward Moscow was reported on Saturday night.";
+        // Code page 1252 comes from the code-pages provider, which TextDecoder registers; register it here too so the test
+        // does not depend on another test having touched TextDecoder first.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var bytes = Encoding.GetEncoding(1252).GetBytes(text);
         var (decoded, diagnostic) = TextDecoder.Decode(bytes, "legacy.txt");
         decoded.ShouldBe(text);
