@@ -63,17 +63,7 @@ public sealed class PropositionStage : ICorpusStage
         _syndicationGroup = syndicationGroup;
         _replyClassifier = replyClassifier;
         _entitiesOf = entitiesOf;
-        var requires = new List<string> { Capabilities.Claims };
-        if (syndicationGroup is not null)
-        {
-            requires.Add(Capabilities.Syndication);
-        }
-
-        if (entitiesOf is not null)
-        {
-            requires.Add(Capabilities.Entities);
-        }
-
+        var requires = ClaimStageRequirements.Of(syndicationGroup is not null, entitiesOf is not null);
         if (withFigures)
         {
             requires.Add(Capabilities.Figures);
@@ -83,7 +73,7 @@ public sealed class PropositionStage : ICorpusStage
     }
 
     /// <inheritdoc />
-    public string Name => "corroboration.propositions.v1";
+    public string Name => "corroboration.propositions.v2";
 
     /// <inheritdoc />
     public IReadOnlyList<string> Requires { get; }

@@ -19,17 +19,7 @@ public sealed class FigureStage : ICorpusStage
     {
         _syndicationGroup = syndicationGroup;
         _entitiesOf = entitiesOf;
-        var requires = new List<string> { Capabilities.Claims };
-        if (syndicationGroup is not null)
-        {
-            requires.Add(Capabilities.Syndication);
-        }
-
-        if (entitiesOf is not null)
-        {
-            requires.Add(Capabilities.Entities);
-        }
-
+        var requires = ClaimStageRequirements.Of(syndicationGroup is not null, entitiesOf is not null);
         Requires = requires;
     }
 

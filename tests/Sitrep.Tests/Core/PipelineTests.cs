@@ -126,7 +126,7 @@ public sealed class PipelineTests
     {
         var pipeline = Sitrep.Engine.DefaultPipeline.Build(2);
         var names = pipeline.CorpusStages.Select(s => s.Name).ToList();
-        var propositions = names.IndexOf("corroboration.propositions.v1");
+        var propositions = names.IndexOf("corroboration.propositions.v2");
 
         var waitsFor = pipeline.CorpusDependencies[propositions].Select(i => names[i]).ToList();
 
