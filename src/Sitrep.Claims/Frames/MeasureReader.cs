@@ -87,7 +87,7 @@ internal static partial class MeasureReader
     private static readonly FrozenSet<string> GroupNouns = Words.Set(
         "aircrew", "crew", "soldiers", "troops", "civilians", "police", "children", "airmen", "pilots", "servicemen", "militants", "workers", "students", "miners");
 
-    private static readonly FrozenSet<string> Others = Words.Set("other", "others", "more", "another", "further", "additional");
+    private static readonly FrozenSet<string> Others = Words.Set("other", "more", "another", "further", "additional");
 
     private static readonly FrozenSet<string> Totals = Words.Set("total", "toll", "tally", "number", "count", "figure", "estimate", "least", "most", "upwards", "excess");
 

@@ -122,8 +122,10 @@ public sealed class PipelineTests
     }
 
     [Fact]
-    public void InTheDefaultPipeline_PropositionsWaitForSyndicationAndClaimsButNotForEntityResolution()
+    public void InTheDefaultPipeline_PropositionsWaitForSyndicationEntitiesAndFigures()
     {
+        // Claims are aligned by the story their documents tell (their resolved entities), so grouping waits for
+        // entity resolution; figure disputes join the contradictions, so it waits for the figures too.
         var pipeline = Sitrep.Engine.DefaultPipeline.Build(2);
         var names = pipeline.CorpusStages.Select(s => s.Name).ToList();
         var propositions = names.IndexOf("corroboration.propositions.v2");
@@ -131,7 +133,8 @@ public sealed class PipelineTests
         var waitsFor = pipeline.CorpusDependencies[propositions].Select(i => names[i]).ToList();
 
         waitsFor.ShouldContain("syndication.minhash.v1");
-        waitsFor.ShouldNotContain("entities.resolve.v1");
+        waitsFor.ShouldContain("entities.resolve.v1");
+        waitsFor.ShouldContain("corroboration.figures.v1");
     }
 
     [Fact]
