@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Sitrep.Claims;
 using Sitrep.Claims.Timeline;
@@ -7,6 +8,7 @@ using Sitrep.Entities.Aliases;
 using Sitrep.Entities.Resolution;
 using Sitrep.Hypotheses;
 using Sitrep.Ingest.Syndication;
+using Sitrep.Meaning.Encoding;
 using Sitrep.Meaning.Pairs;
 using Sitrep.Pipeline;
 using Sitrep.Takeaways;
@@ -50,7 +52,31 @@ public static class DefaultPipeline
     /// negation or antonym the rules found is dropped when the model reads the two claims as saying the same thing.
     /// Loaded on first use, so a run with no candidate contradiction never loads it.
     /// </summary>
-    private static double Entails(string premise, string hypothesis) => NliPairClassifier.Default.Judge(premise, hypothesis).Entails;
+    private static double Entails(string premise, string hypothesis)
+    {
+        // Copies of one report repeat the same sentence pairs: each pair is judged once, and each sentence encoded once.
+        var key = (premise, hypothesis);
+        if (PairCache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var entails = CachedClassifier.Value.Judge(premise, hypothesis).Entails;
+        if (PairCache.Count < MaxCachedPairs)
+        {
+            PairCache.TryAdd(key, entails);
+        }
+
+        return entails;
+    }
+
+    private const int MaxCachedPairs = 200_000;
+
+    private static readonly ConcurrentDictionary<(string, string), double> PairCache = new();
+
+    private static readonly Lazy<NliPairClassifier> CachedClassifier = new(
+        () => NliPairClassifier.Default.WithEncoder(new CachingSentenceEncoder(NliPairClassifier.Default.Encoder, new MemoryEmbeddingCache(100_000))),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly ConditionalWeakTable<Corpus, Dictionary<string, List<string>>> EntityIndex = [];
 
