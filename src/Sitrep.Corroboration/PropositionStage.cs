@@ -178,20 +178,7 @@ public sealed class PropositionStage : ICorpusStage
         }
 
         const int Checked = 12;
-        var parts = new List<List<int>>();
-        foreach (var i in group.Members)
-        {
-            var home = parts.FirstOrDefault(p => p.Take(Checked).All(o => alignment.Mismatch(refs[o].DocumentId, refs[o].Claim, refs[i].DocumentId, refs[i].Claim) is null));
-            if (home is null)
-            {
-                parts.Add([i]);
-            }
-            else
-            {
-                home.Add(i);
-            }
-        }
-
+        var parts = EventPartition.Of(group.Members, (o, i) => alignment.Mismatch(refs[o].DocumentId, refs[o].Claim, refs[i].DocumentId, refs[i].Claim) is null, Checked);
         return parts.Count == 1
             ? [group]
             : parts.Select(p => new PropositionGrouper.Group(p, p.MaxBy(i => group.Centrality[i]), group.Centrality));
@@ -290,11 +277,8 @@ public sealed class PropositionStage : ICorpusStage
 
     private static int SharedContentWords(string a, string b)
     {
-        static HashSet<string> Stems(string t) =>
-            [.. t.Split([' ', ',', '.', ';', ':', '"', '“', '”', '(', ')', '!', '?', '*', '\n'], StringSplitOptions.RemoveEmptyEntries)
-                .Where(w => w.Length > 3).Select(w => ContradictionFinder.Stem(w.ToLowerInvariant()))];
-        var sa = Stems(a);
-        return Stems(b).Count(sa.Contains);
+        var stems = ContradictionFinder.ContentStems(a);
+        return ContradictionFinder.ContentStems(b).Count(stems.Contains);
     }
 
     private string Origin(Corpus corpus, string documentId) => OriginOf(corpus, documentId, _syndicationGroup);

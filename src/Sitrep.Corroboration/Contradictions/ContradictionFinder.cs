@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using Sitrep.Claims;
-using Sitrep.Claims.Quantities;
 using Sitrep.Corroboration.Propositions;
 
 namespace Sitrep.Corroboration.Contradictions;
@@ -32,10 +31,6 @@ internal static class ContradictionFinder
     ];
 
     private static readonly FrozenSet<string> AntonymVocabulary = Antonyms.SelectMany(p => new[] { p.A, p.B }).ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> ApproximateHedges = FrozenSet.ToFrozenSet(
-        ["about", "around", "approximately", "roughly", "some", "nearly", "almost", "an estimated", "estimated", "close to", "circa", "~"],
-        StringComparer.Ordinal);
 
     /// <summary>Contradictions within one proposition.</summary>
     /// <param name="proposition">The proposition.</param>
@@ -164,6 +159,12 @@ internal static class ContradictionFinder
         [.. text.Replace("n't", " n't", StringComparison.Ordinal).Split([' ', ',', '.', ';', ':', '"', '“', '”', '(', ')', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim('\'', '’').ToLowerInvariant()).Where(w => w.Length > 0)];
 
+    /// <summary>The stems of the words of more than three letters in <paramref name="text"/>: what two texts share in content.</summary>
+    internal static HashSet<string> ContentStems(string text) =>
+        [.. text.Split([' ', ',', '.', ';', ':', '"', '“', '”', '(', ')', '!', '?', '*', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 3)
+            .Select(w => Stem(w.ToLowerInvariant()))];
+
     /// <summary>A crude stem that makes the forms of one verb meet: seize, seized, seizes; drop, dropped; kill, killed.</summary>
     internal static string Stem(string word)
     {
@@ -213,22 +214,6 @@ internal static class ContradictionFinder
         }
 
         return null;
-    }
-
-    /// <summary>The range a hedged number allows: "at least 13" → [13, ∞); "about 5,000" → [4,000, 6,000]; "dozens" → [12, 99].</summary>
-    internal static (double Low, double High) Interval(Quantity q)
-    {
-        if (q.Hedge == "vague")
-        {
-            return (q.Value, q.Value * 8.25);
-        }
-
-        if (q.Hedge is { } hedge && ApproximateHedges.Contains(hedge))
-        {
-            return (q.Value * 0.8, q.Value * 1.2);
-        }
-
-        return (q.Min ?? 0, q.Max ?? double.PositiveInfinity);
     }
 
     private static (string A, string B)? AntonymConflict(HashSet<string> wa, HashSet<string> wb)

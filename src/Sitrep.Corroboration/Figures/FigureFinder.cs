@@ -68,7 +68,7 @@ internal static class FigureFinder
                         continue;
                     }
 
-                    var key = (m.Role, m.Role == MeasureRoles.Distance ? PlaceKey(m.Counted) : m.Counted);
+                    var key = (m.Role, m.Counted);
                     if (!groups.TryGetValue(key, out var list))
                     {
                         groups[key] = list = [];
@@ -178,33 +178,11 @@ internal static class FigureFinder
         return false;
     }
 
-    /// <summary>"the capital" and "the city" name a place only within a story; they are keyed apart from named places.</summary>
-    private static string? PlaceKey(string? place) => place;
-
-    /// <summary>
-    /// Splits one figure's values into events: a value joins the first event all of whose values it may share an event
-    /// with (complete link), so a chain of loose matches never merges two quakes.
-    /// </summary>
-    private static List<List<(FigureValue Value, Claim Claim)>> Events(List<(FigureValue Value, Claim Claim)> members, StoryAlignment alignment)
-    {
-        var events = new List<List<(FigureValue Value, Claim Claim)>>();
-        foreach (var m in members)
-        {
-            var home = events.FirstOrDefault(e => e.TrueForAll(o =>
-                alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId)
-                && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null));
-            if (home is null)
-            {
-                events.Add([m]);
-            }
-            else
-            {
-                home.Add(m);
-            }
-        }
-
-        return events;
-    }
+    /// <summary>Splits one figure's values into events: same story and event dates that agree (complete link).</summary>
+    private static List<List<(FigureValue Value, Claim Claim)>> Events(List<(FigureValue Value, Claim Claim)> members, StoryAlignment alignment) =>
+        EventPartition.Of(members, (o, m) =>
+            alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId)
+            && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null);
 
     private static Figure? Make(string role, string? counted, List<(FigureValue Value, Claim Claim)> evt, Corpus corpus)
     {

@@ -155,14 +155,9 @@ internal sealed class ThreadStances
     /// <summary>True when the reply repeats at least two content words of one of the texts.</summary>
     private static bool TakesUp(string reply, List<string> texts)
     {
-        var words = ContentStems(reply);
-        return texts.Exists(t => ContentStems(t).Count(words.Contains) >= 2);
+        var words = ContradictionFinder.ContentStems(reply);
+        return texts.Exists(t => ContradictionFinder.ContentStems(t).Count(words.Contains) >= 2);
     }
-
-    private static HashSet<string> ContentStems(string text) =>
-        [.. text.Split([' ', ',', '.', ';', ':', '"', '“', '”', '(', ')', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w.Length > 3)
-            .Select(w => ContradictionFinder.Stem(w.ToLowerInvariant()))];
 
     private static bool SameAuthor(Post a, Post b) =>
         a.Author is { Length: > 0 } author && string.Equals(author, b.Author, StringComparison.OrdinalIgnoreCase);
