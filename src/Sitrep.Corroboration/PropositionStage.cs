@@ -32,10 +32,16 @@ public sealed class PropositionStage : ICorpusStage
     private readonly Func<Corpus, string, string?>? _syndicationGroup;
     private readonly SdqcStanceClassifier? _replyClassifier;
     private readonly Func<Corpus, string, IReadOnlyList<string>>? _entitiesOf;
-    private readonly Func<string, string, double>? _entails;
+    private readonly Func<string, string, (double Entails, double Contradicts)>? _judge;
 
     /// <summary>The sentence-pair model's entailment probability at which a negation or antonym contradiction is dropped.</summary>
     public const double AgreementCeiling = 0.6;
+
+    /// <summary>
+    /// The sentence-pair model's contradiction probability (either way round) a negation or antonym contradiction, or
+    /// a denial by polarity, needs to be reported: the rules saw opposite polarity, the model must read a clash too.
+    /// </summary>
+    public const double ContradictionFloor = 0.4;
 
     /// <summary>Most rule-found contradictions the pair model checks in one run; the rest are not reported.</summary>
     public const int MaxModelChecks = 300;
@@ -55,14 +61,16 @@ public sealed class PropositionStage : ICorpusStage
     /// True to report the figure stage's disputes and updates among the contradictions (requires
     /// <see cref="Capabilities.Figures"/>).
     /// </param>
-    /// <param name="entails">
-    /// The probability that one sentence entails another (a sentence-pair model); when given, a contradiction by
-    /// negation or antonym is dropped when the model finds either claim entails the other at or above
-    /// <see cref="AgreementCeiling"/>: the rules saw a negation, the model reads the two as saying the same thing.
+    /// <param name="judge">
+    /// A sentence-pair model: the probabilities that a premise entails and contradicts a hypothesis. When given, a
+    /// contradiction by negation or antonym, and a member's denial of the proposition by polarity, stand only when the
+    /// model reads neither claim as entailing the other (under <see cref="AgreementCeiling"/>) and reads a clash
+    /// (at least <see cref="ContradictionFloor"/>, either way round); otherwise the contradiction is dropped and the
+    /// denial becomes a comment.
     /// </param>
-    public PropositionStage(Func<Corpus, string, string?>? syndicationGroup = null, SdqcStanceClassifier? replyClassifier = null, Func<Corpus, string, IReadOnlyList<string>>? entitiesOf = null, bool withFigures = false, Func<string, string, double>? entails = null)
+    public PropositionStage(Func<Corpus, string, string?>? syndicationGroup = null, SdqcStanceClassifier? replyClassifier = null, Func<Corpus, string, IReadOnlyList<string>>? entitiesOf = null, bool withFigures = false, Func<string, string, (double Entails, double Contradicts)>? judge = null)
     {
-        _entails = entails;
+        _judge = judge;
         _syndicationGroup = syndicationGroup;
         _replyClassifier = replyClassifier;
         _entitiesOf = entitiesOf;
@@ -121,6 +129,27 @@ public sealed class PropositionStage : ICorpusStage
             var members = group.Members
                 .Select(i => Member(corpus, refs[i], texts[i], texts[labelIndex], labelPolarity))
                 .ToList();
+            if (_judge is not null)
+            {
+                for (var m = 0; m < members.Count; m++)
+                {
+                    // A denial by polarity alone ("did not hear gunshots" under "heard no shots") is a comment unless the
+                    // pair model reads the claim against the label as a clash.
+                    if (members[m].Stance == StanceKind.Deny && group.Members[m] != labelIndex && modelChecks < MaxModelChecks)
+                    {
+                        modelChecks++;
+                        if (!Clash(texts[group.Members[m]], texts[labelIndex]))
+                        {
+                            members[m] = members[m] with { Stance = StanceKind.Comment };
+                        }
+                    }
+                    else if (members[m].Stance == StanceKind.Deny && group.Members[m] != labelIndex)
+                    {
+                        members[m] = members[m] with { Stance = StanceKind.Comment };
+                    }
+                }
+            }
+
             var replies = threads.Judge(members, ReplySource);
             propositions.Add(Score(id, texts[labelIndex], members, replies, corpus.ById[label.DocumentId].SpanOf(label.Claim.Span.Range)));
             var memberWords = group.Members.Select(i => words[i]).ToList();
@@ -131,7 +160,7 @@ public sealed class PropositionStage : ICorpusStage
                 (a, b) => alignment.Mismatch(members[a].Claim.DocumentId, members[a].Claim.Claim, members[b].Claim.DocumentId, members[b].Claim.Claim));
             foreach (var contradiction in found)
             {
-                if (_entails is null)
+                if (_judge is null)
                 {
                     contradictions.Add(contradiction);
                 }
@@ -140,7 +169,7 @@ public sealed class PropositionStage : ICorpusStage
                     // The pair model costs tens of milliseconds a pair; past the budget a rule-only contradiction is
                     // left out rather than reported unchecked.
                     modelChecks++;
-                    if (!Agree(contradiction, members))
+                    if (Clash(members.First(m => m.Claim.Key == contradiction.A).Text, members.First(m => m.Claim.Key == contradiction.B).Text))
                     {
                         contradictions.Add(contradiction);
                     }
@@ -353,12 +382,15 @@ public sealed class PropositionStage : ICorpusStage
         return new Proposition(id, label, [.. members.Select(m => m.Claim)], stances, independent, status, credibility, Math.Round(support, 3), Math.Round(denial, 3), cite);
     }
 
-    /// <summary>True when the sentence-pair model reads the two claims as saying the same thing (either way round).</summary>
-    private bool Agree(Contradiction contradiction, List<ContradictionFinder.Member> members)
+    /// <summary>
+    /// True when the sentence-pair model reads the two claims as clashing: neither entails the other and one contradicts
+    /// the other, either way round.
+    /// </summary>
+    private bool Clash(string a, string b)
     {
-        var a = members.First(m => m.Claim.Key == contradiction.A).Text;
-        var b = members.First(m => m.Claim.Key == contradiction.B).Text;
-        return Math.Max(_entails!(a, b), _entails(b, a)) >= AgreementCeiling;
+        var ab = _judge!(a, b);
+        var ba = _judge(b, a);
+        return Math.Max(ab.Entails, ba.Entails) < AgreementCeiling && Math.Max(ab.Contradicts, ba.Contradicts) >= ContradictionFloor;
     }
 
     private static bool OneDocument(List<ContradictionFinder.Member> members, IReadOnlyList<ThreadStances.Reply> replies) =>

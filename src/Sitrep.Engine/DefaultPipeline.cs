@@ -35,7 +35,7 @@ public static class DefaultPipeline
             .Use(new ClaimStage())
             .Use(new ClaimTimelineStage())
             .Use(new FigureStage(SyndicationGroupOf, EntitiesOf))
-            .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true, entails: Entails))
+            .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true, judge: Judge))
             .Use(new CentralSentenceTakeawayStage())
             .Use(new CorroboratedTakeawayStage())
             .Use(new AchStage(ach));
@@ -48,11 +48,11 @@ public static class DefaultPipeline
         corpus.Layers.Find<SyndicationLayer>()?.GroupOf(documentId) is { } group ? "syndication:" + group.Id : null;
 
     /// <summary>
-    /// The MiniLM pair model's probability that <paramref name="premise"/> entails <paramref name="hypothesis"/>: a
-    /// negation or antonym the rules found is dropped when the model reads the two claims as saying the same thing.
+    /// The MiniLM pair model's probabilities that <paramref name="premise"/> entails and contradicts
+    /// <paramref name="hypothesis"/>: a negation or antonym the rules found stands only when the model reads a clash.
     /// Loaded on first use, so a run with no candidate contradiction never loads it.
     /// </summary>
-    private static double Entails(string premise, string hypothesis)
+    private static (double Entails, double Contradicts) Judge(string premise, string hypothesis)
     {
         // Copies of one report repeat the same sentence pairs: each pair is judged once, and each sentence encoded once.
         var key = (premise, hypothesis);
@@ -61,18 +61,19 @@ public static class DefaultPipeline
             return cached;
         }
 
-        var entails = CachedClassifier.Value.Judge(premise, hypothesis).Entails;
+        var judgment = CachedClassifier.Value.Judge(premise, hypothesis);
+        var result = (judgment.Entails, judgment.Contradicts);
         if (PairCache.Count < MaxCachedPairs)
         {
-            PairCache.TryAdd(key, entails);
+            PairCache.TryAdd(key, result);
         }
 
-        return entails;
+        return result;
     }
 
     private const int MaxCachedPairs = 200_000;
 
-    private static readonly ConcurrentDictionary<(string, string), double> PairCache = new();
+    private static readonly ConcurrentDictionary<(string, string), (double Entails, double Contradicts)> PairCache = new();
 
     private static readonly Lazy<NliPairClassifier> CachedClassifier = new(
         () => NliPairClassifier.Default.WithEncoder(new CachingSentenceEncoder(NliPairClassifier.Default.Encoder, new MemoryEmbeddingCache(100_000))),

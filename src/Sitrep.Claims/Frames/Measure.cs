@@ -22,6 +22,12 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
     /// <summary>TIMEX3 value of the date written nearest the figure in its sentence, or null.</summary>
     public string? EventTime { get; init; }
 
+    /// <summary>
+    /// For a distance, what is located ("building" in "the building, about 15 miles north of Detroit"; "motorist" in
+    /// "a motorist 50 miles north of Detroit"), or null when the words before the figure do not name it.
+    /// </summary>
+    public string? Located { get; init; }
+
     /// <summary>True when the figure says there were none ("no one was killed").</summary>
     public bool IsZero => Max is 0;
 
@@ -29,7 +35,7 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
     public string Describe()
     {
         static string N(double v) => v >= 100 ? v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-        var unit = Unit is "people" or "magnitude" ? string.Empty : " " + Unit;
+        var unit = Unit is "people" or "magnitude" or "years" or "children" ? string.Empty : " " + Unit;
         return (Min, Max) switch
         {
             ({ } a, { } b) when Math.Abs(a - b) < 1e-9 => N(a) + unit,
@@ -77,6 +83,21 @@ public static class MeasureRoles
     /// <summary>An amount of money.</summary>
     public const string Money = "money";
 
+    /// <summary>A named person's age, in years (the person is the counted holder).</summary>
+    public const string Age = "age";
+
+    /// <summary>A named parent's number of children.</summary>
+    public const string Children = "children";
+
+    /// <summary>A named place's population.</summary>
+    public const string Population = "population";
+
+    /// <summary>
+    /// True for figures of a named holder (a person's age, a parent's children, a place's population): the full name
+    /// says which holder is meant, so the figure is compared across stories and dates.
+    /// </summary>
+    public static bool IsHeld(string role) => role is Age or Children or Population;
+
     /// <summary>True for counts that only grow as a story develops (a toll rising is an update, not a dispute).</summary>
     public static bool IsCumulative(string role) => role is Killed or Injured or Casualties or Arrested or Displaced;
 
@@ -86,6 +107,7 @@ public static class MeasureRoles
         Force => "force size",
         Distance => counted is null ? "distance" : "distance from " + counted,
         Money => "amount",
+        Age or Children or Population when counted is not null => role + " of " + counted,
         _ when counted is null or "people" => role,
         _ => counted + " " + role,
     };

@@ -140,6 +140,13 @@ internal static partial class MeasureReader
             }
         }
 
+        foreach (var m in AttributeReader.Read(words, first, last))
+        {
+            // An attribute reading replaces whatever the event reading made of the same number ("home to 120,000 people").
+            found?.RemoveAll(f => f.Range.Start < m.Range.End && m.Range.Start < f.Range.End);
+            (found ??= []).Add(m);
+        }
+
         if (Zero(words, first, last) is { } zero)
         {
             (found ??= []).Add(zero);
@@ -177,7 +184,7 @@ internal static partial class MeasureReader
 
             if (PlaceAfter(words, unitEnd + 1, last) is { } place)
             {
-                return new Measure(MeasureRoles.Distance, place, lo, hi, "km", text, range);
+                return new Measure(MeasureRoles.Distance, place, lo, hi, "km", text, range) { Located = LocatedBefore(words, qs, first) };
             }
 
             return null;
@@ -186,7 +193,8 @@ internal static partial class MeasureReader
         // "Three crew members were among the dead" counts part of a toll, not the toll; "two other victims" likewise;
         // "a mother of 12" counts her children.
         if (Near(words, qe + 1, qe + 4, Subset, first, last) || Near(words, qs, qe + 1, Others, first, last)
-            || (qs - 2 >= first && words[qs - 1] == "of" && words.IsWord(qs - 2) && CueRole(words[qs - 2]) is null && !Totals.Contains(words[qs - 2])))
+            || (qs - 2 >= first && words[qs - 1] == "of" && words.IsWord(qs - 2) && CueRole(words[qs - 2]) is null && !Totals.Contains(words[qs - 2]))
+            || (qs - 3 >= first && words[qs - 1] == "the" && words[qs - 2] == "of" && IsPartWord(words[qs - 3])))
         {
             return null;
         }
@@ -219,6 +227,11 @@ internal static partial class MeasureReader
         var (min, max) = Bounds(q, upper, 1.0);
         return new Measure(role, counted, min, max, "people", text, range);
     }
+
+    /// <summary>"two of the three victims", "all of the 23", "most of the 80": the number is the whole a part is taken from.</summary>
+    private static bool IsPartWord(string w) =>
+        char.IsDigit(w[0]) || w is "one" or "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "ten"
+            or "all" or "most" or "some" or "none" or "many" or "few" or "half" or "both" or "each";
 
     /// <summary>The role a cue word next to the number gives it; the nearest cue wins, the left one on a tie.</summary>
     private static (string? Role, int CueAt) RoleAround(SentenceWords words, int first, int last, int qs, int qe, string? unit)
@@ -271,7 +284,12 @@ internal static partial class MeasureReader
         return (best, cue);
     }
 
-    private static bool IsBoundary(string w) => w is ";" or ":" or "." or "(" or ")" or "?" or "!" or "but" or "while" or "whereas";
+    /// <summary>
+    /// Where the words that can give a number its role end: a clause or sentence break, and a comma, which in news
+    /// copy ends the clause a count belongs to ("shot three people, killing one": three were shot, one killed; "Of the
+    /// 23 arrested, 12 are Somali": the twelve are not the arrests).
+    /// </summary>
+    private static bool IsBoundary(string w) => w is ";" or ":" or "." or "," or "(" or ")" or "?" or "!" or "but" or "while" or "whereas";
 
     private static string? CueRole(string w) =>
         KillCues.Contains(w) ? MeasureRoles.Killed
@@ -331,6 +349,32 @@ internal static partial class MeasureReader
             _ => (v * 0.85, v * 1.15),
         };
     }
+
+    /// <summary>
+    /// The thing a distance locates: the word before the figure, past hedges, commas and "located" ("the building,
+    /// about 15 miles…" → "building"; "Qeshm, located 1,150 kilometers…" → "qeshm"); null after a verb or a function
+    /// word ("stopped 200 km from Moscow", "and 1,500 kilometers south of Tehran").
+    /// </summary>
+    private static string? LocatedBefore(SentenceWords words, int qs, int first)
+    {
+        var i = qs - 1;
+        while (i >= first && words[i] is "about" or "some" or "around" or "roughly" or "approximately" or "nearly" or "almost" or "just"
+            or "only" or "located" or "situated" or "lying" or "," or "an" or "estimated" or "over" or "more" or "than" or "at" or "least")
+        {
+            i--;
+        }
+
+        if (i < first || !words.IsWord(i) || LocatedStop.Contains(words[i]) || words[i].EndsWith("ed", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return words[i];
+    }
+
+    private static readonly FrozenSet<string> LocatedStop = Words.Set(
+        "and", "or", "the", "a", "of", "in", "on", "to", "by", "for", "with", "from", "within", "is", "was", "were", "are", "be", "been",
+        "it", "its", "their", "his", "her", "that", "which", "who", "some", "stopped", "halted", "came", "got", "just", "than", "only");
 
     /// <summary>"from Moscow", "of the capital", "north of Padang": the place a distance is measured from.</summary>
     private static string? PlaceAfter(SentenceWords words, int i, int last)
@@ -430,8 +474,11 @@ internal static partial class MeasureReader
             if (double.TryParse(g.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v is > 0 and < 10.5)
             {
                 var range = new TextRange(start + m.Index, start + m.Index + m.Length);
-                // Magnitudes are given to one decimal: 6.1 stands for 6.05 to 6.15.
-                yield return new Measure(MeasureRoles.Magnitude, null, v - 0.05, v + 0.05, "magnitude", m.Value, range);
+                // Magnitudes are given to one decimal: 6.1 stands for 6.05 to 6.15; "at least magnitude 5.9" has no ceiling.
+                var before = text.AsSpan(0, m.Index).TrimEnd();
+                double? ceiling = before.EndsWith("at least", StringComparison.OrdinalIgnoreCase) || before.EndsWith("more than", StringComparison.OrdinalIgnoreCase)
+                    || before.EndsWith("over", StringComparison.OrdinalIgnoreCase) || before.EndsWith("above", StringComparison.OrdinalIgnoreCase) ? null : v + 0.05;
+                yield return new Measure(MeasureRoles.Magnitude, null, v - 0.05, ceiling, "magnitude", m.Value, range);
             }
         }
     }

@@ -27,7 +27,11 @@ internal static class NegationDetector
     ]);
 
     private static readonly System.Collections.Frozen.FrozenSet<string> Explicit = Words.Set(
-        "not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot", "nowhere");
+        "not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot", "nowhere",
+
+        // Typed without the apostrophe, as comments and quotes often are: "I cant speak for that".
+        "cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "wont", "couldnt", "wouldnt", "shouldnt", "hasnt",
+        "havent", "hadnt", "aint");
 
     private static readonly System.Collections.Frozen.FrozenSet<string> ComplementHeads = Words.Set(
         "true", "false", "clear", "likely", "unlikely", "certain", "possible", "doubtful", "evident", "obvious", "apparent", "sure",

@@ -281,7 +281,7 @@ internal static class TopicRun
         notes.AddRange(corpus.Errors.Select(e => $"{e.Code} {e.Path}: {e.Message}"));
         var layer = corpus.Layers.Find<PropositionLayer>() ?? new PropositionLayer([], []);
         var texts = corpus.Documents.ToDictionary(d => d.Document.Id, d => d.Document.Text, StringComparer.Ordinal);
-        var items = DisputeReports.From(layer, texts, nameOf, topic, notes);
+        var items = DisputeReports.From(layer, texts, nameOf, topic, notes, corpus.Layers.Find<Sitrep.Corroboration.Figures.FigureLayer>());
         return new Result(items, layer.Propositions.Sum(p => p.Claims.Count), layer.Propositions.Count, notes);
     }
 }

@@ -1,3 +1,4 @@
+using Sitrep.Corroboration.Figures;
 using Sitrep.Corroboration.Propositions;
 
 namespace Sitrep.Corroboration.Evaluation;
@@ -16,7 +17,12 @@ public static class DisputeReports
     /// <param name="names">The evaluation's name of each document id (the ECB+ file name).</param>
     /// <param name="topic">The topic, stamped on every item.</param>
     /// <param name="notes">Receives a line for each judgment that cannot be scored (a claim key in no proposition).</param>
-    public static IReadOnlyList<ReportedItem> From(PropositionLayer layer, IReadOnlyDictionary<string, string> texts, IReadOnlyDictionary<string, string> names, int topic, ICollection<string> notes)
+    /// <param name="figures">
+    /// The figure layer, when there is one: a contradiction between two figures is then scored on the figures as
+    /// written (the number and its unit), not on the whole claims, so that an age set against an age is not credited
+    /// to a dispute about a height stated in the same sentences.
+    /// </param>
+    public static IReadOnlyList<ReportedItem> From(PropositionLayer layer, IReadOnlyDictionary<string, string> texts, IReadOnlyDictionary<string, string> names, int topic, ICollection<string> notes, FigureLayer? figures = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(texts);
@@ -39,10 +45,31 @@ public static class DisputeReports
             return new EvidenceSpan(name, span.Start, span.End, text[span.Start..span.End]);
         }
 
+        var measures = new Dictionary<(string FigureId, string ClaimKey), FigureValue>();
+        foreach (var figure in figures?.Figures ?? [])
+        {
+            foreach (var conflict in figure.Conflicts)
+            {
+                measures.TryAdd((figure.Id, conflict.Earlier.ClaimKey), conflict.Earlier);
+                measures.TryAdd((figure.Id, conflict.Later.ClaimKey), conflict.Later);
+            }
+        }
+
+        EvidenceSpan? FigureEvidence(Contradiction contradiction, string key)
+        {
+            if (!measures.TryGetValue((contradiction.PropositionId, key), out var value) || !texts.TryGetValue(value.DocumentId, out var text) || !names.TryGetValue(value.DocumentId, out var name))
+            {
+                return Evidence(key);
+            }
+
+            var range = value.Measure.Range;
+            return new EvidenceSpan(name, range.Start, range.End, text[range.Start..range.End]);
+        }
+
         var items = new List<ReportedItem>();
         foreach (var contradiction in layer.Contradictions)
         {
-            if (Evidence(contradiction.A) is { } a && Evidence(contradiction.B) is { } b)
+            if (FigureEvidence(contradiction, contradiction.A) is { } a && FigureEvidence(contradiction, contradiction.B) is { } b)
             {
                 items.Add(new ReportedItem(topic, contradiction.IsUpdate ? ReportedKind.Update : ReportedKind.Contradiction, [[a], [b]], contradiction.Reason));
             }

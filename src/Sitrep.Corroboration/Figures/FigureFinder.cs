@@ -18,6 +18,7 @@ internal static class FigureFinder
 {
     private const int MaxConflictsPerFigure = 6;
     private const int MaxValuesPerGroup = 400;
+    private const double MaxMagnitudeGap = 1.0;
 
     private static readonly string[] RevisionCues =
     [
@@ -34,19 +35,21 @@ internal static class FigureFinder
     /// <summary>The figures of the corpus.</summary>
     public static IReadOnlyList<Figure> Find(Corpus corpus, StoryAlignment alignment, Func<Corpus, string, string> origin, CancellationToken cancellationToken)
     {
-        var groups = new Dictionary<(string Role, string? Counted), List<(FigureValue Value, Claim Claim)>>();
-        var zeros = new List<(FigureValue Value, Claim Claim)>();
+        var groups = new Dictionary<(string Role, string? Counted), List<Member>>();
+        var zeros = new List<Member>();
         foreach (var doc in corpus.Documents)
         {
             foreach (var claim in doc.Layers.Find<ClaimLayer>()?.Items ?? [])
             {
-                if (claim.Frame.Measures.Count == 0 || !Asserts(claim, doc.Document.Slice(claim.Span), SentenceOf(doc, claim)))
+                var sentence = claim.Frame.Measures.Count == 0 ? string.Empty : SentenceOf(doc, claim);
+                if (claim.Frame.Measures.Count == 0 || !Asserts(claim, doc.Document.Slice(claim.Span), sentence))
                 {
                     continue;
                 }
 
                 var claimRef = new ClaimRef(doc.Document.Id, claim);
                 var source = ClaimSource.Of(corpus, claimRef, origin);
+                var background = BackgroundOf(doc, claim, sentence, source.ReportTime);
                 foreach (var m in claim.Frame.Measures)
                 {
                     if (claim.Polarity == ClaimPolarity.Negative && !m.IsZero)
@@ -64,7 +67,7 @@ internal static class FigureFinder
                     var value = new FigureValue(claimRef.Key, doc.Document.Id, source.Label, source.Key, m, source.ReportTime, claim.Span, claim.Likelihood?.Band is { } band ? LikelihoodBands.Name(band) : null);
                     if (m.IsZero)
                     {
-                        zeros.Add((value, claim));
+                        zeros.Add(new Member(value, claim, background));
                         continue;
                     }
 
@@ -76,7 +79,7 @@ internal static class FigureFinder
 
                     if (list.Count < MaxValuesPerGroup)
                     {
-                        list.Add((value, claim));
+                        list.Add(new Member(value, claim, background));
                     }
                 }
             }
@@ -139,6 +142,24 @@ internal static class FigureFinder
             || (claim.Kind is not (ClaimKind.Question or ClaimKind.Speculation)
                 && claim.Likelihood?.Band is not (LikelihoodBand.Unlikely or LikelihoodBand.VeryUnlikely or LikelihoodBand.AlmostNoChance or LikelihoodBand.RoughlyEvenChance)));
 
+    /// <summary>
+    /// The background time cue of a claim's sentence; a sentence that opens with a pronoun ("It killed 612 people")
+    /// carries on the sentence before it ("In February, a quake hit Zarand").
+    /// </summary>
+    private static string? BackgroundOf(AnalyzedDocument doc, Claim claim, string sentence, DateTimeOffset? reportTime)
+    {
+        if (BackgroundTime.Of(sentence, reportTime) is { } own)
+        {
+            return own;
+        }
+
+        var opening = sentence.TrimStart();
+        return claim.Sentence > 0 && (uint)claim.Sentence < (uint)doc.Sentences.Count
+            && (opening.StartsWith("It ", StringComparison.Ordinal) || opening.StartsWith("That ", StringComparison.Ordinal) || opening.StartsWith("This ", StringComparison.Ordinal))
+            ? BackgroundTime.Of(doc.Document.Slice(doc.Sentences[claim.Sentence - 1].Range), reportTime)
+            : null;
+    }
+
     private static string SentenceOf(AnalyzedDocument doc, Claim claim) =>
         (uint)claim.Sentence < (uint)doc.Sentences.Count ? doc.Document.Slice(doc.Sentences[claim.Sentence].Range) : doc.Document.Slice(claim.Span);
 
@@ -178,13 +199,20 @@ internal static class FigureFinder
         return false;
     }
 
-    /// <summary>Splits one figure's values into events: same story and event dates that agree (complete link).</summary>
-    private static List<List<(FigureValue Value, Claim Claim)>> Events(List<(FigureValue Value, Claim Claim)> members, StoryAlignment alignment) =>
+    /// <summary>
+    /// Splits one figure's values into events: same story (or the same named holder), the same background time or none
+    /// ("In February, a quake killed 612" is another quake than the one the report is about), and event dates that agree
+    /// (complete link). A parent's children and a place's population are the holder's whatever the event or the date.
+    /// </summary>
+    private static List<List<Member>> Events(List<Member> members, StoryAlignment alignment) =>
         EventPartition.Of(members, (o, m) =>
-            alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId)
-            && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null);
+            o.Value.Measure.Role is MeasureRoles.Children or MeasureRoles.Population
+            || ((MeasureRoles.IsHeld(o.Value.Measure.Role) || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId))
+            && string.Equals(o.Background, m.Background, StringComparison.Ordinal)
+            && (o.Value.Measure.Located is null || m.Value.Measure.Located is null || string.Equals(o.Value.Measure.Located, m.Value.Measure.Located, StringComparison.Ordinal))
+            && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null));
 
-    private static Figure? Make(string role, string? counted, List<(FigureValue Value, Claim Claim)> evt, Corpus corpus)
+    private static Figure? Make(string role, string? counted, List<Member> evt, Corpus corpus)
     {
         // One value per source and interval: a source repeating itself, or a wire copy, says it once.
         var values = evt
@@ -214,6 +242,12 @@ internal static class FigureFinder
                 var (a, b) = (values[i], values[j]);
                 // "dozens", "tens of thousands": a vague amount disputes only a zero.
                 if (IsVague(a.Measure) && !b.Measure.IsZero || IsVague(b.Measure) && !a.Measure.IsZero)
+                {
+                    continue;
+                }
+
+                // Agencies differ on a quake's magnitude by tenths; a whole point apart is another shock (an aftershock).
+                if (role == MeasureRoles.Magnitude && Gap(a.Measure, b.Measure) > MaxMagnitudeGap)
                 {
                     continue;
                 }
@@ -253,10 +287,19 @@ internal static class FigureFinder
         return new Figure(string.Empty, role, counted, label, values, verdict, summary, conflicts);
     }
 
+    /// <summary>One source's value with its claim and the background time cue of its sentence, if any.</summary>
+    private sealed record Member(FigureValue Value, Claim Claim, string? Background);
+
     private static bool IsVague(Measure m) =>
         m.Text.Contains("dozen", StringComparison.OrdinalIgnoreCase) || m.Text.Contains("hundreds", StringComparison.OrdinalIgnoreCase)
         || m.Text.Contains("thousands", StringComparison.OrdinalIgnoreCase) || m.Text.Contains("millions", StringComparison.OrdinalIgnoreCase)
         || m.Text.Contains("scores", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How far apart two bounded values are (0 when they overlap or either is unbounded).</summary>
+    private static double Gap(Measure a, Measure b) =>
+        a.Min is { } loA && b.Max is { } hiB && loA > hiB ? loA - hiB
+        : b.Min is { } loB && a.Max is { } hiA && loB > hiA ? loB - hiA
+        : 0;
 
     /// <summary>True when the two values can both hold.</summary>
     internal static bool Overlap(Measure a, Measure b)

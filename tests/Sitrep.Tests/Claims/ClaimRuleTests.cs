@@ -156,6 +156,8 @@ public sealed class ClaimRuleTests
     [InlineData("The negotiators failed to agree on an exchange.")]
     [InlineData("The columns stopped short of the capital.")]
     [InlineData("The rebels have yet to release the aid workers.")]
+    [InlineData("The sheriff said he cant speak for the first death.")]
+    [InlineData("The convoy didnt reach the capital before the deal.")]
     public void NegatedClaimsAreNegative(string text) => Only(text).Polarity.ShouldBe(ClaimPolarity.Negative);
 
     [Theory]

@@ -53,6 +53,44 @@ public sealed class MeasureTests
         m.Max!.Value.ShouldBe(6.15, 1e-9);
     }
 
+    [Fact]
+    public void AtLeastAMagnitudeHasNoCeiling()
+    {
+        var m = MeasuresOf("An earthquake measuring at least magnitude-5.9 shook the coast on Sunday.").ShouldHaveSingleItem();
+        m.Min!.Value.ShouldBe(5.85, 1e-9);
+        m.Max.ShouldBeNull();
+    }
+
+    [Fact]
+    public void ThoseShotAreNotTheDeadCountedAfterTheComma()
+    {
+        var measures = MeasuresOf("A gunman shot three people, killing two, at the office on Monday.");
+        measures.ShouldNotContain(m => m.Role == MeasureRoles.Killed && m.Min == 3);
+        measures.ShouldContain(m => m.Role == MeasureRoles.Killed && m.Min == 2);
+    }
+
+    [Fact]
+    public void TheWholeAPartIsTakenFromIsNotTheToll()
+    {
+        MeasuresOf("Local news first said that two of the three victims died.").ShouldNotContain(m => m.Min == 3);
+        MeasuresOf("Of the 23 pirates arrested, 12 are from Somalia.").ShouldNotContain(m => m.Min == 12);
+    }
+
+    [Theory]
+    [InlineData("Tobias Marren, 32, died while climbing.", MeasureRoles.Age, "tobias marren", 32.0)]
+    [InlineData("The 31-year-old Englishman Tobias Marren fell.", MeasureRoles.Age, "tobias marren", 31.0)]
+    [InlineData("Lena Corvo, 34, a mother of 12, was shot on the street.", MeasureRoles.Children, "lena corvo", 12.0)]
+    [InlineData("The quake struck Harrow island, home to 120,000 people, on Sunday.", MeasureRoles.Population, "harrow", 120000.0)]
+    public void FiguresOfANamedHolderAreReadWithTheHolder(string text, string role, string holder, double value)
+    {
+        var m = MeasuresOf(text).Where(m => m.Role == role).ShouldHaveSingleItem();
+        m.Counted.ShouldBe(holder);
+        m.Min.ShouldBe(value);
+    }
+
+    [Fact]
+    public void ASurnameAloneGivesNoAge() => MeasuresOf("Mr Marren, 32, died while climbing.").ShouldNotContain(m => m.Role == MeasureRoles.Age);
+
     [Theory]
     [InlineData("No one was killed or injured in the fire.", MeasureRoles.Casualties)]
     [InlineData("Nobody was hurt when the roof fell in.", MeasureRoles.Injured)]

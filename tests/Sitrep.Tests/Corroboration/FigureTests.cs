@@ -119,6 +119,67 @@ public sealed class FigureTests
         state.Disputed.ShouldBeFalse();
     }
 
+    [Fact]
+    public void AnEarlierQuakeToldForContextIsNotSetAgainstTheStorysQuake()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "The quake on Sunday killed 10 people on Harrow island.", "Harbour Times"),
+            Doc("b.txt", "In February, a quake in Dunmore killed 600 people. The quake on Sunday killed 10 people on Harrow island.", "Valley Post"));
+
+        Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
+    }
+
+    [Fact]
+    public void ASentenceThatOpensWithItCarriesOnTheBackgroundOfTheOneBefore()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "The quake on Sunday killed 10 people on Harrow island.", "Harbour Times"),
+            Doc("b.txt", "The last big quake in the region was in February. It killed 600 people and left thousands homeless.", "Valley Post"));
+
+        Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
+    }
+
+    [Fact]
+    public void TwoDistancesOfDifferentThingsFromOneCityAreNotADispute()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "Police evacuated the building, about 15 miles north of Carlow.", "Harbour Times"),
+            Doc("b.txt", "A driver 50 miles north of Carlow spotted the car.", "Valley Post"));
+
+        Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
+    }
+
+    [Fact]
+    public void AMagnitudeAWholePointApartIsAnotherShockNotADispute()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "A 5.9-magnitude quake struck Harrow island on Sunday.", "Harbour Times"),
+            Doc("b.txt", "The observatory registered a quake measuring 3.8 on the Richter scale on Harrow island.", "Valley Post"));
+
+        Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
+    }
+
+    [Fact]
+    public void TwoAgesOfOneNamedPersonAreADispute()
+    {
+        var figure = Figures(Analyze(
+            Doc("a.txt", "Tobias Marren, 32, died while climbing on Sunday.", "Harbour Times"),
+            Doc("b.txt", "The 31-year-old Tobias Marren fell from the ridge.", "Valley Post"))).ShouldHaveSingleItem();
+        figure.Role.ShouldBe(MeasureRoles.Age);
+        figure.Counted.ShouldBe("tobias marren");
+        figure.Verdict.ShouldBe(FigureVerdict.Dispute);
+    }
+
+    [Fact]
+    public void AgesOfTwoDifferentPeopleAreNeverSetAgainstEachOther()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "Tobias Marren, 32, died while climbing on Sunday.", "Harbour Times"),
+            Doc("b.txt", "A day earlier, 36-year-old Colm Adair died after a fall.", "Valley Post"));
+
+        Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
+    }
+
     private static List<Figure> Figures(Corpus corpus) => [.. corpus.Layers.Get<FigureLayer>().Figures];
 
     private static Document Doc(string path, string text, string outlet, DateTimeOffset? published = null) =>
