@@ -83,6 +83,9 @@ public static class MeasureRoles
     /// <summary>An amount of money.</summary>
     public const string Money = "money";
 
+    /// <summary>The height a named person fell, in metres (the faller is the counted holder).</summary>
+    public const string Fall = "fall";
+
     /// <summary>A named person's age, in years (the person is the counted holder).</summary>
     public const string Age = "age";
 
@@ -93,10 +96,10 @@ public static class MeasureRoles
     public const string Population = "population";
 
     /// <summary>
-    /// True for figures of a named holder (a person's age, a parent's children, a place's population): the full name
+    /// True for figures of a named holder (a person's age or fall, a parent's children, a place's population): the full name
     /// says which holder is meant, so the figure is compared across stories and dates.
     /// </summary>
-    public static bool IsHeld(string role) => role is Age or Children or Population;
+    public static bool IsHeld(string role) => role is Age or Children or Population or Fall;
 
     /// <summary>True for counts that only grow as a story develops (a toll rising is an update, not a dispute).</summary>
     public static bool IsCumulative(string role) => role is Killed or Injured or Casualties or Arrested or Displaced;
@@ -108,6 +111,7 @@ public static class MeasureRoles
         Distance => counted is null ? "distance" : "distance from " + counted,
         Money => "amount",
         Age or Children or Population when counted is not null => role + " of " + counted,
+        Fall when counted is not null => "height " + counted + " fell",
         _ when counted is null or "people" => role,
         _ => counted + " " + role,
     };

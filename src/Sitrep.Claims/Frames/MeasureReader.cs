@@ -82,6 +82,8 @@ internal static partial class MeasureReader
         ["yen"] = "JPY",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> FallCues = Words.Set("fell", "fall", "falling", "fallen", "falls", "plunged", "plunging", "tumbled", "tumbling");
+
     private static readonly FrozenSet<string> DepthCues = Words.Set("deep", "depth", "below", "beneath", "underground", "underneath");
 
     private static readonly FrozenSet<string> GroupNouns = Words.Set(
@@ -177,6 +179,16 @@ internal static partial class MeasureReader
             }
 
             var unitEnd = UnitEnd(words, qe, last, unit);
+            if (Near(words, qs - 3, qs - 1, FallCues, first, last))
+            {
+                // "Robert Buckley, 32, fell about 600 metres": a height fallen, the faller's; no faller named, no figure.
+                var metres = Length.From(1, lengthUnit).Meters;
+                var (flo, fhi) = Bounds(q, upper, metres);
+                return FallerBefore(words, first, qs) is { } faller
+                    ? new Measure(MeasureRoles.Fall, faller, flo * 0.99, fhi * 1.01, "m", text, range)
+                    : null;
+            }
+
             if (Near(words, qs - 3, unitEnd + 3, DepthCues, first, last))
             {
                 return new Measure(MeasureRoles.Depth, null, lo, hi, "km", text, range);
@@ -227,6 +239,30 @@ internal static partial class MeasureReader
         var (min, max) = Bounds(q, upper, 1.0);
         return new Measure(role, counted, min, max, "people", text, range);
     }
+
+    /// <summary>
+    /// The faller: the last full name (two capitalised words or more, not at a title) before the figure, its last two
+    /// words lower-cased ("32-year-old Englishman Robert Buckley fell" → "robert buckley"); null when there is none.
+    /// </summary>
+    private static string? FallerBefore(SentenceWords words, int first, int qs)
+    {
+        for (var i = qs - 1; i > first; i--)
+        {
+            if (IsNamePart(words, i) && IsNamePart(words, i - 1) && !NotFallers.Contains(words[i]) && !NotFallers.Contains(words[i - 1]))
+            {
+                return words[i - 1] + " " + words[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A capitalised word of three letters or more ("U. K." and "Mt." are not names).</summary>
+    private static bool IsNamePart(SentenceWords words, int i) =>
+        words.IsCapitalized(i) && words[i].Length >= 3 && words[i].All(char.IsLetter);
+
+    private static readonly FrozenSet<string> NotFallers = Words.Set(
+        "mount", "mt", "mr", "mrs", "ms", "dr", "police", "the", "a", "on", "in", "national", "park", "new", "zealand", "ridge", "glacier");
 
     /// <summary>"two of the three victims", "all of the 23", "most of the 80": the number is the whole a part is taken from.</summary>
     private static bool IsPartWord(string w) =>

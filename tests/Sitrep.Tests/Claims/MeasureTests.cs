@@ -89,6 +89,17 @@ public sealed class MeasureTests
     }
 
     [Fact]
+    public void AHeightFallenIsTheNamedFallersInMetres()
+    {
+        var m = MeasuresOf("The 32-year-old Englishman Tobias Marren fell about 2,000 feet while climbing.").Where(m => m.Role == MeasureRoles.Fall).ShouldHaveSingleItem();
+        m.Counted.ShouldBe("tobias marren");
+        m.Unit.ShouldBe("m");
+        m.Min!.Value.ShouldBeLessThan(609.6);
+        m.Max!.Value.ShouldBeGreaterThan(609.6);
+        MeasuresOf("A climber fell 150 metres from the ridge.").ShouldNotContain(x => x.Role == MeasureRoles.Fall);
+    }
+
+    [Fact]
     public void ASurnameAloneGivesNoAge() => MeasuresOf("Mr Marren, 32, died while climbing.").ShouldNotContain(m => m.Role == MeasureRoles.Age);
 
     [Theory]
