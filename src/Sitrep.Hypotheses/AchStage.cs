@@ -206,11 +206,11 @@ public sealed record AchSnapshot(IReadOnlyList<Hypothesis> Suggested, IReadOnlyL
         public Span To() => new(Doc, Start, End);
     }
 
-    private sealed record HypothesisDto(string Id, string Text, HypothesisOrigin Origin, List<SpanDto> Sources)
+    private sealed record HypothesisDto(string Id, string Text, HypothesisOrigin Origin, List<SpanDto> Sources, List<string>? Phrasings)
     {
-        public static HypothesisDto From(Hypothesis h) => new(h.Id, h.Text, h.Origin, [.. h.Sources.Select(SpanDto.From)]);
+        public static HypothesisDto From(Hypothesis h) => new(h.Id, h.Text, h.Origin, [.. h.Sources.Select(SpanDto.From)], [.. h.Phrasings]);
 
-        public Hypothesis To() => new(Id, Text, Origin, [.. Sources.Select(s => s.To())]);
+        public Hypothesis To() => new(Id, Text, Origin, [.. Sources.Select(s => s.To())]) { Phrasings = Phrasings ?? [] };
     }
 
     private sealed record EvidenceDto(string Id, string Label, int Credibility, string Status, List<string> Reliabilities, string? EventTime, string? ReportTime, List<SpanDto> Cites, List<string> Words, List<string> Denied, EvidenceFrame? Frame)

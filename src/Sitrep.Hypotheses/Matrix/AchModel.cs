@@ -7,7 +7,11 @@ namespace Sitrep.Hypotheses.Matrix;
 /// <param name="Text">The hypothesis as a statement.</param>
 /// <param name="Origin">Given by the analyst or suggested from the sources.</param>
 /// <param name="Sources">Where in the sources it was found (empty for the analyst's own).</param>
-public sealed record Hypothesis(string Id, string Text, HypothesisOrigin Origin, IReadOnlyList<Span> Sources);
+public sealed record Hypothesis(string Id, string Text, HypothesisOrigin Origin, IReadOnlyList<Span> Sources)
+{
+    /// <summary>Other phrasings of the same hypothesis found in the sources; evidence is judged against each.</summary>
+    public IReadOnlyList<string> Phrasings { get; init; } = [];
+}
 
 /// <summary>Where a hypothesis comes from.</summary>
 public enum HypothesisOrigin

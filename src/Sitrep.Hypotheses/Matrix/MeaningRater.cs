@@ -78,8 +78,8 @@ public static partial class MeaningRater
             .Take(MaxJudgedRows)
             .ToList();
 
-        // The frame rule first: it needs no model.
-        foreach (var (row, _, _) in rows)
+        // The frame rule first: it needs no model, so it reads every row, not only the most word-relevant.
+        foreach (var row in evidence)
         {
             foreach (var h in hypotheses)
             {
@@ -119,7 +119,20 @@ public static partial class MeaningRater
             }
         }
 
-        var judged = meaning.Judge([.. pairs.Select(p => (StatementOf(rows[p.Row].Row), p.H.Text))], cancellationToken);
+        // Both ways: evidence that entails the hypothesis bears it out, and evidence the hypothesis entails is what the
+        // hypothesis predicts (Heuer's "consistent"); a contradiction either way is inconsistent.
+        // Each phrasing of a hypothesis is judged; the strongest reading counts.
+        var asked = pairs.SelectMany((p, i) => new[] { p.H.Text }.Concat(p.H.Phrasings).Select(text => (Pair: i, Premise: StatementOf(rows[p.Row].Row), Hypothesis: text))).ToList();
+        var forward = meaning.Judge([.. asked.Select(a => (a.Premise, a.Hypothesis))], cancellationToken);
+        var backward = meaning.Judge([.. asked.Select(a => (a.Hypothesis, a.Premise))], cancellationToken);
+        var judged = new PairProbabilities[pairs.Count];
+        for (var k = 0; k < asked.Count; k++)
+        {
+            var j = judged[asked[k].Pair];
+            judged[asked[k].Pair] = new PairProbabilities(
+                Math.Max(j.Entails, Math.Max(forward[k].Entails, backward[k].Entails)),
+                Math.Max(j.Contradicts, Math.Max(forward[k].Contradicts, backward[k].Contradicts)));
+        }
         var sure = pairs.Select((p, i) => (p, i)).Where(x => Math.Max(judged[x.i].Entails, judged[x.i].Contradicts) >= Sure).ToList();
         var words = sure.SelectMany(x => rows[x.p.Row].Words.Concat(distinctive[x.p.H.Id])).Select(w => w.Surface).Distinct(StringComparer.Ordinal).ToList();
         var wordVectors = words.Count == 0 ? [] : meaning.Encode(words, cancellationToken);
@@ -232,11 +245,13 @@ public static partial class MeaningRater
         return (new Cell(rating, $"{relation} ({model}){same}{about}{hedge}"), string.Empty, true);
     }
 
-    // Real dead or wounded weigh against "the fighting was staged": a staged fight has no real casualties.
+    // Real dead or wounded weigh against "the fighting was staged": a staged fight has no real casualties. The figure
+    // must have the role killed / injured / casualties; a crash or an earthquake is another event.
     private static Cell? StagedAgainstHarm(Evidence row, HypothesisFrame h)
     {
         if (!h.Staged || row.Frame.Negated || row.Frame.Harmed is not ({ } harmed and >= 1) || row.Frame.Possibility
-            || row.Frame.EventClass is not ("kill" or "injure" or "attack")
+            || row.Frame.EventClass is not (null or "kill" or "injure" or "attack")
+            || Content(StatementOf(row)).Any(w => EventClasses.Of(w.Surface) is "die-accident" or "earthquake")
             || row.Frame.Likelihood is "unlikely" or "very_unlikely" or "almost_no_chance" or "even")
         {
             return null;

@@ -47,6 +47,12 @@ public static partial class HypothesisSuggester
             {
                 var text = doc.TextOf(sentences[i]);
                 var span = doc.SpanOf(sentences[i].Range);
+                if (AskedAlternative().Match(text.Trim()) is { Success: true } asked && AskedInParagraph(doc, i) >= 2)
+                {
+                    Add(found, Proposition("It was " + asked.Groups["rest"].Value), span, 2);
+                    continue;
+                }
+
                 if (Alternatives(doc, i) is { } run)
                 {
                     foreach (var (altText, altSpan) in run)
@@ -108,7 +114,7 @@ public static partial class HypothesisSuggester
             .ThenBy(m => m.First)
             .Take(MaxSuggestions)
             .OrderBy(m => m.First)
-            .Select((m, n) => new Hypothesis("H" + (firstNumber + n).ToString(CultureInfo.InvariantCulture), m.Text, HypothesisOrigin.Suggested, m.Spans))];
+            .Select((m, n) => new Hypothesis("H" + (firstNumber + n).ToString(CultureInfo.InvariantCulture), m.Text, HypothesisOrigin.Suggested, m.Spans) { Phrasings = m.OtherPhrasings })];
     }
 
     // Two suggestions are one hypothesis when their vectors are close, or when the pair model says one entails the
@@ -196,6 +202,9 @@ public static partial class HypothesisSuggester
             .ThenBy(x => x.i)
             .First().p.Text;
 
+        // Up to three other phrasings, strongest first.
+        public List<string> OtherPhrasings => [.. _phrasings.OrderByDescending(p => p.Strength).Select(p => p.Text).Where(t => t != Text).Distinct(StringComparer.OrdinalIgnoreCase).Take(3)];
+
         public void Add(string text, Span span, List<string> words, int strength)
         {
             _phrasings.Add((text, strength));
@@ -215,6 +224,19 @@ public static partial class HypothesisSuggester
             Words.AddRange(other.Words.Where(w => !Words.Contains(w)));
             Strength = Math.Max(Strength, other.Strength);
         }
+    }
+
+    // "Was it a coup? No. … Was it a piece of theatre? Yes.": questions of this form, two or more in one paragraph, are
+    // the alternatives the author weighs, even with answers between them.
+    private static int AskedInParagraph(AnalyzedDocument doc, int index)
+    {
+        var text = doc.Text;
+        var start = doc.Sentences[index].Range.Start;
+        var from = text.LastIndexOf("\n\n", Math.Max(0, start - 1), StringComparison.Ordinal);
+        var to = text.IndexOf("\n\n", start, StringComparison.Ordinal);
+        from = from < 0 ? 0 : from;
+        to = to < 0 ? text.Length : to;
+        return doc.Sentences.Count(s => s.Range.Start >= from && s.Range.End <= to && AskedAlternative().IsMatch(doc.TextOf(s).Trim()));
     }
 
     private static void Add(List<(string Text, Span Span, int Strength)> found, string? text, Span span, int strength)
@@ -237,6 +259,11 @@ public static partial class HypothesisSuggester
         if (Url().IsMatch(t) || Byline().IsMatch(t))
         {
             return null;
+        }
+
+        if (NotThisButThat().Match(t) is { Success: true } instead)
+        {
+            t = "It was " + instead.Groups["rest"].Value;
         }
 
         string before;
@@ -355,6 +382,13 @@ public static partial class HypothesisSuggester
 
     [GeneratedRegex(@"^(so|well|and|but|now|honestly|frankly|basically|look|imo|imho|i think|i'd argue|i would argue|i find|i believe|i suspect|my guess is|my read|my take|my theory|to me|in my view|perhaps|maybe|that|(we|they|analysts?) (assess|judge|believe|think)( it)?)\b(\s+(is\s+)?that\b)?[,:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Opener();
+
+    [GeneratedRegex(@"^(was|is)\s+it\s+(?<rest>(a|an|the|just|really|some|simply)\b[^?]{3,})\?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex AskedAlternative();
+
+    // "It wasn't a show between factions, it was a trap" argues the second half.
+    [GeneratedRegex(@"^(?:that|it|this)?\s*(?:wasn['’]t|isn['’]t|was not|is not)\s+[^,;]+[,;]\s*(?:it\s+(?:was|is)|it['’]s)\s+(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NotThisButThat();
 
     // A short statement must have a finite verb to be a proposition ("Staged, start to finish" is not one).
     [GeneratedRegex(@"\b(is|was|were|are|has|had|did|does|would|could|will|wanted|tried|gambled|failed)\b|['’]s\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
