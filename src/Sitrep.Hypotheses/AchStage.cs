@@ -152,10 +152,10 @@ public sealed record AchSnapshot(IReadOnlyList<Hypothesis> Suggested, IReadOnlyL
         var hypotheses = options.UserHypotheses.Concat(options.Suggest ? Suggested : []).ToList();
 
         // Evidence must not be the hypotheses' own statements (that would confirm them by construction), nor mere
-        // questions and speculation that nobody asserts.
+        // questions and speculation that nobody asserts, nor a Markdown heading.
         var hypothesisSources = hypotheses.SelectMany(h => h.Sources).ToList();
         var pool = Evidence
-            .Where(e => e.Status != "unverified" && !e.Cites.Any(c => hypothesisSources.Any(src => src.DocumentId == c.DocumentId && src.Range.Overlaps(c.Range))))
+            .Where(e => e.Status != "unverified" && !e.Label.TrimStart().StartsWith('#') && !e.Cites.Any(c => hypothesisSources.Any(src => src.DocumentId == c.DocumentId && src.Range.Overlaps(c.Range))))
             .ToList();
         var (cells, candidates) = MeaningRater.Rate(hypotheses, pool, meaning, cancellationToken);
         foreach (var (key, cell) in options.Overrides)

@@ -40,6 +40,9 @@ public static partial class MeaningRater
     /// <summary>The cosine of evidence and hypothesis at which unrated evidence is offered as a candidate.</summary>
     public const double CandidateCosine = 0.4;
 
+    /// <summary>The cosine under which a pair is not worth the pair model's time (it then never reaches <see cref="Sure"/>).</summary>
+    public const double JudgedCosine = 0.3;
+
     /// <summary>Most evidence rows read by the encoder and pair model per analysis (the most word-relevant first).</summary>
     public const int MaxJudgedRows = 200;
 
@@ -112,7 +115,7 @@ public static partial class MeaningRater
             for (var j = 0; j < hypotheses.Count; j++)
             {
                 var cosine = Vectors.Cosine(vectors[r], vectors[rows.Count + j]);
-                if (cosine >= CandidateCosine || rows[r].Relevance > 0)
+                if (cosine >= JudgedCosine)
                 {
                     pairs.Add((r, hypotheses[j], cosine));
                 }

@@ -160,16 +160,11 @@ public static partial class HypothesisSuggester
     }
 
     /// <summary>The explanation family a suggestion argues (gamble, staged, trap, incompetence…), or null.</summary>
-    internal static string? Family(string text)
-    {
-        var m = Explanatory().Match(text);
-        if (!m.Success)
-        {
-            return null;
-        }
+    internal static string? Family(string text) =>
+        Explanatory().Matches(text).Select(m => FamilyOf(m.Value.ToLowerInvariant())).FirstOrDefault(f => f is not null);
 
-        var w = m.Value.ToLowerInvariant();
-        return w switch
+    private static string? FamilyOf(string w) =>
+        w switch
         {
             _ when w.StartsWith("gambl", StringComparison.Ordinal) || w.StartsWith("defect", StringComparison.Ordinal) || w is "walk in and take power" or "support them" || w.StartsWith("fall", StringComparison.Ordinal) => "gamble",
             _ when w.StartsWith("incompeten", StringComparison.Ordinal) => "incompetence",
@@ -177,7 +172,6 @@ public static partial class HypothesisSuggester
             _ when w is "staged" or "stage-managed" or "kabuki" or "performance" or "theater" or "theatre" || w.StartsWith("choreograph", StringComparison.Ordinal) => "staged",
             _ => null,
         };
-    }
 
     // Suggestions judged to be one hypothesis: every phrasing and source, the best phrasing as its text.
     private sealed class Cluster(int first, string? family)
@@ -397,7 +391,7 @@ public static partial class HypothesisSuggester
     [GeneratedRegex(@"\b(very |highly )?(likely|unlikely|probably|almost certainly|certainly)\b\s?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Hedge();
 
-    [GeneratedRegex(@",\s+(?=\p{Lu}\p{Ll})|;|\s[—–-]\s|\.\s+(?=\p{Lu})", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@",\s+(?=\p{Lu}\p{Ll})|;|\s[—–-]\s|\.\s+(?=\p{Lu})|,?\s+and\s+(that|it)\s+(didn['’]t|did not|never|failed)\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NewThought();
 
     [GeneratedRegex(@"\b(one possibility is( that)?|another possibility is( that)?|my theory is( that)?|the theory is( that)?|the (real )?explanation is( that)?|explained that|explains that|the gamble was( that)?|gambled that|the clue is( that)?|suspicion (is )?that|it is (his|her|their) suspicion that|thinks otherwise[^.]*that)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]

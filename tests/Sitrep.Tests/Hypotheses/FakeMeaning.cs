@@ -29,9 +29,12 @@ internal sealed class FakeMeaning : IAchMeaning
     public IReadOnlyList<float[]> Encode(IReadOnlyList<string> sentences, CancellationToken cancellationToken = default) =>
         [.. sentences.Select(Vector)];
 
+    // Sentences share a common component (cosine at least about 0.5, as MiniLM gives sentences on one topic); single
+    // words do not, so only the same word matches a word.
     private static float[] Vector(string text)
     {
-        var v = new float[64];
+        var v = new float[65];
+        v[64] = text.Contains(' ', StringComparison.Ordinal) ? 3 : 0;
         foreach (var word in text.ToLowerInvariant().Split([' ', ',', '.', '\''], StringSplitOptions.RemoveEmptyEntries))
         {
             var h = 17;
