@@ -38,7 +38,7 @@ public static class DefaultPipeline
             .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true, judge: Judge))
             .Use(new CentralSentenceTakeawayStage())
             .Use(new CorroboratedTakeawayStage())
-            .Use(new AchStage(ach));
+            .Use(new AchStage(ach, NliAchMeaning.Default));
 
     /// <summary>
     /// The syndication group of a document from the ingest's <see cref="SyndicationLayer"/> (wire copies republished by
@@ -70,6 +70,9 @@ public static class DefaultPipeline
 
         return result;
     }
+
+    /// <summary>The pair classifier the default stages share, over a memory cache of sentence vectors.</summary>
+    internal static NliPairClassifier Classifier => CachedClassifier.Value;
 
     private const int MaxCachedPairs = 200_000;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Sitrep.Corroboration.Propositions;
 using Sitrep.Documents;
 using Sitrep.Hypotheses.Matrix;
+using Sitrep.Hypotheses.Meaning;
 using Sitrep.Hypotheses.Suggestion;
 using Sitrep.Pipeline;
 
@@ -36,12 +37,23 @@ public sealed record AchLayer(AchMatrix Matrix, AchScores Scores, AchSnapshot Sn
 /// (propositions with credibility, reliability, dates and all their citations), a suggested rating per cell with its
 /// reason (analyst overrides win), and the Heuer and Bayesian scores with diagnosticity and linchpins.
 /// </summary>
+/// <remarks>
+/// Ratings come from <see cref="MeaningRater"/>: without a meaning model only the frame rule rates, and the rest of the
+/// relevant evidence is offered as candidates.
+/// </remarks>
 public sealed class AchStage : ICorpusStage
 {
     private readonly AchOptions _options;
+    private readonly IAchMeaning? _meaning;
 
     /// <summary>Creates the stage.</summary>
-    public AchStage(AchOptions? options = null) => _options = options ?? AchOptions.Default;
+    /// <param name="options">The analyst's hypotheses and overrides.</param>
+    /// <param name="meaning">The pair model and sentence encoder, or null to rate nothing by meaning.</param>
+    public AchStage(AchOptions? options = null, IAchMeaning? meaning = null)
+    {
+        _options = options ?? AchOptions.Default;
+        _meaning = meaning;
+    }
 
     /// <inheritdoc />
     public string Name => "hypotheses.ach.v1";
@@ -56,10 +68,10 @@ public sealed class AchStage : ICorpusStage
     public void Process(Corpus corpus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        var suggested = _options.Suggest ? HypothesisSuggester.Suggest(corpus, _options.UserHypotheses.Count + 1) : [];
+        var suggested = _options.Suggest ? HypothesisSuggester.Suggest(corpus, _options.UserHypotheses.Count + 1, _meaning, cancellationToken) : [];
         var evidence = EvidenceRows(corpus);
         var snapshot = new AchSnapshot(suggested, evidence);
-        var (matrix, scores) = snapshot.Analyse(_options);
+        var (matrix, scores) = snapshot.Analyse(_options, _meaning, cancellationToken);
         corpus.Layers.Set(new AchLayer(matrix, scores, snapshot));
     }
 
@@ -97,7 +109,9 @@ public sealed class AchStage : ICorpusStage
                 eventTime ??= c.Claim.EventTime;
             }
 
-            rows.Add(new Evidence(p.Id, p.Label, p.Credibility, StatusName(p.Status), reliabilities.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), eventTime, reported?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture), cites, words, deniedWords));
+            var central = p.Claims.FirstOrDefault(c => c.Claim.Span == p.Cite) ?? p.Claims[0];
+            var frame = EvidenceFrames.Of(central.Claim, corpus.ById[central.DocumentId].Document.Slice(central.Claim.Span));
+            rows.Add(new Evidence(p.Id, p.Label, p.Credibility, StatusName(p.Status), reliabilities.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), eventTime, reported?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture), cites, words, deniedWords) { Frame = frame });
         }
 
         return rows;
@@ -129,35 +143,48 @@ public sealed record AchSnapshot(IReadOnlyList<Hypothesis> Suggested, IReadOnlyL
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Builds and scores the matrix for the analyst's options.</summary>
-    public (AchMatrix Matrix, AchScores Scores) Analyse(AchOptions options)
+    /// <param name="options">The analyst's hypotheses and overrides.</param>
+    /// <param name="meaning">The pair model and encoder that rate by meaning, or null to rate only by the frame rule.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public (AchMatrix Matrix, AchScores Scores) Analyse(AchOptions options, IAchMeaning? meaning = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var hypotheses = options.UserHypotheses.Concat(options.Suggest ? Suggested : []).ToList();
-        var hypothesisWords = hypotheses.Select(h => (IReadOnlyList<string>)ClaimWords.Of(h.Text)).ToList();
 
         // Evidence must not be the hypotheses' own statements (that would confirm them by construction), nor mere
-        // questions and speculation that nobody asserts.
+        // questions and speculation that nobody asserts, nor a Markdown heading.
         var hypothesisSources = hypotheses.SelectMany(h => h.Sources).ToList();
-        var rows = Evidence
-            .Where(e => e.Status != "unverified" && !e.Cites.Any(c => hypothesisSources.Any(src => src.DocumentId == c.DocumentId && src.Range.Overlaps(c.Range))))
-            .Select(e => (Row: e, Relevance: hypothesisWords.Count == 0 ? 0 : hypothesisWords.Max(w => HypothesisSuggester.Similarity(w, e.Words))))
-            .Where(x => x.Relevance >= 0.15 || options.Overrides.Keys.Any(k => k.Evidence == x.Row.Id))
-            .OrderByDescending(x => x.Relevance * AchScorer.Weight(x.Row))
-            .ThenBy(x => x.Row.Id, StringComparer.Ordinal)
-            .Take(MaxRows)
-            .Select(x => x.Row)
+        var pool = Evidence
+            .Where(e => e.Status != "unverified" && !e.Label.TrimStart().StartsWith('#') && !e.Cites.Any(c => hypothesisSources.Any(src => src.DocumentId == c.DocumentId && src.Range.Overlaps(c.Range))))
             .ToList();
-        var cells = AutoRater.Rate(hypotheses, rows);
+        var (cells, candidates) = MeaningRater.Rate(hypotheses, pool, meaning, cancellationToken);
         foreach (var (key, cell) in options.Overrides)
         {
-            if (rows.Any(r => r.Id == key.Evidence) && hypotheses.Any(h => h.Id == key.Hypothesis))
+            if (pool.Any(r => r.Id == key.Evidence) && hypotheses.Any(h => h.Id == key.Hypothesis))
             {
                 cells[key] = cell;
             }
         }
 
-        var matrix = new AchMatrix(hypotheses, rows, cells);
+        var rated = cells.Where(kv => kv.Value.Rating != Rating.NotApplicable || kv.Value.Overridden).Select(kv => kv.Key.Evidence).ToHashSet(StringComparer.Ordinal);
+        var rows = pool
+            .Where(e => rated.Contains(e.Id))
+            .OrderByDescending(e => Spread(e, hypotheses, cells) * AchScorer.Weight(e))
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Take(MaxRows)
+            .ToList();
+        var kept = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var matrix = new AchMatrix(hypotheses, rows, cells.Where(kv => kept.Contains(kv.Key.Evidence)).ToDictionary(kv => kv.Key, kv => kv.Value))
+        {
+            Candidates = [.. candidates.Where(c => !cells.ContainsKey((c.Evidence.Id, c.Hypothesis)))],
+        };
         return (matrix, AchScorer.Score(matrix));
+    }
+
+    private static double Spread(Evidence e, List<Hypothesis> hypotheses, Dictionary<(string Evidence, string Hypothesis), Cell> cells)
+    {
+        var logs = hypotheses.Select(h => Math.Log(AchScorer.LikelihoodRatio(cells.TryGetValue((e.Id, h.Id), out var c) ? c.Rating : Rating.NotApplicable))).ToList();
+        return logs.Count == 0 ? 0 : logs.Max() - logs.Min() + 0.01;
     }
 
     /// <summary>The snapshot as JSON.</summary>
@@ -179,17 +206,17 @@ public sealed record AchSnapshot(IReadOnlyList<Hypothesis> Suggested, IReadOnlyL
         public Span To() => new(Doc, Start, End);
     }
 
-    private sealed record HypothesisDto(string Id, string Text, HypothesisOrigin Origin, List<SpanDto> Sources)
+    private sealed record HypothesisDto(string Id, string Text, HypothesisOrigin Origin, List<SpanDto> Sources, List<string>? Phrasings)
     {
-        public static HypothesisDto From(Hypothesis h) => new(h.Id, h.Text, h.Origin, [.. h.Sources.Select(SpanDto.From)]);
+        public static HypothesisDto From(Hypothesis h) => new(h.Id, h.Text, h.Origin, [.. h.Sources.Select(SpanDto.From)], [.. h.Phrasings]);
 
-        public Hypothesis To() => new(Id, Text, Origin, [.. Sources.Select(s => s.To())]);
+        public Hypothesis To() => new(Id, Text, Origin, [.. Sources.Select(s => s.To())]) { Phrasings = Phrasings ?? [] };
     }
 
-    private sealed record EvidenceDto(string Id, string Label, int Credibility, string Status, List<string> Reliabilities, string? EventTime, string? ReportTime, List<SpanDto> Cites, List<string> Words, List<string> Denied)
+    private sealed record EvidenceDto(string Id, string Label, int Credibility, string Status, List<string> Reliabilities, string? EventTime, string? ReportTime, List<SpanDto> Cites, List<string> Words, List<string> Denied, EvidenceFrame? Frame)
     {
-        public static EvidenceDto From(Evidence e) => new(e.Id, e.Label, e.Credibility, e.Status, [.. e.Reliabilities], e.EventTime, e.ReportTime, [.. e.Cites.Select(SpanDto.From)], [.. e.Words], [.. e.Denied]);
+        public static EvidenceDto From(Evidence e) => new(e.Id, e.Label, e.Credibility, e.Status, [.. e.Reliabilities], e.EventTime, e.ReportTime, [.. e.Cites.Select(SpanDto.From)], [.. e.Words], [.. e.Denied], e.Frame);
 
-        public Evidence To() => new(Id, Label, Credibility, Status, Reliabilities, EventTime, ReportTime, [.. Cites.Select(c => c.To())], Words, Denied);
+        public Evidence To() => new(Id, Label, Credibility, Status, Reliabilities, EventTime, ReportTime, [.. Cites.Select(c => c.To())], Words, Denied) { Frame = Frame ?? EvidenceFrame.Empty };
     }
 }

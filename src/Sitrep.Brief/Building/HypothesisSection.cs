@@ -36,7 +36,7 @@ public static class HypothesisSection
                 ["heuerRank"] = scores.HeuerRanking.ToList().IndexOf(h.Id) + 1,
                 ["bayesRank"] = scores.BayesRanking.ToList().IndexOf(h.Id) + 1,
             },
-            [.. matrix.Evidence.Select(e => matrix.CellAt(e.Id, h.Id)).Zip(matrix.Evidence, (c, e) => new BriefRating(e.Id, AutoRater.Code(c.Rating), c.Overridden ? "analyst: " + c.Reason : c.Reason))])
+            [.. matrix.Evidence.Select(e => matrix.CellAt(e.Id, h.Id)).Zip(matrix.Evidence, (c, e) => new BriefRating(e.Id, RatingCodes.Code(c.Rating), c.Overridden ? "analyst: " + c.Reason : c.Reason))])
         {
             Estimative = AchScorer.Estimative(scores.Posterior[h.Id]),
         })];
@@ -58,5 +58,9 @@ public static class HypothesisSection
         [.. scores.HeuerRanking],
         [.. scores.BayesRanking],
         scores.MostDiagnostic,
-        [.. scores.Linchpins.Select(l => new BriefLinchpin(l.Evidence, l.Method, l.Change, l.Before, l.After))]);
+        [.. scores.Linchpins.Select(l => new BriefLinchpin(l.Evidence, l.Method, l.Change, l.Before, l.After))])
+    {
+        Discrimination = scores.Discrimination,
+        Candidates = [.. matrix.Candidates.Select(c => new BriefCandidate(c.Evidence.Id, c.Evidence.Label, c.Hypothesis, c.Reason, [.. c.Evidence.Cites.Take(3).Select(BriefBuilder.ToBrief)]))],
+    };
 }

@@ -361,7 +361,22 @@ public sealed record BriefHypothesis(string Id, string Text, string Origin, IRea
 /// <param name="BayesRanking">Hypothesis ids by posterior, best first.</param>
 /// <param name="MostDiagnostic">The most diagnostic evidence row.</param>
 /// <param name="Linchpins">Rows whose removal or reversal changes the top hypothesis.</param>
-public sealed record BriefAch(IReadOnlyList<BriefEvidence> Evidence, IReadOnlyList<string> HeuerRanking, IReadOnlyList<string> BayesRanking, string? MostDiagnostic, IReadOnlyList<BriefLinchpin> Linchpins);
+public sealed record BriefAch(IReadOnlyList<BriefEvidence> Evidence, IReadOnlyList<string> HeuerRanking, IReadOnlyList<string> BayesRanking, string? MostDiagnostic, IReadOnlyList<BriefLinchpin> Linchpins)
+{
+    /// <summary>Whether the evidence discriminates between the hypotheses, in a plain sentence ("No evidence discriminates …").</summary>
+    public string? Discrimination { get; init; }
+
+    /// <summary>Evidence that seems to bear on a hypothesis but was left unrated, offered to the analyst.</summary>
+    public IReadOnlyList<BriefCandidate> Candidates { get; init; } = [];
+}
+
+/// <summary>Unrated evidence offered to the analyst.</summary>
+/// <param name="Evidence">Proposition id.</param>
+/// <param name="Label">What it says.</param>
+/// <param name="Hypothesis">The hypothesis id it seems to bear on.</param>
+/// <param name="Reason">Why the rating rule left it unrated.</param>
+/// <param name="Cites">Its citations.</param>
+public sealed record BriefCandidate(string Evidence, string Label, string Hypothesis, string Reason, IReadOnlyList<BriefSpan> Cites);
 
 /// <summary>An ACH evidence row.</summary>
 /// <param name="Id">Proposition id.</param>

@@ -30,7 +30,12 @@ public static class AchRendering
         writer.WriteLine();
         writer.WriteLine("Ranking by Bayesian posterior: " + string.Join(" > ", ach.BayesRanking.Select(id => Invariant($"{id} ({Score(report, id, "bayesPosterior"):P0}, {report.Hypotheses.First(h => h.Id == id).Estimative})"))) + ".");
         writer.WriteLine();
-        if (ach.MostDiagnostic is { } diagnostic)
+        if (!string.IsNullOrEmpty(ach.Discrimination))
+        {
+            writer.WriteLine(MarkdownBriefRenderer.Escape(ach.Discrimination));
+            writer.WriteLine();
+        }
+        else if (ach.MostDiagnostic is { } diagnostic)
         {
             writer.WriteLine($"Most diagnostic evidence: **{diagnostic}**.");
             writer.WriteLine();
@@ -60,6 +65,31 @@ public static class AchRendering
             }
 
             writer.WriteLine();
+        }
+
+        var reasons = report.Hypotheses.SelectMany(h => h.Ratings.Where(r => r.Rating != "NA").Select(r => (h.Id, r))).ToList();
+        if (reasons.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("Why each cell is rated:");
+            writer.WriteLine();
+            foreach (var (id, r) in reasons.OrderBy(x => x.r.Evidence, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal))
+            {
+                writer.WriteLine($"- {r.Evidence} × {id}: **{r.Rating}**, {MarkdownBriefRenderer.Escape(r.Reason ?? string.Empty)}");
+            }
+        }
+
+        if (ach.Candidates.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("Candidates left unrated (rate them in a ratings file if they bear on a hypothesis):");
+            writer.WriteLine();
+            foreach (var c in ach.Candidates)
+            {
+                var label = c.Label.Length > 110 ? c.Label[..107] + "…" : c.Label;
+                var mark = c.Cites.Count > 0 ? Invariant($" [^{cite(c.Cites[0])}]") : string.Empty;
+                writer.WriteLine($"- {c.Evidence} → {c.Hypothesis}: {MarkdownBriefRenderer.Escape(label)}{mark} ({MarkdownBriefRenderer.Escape(c.Reason)})");
+            }
         }
     }
 

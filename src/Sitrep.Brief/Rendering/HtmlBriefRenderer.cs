@@ -251,7 +251,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
 
         writer.WriteLine("</ul>");
         var linchpins = ach.Linchpins.Count == 0 ? "none" : string.Join("; ", ach.Linchpins.Select(l => $"{l.Evidence} ({l.Method}, {l.Change}: {l.Before} → {l.After})"));
-        writer.WriteLine($"<p>Most diagnostic evidence: <strong>{E(ach.MostDiagnostic ?? "none")}</strong>. Linchpins: {E(linchpins)}.</p>");
+        writer.WriteLine($"<p>{E(ach.Discrimination ?? string.Empty)} Most diagnostic evidence: <strong>{E(ach.MostDiagnostic ?? "none")}</strong>. Linchpins: {E(linchpins)}.</p>");
         writer.Write("<table class=\"ach\"><thead><tr><th>Evidence</th><th>Cred.</th><th>Sources</th><th>Flags</th>");
         foreach (var h in report.Hypotheses)
         {
@@ -272,7 +272,20 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
             writer.WriteLine("</tr>");
         }
 
-        writer.WriteLine("</tbody></table></section>");
+        writer.WriteLine("</tbody></table>");
+        if (ach.Candidates.Count > 0)
+        {
+            writer.WriteLine("<p>Candidates left unrated (rate them in a ratings file if they bear on a hypothesis):</p><ul>");
+            foreach (var c in ach.Candidates)
+            {
+                var mark = c.Cites.Count > 0 ? Invariant($"<a class=\"cite\" href=\"#cite-{citations.Number(c.Cites[0])}\">[{citations.Number(c.Cites[0])}]</a>") : string.Empty;
+                writer.WriteLine($"<li>{E(c.Evidence)} → {E(c.Hypothesis)}: {E(c.Label)}{mark} <span class=\"meta\">{E(c.Reason)}</span></li>");
+            }
+
+            writer.WriteLine("</ul>");
+        }
+
+        writer.WriteLine("</section>");
     }
 
     private static void WriteCitation(BriefContext context, BriefSpan span, int number, TextWriter writer)

@@ -41,7 +41,7 @@ internal static class AchCommand
                 }
 
                 var options = AchOptionsFromFiles.Load(store, parse.GetValue(hypotheses), parse.GetValue(ratings), !parse.GetValue(noSuggest));
-                var (matrix, scores) = AchSnapshot.FromJson(snapshotJson).Analyse(options);
+                var (matrix, scores) = AchSnapshot.FromJson(snapshotJson).Analyse(options, Engine.NliAchMeaning.Default);
                 var report = new BriefReport
                 {
                     Generator = new BriefGenerator("sitrep", Engine.SitrepVersion.Current, ["hypotheses.ach.v1"]),
@@ -65,8 +65,10 @@ internal static class AchCommand
                     throw SitrepErrors.OutputUnwritable.Exception(outDir, ex.Message);
                 }
 
-                var top = report.Hypotheses.First(h => h.Id == report.Ach!.BayesRanking[0]);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{matrix.Hypotheses.Count} hypotheses × {matrix.Evidence.Count} evidence rows. Leading: {top.Id} ({top.Estimative}, Heuer #{report.Ach!.HeuerRanking.ToList().IndexOf(top.Id) + 1}). Wrote {Path.Combine(outDir, "ach.md")}, ach.csv, ach.json."));
+                var leading = report.Ach!.BayesRanking.Count == 0 ? "none" : report.Hypotheses.First(h => h.Id == report.Ach.BayesRanking[0]) is var top
+                    ? string.Create(CultureInfo.InvariantCulture, $"{top.Id} ({top.Estimative}, Heuer #{report.Ach.HeuerRanking.ToList().IndexOf(top.Id) + 1})")
+                    : "none";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{matrix.Hypotheses.Count} hypotheses × {matrix.Evidence.Count} rated evidence rows, {matrix.Candidates.Count} candidates. Leading: {leading}. {scores.Discrimination} Wrote {Path.Combine(outDir, "ach.md")}, ach.csv, ach.json."));
                 return ExitCodes.Ok;
             }
             catch (SitrepException ex)

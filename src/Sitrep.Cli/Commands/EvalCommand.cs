@@ -30,6 +30,7 @@ internal static class EvalCommand
         EvalRumourEvalCommand.Create(),
         EvalDisputesCommand.Create(),
         EvalNliCommand.Create(),
+        EvalAchCommand.Create(),
         EvalUdCommand.Create(),
     ];
 }

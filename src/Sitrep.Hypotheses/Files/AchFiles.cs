@@ -79,7 +79,7 @@ public static class AchFiles
             var evidence = csv.GetString(0);
             var hypothesis = csv.GetString(1);
             var code = csv.GetString(2);
-            var rating = AutoRater.Parse(code) ?? throw SitrepErrors.BadOption.Exception($"ratings file line {csv.LineNumber}", code, "one of CC, C, N, I, II, NA");
+            var rating = RatingCodes.Parse(code) ?? throw SitrepErrors.BadOption.Exception($"ratings file line {csv.LineNumber}", code, "one of CC, C, N, I, II, NA");
             var reason = csv.FieldCount > 3 && csv.GetString(3).Length > 0 ? csv.GetString(3) : "set by the analyst";
             ratings[(evidence, hypothesis)] = new Cell(rating, reason, Overridden: true);
         }

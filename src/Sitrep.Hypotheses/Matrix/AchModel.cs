@@ -7,7 +7,11 @@ namespace Sitrep.Hypotheses.Matrix;
 /// <param name="Text">The hypothesis as a statement.</param>
 /// <param name="Origin">Given by the analyst or suggested from the sources.</param>
 /// <param name="Sources">Where in the sources it was found (empty for the analyst's own).</param>
-public sealed record Hypothesis(string Id, string Text, HypothesisOrigin Origin, IReadOnlyList<Span> Sources);
+public sealed record Hypothesis(string Id, string Text, HypothesisOrigin Origin, IReadOnlyList<Span> Sources)
+{
+    /// <summary>Other phrasings of the same hypothesis found in the sources; evidence is judged against each.</summary>
+    public IReadOnlyList<string> Phrasings { get; init; } = [];
+}
 
 /// <summary>Where a hypothesis comes from.</summary>
 public enum HypothesisOrigin
@@ -64,6 +68,9 @@ public sealed record Evidence(
     IReadOnlyList<string> Words,
     IReadOnlyList<string> Denied)
 {
+    /// <summary>What the evidence asserts, in the form the meaning rater reads; empty when not known.</summary>
+    public EvidenceFrame Frame { get; init; } = EvidenceFrame.Empty;
+
     /// <summary>Warnings an analyst must see beside this row: single source, contested, possible deception.</summary>
     public IReadOnlyList<string> Flags
     {
@@ -102,7 +109,37 @@ public sealed record Cell(Rating Rating, string Reason, bool Overridden = false)
 /// <param name="Cells">Ratings keyed by (evidence id, hypothesis id).</param>
 public sealed record AchMatrix(IReadOnlyList<Hypothesis> Hypotheses, IReadOnlyList<Evidence> Evidence, IReadOnlyDictionary<(string Evidence, string Hypothesis), Cell> Cells)
 {
+    /// <summary>
+    /// Evidence that seems to bear on a hypothesis but that the rating rule left unrated (the pair model was unsure or
+    /// the frames disagree): offered to the analyst, who may rate it in the ratings file.
+    /// </summary>
+    public IReadOnlyList<Candidate> Candidates { get; init; } = [];
+
     /// <summary>The cell of a row and column (not applicable when absent).</summary>
     public Cell CellAt(string evidence, string hypothesis) =>
         Cells.TryGetValue((evidence, hypothesis), out var cell) ? cell : new Cell(Rating.NotApplicable, "not rated");
+}
+
+/// <summary>Evidence offered to the analyst for a hypothesis, with why it was not rated automatically.</summary>
+/// <param name="Evidence">The evidence row.</param>
+/// <param name="Hypothesis">The hypothesis id it seems to bear on.</param>
+/// <param name="Reason">Why it stayed unrated.</param>
+public sealed record Candidate(Evidence Evidence, string Hypothesis, string Reason);
+
+/// <summary>
+/// What a piece of evidence asserts, as the meaning rater reads it: its statement with the estimative frame taken out
+/// ("It is unlikely that the episode was staged" → "the episode was staged", band <c>unlikely</c>), its polarity, the
+/// event class of its predicate and the smallest number of people it says were killed or injured.
+/// </summary>
+/// <param name="Statement">The proposition without its estimative wording, or null when unknown.</param>
+/// <param name="Likelihood">ICD 203 band wire name (<c>unlikely</c>, <c>very_likely</c>…), or null when unhedged.</param>
+/// <param name="Possibility">True when the hedge is a mere possibility ("may", "could", "perhaps").</param>
+/// <param name="Negated">True when the claim is negated.</param>
+/// <param name="EventClass">Event class of the predicate, or null.</param>
+/// <param name="Trigger">The trigger word, or null.</param>
+/// <param name="Harmed">The lower bound of people it says were killed or injured, or null when it gives none.</param>
+public sealed record EvidenceFrame(string? Statement, string? Likelihood, bool Possibility, bool Negated, string? EventClass, string? Trigger, double? Harmed)
+{
+    /// <summary>Nothing known.</summary>
+    public static EvidenceFrame Empty { get; } = new(null, null, false, false, null, null, null);
 }

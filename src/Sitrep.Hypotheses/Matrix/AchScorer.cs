@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sitrep.Corroboration.Grading;
 using Sitrep.Documents;
 
@@ -40,7 +41,35 @@ public static class AchScorer
             }
         }
 
-        return baseline with { Diagnosticity = diagnosticity, Linchpins = linchpins };
+        return baseline with { Diagnosticity = diagnosticity, Linchpins = linchpins, Discrimination = Discrimination(matrix, diagnosticity) };
+    }
+
+    /// <summary>
+    /// Says in words whether the evidence discriminates: "No evidence discriminates …" when no row is rated or every
+    /// rated row bears on all hypotheses alike, else how many rows do and which weighs most.
+    /// </summary>
+    public static string Discrimination(AchMatrix matrix, IReadOnlyDictionary<string, double> diagnosticity)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(diagnosticity);
+        var candidates = matrix.Candidates.Count == 0 ? string.Empty : $" {matrix.Candidates.Count} unrated candidates are listed for the analyst to rate.";
+        if (matrix.Hypotheses.Count < 2)
+        {
+            return "Fewer than two hypotheses: there is nothing to discriminate between." + candidates;
+        }
+
+        if (matrix.Evidence.Count == 0)
+        {
+            return "No evidence discriminates between the hypotheses: no piece of evidence was found to speak to any of them." + candidates;
+        }
+
+        var diagnostic = diagnosticity.Where(kv => kv.Value > 0).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        if (diagnostic.Count == 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"No evidence discriminates between the hypotheses: the {matrix.Evidence.Count} rated rows bear on them all alike.") + candidates;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Count} of {matrix.Evidence.Count} rated rows discriminate between the hypotheses; the most diagnostic is {diagnostic[0].Key}.") + candidates;
     }
 
     /// <summary>The weight of an evidence row: Admiralty credibility times the mean reliability of its sources.</summary>
@@ -157,6 +186,12 @@ public sealed record AchScores(
     IReadOnlyDictionary<string, double> Diagnosticity,
     IReadOnlyList<Linchpin> Linchpins)
 {
+    /// <summary>Whether the evidence discriminates between the hypotheses, in a plain sentence.</summary>
+    public string Discrimination { get; init; } = string.Empty;
+
+    /// <summary>True when at least one rated row bears differently on two hypotheses.</summary>
+    public bool Discriminates => Diagnosticity.Values.Any(d => d > 0);
+
     /// <summary>The most diagnostic evidence row, or null.</summary>
     public string? MostDiagnostic => Diagnosticity.Count == 0 || Diagnosticity.Values.Max() <= 0
         ? null

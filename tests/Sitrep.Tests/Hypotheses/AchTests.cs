@@ -113,9 +113,41 @@ public sealed class AchTests
 
         var suggested = HypothesisSuggester.Suggest(corpus);
 
-        suggested.Select(h => h.Text).ShouldBe(["A desperate bet that the army would switch sides", "A piece of theatre staged for foreign viewers", "It was a trap to flush out foreign agents"]);
+        suggested.Select(h => h.Text).ShouldBe(["It was a desperate bet that the army would switch sides", "It was a piece of theatre staged for foreign viewers", "It was a trap to flush out foreign agents"]);
         suggested.ShouldAllBe(h => h.Sources.Count == 1 && h.Origin == HypothesisOrigin.Suggested);
         text[suggested[0].Sources[0].Start..suggested[0].Sources[0].End].ShouldStartWith("A desperate bet");
+    }
+
+    [Fact]
+    public void HeadingsQuestionsUrlsBylinesAndHedgedJudgmentsAreNeverSuggested()
+    {
+        var text = "# Theatre on the M4: the mutiny was a performance\n\nTheatre in Rostov: the mutiny was a performance\n\nBy Jane Roe\n\n" +
+                   "Was the march really staged by the Kremlin, I wonder?\n\nRead more at https://example.org/the-march-was-a-performance today.\n\n" +
+                   "It is unlikely that the march was staged by the Kremlin.\n\nOne possibility is that the march was staged by the Kremlin to purge the army.";
+        var corpus = Analyze(Document.Create(text, "op.md").Build());
+
+        var suggested = HypothesisSuggester.Suggest(corpus);
+
+        suggested.ShouldHaveSingleItem().Text.ShouldBe("The march was staged by the Kremlin to purge the army");
+        suggested[0].Sources.ShouldHaveSingleItem();
+    }
+
+    [Theory]
+    [InlineData("My read: it was a real gamble and it failed.", "It was a real gamble and it failed")]
+    [InlineData("So, I think it was incompetence on every side, This was obvious.", "It was incompetence on every side")]
+    [InlineData("Staged, start to finish.", null)]
+    [InlineData("Was it staged?", null)]
+    [InlineData("Posted by RedStar at https://example.net/x", null)]
+    public void ASuggestionIsACleanProposition(string sentence, string? proposition) =>
+        HypothesisSuggester.Proposition(sentence).ShouldBe(proposition);
+
+    [Fact]
+    public void SuggestionsArguingTheSameExplanationAreMerged()
+    {
+        var text = "The gamble was that the army would defect to him. It did not.\n\nMy theory is that he gambled the generals would support them and fall in behind him.";
+        var suggested = HypothesisSuggester.Suggest(Analyze(Document.Create(text, "t.txt").Build()));
+
+        suggested.ShouldHaveSingleItem().Sources.Count.ShouldBe(2);
     }
 
     [Fact]

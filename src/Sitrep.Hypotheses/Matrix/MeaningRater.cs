@@ -1,0 +1,382 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sitrep.Claims.Frames;
+using Sitrep.Corroboration.Propositions;
+using Sitrep.Hypotheses.Meaning;
+using Sitrep.Hypotheses.Suggestion;
+
+namespace Sitrep.Hypotheses.Matrix;
+
+/// <summary>
+/// Rates evidence against hypotheses by meaning, precision before coverage. A cell is rated only when
+/// (a) the pair model says the evidence's statement entails or contradicts the hypothesis with probability at least
+/// <see cref="Sure"/>, and (b) the frames agree that both are about the same thing: compatible event classes, the
+/// evidence names what sets this hypothesis apart from the others (the same word or a word the encoder puts close),
+/// and no entailment across a negation only one side has. The direction is then weighed by the likelihood the source
+/// states: "it is unlikely that the episode was staged" entails "staged" once its hedge is taken out, and the hedge
+/// "unlikely" turns that into Inconsistent. One frame rule needs no pair model: real dead or wounded weigh against a
+/// hypothesis that the fighting was staged. Everything else stays unrated and may be offered as a candidate.
+/// </summary>
+public static partial class MeaningRater
+{
+    /// <summary>The pair probability a rating needs (chosen on the dev split of the ACH gold).</summary>
+    public const double Sure = 0.6;
+
+    /// <summary>
+    /// The cosine at which evidence is a near paraphrase of the hypothesis: then an entailment the pair model prefers
+    /// over contradiction, at <see cref="ParaphraseEntails"/> or more, is enough.
+    /// </summary>
+    public const double Paraphrase = 0.85;
+
+    /// <summary>The pair probability of entailment a near paraphrase needs.</summary>
+    public const double ParaphraseEntails = 0.3;
+
+    /// <summary>The pair probability an unhedged statement needs to be rated strongly (CC or II).</summary>
+    public const double VerySure = 0.95;
+
+    /// <summary>The cosine of two words' vectors at which they count as naming the same thing.</summary>
+    public const double SameWord = 0.7;
+
+    /// <summary>The cosine of evidence and hypothesis at which unrated evidence is offered as a candidate.</summary>
+    public const double CandidateCosine = 0.4;
+
+    /// <summary>The cosine under which a pair is not worth the pair model's time (it then never reaches <see cref="Sure"/>).</summary>
+    public const double JudgedCosine = 0.3;
+
+    /// <summary>Most evidence rows read by the encoder and pair model per analysis (the most word-relevant first).</summary>
+    public const int MaxJudgedRows = 200;
+
+    /// <summary>Most candidates offered.</summary>
+    public const int MaxCandidates = 12;
+
+    /// <summary>Rates the cells the rule can rate, and lists candidates for the rest.</summary>
+    /// <param name="hypotheses">Columns.</param>
+    /// <param name="evidence">Rows to consider.</param>
+    /// <param name="meaning">The pair model and encoder, or null: then nothing is rated and word overlap finds candidates.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <param name="unrated">When given, receives why each judged pair stayed unrated.</param>
+    public static (Dictionary<(string Evidence, string Hypothesis), Cell> Cells, List<Candidate> Candidates) Rate(
+        IReadOnlyList<Hypothesis> hypotheses,
+        IReadOnlyList<Evidence> evidence,
+        IAchMeaning? meaning,
+        CancellationToken cancellationToken = default,
+        IDictionary<(string Evidence, string Hypothesis), string>? unrated = null)
+    {
+        ArgumentNullException.ThrowIfNull(hypotheses);
+        ArgumentNullException.ThrowIfNull(evidence);
+        var cells = new Dictionary<(string, string), Cell>();
+        var candidates = new List<(Candidate Candidate, double Score)>();
+        if (hypotheses.Count == 0 || evidence.Count == 0)
+        {
+            return (cells, []);
+        }
+
+        var frames = hypotheses.ToDictionary(h => h.Id, h => HypothesisFrame.Of(h.Text), StringComparer.Ordinal);
+        var distinctive = Distinctive(hypotheses, frames);
+        var rows = evidence
+            .Select(e => (Row: e, Words: Content(StatementOf(e))))
+            .Select(x => (x.Row, x.Words, Relevance: hypotheses.Max(h => HypothesisSuggester.Similarity(frames[h.Id].Words, [.. x.Words.Select(w => w.Stem)]))))
+            .OrderByDescending(x => x.Relevance)
+            .ThenBy(x => x.Row.Id, StringComparer.Ordinal)
+            .Take(MaxJudgedRows)
+            .ToList();
+
+        // The frame rule first: it needs no model, so it reads every row, not only the most word-relevant.
+        foreach (var row in evidence)
+        {
+            foreach (var h in hypotheses)
+            {
+                if (StagedAgainstHarm(row, frames[h.Id]) is { } cell)
+                {
+                    cells[(row.Id, h.Id)] = cell;
+                }
+            }
+        }
+
+        if (meaning is null)
+        {
+            foreach (var (row, rowWords, relevance) in rows.Where(r => r.Relevance >= 0.15))
+            {
+                var h = hypotheses.MaxBy(h => HypothesisSuggester.Similarity(frames[h.Id].Words, [.. rowWords.Select(w => w.Stem)]))!;
+                if (!cells.ContainsKey((row.Id, h.Id)))
+                {
+                    candidates.Add((new Candidate(row, h.Id, "no pair model loaded: rate it in the ratings file"), relevance));
+                }
+            }
+
+            return (cells, Top(candidates));
+        }
+
+        var texts = rows.Select(r => StatementOf(r.Row)).Concat(hypotheses.Select(h => h.Text)).ToList();
+        var vectors = meaning.Encode(texts, cancellationToken);
+        var pairs = new List<(int Row, Hypothesis H, double Cosine)>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var j = 0; j < hypotheses.Count; j++)
+            {
+                var cosine = Vectors.Cosine(vectors[r], vectors[rows.Count + j]);
+                if (cosine >= JudgedCosine)
+                {
+                    pairs.Add((r, hypotheses[j], cosine));
+                }
+            }
+        }
+
+        // Both ways: evidence that entails the hypothesis bears it out, and evidence the hypothesis entails is what the
+        // hypothesis predicts (Heuer's "consistent"); a contradiction either way is inconsistent.
+        // Each phrasing of a hypothesis is judged; the strongest reading counts.
+        var asked = pairs.SelectMany((p, i) => new[] { p.H.Text }.Concat(p.H.Phrasings).Select(text => (Pair: i, Premise: StatementOf(rows[p.Row].Row), Hypothesis: text))).ToList();
+        var forward = meaning.Judge([.. asked.Select(a => (a.Premise, a.Hypothesis))], cancellationToken);
+        var backward = meaning.Judge([.. asked.Select(a => (a.Hypothesis, a.Premise))], cancellationToken);
+        var judged = new PairProbabilities[pairs.Count];
+        for (var k = 0; k < asked.Count; k++)
+        {
+            var j = judged[asked[k].Pair];
+            judged[asked[k].Pair] = new PairProbabilities(
+                Math.Max(j.Entails, Math.Max(forward[k].Entails, backward[k].Entails)),
+                Math.Max(j.Contradicts, Math.Max(forward[k].Contradicts, backward[k].Contradicts)));
+        }
+        var sure = pairs.Select((p, i) => (p, i)).Where(x => Math.Max(judged[x.i].Entails, judged[x.i].Contradicts) >= Sure).ToList();
+        var words = sure.SelectMany(x => rows[x.p.Row].Words.Concat(distinctive[x.p.H.Id])).Select(w => w.Surface).Distinct(StringComparer.Ordinal).ToList();
+        var wordVectors = words.Count == 0 ? [] : meaning.Encode(words, cancellationToken);
+        var wordIndex = words.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => wordVectors[x.i], StringComparer.Ordinal);
+
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (r, h, cosine) = pairs[i];
+            var row = rows[r].Row;
+            if (cells.ContainsKey((row.Id, h.Id)))
+            {
+                continue;
+            }
+
+            var verdict = RateCell(row, rows[r].Words, frames[h.Id], distinctive[h.Id], judged[i], cosine, meaning.Name, wordIndex);
+            if (verdict.Cell is { } cell)
+            {
+                cells[(row.Id, h.Id)] = cell;
+                continue;
+            }
+
+            unrated?.Add((row.Id, h.Id), Invariant($"cosine {cosine:0.00}; {verdict.Why}"));
+            if (cosine >= CandidateCosine || verdict.Near)
+            {
+                candidates.Add((new Candidate(row, h.Id, verdict.Why), cosine + (verdict.Near ? 1 : 0)));
+            }
+        }
+
+        return (cells, Top(candidates));
+    }
+
+    /// <summary>What the meaning rater reads of a row: its statement, else its label.</summary>
+    internal static string StatementOf(Evidence e) => e.Frame.Statement is { Length: > 0 } s ? s : e.Label;
+
+    private static List<Candidate> Top(List<(Candidate Candidate, double Score)> candidates) =>
+        [.. candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Candidate.Evidence.Id, StringComparer.Ordinal).ThenBy(c => c.Candidate.Hypothesis, StringComparer.Ordinal)
+            .DistinctBy(c => c.Candidate.Evidence.Id).Take(MaxCandidates).Select(c => c.Candidate)];
+
+    private static (Cell? Cell, string Why, bool Near) RateCell(
+        Evidence row,
+        IReadOnlyList<(string Stem, string Surface)> rowWords,
+        HypothesisFrame h,
+        IReadOnlyList<(string Stem, string Surface)> distinctive,
+        PairProbabilities p,
+        double cosine,
+        string model,
+        Dictionary<string, float[]> wordVectors)
+    {
+        var paraphrase = cosine >= Paraphrase && p.Entails >= ParaphraseEntails && p.Entails > p.Contradicts;
+        var entails = (p.Entails >= Sure && p.Entails >= p.Contradicts) || paraphrase;
+        var contradicts = !entails && p.Contradicts >= Sure;
+        var odds = Invariant($"entails {p.Entails:0.00}, contradicts {p.Contradicts:0.00}");
+        if (!entails && !contradicts)
+        {
+            return (null, $"the pair model is unsure ({odds})", Math.Max(p.Entails, p.Contradicts) >= 0.4);
+        }
+
+        var relation = entails
+            ? p.Entails >= Sure ? Invariant($"entails, P={p.Entails:0.00}") : Invariant($"near paraphrase (cosine {cosine:0.00}), entails P={p.Entails:0.00}")
+            : Invariant($"contradicts, P={p.Contradicts:0.00}");
+        if (!EventClasses.AreCompatible(row.Frame.EventClass, h.EventClass))
+        {
+            return (null, $"{relation}, but the events differ ('{row.Frame.EventClass}' against '{h.EventClass}')", true);
+        }
+
+        var topic = Topic(rowWords, distinctive, wordVectors);
+        if (topic is null)
+        {
+            return (null, $"{relation}, but it does not name what sets the hypothesis apart ({string.Join(", ", distinctive.Take(4).Select(d => d.Surface))})", true);
+        }
+
+        if (entails && row.Frame.Negated != h.Negated)
+        {
+            return (null, $"{relation}, but only one of them is negated", true);
+        }
+
+        var same = row.Frame.EventClass is { } c && h.EventClass == c ? $"; same event class '{c}'" : string.Empty;
+        var about = $"; both about '{topic}'";
+        var direction = entails ? 1 : -1;
+        var strong = (entails ? p.Entails : p.Contradicts) >= VerySure;
+        var hedge = string.Empty;
+        if (row.Frame.Possibility)
+        {
+            return (null, $"{relation}{same}{about}, but the source only says it may be so", true);
+        }
+
+        switch (row.Frame.Likelihood)
+        {
+            case "even":
+                return (new Cell(Rating.Neutral, $"{relation}{same}{about}; the source gives it a roughly even chance (45–55%)"), string.Empty, true);
+            case "likely" or "very_likely" or "almost_certain":
+                strong = row.Frame.Likelihood != "likely";
+                hedge = $"; the source says {Band(row.Frame.Likelihood)}";
+                break;
+            case "unlikely" or "very_unlikely" or "almost_no_chance":
+                direction = -direction;
+                strong = row.Frame.Likelihood != "unlikely";
+                hedge = $"; the source says {Band(row.Frame.Likelihood)}, so it weighs against";
+                break;
+        }
+
+        var rating = (direction, strong) switch
+        {
+            (1, true) => Rating.VeryConsistent,
+            (1, false) => Rating.Consistent,
+            (_, true) => Rating.VeryInconsistent,
+            _ => Rating.Inconsistent,
+        };
+        return (new Cell(rating, $"{relation} ({model}){same}{about}{hedge}"), string.Empty, true);
+    }
+
+    // Real dead or wounded weigh against "the fighting was staged": a staged fight has no real casualties. The figure
+    // must have the role killed / injured / casualties; a crash or an earthquake is another event.
+    private static Cell? StagedAgainstHarm(Evidence row, HypothesisFrame h)
+    {
+        if (!h.Staged || row.Frame.Negated || row.Frame.Harmed is not ({ } harmed and >= 1) || row.Frame.Possibility
+            || row.Frame.EventClass is not (null or "kill" or "injure" or "attack")
+            || Content(StatementOf(row)).Any(w => EventClasses.Of(w.Surface) is "die-accident" or "earthquake")
+            || row.Frame.Likelihood is "unlikely" or "very_unlikely" or "almost_no_chance" or "even")
+        {
+            return null;
+        }
+
+        var n = harmed.ToString("0", CultureInfo.InvariantCulture);
+        return new Cell(Rating.Inconsistent, $"frame rule: it reports real harm ('{row.Frame.Trigger}', at least {n} people); a staged fight leaves no real dead or wounded");
+    }
+
+    // The words of each hypothesis that the other hypotheses do not share: what the evidence must speak to.
+    // A hypothesis word counts as shared by the others when at least half of them have it.
+    private static Dictionary<string, IReadOnlyList<(string Stem, string Surface)>> Distinctive(IReadOnlyList<Hypothesis> hypotheses, Dictionary<string, HypothesisFrame> frames)
+    {
+        var result = new Dictionary<string, IReadOnlyList<(string Stem, string Surface)>>(StringComparer.Ordinal);
+        foreach (var h in hypotheses)
+        {
+            var own = Content(Predicate(h.Text));
+            var others = hypotheses.Where(o => o.Id != h.Id).Select(o => frames[o.Id].Words).ToList();
+            List<(string Stem, string Surface)> apart = others.Count == 0 ? own : [.. own.Where(w => others.Count(o => o.Contains(w.Stem)) * 2 < others.Count)
+                .OrderBy(w => others.Count(o => o.Contains(w.Stem)))
+                .ThenBy(w => h.Text.Contains(char.ToUpperInvariant(w.Surface[0]) + w.Surface[1..], StringComparison.Ordinal) ? 1 : 0)];
+            result[h.Id] = apart.Count > 0 ? apart : own;
+        }
+
+        return result;
+    }
+
+    // What a hypothesis says of its subject: the words after its first copula ("The mutiny was | staged by factions"),
+    // since the subject ("the mutiny", "the march") names the event every hypothesis is about.
+    private static string Predicate(string text)
+    {
+        var m = Copula().Match(text);
+        return m.Success && Content(text[(m.Index + m.Length)..]).Count > 0 ? text[(m.Index + m.Length)..] : text;
+    }
+
+    [GeneratedRegex(@"\b(was|is|were|are|had been|has been)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Copula();
+
+    private static string? Topic(IReadOnlyList<(string Stem, string Surface)> rowWords, IReadOnlyList<(string Stem, string Surface)> distinctive, Dictionary<string, float[]> vectors)
+    {
+        foreach (var d in distinctive)
+        {
+            foreach (var w in rowWords)
+            {
+                if (w.Stem == d.Stem)
+                {
+                    return w.Surface;
+                }
+            }
+        }
+
+        foreach (var d in distinctive)
+        {
+            foreach (var w in rowWords)
+            {
+                if (vectors.TryGetValue(w.Surface, out var a) && vectors.TryGetValue(d.Surface, out var b) && Vectors.Cosine(a, b) >= SameWord)
+                {
+                    return $"{w.Surface}' ~ '{d.Surface}";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Content words as written (lower case) with their <see cref="ClaimWords"/> stems, one per stem.</summary>
+    internal static List<(string Stem, string Surface)> Content(string text)
+    {
+        var words = new List<(string Stem, string Surface)>();
+        foreach (Match m in WordToken().Matches(text.ToLowerInvariant()))
+        {
+            if (ClaimWords.Of(m.Value) is [var stem] && !words.Any(w => w.Stem == stem))
+            {
+                words.Add((stem, m.Value));
+            }
+        }
+
+        return words;
+    }
+
+    [GeneratedRegex(@"[\p{L}][\p{L}'’-]*", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex WordToken();
+
+    private static string Band(string? name) => name switch
+    {
+        "almost_no_chance" => "almost no chance (1–5%)",
+        "very_unlikely" => "very unlikely (5–20%)",
+        "unlikely" => "unlikely (20–45%)",
+        "likely" => "likely (55–80%)",
+        "very_likely" => "very likely (80–95%)",
+        _ => "almost certain (95–99%)",
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What a hypothesis says, as the rater compares it: its content words, event class, negation, and whether it says the events were staged.</summary>
+/// <param name="Words">Content words (<see cref="ClaimWords"/>).</param>
+/// <param name="EventClass">Event class of its first trigger word, or null.</param>
+/// <param name="Negated">True when it is negated ("was not staged").</param>
+/// <param name="Staged">True when it says the events were staged, scripted or a performance.</param>
+public sealed partial record HypothesisFrame(IReadOnlyList<string> Words, string? EventClass, bool Negated, bool Staged)
+{
+    /// <summary>Reads a hypothesis statement.</summary>
+    public static HypothesisFrame Of(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lower = text.ToLowerInvariant();
+        var tokens = Token().Matches(lower).Select(m => m.Value).ToList();
+        return new HypothesisFrame(
+            ClaimWords.Of(text),
+            tokens.Select(EventClasses.Of).FirstOrDefault(c => c is not null),
+            tokens.Any(t => t is "not" or "never" or "n't" || t.EndsWith("n't", StringComparison.Ordinal)),
+            StagedWords().Match(lower) is { Success: true } staged && !NegatedBefore().IsMatch(lower[..staged.Index]));
+    }
+
+    [GeneratedRegex(@"\b(not|never|n't)\s+(\w+\s+){0,2}$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NegatedBefore();
+
+    [GeneratedRegex(@"[a-z]+(?:'t)?|n't", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Token();
+
+    [GeneratedRegex(@"\b(staged|stage-managed|scripted|choreographed|theat(er|re|rical)|performance|kabuki|kayfabe|sham|fake[ds]?|pre-arranged|prearranged)\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex StagedWords();
+}
