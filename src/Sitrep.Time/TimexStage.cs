@@ -64,7 +64,16 @@ public sealed class TimexStage : DocumentStage<TimexLayer>
                 context = new AnchorContext(named);
             }
 
-            var timex = WithZone(TimexNormaliser.Resolve(text, tag, context, discourse), zone);
+            var timex = TimexNormaliser.Resolve(text, tag, context, discourse);
+            if (context.Reference is null && timex.Anchor == AnchorKind.Discourse && tag.Meaning.Kind is MeaningKind.Shift or MeaningKind.Weekday && !Narrative(text, tag))
+            {
+                // "Yesterday", "this year", "on Monday" count from when the text was written. Without a report time they
+                // stay relative (X, with their offset) rather than take the year of the last date the text happens to
+                // name, which in a biography or a pasted explainer is not when it was written.
+                timex = TimexNormaliser.Resolve(text, tag, context, null);
+            }
+
+            timex = WithZone(timex, zone);
             if (timex.Type == TimexType.Date && timex.Value.Length == 10 && IsHeading(text, timex.Range.Start) && ReferenceTime.TryParse(timex.Value, AnchorKind.Discourse) is { } day)
             {
                 heading = day.Date;
@@ -94,6 +103,21 @@ public sealed class TimexStage : DocumentStage<TimexLayer>
 
     /// <summary>How many days before publication a date the text names may lie and still give its day to a bare clock time.</summary>
     private const int RecentDays = 14;
+
+    /// <summary>"three days later", "the following week", "that day": counted from a date the narrative gave, not from its writing.</summary>
+    private static bool Narrative(string text, TaggedTimex tag)
+    {
+        var expression = text.AsSpan(tag.Start, tag.End - tag.Start);
+        foreach (var word in (ReadOnlySpan<string>)["later", "earlier", "after", "before", "following", "previous", "that", "same", "next day", "prior"])
+        {
+            if (expression.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsBareClock(TimexMeaning m) => m.Kind == MeaningKind.Calendar && m.Hour is not null && m.Month is null && m.Year is null;
 

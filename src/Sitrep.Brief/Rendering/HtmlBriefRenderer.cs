@@ -1,7 +1,7 @@
-using Sitrep.Time.Timeline;
 using System.Globalization;
 using System.Net;
 using Sitrep.Brief.Model;
+using Sitrep.Time.Timeline;
 
 namespace Sitrep.Brief.Rendering;
 

@@ -1,6 +1,6 @@
-using Sitrep.Time.Timeline;
 using System.Globalization;
 using Sitrep.Brief.Model;
+using Sitrep.Time.Timeline;
 
 namespace Sitrep.Brief.Rendering;
 

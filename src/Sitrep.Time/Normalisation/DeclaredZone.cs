@@ -13,9 +13,25 @@ internal static partial class DeclaredZone
 
     private static readonly Dictionary<string, int> Zones = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["UTC"] = 0, ["GMT"] = 0, ["WET"] = 0, ["BST"] = 60, ["British Summer Time"] = 60, ["CET"] = 60, ["WEST"] = 60,
-        ["CEST"] = 120, ["EET"] = 120, ["EEST"] = 180, ["MSK"] = 180, ["Moscow"] = 180, ["Moscow time"] = 180,
-        ["EST"] = -300, ["EDT"] = -240, ["CST"] = -360, ["CDT"] = -300, ["PST"] = -480, ["PDT"] = -420,
+        ["UTC"] = 0,
+        ["GMT"] = 0,
+        ["WET"] = 0,
+        ["BST"] = 60,
+        ["British Summer Time"] = 60,
+        ["CET"] = 60,
+        ["WEST"] = 60,
+        ["CEST"] = 120,
+        ["EET"] = 120,
+        ["EEST"] = 180,
+        ["MSK"] = 180,
+        ["Moscow"] = 180,
+        ["Moscow time"] = 180,
+        ["EST"] = -300,
+        ["EDT"] = -240,
+        ["CST"] = -360,
+        ["CDT"] = -300,
+        ["PST"] = -480,
+        ["PDT"] = -420,
     };
 
     /// <summary>The declared UTC offset in minutes, or null when the head of the text declares none.</summary>

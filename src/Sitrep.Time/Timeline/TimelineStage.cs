@@ -38,14 +38,14 @@ public sealed class TimelineStage : ICorpusStage
 
     /// <summary>Creates the stage.</summary>
     /// <param name="maxEntries">Most entries kept (placed ones first).</param>
-    /// <param name="clockThreshold">Word overlap from which two reports whose clock times agree are one event.</param>
-    /// <param name="dayThreshold">Word overlap from which two reports of the same day are one event.</param>
-    public TimelineStage(int maxEntries = 300, double clockThreshold = 0.2, double dayThreshold = 0.35)
+    /// <param name="clockThreshold">Word overlap from which two reports whose clock times agree are one event (chosen on the wagner-2023 timeline gold).</param>
+    /// <param name="dayThreshold">Word overlap from which two reports of the same day are one event (chosen on the same gold).</param>
+    public TimelineStage(int maxEntries = 300, double clockThreshold = 0.12, double dayThreshold = 0.25)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
         _maxEntries = maxEntries;
-        _clockThreshold = Environment.GetEnvironmentVariable("TL_CLOCK") is { } ct ? double.Parse(ct, CultureInfo.InvariantCulture) : clockThreshold;
-        _dayThreshold = Environment.GetEnvironmentVariable("TL_DAY") is { } dt ? double.Parse(dt, CultureInfo.InvariantCulture) : dayThreshold;
+        _clockThreshold = clockThreshold;
+        _dayThreshold = dayThreshold;
     }
 
     /// <inheritdoc />
@@ -147,6 +147,7 @@ public sealed class TimelineStage : ICorpusStage
             var candidate = new Candidate(doc, docIndex, sentence, label, timex, text.Substring(timex.Range.Start, timex.Range.Length), layer.ReportTimeAt(sentence.Start).Value, zone, candidates.Count)
             {
                 Words = StemWeights.Stems(text, compare, CompareLength),
+                Mod = timex.Mod ?? LeadingMod(text, timex.Range.Start),
             };
 
             if (sentence != lastSentence)
@@ -179,9 +180,24 @@ public sealed class TimelineStage : ICorpusStage
         var line = label.TrimStart('*', '_', ' ', '>');
         return label.StartsWith('#')
             || label.Contains(" · ", StringComparison.Ordinal)
-            || line.StartsWith("By ", StringComparison.Ordinal)
+            || (line.StartsWith("By ", StringComparison.Ordinal) && line.Length > 3 && char.IsUpper(line[3]) && line.Length < 100)
             || line.StartsWith("Published", StringComparison.OrdinalIgnoreCase)
             || line.StartsWith("Updated", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"late on Saturday", "early Saturday": the tagger leaves the word out of the expression; it still bounds the hours.</summary>
+    private static string? LeadingMod(string text, int start)
+    {
+        var from = Math.Max(0, start - 10);
+        var lead = text.AsSpan(from, start - from).TrimEnd();
+        if (lead.EndsWith(" on", StringComparison.OrdinalIgnoreCase))
+        {
+            lead = lead[..^3];
+        }
+
+        return lead.EndsWith("late", StringComparison.OrdinalIgnoreCase) ? "END"
+            : lead.EndsWith("early", StringComparison.OrdinalIgnoreCase) ? "START"
+            : null;
     }
 
     private static int? Nested(List<Candidate> candidates, int from, Candidate candidate)
@@ -274,7 +290,54 @@ public sealed class TimelineStage : ICorpusStage
             return Math.Abs((a.Key - b.Key).TotalMinutes) <= ClockMinutes;
         }
 
-        return string.Equals(a.Day, b.Day, StringComparison.Ordinal);
+        if (!string.Equals(a.Day, b.Day, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return a.Precision == b.Precision || (a.Precision == Precision.Clock ? SamePartOfDay(b, a) : SamePartOfDay(a, b));
+    }
+
+    /// <summary>
+    /// "late on Saturday" cannot be the 10:00 address, nor "Saturday morning" the 23:15 statement: a day with a part of
+    /// day or an early/late mod only meets clock times in those hours (in the day's own zone, an hour's slack each way).
+    /// </summary>
+    private static bool SamePartOfDay(Candidate day, Candidate clock)
+    {
+        var value = day.Timex.Value;
+        var part = value.Length >= 13 && value[10] == 'T' ? value.Substring(11, 2) : null;
+        var (from, to) = part switch
+        {
+            "MO" => (4.0, 13.0),
+            "AF" => (11.0, 19.0),
+            "EV" => (16.0, 24.0),
+            "NI" => (19.0, 30.0),
+            _ => (0.0, 24.0),
+        };
+        switch (day.Mod)
+        {
+            case "END":
+                from = Math.Max(from, 14);
+                to = Math.Max(to, 27);
+                break;
+            case "START":
+                to = Math.Min(to, 13);
+                break;
+        }
+
+        if (from <= 0 && to >= 24)
+        {
+            return true;
+        }
+
+        var local = clock.Key.AddMinutes(day.Zone ?? clock.OwnOffset ?? 0);
+        var hour = local.Hour + (local.Minute / 60.0);
+        if (hour < 6 && to > 24)
+        {
+            hour += 24;
+        }
+
+        return hour >= from && hour <= to;
     }
 
     private static Built Build(List<Candidate> cluster, List<TimeInterval> windows)
@@ -403,6 +466,8 @@ public sealed class TimelineStage : ICorpusStage
             Expression = expression;
             Reported = reported;
             Index = index;
+            Zone = zone;
+            OwnOffset = ReferenceTime.TryParse(timex.Value, AnchorKind.Absolute)?.OffsetMinutes;
             Interval = TimexInterval.Of(timex.Value);
             var value = timex.Value;
             var hasDay = value.Length >= 10 && char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[8]) && value[4] == '-' && value[7] == '-';
@@ -442,6 +507,12 @@ public sealed class TimelineStage : ICorpusStage
 
         public int Index { get; init; }
 
+        /// <summary>The document's UTC offset in minutes, when known.</summary>
+        public int? Zone { get; }
+
+        /// <summary>The value's own UTC offset in minutes, when it has one.</summary>
+        public int? OwnOffset { get; }
+
         public TimeInterval? Interval { get; }
 
         public string? Day { get; }
@@ -454,6 +525,9 @@ public sealed class TimelineStage : ICorpusStage
         public string? Bucket { get; }
 
         public required HashSet<string> Words { get; init; }
+
+        /// <summary>START or END when the day is qualified as early or late, else the timex's own mod.</summary>
+        public string? Mod { get; init; }
 
         public IEnumerable<string> NearBuckets()
         {
