@@ -476,8 +476,11 @@ public sealed class TimelineStage : ICorpusStage
                 : hasDay && value.Length >= 16 && value[10] == 'T' && char.IsAsciiDigit(value[11]) ? Precision.Clock
                 : hasDay ? Precision.Day
                 : Precision.Coarse;
-            var key = Interval?.Start ?? DateTime.MaxValue;
-            if (Interval is not null && zone is { } z && !HasOffset(value))
+            // Clock times sort by their instant in UTC (the document's zone when the value has none). A day sorts at its
+            // own midnight as written, and a month or a weekend at its end: "Saturday" after Friday night's 23:55 BST,
+            // "June" after the days of June.
+            var key = Precision == Precision.Coarse ? Interval!.Value.End : Interval?.Start ?? DateTime.MaxValue;
+            if (Precision == Precision.Clock && zone is { } z && !HasOffset(value))
             {
                 key = key.AddMinutes(-z);
             }
