@@ -103,13 +103,16 @@ public sealed record ReportTime(TextRange Range, string Value, AnchorKind Source
 /// <param name="ReportTimes">Post and live-update report times, each over its range; the document time applies elsewhere.</param>
 public sealed record TimexLayer(IReadOnlyList<Timex> Items, string? DocumentTime, IReadOnlyList<ReportTime> ReportTimes)
 {
-    /// <summary>The report time of the text at <paramref name="offset"/>: the innermost post or marker, else the document time.</summary>
+    /// <summary>
+    /// The report time of the text at <paramref name="offset"/>: the innermost post or marker, else the document time. A
+    /// post or marker whose day is known wins over one that gives only a clock time (a live update's "23:55 BST").
+    /// </summary>
     public (string? Value, AnchorKind Source) ReportTimeAt(int offset)
     {
         ReportTime? best = null;
         foreach (var r in ReportTimes)
         {
-            if (r.Range.Contains(offset) && (best is null || r.Range.Length < best.Range.Length))
+            if (r.Range.Contains(offset) && (best is null || (HasDay(r.Value), -r.Range.Length).CompareTo((HasDay(best.Value), -best.Range.Length)) > 0))
             {
                 best = r;
             }
@@ -117,6 +120,8 @@ public sealed record TimexLayer(IReadOnlyList<Timex> Items, string? DocumentTime
 
         return best is not null ? (best.Value, best.Source) : (DocumentTime, DocumentTime is null ? AnchorKind.None : AnchorKind.Document);
     }
+
+    private static bool HasDay(string value) => value.Length >= 10 && char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[9]);
 
     /// <summary>The timexes that lie inside <paramref name="range"/>.</summary>
     public IEnumerable<Timex> Within(TextRange range) => Items.Where(t => range.Contains(t.Range));

@@ -46,16 +46,34 @@ public sealed class TimexStage : DocumentStage<TimexLayer>
         // below it, and a day heading ("## Saturday 24 June") gives the day of the markers under it.
         var items = new List<Timex>(tagged.Count);
         var markers = new List<Marker>();
+        var zone = DeclaredZone.Find(text) ?? (doc.Source.Published is { } pz ? (int)pz.Offset.TotalMinutes : null);
         ReferenceTime? discourse = null;
+        ReferenceTime? recent = null;
         Marker? current = null;
         DateOnly? heading = null;
         var headingIsNew = false;
         DateTimeOffset? previous = null;
         foreach (var tag in tagged)
         {
-            var post = PostAnchor(doc, tag.Start, published);
+            var post = PostAnchor(doc, tag.Start, published, zone);
             var context = post.Reference is { Kind: AnchorKind.Post } || current is not { Reference: { } } ? post : new AnchorContext(current.Value.Reference);
+            if (context.Reference is { Kind: AnchorKind.Document } && recent is { } named && IsBareClock(tag.Meaning))
+            {
+                // "a televised address around 10:00 Moscow time" in a brief written four days later happened on the day the
+                // text last named, not on the day it was published.
+                context = new AnchorContext(named);
+            }
+
             var timex = TimexNormaliser.Resolve(text, tag, context, discourse);
+            if (context.Reference is null && timex.Anchor == AnchorKind.Discourse && tag.Meaning.Kind is MeaningKind.Shift or MeaningKind.Weekday && !Narrative(text, tag))
+            {
+                // "Yesterday", "this year", "on Monday" count from when the text was written. Without a report time they
+                // stay relative (X, with their offset) rather than take the year of the last date the text happens to
+                // name, which in a biography or a pasted explainer is not when it was written.
+                timex = TimexNormaliser.Resolve(text, tag, context, null);
+            }
+
+            timex = WithZone(timex, zone);
             if (timex.Type == TimexType.Date && timex.Value.Length == 10 && IsHeading(text, timex.Range.Start) && ReferenceTime.TryParse(timex.Value, AnchorKind.Discourse) is { } day)
             {
                 heading = day.Date;
@@ -71,10 +89,55 @@ public sealed class TimexStage : DocumentStage<TimexLayer>
             }
 
             TimexNormaliser.UpdateDiscourse(tag, timex, ref discourse);
+            if (published is { } pd && discourse is { } written && timex.Range.End == written.EndsAt
+                && written.Date >= pd.Date.AddDays(-RecentDays) && written.Date <= pd.Date.AddDays(1))
+            {
+                recent = written;
+            }
+
             items.Add(timex);
         }
 
-        return new TimexLayer(items, published?.ToValue(), ReportTimes(doc, markers));
+        return new TimexLayer(items, published?.ToValue(), ReportTimes(doc, markers, zone));
+    }
+
+    /// <summary>How many days before publication a date the text names may lie and still give its day to a bare clock time.</summary>
+    private const int RecentDays = 14;
+
+    /// <summary>"three days later", "the following week", "that day": counted from a date the narrative gave, not from its writing.</summary>
+    private static bool Narrative(string text, TaggedTimex tag)
+    {
+        var expression = text.AsSpan(tag.Start, tag.End - tag.Start);
+        foreach (var word in (ReadOnlySpan<string>)["later", "earlier", "after", "before", "following", "previous", "that", "same", "next day", "prior"])
+        {
+            if (expression.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsBareClock(TimexMeaning m) => m.Kind == MeaningKind.Calendar && m.Hour is not null && m.Month is null && m.Year is null;
+
+    /// <summary>A clock time written without a zone is in the zone the document declares, else in its publication's.</summary>
+    private static Timex WithZone(Timex timex, int? zone) =>
+        zone is { } z && HasClockWithoutZone(timex.Value) ? timex with { Value = timex.Value + TimexFormat.Offset(z) } : timex;
+
+    private static string? WithZone(string? value, int? zone) =>
+        value is not null && zone is { } z && HasClockWithoutZone(value) ? value + TimexFormat.Offset(z) : value;
+
+    private static bool HasClockWithoutZone(string value)
+    {
+        var t = value.IndexOf('T', StringComparison.Ordinal);
+        if (t < 0 || t + 6 > value.Length || !char.IsAsciiDigit(value[t + 1]) || value[t + 3] != ':')
+        {
+            return false;
+        }
+
+        var rest = value.AsSpan(t + 1);
+        return rest.IndexOfAny('+', '-', 'Z') < 0;
     }
 
     /// <summary>
@@ -164,12 +227,12 @@ public sealed class TimexStage : DocumentStage<TimexLayer>
         }
     }
 
-    private static AnchorContext PostAnchor(Document doc, int offset, ReferenceTime? published)
+    private static AnchorContext PostAnchor(Document doc, int offset, ReferenceTime? published, int? zone)
     {
         var post = doc.PostAt(offset);
         if (post?.Time is { } time)
         {
-            if (ReferenceTime.TryParse(time.Value, AnchorKind.Post) is { } postTime)
+            if (ReferenceTime.TryParse(WithZone(time.Value, zone), AnchorKind.Post) is { } postTime)
             {
                 return new AnchorContext(postTime);
             }
@@ -206,14 +269,14 @@ public sealed class TimexStage : DocumentStage<TimexLayer>
             || before.Equals("###", StringComparison.Ordinal);
     }
 
-    private static List<ReportTime> ReportTimes(Document doc, List<Marker> markers)
+    private static List<ReportTime> ReportTimes(Document doc, List<Marker> markers, int? zone)
     {
         var list = new List<ReportTime>();
         foreach (var post in doc.Posts)
         {
             if (post.Time is { } time)
             {
-                list.Add(new ReportTime(post.Range, time.Value ?? "XXXX-XX-XX", AnchorKind.Post, time.Text));
+                list.Add(new ReportTime(post.Range, WithZone(time.Value, zone) ?? "XXXX-XX-XX", AnchorKind.Post, time.Text));
             }
         }
 

@@ -95,7 +95,9 @@ public static class BriefBuilder
             e.Expression,
             e.Anchor.ToString().ToLowerInvariant(),
             e.Interval is not null,
-            e.AnchorNote)).ToList() ?? [];
+            e.AnchorNote,
+            e.Role == TimelineRole.Background ? "background" : "story",
+            e.Relation)).ToList() ?? [];
 
     /// <summary>The brief's view of a span.</summary>
     public static BriefSpan ToBrief(Span span) => new(span.DocumentId, span.Start, span.End);

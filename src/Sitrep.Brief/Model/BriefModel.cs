@@ -330,6 +330,8 @@ public sealed record BriefContradiction(string A, string B, string Kind, string 
 /// <param name="Anchor">What <paramref name="When"/> was resolved against: <c>absolute|post|document|discourse|none</c>.</param>
 /// <param name="Placed">False when the value cannot be placed on the calendar (unknown date): the order is then partial.</param>
 /// <param name="AnchorNote">Why the anchor of <paramref name="When"/> is ambiguous, or null.</param>
+/// <param name="Role"><c>story</c> for the story's own sequence, <c>background</c> for a date mentioned in passing.</param>
+/// <param name="Relation">For an entry that cannot be placed, where it stands relative to its report ("1 day before the report"), or null.</param>
 public sealed record BriefTimelineEntry(
     string When,
     string? Reported,
@@ -340,7 +342,9 @@ public sealed record BriefTimelineEntry(
     string? Expression = null,
     string? Anchor = null,
     bool Placed = true,
-    string? AnchorNote = null);
+    string? AnchorNote = null,
+    string Role = "story",
+    string? Relation = null);
 
 /// <summary>A hypothesis.</summary>
 /// <param name="Id">Hypothesis id.</param>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Sitrep.Brief.Model;
+using Sitrep.Time.Timeline;
 
 namespace Sitrep.Brief.Rendering;
 
@@ -184,16 +185,19 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         }
 
         writer.WriteLine("<p class=\"note\">Events by when the text says they happened. Filled marks have a known date and are ordered by it; hollow marks have none (for example a clock time with no day) and follow in the order they were reported: a partial order.</p>");
-        writer.WriteLine(TimelineChart.Svg(report.Timeline));
-        if (report.Timeline.Count > 60)
+        var charted = report.Timeline.Where(e => e.Role != "background").ToList();
+        writer.WriteLine(TimelineChart.Svg(charted));
+        if (charted.Count > 60)
         {
-            writer.WriteLine(Invariant($"<p class=\"note\">The chart shows 60 of {report.Timeline.Count} entries (those reported by most documents); the table lists all.</p>"));
+            writer.WriteLine(Invariant($"<p class=\"note\">The chart shows 60 of {charted.Count} entries (those reported by most documents); the table lists all.</p>"));
         }
 
         writer.WriteLine("<table class=\"timeline\"><thead><tr><th>When</th><th>Reported</th><th>Event</th><th>Sources</th></tr></thead><tbody>");
-        foreach (var entry in report.Timeline)
+        foreach (var entry in report.Timeline.OrderBy(e => e.Role == "background"))
         {
-            writer.Write(Invariant($"<tr><td><code>{E(entry.When)}</code>{(entry.Placed ? string.Empty : " <span class=\"warning\">(date unknown)</span>")}<br><small>{E(entry.Expression)} · {E(entry.Anchor)}{(entry.AnchorNote is null ? string.Empty : " · ambiguous: " + E(entry.AnchorNote))}</small></td><td><code>{E(entry.Reported ?? "—")}</code></td><td>{E(entry.Label)}{(ClaimLabels.TimelineHolders(report, entry) is { } who ? "<br><small>claimed by " + E(who) + "</small>" : string.Empty)}</td><td>"));
+            var role = entry.Role == "background" ? " <span class=\"warning\">(background)</span>" : string.Empty;
+            var relation = entry.Relation is null ? string.Empty : " · " + E(entry.Relation);
+            writer.Write(Invariant($"<tr><td>{E(TimexLabels.Human(entry.When))}{role}<br><small>{E(entry.Expression)} · {E(entry.Anchor)}{relation}{(entry.AnchorNote is null ? string.Empty : " · ambiguous: " + E(entry.AnchorNote))}</small></td><td>{E(entry.Reported is null ? "—" : TimexLabels.Human(entry.Reported))}</td><td>{E(entry.Label)}{(ClaimLabels.TimelineHolders(report, entry) is { } who ? "<br><small>claimed by " + E(who) + "</small>" : string.Empty)}</td><td>"));
             foreach (var cite in entry.Cites ?? [])
             {
                 var number = citations.Number(cite);

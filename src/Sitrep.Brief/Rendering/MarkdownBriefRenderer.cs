@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sitrep.Brief.Model;
+using Sitrep.Time.Timeline;
 
 namespace Sitrep.Brief.Rendering;
 
@@ -45,22 +46,35 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
         }
         else
         {
-            writer.WriteLine("_Events by when the text says they happened (TIMEX3 values, X = unknown). Entries marked (date unknown) cannot be placed on the calendar and follow in report order: a partial order._");
+            writer.WriteLine("_Events by when the text says they happened, in UTC order; one entry per event, citing every report of it. Entries whose date the texts do not give follow in the order of their reports: a partial order. Dates mentioned in passing are listed apart, under Background._");
             writer.WriteLine();
         }
 
-        foreach (var entry in report.Timeline)
+        var background = false;
+        foreach (var entry in report.Timeline.OrderBy(e => e.Role == "background"))
         {
+            if (entry.Role == "background" && !background)
+            {
+                background = true;
+                writer.WriteLine();
+                writer.WriteLine("### Background");
+                writer.WriteLine();
+            }
+
             var marks = string.Concat((entry.Cites ?? []).Select(c => Invariant($"[^{citations.Number(c)}]")));
-            var unknown = entry.Placed ? string.Empty : " (date unknown)";
-            var reported = entry.Reported is null ? "report time unknown" : "reported " + entry.Reported;
+            var reported = entry.Reported is null ? "report time unknown" : "reported " + TimexLabels.Human(entry.Reported);
+            if (entry.Relation is not null)
+            {
+                reported = entry.Relation + "; " + reported;
+            }
+
             if (entry.AnchorNote is not null)
             {
                 reported += "; ambiguous anchor: " + entry.AnchorNote;
             }
 
             var holders = ClaimLabels.TimelineHolders(report, entry) is { } who ? $" — claimed by {Escape(who)}" : string.Empty;
-            writer.WriteLine($"- **{Escape(entry.When)}**{unknown} — {Escape(entry.Label)} _({Escape(entry.Expression ?? entry.When)}; {Escape(reported)})_{holders} {marks}");
+            writer.WriteLine($"- **{Escape(TimexLabels.Human(entry.When))}** — {Escape(entry.Label)} _({Escape(entry.Expression ?? entry.When)}; {Escape(reported)})_{holders} {marks}");
         }
 
         writer.WriteLine();

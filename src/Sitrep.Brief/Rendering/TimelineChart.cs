@@ -67,7 +67,7 @@ internal static class TimelineChart
                 sb.Append(Invariant($"<rect x=\"0\" y=\"{y - 12}\" width=\"{Width}\" height=\"{Row}\" fill=\"#f1f3f5\"/>"));
             }
 
-            sb.Append(Invariant($"<text x=\"4\" y=\"{y + 1}\" fill=\"#1b1f24\">{E(entry.When)}</text>"));
+            sb.Append(Invariant($"<text x=\"4\" y=\"{y + 1}\" fill=\"#1b1f24\">{E(Time.Timeline.TimexLabels.Short(entry.When))}</text>"));
             if (spans[i] is { } outside && (outside.End < min || outside.Start > max))
             {
                 var left = outside.End < min;

@@ -6,7 +6,7 @@ namespace Sitrep.Claims.Timeline;
 
 /// <summary>
 /// Links the corpus timeline to the claims: each <see cref="TimelineEntry"/> gets the ids of the claims whose event time
-/// comes from the expression it is dated by (same value, written inside one of the sentences it cites). The timeline
+/// comes from an expression written inside one of the sentences it cites, with the entry's value or day. The timeline
 /// is built from the timex layers before claims exist; this stage runs after both and fills
 /// <see cref="TimelineEntry.Claims"/> with ids as the brief writes them (<c>{document id}-{claim id}</c>).
 /// </summary>
@@ -59,7 +59,7 @@ public sealed class ClaimTimelineStage : ICorpusStage
                 foreach (var claim in claims)
                 {
                     var id = cite.DocumentId + "-" + claim.Id;
-                    if (string.Equals(claim.EventTime, entry.When, StringComparison.Ordinal) && sentence.Contains(claim.EventTimex!.Value) && !ids.Contains(id))
+                    if (SameTime(claim.EventTime!, entry.When) && sentence.Contains(claim.EventTimex!.Value) && !ids.Contains(id))
                     {
                         ids.Add(id);
                     }
@@ -71,4 +71,12 @@ public sealed class ClaimTimelineStage : ICorpusStage
 
         corpus.Layers.Set(new TimelineLayer(entries));
     }
+
+    /// <summary>
+    /// An entry merges the reports of one event, each dated by its own expression ("08:00 BST", "Saturday morning"): a
+    /// claim belongs to it when its time is the entry's, or names the same day.
+    /// </summary>
+    private static bool SameTime(string claimTime, string entryTime) =>
+        string.Equals(claimTime, entryTime, StringComparison.Ordinal)
+        || claimTime.Length >= 10 && entryTime.Length >= 10 && char.IsAsciiDigit(claimTime[0]) && claimTime.AsSpan(0, 10).SequenceEqual(entryTime.AsSpan(0, 10));
 }

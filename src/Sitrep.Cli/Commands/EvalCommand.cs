@@ -29,6 +29,7 @@ internal static class EvalCommand
         EvalFnc1Command.Create(),
         EvalRumourEvalCommand.Create(),
         EvalDisputesCommand.Create(),
+        EvalTimelineCommand.Create(),
         EvalNliCommand.Create(),
         EvalAchCommand.Create(),
         EvalUdCommand.Create(),

@@ -154,4 +154,10 @@ public static class SitrepErrors
 
     /// <summary>The ECB+ corpus is not where the disputes evaluation looks for it.</summary>
     public static readonly ErrorCode EcbPlusMissing = new("SR8013", "ECB+ topic {0} is not in '{1}'. Pass --ecbplus with the folder that holds ECB+/<topic>/*.xml (../shared/datasets/ecbplus).");
+
+    /// <summary>A timeline gold file cannot be read.</summary>
+    public static readonly ErrorCode TimelineGoldInvalid = new("SR8021", "Timeline gold file '{0}' is not valid: {1}");
+
+    /// <summary>The corpus a timeline gold names is not there.</summary>
+    public static readonly ErrorCode TimelineCorpusMissing = new("SR8022", "Timeline corpus folder '{0}' does not exist. Pass --corpus with the folder the gold was written for (e.g. samples/wagner-2023).");
 }

@@ -65,8 +65,42 @@ internal static class Tense
             return VerbTense.Future;
         }
 
+        // "the Kremlin said the case would go away, and by Tuesday all charges had been dropped": a verb before a
+        // coordinating ", and" governs its own clause; the expression's clause is read first, then what follows it.
+        var clause = ClauseStart(text, from, start);
+        if (clause > from)
+        {
+            var inClause = Backward(text, clause, start);
+            if (inClause != VerbTense.Unknown)
+            {
+                return inClause;
+            }
+
+            var ahead = Forward(text, end, to);
+            if (ahead != VerbTense.Unknown)
+            {
+                return ahead;
+            }
+        }
+
         var before = Backward(text, from, start);
         return before != VerbTense.Unknown ? before : Forward(text, end, to);
+    }
+
+    private static int ClauseStart(string text, int from, int start)
+    {
+        var span = text.AsSpan(from, start - from);
+        var best = -1;
+        foreach (var joint in (ReadOnlySpan<string>)[", and ", ", but ", ", while ", ", whereas "])
+        {
+            var at = span.LastIndexOf(joint, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                best = Math.Max(best, at + joint.Length);
+            }
+        }
+
+        return best < 0 ? from : from + best;
     }
 
     private static bool PrecededBy(string text, int from, int start, string word)

@@ -106,7 +106,10 @@ internal static class TimexNormaliser
         {
             var adow = a.Date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)a.Date.DayOfWeek;
             // "Wednesday's ruling" names an event already reported: TimeBank never values a possessive weekday ahead.
-            var direction = m.Direction != 0 ? m.Direction : !Possessive(text, tag.End) && FutureTense(text, tag) ? 1 : -1;
+            var direction = m.Direction != 0 ? m.Direction
+                : Possessive(text, tag.End) ? -1
+                : NamesComingDay(text, tag) || FutureTense(text, tag) ? 1
+                : -1;
             int delta;
             if (direction > 0)
             {
@@ -129,6 +132,37 @@ internal static class TimexNormaliser
         }
 
         return day + TimeSuffix(m);
+    }
+
+    private static readonly string[] DayPrepositions = ["on", "by", "since", "until", "till", "last", "next", "this", "before", "after", "from", "early", "late", "of", "that", "every", "each"];
+
+    /// <summary>
+    /// A bare weekday that is the object of what is declared or planned ("declared Monday a non-working day", "said Monday
+    /// would be a day off") names a coming day, whatever the tense of the verb that declares it.
+    /// </summary>
+    private static bool NamesComingDay(string text, TaggedTimex tag)
+    {
+        var before = text.AsSpan(Math.Max(0, tag.Start - 16), tag.Start - Math.Max(0, tag.Start - 16)).TrimEnd();
+        var space = before.LastIndexOfAny(' ', '\n', '\t');
+        var previous = (space < 0 ? before : before[(space + 1)..]).ToString();
+        if (DayPrepositions.Contains(previous, StringComparer.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(tag.End, Math.Min(48, text.Length - tag.End)).ToString();
+        var words = after.Split([' ', '\n', '\t', ',', '.'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return false;
+        }
+
+        if (words[0] is "would" or "will" or "shall")
+        {
+            return true;
+        }
+
+        return words[0] is "a" or "an" && words.Skip(1).Take(3).Any(w => w.StartsWith("day", StringComparison.OrdinalIgnoreCase) || w.StartsWith("holiday", StringComparison.OrdinalIgnoreCase) || w.EndsWith("-day", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string TimeSuffix(TimexMeaning m)

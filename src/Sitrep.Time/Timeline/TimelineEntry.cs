@@ -13,6 +13,11 @@ namespace Sitrep.Time.Timeline;
 /// <param name="Claims">Ids of the claims it carries (filled once claims exist).</param>
 /// <param name="Interval">The time span the value covers, when its calendar position is known; null when it cannot be placed.</param>
 /// <param name="AnchorNote">Why the anchor of <paramref name="When"/> is ambiguous, or null.</param>
+/// <param name="Role">Whether the entry belongs to the story's own sequence or is a background date.</param>
+/// <param name="Relation">
+/// For an entry that cannot be placed on the calendar, where it stands relative to its report ("the day before the
+/// report", "Friday before the report"); null otherwise.
+/// </param>
 public sealed record TimelineEntry(
     string When,
     string? Reported,
@@ -23,7 +28,19 @@ public sealed record TimelineEntry(
     IReadOnlyList<string> Docs,
     IReadOnlyList<string> Claims,
     TimeInterval? Interval,
-    string? AnchorNote = null);
+    string? AnchorNote = null,
+    TimelineRole Role = TimelineRole.Story,
+    string? Relation = null);
+
+/// <summary>Where a timeline entry belongs.</summary>
+public enum TimelineRole
+{
+    /// <summary>The story's own sequence: what the reports are about.</summary>
+    Story,
+
+    /// <summary>A date mentioned in passing (a year in a biography, an earlier battle), kept apart from the sequence.</summary>
+    Background,
+}
 
 /// <summary>The span of time a TIMEX3 value covers, in UTC when the value has an offset and as written otherwise.</summary>
 /// <param name="Start">First instant.</param>

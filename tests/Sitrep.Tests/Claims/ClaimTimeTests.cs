@@ -45,7 +45,7 @@ public sealed class ClaimTimeTests
         claim.EventTime.ShouldBe("2023-06-24TMO");
         claim.EventTimex.ShouldNotBeNull();
         doc.Text[claim.EventTimex.Value.Start..claim.EventTimex.Value.End].ShouldBe("Saturday morning");
-        claim.ReportTime.ShouldBe("2023-06-25T08:00");
+        claim.ReportTime.ShouldBe("2023-06-25T08:00+03:00");
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class ClaimTimeTests
         var claim = ClaimWith(doc, "seized");
         claim.EventTime.ShouldBeNull();
         claim.EventTimex.ShouldBeNull();
-        claim.ReportTime.ShouldBe("2023-06-25T08:00");
+        claim.ReportTime.ShouldBe("2023-06-25T08:00+03:00");
     }
 
     [Fact]

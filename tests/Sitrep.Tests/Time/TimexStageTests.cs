@@ -93,7 +93,7 @@ public class TimexStageTests
         const string text = "## Friday 23 June\n\nUPDATE 20:02 BST: It began.\n\n## Sunday 25 June\n\nUpdate, 7 a.m.: Where are we now?\n";
         var doc = Run(Document.Create(text, "live.md").WithKind(DocumentKind.Liveblog)
             .WithSource(new Source(Published: new DateTimeOffset(2023, 6, 23, 20, 2, 0, TimeSpan.FromHours(1)))).Build());
-        At(doc, "7 a.m.").Value.ShouldBe("2023-06-25T07:00");
+        At(doc, "7 a.m.").Value.ShouldBe("2023-06-25T07:00+01:00");
     }
 
     [Fact]

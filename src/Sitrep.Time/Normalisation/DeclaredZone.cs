@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace Sitrep.Time.Normalisation;
+
+/// <summary>
+/// Finds the time zone a document declares for its clock times in its opening lines ("All times Moscow.", "Times are
+/// British Summer Time (BST) unless marked otherwise", "(all times CET)").
+/// </summary>
+internal static partial class DeclaredZone
+{
+    /// <summary>How far into the text a declaration may stand: it belongs to the head of a page or feed.</summary>
+    private const int HeadLength = 2000;
+
+    private static readonly Dictionary<string, int> Zones = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["UTC"] = 0,
+        ["GMT"] = 0,
+        ["WET"] = 0,
+        ["BST"] = 60,
+        ["British Summer Time"] = 60,
+        ["CET"] = 60,
+        ["WEST"] = 60,
+        ["CEST"] = 120,
+        ["EET"] = 120,
+        ["EEST"] = 180,
+        ["MSK"] = 180,
+        ["Moscow"] = 180,
+        ["Moscow time"] = 180,
+        ["EST"] = -300,
+        ["EDT"] = -240,
+        ["CST"] = -360,
+        ["CDT"] = -300,
+        ["PST"] = -480,
+        ["PDT"] = -420,
+    };
+
+    /// <summary>The declared UTC offset in minutes, or null when the head of the text declares none.</summary>
+    public static int? Find(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var head = text.Length > HeadLength ? text[..HeadLength] : text;
+        foreach (Match match in Declaration().Matches(head))
+        {
+            if (Zones.TryGetValue(match.Groups["zone"].Value.Trim(), out var minutes))
+            {
+                return minutes;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(?:all\s+)?times\s+(?:are\s+|in\s+|given\s+in\s+|shown\s+in\s+)?(?<zone>British Summer Time|Moscow(?:\s+time)?|[A-Z]{3,4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Declaration();
+}
