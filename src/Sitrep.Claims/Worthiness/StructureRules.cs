@@ -43,7 +43,8 @@ internal static class StructureRules
         ("unless otherwise stated", true), ("unless stated otherwise", true), ("sort by", true), ("read more", true), ("continue reading", true),
         ("click here", true), ("op here", true), ("lol", true), ("lmao", true), ("rofl", true), ("cross-posted", true), ("crossposted", true),
         ("[ deleted ]", true), ("[ removed ]", true), ("this blog", true), ("this newsletter", true), ("sign up", true), ("follow us", true),
-        ("refresh for updates", true), ("edited for style", true), ("been edited", true), ("been corrected", true), ("been updated", true),
+        ("refresh for updates", true), ("edited for style", true), ("republished under licence", true), ("republished under license", true), ("republished with permission", true),
+        ("this story was first published", true), ("this article was first published", true), ("this article was originally published", true), ("been edited", true), ("been corrected", true), ("been updated", true),
         ("based exclusively on open sources", true), ("based on open sources", true), ("based on open-source", true), ("all times", true), ("stay with us", true), ("stay tuned", true), ("more to follow", true), ("we will update", true), ("we'll update", true), ("will be updated", true), ("this story is developing", true),
         ("this is a developing story", true), ("replying to", true), ("in reply to", true), ("this live", true), ("this feed", true),
     ]);
@@ -257,9 +258,11 @@ internal static class StructureRules
             return true;
         }
 
+        // The line before is blank, or is itself a label without closing punctuation ("WORLD | EUROPE" over a headline).
         var previousEnd = line.Start - 1;
         var previousStart = previousEnd == 0 ? 0 : text.LastIndexOf('\n', previousEnd - 1) + 1;
-        return text.AsSpan(previousStart, previousEnd - previousStart).IsWhiteSpace();
+        var previous = text.AsSpan(previousStart, previousEnd - previousStart).TrimEnd();
+        return previous.IsEmpty || previous[^1] is not ('.' or '!' or '?' or '…' or ';' or ':' or ',' or '"' or '”' or ')');
     }
 
     private static bool IsTableRow((int Start, int End) line, string text)

@@ -154,6 +154,26 @@ public sealed class WorthinessTests
     }
 
     [Fact]
+    public void AHeadingThatOnlyCarriesADateLeavesTheTimelineAndTheEventsStay()
+    {
+        const string text = "## Saturday 24 June 2023\n\nArmed men seized the regional administration building on 24 June 2023. The governor resigned.";
+        var analyzed = new AnalyzedDocument(Document.Create(text, "live.md").WithSource(new Source(Published: new DateTimeOffset(2023, 6, 25, 12, 0, 0, TimeSpan.Zero))).Build());
+        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new Sitrep.Time.TimexStage()).Use(new ClaimStage()).Build();
+        foreach (var stage in pipeline.DocumentStages)
+        {
+            stage.Process(analyzed, TestContext.Current.CancellationToken);
+        }
+
+        var corpus = new Corpus([analyzed]);
+        new Sitrep.Time.Timeline.TimelineStage().Process(corpus, TestContext.Current.CancellationToken);
+        corpus.Layers.Get<Sitrep.Time.Timeline.TimelineLayer>().Entries.ShouldContain(e => e.Label.Contains("## Saturday", StringComparison.Ordinal));
+        new Sitrep.Claims.Timeline.ClaimTimelineStage().Process(corpus, TestContext.Current.CancellationToken);
+        var entries = corpus.Layers.Get<Sitrep.Time.Timeline.TimelineLayer>().Entries;
+        entries.ShouldNotContain(e => e.Label.Contains("## Saturday", StringComparison.Ordinal));
+        entries.ShouldContain(e => e.Label.StartsWith("Armed men seized", StringComparison.Ordinal) && e.Claims.Count == 1);
+    }
+
+    [Fact]
     public void ChatterIsLeftToTheModelOnlyWithoutSignsOfAClaim()
     {
         var model = new CheckWorthinessModel(new Dictionary<string, double>(StringComparer.Ordinal) { ["$bias"] = -20 }, pairs: false, chatterThreshold: 0.5);
