@@ -136,5 +136,13 @@ public static class ClaimNames
 }
 
 /// <summary>The document layer holding the claims, in text order of the sentences asserting them.</summary>
-/// <param name="Items">Claims.</param>
-public sealed record ClaimLayer(IReadOnlyList<Claim> Items);
+/// <param name="Items">Claims: only what asserts something checkable or an analytic judgment.</param>
+public sealed record ClaimLayer(IReadOnlyList<Claim> Items)
+{
+    /// <summary>
+    /// The sentences read and judged not to be claims (headings, table rows, navigation, bylines, datelines, addresses,
+    /// meta talk, chatter), each with its reason, in text order. They stay in the document; nothing downstream treats
+    /// them as claims.
+    /// </summary>
+    public IReadOnlyList<Worthiness.NonClaim> Excluded { get; init; } = [];
+}

@@ -7,6 +7,7 @@ using Sitrep.Claims.Polarity;
 using Sitrep.Claims.Quantities;
 using Sitrep.Claims.Segmentation;
 using Sitrep.Claims.Text;
+using Sitrep.Claims.Worthiness;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Time;
@@ -22,11 +23,21 @@ public sealed class ClaimAnalyzer
 {
     private readonly ClaimOptions _options;
 
+    private readonly CheckWorthinessModel? _worthiness;
+
     /// <summary>Creates an analyzer.</summary>
-    public ClaimAnalyzer(ClaimOptions? options = null) => _options = options ?? ClaimOptions.Default;
+    public ClaimAnalyzer(ClaimOptions? options = null)
+    {
+        _options = options ?? ClaimOptions.Default;
+        _worthiness = _options.ExcludeChatter ? _options.WorthinessModel ?? CheckWorthinessModel.Default : null;
+    }
 
     /// <summary>The claims of a document whose sentences are assigned, in text order.</summary>
-    public IReadOnlyList<Claim> Analyze(AnalyzedDocument document, CancellationToken cancellationToken = default)
+    public IReadOnlyList<Claim> Analyze(AnalyzedDocument document, CancellationToken cancellationToken = default) =>
+        AnalyzeLayer(document, cancellationToken).Items;
+
+    /// <summary>The claims of a document whose sentences are assigned, and the sentences judged not to be claims, in text order.</summary>
+    public ClaimLayer AnalyzeLayer(AnalyzedDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var state = new DocumentState(document, QuoteRegions.Find(document.Text));
@@ -46,13 +57,17 @@ public sealed class ClaimAnalyzer
         }
 
         AttachAnswers(state);
-        return state.Claims;
+        return new ClaimLayer(state.Claims) { Excluded = state.Excluded };
     }
 
     private void AnalyzeSentence(DocumentState state, int index, SentenceWords words)
     {
         var last = words.Count - 1;
-        if (!ClaimSegmenter.IsCheckWorthy(words))
+        var document = state.Document;
+        var post = document.Document.PostAt(words.Range.Start);
+        // A reply or a feed message may end without a full stop and still say something; a live update's bare line is a heading.
+        var conversational = post is not null && document.Document.Kind is DocumentKind.Thread or DocumentKind.FeedItem;
+        if (StructureRules.Judge(words, conversational) is { } reason)
         {
             // "He said:" introduces the quotation that follows.
             if (words[last] == ":" && AttributionFinder.Preposed(words, 0, last, state.Quotes) is { } intro)
@@ -60,11 +75,10 @@ public sealed class ClaimAnalyzer
                 state.PendingSpeaker = MakeHolder(state, words, intro);
             }
 
+            state.Excluded.Add(new NonClaim(words.Range, index, post?.Id, reason));
             return;
         }
 
-        var document = state.Document;
-        var post = document.Document.PostAt(words.Range.Start);
         var author = ClaimAttribution.Author(post?.Author ?? document.Document.Source.Author);
         var reportTime = post?.Time?.Value ?? Timex(document.Document.Source.Published);
         var isQuestion = EndsWith(words, '?');
@@ -82,6 +96,14 @@ public sealed class ClaimAnalyzer
         else if (AttributionFinder.AccordingTo(words, 0, last) is { } according)
         {
             sentenceHolder = MakeHolder(state, words, according);
+        }
+
+        if (_worthiness is not null && !hasQuote && !isQuestion && sentenceHolder is null && state.PendingSpeaker is null
+            && ChatterSigns.NoneIn(words, state.Quotes) && _worthiness.Score(words, 0, last) is var score && score < _worthiness.ChatterThreshold)
+        {
+            state.OpenQuoteSpeaker = null;
+            state.Excluded.Add(new NonClaim(words.Range, index, post?.Id, NonClaimReason.Chatter, score));
+            return;
         }
 
         ClaimAttribution? quoteSpeaker = null;
@@ -413,6 +435,8 @@ public sealed class ClaimAnalyzer
         public QuoteRegions Quotes { get; } = quotes;
 
         public List<Claim> Claims { get; } = [];
+
+        public List<NonClaim> Excluded { get; } = [];
 
         public List<SentenceWords?> Words { get; } = [];
 

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Sitrep.Claims.Worthiness;
 using Sitrep.Pipeline;
 
 namespace Sitrep.Claims;
@@ -5,14 +9,16 @@ namespace Sitrep.Claims;
 /// <summary>
 /// Assigns <see cref="Capabilities.Claims"/>: a <see cref="ClaimLayer"/> with every check-worthy proposition of the
 /// document, its holder, polarity, ICD 203 likelihood, hearsay marker, kind and quantities, and its event time apart
-/// from its report time. Rule-based, no model.
+/// from its report time. Sentences that are page structure or talk about the page (headings, table rows, bylines,
+/// meta lines, chatter) are not claims: <see cref="ClaimLayer.Excluded"/> keeps each with its reason. Rules, plus a
+/// small lexical check-worthiness model for chatter the rules leave undecided (<see cref="Worthiness.CheckWorthinessModel"/>).
 /// </summary>
 /// <remarks>
 /// Requires <see cref="Capabilities.Timexes"/>: the event time of a claim is the timex layer's value for the expression
 /// inside the claim or its sentence (<see cref="Time.EventTimes.For"/>), so "on Saturday morning" in a post of Sunday
 /// 25 June is <c>2023-06-24TMO</c>, and the report time is that of the post, live update or document.
 /// </remarks>
-public sealed class ClaimStage : DocumentStage<IReadOnlyList<Claim>>
+public sealed class ClaimStage : DocumentStage<ClaimLayer>, IPersistedStage
 {
     private readonly ClaimAnalyzer _analyzer;
 
@@ -20,7 +26,7 @@ public sealed class ClaimStage : DocumentStage<IReadOnlyList<Claim>>
     public ClaimStage(ClaimOptions? options = null) => _analyzer = new ClaimAnalyzer(options);
 
     /// <inheritdoc />
-    public override string Name => "claims.rules.v1";
+    public override string Name => "claims.rules.v2";
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Requires { get; } = [Capabilities.Sentences, Capabilities.Timexes];
@@ -29,14 +35,48 @@ public sealed class ClaimStage : DocumentStage<IReadOnlyList<Claim>>
     public override IReadOnlyList<string> Assigns { get; } = [Capabilities.Claims];
 
     /// <inheritdoc />
-    public override IReadOnlyList<Claim> Predict(AnalyzedDocument document, CancellationToken cancellationToken) =>
-        _analyzer.Analyze(document, cancellationToken);
+    public override ClaimLayer Predict(AnalyzedDocument document, CancellationToken cancellationToken) =>
+        _analyzer.AnalyzeLayer(document, cancellationToken);
 
     /// <inheritdoc />
-    public override void Apply(AnalyzedDocument document, IReadOnlyList<Claim> prediction)
+    public override void Apply(AnalyzedDocument document, ClaimLayer prediction)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(prediction);
-        document.Layers.Set(new ClaimLayer(prediction));
+        document.Layers.Set(prediction);
+    }
+
+    /// <summary>The layer name under which the sentences judged not to be claims are stored.</summary>
+    public const string ExcludedLayer = "claims.excluded";
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The sentences judged not to be claims, as <c>[{"start":…,"end":…,"sentence":…,"post":…,"reason":"heading"}, …]</c>
+    /// (<c>score</c> added for chatter), so that an analyst can see what was left out and why.
+    /// </remarks>
+    public PersistedLayer? Export(AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Layers.Find<ClaimLayer>() is not { Excluded.Count: > 0 } layer)
+        {
+            return null;
+        }
+
+        var json = new StringBuilder(layer.Excluded.Count * 64).Append('[');
+        foreach (var e in layer.Excluded)
+        {
+            json.Append(json.Length == 1 ? "{" : ",{")
+                .Append(CultureInfo.InvariantCulture, $"\"start\":{e.Range.Start},\"end\":{e.Range.End},\"sentence\":{e.Sentence},\"post\":")
+                .Append(e.PostId is null ? "null" : JsonSerializer.Serialize(e.PostId))
+                .Append(",\"reason\":\"").Append(NonClaimNames.Of(e.Reason)).Append('"');
+            if (e.Score is { } score)
+            {
+                json.Append(CultureInfo.InvariantCulture, $",\"score\":{score:0.######}");
+            }
+
+            json.Append('}');
+        }
+
+        return new PersistedLayer(ExcludedLayer, Name, json.Append(']').ToString());
     }
 }

@@ -14,6 +14,7 @@ namespace Sitrep.Bench.Stages;
 public class ClaimBenchmarks
 {
     private readonly ClaimStage _claims = new();
+    private readonly ClaimStage _rulesOnly = new(new ClaimOptions { ExcludeChatter = false });
     private readonly SentenceStage _sentences = new();
     private Document _document = null!;
     private AnalyzedDocument _analyzed = null!;
@@ -47,6 +48,14 @@ public class ClaimBenchmarks
     public int Claims()
     {
         _claims.Process(_analyzed, CancellationToken.None);
+        return _analyzed.Layers.Get<ClaimLayer>().Items.Count;
+    }
+
+    /// <summary>The same without the check-worthiness model (structure rules only): what the chatter judgment costs.</summary>
+    [Benchmark(Description = "claims only without the chatter model, 1 MB")]
+    public int ClaimsWithoutChatterModel()
+    {
+        _rulesOnly.Process(_analyzed, CancellationToken.None);
         return _analyzed.Layers.Get<ClaimLayer>().Items.Count;
     }
 

@@ -12,68 +12,13 @@ namespace Sitrep.Claims.Segmentation;
 internal readonly record struct Segment(int First, int Last, bool ElidedSubject, bool Coordinated);
 
 /// <summary>
-/// Decides whether a sentence is check-worthy and cuts it into propositions: at semicolons, and at a comma followed by
+/// Cuts a check-worthy sentence into propositions: at semicolons, and at a comma followed by
 /// a coordinator (and, but, although, while, yet) when both sides are clauses; "and"/"but" before a reporting verb
 /// ("… and says that …") also starts a new proposition whose subject is elided.
 /// </summary>
 internal static class ClaimSegmenter
 {
     private static readonly FrozenSet<string> Coordinators = Words.Set("and", "but", "although", "though", "while", "whereas", "yet");
-
-    private static readonly FrozenSet<string> Furniture = Words.Set(
-        "click", "subscribe", "share", "sign", "follow", "register", "login", "log", "download", "advertisement", "thanks", "thank", "tap",
-        "scroll", "rate", "vote", "be", "related", "previous", "next", "tags", "filed", "loading", "menu", "skip", "comments");
-
-    private static readonly FrozenSet<string> AlwaysFurniture = Words.Set("disclaimer", "copyright", "©", "advertisement", "sponsored");
-
-    /// <summary>True when the sentence holds a proposition worth checking.</summary>
-    public static bool IsCheckWorthy(SentenceWords words)
-    {
-        var wordCount = 0;
-        var hasLower = false;
-        var hasVerb = false;
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (!words.IsWord(i))
-            {
-                continue;
-            }
-
-            wordCount++;
-            hasLower |= !words.IsCapitalized(i);
-            hasVerb |= Words.Auxiliaries.Contains(words[i]) || Words.IsVerbLike(words[i]);
-        }
-
-        if (wordCount < 3 || words[words.Count - 1] == ":")
-        {
-            return false;
-        }
-
-        if (AlwaysFurniture.Contains(words[FirstWord(words)]))
-        {
-            return false;
-        }
-
-        if (Furniture.Contains(words[FirstWord(words)]) && !hasVerbAfterFirst(words))
-        {
-            return false;
-        }
-
-        return hasLower || hasVerb;
-
-        static bool hasVerbAfterFirst(SentenceWords w)
-        {
-            for (var i = FirstWord(w) + 1; i < w.Count; i++)
-            {
-                if (Words.Auxiliaries.Contains(w[i]) && w[i] is not "be")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
 
     /// <summary>The propositions of tokens <paramref name="first"/>..<paramref name="last"/>.</summary>
     public static List<Segment> Split(SentenceWords words, int first, int last, QuoteRegions quotes)
@@ -154,19 +99,6 @@ internal static class ClaimSegmenter
         }
 
         return last;
-    }
-
-    private static int FirstWord(SentenceWords words)
-    {
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (words.IsWord(i))
-            {
-                return i;
-            }
-        }
-
-        return 0;
     }
 
     private static int WordCount(SentenceWords words, int first, int last)

@@ -20,6 +20,7 @@ internal static class TrainCommand
     private static IEnumerable<Command> Subcommands() =>
     [
         TrainNerCommand.Create(),
+        TrainCheckworthyCommand.Create(),
         TrainStanceCommand.Create(),
         TrainNliCommand.Create(),
         TrainUdCommand.Create(),

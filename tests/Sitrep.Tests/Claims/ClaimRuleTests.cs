@@ -242,9 +242,11 @@ public sealed class ClaimRuleTests
     public void RhetoricalQuestionsAreSpeculationWithTheirAnswer()
     {
         const string text = "So what was it? A clever bluff? A staged crisis for foreign eyes?\n\nCould be.";
-        var claims = ClaimsOf(text);
-        claims[0].Kind.ShouldBe(ClaimKind.Question);
-        var rhetorical = claims.Skip(1).ToList();
+        var layer = new ClaimAnalyzer().AnalyzeLayer(Some.Analyzed(text), TestContext.Current.CancellationToken);
+
+        // "So what was it?" asks nothing about the matter: not a claim (issue 13); the two hypotheses after it are.
+        layer.Excluded[0].Reason.ShouldBe(Sitrep.Claims.Worthiness.NonClaimReason.Question);
+        var rhetorical = layer.Items;
         rhetorical.Count.ShouldBe(2);
         rhetorical.ShouldAllBe(c => c.Kind == ClaimKind.Speculation);
         rhetorical.ShouldAllBe(c => c.Answer != null && text.Substring(c.Answer.Value.Start, c.Answer.Value.Length) == "Could be.");
