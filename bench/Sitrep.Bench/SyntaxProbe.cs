@@ -42,7 +42,7 @@ public static class SyntaxProbe
             {
                 var parser = model.ParserWeights.Prune(p);
                 var tagger = model.TaggerWeights.Prune(p);
-                var pruned = new SyntaxModel(model.Tags, model.Relations, tagger, model.Tagger.Ambiguity, parser, model.Lemmatizer, model.Description);
+                var pruned = new SyntaxModel(model.Tags, model.Relations, tagger, model.Tagger.Ambiguity, parser, model.Lemmatizer, model.Description, model.Clusters);
                 var evaluation = SyntaxTrainer.Evaluate(pruned, gold);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"prune {p} steps (scale {model.ParserWeights.Scale}): parser {parser.Rows} rows {parser.Weights} weights, tagger {tagger.Rows} rows; UPOS {evaluation.Upos:0.0000} LAS {evaluation.Las:0.0000}"));
                 Components(pruned, sentences);
@@ -54,7 +54,7 @@ public static class SyntaxProbe
     /// <summary>CPU time of each step alone: word features, tagging, parsing.</summary>
     private static void Components(SyntaxModel model, List<IReadOnlyList<string>> sentences)
     {
-        var infos = sentences.Select(s => s.Select(w => Sitrep.Syntax.Features.WordInfo.From(w)).ToArray()).ToList();
+        var infos = sentences.Select(s => s.Select(w => Sitrep.Syntax.Features.WordInfo.From(w, model.Clusters)).ToArray()).ToList();
         var tags = infos.Select(i => new int[i.Length]).ToList();
         var words = infos.Sum(i => i.Length);
         var state = new Sitrep.Syntax.Parsing.ParserState();
@@ -67,7 +67,7 @@ public static class SyntaxProbe
             {
                 foreach (var w in s)
                 {
-                    _ = Sitrep.Syntax.Features.WordInfo.From(w);
+                    _ = Sitrep.Syntax.Features.WordInfo.From(w, model.Clusters);
                 }
             }
 

@@ -33,15 +33,16 @@ public sealed class SyntaxModel
     public const int MaxChunk = 200;
 
     private const string Magic = "SITREP-SYNTAX";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private static readonly Lazy<SyntaxModel> Shipped = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
     [ThreadStatic]
     private static Scratch? _scratch;
 
-    internal SyntaxModel(TagSet tags, IReadOnlyList<string> labels, SparseWeights tagger, IReadOnlyDictionary<ulong, ulong> ambiguity, SparseWeights parser, Lemmatizer lemmatizer, string description)
+    internal SyntaxModel(TagSet tags, IReadOnlyList<string> labels, SparseWeights tagger, IReadOnlyDictionary<ulong, ulong> ambiguity, SparseWeights parser, Lemmatizer lemmatizer, string description, WordClusters clusters)
     {
+        Clusters = clusters;
         Tags = tags;
         TaggerWeights = tagger;
         ParserWeights = parser;
@@ -61,6 +62,9 @@ public sealed class SyntaxModel
     public IReadOnlyList<string> Relations => Parser.Labels;
 
     internal TagSet Tags { get; }
+
+    /// <summary>The word clusters the model reads (<see cref="WordClusters.None"/> for a model trained without).</summary>
+    internal WordClusters Clusters { get; }
 
     internal SparseWeights TaggerWeights { get; }
 
@@ -84,7 +88,7 @@ public sealed class SyntaxModel
         var scratch = Scratch.For(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
-            scratch.Words[i] = WordInfo.From(words[i] ?? string.Empty);
+            scratch.Words[i] = WordInfo.From(words[i] ?? string.Empty, Clusters);
         }
 
         var forms = new string[words.Count];
@@ -109,7 +113,7 @@ public sealed class SyntaxModel
         var forms = new string[tokens.Length];
         for (var i = 0; i < tokens.Length; i++)
         {
-            scratch.Words[i] = WordInfo.From(tokens[i].In(text));
+            scratch.Words[i] = WordInfo.From(tokens[i].In(text), Clusters);
             forms[i] = text.Substring(tokens[i].Start, tokens[i].Length);
         }
 
@@ -170,12 +174,15 @@ public sealed class SyntaxModel
             using var reader = new BinaryReader(buffered, Encoding.UTF8);
             var magic = reader.ReadString();
             var version = reader.ReadInt32();
-            if (!string.Equals(magic, Magic, StringComparison.Ordinal) || version != FormatVersion)
+            if (!string.Equals(magic, Magic, StringComparison.Ordinal) || version is < 1 or > FormatVersion)
             {
                 throw new InvalidDataException($"Not a Sitrep syntax model (format '{magic}' v{version}); expected '{Magic}' v{FormatVersion}.");
             }
 
             var description = reader.ReadString();
+
+            // Version 1 predates the word clusters; version 2 says whether the model reads them.
+            var clusters = version >= 2 && reader.ReadBoolean() ? WordClusters.Default : WordClusters.None;
             var tags = new TagSet();
             var tagCount = reader.ReadInt32();
             for (var i = 0; i < tagCount; i++)
@@ -193,7 +200,7 @@ public sealed class SyntaxModel
             var ambiguity = ModelIO.ReadAmbiguity(reader);
             var parser = ModelIO.ReadWeights(reader);
             var lemmatizer = ModelIO.ReadLemmatizer(reader);
-            return new SyntaxModel(tags, labels, tagger, ambiguity, parser, lemmatizer, description);
+            return new SyntaxModel(tags, labels, tagger, ambiguity, parser, lemmatizer, description, clusters);
         }
         catch (EndOfStreamException ex)
         {
@@ -218,6 +225,7 @@ public sealed class SyntaxModel
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(Description);
+        writer.Write(Clusters.Count > 0);
         writer.Write(Tags.Count);
         for (var i = 0; i < Tags.Count; i++)
         {

@@ -24,6 +24,9 @@ public sealed record SyntaxTrainingOptions
     /// <summary>Averaged weights smaller than this are dropped from the parser.</summary>
     public float ParserPrune { get; init; } = 1.0f;
 
+    /// <summary>Whether the tagger and parser read the shipped word clusters (<c>Models/word-clusters.tsv.gz</c>).</summary>
+    public bool WordClusters { get; init; } = true;
+
     /// <summary>Seed of the shuffles and of exploration.</summary>
     public int Seed { get; init; } = 13;
 }
