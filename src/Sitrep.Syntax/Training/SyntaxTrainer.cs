@@ -91,7 +91,16 @@ public static class SyntaxTrainer
 
         var parserWeights = TrainParser(examples, devExamples, labels, options, log, clock);
         log(string.Create(CultureInfo.InvariantCulture, $"parser: {parserWeights.Count} feature rows ({clock.Elapsed.TotalSeconds:0} s)"));
-        return new SyntaxModel(tags, labels, SparseWeights.From(tagger), ambiguity, SparseWeights.From(parserWeights), lemmatizer, description, clusters);
+        var taggerTable = SparseWeights.From(tagger);
+        var parserTable = SparseWeights.From(parserWeights);
+        if (options.PruneSteps > 0)
+        {
+            taggerTable = taggerTable.Prune(options.PruneSteps);
+            parserTable = parserTable.Prune(options.PruneSteps);
+            log(string.Create(CultureInfo.InvariantCulture, $"pruned below {options.PruneSteps} steps: tagger {taggerTable.Rows} rows, parser {parserTable.Rows} rows"));
+        }
+
+        return new SyntaxModel(tags, labels, taggerTable, ambiguity, parserTable, lemmatizer, description, clusters);
     }
 
     /// <summary>Parses every sentence of <paramref name="gold"/> from its own words and scores the result.</summary>

@@ -7,8 +7,11 @@ using Sitrep.Syntax.Training;
 
 namespace Sitrep.Tests.Syntax;
 
-/// <summary>Word clusters as the tagger and parser read them, the huge-page weight arrays and the parser's score cache.</summary>
-public class WordClusterTests
+/// <summary>
+/// What the model reads and does at run time: word clusters, the huge-page weight arrays, the parser's cache of the
+/// buffer front's scores and batches of sentences.
+/// </summary>
+public class RunTimeTests
 {
     private static WordClusters Clusters(string lines)
     {
@@ -67,7 +70,7 @@ public class WordClusterTests
     public void WhenTheFrontOfTheBufferIsScoredOncePerWord_TheParseIsTheSameAsScoringEveryFeatureEachMove()
     {
         var sentences = Conllu.Read(ConlluTests.Fixture);
-        var options = new SyntaxTrainingOptions { TaggerEpochs = 4, ParserEpochs = 4, JackknifeFolds = 0, WordClusters = false };
+        var options = new SyntaxTrainingOptions { TaggerEpochs = 4, ParserEpochs = 4, JackknifeFolds = 0, PruneSteps = 0, WordClusters = false };
         var model = SyntaxTrainer.Train(sentences, null, options, "toy");
         var parser = model.Parser;
         foreach (var sentence in sentences)
@@ -96,5 +99,23 @@ public class WordClusterTests
             heads.ShouldBe(expectedHeads);
             labels.ShouldBe(expectedLabels);
         }
+    }
+
+    [Fact]
+    public void WhenSentencesAreParsedAsOneBatch_EachParseIsTheSameAsAlone()
+    {
+        var sentences = Conllu.Read(ConlluTests.Fixture);
+        var options = new SyntaxTrainingOptions { TaggerEpochs = 4, ParserEpochs = 4, JackknifeFolds = 0, PruneSteps = 0, WordClusters = false };
+        var model = SyntaxTrainer.Train(sentences, null, options, "toy");
+        var input = new List<IReadOnlyList<string>>(sentences.Select(s => s.Words)) { Array.Empty<string>(), new[] { "Alone", "." } };
+        var batch = model.Parse(input);
+        batch.Count.ShouldBe(sentences.Count + 2);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            batch[s].ToList().ShouldBe(model.Parse(sentences[s].Words).ToList());
+        }
+
+        batch[^2].Count.ShouldBe(0);
+        batch[^1].ToList().ShouldBe(model.Parse(input[^1]).ToList());
     }
 }
