@@ -47,6 +47,14 @@ public static class SyntaxProbe
                 var pruned = new SyntaxModel(model.Tags, model.Relations, tagger, model.Tagger.Ambiguity, parser, model.Lemmatizer, model.Description, model.Clusters);
                 var evaluation = SyntaxTrainer.Evaluate(pruned, gold);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"prune {p} steps (scale {model.ParserWeights.Scale}): parser {parser.Rows} rows {parser.Weights} weights, tagger {tagger.Rows} rows; UPOS {evaluation.Upos:0.0000} LAS {evaluation.Las:0.0000}"));
+                if (CorpusMaker.Arg(args, "--save") is { } save && CorpusMaker.Arg(args, "--train") is { } train)
+                {
+                    // The model `train ud` would write with these prune steps (pruning is the last step of training).
+                    var options = new SyntaxTrainingOptions { PruneSteps = p };
+                    new SyntaxModel(model.Tags, model.Relations, tagger, model.Tagger.Ambiguity, parser, model.Lemmatizer, options.Describe(train), model.Clusters).Save(save);
+                    Console.WriteLine($"saved {save}");
+                }
+
                 Passes(pruned, sentences, documents, words, 3);
                 Components(pruned, sentences);
             }

@@ -70,9 +70,7 @@ internal static class TrainUdCommand
             return ExitCodes.Usage;
         }
 
-        var description = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{SyntaxModel.ComponentName}; trained on {Path.GetFileName(train)}; tagger {options.TaggerEpochs} epochs, parser {options.ParserEpochs} epochs, {options.JackknifeFolds} jackknife folds, prune {options.ParserPrune}, prune steps {options.PruneSteps}, word clusters {(options.WordClusters ? "yes" : "no")}, seed {options.Seed}");
+        var description = options.Describe(train);
         var model = SyntaxTrainer.Train(training, development, options, description, Console.WriteLine);
         var directory = Path.GetDirectoryName(Path.GetFullPath(output));
         if (directory is not null)

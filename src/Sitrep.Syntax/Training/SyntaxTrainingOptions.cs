@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Sitrep.Syntax.Training;
 
 /// <summary>Settings of <see cref="SyntaxTrainer"/>; the defaults are those of the shipped model, chosen on EWT dev.</summary>
@@ -35,4 +37,9 @@ public sealed record SyntaxTrainingOptions
 
     /// <summary>Seed of the shuffles and of exploration.</summary>
     public int Seed { get; init; } = 13;
+
+    /// <summary>The model description for these settings and a training file (what <c>sitrep train ud</c> stores).</summary>
+    public string Describe(string trainingFile) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{SyntaxModel.ComponentName}; trained on {Path.GetFileName(trainingFile)}; tagger {TaggerEpochs} epochs, parser {ParserEpochs} epochs, {JackknifeFolds} jackknife folds, prune {ParserPrune}, prune steps {PruneSteps}, word clusters {(WordClusters ? "yes" : "no")}, seed {Seed}");
 }
