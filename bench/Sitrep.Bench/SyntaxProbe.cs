@@ -18,8 +18,53 @@ public static class SyntaxProbe
         var modelPath = CorpusMaker.Arg(args, "--model");
         var passes = int.Parse(CorpusMaker.Arg(args, "--passes") ?? "5", CultureInfo.InvariantCulture);
         var model = modelPath is null ? SyntaxModel.Default : SyntaxModel.Load(modelPath);
-        var sentences = Conllu.Read(path).Select(s => s.Words).ToList();
+        var treebank = Conllu.Read(path);
+        var sentences = treebank.Select(s => s.Words).ToList();
         var words = sentences.Sum(s => s.Count);
+
+        // The treebank's own documents ("# newdoc"), parsed as the syntax stage parses a document: all at once.
+        var documents = new List<List<IReadOnlyList<string>>>();
+        foreach (var s in treebank)
+        {
+            if (documents.Count == 0 || s.Lines.Any(l => l.StartsWith("# newdoc", StringComparison.Ordinal)))
+            {
+                documents.Add([]);
+            }
+
+            documents[^1].Add(s.Words);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sentences.Count} sentences in {documents.Count} documents, {words} words"));
+        Passes(model, sentences, documents, words, passes);
+        Components(model, sentences);
+        if (CorpusMaker.Arg(args, "--prune") is { } prunes)
+        {
+            var gold = Conllu.Read(path);
+            foreach (var p in prunes.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)))
+            {
+                var parser = model.ParserWeights.Prune(p);
+                var tagger = model.TaggerWeights.Prune(p);
+                var pruned = new SyntaxModel(model.Tags, model.Relations, tagger, model.Tagger.Ambiguity, parser, model.Lemmatizer, model.Description, model.Clusters);
+                var evaluation = SyntaxTrainer.Evaluate(pruned, gold);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"prune {p} steps (scale {model.ParserWeights.Scale}): parser {parser.Rows} rows {parser.Weights} weights, tagger {tagger.Rows} rows; UPOS {evaluation.Upos:0.0000} LAS {evaluation.Las:0.0000}"));
+                if (CorpusMaker.Arg(args, "--save") is { } save && CorpusMaker.Arg(args, "--train") is { } train)
+                {
+                    // The model `train ud` would write with these prune steps (pruning is the last step of training).
+                    var options = new SyntaxTrainingOptions { PruneSteps = p };
+                    new SyntaxModel(model.Tags, model.Relations, tagger, model.Tagger.Ambiguity, parser, model.Lemmatizer, options.Describe(train), model.Clusters).Save(save);
+                    Console.WriteLine($"saved {save}");
+                }
+
+                Passes(pruned, sentences, documents, words, 3);
+                Components(pruned, sentences);
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>Times <paramref name="passes"/> passes (after a warm-up) one sentence at a time and a document at a time.</summary>
+    private static void Passes(SyntaxModel model, List<IReadOnlyList<string>> sentences, List<List<IReadOnlyList<string>>> documents, int words, int passes)
+    {
         for (var pass = 0; pass <= passes; pass++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -31,30 +76,29 @@ public static class SyntaxProbe
             }
 
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pass {pass}{(pass == 0 ? " (warm-up)" : string.Empty)}: {words} words, {clock.Elapsed.TotalSeconds:0.000} s wall, {cpuSeconds:0.000} s CPU, {words / Math.Max(cpuSeconds, 1e-9):0} words per CPU second ({edges})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pass {pass}{(pass == 0 ? " (warm-up)" : string.Empty)}, one sentence at a time: {words} words, {clock.Elapsed.TotalSeconds:0.000} s wall, {cpuSeconds:0.000} s CPU, {words / Math.Max(cpuSeconds, 1e-9):0} words per CPU second ({edges})"));
+
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            clock.Restart();
+            edges = 0L;
+            foreach (var d in documents)
+            {
+                foreach (var parse in model.Parse(d))
+                {
+                    edges += parse.Root;
+                }
+            }
+
+            cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pass {pass}{(pass == 0 ? " (warm-up)" : string.Empty)}, a document at a time: {words} words, {clock.Elapsed.TotalSeconds:0.000} s wall, {cpuSeconds:0.000} s CPU, {words / Math.Max(cpuSeconds, 1e-9):0} words per CPU second ({edges})"));
         }
 
-        Components(model, sentences);
-        if (CorpusMaker.Arg(args, "--prune") is { } prunes)
-        {
-            var gold = Conllu.Read(path);
-            foreach (var p in prunes.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)))
-            {
-                var parser = model.ParserWeights.Prune(p);
-                var tagger = model.TaggerWeights.Prune(p);
-                var pruned = new SyntaxModel(model.Tags, model.Relations, tagger, model.Tagger.Ambiguity, parser, model.Lemmatizer, model.Description);
-                var evaluation = SyntaxTrainer.Evaluate(pruned, gold);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"prune {p} steps (scale {model.ParserWeights.Scale}): parser {parser.Rows} rows {parser.Weights} weights, tagger {tagger.Rows} rows; UPOS {evaluation.Upos:0.0000} LAS {evaluation.Las:0.0000}"));
-                Components(pruned, sentences);
-            }
-        }
-        return 0;
     }
 
     /// <summary>CPU time of each step alone: word features, tagging, parsing.</summary>
     private static void Components(SyntaxModel model, List<IReadOnlyList<string>> sentences)
     {
-        var infos = sentences.Select(s => s.Select(w => Sitrep.Syntax.Features.WordInfo.From(w)).ToArray()).ToList();
+        var infos = sentences.Select(s => s.Select(w => Sitrep.Syntax.Features.WordInfo.From(w, model.Clusters)).ToArray()).ToList();
         var tags = infos.Select(i => new int[i.Length]).ToList();
         var words = infos.Sum(i => i.Length);
         var state = new Sitrep.Syntax.Parsing.ParserState();
@@ -67,7 +111,7 @@ public static class SyntaxProbe
             {
                 foreach (var w in s)
                 {
-                    _ = Sitrep.Syntax.Features.WordInfo.From(w);
+                    _ = Sitrep.Syntax.Features.WordInfo.From(w, model.Clusters);
                 }
             }
 

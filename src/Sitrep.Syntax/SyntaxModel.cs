@@ -24,7 +24,7 @@ namespace Sitrep.Syntax;
 public sealed class SyntaxModel
 {
     /// <summary>Versioned component name of the shipped model.</summary>
-    public const string ComponentName = "syntax.perceptron.v1";
+    public const string ComponentName = "syntax.perceptron.v2";
 
     /// <summary>File name of the shipped model (embedded in this assembly).</summary>
     public const string ShippedFileName = "syntax-ewt.bin.gz";
@@ -33,15 +33,16 @@ public sealed class SyntaxModel
     public const int MaxChunk = 200;
 
     private const string Magic = "SITREP-SYNTAX";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private static readonly Lazy<SyntaxModel> Shipped = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
     [ThreadStatic]
     private static Scratch? _scratch;
 
-    internal SyntaxModel(TagSet tags, IReadOnlyList<string> labels, SparseWeights tagger, IReadOnlyDictionary<ulong, ulong> ambiguity, SparseWeights parser, Lemmatizer lemmatizer, string description)
+    internal SyntaxModel(TagSet tags, IReadOnlyList<string> labels, SparseWeights tagger, IReadOnlyDictionary<ulong, ulong> ambiguity, SparseWeights parser, Lemmatizer lemmatizer, string description, WordClusters clusters)
     {
+        Clusters = clusters;
         Tags = tags;
         TaggerWeights = tagger;
         ParserWeights = parser;
@@ -62,6 +63,9 @@ public sealed class SyntaxModel
 
     internal TagSet Tags { get; }
 
+    /// <summary>The word clusters the model reads (<see cref="WordClusters.None"/> for a model trained without).</summary>
+    internal WordClusters Clusters { get; }
+
     internal SparseWeights TaggerWeights { get; }
 
     internal SparseWeights ParserWeights { get; }
@@ -76,44 +80,31 @@ public sealed class SyntaxModel
     public ParsedSentence Parse(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        if (words.Count == 0)
+        return Run([Forms(words)])[0];
+    }
+
+    /// <summary>
+    /// Tags, lemmatises and parses several sentences given as words, such as a document's: the same parses as one
+    /// sentence at a time, faster, because the words of up to <see cref="BatchWords"/> are all tagged before any is
+    /// parsed, so that the tagger's and the parser's weights each stay in cache while they are read.
+    /// </summary>
+    public IReadOnlyList<ParsedSentence> Parse(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var forms = new string[sentences.Count][];
+        for (var s = 0; s < forms.Length; s++)
         {
-            return ParsedSentence.Empty;
+            forms[s] = sentences[s] is { } words ? Forms(words) : [];
         }
 
-        var scratch = Scratch.For(words.Count);
-        for (var i = 0; i < words.Count; i++)
-        {
-            scratch.Words[i] = WordInfo.From(words[i] ?? string.Empty);
-        }
-
-        var forms = new string[words.Count];
-        for (var i = 0; i < forms.Length; i++)
-        {
-            forms[i] = words[i] ?? string.Empty;
-        }
-
-        return Run(scratch, forms);
+        return Run(forms);
     }
 
     /// <summary>Tags, lemmatises and parses the <paramref name="tokens"/> of one sentence of <paramref name="text"/>.</summary>
     public ParsedSentence Parse(string text, ReadOnlySpan<Token> tokens)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (tokens.IsEmpty)
-        {
-            return ParsedSentence.Empty;
-        }
-
-        var scratch = Scratch.For(tokens.Length);
-        var forms = new string[tokens.Length];
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            scratch.Words[i] = WordInfo.From(tokens[i].In(text));
-            forms[i] = text.Substring(tokens[i].Start, tokens[i].Length);
-        }
-
-        return Run(scratch, forms);
+        return Run([Forms(text, tokens)])[0];
     }
 
     /// <summary>Tags, lemmatises and parses one sentence of an analysed document (its tokens must be assigned).</summary>
@@ -123,18 +114,104 @@ public sealed class SyntaxModel
         return Parse(document.Text, document.TokensOf(sentence));
     }
 
-    private ParsedSentence Run(Scratch scratch, string[] forms)
+    /// <summary>Tags, lemmatises and parses every sentence of an analysed document (its tokens must be assigned), in batches.</summary>
+    public IReadOnlyList<ParsedSentence> Parse(AnalyzedDocument document)
     {
-        var count = forms.Length;
-        var words = scratch.Words.AsSpan(0, count);
-        var tags = scratch.Tags.AsSpan(0, count);
-        Tagger.Tag(words, tags);
-        var heads = scratch.Heads.AsSpan(0, count);
-        var labels = scratch.Labels.AsSpan(0, count);
+        ArgumentNullException.ThrowIfNull(document);
+        var forms = new string[document.Sentences.Count][];
+        for (var s = 0; s < forms.Length; s++)
+        {
+            forms[s] = Forms(document.Text, document.TokensOf(document.Sentences[s]));
+        }
+
+        return Run(forms);
+    }
+
+    /// <summary>Most words tagged ahead of parsing in one batch (a longer sentence is a batch of its own).</summary>
+    public const int BatchWords = 2048;
+
+    private static string[] Forms(IReadOnlyList<string> words)
+    {
+        var forms = new string[words.Count];
+        for (var i = 0; i < forms.Length; i++)
+        {
+            forms[i] = words[i] ?? string.Empty;
+        }
+
+        return forms;
+    }
+
+    private static string[] Forms(string text, ReadOnlySpan<Token> tokens)
+    {
+        var forms = new string[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            forms[i] = text.Substring(tokens[i].Start, tokens[i].Length);
+        }
+
+        return forms;
+    }
+
+    private ParsedSentence[] Run(string[][] sentences)
+    {
+        var result = new ParsedSentence[sentences.Length];
+        var first = 0;
+        while (first < sentences.Length)
+        {
+            var end = first;
+            var total = 0;
+            while (end < sentences.Length && (end == first || total + sentences[end].Length <= BatchWords))
+            {
+                total += sentences[end++].Length;
+            }
+
+            var scratch = Scratch.For(total);
+            var at = 0;
+            for (var s = first; s < end; s++)
+            {
+                foreach (var form in sentences[s])
+                {
+                    scratch.Words[at++] = WordInfo.From(form, Clusters);
+                }
+            }
+
+            at = 0;
+            for (var s = first; s < end; s++)
+            {
+                var count = sentences[s].Length;
+                Tagger.Tag(scratch.Words.AsSpan(at, count), scratch.Tags.AsSpan(at, count));
+                at += count;
+            }
+
+            at = 0;
+            for (var s = first; s < end; s++)
+            {
+                var count = sentences[s].Length;
+                ParseChunks(scratch.Words.AsSpan(at, count), scratch.Tags.AsSpan(at, count), scratch.State, scratch.Heads.AsSpan(at, count), scratch.Labels.AsSpan(at, count));
+                at += count;
+            }
+
+            at = 0;
+            for (var s = first; s < end; s++)
+            {
+                var forms = sentences[s];
+                result[s] = forms.Length == 0 ? ParsedSentence.Empty : Words(forms, scratch.Tags.AsSpan(at, forms.Length), scratch.Heads.AsSpan(at, forms.Length), scratch.Labels.AsSpan(at, forms.Length));
+                at += forms.Length;
+            }
+
+            first = end;
+        }
+
+        return result;
+    }
+
+    private void ParseChunks(ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> tags, ParserState state, Span<int> heads, Span<int> labels)
+    {
+        var count = words.Length;
         for (var start = 0; start < count; start += MaxChunk)
         {
             var length = Math.Min(MaxChunk, count - start);
-            Parser.Parse(words.Slice(start, length), tags.Slice(start, length), scratch.State, heads.Slice(start, length), labels.Slice(start, length));
+            Parser.Parse(words.Slice(start, length), tags.Slice(start, length), state, heads.Slice(start, length), labels.Slice(start, length));
             if (start > 0)
             {
                 for (var i = start; i < start + length; i++)
@@ -146,9 +223,12 @@ public sealed class SyntaxModel
                 }
             }
         }
+    }
 
-        var result = new ParsedWord[count];
-        for (var i = 0; i < count; i++)
+    private ParsedSentence Words(string[] forms, ReadOnlySpan<int> tags, ReadOnlySpan<int> heads, ReadOnlySpan<int> labels)
+    {
+        var result = new ParsedWord[forms.Length];
+        for (var i = 0; i < forms.Length; i++)
         {
             var tag = tags[i];
             var upos = Tags.Upos(tag);
@@ -170,12 +250,15 @@ public sealed class SyntaxModel
             using var reader = new BinaryReader(buffered, Encoding.UTF8);
             var magic = reader.ReadString();
             var version = reader.ReadInt32();
-            if (!string.Equals(magic, Magic, StringComparison.Ordinal) || version != FormatVersion)
+            if (!string.Equals(magic, Magic, StringComparison.Ordinal) || version is < 1 or > FormatVersion)
             {
                 throw new InvalidDataException($"Not a Sitrep syntax model (format '{magic}' v{version}); expected '{Magic}' v{FormatVersion}.");
             }
 
             var description = reader.ReadString();
+
+            // Version 1 predates the word clusters; version 2 says whether the model reads them.
+            var clusters = version >= 2 && reader.ReadBoolean() ? WordClusters.Default : WordClusters.None;
             var tags = new TagSet();
             var tagCount = reader.ReadInt32();
             for (var i = 0; i < tagCount; i++)
@@ -193,7 +276,7 @@ public sealed class SyntaxModel
             var ambiguity = ModelIO.ReadAmbiguity(reader);
             var parser = ModelIO.ReadWeights(reader);
             var lemmatizer = ModelIO.ReadLemmatizer(reader);
-            return new SyntaxModel(tags, labels, tagger, ambiguity, parser, lemmatizer, description);
+            return new SyntaxModel(tags, labels, tagger, ambiguity, parser, lemmatizer, description, clusters);
         }
         catch (EndOfStreamException ex)
         {
@@ -218,6 +301,7 @@ public sealed class SyntaxModel
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(Description);
+        writer.Write(Clusters.Count > 0);
         writer.Write(Tags.Count);
         for (var i = 0; i < Tags.Count; i++)
         {

@@ -38,13 +38,8 @@ public sealed class SyntaxStage : DocumentStage<SyntaxLayer>
     {
         ArgumentNullException.ThrowIfNull(document);
         var model = _model ?? SyntaxModel.Default;
-        var parses = new ParsedSentence[document.Sentences.Count];
-        for (var i = 0; i < parses.Length; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            parses[i] = model.Parse(document, document.Sentences[i]);
-        }
-
+        cancellationToken.ThrowIfCancellationRequested();
+        var parses = model.Parse(document);
         return new SyntaxLayer(parses);
     }
 

@@ -21,8 +21,9 @@ internal static class TrainUdCommand
         var parserEpochs = new Option<int>("--parser-epochs") { Description = "Passes of the parser.", DefaultValueFactory = _ => defaults.ParserEpochs };
         var folds = new Option<int>("--jackknife") { Description = "Folds for the predicted tags the parser trains on (0: gold tags).", DefaultValueFactory = _ => defaults.JackknifeFolds };
         var prune = new Option<float>("--prune") { Description = "Drop parser weights smaller than this.", DefaultValueFactory = _ => defaults.ParserPrune };
+        var pruneSteps = new Option<int>("--prune-steps") { Description = "After quantisation, drop tagger and parser weights of fewer 16-bit steps than this.", DefaultValueFactory = _ => defaults.PruneSteps };
         var seed = new Option<int>("--seed") { Description = "Seed of shuffling and exploration.", DefaultValueFactory = _ => defaults.Seed };
-        var command = new Command("ud", "Train the syntax model (tagger, lemmatiser, dependency parser) on a Universal Dependencies treebank.") { train, dev, output, taggerEpochs, parserEpochs, folds, prune, seed };
+        var command = new Command("ud", "Train the syntax model (tagger, lemmatiser, dependency parser) on a Universal Dependencies treebank.") { train, dev, output, taggerEpochs, parserEpochs, folds, prune, pruneSteps, seed };
         command.SetAction(parse => Run(
             parse.GetValue(train)!,
             parse.GetValue(dev),
@@ -33,6 +34,7 @@ internal static class TrainUdCommand
                 ParserEpochs = parse.GetValue(parserEpochs),
                 JackknifeFolds = parse.GetValue(folds),
                 ParserPrune = parse.GetValue(prune),
+                PruneSteps = parse.GetValue(pruneSteps),
                 Seed = parse.GetValue(seed),
             }));
         return command;
@@ -68,9 +70,7 @@ internal static class TrainUdCommand
             return ExitCodes.Usage;
         }
 
-        var description = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{SyntaxModel.ComponentName}; trained on {Path.GetFileName(train)}; tagger {options.TaggerEpochs} epochs, parser {options.ParserEpochs} epochs, {options.JackknifeFolds} jackknife folds, prune {options.ParserPrune}, seed {options.Seed}");
+        var description = options.Describe(train);
         var model = SyntaxTrainer.Train(training, development, options, description, Console.WriteLine);
         var directory = Path.GetDirectoryName(Path.GetFullPath(output));
         if (directory is not null)

@@ -20,12 +20,16 @@ internal static class FeatureHash
         return x;
     }
 
-    public static ulong Of(int template, ulong a) => NonZero(Mix((ulong)template * 0x9E3779B97F4A7C15UL ^ Mix(a)));
+    // A feature costs one finaliser: the template's constant, the first value and the others times distinct odd
+    // constants are XORed, then mixed. Word values are already hashes and tag values differ from template to template
+    // only in the low bits, so two features meet only by a 64-bit accident. Mixing every value first, as before, cost
+    // four finalisers a feature.
+    public static ulong Of(int template, ulong a) => NonZero(Mix(((ulong)template * 0x9E3779B97F4A7C15UL) ^ a));
 
-    public static ulong Of(int template, ulong a, ulong b) => NonZero(Mix(((ulong)template * 0x9E3779B97F4A7C15UL ^ Mix(a)) * 31 + Mix(b + 0x632BE59BD9B4E019UL)));
+    public static ulong Of(int template, ulong a, ulong b) => NonZero(Mix(((ulong)template * 0x9E3779B97F4A7C15UL) ^ a ^ (b * 0xC2B2AE3D27D4EB4FUL)));
 
     public static ulong Of(int template, ulong a, ulong b, ulong c) =>
-        NonZero(Mix((((ulong)template * 0x9E3779B97F4A7C15UL ^ Mix(a)) * 31 + Mix(b + 0x632BE59BD9B4E019UL)) * 31 + Mix(c + 0x8CB92BA72F3D8DD7UL)));
+        NonZero(Mix(((ulong)template * 0x9E3779B97F4A7C15UL) ^ a ^ (b * 0xC2B2AE3D27D4EB4FUL) ^ (c * 0x165667B19E3779F9UL)));
 
     /// <summary>FNV-1a over the characters, as they are.</summary>
     public static ulong Chars(ReadOnlySpan<char> chars)

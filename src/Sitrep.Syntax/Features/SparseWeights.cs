@@ -15,6 +15,9 @@ internal interface ILinearScorer
 
     /// <summary>Clears <paramref name="scores"/> and adds the weights of <paramref name="features"/>.</summary>
     void Score(ReadOnlySpan<ulong> features, Span<float> scores);
+
+    /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/>.</summary>
+    void Add(ReadOnlySpan<ulong> features, Span<float> scores);
 }
 
 /// <summary>
@@ -26,13 +29,13 @@ internal interface ILinearScorer
 /// </summary>
 internal sealed class SparseWeights : ILinearScorer
 {
-    private readonly Slot[] _slots;
-    private readonly Entry[] _entries;
+    private readonly HugePageArray<Slot> _slots;
+    private readonly HugePageArray<Entry> _entries;
     private readonly ulong[] _rowKeys;
     private readonly int[] _rowStarts;
     private readonly int _mask;
 
-    private SparseWeights(int classes, float scale, Slot[] slots, Entry[] entries, ulong[] rowKeys, int[] rowStarts)
+    private SparseWeights(int classes, float scale, HugePageArray<Slot> slots, HugePageArray<Entry> entries, ulong[] rowKeys, int[] rowStarts)
     {
         Classes = classes;
         Scale = scale;
@@ -59,6 +62,11 @@ internal sealed class SparseWeights : ILinearScorer
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         scores.Clear();
+        Add(features, scores);
+    }
+
+    public void Add(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
         var slots = _slots;
         var entries = _entries;
         var mask = _mask;
@@ -104,9 +112,10 @@ internal sealed class SparseWeights : ILinearScorer
 
         foreach (var start in found[..n])
         {
-            var count = entries[(int)start].Class;
-            foreach (var e in entries.AsSpan((int)start + 1, count))
+            var count = entries[start].Class;
+            for (var j = start + 1; j <= start + count; j++)
             {
+                var e = entries[j];
                 scores[e.Class] += e.Value;
             }
         }
@@ -130,7 +139,7 @@ internal sealed class SparseWeights : ILinearScorer
         for (var r = 0; r < _rowKeys.Length; r++)
         {
             var start = _rowStarts[r];
-            yield return (_rowKeys[r], _entries.AsSpan(start + 1, _entries[start].Class).ToArray());
+            yield return (_rowKeys[r], _entries.Span.Slice(start + 1, _entries[start].Class).ToArray());
         }
     }
 
@@ -194,8 +203,8 @@ internal sealed class SparseWeights : ILinearScorer
             size <<= 1;
         }
 
-        var slots = new Slot[size];
-        var entries = new Entry[ordered.Sum(r => r.Row.Length + 1)];
+        var slots = new HugePageArray<Slot>(size);
+        var entries = new HugePageArray<Entry>(ordered.Sum(r => r.Row.Length + 1));
         var rowKeys = new ulong[ordered.Count];
         var rowStarts = new int[ordered.Count];
         var mask = size - 1;
@@ -214,7 +223,7 @@ internal sealed class SparseWeights : ILinearScorer
             rowKeys[r] = key;
             rowStarts[r] = at;
             entries[at] = new Entry((ushort)row.Length, 0);
-            row.CopyTo(entries, at + 1);
+            row.CopyTo(entries.Span[(at + 1)..]);
             at += row.Length + 1;
         }
 

@@ -106,6 +106,12 @@ internal sealed class WeightTable : ILinearScorer
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         scores.Clear();
+        Add(features, scores);
+    }
+
+    /// <summary>Adds the rows of the <paramref name="features"/> into <paramref name="scores"/> (length <see cref="Stride"/>).</summary>
+    public void Add(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
         var acc = MemoryMarshal.Cast<float, Vector<float>>(scores);
         var weights = Weights;
         foreach (var f in features)

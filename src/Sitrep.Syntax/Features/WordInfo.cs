@@ -5,7 +5,7 @@ namespace Sitrep.Syntax.Features;
 /// collapsed shape and a few flags. Curly quotes and long dashes are folded to the ASCII forms the treebank uses, and
 /// numbers are folded to their class so that unseen figures behave like seen ones.
 /// </summary>
-internal readonly record struct WordInfo(ulong Form, ulong Lower, ulong Shape, ulong Prefix1, ulong Prefix2, ulong Prefix3, ulong Suffix1, ulong Suffix2, ulong Suffix3, ulong Suffix4, ulong HyphenTail, int Flags)
+internal readonly record struct WordInfo(ulong Form, ulong Lower, ulong Shape, ulong Prefix1, ulong Prefix2, ulong Prefix3, ulong Suffix1, ulong Suffix2, ulong Suffix3, ulong Suffix4, ulong HyphenTail, int Flags, ulong Clusters)
 {
     public const int InitialCapital = 1;
     public const int AllCapitals = 2;
@@ -18,9 +18,16 @@ internal readonly record struct WordInfo(ulong Form, ulong Lower, ulong Shape, u
     private static readonly ulong NumberToken = FeatureHash.Chars("<num>");
     private static readonly ulong YearToken = FeatureHash.Chars("<year>");
 
-    /// <summary>The word's features; words longer than 48 characters are read by their first and last 24.</summary>
-    public static WordInfo From(ReadOnlySpan<char> raw)
+    /// <summary>Cluster id at <paramref name="level"/> (0 = coarsest of <see cref="WordClusters.Levels"/>), 0 when unclustered.</summary>
+    public ulong Cluster(int level) => WordClusters.Level(Clusters, level);
+
+    /// <summary>
+    /// The word's features; words longer than 48 characters are read by their first and last 24. A hyphenated word
+    /// without clusters of its own takes those of its last part.
+    /// </summary>
+    public static WordInfo From(ReadOnlySpan<char> raw, WordClusters clusters)
     {
+        ArgumentNullException.ThrowIfNull(clusters);
         Span<char> buffer = stackalloc char[MaxChars];
         var n = Normalise(raw, buffer);
         var lower = buffer[..n];
@@ -100,6 +107,13 @@ internal readonly record struct WordInfo(ulong Form, ulong Lower, ulong Shape, u
             word = FeatureHash.Chars(lower);
         }
 
+        var tail = lastHyphen >= 0 && lastHyphen < n - 1 ? FeatureHash.Chars(lower[(lastHyphen + 1)..]) : 0;
+        var packed = clusters.Of(word);
+        if (packed == 0 && tail != 0)
+        {
+            packed = clusters.Of(tail);
+        }
+
         return new WordInfo(
             form,
             word,
@@ -111,8 +125,9 @@ internal readonly record struct WordInfo(ulong Form, ulong Lower, ulong Shape, u
             FeatureHash.Chars(lower[Math.Max(0, n - 2)..]),
             FeatureHash.Chars(lower[Math.Max(0, n - 3)..]),
             FeatureHash.Chars(lower[Math.Max(0, n - 4)..]),
-            lastHyphen >= 0 && lastHyphen < n - 1 ? FeatureHash.Chars(lower[(lastHyphen + 1)..]) : 0,
-            flags);
+            tail,
+            flags,
+            packed);
     }
 
     /// <summary>Copies <paramref name="raw"/> into <paramref name="into"/> with treebank quotes and dashes.</summary>

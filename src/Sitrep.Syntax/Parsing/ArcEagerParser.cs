@@ -41,10 +41,22 @@ internal sealed class ArcEagerParser
         state.Reset(words.Length);
         Span<ulong> features = stackalloc ulong[MaxFeatures];
         Span<float> scores = stackalloc float[Weights.Stride];
+        Span<float> front = stackalloc float[Weights.Stride];
+        var frontOf = -1;
         while (!state.BufferEmpty)
         {
-            var n = Extract(words, tags, state, features);
-            Weights.Score(features[..n], scores);
+            // The features of the front of the buffer stay the same until a word leaves it (about every other move),
+            // so their scores are looked up once per word.
+            if (state.Buffer != frontOf)
+            {
+                frontOf = state.Buffer;
+                var m = ExtractFront(words, tags, frontOf, features);
+                Weights.Score(features[..m], front);
+            }
+
+            var n = ExtractRest(words, tags, state, features);
+            front.CopyTo(scores);
+            Weights.Add(features[..n], scores);
             Apply(state, BestValid(state, scores));
         }
 
@@ -300,8 +312,53 @@ internal sealed class ArcEagerParser
         return false;
     }
 
-    /// <summary>The features of <paramref name="state"/>, Zhang and Nivre (2011) with the second stack word added.</summary>
+    /// <summary>
+    /// The features of <paramref name="state"/>: Zhang and Nivre (2011) with the second stack word added; those of the
+    /// front of the buffer (<see cref="ExtractFront"/>) first, then the rest.
+    /// </summary>
     public static int Extract(ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> tags, ParserState state, Span<ulong> into)
+    {
+        var n = ExtractFront(words, tags, state.Buffer, into);
+        return n + ExtractRest(words, tags, state, into[n..]);
+    }
+
+    /// <summary>The features read only of the three words at the front of the buffer (not of their dependents).</summary>
+    public static int ExtractFront(ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> tags, int b, Span<ulong> into)
+    {
+        var n = 0;
+        var len = words.Length;
+        var n0 = b <= len ? b : -1;
+        var n1 = b + 1 <= len ? b + 1 : -1;
+        var n2 = b + 2 <= len ? b + 2 : -1;
+        var n0w = W(words, n0);
+        var n0p = T(tags, n0);
+        var n1w = W(words, n1);
+        var n1p = T(tags, n1);
+        var n2w = W(words, n2);
+        var n2p = T(tags, n2);
+        var n0wp = FeatureHash.Mix(n0w ^ (n0p * 0x9E3779B97F4A7C15UL));
+        var n1wp = FeatureHash.Mix(n1w ^ (n1p * 0x9E3779B97F4A7C15UL));
+        into[n++] = FeatureHash.Of(104, n0wp);
+        into[n++] = FeatureHash.Of(105, n0w);
+        into[n++] = FeatureHash.Of(106, n0p);
+        into[n++] = FeatureHash.Of(107, n1wp);
+        into[n++] = FeatureHash.Of(108, n1w);
+        into[n++] = FeatureHash.Of(109, n1p);
+        into[n++] = FeatureHash.Of(110, n2w, n2p);
+        into[n++] = FeatureHash.Of(111, n2w);
+        into[n++] = FeatureHash.Of(112, n2p);
+        into[n++] = FeatureHash.Of(127, n0p, n1p);
+        into[n++] = FeatureHash.Of(130, n0p, n1p, n2p);
+        if (n0 > 0)
+        {
+            into[n++] = FeatureHash.Of(220, words[n0 - 1].Suffix3, n0p);
+        }
+
+        return n;
+    }
+
+    /// <summary>The features that read the stack or the arcs built so far.</summary>
+    public static int ExtractRest(ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> tags, ParserState state, Span<ulong> into)
     {
         var n = 0;
         var s0 = state.S0;
@@ -309,7 +366,6 @@ internal sealed class ArcEagerParser
         var len = state.Length;
         var n0 = b <= len ? b : -1;
         var n1 = b + 1 <= len ? b + 1 : -1;
-        var n2 = b + 2 <= len ? b + 2 : -1;
         var s1 = state.S1;
         var s0h = state.Head[s0];
         var s0h2 = s0h > 0 ? state.Head[s0h] : -1;
@@ -324,28 +380,15 @@ internal sealed class ArcEagerParser
         var s0p = T(tags, s0);
         var n0w = W(words, n0);
         var n0p = T(tags, n0);
-        var n1w = W(words, n1);
         var n1p = T(tags, n1);
-        var n2w = W(words, n2);
-        var n2p = T(tags, n2);
         var s0wp = FeatureHash.Mix(s0w ^ (s0p * 0x9E3779B97F4A7C15UL));
         var n0wp = FeatureHash.Mix(n0w ^ (n0p * 0x9E3779B97F4A7C15UL));
-        var n1wp = FeatureHash.Mix(n1w ^ (n1p * 0x9E3779B97F4A7C15UL));
 
         // Single words.
         into[n++] = FeatureHash.Of(100, 0);
         into[n++] = FeatureHash.Of(101, s0wp);
         into[n++] = FeatureHash.Of(102, s0w);
         into[n++] = FeatureHash.Of(103, s0p);
-        into[n++] = FeatureHash.Of(104, n0wp);
-        into[n++] = FeatureHash.Of(105, n0w);
-        into[n++] = FeatureHash.Of(106, n0p);
-        into[n++] = FeatureHash.Of(107, n1wp);
-        into[n++] = FeatureHash.Of(108, n1w);
-        into[n++] = FeatureHash.Of(109, n1p);
-        into[n++] = FeatureHash.Of(110, n2w, n2p);
-        into[n++] = FeatureHash.Of(111, n2w);
-        into[n++] = FeatureHash.Of(112, n2p);
 
         // Pairs.
         into[n++] = FeatureHash.Of(120, s0wp, n0wp);
@@ -355,14 +398,12 @@ internal sealed class ArcEagerParser
         into[n++] = FeatureHash.Of(124, s0p, n0wp);
         into[n++] = FeatureHash.Of(125, s0w, n0w);
         into[n++] = FeatureHash.Of(126, s0p, n0p);
-        into[n++] = FeatureHash.Of(127, n0p, n1p);
 
         // Three words.
         var s0hp = T(tags, s0h);
         var s0lp = T(tags, s0l);
         var s0rp = T(tags, s0r);
         var n0lp = T(tags, n0l);
-        into[n++] = FeatureHash.Of(130, n0p, n1p, n2p);
         into[n++] = FeatureHash.Of(131, s0p, n0p, n1p);
         into[n++] = FeatureHash.Of(132, s0hp, s0p, n0p);
         into[n++] = FeatureHash.Of(133, s0p, s0lp, n0p);
@@ -448,7 +489,6 @@ internal sealed class ArcEagerParser
         if (n0 > 0)
         {
             var w = words[n0 - 1];
-            into[n++] = FeatureHash.Of(220, w.Suffix3, n0p);
             into[n++] = FeatureHash.Of(221, w.Shape, s0p);
         }
 

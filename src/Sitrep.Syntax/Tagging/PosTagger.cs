@@ -9,7 +9,7 @@ namespace Sitrep.Syntax.Tagging;
 /// </summary>
 internal sealed class PosTagger
 {
-    public const int MaxFeatures = 48;
+    public const int MaxFeatures = 64;
 
     private const ulong None = ulong.MaxValue;
 
@@ -138,6 +138,13 @@ internal sealed class PosTagger
         into[n++] = FeatureHash.Of(34, a1, a2);
         into[n++] = FeatureHash.Of(35, a0, w.Suffix3);
         into[n++] = FeatureHash.Of(36, i > 0 ? classes[i - 1] : ulong.MaxValue, a0, a1);
+        // Word clusters: the finest level reads much like the word, the coarser ones like a tag, for rare words too.
+        into[n++] = FeatureHash.Of(40, w.Cluster(WordClusters.Levels - 1));
+        into[n++] = FeatureHash.Of(41, w.Cluster(2));
+        into[n++] = FeatureHash.Of(42, w.Cluster(1), p1);
+        into[n++] = FeatureHash.Of(43, w.Cluster(2), w.Suffix3);
+        into[n++] = FeatureHash.Of(44, i > 0 ? words[i - 1].Cluster(1) : 0x10000UL, w.Cluster(1), i + 1 < words.Length ? words[i + 1].Cluster(1) : 0x10000UL);
+        into[n++] = FeatureHash.Of(45, i + 1 < words.Length ? words[i + 1].Cluster(2) : 0x10000UL);
         if (w.HyphenTail != 0)
         {
             into[n++] = FeatureHash.Of(22, w.HyphenTail);

@@ -36,8 +36,9 @@ public static class SyntaxTrainer
         labelNames.Add("parataxis");
         var labels = labelNames.ToArray();
         var labelIds = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
-        var examples = train.Select(s => Example.From(s, tags, labelIds)).ToList();
-        var devExamples = dev?.Select(s => Example.From(s, tags, labelIds)).ToList();
+        var clusters = options.WordClusters ? WordClusters.Default : WordClusters.None;
+        var examples = train.Select(s => Example.From(s, tags, labelIds, clusters)).ToList();
+        var devExamples = dev?.Select(s => Example.From(s, tags, labelIds, clusters)).ToList();
         log(string.Create(CultureInfo.InvariantCulture, $"{examples.Count} sentences, {examples.Sum(e => e.Words.Length)} words, {tags.Count} tags, {labels.Length} relations, {examples.Count(e => e.Lifted)} trees made projective"));
 
         var lemmatizer = Lemmatizer.Learn(examples.SelectMany(e => e.Source.Words.Select((w, i) => (w, e.GoldTags[i], e.Source.Lemmas[i]))));
@@ -90,7 +91,16 @@ public static class SyntaxTrainer
 
         var parserWeights = TrainParser(examples, devExamples, labels, options, log, clock);
         log(string.Create(CultureInfo.InvariantCulture, $"parser: {parserWeights.Count} feature rows ({clock.Elapsed.TotalSeconds:0} s)"));
-        return new SyntaxModel(tags, labels, SparseWeights.From(tagger), ambiguity, SparseWeights.From(parserWeights), lemmatizer, description);
+        var taggerTable = SparseWeights.From(tagger);
+        var parserTable = SparseWeights.From(parserWeights);
+        if (options.PruneSteps > 0)
+        {
+            taggerTable = taggerTable.Prune(options.PruneSteps);
+            parserTable = parserTable.Prune(options.PruneSteps);
+            log(string.Create(CultureInfo.InvariantCulture, $"pruned below {options.PruneSteps} steps: tagger {taggerTable.Rows} rows, parser {parserTable.Rows} rows"));
+        }
+
+        return new SyntaxModel(tags, labels, taggerTable, ambiguity, parserTable, lemmatizer, description, clusters);
     }
 
     /// <summary>Parses every sentence of <paramref name="gold"/> from its own words and scores the result.</summary>
@@ -285,7 +295,7 @@ public static class SyntaxTrainer
 
         public bool Lifted { get; init; }
 
-        public static Example From(ConlluSentence s, TagSet tags, Dictionary<string, int> labels)
+        public static Example From(ConlluSentence s, TagSet tags, Dictionary<string, int> labels, WordClusters clusters)
         {
             var n = s.Words.Count;
             var heads = new int[n + 2];
@@ -304,7 +314,7 @@ public static class SyntaxTrainer
             return new Example
             {
                 Source = s,
-                Words = s.Words.Select(w => WordInfo.From(w)).ToArray(),
+                Words = s.Words.Select(w => WordInfo.From(w, clusters)).ToArray(),
                 GoldTags = Enumerable.Range(0, n).Select(i => Math.Max(0, tags.Find(s.Upos[i], s.Xpos[i]))).ToArray(),
                 Tags = new int[n],
                 Heads = heads,

@@ -58,7 +58,7 @@ public class ConlluTests
     public void WhenAToyModelIsTrainedOnTheFixture_ItParsesATrainingSentenceBack()
     {
         var sentences = Conllu.Read(Fixture);
-        var options = new SyntaxTrainingOptions { TaggerEpochs = 12, ParserEpochs = 20, JackknifeFolds = 0, TaggerPrune = 0, ParserPrune = 0 };
+        var options = new SyntaxTrainingOptions { TaggerEpochs = 12, ParserEpochs = 20, JackknifeFolds = 0, TaggerPrune = 0, ParserPrune = 0, PruneSteps = 0 };
         var model = SyntaxTrainer.Train(sentences, null, options, "toy");
         var parse = model.Parse(sentences[3].Words);
         parse.Select(w => w.Head).ShouldBe(sentences[3].Heads);
