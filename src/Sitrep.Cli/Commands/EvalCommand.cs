@@ -30,6 +30,7 @@ internal static class EvalCommand
         EvalRumourEvalCommand.Create(),
         EvalDisputesCommand.Create(),
         EvalNliCommand.Create(),
+        EvalEventsCommand.Create(),
         EvalUdCommand.Create(),
     ];
 }

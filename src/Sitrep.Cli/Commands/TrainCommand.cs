@@ -22,6 +22,7 @@ internal static class TrainCommand
         TrainNerCommand.Create(),
         TrainStanceCommand.Create(),
         TrainNliCommand.Create(),
+        TrainEventsCommand.Create(),
         TrainUdCommand.Create(),
     ];
 }
