@@ -33,6 +33,7 @@ internal static class EvalCommand
         EvalTimelineCommand.Create(),
         EvalNliCommand.Create(),
         EvalAchCommand.Create(),
+        EvalEventsCommand.Create(),
         EvalUdCommand.Create(),
     ];
 }

@@ -23,6 +23,7 @@ internal static class TrainCommand
         TrainCheckworthyCommand.Create(),
         TrainStanceCommand.Create(),
         TrainNliCommand.Create(),
+        TrainEventsCommand.Create(),
         TrainUdCommand.Create(),
     ];
 }

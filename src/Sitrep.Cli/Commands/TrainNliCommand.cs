@@ -17,7 +17,7 @@ internal static class TrainNliCommand
     public static Command Create()
     {
         var train = new Option<string>("--train") { Description = "Training files, comma-separated: SICK (SICK_TRAIN.txt) or premise,hypothesis,label CSV (datasets/nli/*.csv).", Required = true, HelpName = "FILES" };
-        var output = new Option<string>("--out") { Description = "The model file to write.", Required = true, HelpName = "FILE" };
+        var output = new Option<string?>("--out") { Description = "The model file to write (required unless --cv is given).", HelpName = "FILE" };
         var check = new Option<string?>("--check") { Description = "A SICK file scored after every epoch (SICK_TRIAL.txt, for choosing settings; never a test split).", HelpName = "FILE" };
         var cache = new Option<string?>("--cache") { Description = "A SQLite file keeping the sentence vectors between runs (keep it outside the repository).", HelpName = "FILE" };
         var hidden = new Option<int?>("--hidden") { Description = "Hidden units (default: the shipped model's)." };
@@ -28,8 +28,14 @@ internal static class TrainNliCommand
         var l2 = new Option<float?>("--l2") { Description = "L2 weight decay (default: the shipped model's)." };
         var reversed = new Option<bool>("--sick-both-ways") { Description = "Also train on each SICK training pair read B→A with its entailment_BA label." };
         var holdOut = new Option<bool>("--no-retrain") { Description = "Keep the networks trained without the calibration share instead of training them again on every pair." };
+        var folds = new Option<int?>("--cv") { Description = "Only cross-validate these settings on the training pairs in K folds and print the accuracy (for choosing settings on training data).", HelpName = "K" };
+        var noWordNet = new Option<bool>("--no-wordnet") { Description = "Train without the WordNet features (needed where WordNet is not installed)." };
+        var noStack = new Option<bool>("--no-stack") { Description = "Use the networks alone, without the boosted trees over their out-of-fold logits and the word-level features." };
+        var rounds = new Option<int?>("--rounds") { Description = "Boosting rounds of the stacking trees (default: the shipped model's)." };
+        var depth = new Option<int?>("--depth") { Description = "Depth of the stacking trees (default: the shipped model's)." };
+        var foldNetworks = new Option<bool>("--retrain-networks") { Description = "With the stacking trees: train the networks again on every pair instead of shipping the networks trained for the folds." };
         var threads = new Option<int>("--threads") { Description = "Threads of the encoder (ONNX Runtime intra-op).", DefaultValueFactory = _ => 2 };
-        var command = new Command("nli", "Train the entails / contradicts / neutral pair classifier over MiniLM sentence vectors.") { train, output, check, cache, hidden, epochs, seed, ensemble, keep, l2, reversed, holdOut, threads };
+        var command = new Command("nli", "Train the entails / contradicts / neutral pair classifier over MiniLM sentence vectors.") { train, output, check, cache, hidden, epochs, seed, ensemble, keep, l2, reversed, holdOut, folds, noWordNet, noStack, rounds, depth, foldNetworks, threads };
         command.SetAction(parse =>
         {
             try
@@ -87,6 +93,31 @@ internal static class TrainNliCommand
                     training = training with { EnsembleSize = size is >= 1 and <= 64 ? size : throw SitrepErrors.BadOption.Exception("--ensemble", size.ToString(CultureInfo.InvariantCulture), "1 to 64") };
                 }
 
+                if (parse.GetValue(noStack))
+                {
+                    training = training with { Stacker = null };
+                }
+                else
+                {
+                    var trees = new BoostedTreesOptions();
+                    if (parse.GetValue(rounds) is { } r)
+                    {
+                        trees = trees with { Rounds = r is >= 1 and <= 5000 ? r : throw SitrepErrors.BadOption.Exception("--rounds", r.ToString(CultureInfo.InvariantCulture), "1 to 5000") };
+                    }
+
+                    if (parse.GetValue(depth) is { } d)
+                    {
+                        trees = trees with { Depth = d is >= 1 and <= 10 ? d : throw SitrepErrors.BadOption.Exception("--depth", d.ToString(CultureInfo.InvariantCulture), "1 to 10") };
+                    }
+
+                    training = training with { Stacker = trees, ShipFoldNetworks = !parse.GetValue(foldNetworks) };
+                }
+
+                if (parse.GetValue(noWordNet))
+                {
+                    training = training with { UseWordNet = false };
+                }
+
                 if (parse.GetValue(holdOut))
                 {
                     training = training with { RetrainOnAll = false };
@@ -97,8 +128,21 @@ internal static class TrainNliCommand
                 var cachePath = parse.GetValue(cache);
                 using var store = cachePath is null ? null : SqliteEmbeddingCache.Open(cachePath);
                 ISentenceEncoder encoder = store is null ? miniLm : new CachingSentenceEncoder(miniLm, store);
+                if (parse.GetValue(folds) is { } foldCount)
+                {
+                    var cv = NliTrainer.CrossValidate(pairs, encoder, training, foldCount is >= 2 and <= 20 ? foldCount : throw SitrepErrors.BadOption.Exception("--cv", foldCount.ToString(CultureInfo.InvariantCulture), "2 to 20"), Console.WriteLine);
+                    var cvReport = new NliReport();
+                    for (var i = 0; i < pairs.Count; i++)
+                    {
+                        cvReport.Add(pairs[i].Label, cv[i]);
+                    }
+
+                    Console.WriteLine(cvReport.Report().Replace("accuracy:", $"{foldCount}-fold cross-validation accuracy:", StringComparison.Ordinal));
+                    return ExitCodes.Ok;
+                }
+
+                var path = parse.GetValue(output) ?? throw SitrepErrors.BadOption.Exception("--out", "(missing)", "a model file to write");
                 var model = NliTrainer.Train(pairs, encoder, training, Console.WriteLine, checkPairs);
-                var path = parse.GetValue(output)!;
                 model.Save(path);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path} ({new FileInfo(path).Length / 1024.0:0} KiB)"));
                 if (checkPairs is not null)

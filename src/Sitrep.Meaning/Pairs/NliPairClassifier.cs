@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Sitrep.Meaning.Encoding;
+using Sitrep.Meaning.Lexicon;
 
 namespace Sitrep.Meaning.Pairs;
 
@@ -15,7 +16,7 @@ public sealed class NliPairClassifier
     public const string ShippedFileName = "nli-minilm.bin.gz";
 
     private const string Magic = "SITREP-NLI";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     // Class order inside the network.
     internal static readonly PairRelation[] Classes = [PairRelation.Entails, PairRelation.Contradicts, PairRelation.Neutral];
@@ -23,16 +24,21 @@ public sealed class NliPairClassifier
     private static readonly Lazy<NliPairClassifier> Shipped = new(() => LoadShipped(MiniLmSentenceEncoder.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly DenseMlp[] _networks;
+    private readonly BoostedTrees? _stacker;
     private readonly CachingSentenceEncoder _words;
 
-    internal NliPairClassifier(string name, ISentenceEncoder encoder, IReadOnlyList<DenseMlp> networks, float temperature)
+    internal NliPairClassifier(string name, ISentenceEncoder encoder, IReadOnlyList<DenseMlp> networks, float temperature, bool usesWordNet, BoostedTrees? stacker = null)
     {
+        _stacker = stacker;
         Name = name;
+        UsesWordNet = usesWordNet;
+        WordNet = usesWordNet ? WordNet.Shared : null;
         Encoder = encoder;
         _networks = [.. networks];
         _words = new CachingSentenceEncoder(encoder, new MemoryEmbeddingCache(50_000));
         Temperature = temperature;
-        if (_networks.Length == 0 || !(temperature > 0) || _networks.Any(n => n.Inputs != PairFeaturizer.Length(encoder.Dimensions) || n.Classes != Classes.Length))
+        if (_networks.Length == 0 || !(temperature > 0) || _networks.Any(n => n.Inputs != PairFeaturizer.Length(encoder.Dimensions) || n.Classes != Classes.Length)
+            || (stacker is not null && (stacker.Inputs != StackLength(encoder.Dimensions) || stacker.Classes != Classes.Length)))
         {
             throw new InvalidDataException($"The model's networks do not fit encoder '{encoder.Name}' ({PairFeaturizer.Length(encoder.Dimensions)} inputs, {Classes.Length} classes) or its temperature {temperature} is not positive.");
         }
@@ -47,11 +53,23 @@ public sealed class NliPairClassifier
     /// <summary>The encoder whose vectors the model was trained on; <see cref="Judge(IReadOnlyList{EncodedPair})"/> needs vectors from it.</summary>
     public ISentenceEncoder Encoder { get; }
 
+    /// <summary>
+    /// Whether the model was trained with the WordNet features. Such a model still runs where WordNet is missing
+    /// (those features are then 0), but is less accurate; see <see cref="WordNet"/>.
+    /// </summary>
+    public bool UsesWordNet { get; }
+
+    /// <summary>The WordNet database the features are computed from (null when the model does not use it or it is not installed).</summary>
+    public WordNet? WordNet { get; }
+
     /// <summary>The softmax temperature fitted at training time.</summary>
     public float Temperature { get; }
 
     /// <summary>Networks whose logits are averaged.</summary>
     public int EnsembleSize => _networks.Length;
+
+    /// <summary>Whether boosted trees combine the networks' mean logits with the word-level features (stacking).</summary>
+    public bool IsStacked => _stacker is not null;
 
     /// <summary>Judges one pair, encoding both sentences.</summary>
     public PairJudgment Judge(string premise, string hypothesis)
@@ -108,7 +126,13 @@ public sealed class NliPairClassifier
 
     internal PairJudgment Judge(EncodedPair pair, Dictionary<string, float[]> words)
     {
-        var p = Logits(_networks, PairFeaturizer.Features(pair.Premise, pair.PremiseVector, pair.Hypothesis, pair.HypothesisVector, w => words[w]));
+        var x = PairFeaturizer.Features(pair.Premise, pair.PremiseVector, pair.Hypothesis, pair.HypothesisVector, w => words[w], WordNet);
+        var p = Logits(_networks, x);
+        if (_stacker is not null)
+        {
+            p = _stacker.Logits(StackInputs(p, x, Encoder.Dimensions));
+        }
+
         DenseMlp.Softmax(p, Temperature);
         return new PairJudgment(p[0], p[1], p[2]);
     }
@@ -116,7 +140,7 @@ public sealed class NliPairClassifier
     /// <summary>The mean of the networks' logits.</summary>
     internal static float[] Logits(IReadOnlyList<DenseMlp> networks, float[] features)
     {
-        var sum = new float[Classes.Length];
+        var sum = new float[networks[0].Classes];
         foreach (var network in networks)
         {
             System.Numerics.Tensors.TensorPrimitives.Add(sum, network.Logits(features), sum);
@@ -124,6 +148,17 @@ public sealed class NliPairClassifier
 
         System.Numerics.Tensors.TensorPrimitives.Divide(sum, networks.Count, sum);
         return sum;
+    }
+
+    /// <summary>Inputs of the stacking trees: the networks' mean logits, then every feature after the four vector blocks (cosine, lexical, alignment, WordNet).</summary>
+    internal static int StackLength(int dimensions) => Classes.Length + PairFeaturizer.Length(dimensions) - (4 * dimensions);
+
+    internal static float[] StackInputs(float[] logits, float[] features, int dimensions)
+    {
+        var stack = new float[StackLength(dimensions)];
+        logits.CopyTo(stack, 0);
+        features.AsSpan(4 * dimensions).CopyTo(stack.AsSpan(logits.Length));
+        return stack;
     }
 
     /// <summary>The temperature (0.5 to 10) that minimises the log-loss of <paramref name="logits"/> against <paramref name="labels"/>.</summary>
@@ -157,7 +192,7 @@ public sealed class NliPairClassifier
     {
         ArgumentNullException.ThrowIfNull(encoder);
         return string.Equals(encoder.Name, Encoder.Name, StringComparison.Ordinal)
-            ? new NliPairClassifier(Name, encoder, _networks, Temperature)
+            ? new NliPairClassifier(Name, encoder, _networks, Temperature, UsesWordNet, _stacker)
             : throw new InvalidDataException($"The model '{Name}' was trained on '{Encoder.Name}' vectors, not '{encoder.Name}'.");
     }
 
@@ -187,12 +222,16 @@ public sealed class NliPairClassifier
         writer.Write(Name);
         writer.Write(Encoder.Name);
         writer.Write(PairFeaturizer.LayoutVersion);
+        writer.Write(UsesWordNet);
         writer.Write(Temperature);
         writer.Write(_networks.Length);
         foreach (var network in _networks)
         {
             network.Write(writer);
         }
+
+        writer.Write(_stacker is not null);
+        _stacker?.Write(writer);
     }
 
     private static NliPairClassifier LoadShipped(ISentenceEncoder encoder)
@@ -230,6 +269,7 @@ public sealed class NliPairClassifier
                 throw new InvalidDataException($"The model '{name}' uses feature layout {layout}; this build computes layout {PairFeaturizer.LayoutVersion}. Retrain it with 'sitrep train nli'.");
             }
 
+            var usesWordNet = reader.ReadBoolean();
             var temperature = reader.ReadSingle();
             var count = reader.ReadInt32();
             if (count is < 1 or > 64)
@@ -243,7 +283,8 @@ public sealed class NliPairClassifier
                 networks[i] = DenseMlp.Read(reader);
             }
 
-            return new NliPairClassifier(name, encoder, networks, temperature);
+            var stacker = reader.ReadBoolean() ? BoostedTrees.Read(reader) : null;
+            return new NliPairClassifier(name, encoder, networks, temperature, usesWordNet, stacker);
         }
         catch (EndOfStreamException ex)
         {

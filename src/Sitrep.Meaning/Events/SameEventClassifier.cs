@@ -1,0 +1,225 @@
+using System.IO.Compression;
+using Sitrep.Meaning.Encoding;
+using Sitrep.Meaning.Pairs;
+
+namespace Sitrep.Meaning.Events;
+
+/// <summary>
+/// Judges whether two sentences tell the same happening or two different happenings of one kind (two earthquakes,
+/// two arrests): a small network over their MiniLM vectors and cheap cues (numbers, dates, names shared or clashing),
+/// trained on ECB+ event coreference by <c>sitrep train events</c>.
+/// </summary>
+/// <remarks>
+/// Symmetric: <c>Judge(a, b) == Judge(b, a)</c>. Thread-safe and immutable; <see cref="Default"/> loads the shipped
+/// model and the shared encoder once. Trained on news sentences of one topic that both mention an event; pairs of
+/// unrelated topics were never shown to it, so callers should first make sure the sentences are about the same kind of event.
+/// </remarks>
+public sealed class SameEventClassifier
+{
+    /// <summary>The shipped model's file name under <c>src/Sitrep.Meaning/Models/</c>.</summary>
+    public const string ShippedFileName = "same-event-minilm.bin.gz";
+
+    private const string Magic = "SITREP-SAME-EVENT";
+    private const int FormatVersion = 1;
+
+    private static readonly Lazy<SameEventClassifier> Shipped = new(() => LoadShipped(MiniLmSentenceEncoder.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly DenseMlp[] _networks;
+    private readonly BoostedTrees? _trees;
+
+    internal SameEventClassifier(string name, ISentenceEncoder encoder, IReadOnlyList<DenseMlp> networks, BoostedTrees? trees, float temperature)
+    {
+        Name = name;
+        Encoder = encoder;
+        _networks = [.. networks];
+        _trees = trees;
+        Temperature = temperature;
+        if ((_networks.Length == 0 && trees is null) || !(temperature > 0) || _networks.Any(n => n.Inputs != SameEventFeatures.Length(encoder.Dimensions) || n.Classes != 2)
+            || (trees is not null && (trees.Inputs != TreeInputs(encoder.Dimensions, _networks.Length > 0) || trees.Classes != 2)))
+        {
+            throw new InvalidDataException($"The model's networks do not fit encoder '{encoder.Name}' ({SameEventFeatures.Length(encoder.Dimensions)} inputs, 2 classes) or its temperature {temperature} is not positive.");
+        }
+    }
+
+    /// <summary>The shipped model over <see cref="MiniLmSentenceEncoder.Default"/>, loaded on first use.</summary>
+    public static SameEventClassifier Default => Shipped.Value;
+
+    /// <summary>Versioned component name for stored results, e.g. <c>events.same.minilm-mlp.v1</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The encoder whose vectors the model was trained on; the vector overloads need vectors from it.</summary>
+    public ISentenceEncoder Encoder { get; }
+
+    /// <summary>The softmax temperature fitted at training time.</summary>
+    public float Temperature { get; }
+
+    /// <summary>P(same event) for two sentences, encoding both.</summary>
+    public float Judge(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var vectors = Encoder.Encode([a, b]);
+        return Judge(a, vectors[0], b, vectors[1]);
+    }
+
+    /// <summary>P(same event) for many pairs, encoding every distinct sentence once.</summary>
+    public float[] Judge(IReadOnlyList<(string A, string B)> pairs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var sentences = pairs.SelectMany(p => new[] { p.A ?? string.Empty, p.B ?? string.Empty }).Distinct(StringComparer.Ordinal).ToArray();
+        var vectors = Encoder.Encode(sentences, cancellationToken);
+        var index = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            index[sentences[i]] = vectors[i];
+        }
+
+        return pairs.Select(p => Judge(p.A ?? string.Empty, index[p.A ?? string.Empty], p.B ?? string.Empty, index[p.B ?? string.Empty])).ToArray();
+    }
+
+    /// <summary>P(same event) for two sentences whose vectors (from <see cref="Encoder"/>, or a cache of it) are known already.</summary>
+    public float Judge(string a, ReadOnlySpan<float> aVector, string b, ReadOnlySpan<float> bVector)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var logits = Logits(SameEventFeatures.Features(a, aVector, b, bVector));
+        DenseMlp.Softmax(logits, Temperature);
+        return logits[1];
+    }
+
+    /// <summary>Inputs of the trees: the networks' mean logits when there are networks, then the cosine and the cues.</summary>
+    internal static int TreeInputs(int dimensions, bool withNetworks) => (withNetworks ? 2 : 0) + 1 + SameEventFeatures.Names.Length;
+
+    internal static float[] TreeFeatures(float[]? networkLogits, float[] features, int dimensions)
+    {
+        var tail = features.AsSpan(2 * dimensions);
+        var x = new float[(networkLogits?.Length ?? 0) + tail.Length];
+        networkLogits?.CopyTo(x, 0);
+        tail.CopyTo(x.AsSpan(networkLogits?.Length ?? 0));
+        return x;
+    }
+
+    internal float[] Logits(float[] features)
+    {
+        var logits = _networks.Length > 0 ? NliPairClassifier.Logits(_networks, features) : null;
+        return _trees is null ? logits! : _trees.Logits(TreeFeatures(logits, features, Encoder.Dimensions));
+    }
+
+    /// <summary>P(same event) for each pair of sentences whose vectors are known already.</summary>
+    public float[] Judge(IReadOnlyList<(string A, float[] AVector, string B, float[] BVector)> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        return pairs.Select(p => Judge(p.A, p.AVector, p.B, p.BVector)).ToArray();
+    }
+
+    /// <summary>The same model over another encoder of the same name (e.g. a <see cref="CachingSentenceEncoder"/> around it).</summary>
+    public SameEventClassifier WithEncoder(ISentenceEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        return string.Equals(encoder.Name, Encoder.Name, StringComparison.Ordinal)
+            ? new SameEventClassifier(Name, encoder, _networks, _trees, Temperature)
+            : throw new InvalidDataException($"The model '{Name}' was trained on '{Encoder.Name}' vectors, not '{encoder.Name}'.");
+    }
+
+    /// <summary>Loads a model written by <c>sitrep train events</c>, to run over <paramref name="encoder"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not a same-event model, or was trained for another encoder.</exception>
+    public static SameEventClassifier Load(string path, ISentenceEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        using var file = File.OpenRead(path);
+        return Read(file, encoder);
+    }
+
+    /// <summary>Writes the model.</summary>
+    public void Save(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        using var file = File.Create(path);
+        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
+        using var writer = new BinaryWriter(gzip, System.Text.Encoding.UTF8);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(Name);
+        writer.Write(Encoder.Name);
+        writer.Write(SameEventFeatures.LayoutVersion);
+        writer.Write(Temperature);
+        writer.Write(_networks.Length);
+        foreach (var network in _networks)
+        {
+            network.Write(writer);
+        }
+
+        writer.Write(_trees is not null);
+        _trees?.Write(writer);
+    }
+
+    private static SameEventClassifier LoadShipped(ISentenceEncoder encoder)
+    {
+        var resource = "Sitrep.Meaning.Models." + ShippedFileName;
+        using var stream = typeof(SameEventClassifier).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The shipped model '{resource}' is missing from the assembly; rebuild Sitrep.Meaning.");
+        return Read(stream, encoder);
+    }
+
+    private static SameEventClassifier Read(Stream stream, ISentenceEncoder encoder)
+    {
+        try
+        {
+            using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+            using var buffered = new BufferedStream(gzip, 1 << 16);
+            using var reader = new BinaryReader(buffered, System.Text.Encoding.UTF8);
+            var magic = reader.ReadString();
+            var version = reader.ReadInt32();
+            if (!string.Equals(magic, Magic, StringComparison.Ordinal) || version != FormatVersion)
+            {
+                throw new InvalidDataException($"Not a Sitrep same-event model (format '{magic}' v{version}).");
+            }
+
+            var name = reader.ReadString();
+            var encoderName = reader.ReadString();
+            var layout = reader.ReadInt32();
+            if (!string.Equals(encoderName, encoder.Name, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"The model '{name}' was trained on '{encoderName}' vectors, not '{encoder.Name}'.");
+            }
+
+            if (layout != SameEventFeatures.LayoutVersion)
+            {
+                throw new InvalidDataException($"The model '{name}' uses feature layout {layout}; this build computes layout {SameEventFeatures.LayoutVersion}. Retrain it with 'sitrep train events'.");
+            }
+
+            var temperature = reader.ReadSingle();
+            var count = reader.ReadInt32();
+            if (count is < 0 or > 64)
+            {
+                throw new InvalidDataException($"The model '{name}' claims {count} networks; expected 0 to 64.");
+            }
+
+            var networks = new DenseMlp[count];
+            for (var i = 0; i < count; i++)
+            {
+                networks[i] = DenseMlp.Read(reader);
+            }
+
+            var trees = reader.ReadBoolean() ? BoostedTrees.Read(reader) : null;
+            return new SameEventClassifier(name, encoder, networks, trees, temperature);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("The model file ends early: not a complete same-event model.", ex);
+        }
+        catch (InvalidDataException)
+        {
+            throw;
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidDataException("The model file is not a gzip same-event model: " + ex.Message, ex);
+        }
+    }
+}
