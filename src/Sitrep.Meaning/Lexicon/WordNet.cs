@@ -88,36 +88,63 @@ public sealed class WordNet
     public int LemmaCount => _index.Sum(i => i.Count);
 
     /// <summary>
-    /// Loads WordNet from <paramref name="directory"/>, or else from <c>$SITREP_WORDNET</c>, <c>/usr/share/wordnet</c>,
-    /// <c>/usr/local/share/wordnet</c> or <c>/usr/share/wordnet/dict</c>; null when none holds the database or it
-    /// cannot be read.
+    /// Loads WordNet from <paramref name="directory"/>, or else from <c>$SITREP_WORDNET</c> when it is set, or else the
+    /// copy embedded in this assembly (WordNet 3.0 as Debian's <c>wordnet-base</c> ships it, glosses left out; packed by
+    /// <c>scripts/pack-wordnet.py</c>), so that the pair model reads the same lexicon on every machine. Null when the
+    /// database named cannot be read.
     /// </summary>
     public static WordNet? TryLoad(string? directory = null)
     {
-        var candidates = directory is not null
-            ? [directory]
-            : new[] { Environment.GetEnvironmentVariable(DirectoryVariable), "/usr/share/wordnet", "/usr/local/share/wordnet", "/usr/share/wordnet/dict" };
-        foreach (var candidate in candidates)
+        var candidate = directory ?? Environment.GetEnvironmentVariable(DirectoryVariable);
+        try
         {
-            if (string.IsNullOrEmpty(candidate) || !File.Exists(Path.Combine(candidate, "index.noun")) || !File.Exists(Path.Combine(candidate, "data.noun")))
+            if (!string.IsNullOrEmpty(candidate))
             {
-                continue;
+                return File.Exists(Path.Combine(candidate, "index.noun")) && File.Exists(Path.Combine(candidate, "data.noun"))
+                    ? Load(name => Lines(Path.Combine(candidate, name)), candidate)
+                    : null;
             }
 
-            try
+            return LoadEmbedded();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The name of the embedded copy's resource.</summary>
+    private const string EmbeddedResource = "Sitrep.Meaning.Models.wordnet-3.0.txt.gz";
+
+    private static WordNet? LoadEmbedded()
+    {
+        using var stream = typeof(WordNet).Assembly.GetManifestResourceStream(EmbeddedResource);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        var files = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        using (var reader = new StreamReader(new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress)))
+        {
+            while (reader.ReadLine() is { } line)
             {
-                return Load(candidate);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
-            {
-                return null;
+                if (line.StartsWith("@@ ", StringComparison.Ordinal))
+                {
+                    files[line[3..]] = current = [];
+                }
+                else if (current is not null && line.Length > 0 && line.Length <= MaxLineLength)
+                {
+                    current.Add(line);
+                }
             }
         }
 
-        return null;
+        return Load(name => files.TryGetValue(name, out var lines) ? lines : [], "embedded WordNet 3.0");
     }
 
-    private static WordNet Load(string directory)
+    private static WordNet Load(Func<string, IEnumerable<string>> linesOf, string directory)
     {
         var index = new Dictionary<string, int[]>[Parts.Length];
         var exceptions = new Dictionary<string, string[]>[Parts.Length];
@@ -126,9 +153,9 @@ public sealed class WordNet
         var words = new Dictionary<int, string[]>();
         for (var part = 0; part < Parts.Length; part++)
         {
-            index[part] = ReadIndex(Path.Combine(directory, "index." + Parts[part]), part);
-            exceptions[part] = ReadExceptions(Path.Combine(directory, Parts[part] + ".exc"));
-            ReadData(Path.Combine(directory, "data." + Parts[part]), part, hypernyms, words, antonymIds);
+            index[part] = ReadIndex(linesOf("index." + Parts[part]), "index." + Parts[part], part);
+            exceptions[part] = ReadExceptions(linesOf(Parts[part] + ".exc"));
+            ReadData(linesOf("data." + Parts[part]), part, hypernyms, words, antonymIds);
         }
 
         var antonyms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -178,10 +205,10 @@ public sealed class WordNet
         }
     }
 
-    private static Dictionary<string, int[]> ReadIndex(string path, int part)
+    private static Dictionary<string, int[]> ReadIndex(IEnumerable<string> lines, string path, int part)
     {
         var index = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        foreach (var line in Lines(path))
+        foreach (var line in lines)
         {
             // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -204,10 +231,10 @@ public sealed class WordNet
         return index;
     }
 
-    private static Dictionary<string, string[]> ReadExceptions(string path)
+    private static Dictionary<string, string[]> ReadExceptions(IEnumerable<string> lines)
     {
         var map = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var line in Lines(path))
+        foreach (var line in lines)
         {
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length >= 2)
@@ -219,10 +246,10 @@ public sealed class WordNet
         return map;
     }
 
-    private static void ReadData(string path, int part, Dictionary<int, int[]> hypernyms, Dictionary<int, string[]> words, List<(int, int, int, int)> antonyms)
+    private static void ReadData(IEnumerable<string> lines, int part, Dictionary<int, int[]> hypernyms, Dictionary<int, string[]> words, List<(int, int, int, int)> antonyms)
     {
         var parents = new List<int>();
-        foreach (var line in Lines(path))
+        foreach (var line in lines)
         {
             // offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [symbol offset pos source/target]... | gloss
             var bar = line.IndexOf(" | ", StringComparison.Ordinal);
