@@ -4,7 +4,7 @@ using Sitrep.Meaning.Pairs;
 namespace Sitrep.Engine;
 
 /// <summary>
-/// ACH's meaning model backed by the MiniLM encoder and the <c>nli.minilm-mlp.v1</c> pair classifier. The classifier is
+/// ACH's meaning model backed by the MiniLM encoder and the shipped pair classifier (<c>nli.minilm-mlp.v2</c>). The classifier is
 /// created on first use, so a run without hypotheses never loads it.
 /// </summary>
 public sealed class NliAchMeaning : IAchMeaning
@@ -22,7 +22,7 @@ public sealed class NliAchMeaning : IAchMeaning
     public static NliAchMeaning Default { get; } = new(() => DefaultPipeline.Classifier);
 
     /// <inheritdoc />
-    public string Name => "nli.minilm-mlp.v1";
+    public string Name => _classifier.Value.Name;
 
     /// <inheritdoc />
     public IReadOnlyList<PairProbabilities> Judge(IReadOnlyList<(string Premise, string Hypothesis)> pairs, CancellationToken cancellationToken = default)

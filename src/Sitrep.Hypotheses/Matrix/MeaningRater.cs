@@ -23,6 +23,13 @@ public static partial class MeaningRater
     public const double Sure = 0.6;
 
     /// <summary>
+    /// The contradiction probability an Inconsistent rating from the pair model needs: where contradictions of the
+    /// shipped pair model (<c>nli.minilm-mlp.v2</c>) are all right on SICK trial (≥ 0.8: 50 pairs, precision 1.0; ≥ 0.6 lets
+    /// "The boring explanation nobody wants: incompetence" contradict "It was incompetence").
+    /// </summary>
+    public const double SureContradiction = 0.8;
+
+    /// <summary>
     /// The cosine at which evidence is a near paraphrase of the hypothesis: then an entailment the pair model prefers
     /// over contradiction, at <see cref="ParaphraseEntails"/> or more, is enough.
     /// </summary>
@@ -187,7 +194,7 @@ public static partial class MeaningRater
     {
         var paraphrase = cosine >= Paraphrase && p.Entails >= ParaphraseEntails && p.Entails > p.Contradicts;
         var entails = (p.Entails >= Sure && p.Entails >= p.Contradicts) || paraphrase;
-        var contradicts = !entails && p.Contradicts >= Sure;
+        var contradicts = !entails && p.Contradicts >= SureContradiction;
         var odds = Invariant($"entails {p.Entails:0.00}, contradicts {p.Contradicts:0.00}");
         if (!entails && !contradicts)
         {
