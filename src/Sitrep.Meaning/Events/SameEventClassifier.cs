@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Sitrep.Meaning.Encoding;
 using Sitrep.Meaning.Pairs;
 
@@ -20,6 +19,8 @@ public sealed class SameEventClassifier
     public const string ShippedFileName = "same-event-minilm.bin.gz";
 
     private const string Magic = "SITREP-SAME-EVENT";
+    private static readonly StackedModelFile.Format FileFormat = new(Magic, FormatVersion, SameEventFeatures.LayoutVersion, "same-event", "sitrep train events", HasFlag: false, MinNetworks: 0);
+
     private const int FormatVersion = 1;
 
     private static readonly Lazy<SameEventClassifier> Shipped = new(() => LoadShipped(MiniLmSentenceEncoder.Default), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -131,32 +132,7 @@ public sealed class SameEventClassifier
     }
 
     /// <summary>Writes the model.</summary>
-    public void Save(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        using var file = File.Create(path);
-        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
-        using var writer = new BinaryWriter(gzip, System.Text.Encoding.UTF8);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
-        writer.Write(Name);
-        writer.Write(Encoder.Name);
-        writer.Write(SameEventFeatures.LayoutVersion);
-        writer.Write(Temperature);
-        writer.Write(_networks.Length);
-        foreach (var network in _networks)
-        {
-            network.Write(writer);
-        }
-
-        writer.Write(_trees is not null);
-        _trees?.Write(writer);
-    }
+    public void Save(string path) => StackedModelFile.Save(path, FileFormat, new(Name, Encoder.Name, false, Temperature, _networks, _trees));
 
     private static SameEventClassifier LoadShipped(ISentenceEncoder encoder)
     {
@@ -168,58 +144,7 @@ public sealed class SameEventClassifier
 
     private static SameEventClassifier Read(Stream stream, ISentenceEncoder encoder)
     {
-        try
-        {
-            using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-            using var buffered = new BufferedStream(gzip, 1 << 16);
-            using var reader = new BinaryReader(buffered, System.Text.Encoding.UTF8);
-            var magic = reader.ReadString();
-            var version = reader.ReadInt32();
-            if (!string.Equals(magic, Magic, StringComparison.Ordinal) || version != FormatVersion)
-            {
-                throw new InvalidDataException($"Not a Sitrep same-event model (format '{magic}' v{version}).");
-            }
-
-            var name = reader.ReadString();
-            var encoderName = reader.ReadString();
-            var layout = reader.ReadInt32();
-            if (!string.Equals(encoderName, encoder.Name, StringComparison.Ordinal))
-            {
-                throw new InvalidDataException($"The model '{name}' was trained on '{encoderName}' vectors, not '{encoder.Name}'.");
-            }
-
-            if (layout != SameEventFeatures.LayoutVersion)
-            {
-                throw new InvalidDataException($"The model '{name}' uses feature layout {layout}; this build computes layout {SameEventFeatures.LayoutVersion}. Retrain it with 'sitrep train events'.");
-            }
-
-            var temperature = reader.ReadSingle();
-            var count = reader.ReadInt32();
-            if (count is < 0 or > 64)
-            {
-                throw new InvalidDataException($"The model '{name}' claims {count} networks; expected 0 to 64.");
-            }
-
-            var networks = new DenseMlp[count];
-            for (var i = 0; i < count; i++)
-            {
-                networks[i] = DenseMlp.Read(reader);
-            }
-
-            var trees = reader.ReadBoolean() ? BoostedTrees.Read(reader) : null;
-            return new SameEventClassifier(name, encoder, networks, trees, temperature);
-        }
-        catch (EndOfStreamException ex)
-        {
-            throw new InvalidDataException("The model file ends early: not a complete same-event model.", ex);
-        }
-        catch (InvalidDataException)
-        {
-            throw;
-        }
-        catch (IOException ex)
-        {
-            throw new InvalidDataException("The model file is not a gzip same-event model: " + ex.Message, ex);
-        }
+        var c = StackedModelFile.Read(stream, FileFormat, encoder.Name);
+        return new SameEventClassifier(c.Name, encoder, c.Networks, c.Trees, c.Temperature);
     }
 }

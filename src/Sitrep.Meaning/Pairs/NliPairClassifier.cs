@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Sitrep.Meaning.Encoding;
 using Sitrep.Meaning.Lexicon;
 
@@ -16,6 +15,8 @@ public sealed class NliPairClassifier
     public const string ShippedFileName = "nli-minilm.bin.gz";
 
     private const string Magic = "SITREP-NLI";
+    private static readonly StackedModelFile.Format FileFormat = new(Magic, FormatVersion, PairFeaturizer.LayoutVersion, "NLI", "sitrep train nli", HasFlag: true, MinNetworks: 1);
+
     private const int FormatVersion = 2;
 
     // Class order inside the network.
@@ -206,33 +207,7 @@ public sealed class NliPairClassifier
     }
 
     /// <summary>Writes the model.</summary>
-    public void Save(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        using var file = File.Create(path);
-        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
-        using var writer = new BinaryWriter(gzip, System.Text.Encoding.UTF8);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
-        writer.Write(Name);
-        writer.Write(Encoder.Name);
-        writer.Write(PairFeaturizer.LayoutVersion);
-        writer.Write(UsesWordNet);
-        writer.Write(Temperature);
-        writer.Write(_networks.Length);
-        foreach (var network in _networks)
-        {
-            network.Write(writer);
-        }
-
-        writer.Write(_stacker is not null);
-        _stacker?.Write(writer);
-    }
+    public void Save(string path) => StackedModelFile.Save(path, FileFormat, new(Name, Encoder.Name, UsesWordNet, Temperature, _networks, _stacker));
 
     private static NliPairClassifier LoadShipped(ISentenceEncoder encoder)
     {
@@ -244,60 +219,8 @@ public sealed class NliPairClassifier
 
     private static NliPairClassifier Read(Stream stream, ISentenceEncoder encoder)
     {
-        try
-        {
-            using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-            using var buffered = new BufferedStream(gzip, 1 << 16);
-            using var reader = new BinaryReader(buffered, System.Text.Encoding.UTF8);
-            var magic = reader.ReadString();
-            var version = reader.ReadInt32();
-            if (!string.Equals(magic, Magic, StringComparison.Ordinal) || version != FormatVersion)
-            {
-                throw new InvalidDataException($"Not a Sitrep NLI model (format '{magic}' v{version}).");
-            }
-
-            var name = reader.ReadString();
-            var encoderName = reader.ReadString();
-            var layout = reader.ReadInt32();
-            if (!string.Equals(encoderName, encoder.Name, StringComparison.Ordinal))
-            {
-                throw new InvalidDataException($"The model '{name}' was trained on '{encoderName}' vectors, not '{encoder.Name}'.");
-            }
-
-            if (layout != PairFeaturizer.LayoutVersion)
-            {
-                throw new InvalidDataException($"The model '{name}' uses feature layout {layout}; this build computes layout {PairFeaturizer.LayoutVersion}. Retrain it with 'sitrep train nli'.");
-            }
-
-            var usesWordNet = reader.ReadBoolean();
-            var temperature = reader.ReadSingle();
-            var count = reader.ReadInt32();
-            if (count is < 1 or > 64)
-            {
-                throw new InvalidDataException($"The model '{name}' claims {count} networks; expected 1 to 64.");
-            }
-
-            var networks = new DenseMlp[count];
-            for (var i = 0; i < count; i++)
-            {
-                networks[i] = DenseMlp.Read(reader);
-            }
-
-            var stacker = reader.ReadBoolean() ? BoostedTrees.Read(reader) : null;
-            return new NliPairClassifier(name, encoder, networks, temperature, usesWordNet, stacker);
-        }
-        catch (EndOfStreamException ex)
-        {
-            throw new InvalidDataException("The model file ends early: not a complete NLI model.", ex);
-        }
-        catch (InvalidDataException)
-        {
-            throw;
-        }
-        catch (IOException ex)
-        {
-            throw new InvalidDataException("The model file is not a gzip NLI model: " + ex.Message, ex);
-        }
+        var c = StackedModelFile.Read(stream, FileFormat, encoder.Name);
+        return new NliPairClassifier(c.Name, encoder, c.Networks, c.Temperature, c.Flag, c.Trees);
     }
 
     /// <summary>The SICK label of <paramref name="relation"/> (ENTAILMENT, CONTRADICTION, NEUTRAL).</summary>
