@@ -354,20 +354,8 @@ public sealed class SparseMlp
             Update(_net._b2, _gb2, _mb2, _vb2, 0, _gb2.Length, lr, inv, decay: false);
         }
 
-        private void Update(float[] w, float[] g, float[] m, float[] v, int offset, int count, float lr, float inv, bool decay = true)
-        {
-            var o = _options;
-            var b1 = o.Beta1;
-            var b2 = o.Beta2;
-            var l2 = decay ? o.L2 : 0f;
-            for (var i = offset; i < offset + count; i++)
-            {
-                var grad = (g[i] * inv) + (l2 * w[i]);
-                m[i] = (b1 * m[i]) + ((1 - b1) * grad);
-                v[i] = (b2 * v[i]) + ((1 - b2) * grad * grad);
-                w[i] -= lr * m[i] / (MathF.Sqrt(v[i]) + 1e-8f);
-            }
-        }
+        private void Update(float[] w, float[] g, float[] m, float[] v, int offset, int count, float lr, float inv, bool decay = true) =>
+            Sitrep.Learning.Adam.Update(w.AsSpan(offset, count), g.AsSpan(offset, count), m.AsSpan(offset, count), v.AsSpan(offset, count), inv, decay ? _options.L2 : 0f, lr, _options.Beta1, _options.Beta2);
     }
 }
 

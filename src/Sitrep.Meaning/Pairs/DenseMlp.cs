@@ -335,18 +335,7 @@ internal sealed class DenseMlp
             var inv = 1f / batchSize;
             for (var p = 0; p < _weights.Length; p++)
             {
-                var w = _weights[p];
-                var g = _grads[p];
-                var m = _m[p];
-                var v = _v[p];
-                var l2 = _decay[p] ? o.L2 : 0f;
-                for (var i = 0; i < w.Length; i++)
-                {
-                    var grad = (g[i] * inv) + (l2 * w[i]);
-                    m[i] = (o.Beta1 * m[i]) + ((1 - o.Beta1) * grad);
-                    v[i] = (o.Beta2 * v[i]) + ((1 - o.Beta2) * grad * grad);
-                    w[i] -= lr * m[i] / (MathF.Sqrt(v[i]) + 1e-8f);
-                }
+                Sitrep.Learning.Adam.Update(_weights[p], _grads[p], _m[p], _v[p], inv, _decay[p] ? o.L2 : 0f, lr, o.Beta1, o.Beta2);
             }
         }
     }
