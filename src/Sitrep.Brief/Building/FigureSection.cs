@@ -32,7 +32,13 @@ internal static class FigureSection
             s.Now,
             s.Summary,
             s.Disputed,
-            [.. s.Steps.Select(step => new BriefStatusStep(step.Status, step.ClaimKey, step.Source, step.ReportTime?.ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture), BriefBuilder.ToBrief(step.Cite)))]))];
+            [.. s.Steps.Select(ToBrief)])
+        {
+            Disputing = [.. s.Disputing.Select(ToBrief)],
+        })];
+
+    private static BriefStatusStep ToBrief(StatusStep step) =>
+        new(step.Status, step.ClaimKey, step.Source, step.ReportTime?.ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture), BriefBuilder.ToBrief(step.Cite));
 
     public static BriefMeasure ToBrief(Measure m) =>
         new(m.Role, m.Counted, Round(m.Min), Round(m.Max), m.Unit, m.Text, m.Range.Start, m.Range.End);

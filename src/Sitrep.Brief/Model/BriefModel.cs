@@ -271,7 +271,18 @@ public sealed record BriefStatusStep(string Status, string Claim, string Source,
 /// <param name="Summary">The story in one line.</param>
 /// <param name="Disputed">True when a source still gives another status after the latest change.</param>
 /// <param name="Steps">The changes of status in report-time order.</param>
-public sealed record BriefStoryState(string Topic, string Now, string Summary, bool Disputed, IReadOnlyList<BriefStatusStep> Steps);
+public sealed record BriefStoryState(string Topic, string Now, string Summary, bool Disputed, IReadOnlyList<BriefStatusStep> Steps)
+{
+    /// <summary>
+    /// Readings that dispute the matter and have no place among <see cref="Steps"/>: undated reports that clash with
+    /// where it stands, or, for a fact such as whether a party knew in advance, one reading per source and side.
+    /// </summary>
+    public IReadOnlyList<BriefStatusStep> Disputing { get; init; } = [];
+
+    /// <summary>The steps and the disputing readings, for citations.</summary>
+    [JsonIgnore]
+    public IEnumerable<BriefStatusStep> AllReadings => Steps.Concat(Disputing);
+}
 
 /// <summary>One quantity of one event as the sources give it.</summary>
 /// <param name="Id">Figure id.</param>

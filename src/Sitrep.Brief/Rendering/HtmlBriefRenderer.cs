@@ -352,8 +352,9 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         writer.WriteLine("<section id=\"figures\"><h2>Figures side by side</h2>");
         foreach (var state in report.States)
         {
-            var marks = string.Concat(state.Steps.Select(s => Invariant($"<a class=\"cite\" href=\"#cite-{citations.Number(s.Cite)}\">[{citations.Number(s.Cite)}]</a>")));
-            writer.WriteLine($"<p class=\"state\"><strong>Where it stands — {E(state.Topic)}: {E(state.Now)}</strong>{(state.Disputed ? " (still disputed)" : string.Empty)}. {E(state.Summary)}{marks}</p>");
+            var marks = string.Concat(state.AllReadings.Select(s => Invariant($"<a class=\"cite\" href=\"#cite-{citations.Number(s.Cite)}\">[{citations.Number(s.Cite)}]</a>")));
+            var head = state.Steps.Count == 0 ? $"Disputed — {E(state.Topic)}" : $"Where it stands — {E(state.Topic)}: {E(state.Now)}";
+            writer.WriteLine($"<p class=\"state\"><strong>{head}</strong>{(state.Disputed && state.Steps.Count > 0 ? " (still disputed)" : string.Empty)}. {E(state.Summary)}{marks}</p>");
         }
 
         writer.WriteLine("<table class=\"figures\"><thead><tr><th>Figure</th><th>Verdict</th><th>Values by source</th></tr></thead><tbody>");

@@ -202,8 +202,9 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
         writer.WriteLine();
         foreach (var state in report.States)
         {
-            var marks = string.Concat(state.Steps.Select(s => Invariant($"[^{citations.Number(s.Cite)}]")));
-            writer.WriteLine($"- **Where it stands — {Escape(state.Topic)}: {Escape(state.Now)}**{(state.Disputed ? " (still disputed)" : string.Empty)}. {Escape(state.Summary)} {marks}");
+            var marks = string.Concat(state.AllReadings.Select(s => Invariant($"[^{citations.Number(s.Cite)}]")));
+            var head = state.Steps.Count == 0 ? $"Disputed — {Escape(state.Topic)}" : $"Where it stands — {Escape(state.Topic)}: {Escape(state.Now)}";
+            writer.WriteLine($"- **{head}**{(state.Disputed && state.Steps.Count > 0 ? " (still disputed)" : string.Empty)}. {Escape(state.Summary)} {marks}");
         }
 
         if (report.States.Count > 0)

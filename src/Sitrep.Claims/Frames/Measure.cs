@@ -36,6 +36,12 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
     {
         static string N(double v) => v >= 100 ? v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
         var unit = Unit is "people" or "magnitude" or "years" or "children" ? string.Empty : " " + Unit;
+        if (VagueWord() is { } vague)
+        {
+            // "dozens" and "thousands" are said as words: their bounds are a reading, not what the source wrote.
+            return vague + unit;
+        }
+
         return (Min, Max) switch
         {
             ({ } a, { } b) when Math.Abs(a - b) < 1e-9 => N(a) + unit,
@@ -44,6 +50,28 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
             (null, { } b) => "up to " + N(b) + unit,
             _ => Text,
         };
+    }
+
+    /// <summary>The vague amount the figure is written as ("dozens", "tens of thousands"), or null for a number.</summary>
+    private string? VagueWord()
+    {
+        var words = Text.ToLowerInvariant().Split([' ', '\u00a0'], StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.FindIndex(words, w => w.TrimEnd(',', '.') is "dozens" or "hundreds" or "thousands" or "millions" or "scores" or "tens");
+        if (at < 0 || words.Take(at).Any(w => w.Any(char.IsDigit)))
+        {
+            return null;
+        }
+
+        // "tens of thousands", "hundreds of thousands": keep the words up to the last amount word.
+        var end = at;
+        while (end + 2 < words.Length && words[end + 1] == "of" && words[end + 2].TrimEnd(',', '.') is "thousands" or "millions" or "hundreds")
+        {
+            end += 2;
+        }
+
+        // "at least dozens", "some thousands": a bound said in words stays with the amount.
+        var start = words.Take(at).All(w => w is "at" or "least" or "most" or "about" or "around" or "some" or "nearly" or "many" or "several") ? 0 : at;
+        return string.Join(' ', words[start..(end + 1)]).TrimEnd(',', '.');
     }
 }
 

@@ -18,8 +18,16 @@ public sealed record StatusStep(string Status, string ClaimKey, string Source, D
 /// <param name="Steps">Each change of status, in report-time order (a status repeated by the next report is one step).</param>
 /// <param name="Now">The latest status.</param>
 /// <param name="Summary">The story in one line.</param>
-/// <param name="Disputed">True when, after the latest change, a source still gives another status.</param>
-public sealed record StoryState(string Topic, IReadOnlyList<StatusStep> Steps, string Now, string Summary, bool Disputed);
+/// <param name="Disputed">True when, after the latest change, a source still gives another status, or sources whose order is
+/// unknown, or that speak of a fact, disagree.</param>
+public sealed record StoryState(string Topic, IReadOnlyList<StatusStep> Steps, string Now, string Summary, bool Disputed)
+{
+    /// <summary>
+    /// The readings that dispute the matter and cannot be placed in <see cref="Steps"/>: for a status, those with no
+    /// report time that clash with where it stands; for a fact, one reading per source and side.
+    /// </summary>
+    public IReadOnlyList<StatusStep> Disputing { get; init; } = [];
+}
 
 /// <summary>The corpus layer of story states.</summary>
 /// <param name="States">The states.</param>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Sitrep.Claims;
 using Sitrep.Corroboration.Propositions;
 using Sitrep.Pipeline;
@@ -7,19 +6,20 @@ using Sitrep.Pipeline;
 namespace Sitrep.Corroboration.State;
 
 /// <summary>
-/// Follows the status of the matters a story's reports keep returning to and that change as it moves — today a
-/// criminal case (to be dropped, open, closed) — through the claims that state it, in report-time order. A status is
-/// read only from a claim that names the matter and says its status plainly; questions, speculation and claims
-/// their own sentence rejects say nothing.
+/// Follows the matters a story's reports keep returning to, through the claims that state them. Two kinds:
+/// a status that moves as the story does (a criminal case to be dropped, then open, then closed: <see cref="CriminalCase"/>),
+/// read in report-time order, and a fact that does not (whether a party knew in advance: <see cref="Foreknowledge"/>),
+/// where two sources that say opposite things dispute it whatever their order. A reading comes only from a claim that
+/// names the matter and says it plainly; questions, speculation and claims a correction withdraws say nothing.
 /// </summary>
-internal static partial class StoryStateFinder
+internal static class StoryStateFinder
 {
     private const int MaxSteps = 12;
 
     /// <summary>The story states of the corpus.</summary>
     public static IReadOnlyList<StoryState> Find(Corpus corpus, Func<Corpus, string, string> origin)
     {
-        var observations = new List<(StatusStep Step, DateTimeOffset When, int Order)>();
+        var observations = new List<Observation>();
         var order = 0;
         foreach (var doc in corpus.Documents)
         {
@@ -32,31 +32,69 @@ internal static partial class StoryStateFinder
                 }
 
                 var text = doc.Document.Slice(claim.Span);
-                if (CaseStatus(text) is not { } status || Retracted(doc.Document.Text, claim.Span.Start))
+                var readings = Read(text);
+                if (readings.Count == 0 || Retracted(doc.Document.Text, claim.Span.Start))
                 {
                     continue;
                 }
 
                 var claimRef = new ClaimRef(doc.Document.Id, claim);
                 var source = ClaimSource.Of(corpus, claimRef, origin);
-                if (source.ReportTime is not { } reported)
-                {
-                    continue;
-                }
 
                 // A status dated in the text ("closed the case on 27 June") took effect then, not when it was retold.
-                var when = EventDay(claim.EventTime) is { } day && day <= reported ? day : reported;
-                observations.Add((new StatusStep(status, claimRef.Key, source.Label, reported, claim.Span), when, order));
+                DateTimeOffset? when = source.ReportTime is { } reported && EventDay(claim.EventTime) is { } day && day <= reported ? day : source.ReportTime;
+                foreach (var (topic, party, status, moves) in readings)
+                {
+                    observations.Add(new(topic, party, moves, new StatusStep(status, claimRef.Key, source.Label, source.ReportTime, claim.Span), source.Key, when, order));
+                }
             }
         }
 
-        var dated = observations.OrderBy(o => o.When).ThenBy(o => o.Order).ToList();
+        var states = new List<StoryState>();
+        foreach (var matter in observations.GroupBy(o => o.Topic, StringComparer.Ordinal))
+        {
+            var items = matter.ToList();
+            var state = items[0].Moves ? Moving(matter.Key, items) : Fact(items);
+            if (state is not null)
+            {
+                states.Add(state);
+            }
+        }
+
+        return states;
+    }
+
+    /// <summary>What a claim's text says of the matters followed: (topic, party, status, whether the status moves).</summary>
+    private static List<(string Topic, string? Party, string Status, bool Moves)> Read(string text)
+    {
+        var readings = new List<(string, string?, string, bool)>();
+        if (CriminalCase.Status(text) is { } status)
+        {
+            readings.Add((CriminalCase.Topic, null, status, true));
+        }
+
+        if (Foreknowledge.Read(text) is { } knew)
+        {
+            var party = text[knew.PartyStart..knew.PartyEnd];
+            readings.Add((Foreknowledge.Topic(Foreknowledge.PartyKey(party)), party, knew.Status, false));
+        }
+
+        return readings;
+    }
+
+    /// <summary>
+    /// A status that moves: the dated readings in order, each change one step. A reading with no report time cannot be
+    /// placed: when it clashes with where the dated steps end, or the readings cannot be ordered at all and clash among
+    /// themselves, the matter is disputed and the clashing readings are listed apart.
+    /// </summary>
+    private static StoryState? Moving(string topic, List<Observation> items)
+    {
         var steps = new List<StatusStep>();
         var disputed = false;
-        foreach (var (step, _, _) in dated)
+        foreach (var o in items.Where(o => o.When is not null).OrderBy(o => o.When).ThenBy(o => o.Order))
         {
             var current = steps.Count == 0 ? null : steps[^1].Status;
-            if (current == step.Status)
+            if (current == o.Step.Status)
             {
                 continue;
             }
@@ -64,16 +102,11 @@ internal static partial class StoryStateFinder
             if (current == "closed")
             {
                 // After the case is closed a promise to drop it is a recap; a report that it is open disputes the close.
-                disputed |= step.Status == "open";
+                disputed |= o.Step.Status == "open";
                 continue;
             }
 
-            steps.Add(step);
-        }
-
-        if (steps.Count < 2)
-        {
-            return [];
+            steps.Add(o.Step);
         }
 
         if (steps.Count > MaxSteps)
@@ -81,10 +114,65 @@ internal static partial class StoryStateFinder
             steps = [.. steps.Take(MaxSteps - 1), steps[^1]];
         }
 
-        var now = steps[^1];
-        var summary = "criminal case: " + string.Join(" → ", steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Status} ({s.Source}, {s.ReportTime:d MMM yyyy})")));
-        return [new StoryState("criminal case", steps, now.Status, summary, disputed)];
+        var undated = items.Where(o => o.When is null).ToList();
+        if (steps.Count >= 2)
+        {
+            var now = steps[^1];
+            var against = FirstPerStatus(undated.Where(o => CriminalCase.Clash(o.Step.Status, now.Status)));
+            disputed |= against.Count > 0;
+            var summary = topic + ": " + string.Join(" → ", steps.Select(Dated));
+            if (against.Count > 0)
+            {
+                summary += "; undated, " + string.Join("; ", against.Select(s => $"{s.Status} ({s.Source})"));
+            }
+
+            return new StoryState(topic, steps, now.Status, summary, disputed) { Disputing = against };
+        }
+
+        // Too few dated steps to tell a story: readings whose order is unknown dispute the matter only when they clash.
+        var sides = FirstPerStatus(items.OrderBy(o => o.When ?? DateTimeOffset.MaxValue).ThenBy(o => o.Order));
+        var clash = sides.Any(a => sides.Any(b => CriminalCase.Clash(a.Status, b.Status)));
+        if (!clash || undated.Count == 0)
+        {
+            return null;
+        }
+
+        var unordered = topic + ": " + string.Join(" vs ", sides.Select(s => s.ReportTime is null ? $"{s.Status} ({s.Source}, undated)" : Dated(s)))
+            + "; the reports' order is unknown";
+        return new StoryState(topic, [], "disputed", unordered, true) { Disputing = sides };
     }
+
+    /// <summary>A fact: disputed when two sources read it opposite ways; nothing to say when all agree.</summary>
+    private static StoryState? Fact(List<Observation> items)
+    {
+        var bySide = items.GroupBy(o => o.Step.Status, StringComparer.Ordinal).ToList();
+        if (bySide.Count < 2)
+        {
+            return null;
+        }
+
+        // Sides held only by the same source are one source wavering, not two sources disagreeing.
+        var sources = items.Select(o => o.SourceKey).Distinct(StringComparer.Ordinal).Count();
+        if (sources < 2)
+        {
+            return null;
+        }
+
+        var party = items.Select(o => o.Party!).MaxBy(p => p.Length)!;
+        var topic = Foreknowledge.Topic(party);
+        var sides = bySide
+            .OrderBy(g => g.Min(o => o.Order))
+            .Select(g => (g.Key, Steps: g.GroupBy(o => o.SourceKey, StringComparer.Ordinal).Select(s => s.First().Step).Take(MaxSteps / 2).ToList()))
+            .ToList();
+        var summary = topic + ": " + string.Join(" vs ", sides.Select(s => $"{s.Key} ({string.Join("; ", s.Steps.Select(step => step.Source))})"));
+        return new StoryState(topic, [], "disputed", summary, true) { Disputing = [.. sides.SelectMany(s => s.Steps)] };
+    }
+
+    private static List<StatusStep> FirstPerStatus(IEnumerable<Observation> observations) =>
+        [.. observations.GroupBy(o => o.Step.Status, StringComparer.Ordinal).Select(g => g.First().Step)];
+
+    private static string Dated(StatusStep s) =>
+        string.Create(CultureInfo.InvariantCulture, $"{s.Status} ({s.Source}, {s.ReportTime:d MMM yyyy})");
 
     /// <summary>True when the claim sits in a correction that withdraws it ("an earlier version of this report said …").</summary>
     private static bool Retracted(string text, int start)
@@ -98,36 +186,5 @@ internal static partial class StoryStateFinder
     private static DateTimeOffset? EventDay(string? timex) =>
         timex is { Length: >= 10 } && DateTimeOffset.TryParseExact(timex[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var day) ? day : null;
 
-    /// <summary>The status of a criminal case a claim states, or null when it states none plainly.</summary>
-    internal static string? CaseStatus(string text)
-    {
-        if (!CaseNoun().IsMatch(text))
-        {
-            return null;
-        }
-
-        if (StillOpen().IsMatch(text))
-        {
-            return "open";
-        }
-
-        if (Promised().IsMatch(text))
-        {
-            return "to be dropped";
-        }
-
-        return Closed().IsMatch(text) ? "closed" : null;
-    }
-
-    [GeneratedRegex(@"\b(criminal case|the case|charges|investigation|prosecution)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CaseNoun();
-
-    [GeneratedRegex(@"\b(remains? open|still open|still (being )?investigat\w*|(has|have|had) not been (dropped|closed)|not (been )?(dropped|closed)|will not be (dropped|closed)|won't be (dropped|closed)|still under way)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex StillOpen();
-
-    [GeneratedRegex(@"\b(will|would|to) be (dropped|closed)\b|\bwould go away\b|\bto drop (the|all) (case|charges)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Promised();
-
-    [GeneratedRegex(@"\b((had|has|have|was|were) (been )?(dropped|closed)|closed (the|its|their) (criminal )?(case|investigation)|(charges|case) (were |was )?dropped|dropped (the|all) (charges|case))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Closed();
+    private sealed record Observation(string Topic, string? Party, bool Moves, StatusStep Step, string SourceKey, DateTimeOffset? When, int Order);
 }
