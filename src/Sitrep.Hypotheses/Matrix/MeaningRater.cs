@@ -38,6 +38,19 @@ public static partial class MeaningRater
     /// <summary>The pair probability of entailment a near paraphrase needs.</summary>
     public const double ParaphraseEntails = 0.3;
 
+    /// <summary>
+    /// The cosine at which evidence states a hypothesis in other words, when the pair model is unsure: it must also be
+    /// the closest hypothesis by <see cref="StatementMargin"/>, name what sets the hypothesis apart, and not be read as a
+    /// contradiction (chosen on the dev split of the ACH gold).
+    /// </summary>
+    public const double StatementCosine = 0.6;
+
+    /// <summary>How much closer to the hypothesis than to any other a restatement must be.</summary>
+    public const double StatementMargin = 0.15;
+
+    /// <summary>The pair probability of contradiction under which a restatement may be read as one.</summary>
+    public const double StatementContradicts = 0.2;
+
     /// <summary>The pair probability an unhedged statement needs to be rated strongly (CC or II).</summary>
     public const double VerySure = 0.95;
 
@@ -143,7 +156,15 @@ public static partial class MeaningRater
                 Math.Max(j.Entails, Math.Max(forward[k].Entails, backward[k].Entails)),
                 Math.Max(j.Contradicts, Math.Max(forward[k].Contradicts, backward[k].Contradicts)));
         }
-        var sure = pairs.Select((p, i) => (p, i)).Where(x => Math.Max(judged[x.i].Entails, judged[x.i].Contradicts) >= Sure).ToList();
+        // How much closer each row is to its closest hypothesis than to the next: a restatement must pick one out.
+        var margins = new double[rows.Count];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var sorted = hypotheses.Select((_, j) => Vectors.Cosine(vectors[r], vectors[rows.Count + j])).OrderDescending().ToList();
+            margins[r] = sorted.Count > 1 ? sorted[0] - sorted[1] : sorted[0];
+        }
+
+        var sure = pairs.Select((p, i) => (p, i)).Where(x => Math.Max(judged[x.i].Entails, judged[x.i].Contradicts) >= Sure || x.p.Cosine >= StatementCosine).ToList();
         var words = sure.SelectMany(x => rows[x.p.Row].Words.Concat(distinctive[x.p.H.Id])).Select(w => w.Surface).Distinct(StringComparer.Ordinal).ToList();
         var wordVectors = words.Count == 0 ? [] : meaning.Encode(words, cancellationToken);
         var wordIndex = words.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => wordVectors[x.i], StringComparer.Ordinal);
@@ -158,7 +179,9 @@ public static partial class MeaningRater
                 continue;
             }
 
-            var verdict = RateCell(row, rows[r].Words, frames[h.Id], distinctive[h.Id], judged[i], cosine, meaning.Name, wordIndex);
+            var restates = cosine >= StatementCosine && margins[r] >= StatementMargin && IsClosest(vectors, r, rows.Count, hypotheses, h, cosine)
+                && !Undecided().IsMatch(StatementOf(row));
+            var verdict = RateCell(row, rows[r].Words, frames[h.Id], distinctive[h.Id], judged[i], cosine, meaning.Name, wordIndex, restates ? margins[r] : (double?)null);
             if (verdict.Cell is { } cell)
             {
                 cells[(row.Id, h.Id)] = cell;
@@ -175,6 +198,9 @@ public static partial class MeaningRater
         return (cells, Top(candidates));
     }
 
+    private static bool IsClosest(IReadOnlyList<float[]> vectors, int row, int rowCount, IReadOnlyList<Hypothesis> hypotheses, Hypothesis h, double cosine) =>
+        hypotheses.Select((other, j) => (other, j)).All(x => x.other.Id == h.Id || Vectors.Cosine(vectors[row], vectors[rowCount + x.j]) < cosine);
+
     /// <summary>What the meaning rater reads of a row: its statement, else its label.</summary>
     internal static string StatementOf(Evidence e) => e.Frame.Statement is { Length: > 0 } s ? s : e.Label;
 
@@ -190,10 +216,12 @@ public static partial class MeaningRater
         PairProbabilities p,
         double cosine,
         string model,
-        Dictionary<string, float[]> wordVectors)
+        Dictionary<string, float[]> wordVectors,
+        double? restatementMargin)
     {
         var paraphrase = cosine >= Paraphrase && p.Entails >= ParaphraseEntails && p.Entails > p.Contradicts;
-        var entails = (p.Entails >= Sure && p.Entails >= p.Contradicts) || paraphrase;
+        var restatement = restatementMargin is not null && p.Contradicts < StatementContradicts && p.Contradicts < p.Entails;
+        var entails = (p.Entails >= Sure && p.Entails >= p.Contradicts) || paraphrase || restatement;
         var contradicts = !entails && p.Contradicts >= SureContradiction;
         var odds = Invariant($"entails {p.Entails:0.00}, contradicts {p.Contradicts:0.00}");
         if (!entails && !contradicts)
@@ -202,7 +230,9 @@ public static partial class MeaningRater
         }
 
         var relation = entails
-            ? p.Entails >= Sure ? Invariant($"entails, P={p.Entails:0.00}") : Invariant($"near paraphrase (cosine {cosine:0.00}), entails P={p.Entails:0.00}")
+            ? p.Entails >= Sure ? Invariant($"entails, P={p.Entails:0.00}")
+            : paraphrase ? Invariant($"near paraphrase (cosine {cosine:0.00}), entails P={p.Entails:0.00}")
+            : Invariant($"states it in other words (cosine {cosine:0.00}, {restatementMargin:0.00} closer than to any other hypothesis; entails P={p.Entails:0.00})")
             : Invariant($"contradicts, P={p.Contradicts:0.00}");
         if (!EventClasses.AreCompatible(row.Frame.EventClass, h.EventClass))
         {
@@ -223,7 +253,7 @@ public static partial class MeaningRater
         var same = row.Frame.EventClass is { } c && h.EventClass == c ? $"; same event class '{c}'" : string.Empty;
         var about = $"; both about '{topic}'";
         var direction = entails ? 1 : -1;
-        var strong = (entails ? p.Entails : p.Contradicts) >= VerySure;
+        var strong = (entails ? p.Entails : p.Contradicts) >= VerySure && (!entails || p.Entails >= Sure);
         var hedge = string.Empty;
         if (row.Frame.Possibility)
         {
@@ -296,6 +326,10 @@ public static partial class MeaningRater
         var m = Copula().Match(text);
         return m.Success && Content(text[(m.Index + m.Length)..]).Count > 0 ? text[(m.Index + m.Length)..] : text;
     }
+
+    // "Staged or not, …", "whether it was staged": the sentence leaves the question open, so it restates nothing.
+    [GeneratedRegex(@"\b(or not|whether|if)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Undecided();
 
     [GeneratedRegex(@"\b(was|is|were|are|had been|has been)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Copula();

@@ -41,6 +41,31 @@ public sealed class MeaningRaterTests
     }
 
     [Fact]
+    public void AJudgmentThatRestatesOneHypothesisInOtherWordsIsRatedByItsLikelihoodWhenThePairModelIsUnsure()
+    {
+        var row = Row("p1", "It is unlikely that the mutiny was staged by factions within the regime, start to finish.", likelihood: "unlikely");
+        var meaning = new FakeMeaning().Says(row.Frame.Statement!, Staged.Text, 0.2, 0.01);
+
+        var (cells, _) = MeaningRater.Rate([Staged, Gamble], [row], meaning);
+
+        var cell = cells[("p1", "H1")];
+        cell.Rating.ShouldBe(Rating.Inconsistent);
+        cell.Reason.ShouldContain("states it in other words");
+        cells.ShouldNotContainKey(("p1", "H2"));
+    }
+
+    [Fact]
+    public void ARestatementThePairModelReadsAsAContradictionIsNotRatedAsOne()
+    {
+        var row = Row("p1", "The mutiny was staged by factions within the regime, start to finish.");
+        var meaning = new FakeMeaning().Says(row.Frame.Statement!, Staged.Text, 0.2, 0.3);
+
+        var (cells, _) = MeaningRater.Rate([Staged, Gamble], [row], meaning);
+
+        cells.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void WhenThePairModelIsUnsure_TheCellStaysUnratedAndIsOfferedAsACandidate()
     {
         var row = Row("p1", "Staged or not, the mutiny exposed regime factions.");
