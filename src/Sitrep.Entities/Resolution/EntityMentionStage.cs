@@ -52,7 +52,8 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
                 for (var i = 0; i < count; i++)
                 {
                     var token = document.Tokens[sentence.FirstToken + offset + i];
-                    words[i] = text.Substring(token.Start, token.Length);
+                    // The tagger and its gazetteer know names in Latin letters: a Cyrillic word is tagged as its Latin form.
+                    words[i] = Gazetteers.CyrillicNames.ToLatin(text.Substring(token.Start, token.Length));
                 }
 
                 slices.Add((s, sentence.FirstToken + offset, words));

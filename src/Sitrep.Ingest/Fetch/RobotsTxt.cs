@@ -17,6 +17,15 @@ public sealed class RobotsTxt
     /// <summary>Nothing allowed (robots.txt unreachable: a 5xx answer or no answer, as RFC 9309 says).</summary>
     public static RobotsTxt DisallowAll { get; } = new([("/", false)]);
 
+    /// <summary>
+    /// Why robots.txt could not be fetched at all (no answer), or null. Such a site is treated as disallowing
+    /// everything (RFC 9309), and the error names the network failure rather than a rule.
+    /// </summary>
+    public string? UnreachableReason { get; private init; }
+
+    /// <summary>Nothing allowed because robots.txt could not be fetched.</summary>
+    public static RobotsTxt Unreachable(string reason) => new([("/", false)]) { UnreachableReason = reason };
+
     /// <summary>Parses <paramref name="text"/> for the groups that apply to <paramref name="productToken"/>.</summary>
     public static RobotsTxt Parse(string text, string productToken)
     {

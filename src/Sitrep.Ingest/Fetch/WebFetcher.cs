@@ -84,9 +84,11 @@ public sealed class WebFetcher : IDisposable
         {
             for (var redirects = 0; ; redirects++)
             {
-                if (_options.HonourRobots && !(await RobotsFor(uri, total.Token).ConfigureAwait(false)).IsAllowed(uri.PathAndQuery))
+                if (_options.HonourRobots && await RobotsFor(uri, total.Token).ConfigureAwait(false) is var robots && !robots.IsAllowed(uri.PathAndQuery))
                 {
-                    return Fail(url, SitrepErrors.FetchDisallowed.At(url, uri.GetLeftPart(UriPartial.Authority), uri.PathAndQuery, FetchOptions.RobotsToken));
+                    return Fail(url, robots.UnreachableReason is { } reason
+                        ? SitrepErrors.FetchFailed.At(url, 1, $"robots.txt of {uri.GetLeftPart(UriPartial.Authority)} could not be fetched ({reason}), so nothing was fetched")
+                        : SitrepErrors.FetchDisallowed.At(url, uri.GetLeftPart(UriPartial.Authority), uri.PathAndQuery, FetchOptions.RobotsToken));
                 }
 
                 attempts = 0;
@@ -292,9 +294,13 @@ public sealed class WebFetcher : IDisposable
 
             return RobotsTxt.AllowAll;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (HttpRequestException ex)
         {
-            return RobotsTxt.DisallowAll;
+            return RobotsTxt.Unreachable(Describe(ex));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return RobotsTxt.Unreachable(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no answer within {_options.AttemptTimeout.TotalSeconds:0.#} s"));
         }
     }
 

@@ -185,7 +185,7 @@ public sealed class OutletCatalog
     }
 
     private static bool IsDomain(string alias) =>
-        alias.Contains('.', StringComparison.Ordinal) && !alias.Any(char.IsWhiteSpace) && Uri.CheckHostName(alias.Trim().TrimEnd('.')) == UriHostNameType.Dns;
+        alias.Contains('.', StringComparison.Ordinal) && !alias.Any(char.IsWhiteSpace) && Uri.CheckHostName(alias.Trim().TrimEnd('.')) is UriHostNameType.Dns or UriHostNameType.IPv4;
 
     private static string Key(string name) =>
         string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLower(CultureInfo.InvariantCulture);
