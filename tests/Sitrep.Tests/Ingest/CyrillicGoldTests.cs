@@ -90,7 +90,7 @@ public sealed class CyrillicGoldTests
         q.Value.ShouldBe(25_000);
         q.Unit.ShouldBe("fighters");
         CyrillicNames.ToLatin("Prigozhin").ShouldBe("Prigozhin");
-        TimexAnnotator.Annotate("He spoke at 10:00 Moscow time on June 24.", Dct).Select(t => t.Value).ShouldBe(["2023-06-24T10:00+03:00"]);
+        TimexAnnotator.Annotate("He spoke on June 24, 10:00 Moscow time.", Dct).Select(t => t.Value).ShouldBe(["2023-06-24T10:00+03:00"]);
     }
 
     private sealed record GoldText(string Id, string Lang, string Text, int Sentences, IReadOnlyList<(string, string)> Timex, IReadOnlyList<(string, string)> Names, IReadOnlyList<(string, double, string?)> Numbers);
