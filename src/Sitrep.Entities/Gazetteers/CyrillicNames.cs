@@ -65,6 +65,13 @@ public static class CyrillicNames
         return stem.Transliterate();
     }
 
+    /// <summary>True when the word (in any listed case) is in the exonym gazetteer: "Москве", "Кремль", "ЧВК".</summary>
+    public static bool IsExonym(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return Exonyms.ContainsKey(word.ToLowerInvariant());
+    }
+
     /// <summary>Every word of a phrase in its Latin form, separated by single spaces.</summary>
     public static string PhraseToLatin(string phrase)
     {

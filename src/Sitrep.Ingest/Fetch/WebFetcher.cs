@@ -134,7 +134,7 @@ public sealed class WebFetcher : IDisposable
         }
         catch (TimeoutRejectedException)
         {
-            return Fail(url, SitrepErrors.FetchTimedOut.At(url, (attempts > 1 ? _options.TotalTimeout : _options.AttemptTimeout).TotalSeconds, Math.Max(1, attempts)));
+            return Fail(url, SitrepErrors.FetchTimedOut.At(url, _options.AttemptTimeout.TotalSeconds, Math.Max(1, attempts)));
         }
         catch (HttpRequestException ex)
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shouldly;
 using Sitrep.Errors;
 using Sitrep.Ingest;
@@ -58,14 +57,13 @@ public sealed class WebFetcherTests(LoopbackSite site) : IClassFixture<LoopbackS
     public async Task ASlowAnswerEndsInOneTimeoutError()
     {
         using var fetcher = new WebFetcher(Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 1 });
-        var clock = Stopwatch.StartNew();
 
         var outcome = await fetcher.FetchAsync(site.Url("/slow"), Cancel);
 
         outcome.Snapshot.ShouldBeNull();
         outcome.Error!.Code.ShouldBe(SitrepErrors.FetchTimedOut.Code);
         outcome.Error.Path.ShouldBe(site.Url("/slow"));
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        outcome.Error.Message.ShouldContain("after 2 attempt(s)");
     }
 
     [Fact]
