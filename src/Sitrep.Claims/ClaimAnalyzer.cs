@@ -99,7 +99,7 @@ public sealed class ClaimAnalyzer
         }
 
         if (_worthiness is not null && !hasQuote && !isQuestion && sentenceHolder is null && state.PendingSpeaker is null
-            && ChatterSigns.NoneIn(words, state.Quotes) && _worthiness.Score(words, 0, last) is var score && score < _worthiness.ChatterThreshold)
+            && !Quantities.CyrillicQuantities.MostlyCyrillic(words) && ChatterSigns.NoneIn(words, state.Quotes) && _worthiness.Score(words, 0, last) is var score && score < _worthiness.ChatterThreshold)
         {
             state.OpenQuoteSpeaker = null;
             state.Excluded.Add(new NonClaim(words.Range, index, post?.Id, NonClaimReason.Chatter, score));

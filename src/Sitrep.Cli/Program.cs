@@ -5,6 +5,7 @@ using Sitrep.Cli.Commands;
 var root = new RootCommand("Sitrep: a sourced situation picture from conflicting open-source reports.")
 {
     AnalyzeCommand.Create(),
+    FetchCommand.Create(),
     WatchCommand.Create(),
     SearchCommand.Create(),
     AchCommand.Create(),

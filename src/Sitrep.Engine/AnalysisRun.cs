@@ -5,9 +5,11 @@ using Sitrep.Brief.Rendering;
 using Sitrep.Documents;
 using Sitrep.Errors;
 using Sitrep.Ingest;
+using Sitrep.Ingest.Fetch;
 using Sitrep.Ingest.Files;
 using Sitrep.Ingest.Manifest;
 using Sitrep.Ingest.Readers;
+using Sitrep.Ingest.Sources;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
 
@@ -39,6 +41,15 @@ public sealed record RunOptions
 
     /// <summary>Upper bound of files in one batch.</summary>
     public int BatchFiles { get; init; } = 256;
+
+    /// <summary>The analyst's outlets (a sources file), applied to every document the manifest leaves ungraded.</summary>
+    public OutletCatalog Outlets { get; init; } = OutletCatalog.Empty;
+
+    /// <summary>Web pages already fetched (<see cref="WebFetcher"/>), read before the files as one batch.</summary>
+    public IReadOnlyList<WebSnapshot> Fetched { get; init; } = [];
+
+    /// <summary>Error entries of the addresses that could not be fetched, reported with the run's own.</summary>
+    public IReadOnlyList<SitrepError> FetchErrors { get; init; } = [];
 }
 
 /// <summary>Progress of a run, reported after each batch.</summary>
@@ -100,13 +111,13 @@ public sealed class AnalysisRun
         }
 
         var scan = InputScanner.Scan(options.Inputs, options.WorkingDirectory);
-        var errors = new List<SitrepError>([.. options.Manifest.Errors, .. scan.Errors]);
+        var errors = new List<SitrepError>([.. options.Manifest.Errors, .. options.Outlets.Errors, .. options.FetchErrors, .. scan.Errors]);
         var excluded = new HashSet<string>(options.Excluded, StringComparer.Ordinal);
         var outputPrefix = options.OutputDirectory is null ? null : Path.GetFullPath(options.OutputDirectory, options.WorkingDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         var files = scan.Files
             .Where(f => !excluded.Contains(f.FullPath) && (outputPrefix is null || !f.FullPath.StartsWith(outputPrefix, StringComparison.Ordinal)))
             .ToList();
-        var ingestor = new DocumentIngestor(options.Ingest, options.Manifest);
+        var ingestor = new DocumentIngestor(options.Ingest, options.Manifest) { Outlets = options.Outlets };
         var analyzed = new List<AnalyzedDocument>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var totalBytes = files.Sum(f => SafeLength(f.FullPath));
@@ -114,15 +125,22 @@ public sealed class AnalysisRun
         var filesDone = 0;
         var phases = new PhaseClock();
         using var writer = new StoreWriter(_store);
+        IEnumerable<List<InputFile>> batches = Batches(files, options);
+        if (options.Fetched.Count > 0)
+        {
+            // Fetched pages come first, as one batch; an empty file list marks it below.
+            batches = batches.Prepend([]);
+        }
 
-        foreach (var batch in Batches(files, options))
+        foreach (var batch in batches)
         {
             cancellationToken.ThrowIfCancellationRequested();
             phases.Start("read");
-            var results = new ReadResult[batch.Count];
-            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _pipeline.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
+            var fetched = batch.Count == 0 ? options.Fetched : [];
+            var results = new ReadResult[batch.Count + fetched.Count];
+            Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = _pipeline.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
             {
-                results[i] = ingestor.Ingest(batch[i]);
+                results[i] = i < batch.Count ? ingestor.Ingest(batch[i]) : FetchedPages.Read(ingestor, fetched[i - batch.Count]);
             });
 
             var documents = new List<Document>();
@@ -146,7 +164,7 @@ public sealed class AnalysisRun
             writer.Enqueue([.. documents.Select(d => new StoredDocument(d, PersistedLayers.Export(_pipeline, byDocument.GetValueOrDefault(d.Id))))], cancellationToken);
             analyzed.AddRange(analysis.Documents);
             filesDone += batch.Count;
-            bytesRead += batch.Sum(f => SafeLength(f.FullPath));
+            bytesRead += batch.Sum(f => SafeLength(f.FullPath)) + fetched.Sum(s => (long)s.Bytes.Length);
             phases.Stop();
             progress?.Report(new RunProgress(filesDone, files.Count, bytesRead, totalBytes));
         }

@@ -7,6 +7,7 @@ using Sitrep.Ingest.Readers.Feeds;
 using Sitrep.Ingest.Readers.Html;
 using Sitrep.Ingest.Readers.JsonLines;
 using Sitrep.Ingest.Readers.Telegram;
+using Sitrep.Ingest.Sources;
 
 namespace Sitrep.Ingest;
 
@@ -47,6 +48,12 @@ public sealed class DocumentIngestor
         : this(CreateReaders(options), options, manifest)
     {
     }
+
+    /// <summary>
+    /// The analyst's outlets (a sources file): they fill the grade and outlet name of every document of theirs that the
+    /// manifest leaves without one.
+    /// </summary>
+    public OutletCatalog Outlets { get; init; } = OutletCatalog.Empty;
 
     /// <summary>The readers Sitrep ships, with default limits.</summary>
     public static IReadOnlyList<IDocumentReader> DefaultReaders { get; } = CreateReaders(IngestOptions.Default);
@@ -135,8 +142,20 @@ public sealed class DocumentIngestor
         var documents = entry is null
             ? result.Documents
             : [.. result.Documents.Select(d => d.WithMetadata(entry.Title ?? d.Title, entry.Kind ?? d.Kind, entry.ToSource(d.Source)))];
+        documents = [.. documents.Select(d => d.WithMetadata(d.Title, d.Kind, Outlets.Apply(d.Source)))];
+        if (entry is null && _manifest.Count > 0 && !Fetch.WebFetcher.LooksLikeUrl(path) && documents.Count > 0)
+        {
+            errors = [.. errors, Unlisted(path, documents[0].Source)];
+        }
+
         return new ReadResult(documents, errors);
     }
+
+    // A file the manifest does not list is named, so that it is never graded by accident or left ungraded unseen.
+    private static SitrepError Unlisted(string path, Documents.Source source) =>
+        SitrepErrors.NotInManifest.At(path, source.Reliability is { } grade
+            ? $"graded {grade} from the sources file (outlet '{source.Outlet}')"
+            : "it has no reliability grade (add a manifest row, or its outlet to the sources file)");
 
     private (RawInput? Input, SitrepError? Error) Inflate(RawInput raw)
     {

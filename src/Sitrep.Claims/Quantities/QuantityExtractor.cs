@@ -83,6 +83,13 @@ internal static class QuantityExtractor
         List<Quantity>? found = null;
         for (var i = first; i <= last; i++)
         {
+            if (CyrillicQuantities.TryRead(words, i, last, out var cyrillicValue, out var cyrillicUnit, out var cyrillicHedge, out var cyrillicEnd))
+            {
+                (found ??= []).Add(Make(words, i, cyrillicEnd, cyrillicValue, cyrillicUnit, cyrillicHedge));
+                i = cyrillicEnd;
+                continue;
+            }
+
             string? hedge = null;
             var start = i;
             var j = i;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Sitrep.Engine;
 using Sitrep.Errors;
 using Sitrep.Ingest;
+using Sitrep.Ingest.Fetch;
 using Sitrep.Ingest.Manifest;
 using Sitrep.Storage.Sqlite;
 using Spectre.Console;
@@ -19,7 +20,7 @@ internal static class AnalyzeCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files, directories or globs (quote globs: \"reports/**/*.html\").",
+            Description = "Files, directories, globs (quote globs: \"reports/**/*.html\") or web addresses (https://…, fetched politely and kept in the store).",
             Arity = ArgumentArity.OneOrMore,
         };
         var db = CommandOptions.Db();
@@ -52,7 +53,8 @@ internal static class AnalyzeCommand
         };
         var hypotheses = AchOptionsFromFiles.HypothesesOption();
         var ratings = AchOptionsFromFiles.RatingsOption();
-        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet, aliases, hypotheses, ratings };
+        var sources = CommandOptions.Sources();
+        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet, aliases, hypotheses, ratings, sources };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             parse.GetValue(paths)!,
             parse.GetValue(db)!,
@@ -64,11 +66,12 @@ internal static class AnalyzeCommand
             parse.GetValue(aliases),
             parse.GetValue(hypotheses),
             parse.GetValue(ratings),
+            parse.GetValue(sources),
             cancellationToken)));
         return command;
     }
 
-    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, string? aliasesPath, string? hypothesesPath, string? ratingsPath, CancellationToken cancellationToken)
+    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, string? aliasesPath, string? hypothesesPath, string? ratingsPath, string? sourcesPath, CancellationToken cancellationToken)
     {
         try
         {
@@ -83,17 +86,23 @@ internal static class AnalyzeCommand
             }
 
             var workingDirectory = Environment.CurrentDirectory;
-            manifestPath ??= FindManifest(paths, workingDirectory);
+            var (urls, files) = WebInputs.Split(paths);
+            manifestPath ??= FindManifest([.. files], workingDirectory);
             var manifest = manifestPath is null ? SourceManifest.Empty : SourceManifest.Load(manifestPath);
             using var store = SqliteDocumentStore.Open(db);
+            var outlets = SourceSettings.Load(store, sourcesPath);
+            var fetched = WebInputs.FetchAsync(urls, FetchOptions.Default with { MaxBytes = maxBytes }, store, Math.Min(jobs, 4), cancellationToken).GetAwaiter().GetResult();
             var options = new RunOptions
             {
-                Inputs = paths,
+                Inputs = files,
+                Outlets = outlets,
+                Fetched = fetched.Snapshots,
+                FetchErrors = fetched.Errors,
                 OutputDirectory = output,
                 Manifest = manifest,
                 Ingest = IngestOptions.Default with { MaxBytes = maxBytes },
                 WorkingDirectory = workingDirectory,
-                Excluded = StoreFiles(db, workingDirectory).Concat(manifestPath is null ? [] : [Path.GetFullPath(manifestPath, workingDirectory)]).ToList(),
+                Excluded = StoreFiles(db, workingDirectory).Concat(manifestPath is null ? [] : [Path.GetFullPath(manifestPath, workingDirectory)]).Concat(sourcesPath is null ? [] : [Path.GetFullPath(sourcesPath, workingDirectory)]).ToList(),
             };
             var decisions = EntityAliasSettings.Load(store, aliasesPath);
             var ach = AchOptionsFromFiles.Load(store, hypothesesPath, ratingsPath, suggest: true);

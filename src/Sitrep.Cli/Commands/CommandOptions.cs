@@ -11,4 +11,10 @@ internal static class CommandOptions
         DefaultValueFactory = _ => "sitrep.db",
         HelpName = "FILE",
     };
+
+    public static Option<string?> Sources() => new("--sources")
+    {
+        Description = "CSV of outlets (outlet, reliability A-F, notes, aliases separated by ';', e.g. domain names); remembered in the store and applied to every document of each outlet that the manifest leaves ungraded.",
+        HelpName = "FILE",
+    };
 }

@@ -5,7 +5,7 @@ namespace Sitrep.Errors;
 /// SR2xxx pipeline, SR3xxx manifest and options files, SR4xxx store, SR5xxx command line, SR6xxx entities,
 /// SR7xxx time, SR8xxx claims and stance, SR9xxx ingest formats.
 /// </summary>
-public static class SitrepErrors
+public static partial class SitrepErrors
 {
     /// <summary>An input path or glob matched nothing.</summary>
     public static readonly ErrorCode NotFound = new("SR1001", "No file or directory matches '{0}'.");

@@ -42,6 +42,7 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;
         var slices = new List<(int SentenceIndex, int FirstToken, string[] Words)>();
+        var originals = new List<string[]>();
         for (var s = 0; s < document.Sentences.Count; s++)
         {
             var sentence = document.Sentences[s];
@@ -49,13 +50,17 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
             {
                 var count = Math.Min(MaxSentenceTokens, sentence.TokenCount - offset);
                 var words = new string[count];
+                var written = new string[count];
                 for (var i = 0; i < count; i++)
                 {
                     var token = document.Tokens[sentence.FirstToken + offset + i];
-                    words[i] = text.Substring(token.Start, token.Length);
+                    // The tagger and its gazetteer know names in Latin letters: a Cyrillic word is tagged as its Latin form.
+                    written[i] = text.Substring(token.Start, token.Length);
+                    words[i] = Gazetteers.CyrillicNames.ToLatin(written[i]);
                 }
 
                 slices.Add((s, sentence.FirstToken + offset, words));
+                originals.Add(written);
             }
         }
 
@@ -65,13 +70,20 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
         var chunks = tags.Select(t => ConllEvaluator.Chunks(t).OrderBy(c => c.Start).Select(c => new MentionRepair.Chunk(c.Start, c.End, c.Type)).ToList()).ToList();
         MentionRepair.Repair([.. slices.Select(s => s.Words)], chunks);
         var cased = IsCased(slices);
+        var capitalisedInside = CyrillicCapitalisedInside(originals);
         var mentions = new List<EntityMention>();
         for (var k = 0; k < slices.Count; k++)
         {
             var (sentenceIndex, firstToken, words) = slices[k];
             var heading = MentionFilter.IsTitleCase(words);
-            foreach (var (start, end, type, charEnd) in chunks[k])
+            foreach (var (chunkStart, end, type, charEnd) in chunks[k])
             {
+                var start = chunkStart;
+                while (start < end && IsCyrillicLead(originals[k], start, capitalisedInside))
+                {
+                    start++;
+                }
+
                 if (end <= start || MentionFilter.IsNeverAnEntity(words, start, end, lowerSeen))
                 {
                     continue;
@@ -112,6 +124,50 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
     {
         ArgumentNullException.ThrowIfNull(document);
         document.Layers.Set(prediction);
+    }
+
+    /// <summary>
+    /// A Cyrillic word that starts a chunk but is not part of the name: a lowercase word ("по Москве"), or a word that
+    /// opens the sentence and is capitalised nowhere else in the document and is not shaped like a surname
+    /// ("Колонна", "Фамилию Пригожина"). The English tagger, seeing their transliterations, cannot tell.
+    /// </summary>
+    private static bool IsCyrillicLead(string[] written, int i, HashSet<string> capitalisedInside)
+    {
+        var word = written[i];
+        if (!Gazetteers.CyrillicNames.IsCyrillic(word))
+        {
+            return false;
+        }
+
+        if (char.IsLower(word[0]))
+        {
+            return true;
+        }
+
+        var nominative = Gazetteers.CyrillicNames.Nominative(word);
+        return i == 0 && !capitalisedInside.Contains(nominative) && nominative == word
+            && !Gazetteers.CyrillicNames.IsExonym(word)
+            && !SurnameEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] SurnameEndings = ["ин", "ын", "ов", "ев", "ёв", "ко", "гу", "ук", "юк", "ий", "ой", "ич"];
+
+    /// <summary>The nominative forms of the Cyrillic words written with a capital inside a sentence.</summary>
+    private static HashSet<string> CyrillicCapitalisedInside(List<string[]> sentences)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var words in sentences)
+        {
+            for (var i = 1; i < words.Length; i++)
+            {
+                if (words[i].Length > 1 && char.IsUpper(words[i][0]) && Gazetteers.CyrillicNames.IsCyrillic(words[i]))
+                {
+                    seen.Add(Gazetteers.CyrillicNames.Nominative(words[i]));
+                }
+            }
+        }
+
+        return seen;
     }
 
     /// <summary>True when most sentences open with a capital: the writer uses case, so case is evidence.</summary>

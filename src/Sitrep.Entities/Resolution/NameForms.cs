@@ -124,6 +124,7 @@ public static class NameForms
     public static string Fold(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
+        token = Gazetteers.CyrillicNames.ToLatin(token);
         var lower = RemoveAccents(token.ToLowerInvariant()).Replace("'", string.Empty, StringComparison.Ordinal).Replace("’", string.Empty, StringComparison.Ordinal);
         if (Spellings.TryGetValue(lower, out var american))
         {

@@ -82,10 +82,33 @@ internal static class Migrations
         END;
         INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
         """,
+
+        // 3: the analyst's sources file (one row per outlet, remembered across runs) and the raw snapshots of fetched
+        // web pages with their fetch time and final address.
+        """
+        CREATE TABLE IF NOT EXISTS outlets (
+            name TEXT PRIMARY KEY,
+            reliability TEXT,
+            notes TEXT,
+            aliases TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS snapshots (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,
+            final_url TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            content_type TEXT,
+            charset TEXT,
+            sha256 TEXT NOT NULL,
+            bytes BLOB NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS snapshots_url ON snapshots (url, fetched_at);
+        """,
     ];
 
     /// <summary>The tables every store at the current version holds; a store that lacks one is damaged.</summary>
-    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings"];
+    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots"];
 
     /// <summary>The full-text index: derived from <c>documents</c>, so it is rebuilt rather than refused when missing.</summary>
     public const string FullTextTable = "documents_fts";

@@ -10,13 +10,13 @@ internal sealed partial class Matcher(string text, List<Tok> tokens)
 
     public void Run(List<TaggedTimex> found)
     {
-        Rule[] rules = [TryTime, TryCalendar, TryRelative, TryQuantity, TryRef, TrySet];
+        Rule[] rules = [TryTime, TryCalendar, TryRelative, TryQuantity, TryRef, TrySet, TryCyrillic];
         var i = 0;
         while (i < _t.Count)
         {
             var tok = _t[i];
             // Most tokens cannot open an expression: skip them before trying any rule.
-            if ((tok.Entry is null || tok.Entry.Class == WordClass.None) && tok.Kind != TokKind.Number && !(tok.Kind == TokKind.Punct && _text[tok.Start] is '\'' or '’'))
+            if ((tok.Entry is null || tok.Entry.Class == WordClass.None) && tok.Kind != TokKind.Number && !(tok.Kind == TokKind.Punct && _text[tok.Start] is '\'' or '’') && !CyrillicOpens(i))
             {
                 i++;
                 continue;

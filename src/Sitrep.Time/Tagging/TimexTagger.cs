@@ -3,15 +3,16 @@ using Sitrep.Documents;
 namespace Sitrep.Time.Tagging;
 
 /// <summary>
-/// Finds temporal expressions (DATE, TIME, DURATION, SET) in English text with hand-written rules in the manner of
-/// HeidelTime: a light tokenisation, a frozen lexicon, and at each token the longest rule match. It only finds and
+/// Finds temporal expressions (DATE, TIME, DURATION, SET) in English text, and the common Russian and Ukrainian ones
+/// (<c>Matcher.Cyrillic.cs</c>), with hand-written rules in the manner of HeidelTime: a light tokenisation, a frozen
+/// lexicon, and at each token the longest rule match. It only finds and
 /// understands expressions; <see cref="Normalisation.TimexNormaliser"/> turns them into values against an anchor.
 /// </summary>
 /// <remarks>Thread-safe and allocation-light: the rules keep no state between calls.</remarks>
 public sealed partial class TimexTagger
 {
     /// <summary>Versioned component name.</summary>
-    public const string Name = "time.rules.v2";
+    public const string Name = "time.rules.v3";
 
     /// <summary>The shared instance.</summary>
     public static TimexTagger Default { get; } = new();

@@ -79,7 +79,7 @@ public class TimelineTests
     public void WhenTheBriefIsRendered_TheTimelineAppearsEscapedInEveryFormat()
     {
         var corpus = Corpus(Doc("<script>alert(1)</script> The column left on 24 June 2023.", "x.txt"));
-        var brief = BriefBuilder.Build(corpus, ["time.rules.v2", "time.timeline.v1"], [], "test");
+        var brief = BriefBuilder.Build(corpus, ["time.rules.v3", "time.timeline.v1"], [], "test");
         var entry = brief.Timeline.ShouldHaveSingleItem();
         entry.When.ShouldBe("2023-06-24");
         entry.Placed.ShouldBeTrue();
