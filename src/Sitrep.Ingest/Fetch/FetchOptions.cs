@@ -5,8 +5,11 @@ namespace Sitrep.Ingest.Fetch;
 /// <summary>Limits and manners of <see cref="WebFetcher"/>: how long, how often, how far and how much it fetches.</summary>
 public sealed record FetchOptions
 {
-    /// <summary>The address named in the user agent, where a site owner can read what Sitrep is.</summary>
-    public const string ProjectUrl = "https://github.com/sitrep";
+    /// <summary>
+    /// What the user agent says Sitrep is. The project has no public address yet; a deployment that has one sets
+    /// <see cref="UserAgent"/> to name it, as crawler etiquette asks.
+    /// </summary>
+    public const string Description = "open-source analyst workbench; robots token sitrep";
 
     /// <summary>The product token robots.txt groups are matched against (case-insensitive).</summary>
     public const string RobotsToken = "sitrep";
@@ -38,9 +41,9 @@ public sealed record FetchOptions
     /// <summary>The User-Agent header sent with every request.</summary>
     public string UserAgent { get; init; } = DefaultUserAgent;
 
-    /// <summary><c>Sitrep/&lt;version&gt; (+project url)</c>.</summary>
+    /// <summary><c>Sitrep/&lt;version&gt; (what it is)</c>.</summary>
     public static string DefaultUserAgent { get; } =
-        $"Sitrep/{typeof(FetchOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0"} (+{ProjectUrl})";
+        $"Sitrep/{typeof(FetchOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0"} ({Description})";
 
     /// <summary>Default options.</summary>
     public static FetchOptions Default { get; } = new();

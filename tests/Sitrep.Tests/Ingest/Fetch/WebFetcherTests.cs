@@ -33,7 +33,7 @@ public sealed class WebFetcherTests(LoopbackSite site) : IClassFixture<LoopbackS
         snapshot.ContentType.ShouldBe("text/html");
         snapshot.FetchedAt.ShouldBeGreaterThanOrEqualTo(before);
         System.Text.Encoding.UTF8.GetString(snapshot.Bytes).ShouldContain(LoopbackSite.PageText);
-        site.UserAgents.ShouldAllBe(ua => ua.StartsWith("Sitrep/", StringComparison.Ordinal) && ua.Contains("(+https://", StringComparison.Ordinal));
+        site.UserAgents.ShouldAllBe(ua => ua.StartsWith("Sitrep/", StringComparison.Ordinal) && ua.Contains("(open-source analyst workbench", StringComparison.Ordinal));
     }
 
     [Fact]
