@@ -38,6 +38,13 @@ internal static class FrameBuilder
         "night", "dawn", "dusk", "day", "week", "month", "year", "hour", "minute", "weekend", "time", "moment", "past",
         "future", "today", "yesterday", "tomorrow", "midnight", "noon", "period", "wake", "aftermath", "course", "end", "beginning");
 
+    /// <summary>Heads of "in"/"to" phrases that name a manner or a state, not a place or a recipient.</summary>
+    private static readonly FrozenSet<string> NotPlaces = Set(
+        "public", "private", "secret", "person", "total", "general", "particular", "response", "return", "exchange", "addition",
+        "fact", "order", "part", "turn", "power", "place", "support", "contrast", "effect", "line", "protest", "solidarity",
+        "accordance", "touch", "danger", "doubt", "question", "jail", "prison", "death", "life", "hospital", "custody", "mutiny",
+        "revolt", "rebellion", "uprising", "incident", "violence", "war", "chaos", "disaster", "collapse", "fire", "flood");
+
     private static readonly FrozenSet<string> LocationCases = Set("in", "at", "near", "inside", "outside", "around", "across", "within", "throughout", "outside", "beside", "behind", "along", "off", "among", "between");
 
     private static readonly FrozenSet<string> DestinationCases = Set("to", "towards", "toward", "into", "on", "onto");
@@ -84,6 +91,20 @@ internal static class FrameBuilder
             top = clause;
         }
 
+        // "The mercenary column advanced towards Moscow" read as a noun modified by a reduced relative: a noun heads the
+        // words and a finite verb hangs from it as acl. The verb is the predicate and the noun its subject.
+        var repaired = new List<(ParticipantRole Role, int Head)>();
+        if (parse[top].Upos is "NOUN" or "PROPN" && ReducedRelative(parse, top, first, last) is var (verb, noun) && verb >= 0)
+        {
+            repaired.Add((ParticipantRole.Agent, noun));
+            if (top != noun && top > verb)
+            {
+                repaired.Add((ParticipantRole.Patient, top));
+            }
+
+            top = verb;
+        }
+
         var predicate = top;
         var controller = -1;
         var (eventClass, trigger) = ClassOf(parse, predicate);
@@ -94,7 +115,9 @@ internal static class FrameBuilder
             var (xClass, xTrigger) = ClassOf(parse, x);
             if (xClass is not null)
             {
-                controller = Child(parse, predicate, "obj", 0, parse.Count - 1) is var o && o >= 0 ? o : Child(parse, predicate, "nsubj", 0, parse.Count - 1);
+                controller = Child(parse, predicate, "obj", 0, parse.Count - 1) is var o && o >= 0 ? o
+                    : Child(parse, predicate, "iobj", 0, parse.Count - 1) is var io && io >= 0 ? io
+                    : Child(parse, predicate, "nsubj", 0, parse.Count - 1);
                 predicate = x;
                 (eventClass, trigger) = (xClass, xTrigger);
             }
@@ -102,6 +125,12 @@ internal static class FrameBuilder
 
         var participants = new List<(ParticipantRole Role, int Head)>();
         Participants(parse, predicate, eventClass, first, last, participants, isTime, words);
+        foreach (var (role, head) in repaired)
+        {
+            var r = role == ParticipantRole.Agent && (IsPassive(parse, predicate) || Unaccusative.Contains(Lemma(parse, predicate))) ? ParticipantRole.Patient : role;
+            participants.Add((r, head));
+        }
+
         if (!participants.Exists(p => parse[p.Head].Relation.StartsWith("nsubj", StringComparison.Ordinal) || p.Role == ParticipantRole.Agent))
         {
             // A shared subject: "Wagner seized Rostov and [Wagner] advanced"; a controlled one: "Prigozhin agreed to leave".
@@ -115,7 +144,7 @@ internal static class FrameBuilder
         }
 
         // A quake that strikes or shakes a region is the earthquake itself, not an attack.
-        if (eventClass is "attack" or null && participants.Exists(p => p.Role == ParticipantRole.Agent && QuakeWords.Contains(Lemma(parse, p.Head))))
+        if (Lemma(parse, predicate) is "strike" or "hit" or "shake" or "rock" or "jolt" && participants.Exists(p => p.Role == ParticipantRole.Agent && QuakeWords.Contains(Lemma(parse, p.Head))))
         {
             eventClass = "earthquake";
         }
@@ -127,10 +156,13 @@ internal static class FrameBuilder
             .Select(p => Participant(parse, words, p.Role, p.Head))
             .ToList();
         var predicateWord = words[predicate];
+        var verbal = parse[predicate].Upos is "VERB" or "AUX";
         return fallback with
         {
-            EventClass = eventClass ?? fallback.EventClass,
-            Trigger = trigger is { } t ? words[t] : eventClass is null && fallback.Trigger is not null ? fallback.Trigger : predicateWord,
+            // The word rules' class stands only where the parse found no verb: a verb without a class ("held",
+            // "offered") is not the first trigger word that happens to follow it ("after talks").
+            EventClass = eventClass ?? (verbal ? null : fallback.EventClass),
+            Trigger = trigger is { } t ? words[t] : eventClass is null && !verbal && fallback.Trigger is not null ? fallback.Trigger : predicateWord,
             Lemma = Lemma(parse, predicate),
             Predicate = words.Tokens[predicate].Range,
             Participants = frameParticipants,
@@ -224,7 +256,10 @@ internal static class FrameBuilder
         }
 
         var objLemma = obj >= 0 ? Lemma(parse, obj) : string.Empty;
-        var particle = parse.DependentsOf(predicate).Where(d => parse[d].Relation == "compound:prt").Select(d => Lemma(parse, d)).FirstOrDefault();
+        var particle = parse.DependentsOf(predicate)
+            .Where(d => parse[d].Relation == "compound:prt" || (parse[d].Relation == "advmod" && Lemma(parse, d) is "back" or "around" or "out" or "down" or "off" or "over"))
+            .Select(d => Lemma(parse, d))
+            .FirstOrDefault();
 
         // Charges are dropped, cases closed; a case is opened; fire is opened; a city is taken over.
         if (lemma is "drop" or "close" or "end" or "withdraw" or "dismiss" or "lift" or "terminate" && CaseObjects.Contains(objLemma))
@@ -237,7 +272,9 @@ internal static class FrameBuilder
             return ("charge", obj);
         }
 
-        if (lemma is "dismiss" or "reject" && obj >= 0 && !DenialObjects.Contains(objLemma) && parse[obj].Upos is "PROPN" or "PRON" || (lemma is "step" && particle is "down"))
+        if ((lemma is "dismiss" or "sack" or "fire" or "remove" or "oust" && obj >= 0 && !DenialObjects.Contains(objLemma) && EventClasses.OfLemma(objLemma) is null && parse[obj].Upos is "PROPN" or "PRON" or "NOUN"
+                && (lemma is not "fire" || parse[obj].Upos is "PROPN"))
+            || (lemma is "step" && particle is "down"))
         {
             return ("resign", predicate);
         }
@@ -262,7 +299,8 @@ internal static class FrameBuilder
             return (null, null);
         }
 
-        if (EventClasses.OfLemma(lemma) is { } c)
+        // The lemmatiser misses some irregular forms ("fled"): the word rules' trigger list knows the inflected ones.
+        if ((EventClasses.OfLemma(lemma) ?? (parse[predicate].Upos is "VERB" ? EventClasses.Of(parse[predicate].Form.ToLowerInvariant()) : null)) is { } c)
         {
             // "Officials confirmed 12 deaths", "Minsk announced a deal": a statement whose object names the event.
             return c == EventClasses.State && obj >= 0 && EventClasses.OfLemma(objLemma) is { } named && named != EventClasses.State
@@ -303,7 +341,11 @@ internal static class FrameBuilder
                     break;
                 case "obl":
                     role = Oblique(parse, d, passive, eventClass);
-                    if (role == ParticipantRole.Location && (TimeWords.Contains(Lemma(parse, d)) || w.Upos is "NUM" || (isTime?.Invoke(words.Tokens[d].Range) ?? false)))
+
+                    // "In June", "to five years", "in the quake", "in public": a time, a term, an event or a manner is no place and no recipient.
+                    if (role is ParticipantRole.Location or ParticipantRole.Recipient
+                        && (TimeWords.Contains(Lemma(parse, d)) || NotPlaces.Contains(Lemma(parse, d)) || w.Upos is "NUM" || EventClasses.OfLemma(Lemma(parse, d)) is not null
+                            || (isTime?.Invoke(words.Tokens[d].Range) ?? false)))
                     {
                         role = null;
                     }
@@ -342,6 +384,38 @@ internal static class FrameBuilder
                 into.Add((role, c));
             }
         }
+    }
+
+    /// <summary>
+    /// A finite verb the parser hung from the noun that heads the claim as a reduced relative ("The column advanced …"
+    /// read as "the column [that was] advanced"): the verb and its noun, or (-1, -1) when there is none. A past
+    /// participle counts only when an object or a noun after it shows it is the clause's verb.
+    /// </summary>
+    private static (int Verb, int Subject) ReducedRelative(ParsedSentence parse, int top, int first, int last)
+    {
+        for (var v = first; v <= last; v++)
+        {
+            var w = parse[v];
+            if (w.Upos != "VERB" || w.Relation != "acl" || w.Head < first || w.Head >= v)
+            {
+                continue;
+            }
+
+            var subject = w.Head;
+            if (subject != top && parse[subject].Head != top)
+            {
+                continue;
+            }
+
+            var finite = w.Xpos is "VBD" or "VBZ" or "VBP";
+            var hasObject = parse.DependentsOf(v).Any(d => parse[d].Relation == "obj") || top > v;
+            if (finite || (w.Xpos == "VBN" && (hasObject || subject == top)))
+            {
+                return (v, subject);
+            }
+        }
+
+        return (-1, -1);
     }
 
     /// <summary>The subject a conjoined verb shares with the verb it is conjoined to; -1 when none.</summary>

@@ -154,6 +154,10 @@ public static class FrameEvaluator
             }
 
             errors.AddRange(open.Select(g => $"{item.Id} missed {ParticipantRoles.Of(g.Role)}={g.Phrase}"));
+            if (useSyntax && errors.Count > 0 && errors[^1].StartsWith(item.Id + " ", StringComparison.Ordinal) && analyzed.Layers.Find<SyntaxLayer>()?.Of(0) is { } parse)
+            {
+                errors.Add($"{item.Id} parse: " + string.Join(' ', parse.Select((w, i) => $"{i}:{w.Form}/{w.Upos}/{w.Lemma}>{w.Head}:{w.Relation}")));
+            }
         }
 
         return new FrameEvaluation(count, classRight, lemmaRight, right, predicted, gold, errors);
