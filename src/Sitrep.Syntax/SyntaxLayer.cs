@@ -71,6 +71,15 @@ public sealed class SyntaxLayer
         return _parses[sentence];
     }
 
+    /// <summary>True when sentence <paramref name="sentence"/> has been parsed (always for a layer parsed ahead, unless too long).</summary>
+    public bool IsParsed(int sentence)
+    {
+        lock (_gate)
+        {
+            return (uint)sentence < (uint)_parses.Length && _parses[sentence] is { Count: > 0 };
+        }
+    }
+
     /// <summary>Parses the given sentences that are not parsed yet, in one batch.</summary>
     public void Prepare(IEnumerable<int> sentences)
     {
