@@ -84,6 +84,19 @@ internal static class FrameBuilder
             return fallback;
         }
 
+        // "Peskov: the president is working": a name before a colon is the speaker; the clause after it is the claim.
+        if (parse[top].Upos is "NOUN" or "PROPN" && top + 1 <= last && words[top + 1] == ":")
+        {
+            foreach (var d in parse.DependentsOf(top))
+            {
+                if (d > top + 1 && d <= last && parse[d].Relation is "parataxis" or "appos" or "dep" or "ccomp" or "acl" or "list" && parse[d].Upos is "VERB" or "AUX" or "ADJ")
+                {
+                    top = d;
+                    break;
+                }
+            }
+        }
+
         // "Officials said (that) 12 died": the reported clause is the claim's content, its speaker the attribution.
         var guard = 0;
         while (guard++ < 4 && Reporting.Contains(Lemma(parse, top)) && Clause(parse, top, first, last) is var clause && clause >= 0)
