@@ -21,7 +21,7 @@ public static class PropositionScaling
     {
         var corpusDir = CorpusMaker.Arg(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
         var max = int.Parse(CorpusMaker.Arg(args, "--max") ?? "100000", CultureInfo.InvariantCulture);
-        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage()).Build();
+        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage(new ClaimOptions { UseSyntax = false })).Build();
         var analyzed = new List<AnalyzedDocument>();
         var claims = 0;
         foreach (var chunk in Directory.EnumerateFiles(corpusDir).Order(StringComparer.Ordinal).Chunk(512))

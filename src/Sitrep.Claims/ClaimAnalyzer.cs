@@ -10,6 +10,7 @@ using Sitrep.Claims.Text;
 using Sitrep.Claims.Worthiness;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
+using Sitrep.Syntax;
 using Sitrep.Time;
 
 namespace Sitrep.Claims;
@@ -57,6 +58,11 @@ public sealed class ClaimAnalyzer
         }
 
         AttachAnswers(state);
+        if (_options.UseSyntax && document.Layers.Find<SyntaxLayer>() is { } syntax)
+        {
+            FramesFromParse(state, syntax);
+        }
+
         return new ClaimLayer(state.Claims) { Excluded = state.Excluded };
     }
 
@@ -239,6 +245,66 @@ public sealed class ClaimAnalyzer
         var (eventClass, trigger) = EventClasses.Find(words, first, last);
         var measures = MeasureReader.Read(words, first, last, quantities);
         return eventClass is null && measures.Count == 0 ? ClaimFrame.Empty : new ClaimFrame(eventClass, trigger, measures);
+    }
+
+    /// <summary>
+    /// Reads each claim's frame from the parse of its sentence (the claims' sentences parsed in one batch); a claim whose
+    /// sentence has no parse (too long for the parser) keeps the word rules' frame.
+    /// </summary>
+    private static void FramesFromParse(DocumentState state, SyntaxLayer syntax)
+    {
+        if (state.Claims.Count == 0)
+        {
+            return;
+        }
+
+        var sentences = new int[state.Claims.Count];
+        for (var c = 0; c < sentences.Length; c++)
+        {
+            sentences[c] = SentenceOf(state, state.Claims[c]);
+        }
+
+        syntax.Prepare(sentences.Where(s => s >= 0).Distinct());
+        var timexes = state.Document.Layers.Find<TimexLayer>()?.Items ?? [];
+        bool IsTime(TextRange range) => timexes.Any(t => t.Range.Start <= range.Start && range.End <= t.Range.End);
+        for (var c = 0; c < sentences.Length; c++)
+        {
+            if (sentences[c] < 0 || state.Words[sentences[c]] is not { } words || syntax.Of(sentences[c]) is not { } parse)
+            {
+                continue;
+            }
+
+            var claim = state.Claims[c];
+            int first = -1, last = -1;
+            for (var i = 0; i < words.Count; i++)
+            {
+                var token = words.Tokens[i];
+                if (token.Start >= claim.Span.Start && token.End <= claim.Span.End)
+                {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+
+            if (first >= 0)
+            {
+                state.Claims[c] = claim with { Frame = FrameBuilder.Build(parse, words, first, last, claim.Frame, IsTime) };
+            }
+        }
+    }
+
+    /// <summary>The sentence whose words hold the claim (a derived claim's words are in the sentence before its own).</summary>
+    private static int SentenceOf(DocumentState state, Claim claim)
+    {
+        for (var s = claim.Sentence; s >= Math.Max(0, claim.Sentence - 1); s--)
+        {
+            if (state.Words[s] is { } words && words.Range.Start <= claim.Span.Start && claim.Span.Start < words.Range.End)
+            {
+                return s;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

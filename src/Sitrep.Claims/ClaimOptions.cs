@@ -21,6 +21,12 @@ public sealed record ClaimOptions
     /// <summary>The check-worthiness model; null for the shipped one.</summary>
     public Worthiness.CheckWorthinessModel? WorthinessModel { get; init; }
 
+    /// <summary>
+    /// Whether claim frames are read from the dependency parse (<c>syntax.parse</c>, which the stage then requires) with
+    /// the word rules as fallback; false reads them from trigger words alone, as pipelines without a parser do.
+    /// </summary>
+    public bool UseSyntax { get; init; } = true;
+
     /// <summary>Sentences longer than this many tokens are not analysed (a hard limit against pathological input).</summary>
     public int MaxSentenceTokens { get; init; } = 400;
 }

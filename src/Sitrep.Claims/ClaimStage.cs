@@ -16,20 +16,33 @@ namespace Sitrep.Claims;
 /// <remarks>
 /// Requires <see cref="Capabilities.Timexes"/>: the event time of a claim is the timex layer's value for the expression
 /// inside the claim or its sentence (<see cref="Time.EventTimes.For"/>), so "on Saturday morning" in a post of Sunday
-/// 25 June is <c>2023-06-24TMO</c>, and the report time is that of the post, live update or document.
+/// 25 June is <c>2023-06-24TMO</c>, and the report time is that of the post, live update or document. Requires
+/// <see cref="Capabilities.Syntax"/> too unless <see cref="ClaimOptions.UseSyntax"/> is off: the frame of a claim
+/// (predicate, event class, participants) is read from the parse of its sentence, and only claim sentences are parsed
+/// when the syntax layer parses on demand.
 /// </remarks>
 public sealed class ClaimStage : DocumentStage<ClaimLayer>, IPersistedStage
 {
     private readonly ClaimAnalyzer _analyzer;
 
     /// <summary>Creates the stage.</summary>
-    public ClaimStage(ClaimOptions? options = null) => _analyzer = new ClaimAnalyzer(options);
+    public ClaimStage(ClaimOptions? options = null)
+    {
+        _analyzer = new ClaimAnalyzer(options);
+        Requires = options?.UseSyntax ?? ClaimOptions.Default.UseSyntax
+            ? [Capabilities.Sentences, Capabilities.Timexes, Capabilities.Syntax]
+            : [Capabilities.Sentences, Capabilities.Timexes];
+    }
 
     /// <inheritdoc />
     public override string Name => "claims.rules.v2";
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> Requires { get; } = [Capabilities.Sentences, Capabilities.Timexes];
+    /// <remarks>
+    /// With <see cref="ClaimOptions.UseSyntax"/> (the default) also <see cref="Capabilities.Syntax"/>: each claim's
+    /// frame is read from the parse of its sentence (<see cref="Frames.FrameBuilder"/>).
+    /// </remarks>
+    public override IReadOnlyList<string> Requires { get; }
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Assigns { get; } = [Capabilities.Claims];

@@ -11,6 +11,7 @@ using Sitrep.Ingest.Syndication;
 using Sitrep.Meaning.Encoding;
 using Sitrep.Meaning.Pairs;
 using Sitrep.Pipeline;
+using Sitrep.Syntax;
 using Sitrep.Takeaways;
 using Sitrep.Text;
 using Sitrep.Time;
@@ -32,6 +33,7 @@ public static class DefaultPipeline
             .Use(new SyndicationStage())
             .Use(new EntityResolutionStage(aliases))
             .Use(new TimelineStage())
+            .Use(new SyntaxStage(SyntaxOptions.OnDemandDefault))
             .Use(new ClaimStage())
             .Use(new ClaimTimelineStage())
             .Use(new FigureStage(SyndicationGroupOf, EntitiesOf))

@@ -3,25 +3,34 @@ using Sitrep.Pipeline;
 namespace Sitrep.Syntax;
 
 /// <summary>
-/// Tags, lemmatises and parses every sentence of a document with a <see cref="SyntaxModel"/> into a
-/// <see cref="SyntaxLayer"/>. Not part of the default pipeline: parsing every sentence costs time, and callers that
-/// need syntax for a few sentences only can call <see cref="SyntaxModel.Parse(Sitrep.Pipeline.AnalyzedDocument, Sitrep.Text.Sentence)"/>.
+/// Tags, lemmatises and parses the sentences of a document with a <see cref="SyntaxModel"/> into a
+/// <see cref="SyntaxLayer"/>: every sentence when the stage runs, or (<see cref="SyntaxOptions.OnDemand"/>, as the
+/// default pipeline runs it) each sentence when a later stage first asks for it, so that only the sentences that stage
+/// reads pay for the parser. Sentences over <see cref="SyntaxOptions.MaxSentenceWords"/> tokens are left unparsed.
 /// </summary>
 /// <remarks>Thread-safe: the model is immutable and parsing uses per-thread buffers.</remarks>
 public sealed class SyntaxStage : DocumentStage<SyntaxLayer>
 {
-    private readonly SyntaxModel? _model;
+    private readonly SyntaxOptions _options;
 
-    /// <summary>A stage with the shipped model (loaded on first use).</summary>
+    /// <summary>A stage with the shipped model (loaded on first use) that parses every sentence when it runs.</summary>
     public SyntaxStage()
+        : this(SyntaxOptions.Default)
     {
     }
 
     /// <summary>A stage with <paramref name="model"/>.</summary>
     public SyntaxStage(SyntaxModel model)
+        : this(SyntaxOptions.Default with { Model = model ?? throw new ArgumentNullException(nameof(model)) })
     {
-        ArgumentNullException.ThrowIfNull(model);
-        _model = model;
+    }
+
+    /// <summary>A stage with <paramref name="options"/>.</summary>
+    public SyntaxStage(SyntaxOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxSentenceWords);
+        _options = options;
     }
 
     /// <inheritdoc />
@@ -37,10 +46,11 @@ public sealed class SyntaxStage : DocumentStage<SyntaxLayer>
     public override SyntaxLayer Predict(AnalyzedDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var model = _model ?? SyntaxModel.Default;
+        var model = _options.Model ?? SyntaxModel.Default;
         cancellationToken.ThrowIfCancellationRequested();
-        var parses = model.Parse(document);
-        return new SyntaxLayer(parses);
+        return _options.OnDemand
+            ? new SyntaxLayer(document, model, _options.MaxSentenceWords)
+            : SyntaxLayer.Parsed(document, model, _options.MaxSentenceWords);
     }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using Sitrep.Brief.Model;
 using Sitrep.Claims;
+using Sitrep.Claims.Frames;
 using Sitrep.Claims.Modality;
 using Sitrep.Pipeline;
 
@@ -113,9 +114,23 @@ internal static class ClaimSection
             Quantities = [.. claim.Quantities.Select(q => new BriefQuantity(q.Value, q.Unit, q.Hedge, q.Text, q.Range.Start, q.Range.End))],
             Answer = claim.Answer is { } answer ? new BriefSpan(doc.Id, answer.Start, answer.End) : null,
             DerivedFrom = claim.DerivedFrom is null ? null : doc.Id + "-" + claim.DerivedFrom,
-            Frame = claim.Frame.EventClass is null && claim.Frame.Measures.Count == 0
-                ? null
-                : new BriefFrame(claim.Frame.EventClass, claim.Frame.Trigger, [.. claim.Frame.Measures.Select(FigureSection.ToBrief)]),
+            Frame = claim.Frame.IsEmpty ? null : Frame(doc, claim.Frame, holders),
         };
     }
+
+    /// <summary>A claim's frame; each participant whose head word a resolved entity's mention covers is that mention.</summary>
+    private static BriefFrame Frame(Sitrep.Documents.Document doc, Sitrep.Claims.Frames.ClaimFrame frame, HolderLinks holders) =>
+        new(frame.EventClass, frame.Trigger, [.. frame.Measures.Select(FigureSection.ToBrief)])
+        {
+            Predicate = frame.Predicate is { } p ? doc.Text[p.Start..p.End] : null,
+            Lemma = frame.Lemma,
+            PredicateSpan = frame.Predicate is { } at ? new BriefSpan(doc.Id, at.Start, at.End) : null,
+            Source = frame.Source,
+            Participants =
+            [
+                .. frame.Participants.Select(p => holders.MentionCovering(doc.Id, p.Head) is var (entity, start, end)
+                    ? new BriefParticipant(ParticipantRoles.Of(p.Role), Sitrep.Text.WhiteSpace.OneLine(doc.Text[start..end]), entity, new BriefSpan(doc.Id, start, end))
+                    : new BriefParticipant(ParticipantRoles.Of(p.Role), Sitrep.Text.WhiteSpace.OneLine(p.Text), null, new BriefSpan(doc.Id, p.Range.Start, p.Range.End))),
+            ],
+        };
 }

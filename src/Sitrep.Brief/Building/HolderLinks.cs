@@ -102,6 +102,33 @@ internal sealed class HolderLinks
     }
 
     /// <summary>
+    /// The resolved entity mention of document <paramref name="documentId"/> that covers <paramref name="head"/> (a
+    /// participant's head word), the longest when several do; null when none does.
+    /// </summary>
+    public (string EntityId, int Start, int End)? MentionCovering(string documentId, Sitrep.Documents.TextRange head)
+    {
+        if (!_mentions.TryGetValue(documentId, out var mentions))
+        {
+            return null;
+        }
+
+        (string, int, int)? best = null;
+        var bestLength = 0;
+        // Mentions are sorted by start; one covering the head starts at or before it and is rarely long.
+        for (var i = LowerBound(mentions, head.Start + 1) - 1; i >= 0 && mentions[i].Start >= head.Start - 200; i--)
+        {
+            var (start, end, id, _) = mentions[i];
+            if (start <= head.Start && head.End <= end && end - start > bestLength)
+            {
+                best = (id, start, end);
+                bestLength = end - start;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
     /// The person a sentence-opening "He" or "She" at <paramref name="start"/> of document <paramref name="documentId"/>
     /// stands for: the person mentioned last shortly before it; null when there is none.
     /// </summary>

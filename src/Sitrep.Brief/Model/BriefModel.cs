@@ -234,7 +234,30 @@ public sealed record BriefClaim
 /// <param name="EventClass">The event class of its predicate (<c>kill</c>, <c>attack</c>, <c>charge</c>…), or null.</param>
 /// <param name="Trigger">The word that names it, or null.</param>
 /// <param name="Measures">Its figures with their roles.</param>
-public sealed record BriefFrame(string? EventClass, string? Trigger, IReadOnlyList<BriefMeasure> Measures);
+public sealed record BriefFrame(string? EventClass, string? Trigger, IReadOnlyList<BriefMeasure> Measures)
+{
+    /// <summary>The predicate as written ("killed"), or null when the claim's sentence was not parsed.</summary>
+    public string? Predicate { get; init; }
+
+    /// <summary>The predicate's dictionary form ("kill"), or null when the claim's sentence was not parsed.</summary>
+    public string? Lemma { get; init; }
+
+    /// <summary>Where the predicate is written, or null.</summary>
+    public BriefSpan? PredicateSpan { get; init; }
+
+    /// <summary>How the frame was read: <c>parse</c> (dependency parse) or <c>words</c> (trigger words only).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The predicate's participants with their roles, in text order.</summary>
+    public IReadOnlyList<BriefParticipant> Participants { get; init; } = [];
+}
+
+/// <summary>A participant of a claim's predicate.</summary>
+/// <param name="Role"><c>agent|patient|location|recipient</c>.</param>
+/// <param name="Text">The entity mention as written when one covers the participant's head word, else its noun phrase as written.</param>
+/// <param name="EntityId">The resolved entity whose mention covers the head word, or null.</param>
+/// <param name="Span">Where the participant is written: the entity mention, else the noun phrase.</param>
+public sealed record BriefParticipant(string Role, string Text, string? EntityId, BriefSpan Span);
 
 /// <summary>A figure in a claim, read for what it measures.</summary>
 /// <param name="Role"><c>killed|injured|casualties|missing|arrested|displaced|force|distance|depth|magnitude|money</c>.</param>

@@ -26,6 +26,28 @@ public static class EventClasses
         ("resign", "resigned resign resignation fired dismissed sacked"),
         ("die-accident", "crashed crash"));
 
+    /// <summary>
+    /// Classes of predicate lemmas, as the parser's lemmatiser writes them (lower case). Words that name an event only
+    /// with a given object or subject ("drop" charges, "open" a case, a quake that "strikes") are decided in
+    /// <see cref="FrameBuilder"/>.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> LemmaClasses = Build(
+        ("kill", "kill die perish murder slay execute assassinate behead massacre dead death toll"),
+        ("injure", "injure wound hurt maim injury"),
+        ("attack", "attack strike bomb shell shoot raid fire explode airstrike assault ambush bombard pound target hit blast explosion shelling bombing clash fight battle storm"),
+        ("earthquake", "earthquake quake tremor aftershock"),
+        ("seize", "seize capture occupy overrun takeover"),
+        ("move", "advance march move head retreat withdraw return enter arrive drive travel go leave relocate deploy redeploy cross approach halt stop proceed convoy column"),
+        ("negotiate", "negotiate agree broker mediate deal agreement negotiation talk truce ceasefire compromise"),
+        ("charge", "charge prosecute indict investigate sue accuse prosecution indictment investigation"),
+        ("arrest", "arrest detain apprehend jail imprison custody"),
+        ("sentence", "sentence convict"),
+        ("escape", "escape flee"),
+        ("deny", "deny refute reject dismiss denial"),
+        ("resign", "resign quit sack resignation"),
+        ("die-accident", "crash"),
+        ("state", "say state tell announce declare claim report add confirm insist assert write post publish warn comment explain note acknowledge admit stress argue statement"));
+
     /// <summary>Classes that an event of one class may be reported as (an attack kills; an earthquake kills).</summary>
     private static readonly FrozenSet<(string, string)> Compatible = new[]
     {
@@ -34,12 +56,25 @@ public static class EventClasses
         ("seize", "move"), ("escape", "move"),
     }.SelectMany(p => new[] { p, (p.Item2, p.Item1) }).ToFrozenSet();
 
-    /// <summary>True when events of the two classes can be the same event (unknown classes are compatible with all).</summary>
+    /// <summary>
+    /// True when events of the two classes can be the same event (unknown classes are compatible with all, and so is
+    /// <c>state</c>, which a parse gives a statement whose content it could not find: what was stated may be either).
+    /// </summary>
     public static bool AreCompatible(string? a, string? b) =>
-        a is null || b is null || string.Equals(a, b, StringComparison.Ordinal) || Compatible.Contains((a, b));
+        a is null || b is null || a == State || b == State || string.Equals(a, b, StringComparison.Ordinal) || Compatible.Contains((a, b));
+
+    /// <summary>The class of a statement whose content the frame does not hold ("the ministry issued a statement").</summary>
+    public const string State = "state";
 
     /// <summary>The class a lower-case word triggers, or null.</summary>
     public static string? Of(string word) => Triggers.GetValueOrDefault(word);
+
+    /// <summary>The class of a predicate lemma ("kill", "seize", "say"), or null (case-insensitive).</summary>
+    public static string? OfLemma(string lemma)
+    {
+        ArgumentNullException.ThrowIfNull(lemma);
+        return LemmaClasses.GetValueOrDefault(lemma) ?? LemmaClasses.GetValueOrDefault(lemma.ToLowerInvariant());
+    }
 
     internal static (string? Class, string? Trigger) Find(SentenceWords words, int first, int last)
     {

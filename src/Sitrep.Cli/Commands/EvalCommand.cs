@@ -26,6 +26,7 @@ internal static class EvalCommand
         EvalNerCommand.Create(),
         EvalTimexCommand.Create(),
         EvalClaimsCommand.Create(),
+        EvalFramesCommand.Create(),
         EvalCheckworthyCommand.Create(),
         EvalFnc1Command.Create(),
         EvalRumourEvalCommand.Create(),

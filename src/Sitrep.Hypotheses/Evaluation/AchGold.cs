@@ -71,7 +71,7 @@ public static class AchGoldEvaluator
     {
         ArgumentNullException.ThrowIfNull(gold);
         var items = gold.Evidence.Where(e => split is null || e.Split == split).ToList();
-        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage()).Build();
+        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new Sitrep.Syntax.SyntaxStage(Sitrep.Syntax.SyntaxOptions.OnDemandDefault)).Use(new ClaimStage()).Build();
         var rows = new List<Evidence>();
         foreach (var item in items)
         {

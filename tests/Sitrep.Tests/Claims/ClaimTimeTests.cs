@@ -17,7 +17,7 @@ public sealed class ClaimTimeTests
     private static AnalyzedDocument Analyze(Document document)
     {
         var analyzed = new AnalyzedDocument(document);
-        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage()).Build();
+        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage(new ClaimOptions { UseSyntax = false })).Build();
         foreach (var stage in pipeline.DocumentStages)
         {
             stage.Process(analyzed, TestContext.Current.CancellationToken);

@@ -158,7 +158,7 @@ public sealed class WorthinessTests
     {
         const string text = "## Saturday 24 June 2023\n\nArmed men seized the regional administration building on 24 June 2023. The governor resigned.";
         var analyzed = new AnalyzedDocument(Document.Create(text, "live.md").WithSource(new Source(Published: new DateTimeOffset(2023, 6, 25, 12, 0, 0, TimeSpan.Zero))).Build());
-        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new Sitrep.Time.TimexStage()).Use(new ClaimStage()).Build();
+        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new Sitrep.Time.TimexStage()).Use(new ClaimStage(new ClaimOptions { UseSyntax = false })).Build();
         foreach (var stage in pipeline.DocumentStages)
         {
             stage.Process(analyzed, TestContext.Current.CancellationToken);

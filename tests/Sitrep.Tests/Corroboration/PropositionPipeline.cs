@@ -15,7 +15,7 @@ internal static class PropositionPipeline
 {
     public static Corpus Analyze(PropositionStage stage, params Document[] documents)
     {
-        var builder = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage());
+        var builder = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage(new ClaimOptions { UseSyntax = false }));
         if (stage.Requires.Contains(Capabilities.Syndication))
         {
             builder.Use(new SyndicationStage());

@@ -184,7 +184,7 @@ public sealed class AchTests
 
     private static Corpus Analyze(params Document[] documents)
     {
-        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage()).Use(new PropositionStage()).Use(new AchStage()).Build();
+        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage(new ClaimOptions { UseSyntax = false })).Use(new PropositionStage()).Use(new AchStage()).Build();
         var batch = pipeline.AnalyzeBatch(documents);
         var corpus = new Corpus(batch.Documents);
         pipeline.AnalyzeCorpus(corpus);

@@ -1,0 +1,185 @@
+using Shouldly;
+using Sitrep.Claims.Frames;
+using Sitrep.Claims.Text;
+using Sitrep.Syntax;
+
+namespace Sitrep.Tests.Frames;
+
+/// <summary>
+/// Claim frames read from parses written by hand (word, UPOS, lemma, head, relation), so that the rules are tested
+/// apart from the parser and no model is loaded.
+/// </summary>
+public class FrameBuilderTests
+{
+    /// <summary>A sentence and its parse, one "form/UPOS/lemma/head/relation" entry per token (heads 0-based, -1 for the root).</summary>
+    private static (SentenceWords Words, ParsedSentence Parse) Parsed(string text, params string[] words)
+    {
+        var sentence = SentenceWords.Of(text);
+        sentence.Count.ShouldBe(words.Length, "one parsed word per token");
+        var parsed = words.Select((w, i) =>
+        {
+            var f = w.Split('/');
+            sentence.Original(i).ShouldBe(f[0]);
+            var xpos = f[1] == "VERB" ? "VBD" : f[1];
+            return new ParsedWord(f[0], f[1], xpos, f[2], int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture), f[4]);
+        }).ToArray();
+        return (sentence, new ParsedSentence(parsed));
+    }
+
+    private static ClaimFrame Build((SentenceWords Words, ParsedSentence Parse) s, Func<Sitrep.Documents.TextRange, bool>? isTime = null) =>
+        FrameBuilder.Build(s.Parse, s.Words, 0, s.Words.Count - 1, ClaimFrame.Empty, isTime);
+
+    private static string[] Roles(ClaimFrame frame) => [.. frame.Participants.Select(p => ParticipantRoles.Of(p.Role) + "=" + p.Text)];
+
+    [Fact]
+    public void WhenFightersSeizeABuildingInACity_TheFrameHasTheAgentThePatientAndThePlace()
+    {
+        var frame = Build(Parsed(
+            "Wagner fighters seized the headquarters in Rostov.",
+            "Wagner/PROPN/Wagner/1/compound", "fighters/NOUN/fighter/2/nsubj", "seized/VERB/seize/-1/root", "the/DET/the/4/det",
+            "headquarters/NOUN/headquarters/2/obj", "in/ADP/in/6/case", "Rostov/PROPN/Rostov/2/obl", "./PUNCT/./2/punct"));
+        frame.EventClass.ShouldBe("seize");
+        frame.Lemma.ShouldBe("seize");
+        frame.Trigger.ShouldBe("seized");
+        frame.Source.ShouldBe(FrameSources.Parse);
+        Roles(frame).ShouldBe(["agent=Wagner fighters", "patient=the headquarters", "location=Rostov"]);
+    }
+
+    [Fact]
+    public void WhenOfficialsSayThatPeopleDied_TheFrameIsTheReportedClauseAndTheDeadAreItsPatient()
+    {
+        var frame = Build(Parsed(
+            "Officials said 12 people died.",
+            "Officials/NOUN/official/1/nsubj", "said/VERB/say/-1/root", "12/NUM/12/3/nummod", "people/NOUN/people/4/nsubj",
+            "died/VERB/die/1/ccomp", "./PUNCT/./1/punct"));
+        frame.EventClass.ShouldBe("kill");
+        frame.Lemma.ShouldBe("die");
+        Roles(frame).ShouldBe(["patient=12 people"]);
+    }
+
+    [Fact]
+    public void WhenAPassiveNamesItsAgentWithBy_TheByPhraseIsTheAgentAndTheSubjectThePatient()
+    {
+        var frame = Build(Parsed(
+            "The convoy was attacked by helicopters.",
+            "The/DET/the/1/det", "convoy/NOUN/convoy/3/nsubj:pass", "was/AUX/be/3/aux:pass", "attacked/VERB/attack/-1/root",
+            "by/ADP/by/5/case", "helicopters/NOUN/helicopter/3/obl", "./PUNCT/./3/punct"));
+        frame.EventClass.ShouldBe("attack");
+        Roles(frame).ShouldBe(["patient=The convoy", "agent=helicopters"]);
+    }
+
+    [Fact]
+    public void WhenAPhraseIsATime_ItIsNotAPlace()
+    {
+        var s = Parsed(
+            "Rebels entered Rostov on Saturday.",
+            "Rebels/NOUN/rebel/1/nsubj", "entered/VERB/enter/-1/root", "Rostov/PROPN/Rostov/1/obj", "on/ADP/on/4/case",
+            "Saturday/PROPN/Saturday/1/obl", "./PUNCT/./1/punct");
+        var frame = Build(s);
+        frame.EventClass.ShouldBe("move");
+        Roles(frame).ShouldBe(["agent=Rebels", "patient=Rostov"]);
+    }
+
+    [Fact]
+    public void WhenAnInPhraseIsMarkedAsATimeByTheTimexLayer_ItIsNotAPlace()
+    {
+        var s = Parsed(
+            "Troops arrived in the spring.",
+            "Troops/NOUN/troop/1/nsubj", "arrived/VERB/arrive/-1/root", "in/ADP/in/4/case", "the/DET/the/4/det",
+            "spring/NOUN/spring/1/obl", "./PUNCT/./1/punct");
+        Roles(Build(s)).ShouldBe(["agent=Troops", "location=the spring"]);
+        Roles(Build(s, r => r.Start >= s.Words.Tokens[3].Start)).ShouldBe(["agent=Troops"]);
+    }
+
+    [Fact]
+    public void WhenAVerbOrdersItsObjectToMove_TheObjectIsTheAgentOfTheMove()
+    {
+        var frame = Build(Parsed(
+            "Prigozhin ordered his men to turn back to their camps.",
+            "Prigozhin/PROPN/Prigozhin/1/nsubj", "ordered/VERB/order/-1/root", "his/PRON/his/3/nmod:poss", "men/NOUN/man/1/obj",
+            "to/PART/to/5/mark", "turn/VERB/turn/1/xcomp", "back/ADV/back/5/advmod", "to/ADP/to/9/case", "their/PRON/their/9/nmod:poss",
+            "camps/NOUN/camp/5/obl", "./PUNCT/./1/punct"));
+        frame.EventClass.ShouldBe("move");
+        frame.Lemma.ShouldBe("turn");
+        Roles(frame).ShouldBe(["agent=his men", "location=their camps"]);
+    }
+
+    [Fact]
+    public void WhenTheRecipientIsAToPhrase_ItIsTheRecipient()
+    {
+        var frame = Build(Parsed(
+            "Lukashenko passed the offer to Prigozhin.",
+            "Lukashenko/PROPN/Lukashenko/1/nsubj", "passed/VERB/pass/-1/root", "the/DET/the/3/det", "offer/NOUN/offer/1/obj",
+            "to/ADP/to/5/case", "Prigozhin/PROPN/Prigozhin/1/obl", "./PUNCT/./1/punct"));
+        frame.EventClass.ShouldBeNull();
+        frame.Lemma.ShouldBe("pass");
+        Roles(frame).ShouldBe(["agent=Lukashenko", "patient=the offer", "recipient=Prigozhin"]);
+    }
+
+    [Fact]
+    public void WhenProsecutorsDropTheCharges_TheClassIsDropCharges()
+    {
+        var frame = Build(Parsed(
+            "Prosecutors dropped the charges.",
+            "Prosecutors/NOUN/prosecutor/1/nsubj", "dropped/VERB/drop/-1/root", "the/DET/the/3/det", "charges/NOUN/charge/1/obj", "./PUNCT/./1/punct"));
+        frame.EventClass.ShouldBe("drop-charges");
+    }
+
+    [Fact]
+    public void WhenAQuakeStrikesARegion_TheClassIsEarthquakeNotAttack()
+    {
+        var frame = Build(Parsed(
+            "A quake struck the province.",
+            "A/DET/a/1/det", "quake/NOUN/quake/2/nsubj", "struck/VERB/strike/-1/root", "the/DET/the/4/det", "province/NOUN/province/2/obj", "./PUNCT/./2/punct"));
+        frame.EventClass.ShouldBe("earthquake");
+    }
+
+    [Fact]
+    public void WhenTheParserReadsAClauseAsANounWithAReducedRelative_TheVerbIsStillThePredicate()
+    {
+        var frame = Build(Parsed(
+            "The column advanced towards Moscow.",
+            "The/DET/the/1/det", "column/NOUN/column/-1/root", "advanced/VERB/advance/1/acl", "towards/ADP/towards/4/case",
+            "Moscow/PROPN/Moscow/2/obl", "./PUNCT/./1/punct"));
+        frame.EventClass.ShouldBe("move");
+        frame.Lemma.ShouldBe("advance");
+        Roles(frame).ShouldBe(["agent=The column", "location=Moscow"]);
+    }
+
+    [Fact]
+    public void WhenAVerbHasNoClass_TheFirstTriggerWordAfterItIsNotItsClass()
+    {
+        var s = Parsed(
+            "Belarus offered a haven after the talks.",
+            "Belarus/PROPN/Belarus/1/nsubj", "offered/VERB/offer/-1/root", "a/DET/a/3/det", "haven/NOUN/haven/1/obj", "after/ADP/after/6/case",
+            "the/DET/the/6/det", "talks/NOUN/talk/1/obl", "./PUNCT/./1/punct");
+        var words = new ClaimFrame("negotiate", "talks", []);
+        FrameBuilder.Build(s.Parse, s.Words, 0, s.Words.Count - 1, words).EventClass.ShouldBeNull();
+    }
+
+    [Fact]
+    public void WhenTheParseDoesNotMatchTheTokens_TheWordFrameStands()
+    {
+        var s = Parsed("Troops left.", "Troops/NOUN/troop/1/nsubj", "left/VERB/leave/-1/root", "./PUNCT/./1/punct");
+        var fallback = new ClaimFrame("move", "left", []);
+        FrameBuilder.Build(ParsedSentence.Empty, s.Words, 0, 2, fallback).ShouldBeSameAs(fallback);
+    }
+
+    [Fact]
+    public void EveryParticipantSpanIsTheTextItNames()
+    {
+        const string text = "Wagner fighters seized the headquarters in Rostov.";
+        var frame = Build(Parsed(
+            text,
+            "Wagner/PROPN/Wagner/1/compound", "fighters/NOUN/fighter/2/nsubj", "seized/VERB/seize/-1/root", "the/DET/the/4/det",
+            "headquarters/NOUN/headquarters/2/obj", "in/ADP/in/6/case", "Rostov/PROPN/Rostov/2/obl", "./PUNCT/./2/punct"));
+        foreach (var p in frame.Participants)
+        {
+            text[p.Range.Start..p.Range.End].ShouldBe(p.Text);
+            p.Range.Start.ShouldBeLessThanOrEqualTo(p.Head.Start);
+            p.Head.End.ShouldBeLessThanOrEqualTo(p.Range.End);
+        }
+
+        text[frame.Predicate!.Value.Start..frame.Predicate.Value.End].ShouldBe("seized");
+    }
+}
