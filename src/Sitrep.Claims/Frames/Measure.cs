@@ -138,6 +138,12 @@ public static class MeasureRoles
     public static bool IsNamedHolder(string role, string? counted) =>
         IsHeld(role) && counted is not null && !counted.StartsWith("aged ", StringComparison.Ordinal);
 
+    /// <summary>
+    /// True for figures that do not depend on the date their sentence gives: a height fallen, a time since, a street
+    /// block, a length, a weight. "Married three weeks ago" is itself a date cue, not an earlier event's.
+    /// </summary>
+    public static bool IsTimeless(string role) => role is Fall or Since or Block or Size or Weight;
+
     /// <summary>True for counts that only grow as a story develops (a toll rising is an update, not a dispute).</summary>
     public static bool IsCumulative(string role) => role is Killed or Injured or Casualties or Arrested or Displaced;
 

@@ -298,7 +298,9 @@ internal static partial class MeasureReader
     {
         for (var i = qs - 1; i > first; i--)
         {
-            if (IsNamePart(words, i) && IsNamePart(words, i - 1) && !NotFallers.Contains(words[i]) && !NotFallers.Contains(words[i - 1]))
+            // "Inspector Dave Gaskin said the man fell": the speaker is not the faller.
+            if (IsNamePart(words, i) && IsNamePart(words, i - 1) && !NotFallers.Contains(words[i]) && !NotFallers.Contains(words[i - 1])
+                && words[i + 1] is not ("said" or "says" or "told"))
             {
                 return words[i - 1] + " " + words[i];
             }

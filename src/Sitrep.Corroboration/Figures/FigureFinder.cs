@@ -206,16 +206,18 @@ internal static class FigureFinder
     /// <summary>
     /// Splits one figure's values into events: same story (or the same named holder), the same background time or none
     /// ("In February, a quake killed 612" is another quake than the one the report is about), and event dates that agree
-    /// (complete link). A parent's children and a place's population are the holder's whatever the event or the date.
+    /// (complete link). A parent's children and a place's population are the holder's whatever the event or the date;
+    /// a height fallen, a time since, a block, a length or a weight whatever the date the sentence gives.
     /// </summary>
     private static List<List<Member>> Events(List<Member> members, StoryAlignment alignment) =>
         EventPartition.Of(members, (o, m) =>
             o.Value.Measure.Role is MeasureRoles.Children or MeasureRoles.Population
             || ((MeasureRoles.IsNamedHolder(o.Value.Measure.Role, o.Value.Measure.Counted)
                 || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId))
-            && string.Equals(o.Background, m.Background, StringComparison.Ordinal)
             && (o.Value.Measure.Located is null || m.Value.Measure.Located is null || string.Equals(o.Value.Measure.Located, m.Value.Measure.Located, StringComparison.Ordinal))
-            && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null));
+            && (MeasureRoles.IsTimeless(o.Value.Measure.Role)
+                || (string.Equals(o.Background, m.Background, StringComparison.Ordinal)
+                    && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null))));
 
     private static Figure? Make(string role, string? counted, List<Member> evt, Corpus corpus, Func<FigureValue, FigureValue, bool>? differentEvents)
     {

@@ -151,7 +151,7 @@ public sealed class MeasureTests
     public void ShipsAndCrewHeldByCaptorsAreHeldCountsWithTheirHedges()
     {
         var measures = MeasuresOf("The gangs are still holding about a dozen tankers and nearly 200 crewmen in coastal bases.");
-        var crew = measures.ShouldHaveSingleItem(m => m.Role == MeasureRoles.Held && m.Counted == "crew");
+        var crew = measures.Where(m => m.Role == MeasureRoles.Held && m.Counted == "crew").ShouldHaveSingleItem();
         crew.Max.ShouldBe(200);
         crew.MaxExclusive.ShouldBeTrue();
     }
@@ -172,7 +172,7 @@ public sealed class MeasureTests
     [Fact]
     public void AMarchSizeIsACrowdOfItsCity()
     {
-        var m = MeasuresOf("Organisers said roughly 40,000 people marched in Lyonsville on Tuesday.").ShouldHaveSingleItem(x => x.Role == MeasureRoles.Crowd);
+        var m = MeasuresOf("Organisers said roughly 40,000 people marched in Lyonsville on Tuesday.").Where(x => x.Role == MeasureRoles.Crowd).ShouldHaveSingleItem();
         m.Counted.ShouldBe("lyonsville");
         m.Min.ShouldNotBeNull().ShouldBeLessThan(40_000);
     }
@@ -180,7 +180,7 @@ public sealed class MeasureTests
     [Fact]
     public void HowLongAgoSomeoneMarriedIsATimeSinceInDays()
     {
-        var m = MeasuresOf("The officer had married about three weeks ago.").ShouldHaveSingleItem(x => x.Role == MeasureRoles.Since);
+        var m = MeasuresOf("The officer had married about three weeks ago.").Where(x => x.Role == MeasureRoles.Since).ShouldHaveSingleItem();
         m.Counted.ShouldBe("marriage");
         m.Min.ShouldNotBeNull().ShouldBeLessThan(21);
         m.Max.ShouldNotBeNull().ShouldBeGreaterThan(21);
@@ -189,7 +189,7 @@ public sealed class MeasureTests
     [Fact]
     public void ARoundStreetBlockCoversTheBlocksItRounds()
     {
-        var m = MeasuresOf("Deputies searched the 14000 block of 101st Street overnight.").ShouldHaveSingleItem(x => x.Role == MeasureRoles.Block);
+        var m = MeasuresOf("Deputies searched the 14000 block of 101st Street overnight.").Where(x => x.Role == MeasureRoles.Block).ShouldHaveSingleItem();
         m.Counted.ShouldBe("101st street");
         (m.Min, m.Max).ShouldBe((14000d, 14999d));
     }
@@ -205,7 +205,7 @@ public sealed class MeasureTests
     [Fact]
     public void AGluedHeightFallenIsReadAndAnUnnamedFallerIsKnownByAge()
     {
-        var m = MeasuresOf("A 41-year-old hiker died after he slipped and fell about 90m down a gully.").ShouldHaveSingleItem(x => x.Role == MeasureRoles.Fall);
+        var m = MeasuresOf("A 41-year-old hiker died after he slipped and fell about 90m down a gully.").Where(x => x.Role == MeasureRoles.Fall).ShouldHaveSingleItem();
         m.Counted.ShouldBe("aged 41");
         MeasureRoles.IsNamedHolder(m.Role, m.Counted).ShouldBeFalse();
         m.Min.ShouldNotBeNull().ShouldBeGreaterThan(80);
