@@ -293,7 +293,7 @@ internal static partial class AttributeReader
     [GeneratedRegex(@"\b(?:[Ii]n|of)\s+(?:the\s+(?:northern|southern|eastern|western|capital|port)\s+(?:city\s+)?(?:of\s+)?)?(?<place>[A-Z][a-z]{3,})\b", RegexOptions.CultureInvariant)]
     private static partial Regex CrowdPlace();
 
-    [GeneratedRegex(@"(?<another>\b(?:another|a\s+further)\s+)?(?<hedge>\b(?:as\s+many\s+as|up\s+to|about|around|some|roughly|an\s+estimated|estimated|approximately|an\s+approximate|approximate|more\s+than|over|at\s+least|nearly|almost)\s+)?(?<n>\d{1,3}(?:,\d{3})+)(?!\s*(?:euros|dollars|pounds|km|kilometres|kilometers|miles))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<another>\b(?:another|a\s+further)\s+)?(?<hedge>\b(?:as\s+many\s+as|up\s+to|about|around|some|roughly|an\s+estimated|estimated|approximately|an\s+approximate|approximate|more\s+than|over|at\s+least|nearly|almost)\s+)?(?<n>\d{1,3}(?:,\d{3})+)(?!\s*(?:euros|dollars|pounds|km|kilometres|kilometers|miles|fighters|troops|soldiers|mercenaries|militants|men|police|officers|personnel))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CrowdNumber();
 
     /// <summary>"was married two weeks ago", "who was wed about three weeks ago", "moved back to Millom around six weeks ago".</summary>

@@ -37,7 +37,7 @@ public sealed class FigureStage : ICorpusStage
     public const float DifferentEventBelow = 0.03f;
 
     /// <inheritdoc />
-    public string Name => "corroboration.figures.v2";
+    public string Name => "corroboration.figures.v1";
 
     /// <inheritdoc />
     public IReadOnlyList<string> Requires { get; }
