@@ -238,7 +238,21 @@ internal static partial class MeasureReader
                 return new Measure(MeasureRoles.Depth, null, lo, hi, "km", text, range);
             }
 
-            if (PlaceAfter(words, unitEnd + 1, last) is { } place)
+            // "1,150 kilometers (700 miles) southeast of Tehran": the place comes after the conversion in brackets.
+            var placeAt = unitEnd + 1;
+            if (words[placeAt] == "(")
+            {
+                for (var k = placeAt + 1; k <= Math.Min(last, placeAt + 5); k++)
+                {
+                    if (words[k] == ")")
+                    {
+                        placeAt = k + 1;
+                        break;
+                    }
+                }
+            }
+
+            if (PlaceAfter(words, placeAt, last) is { } place)
             {
                 return new Measure(MeasureRoles.Distance, place, lo, hi, "km", text, range) { Located = LocatedBefore(words, qs, first) };
             }

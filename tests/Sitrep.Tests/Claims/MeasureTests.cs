@@ -220,4 +220,9 @@ public sealed class MeasureTests
         FigureFinder.Overlap(nearly, more).ShouldBeFalse();
         FigureFinder.Overlap(nearly, exactly).ShouldBeTrue();
     }
+
+    [Fact]
+    public void ADistanceWithAConversionInBracketsIsStillMeasuredFromItsPlace() =>
+        MeasuresOf("The island lies 900 kilometres (560 miles) southeast of Portvale.")
+            .ShouldContain(m => m.Role == MeasureRoles.Distance && m.Counted == "portvale" && m.Min == 900);
 }
