@@ -36,7 +36,7 @@ public static class DefaultPipeline
             .Use(new SyntaxStage(SyntaxOptions.OnDemandDefault))
             .Use(new ClaimStage())
             .Use(new ClaimTimelineStage())
-            .Use(new FigureStage(SyndicationGroupOf, EntitiesOf))
+            .Use(new FigureStage(SyndicationGroupOf, EntitiesOf, sameEvent: static (a, b) => Sitrep.Meaning.Events.SameEventClassifier.Default.Judge(a, b)))
             .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true, judge: Judge))
             .Use(new CentralSentenceTakeawayStage())
             .Use(new CorroboratedTakeawayStage())

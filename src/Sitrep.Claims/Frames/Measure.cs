@@ -28,6 +28,15 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
     /// </summary>
     public string? Located { get; init; }
 
+    /// <summary>
+    /// True when the lower bound itself is excluded ("more than 300": 300 is not enough), so that it cannot meet an
+    /// upper bound that is excluded too ("nearly 300").
+    /// </summary>
+    public bool MinExclusive { get; init; }
+
+    /// <summary>True when the upper bound itself is excluded ("nearly 300", "fewer than 300").</summary>
+    public bool MaxExclusive { get; init; }
+
     /// <summary>True when the figure says there were none ("no one was killed").</summary>
     public bool IsZero => Max is 0;
 
@@ -35,7 +44,7 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
     public string Describe()
     {
         static string N(double v) => v >= 100 ? v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-        var unit = Unit is "people" or "magnitude" or "years" or "children" ? string.Empty : " " + Unit;
+        var unit = Unit is "people" or "magnitude" or "years" or "children" or "items" or "block" ? string.Empty : " " + Unit;
         if (VagueWord() is { } vague)
         {
             // "dozens" and "thousands" are said as words: their bounds are a reading, not what the source wrote.
@@ -123,11 +132,45 @@ public static class MeasureRoles
     /// <summary>A named place's population.</summary>
     public const string Population = "population";
 
+    /// <summary>A count of things (boats, rifles, magazines, rounds fired): what is counted is the normalised noun.</summary>
+    public const string Count = "count";
+
+    /// <summary>Ships or crew held by captors (pirates holding ships for ransom).</summary>
+    public const string Held = "held";
+
+    /// <summary>The size of a crowd of marchers or protesters; what is counted is the place, when the sentence names one.</summary>
+    public const string Crowd = "crowd";
+
+    /// <summary>How long before the report or the event something happened ("married two weeks ago"), in days; what is counted is the event word.</summary>
+    public const string Since = "since";
+
+    /// <summary>The block number of a street ("the 12200 block of 223rd Street"); what is counted is the street.</summary>
+    public const string Block = "block";
+
+    /// <summary>A person's weight, in pounds (compared within one story only: the sentence rarely names whose).</summary>
+    public const string Weight = "weight";
+
+    /// <summary>The length of a thing ("a 10-metre dhow"), in metres; what is counted is the thing.</summary>
+    public const string Size = "size";
+
     /// <summary>
     /// True for figures of a named holder (a person's age or fall, a parent's children, a place's population): the full name
     /// says which holder is meant, so the figure is compared across stories and dates.
     /// </summary>
     public static bool IsHeld(string role) => role is Age or Children or Population or Fall;
+
+    /// <summary>
+    /// True for a figure of a holder named in full, compared across stories and dates; a faller known only by age
+    /// ("aged 36") is compared within one story.
+    /// </summary>
+    public static bool IsNamedHolder(string role, string? counted) =>
+        IsHeld(role) && counted is not null && !counted.StartsWith("aged ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// True for figures that do not depend on the date their sentence gives: a height fallen, a time since, a street
+    /// block, a length, a weight. "Married three weeks ago" is itself a date cue, not an earlier event's.
+    /// </summary>
+    public static bool IsTimeless(string role) => role is Fall or Since or Block or Size or Weight;
 
     /// <summary>True for counts that only grow as a story develops (a toll rising is an update, not a dispute).</summary>
     public static bool IsCumulative(string role) => role is Killed or Injured or Casualties or Arrested or Displaced;
@@ -140,6 +183,13 @@ public static class MeasureRoles
         Money => "amount",
         Age or Children or Population when counted is not null => role + " of " + counted,
         Fall when counted is not null => "height " + counted + " fell",
+        Weight when counted is not null => "weight of " + counted,
+        Count when counted is not null => "number of " + counted,
+        Held when counted is not null => counted + " held",
+        Crowd => counted is null ? "crowd size" : "crowd size in " + counted,
+        Since when counted is not null => "time since " + counted,
+        Block when counted is not null => "block of " + counted,
+        Size when counted is not null => "length of the " + counted,
         _ when counted is null or "people" => role,
         _ => counted + " " + role,
     };

@@ -134,6 +134,14 @@ internal static partial class MeasureReader
             }
         }
 
+        foreach (var (q, qs, qe) in GluedLengths(words, first, last))
+        {
+            if (found?.Exists(f => f.Range.Start < q.Range.End && q.Range.Start < f.Range.End) != true && MeasureOf(words, first, last, q, null, qs, qe) is { } m)
+            {
+                (found ??= []).Add(m);
+            }
+        }
+
         foreach (var m in Magnitudes(words, first, last))
         {
             if (found?.Exists(f => f.Range.Start < m.Range.End && m.Range.Start < f.Range.End && f.Role == MeasureRoles.Magnitude) != true)
@@ -156,6 +164,36 @@ internal static partial class MeasureReader
 
         return found ?? (IReadOnlyList<Measure>)[];
     }
+
+    /// <summary>
+    /// Lengths written as one token ("200ft", "60m", "2000ft"), which the quantity extractor does not read, with the
+    /// hedge before them ("about 60m").
+    /// </summary>
+    private static IEnumerable<(Quantity Quantity, int First, int Last)> GluedLengths(SentenceWords words, int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            var w = words[i];
+            if (w.Length < 2 || !char.IsDigit(w[0]) || !char.IsLetter(w[^1]) || GluedLength().Match(w) is not { Success: true } g
+                || !double.TryParse(g.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v))
+            {
+                continue;
+            }
+
+            var hedge = i > first && words[i - 1] is "about" or "around" or "some" or "approximately" or "roughly" or "nearly" or "almost" ? words[i - 1] : null;
+            var start = hedge is null ? i : i - 1;
+            yield return (new Quantity(v, g.Groups["unit"].Value, hedge, words.TextOf(start, i), words.RangeOf(start, i)), start, i);
+        }
+    }
+
+    [GeneratedRegex(@"^(?<n>\d{1,3}(?:,?\d{3})*(?:\.\d+)?)(?<unit>m|ft|km)$", RegexOptions.CultureInvariant)]
+    private static partial Regex GluedLength();
+
+    /// <summary>Counted nouns that are things, not people: "13 shots", "five buildings away" are no toll or arrest count.</summary>
+    private static readonly FrozenSet<string> ThingNouns = Words.Set(
+        "shots", "bullets", "rounds", "buildings", "houses", "doors", "homes", "blocks", "boats", "ships", "vessels", "rifles", "guns",
+        "magazines", "vehicles", "cars", "trucks", "villages", "hours", "minutes", "days", "weeks", "months", "years", "times", "floors",
+        "storeys", "stories", "metres", "meters", "feet", "miles", "kilometres", "kilometers", "km");
 
     private static Measure? MeasureOf(SentenceWords words, int first, int last, Quantity q, Quantity? upper, int qs, int qe)
     {
@@ -184,7 +222,13 @@ internal static partial class MeasureReader
                 // "Robert Buckley, 32, fell about 600 metres": a height fallen, the faller's; no faller named, no figure.
                 var metres = Length.From(1, lengthUnit).Meters;
                 var (flo, fhi) = Bounds(q, upper, metres);
-                return FallerBefore(words, first, qs) is { } faller
+                if (upper is null && q.Hedge is "about" or "around" or "approximately" or "roughly" or "some")
+                {
+                    // A height is rounded to a round number of metres or feet: "about 600 metres" is not 700.
+                    (flo, fhi) = (q.Value * metres * 0.9, q.Value * metres * 1.1);
+                }
+
+                return (FallerBefore(words, first, qs) ?? AgedBefore(words, first, qs)) is { } faller
                     ? new Measure(MeasureRoles.Fall, faller, flo * 0.99, fhi * 1.01, "m", text, range)
                     : null;
             }
@@ -194,7 +238,21 @@ internal static partial class MeasureReader
                 return new Measure(MeasureRoles.Depth, null, lo, hi, "km", text, range);
             }
 
-            if (PlaceAfter(words, unitEnd + 1, last) is { } place)
+            // "1,150 kilometers (700 miles) southeast of Tehran": the place comes after the conversion in brackets.
+            var placeAt = unitEnd + 1;
+            if (words[placeAt] == "(")
+            {
+                for (var k = placeAt + 1; k <= Math.Min(last, placeAt + 5); k++)
+                {
+                    if (words[k] == ")")
+                    {
+                        placeAt = k + 1;
+                        break;
+                    }
+                }
+            }
+
+            if (PlaceAfter(words, placeAt, last) is { } place)
             {
                 return new Measure(MeasureRoles.Distance, place, lo, hi, "km", text, range) { Located = LocatedBefore(words, qs, first) };
             }
@@ -220,6 +278,12 @@ internal static partial class MeasureReader
         if (role is null && unit is not null && (ForceNouns.Contains(unit) || (unit == "men" && Near(words, first, last, ForceContext, first, last))))
         {
             role = MeasureRoles.Force;
+        }
+
+        // "13 shots", "five buildings away": a count of things, whatever cue stands near it.
+        if (role is not null && role != MeasureRoles.Force && unit is not null && ThingNouns.Contains(unit))
+        {
+            return null;
         }
 
         // "two women", "three children": a part of the dead named by who they were, not the toll.
@@ -248,7 +312,9 @@ internal static partial class MeasureReader
     {
         for (var i = qs - 1; i > first; i--)
         {
-            if (IsNamePart(words, i) && IsNamePart(words, i - 1) && !NotFallers.Contains(words[i]) && !NotFallers.Contains(words[i - 1]))
+            // "Inspector Dave Gaskin said the man fell": the speaker is not the faller.
+            if (IsNamePart(words, i) && IsNamePart(words, i - 1) && !NotFallers.Contains(words[i]) && !NotFallers.Contains(words[i - 1])
+                && words[i + 1] is not ("said" or "says" or "told"))
             {
                 return words[i - 1] + " " + words[i];
             }
@@ -256,6 +322,20 @@ internal static partial class MeasureReader
 
         return null;
     }
+
+    /// <summary>
+    /// A faller the sentence names only by age ("A 36-year-old Australian climber … falling about 150 metres"): "aged 36",
+    /// a holder compared within one story only; null when no age stands before the figure.
+    /// </summary>
+    private static string? AgedBefore(SentenceWords words, int first, int qs)
+    {
+        var before = words.Text[words.Tokens[first].Start..words.Tokens[qs].Start];
+        var matches = AgeWords().Matches(before);
+        return matches.Count == 0 ? null : "aged " + matches[^1].Groups["n"].Value;
+    }
+
+    [GeneratedRegex(@"(?:\b(?<n>\d{1,2})\s*-\s*year\s*-\s*old\b|\baged\s+(?<n>\d{1,2})\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgeWords();
 
     /// <summary>A capitalised word of three letters or more ("U. K." and "Mt." are not names).</summary>
     private static bool IsNamePart(SentenceWords words, int i) =>

@@ -1,6 +1,7 @@
 using Shouldly;
 using Sitrep.Claims;
 using Sitrep.Claims.Frames;
+using Sitrep.Corroboration.Figures;
 using Sitrep.Tests.Support;
 using Sitrep.Time;
 
@@ -145,4 +146,83 @@ public sealed class MeasureTests
         var m = new ClaimAnalyzer().Analyze(doc, TestContext.Current.CancellationToken).SelectMany(c => c.Frame.Measures).ShouldHaveSingleItem();
         m.EventTime.ShouldBe("2023-08-23");
     }
+
+    [Fact]
+    public void ShipsAndCrewHeldByCaptorsAreHeldCountsWithTheirHedges()
+    {
+        var measures = MeasuresOf("The gangs are still holding about a dozen tankers and nearly 200 crewmen in coastal bases.");
+        var crew = measures.Where(m => m.Role == MeasureRoles.Held && m.Counted == "crew").ShouldHaveSingleItem();
+        crew.Max.ShouldBe(200);
+        crew.MaxExclusive.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void ARoundTotalOverSeveralOperationsIsNoCountOfOneEvent()
+    {
+        MeasuresOf("In four raids so far the frigate has seized 9 AK-47 rifles and 40 magazines.").ShouldNotContain(m => m.Role == MeasureRoles.Count);
+        MeasuresOf("The frigate seized 9 AK-47 rifles from the skiff.").ShouldContain(m => m.Role == MeasureRoles.Count && m.Counted == "ak-47 rifles" && m.Min == 9);
+    }
+
+    [Fact]
+    public void ShotsNearADeathAreNoToll()
+    {
+        MeasuresOf("He is accused of firing 11 shots in the death of the teacher.").ShouldNotContain(m => m.Role == MeasureRoles.Killed);
+    }
+
+    [Fact]
+    public void AMarchSizeIsACrowdOfItsCity()
+    {
+        var m = MeasuresOf("Organisers said roughly 40,000 people marched in Lyonsville on Tuesday.").Where(x => x.Role == MeasureRoles.Crowd).ShouldHaveSingleItem();
+        m.Counted.ShouldBe("lyonsville");
+        m.Min.ShouldNotBeNull().ShouldBeLessThan(40_000);
+    }
+
+    [Fact]
+    public void HowLongAgoSomeoneMarriedIsATimeSinceInDays()
+    {
+        var m = MeasuresOf("The officer had married about three weeks ago.").Where(x => x.Role == MeasureRoles.Since).ShouldHaveSingleItem();
+        m.Counted.ShouldBe("marriage");
+        m.Min.ShouldNotBeNull().ShouldBeLessThan(21);
+        m.Max.ShouldNotBeNull().ShouldBeGreaterThan(21);
+    }
+
+    [Fact]
+    public void ARoundStreetBlockCoversTheBlocksItRounds()
+    {
+        var m = MeasuresOf("Deputies searched the 14000 block of 101st Street overnight.").Where(x => x.Role == MeasureRoles.Block).ShouldHaveSingleItem();
+        m.Counted.ShouldBe("101st street");
+        (m.Min, m.Max).ShouldBe((14000d, 14999d));
+    }
+
+    [Fact]
+    public void AWeightInPoundsIsAWeightNotMoney()
+    {
+        var measures = MeasuresOf("He is 6-foot-1, 180 pounds, with a scar on his chin.");
+        measures.ShouldContain(m => m.Role == MeasureRoles.Weight && m.Min == 180);
+        measures.ShouldNotContain(m => m.Role == MeasureRoles.Money);
+    }
+
+    [Fact]
+    public void AGluedHeightFallenIsReadAndAnUnnamedFallerIsKnownByAge()
+    {
+        var m = MeasuresOf("A 41-year-old hiker died after he slipped and fell about 90m down a gully.").Where(x => x.Role == MeasureRoles.Fall).ShouldHaveSingleItem();
+        m.Counted.ShouldBe("aged 41");
+        MeasureRoles.IsNamedHolder(m.Role, m.Counted).ShouldBeFalse();
+        m.Min.ShouldNotBeNull().ShouldBeGreaterThan(80);
+    }
+
+    [Fact]
+    public void NearlyAFigureAndMoreThanItCannotBothHoldButNearlyItAndItCan()
+    {
+        var nearly = new Measure(MeasureRoles.Held, "crew", 255, 300, "items", "nearly 300", new(0, 10)) { MaxExclusive = true };
+        var more = new Measure(MeasureRoles.Held, "crew", 300, null, "items", "more than 300", new(20, 33)) { MinExclusive = true };
+        var exactly = new Measure(MeasureRoles.Held, "crew", 300, 300, "items", "300", new(40, 43));
+        FigureFinder.Overlap(nearly, more).ShouldBeFalse();
+        FigureFinder.Overlap(nearly, exactly).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void ADistanceWithAConversionInBracketsIsStillMeasuredFromItsPlace() =>
+        MeasuresOf("The island lies 900 kilometres (560 miles) southeast of Portvale.")
+            .ShouldContain(m => m.Role == MeasureRoles.Distance && m.Counted == "portvale" && m.Min == 900);
 }
