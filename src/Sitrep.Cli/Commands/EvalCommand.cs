@@ -35,5 +35,6 @@ internal static class EvalCommand
         EvalAchCommand.Create(),
         EvalEventsCommand.Create(),
         EvalUdCommand.Create(),
+        EvalCorefCommand.Create(),
     ];
 }
