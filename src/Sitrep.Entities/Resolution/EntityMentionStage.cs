@@ -63,14 +63,14 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
         var tags = _tagger.Tag([.. slices.Select(s => s.Words)]);
         var lowerSeen = LowercaseWords(slices.Select(s => s.Words));
         var chunks = tags.Select(t => ConllEvaluator.Chunks(t).OrderBy(c => c.Start).Select(c => new MentionRepair.Chunk(c.Start, c.End, c.Type)).ToList()).ToList();
-        MentionRepair.Repair([.. slices.Select(s => s.Words)], chunks);
+        MentionRepair.Repair([.. slices.Select(s => s.Words)], chunks, IsFirstName);
         var cased = IsCased(slices);
         var mentions = new List<EntityMention>();
         for (var k = 0; k < slices.Count; k++)
         {
             var (sentenceIndex, firstToken, words) = slices[k];
             var heading = MentionFilter.IsTitleCase(words);
-            foreach (var (start, end, type, charEnd) in chunks[k])
+            foreach (var (start, end, type, charEnd, roleStart) in chunks[k])
             {
                 if (end <= start || MentionFilter.IsNeverAnEntity(words, start, end, lowerSeen))
                 {
@@ -100,7 +100,10 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
                     text[first.Start..stop],
                     sentenceIndex,
                     firstToken + start,
-                    end - start));
+                    end - start)
+                {
+                    Role = roleStart >= 0 ? text[document.Tokens[firstToken + roleStart].Start..first.Start].TrimEnd() : null,
+                });
             }
         }
 
@@ -113,6 +116,8 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
         ArgumentNullException.ThrowIfNull(document);
         document.Layers.Set(prediction);
     }
+
+    private bool IsFirstName(string lower) => (_tagger.Lexicon.Lookup(lower) & Gazetteers.GazetteerCategory.FirstName) != Gazetteers.GazetteerCategory.None;
 
     /// <summary>True when most sentences open with a capital: the writer uses case, so case is evidence.</summary>
     private static bool IsCased(List<(int SentenceIndex, int FirstToken, string[] Words)> slices)

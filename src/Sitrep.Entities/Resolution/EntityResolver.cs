@@ -662,7 +662,9 @@ public sealed class EntityResolver
                 id += "x";
             }
 
-            entities.Add((new Entity(id, name, type, aliases, spans), spans.Count));
+            var roles = members.Select(m => m.Mention.Role).Where(r => !string.IsNullOrWhiteSpace(r)).GroupBy(r => r!, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()!).ToList();
+            entities.Add((new Entity(id, name, type, aliases, spans) { Roles = roles }, spans.Count));
         }
 
         return [.. entities.OrderByDescending(e => e.Count).ThenBy(e => e.Entity.Name, StringComparer.Ordinal).Select(e => e.Entity)];
