@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sitrep.Documents;
 using Sitrep.Entities.Aliases;
+using Sitrep.Entities.Gazetteers;
 using Sitrep.Entities.Recognition;
 using Sitrep.Pipeline;
 
@@ -35,6 +36,7 @@ public sealed class EntityResolver
     private readonly HashSet<string> _countries;
     private readonly AliasDecisions _decisions;
     private readonly Func<string, bool>? _isCountryOrCapital;
+    private readonly Func<string, GazetteerCategory> _lookup;
 
     /// <summary>Creates a resolver.</summary>
     /// <param name="demonyms">Demonym → country, lowercase (from the shipped lexicon).</param>
@@ -43,11 +45,16 @@ public sealed class EntityResolver
     /// Whether a lowercase name is a country or a capital city (from the shipped gazetteer); such a name standing alone
     /// is the place even where the tagger read it as its government ("Kyiv declined to comment"). Null: no gazetteer.
     /// </param>
-    public EntityResolver(IReadOnlyDictionary<string, string> demonyms, AliasDecisions decisions, Func<string, bool>? isCountryOrCapital = null)
+    /// <param name="lookup">
+    /// Gazetteer categories of a lowercase word or phrase (first names, cities, regions); null: none known. A first name
+    /// alone can stand for the one full name it opens; a known place is never the short form of an organisation.
+    /// </param>
+    public EntityResolver(IReadOnlyDictionary<string, string> demonyms, AliasDecisions decisions, Func<string, bool>? isCountryOrCapital = null, Func<string, GazetteerCategory>? lookup = null)
     {
         ArgumentNullException.ThrowIfNull(demonyms);
         ArgumentNullException.ThrowIfNull(decisions);
         _isCountryOrCapital = isCountryOrCapital;
+        _lookup = lookup ?? (_ => GazetteerCategory.None);
         _demonyms = demonyms;
         _countries = new HashSet<string>(demonyms.Values, StringComparer.Ordinal);
         _decisions = decisions;
@@ -90,11 +97,38 @@ public sealed class EntityResolver
             c => c.Type == EntityType.Person && c.Form.Core.Count >= 2 ? [c.Form.Core[^1]] : [],
             m => [m.Form.Core[^1]],
             (m, c) => c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
+        LinkNameVariants(items, sets);
         MergeUnlinkedSurnames(items, sets);
         ApplyMerges(items, sets);
         var descriptions = Describe(documents, items, sets);
         return Build(items, descriptions, sets, documents);
     }
+
+    /// <summary>
+    /// Forms that leave part of a full name out: a person written without the middle name or initial ("Raj Chohan" for
+    /// "Raj K. Chohan"); a person named by a known first name alone ("Jermayne" for "Jermayne Timmons"); an organisation
+    /// named by the end of its name ("Saints" for "New Orleans Saints", "Treatment Center" for "Promises Treatment
+    /// Center"), never when the short form is a known place. Each joins the one candidate in its document, else the one
+    /// in the corpus.
+    /// </summary>
+    private void LinkNameVariants(List<Item> items, UnionFind sets)
+    {
+        LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 2,
+            c => c.Type == EntityType.Person && c.Form.Core.Count == 3 ? ["~" + c.Form.Core[0] + " " + c.Form.Core[2]] : [],
+            m => ["~" + m.Form.CoreKey],
+            (m, c) => true);
+        LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 1 && (_lookup(m.Form.Core[0]) & GazetteerCategory.FirstName) != GazetteerCategory.None,
+            c => c.Type == EntityType.Person && c.Form.Core.Count is 2 or 3 ? ["^" + c.Form.Core[0]] : [],
+            m => ["^" + m.Form.Core[0]],
+            (m, c) => true);
+        LinkShortForms(items, sets, m => m.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count is 1 or 2 && !IsPlace(m.Form.CoreKey)
+                && !NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
+            c => c.Type == EntityType.Organization && c.Form.Core.Count >= 2 ? Enumerable.Range(1, Math.Min(2, c.Form.Core.Count - 1)).Select(t => "$" + string.Join(' ', c.Form.Core.Skip(c.Form.Core.Count - t))) : [],
+            m => ["$" + m.Form.CoreKey],
+            (m, c) => c.Form.Core.Count > m.Form.Core.Count);
+    }
+
+    private bool IsPlace(string lower) => (_lookup(lower) & (GazetteerCategory.Country | GazetteerCategory.Capital | GazetteerCategory.City | GazetteerCategory.Region)) != GazetteerCategory.None;
 
     private static IEnumerable<string> ExpansionKeys(Item acronym, Dictionary<string, HashSet<string>> expansions) =>
         expansions.TryGetValue(NameForms.AcronymLetters(acronym.Form.Surface), out var keys) ? keys.Select(k => "=" + k) : [];
