@@ -117,18 +117,18 @@ public sealed class EntityResolver
             c => c.Type == EntityType.Person && c.Form.Core.Count == 3 ? ["~" + c.Form.Core[0] + " " + c.Form.Core[2]] : [],
             m => ["~" + m.Form.CoreKey],
             (m, c) => true);
-        LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 1 && (_lookup(m.Form.Core[0]) & GazetteerCategory.FirstName) != GazetteerCategory.None,
+        LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 1 && IsFirstName(m.Form.Surface.ToLowerInvariant()),
             c => c.Type == EntityType.Person && c.Form.Core.Count is 2 or 3 ? ["^" + c.Form.Core[0]] : [],
             m => ["^" + m.Form.Core[0]],
             (m, c) => true);
-        LinkShortForms(items, sets, m => m.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count is 1 or 2 && !IsPlace(m.Form.CoreKey)
+        LinkShortForms(items, sets, m => m.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count is 1 or 2 && !IsPlace(m.Form.Surface.ToLowerInvariant())
                 && !NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
-            c => c.Type == EntityType.Organization && c.Form.Core.Count >= 2 ? Enumerable.Range(1, Math.Min(2, c.Form.Core.Count - 1)).Select(t => "$" + string.Join(' ', c.Form.Core.Skip(c.Form.Core.Count - t))) : [],
+            c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? Enumerable.Range(1, Math.Min(2, c.Form.Core.Count - 1)).Select(t => "$" + string.Join(' ', c.Form.Core.Skip(c.Form.Core.Count - t))) : [],
             m => ["$" + m.Form.CoreKey],
             (m, c) => c.Form.Core.Count > m.Form.Core.Count);
     }
 
-    private bool IsPlace(string lower) => (_lookup(lower) & (GazetteerCategory.Country | GazetteerCategory.Capital | GazetteerCategory.City | GazetteerCategory.Region)) != GazetteerCategory.None;
+    private bool IsPlace(string lower) => (_lookup(lower) & (GazetteerCategory.Country | GazetteerCategory.Capital | GazetteerCategory.Region)) != GazetteerCategory.None;
 
     private static IEnumerable<string> ExpansionKeys(Item acronym, Dictionary<string, HashSet<string>> expansions) =>
         expansions.TryGetValue(NameForms.AcronymLetters(acronym.Form.Surface), out var keys) ? keys.Select(k => "=" + k) : [];
@@ -471,6 +471,7 @@ public sealed class EntityResolver
             }
         }
 
+        RetypeByForm(items);
         MarkOutlets(documents, items);
         if (_isCountryOrCapital is not null)
         {
@@ -483,6 +484,66 @@ public sealed class EntityResolver
 
         return items;
     }
+
+    private static readonly HashSet<string> PlaceHeads = new(
+        ["camp", "glacier", "ridge", "street", "st", "avenue", "ave", "road", "boulevard", "county", "province", "oblast", "village", "valley",
+         "river", "lake", "island", "islands", "beach", "hill", "hills", "peak", "bay", "district", "region", "square", "desert", "park", "canyon",
+         "mountain", "mountains", "forest", "coast", "strait", "peninsula", "highway", "bridge"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NotPersonWords = new(WordLists.OrgWords.Concat(["clinic", "hospital", "school", "college", "university", "center", "centre", "jr", "jr."]), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The type a name's own words settle, whatever the tagger said: a place head ("Yida Refugee Camp", "Tasman Glacier",
+    /// "Mt Cook") makes a place; a known place followed by a plural ("New Orleans Saints", "Kansas City Chiefs") a team,
+    /// so an organisation; two or three capitalised words opening with a known first name that is not a place
+    /// ("Phil Ford", "Kathina Thomas") a person; a known place the corpus never writes as a surname ("Banda Aceh") a place.
+    /// </summary>
+    private void RetypeByForm(List<Item> items)
+    {
+        var surnames = new HashSet<string>(items.Where(m => m.Type == EntityType.Person && m.Form.Core.Count >= 2).Select(m => Words(m)[^1]), StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var words = Words(item);
+            if (words.Length == 0 || item.Frozen)
+            {
+                continue;
+            }
+
+            var whole = string.Join(' ', words);
+            var orgHead = words.Any(NotPersonWords.Contains);
+            if (!orgHead && (PlaceHeads.Contains(words[^1]) || (words.Length >= 2 && words[0] is "mount" or "mt" or "mt.")))
+            {
+                item.Type = EntityType.Location;
+                item.Settled = true;
+            }
+            else if (words.Length >= 2 && item.Type != EntityType.Person && words[^1].Length > 3 && words[^1].EndsWith('s') && !PlaceHeads.Contains(words[^1])
+                && Enumerable.Range(1, words.Length - 1).Any(n => IsAnyPlace(string.Join(' ', words.Take(n)))) && !IsAnyPlace(whole))
+            {
+                item.Type = EntityType.Organization;
+                item.Settled = true;
+            }
+            else if (item.Type is EntityType.Organization or EntityType.Miscellaneous && words.Length is 2 or 3 && !orgHead
+                && item.Form.Surface.Split(' ').All(w => w.Length > 0 && char.IsUpper(w[0]))
+                && IsFirstName(words[0]) && !IsAnyPlace(words[0]) && !IsAnyPlace(whole))
+            {
+                item.Type = EntityType.Person;
+                item.Settled = true;
+            }
+            else if (item.Type == EntityType.Person && IsAnyPlace(whole) && !IsFirstName(words[0]) && !(words.Length == 1 && surnames.Contains(words[0])))
+            {
+                item.Type = EntityType.Location;
+                item.Settled = true;
+            }
+        }
+
+        static string[] Words(Item m) => m.Form.Surface.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private bool IsFirstName(string lower) => (_lookup(lower) & GazetteerCategory.FirstName) != GazetteerCategory.None;
+
+    private bool IsAnyPlace(string lower) =>
+        (_lookup(lower) & (GazetteerCategory.Country | GazetteerCategory.Capital | GazetteerCategory.City | GazetteerCategory.Region)) != GazetteerCategory.None;
 
     /// <summary>
     /// A document's outlet (from the manifest or the page) is an organisation wherever the text names it: "Northgate
@@ -669,6 +730,11 @@ public sealed class EntityResolver
             var members = cluster.ToList();
             // Longer names vote more: "Ministry of Defense" (ORG) outweighs a few "MoD" tagged MISC.
             var voters = members.Where(m => !NameForms.LooksLikeAcronym(m.Form.Surface)).ToList();
+            if (voters.Any(m => m.Settled))
+            {
+                voters = [.. voters.Where(m => m.Settled)];
+            }
+
             var type = (voters.Count > 0 ? voters : members).GroupBy(m => m.Type).OrderByDescending(g => g.Sum(m => Math.Clamp(m.Form.Core.Count, 1, 3))).ThenBy(g => g.Key).First().Key;
             var name = Canonical(members, type);
             foreach (var merge in pins.Where(p => p.Action == AliasAction.Merge && members.Any(m => p.Names.Any(n => Matches(m, n)))))
@@ -733,6 +799,9 @@ public sealed class EntityResolver
         public string Display { get; } = display;
 
         public bool Frozen { get; set; }
+
+        /// <summary>Whether the name's own words settled its type (a place head, a team, a first name): such forms decide their cluster's type.</summary>
+        public bool Settled { get; set; }
 
         /// <summary>The type used for linking: the majority type of this name form in the corpus.</summary>
         public EntityType Type { get; set; } = mention.Type;
