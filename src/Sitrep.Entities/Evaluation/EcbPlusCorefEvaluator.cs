@@ -211,7 +211,7 @@ public sealed record CorefSummary(int Gold, int NamedGold, int Matched, int Name
     public static string LastWord(string mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        var words = Tokenizer.Tokenize(mention).Select(t => mention[t.Start..t.End]).Where(w => w.Any(char.IsLetterOrDigit)).ToList();
+        var words = Tokenizer.Tokenize(mention).Select(t => mention[t.Start..t.End]).Where(w => w.Any(char.IsLetterOrDigit) && w is not ("'s" or "’s")).ToList();
         var last = words.Count == 0 ? mention : words[^1];
         if (last.EndsWith("'s", StringComparison.Ordinal) || last.EndsWith("’s", StringComparison.Ordinal))
         {

@@ -85,10 +85,12 @@ public sealed class EntityResolver
         MergeStems(items, sets);
         var expansions = Expansions(documents, items);
         LinkShortForms(items, sets, m => m.Type != EntityType.Person && NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
-            c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? NameForms.AcronymKeys(c.Form.Core).Append("=" + c.Form.CoreKey) : [],
+            c => CanHaveAcronym(c) ? AcronymKeysOf(c).Append("=" + c.Form.CoreKey) : [],
             m => ExpansionKeys(m, expansions).Prepend(NameForms.AcronymLetters(m.Form.Surface)),
             (m, c) => (m.Form.Qualifier is null || m.Form.Qualifier == c.Form.Qualifier)
-                && (NameForms.IsAcronymOf(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal), c.Form.Core) || ExpansionKeys(m, expansions).Contains("=" + c.Form.CoreKey, StringComparer.Ordinal)));
+                && (AcronymKeysOf(c).Contains(NameForms.AcronymLetters(m.Form.Surface), StringComparer.Ordinal)
+                    || NameForms.IsAcronymOf(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal), c.Form.Core)
+                    || ExpansionKeys(m, expansions).Contains("=" + c.Form.CoreKey, StringComparer.Ordinal)));
         LinkShortForms(items, sets, m => m.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count > 0,
             c => c.Form.Qualifier is not null ? [c.Form.CoreKey] : [],
             m => [m.Form.CoreKey],
@@ -126,6 +128,40 @@ public sealed class EntityResolver
             c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? Enumerable.Range(1, Math.Min(2, c.Form.Core.Count - 1)).Select(t => "$" + string.Join(' ', c.Form.Core.Skip(c.Form.Core.Count - t))) : [],
             m => ["$" + m.Form.CoreKey],
             (m, c) => c.Form.Core.Count > m.Form.Core.Count);
+    }
+
+    /// <summary>
+    /// Whether a long form can be written as initials: an organisation or other name of two or more words, or a
+    /// hyphenated pair ("Hewlett-Packard" → HP, H-P); a place only when it is a country ("United States" → US), so "UN"
+    /// never stands for "Upper Nile".
+    /// </summary>
+    private bool CanHaveAcronym(Item c) =>
+        c.Type != EntityType.Person && AcronymWords(c).Count >= 2
+        && (c.Type != EntityType.Location || (_lookup(c.Form.Surface.ToLowerInvariant()) & GazetteerCategory.Country) != GazetteerCategory.None);
+
+    /// <summary>The words whose initials an acronym takes: the core, or the parts of a single hyphenated name.</summary>
+    private static IReadOnlyList<string> AcronymWords(Item c) =>
+        c.Form.Core.Count == 1 && c.Form.Surface.Count(ch => ch == '-') == 1 && c.Form.Surface.Split('-').All(p => p.Length > 1 && char.IsUpper(p[0]))
+            ? [.. c.Form.Surface.ToLowerInvariant().Split('-')]
+            : c.Form.Core;
+
+    /// <summary>
+    /// Initials of the long form: of every word, of content words, and with a word that is itself an acronym giving all
+    /// its letters ("US Geological Survey" → USGS).
+    /// </summary>
+    private static IEnumerable<string> AcronymKeysOf(Item c)
+    {
+        var words = AcronymWords(c);
+        foreach (var key in NameForms.AcronymKeys(words))
+        {
+            yield return key;
+        }
+
+        var surface = c.Form.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (surface.Length == words.Count && surface.Any(NameForms.LooksLikeAcronym))
+        {
+            yield return string.Concat(surface.Select(w => NameForms.LooksLikeAcronym(w) ? NameForms.AcronymLetters(w) : w[..1].ToLowerInvariant()));
+        }
     }
 
     private bool IsPlace(string lower) => (_lookup(lower) & (GazetteerCategory.Country | GazetteerCategory.Capital | GazetteerCategory.Region)) != GazetteerCategory.None;
