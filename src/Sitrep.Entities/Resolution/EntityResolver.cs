@@ -16,7 +16,7 @@ namespace Sitrep.Entities.Resolution;
 public sealed class EntityResolver
 {
     /// <summary>Versioned name.</summary>
-    public const string ComponentName = "entities.resolve.v1";
+    public const string ComponentName = "entities.resolve.v2";
 
     private static readonly HashSet<string> OrgHeads = new(["ministry", "agency", "department", "committee", "council", "party", "company", "army", "bank", "union", "service", "directorate", "commission", "corporation"], StringComparer.Ordinal);
 
