@@ -521,6 +521,9 @@ public sealed class EntityResolver
         return items;
     }
 
+    // Seats of power named for their building: the name means the institution ("the Kremlin said"), an organisation.
+    private static readonly HashSet<string> Institutions = new(["kremlin", "pentagon", "duma", "knesset", "bundestag", "rada", "congress", "senate", "parliament"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> PlaceHeads = new(
         ["camp", "glacier", "ridge", "street", "st", "avenue", "ave", "road", "boulevard", "county", "province", "oblast", "village", "valley",
          "river", "lake", "island", "islands", "beach", "hill", "hills", "peak", "bay", "district", "region", "square", "desert", "park", "canyon",
@@ -548,7 +551,12 @@ public sealed class EntityResolver
 
             var whole = string.Join(' ', words);
             var orgHead = words.Any(NotPersonWords.Contains);
-            if (!orgHead && (PlaceHeads.Contains(words[^1]) || (words.Length >= 2 && words[0] is "mount" or "mt" or "mt.")))
+            if (words.Length == 1 && Institutions.Contains(words[0]))
+            {
+                item.Type = EntityType.Organization;
+                item.Settled = true;
+            }
+            else if (!orgHead && (PlaceHeads.Contains(words[^1]) || (words.Length >= 2 && words[0] is "mount" or "mt" or "mt.")))
             {
                 item.Type = EntityType.Location;
                 item.Settled = true;

@@ -179,6 +179,13 @@ public sealed class CorefEvaluationTests
     }
 
     [Fact]
+    public void WhenTheKremlinIsTaggedAsAPlace_ItIsAnOrganisation()
+    {
+        var a = Document("The Kremlin denied it. The Kremlin said nothing more.", "a.txt", ("Kremlin", EntityType.Location), ("Kremlin", EntityType.Location));
+        ResolveWithGazetteer(a).Single().Type.ShouldBe(EntityType.Organization);
+    }
+
+    [Fact]
     public void WhenUNAndUpperNileAppear_TheAcronymNeverStandsForThePlace()
     {
         var a = Document("Fighting spread in Upper Nile. The UN called for calm.", "a.txt", ("Upper Nile", EntityType.Location), ("UN", EntityType.Organization));
