@@ -36,5 +36,6 @@ internal static class EvalCommand
         EvalAchCommand.Create(),
         EvalEventsCommand.Create(),
         EvalUdCommand.Create(),
+        EvalCorefCommand.Create(),
     ];
 }

@@ -29,4 +29,17 @@ public static class WordLists
         "former", "late", "defense", "defence", "foreign", "finance", "interior", "head", "boss", "oligarch", "businessman",
         "warlord", "mercenary", "blogger", "analyst", "professor", "prof", "prof.", "officer", "envoy", "dictator",
     ];
+
+    /// <summary>Occupations and relations written before a person's name in news ("Actress", "Quarterback", "Prosecuting Attorney").</summary>
+    public static readonly IReadOnlyList<string> PersonRoles =
+    [
+        "actress", "actor", "singer", "rapper", "star", "model", "comedian", "musician", "guitarist", "drummer", "producer", "author",
+        "writer", "journalist", "reporter", "editor", "anchor", "host", "quarterback", "qb", "rb", "wr", "linebacker", "receiver",
+        "pitcher", "player", "forward", "champion", "champ", "boxer", "golfer", "skier", "climber", "mountaineer", "attorney",
+        "prosecutor", "prosecuting", "lawyer", "counsel", "sheriff", "detective", "trooper", "agent", "inspector", "constable",
+        "superintendent", "cop", "congressman", "congresswoman", "councilman", "councilwoman", "assemblyman", "lawmaker",
+        "doctor", "surgeon", "nurse", "pilot", "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister",
+        "girlfriend", "boyfriend", "suspect", "victim", "teen", "teenager", "gunman", "designer", "executive", "ceo", "cfo",
+        "founder", "co-founder", "chairman", "chairwoman", "spokesman", "spokeswoman", "strongman", "rebel", "militant",
+    ];
 }

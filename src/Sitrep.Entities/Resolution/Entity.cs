@@ -12,6 +12,9 @@ public sealed record Entity(string Id, string Name, EntityType Type, IReadOnlyLi
 {
     /// <summary>Ids of the documents it is mentioned in, in order of first mention.</summary>
     public IReadOnlyList<string> Documents => [.. Mentions.Select(m => m.DocumentId).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Titles and roles written before its name ("Deputy Prosecuting Attorney"), most frequent first; kept apart from the name.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
 }
 
 /// <summary>The corpus layer of resolved entities, most mentioned first.</summary>

@@ -68,7 +68,7 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
         var tags = _tagger.Tag([.. slices.Select(s => s.Words)]);
         var lowerSeen = LowercaseWords(slices.Select(s => s.Words));
         var chunks = tags.Select(t => ConllEvaluator.Chunks(t).OrderBy(c => c.Start).Select(c => new MentionRepair.Chunk(c.Start, c.End, c.Type)).ToList()).ToList();
-        MentionRepair.Repair([.. slices.Select(s => s.Words)], chunks);
+        MentionRepair.Repair([.. slices.Select(s => s.Words)], chunks, IsFirstName);
         var cased = IsCased(slices);
         var capitalisedInside = CyrillicCapitalisedInside(originals);
         var mentions = new List<EntityMention>();
@@ -76,7 +76,7 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
         {
             var (sentenceIndex, firstToken, words) = slices[k];
             var heading = MentionFilter.IsTitleCase(words);
-            foreach (var (chunkStart, end, type, charEnd) in chunks[k])
+            foreach (var (chunkStart, end, type, charEnd, roleStart) in chunks[k])
             {
                 var start = chunkStart;
                 while (start < end && IsCyrillicLead(originals[k], start, capitalisedInside))
@@ -112,7 +112,10 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
                     text[first.Start..stop],
                     sentenceIndex,
                     firstToken + start,
-                    end - start));
+                    end - start)
+                {
+                    Role = roleStart >= 0 ? text[document.Tokens[firstToken + roleStart].Start..first.Start].TrimEnd() : null,
+                });
             }
         }
 
@@ -169,6 +172,8 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
 
         return seen;
     }
+
+    private bool IsFirstName(string lower) => (_tagger.Lexicon.Lookup(lower) & Gazetteers.GazetteerCategory.FirstName) != Gazetteers.GazetteerCategory.None;
 
     /// <summary>True when most sentences open with a capital: the writer uses case, so case is evidence.</summary>
     private static bool IsCased(List<(int SentenceIndex, int FirstToken, string[] Words)> slices)

@@ -14,7 +14,7 @@ public sealed class EntityResolutionStage : ICorpusStage
     public EntityResolutionStage(AliasDecisions? decisions = null)
     {
         var lexicon = PerceptronTagger.Default.Lexicon;
-        _resolver = new EntityResolver(lexicon.Demonyms, decisions ?? AliasDecisions.None, name => (lexicon.Lookup(name) & (GazetteerCategory.Country | GazetteerCategory.Capital)) != GazetteerCategory.None);
+        _resolver = new EntityResolver(lexicon.Demonyms, decisions ?? AliasDecisions.None, name => (lexicon.Lookup(name) & (GazetteerCategory.Country | GazetteerCategory.Capital)) != GazetteerCategory.None, lexicon.Lookup);
     }
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sitrep.Documents;
 using Sitrep.Entities.Aliases;
+using Sitrep.Entities.Gazetteers;
 using Sitrep.Entities.Recognition;
 using Sitrep.Pipeline;
 
@@ -15,7 +16,7 @@ namespace Sitrep.Entities.Resolution;
 public sealed class EntityResolver
 {
     /// <summary>Versioned name.</summary>
-    public const string ComponentName = "entities.resolve.v1";
+    public const string ComponentName = "entities.resolve.v2";
 
     private static readonly HashSet<string> OrgHeads = new(["ministry", "agency", "department", "committee", "council", "party", "company", "army", "bank", "union", "service", "directorate", "commission", "corporation"], StringComparer.Ordinal);
 
@@ -35,6 +36,7 @@ public sealed class EntityResolver
     private readonly HashSet<string> _countries;
     private readonly AliasDecisions _decisions;
     private readonly Func<string, bool>? _isCountryOrCapital;
+    private readonly Func<string, GazetteerCategory> _lookup;
 
     /// <summary>Creates a resolver.</summary>
     /// <param name="demonyms">Demonym → country, lowercase (from the shipped lexicon).</param>
@@ -43,11 +45,16 @@ public sealed class EntityResolver
     /// Whether a lowercase name is a country or a capital city (from the shipped gazetteer); such a name standing alone
     /// is the place even where the tagger read it as its government ("Kyiv declined to comment"). Null: no gazetteer.
     /// </param>
-    public EntityResolver(IReadOnlyDictionary<string, string> demonyms, AliasDecisions decisions, Func<string, bool>? isCountryOrCapital = null)
+    /// <param name="lookup">
+    /// Gazetteer categories of a lowercase word or phrase (first names, cities, regions); null: none known. A first name
+    /// alone can stand for the one full name it opens; a known place is never the short form of an organisation.
+    /// </param>
+    public EntityResolver(IReadOnlyDictionary<string, string> demonyms, AliasDecisions decisions, Func<string, bool>? isCountryOrCapital = null, Func<string, GazetteerCategory>? lookup = null)
     {
         ArgumentNullException.ThrowIfNull(demonyms);
         ArgumentNullException.ThrowIfNull(decisions);
         _isCountryOrCapital = isCountryOrCapital;
+        _lookup = lookup ?? (_ => GazetteerCategory.None);
         _demonyms = demonyms;
         _countries = new HashSet<string>(demonyms.Values, StringComparer.Ordinal);
         _decisions = decisions;
@@ -78,10 +85,12 @@ public sealed class EntityResolver
         MergeStems(items, sets);
         var expansions = Expansions(documents, items);
         LinkShortForms(items, sets, m => m.Type != EntityType.Person && NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
-            c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? NameForms.AcronymKeys(c.Form.Core).Append("=" + c.Form.CoreKey) : [],
+            c => CanHaveAcronym(c) ? AcronymKeysOf(c).Append("=" + c.Form.CoreKey) : [],
             m => ExpansionKeys(m, expansions).Prepend(NameForms.AcronymLetters(m.Form.Surface)),
             (m, c) => (m.Form.Qualifier is null || m.Form.Qualifier == c.Form.Qualifier)
-                && (NameForms.IsAcronymOf(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal), c.Form.Core) || ExpansionKeys(m, expansions).Contains("=" + c.Form.CoreKey, StringComparer.Ordinal)));
+                && (AcronymKeysOf(c).Contains(NameForms.AcronymLetters(m.Form.Surface), StringComparer.Ordinal)
+                    || NameForms.IsAcronymOf(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal), c.Form.Core)
+                    || ExpansionKeys(m, expansions).Contains("=" + c.Form.CoreKey, StringComparer.Ordinal)));
         LinkShortForms(items, sets, m => m.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count > 0,
             c => c.Form.Qualifier is not null ? [c.Form.CoreKey] : [],
             m => [m.Form.CoreKey],
@@ -90,11 +99,72 @@ public sealed class EntityResolver
             c => c.Type == EntityType.Person && c.Form.Core.Count >= 2 ? [c.Form.Core[^1]] : [],
             m => [m.Form.Core[^1]],
             (m, c) => c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
+        LinkNameVariants(items, sets);
         MergeUnlinkedSurnames(items, sets);
         ApplyMerges(items, sets);
         var descriptions = Describe(documents, items, sets);
         return Build(items, descriptions, sets, documents);
     }
+
+    /// <summary>
+    /// Forms that leave part of a full name out: a person written without the middle name or initial ("Raj Chohan" for
+    /// "Raj K. Chohan"); a person named by a known first name alone ("Jermayne" for "Jermayne Timmons"); an organisation
+    /// named by the end of its name ("Saints" for "New Orleans Saints", "Treatment Center" for "Promises Treatment
+    /// Center"), never when the short form is a known place. Each joins the one candidate in its document, else the one
+    /// in the corpus.
+    /// </summary>
+    private void LinkNameVariants(List<Item> items, UnionFind sets)
+    {
+        LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 2,
+            c => c.Type == EntityType.Person && c.Form.Core.Count == 3 ? ["~" + c.Form.Core[0] + " " + c.Form.Core[2]] : [],
+            m => ["~" + m.Form.CoreKey],
+            (m, c) => true);
+        LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 1 && IsFirstName(m.Form.Surface.ToLowerInvariant()),
+            c => c.Type == EntityType.Person && c.Form.Core.Count is 2 or 3 ? ["^" + c.Form.Core[0]] : [],
+            m => ["^" + m.Form.Core[0]],
+            (m, c) => true);
+        LinkShortForms(items, sets, m => m.Type != EntityType.Person && m.Form.Qualifier is null && m.Form.Core.Count is 1 or 2 && !IsPlace(m.Form.Surface.ToLowerInvariant())
+                && !NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
+            c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? Enumerable.Range(1, Math.Min(2, c.Form.Core.Count - 1)).Select(t => "$" + string.Join(' ', c.Form.Core.Skip(c.Form.Core.Count - t))) : [],
+            m => ["$" + m.Form.CoreKey],
+            (m, c) => c.Form.Core.Count > m.Form.Core.Count);
+    }
+
+    /// <summary>
+    /// Whether a long form can be written as initials: an organisation or other name of two or more words, or a
+    /// hyphenated pair ("Hewlett-Packard" → HP, H-P); a place only when it is a country ("United States" → US), so "UN"
+    /// never stands for "Upper Nile".
+    /// </summary>
+    private bool CanHaveAcronym(Item c) =>
+        c.Type != EntityType.Person && AcronymWords(c).Count >= 2
+        && (c.Type != EntityType.Location || (_lookup(c.Form.Surface.ToLowerInvariant()) & GazetteerCategory.Country) != GazetteerCategory.None);
+
+    /// <summary>The words whose initials an acronym takes: the core, or the parts of a single hyphenated name.</summary>
+    private static IReadOnlyList<string> AcronymWords(Item c) =>
+        c.Form.Core.Count == 1 && c.Form.Surface.Count(ch => ch == '-') == 1 && c.Form.Surface.Split('-').All(p => p.Length > 1 && char.IsUpper(p[0]))
+            ? [.. c.Form.Surface.ToLowerInvariant().Split('-')]
+            : c.Form.Core;
+
+    /// <summary>
+    /// Initials of the long form: of every word, of content words, and with a word that is itself an acronym giving all
+    /// its letters ("US Geological Survey" → USGS).
+    /// </summary>
+    private static IEnumerable<string> AcronymKeysOf(Item c)
+    {
+        var words = AcronymWords(c);
+        foreach (var key in NameForms.AcronymKeys(words))
+        {
+            yield return key;
+        }
+
+        var surface = c.Form.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (surface.Length == words.Count && surface.Any(NameForms.LooksLikeAcronym))
+        {
+            yield return string.Concat(surface.Select(w => NameForms.LooksLikeAcronym(w) ? NameForms.AcronymLetters(w) : w[..1].ToLowerInvariant()));
+        }
+    }
+
+    private bool IsPlace(string lower) => (_lookup(lower) & (GazetteerCategory.Country | GazetteerCategory.Capital | GazetteerCategory.Region)) != GazetteerCategory.None;
 
     private static IEnumerable<string> ExpansionKeys(Item acronym, Dictionary<string, HashSet<string>> expansions) =>
         expansions.TryGetValue(NameForms.AcronymLetters(acronym.Form.Surface), out var keys) ? keys.Select(k => "=" + k) : [];
@@ -437,6 +507,7 @@ public sealed class EntityResolver
             }
         }
 
+        RetypeByForm(items);
         MarkOutlets(documents, items);
         if (_isCountryOrCapital is not null)
         {
@@ -449,6 +520,74 @@ public sealed class EntityResolver
 
         return items;
     }
+
+    // Seats of power named for their building: the name means the institution ("the Kremlin said"), an organisation.
+    private static readonly HashSet<string> Institutions = new(["kremlin", "pentagon", "duma", "knesset", "bundestag", "rada", "congress", "senate", "parliament"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PlaceHeads = new(
+        ["camp", "glacier", "ridge", "street", "st", "avenue", "ave", "road", "boulevard", "county", "province", "oblast", "village", "valley",
+         "river", "lake", "island", "islands", "beach", "hill", "hills", "peak", "bay", "district", "region", "square", "desert", "park", "canyon",
+         "mountain", "mountains", "forest", "coast", "strait", "peninsula", "highway", "bridge"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NotPersonWords = new(WordLists.OrgWords.Concat(["clinic", "hospital", "school", "college", "university", "center", "centre", "jr", "jr."]), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The type a name's own words settle, whatever the tagger said: a place head ("Yida Refugee Camp", "Tasman Glacier",
+    /// "Mt Cook") makes a place; a known place followed by a plural ("New Orleans Saints", "Kansas City Chiefs") a team,
+    /// so an organisation; two or three capitalised words opening with a known first name that is not a place
+    /// ("Phil Ford", "Kathina Thomas") a person; a known place the corpus never writes as a surname ("Banda Aceh") a place.
+    /// </summary>
+    private void RetypeByForm(List<Item> items)
+    {
+        var surnames = new HashSet<string>(items.Where(m => m.Type == EntityType.Person && m.Form.Core.Count >= 2).Select(m => Words(m)[^1]), StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var words = Words(item);
+            if (words.Length == 0 || item.Frozen)
+            {
+                continue;
+            }
+
+            var whole = string.Join(' ', words);
+            var orgHead = words.Any(NotPersonWords.Contains);
+            if (words.Length == 1 && Institutions.Contains(words[0]))
+            {
+                item.Type = EntityType.Organization;
+                item.Settled = true;
+            }
+            else if (!orgHead && (PlaceHeads.Contains(words[^1]) || (words.Length >= 2 && words[0] is "mount" or "mt" or "mt.")))
+            {
+                item.Type = EntityType.Location;
+                item.Settled = true;
+            }
+            else if (words.Length >= 2 && item.Type != EntityType.Person && words[^1].Length > 3 && words[^1].EndsWith('s') && !PlaceHeads.Contains(words[^1])
+                && Enumerable.Range(1, words.Length - 1).Any(n => IsAnyPlace(string.Join(' ', words.Take(n)))) && !IsAnyPlace(whole))
+            {
+                item.Type = EntityType.Organization;
+                item.Settled = true;
+            }
+            else if (item.Type is EntityType.Organization or EntityType.Miscellaneous && words.Length is 2 or 3 && !orgHead
+                && item.Form.Surface.Split(' ').All(w => w.Length > 0 && char.IsUpper(w[0]))
+                && IsFirstName(words[0]) && !IsAnyPlace(words[0]) && !IsAnyPlace(whole))
+            {
+                item.Type = EntityType.Person;
+                item.Settled = true;
+            }
+            else if (item.Type == EntityType.Person && IsAnyPlace(whole) && !IsFirstName(words[0]) && !(words.Length == 1 && surnames.Contains(words[0])))
+            {
+                item.Type = EntityType.Location;
+                item.Settled = true;
+            }
+        }
+
+        static string[] Words(Item m) => m.Form.Surface.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private bool IsFirstName(string lower) => (_lookup(lower) & GazetteerCategory.FirstName) != GazetteerCategory.None;
+
+    private bool IsAnyPlace(string lower) =>
+        (_lookup(lower) & (GazetteerCategory.Country | GazetteerCategory.Capital | GazetteerCategory.City | GazetteerCategory.Region)) != GazetteerCategory.None;
 
     /// <summary>
     /// A document's outlet (from the manifest or the page) is an organisation wherever the text names it: "Northgate
@@ -635,6 +774,11 @@ public sealed class EntityResolver
             var members = cluster.ToList();
             // Longer names vote more: "Ministry of Defense" (ORG) outweighs a few "MoD" tagged MISC.
             var voters = members.Where(m => !NameForms.LooksLikeAcronym(m.Form.Surface)).ToList();
+            if (voters.Any(m => m.Settled))
+            {
+                voters = [.. voters.Where(m => m.Settled)];
+            }
+
             var type = (voters.Count > 0 ? voters : members).GroupBy(m => m.Type).OrderByDescending(g => g.Sum(m => Math.Clamp(m.Form.Core.Count, 1, 3))).ThenBy(g => g.Key).First().Key;
             var name = Canonical(members, type);
             foreach (var merge in pins.Where(p => p.Action == AliasAction.Merge && members.Any(m => p.Names.Any(n => Matches(m, n)))))
@@ -662,7 +806,9 @@ public sealed class EntityResolver
                 id += "x";
             }
 
-            entities.Add((new Entity(id, name, type, aliases, spans), spans.Count));
+            var roles = members.Select(m => m.Mention.Role).Where(r => !string.IsNullOrWhiteSpace(r)).GroupBy(r => r!, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()!).ToList();
+            entities.Add((new Entity(id, name, type, aliases, spans) { Roles = roles }, spans.Count));
         }
 
         return [.. entities.OrderByDescending(e => e.Count).ThenBy(e => e.Entity.Name, StringComparer.Ordinal).Select(e => e.Entity)];
@@ -697,6 +843,9 @@ public sealed class EntityResolver
         public string Display { get; } = display;
 
         public bool Frozen { get; set; }
+
+        /// <summary>Whether the name's own words settled its type (a place head, a team, a first name): such forms decide their cluster's type.</summary>
+        public bool Settled { get; set; }
 
         /// <summary>The type used for linking: the majority type of this name form in the corpus.</summary>
         public EntityType Type { get; set; } = mention.Type;

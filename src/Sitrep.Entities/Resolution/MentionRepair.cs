@@ -13,11 +13,13 @@ internal static class MentionRepair
     /// <param name="End">One past the last token.</param>
     /// <param name="Type">Type.</param>
     /// <param name="CharEnd">When the last token is cut (hyphenated modifier), the character offset within it to stop at; otherwise -1.</param>
-    public readonly record struct Chunk(int Start, int End, EntityType Type, int CharEnd = -1);
+    /// <param name="RoleStart">When a title or role was split off the front ("Deputy Prosecuting Attorney" before "Jacob Howell"), its first token; otherwise -1.</param>
+    public readonly record struct Chunk(int Start, int End, EntityType Type, int CharEnd = -1, int RoleStart = -1);
 
-    public static void Repair(IReadOnlyList<string[]> slices, List<List<Chunk>> chunks)
+    public static void Repair(IReadOnlyList<string[]> slices, List<List<Chunk>> chunks, Func<string, bool>? isFirstName = null)
     {
         ArgumentNullException.ThrowIfNull(slices);
+        isFirstName ??= _ => false;
         var known = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         for (var k = 0; k < slices.Count; k++)
         {
@@ -33,6 +35,8 @@ internal static class MentionRepair
                 list[c] = ExtendPerson(words, list[c], c + 1 < list.Count ? list[c + 1].Start : words.Length);
                 list[c] = ExtendOrganizationOf(words, list[c], c + 1 < list.Count ? list[c + 1] : null);
                 list[c] = TrimTrailingConnectors(words, list[c]);
+                list[c] = CutTrailingWeekday(words, list[c]);
+                list[c] = SplitLeadingRole(words, list[c], isFirstName);
             }
 
             JoinOrganizationParts(words, list);
@@ -63,6 +67,53 @@ internal static class MentionRepair
     /// <summary>"24 June Wagner fighters": a month or weekday never begins a longer name.</summary>
     private static Chunk CutLeadingCalendarWord(string[] words, Chunk chunk) =>
         chunk.End - chunk.Start >= 2 && MentionFilter.IsCalendarWord(words[chunk.Start]) ? chunk with { Start = chunk.Start + 1 } : chunk;
+
+    /// <summary>"Queens Friday", "Morningside Recovery Center Thursday": a weekday never ends a name.</summary>
+    private static Chunk CutTrailingWeekday(string[] words, Chunk chunk) =>
+        chunk.End - chunk.Start >= 2 && chunk.CharEnd < 0 && words[chunk.End - 1].ToLowerInvariant() is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday"
+            ? chunk with { End = chunk.End - 1 }
+            : chunk;
+
+    private static readonly HashSet<string> RoleWords = new(Gazetteers.WordLists.Titles.Concat(Gazetteers.WordLists.PersonRoles), StringComparer.Ordinal);
+
+    /// <summary>True for a title or a role that can stand before a person's name (Actress, Quarterback, Attorney, Gen.).</summary>
+    internal static bool IsRoleWord(string word) => RoleWords.Contains(word.ToLowerInvariant()) || RoleWords.Contains(word.ToLowerInvariant().TrimEnd('.'));
+
+    /// <summary>
+    /// "Crawford County Deputy Prosecuting Attorney Jacob Howell", "Actress Lindsay Lohan": a role word right before one
+    /// to three name words makes those words the person and the words before them the role, kept apart. A chunk the tagger
+    /// did not read as a person must end in a name that opens with a known first name ("Attorney General" stays whole).
+    /// </summary>
+    private static Chunk SplitLeadingRole(string[] words, Chunk chunk, Func<string, bool> isFirstName)
+    {
+        if (chunk.CharEnd >= 0 || chunk.End - chunk.Start < 2)
+        {
+            return chunk;
+        }
+
+        for (var k = chunk.Start + 1; k < chunk.End && k <= chunk.Start + 7; k++)
+        {
+            var name = chunk.End - k;
+            if (name > 3 || !IsRoleWord(words[k - 1]))
+            {
+                continue;
+            }
+
+            var nameWords = words.AsSpan(k, name).ToArray();
+            if (nameWords.Any(w => !IsNameWord(w) || IsRoleWord(w) || OrgHeads.Contains(w.ToLowerInvariant())))
+            {
+                continue;
+            }
+
+            var person = chunk.Type == EntityType.Person ? name >= 1 : name >= 2 && isFirstName(nameWords[0].ToLowerInvariant());
+            if (person)
+            {
+                return chunk with { Start = k, Type = EntityType.Person, RoleStart = chunk.Start };
+            }
+        }
+
+        return chunk;
+    }
 
     private static Chunk CutPossessive(string[] words, Chunk chunk)
     {

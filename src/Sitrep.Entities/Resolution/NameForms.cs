@@ -218,7 +218,7 @@ public static class NameForms
         }
 
         var capitals = surface.Count(char.IsUpper);
-        return capitals >= 2 && surface.All(c => char.IsLetter(c) || c == '.' || c == '&') && surface.Count(char.IsLower) <= 1;
+        return capitals >= 2 && surface.All(c => char.IsLetter(c) || c is '.' or '&' or '-') && surface.Count(char.IsLower) <= 1 && !surface.StartsWith('-') && !surface.EndsWith('-');
     }
 
     /// <summary>The organisation's name without generic heads: "Wagner Group", "PMC Wagner" and "Wagner" all give "wagner".</summary>

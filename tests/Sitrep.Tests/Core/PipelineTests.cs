@@ -133,7 +133,7 @@ public sealed class PipelineTests
         var waitsFor = pipeline.CorpusDependencies[propositions].Select(i => names[i]).ToList();
 
         waitsFor.ShouldContain("syndication.minhash.v1");
-        waitsFor.ShouldContain("entities.resolve.v1");
+        waitsFor.ShouldContain("entities.resolve.v2");
         waitsFor.ShouldContain("corroboration.figures.v1");
     }
 

@@ -1,0 +1,221 @@
+using System.Xml.Linq;
+using Shouldly;
+using Sitrep.Entities;
+using Sitrep.Entities.Evaluation;
+using Sitrep.Entities.Gazetteers;
+using Sitrep.Entities.Resolution;
+using Sitrep.Tests.Support;
+using static Sitrep.Tests.Entities.MentionBuilder;
+
+namespace Sitrep.Tests.Entities;
+
+/// <summary>The ECB+ coreference evaluation: its metrics, its reader, and the resolution rules it measured.</summary>
+public sealed class CorefEvaluationTests
+{
+    [Fact]
+    public void WhenTheResponseEqualsTheKey_EveryMetricIsPerfect()
+    {
+        var key = new Dictionary<string, string> { ["a"] = "1", ["b"] = "1", ["c"] = "2" };
+        var scores = CorefMetrics.Score(key, key);
+        scores.ConllF1.ShouldBe(1.0, 1e-9);
+    }
+
+    [Fact]
+    public void WhenOneChainIsSplitInTwo_MucB3AndCeafEGiveTheTextbookFigures()
+    {
+        var key = new Dictionary<string, string> { ["a"] = "k", ["b"] = "k", ["c"] = "k" };
+        var response = new Dictionary<string, string> { ["a"] = "r1", ["b"] = "r1", ["c"] = "r2" };
+        var scores = CorefMetrics.Score(key, response);
+        scores.Muc.Precision.ShouldBe(1.0, 1e-9);
+        scores.Muc.Recall.ShouldBe(0.5, 1e-9);
+        scores.BCubed.Precision.ShouldBe(1.0, 1e-9);
+        scores.BCubed.Recall.ShouldBe(5.0 / 9, 1e-9);
+        scores.CeafE.Precision.ShouldBe(0.4, 1e-9);
+        scores.CeafE.Recall.ShouldBe(0.8, 1e-9);
+    }
+
+    [Fact]
+    public void WhenTheTwoClusteringsHoldDifferentMentions_ScoringFails()
+    {
+        Should.Throw<ArgumentException>(() => CorefMetrics.Score(new Dictionary<string, string> { ["a"] = "1" }, new Dictionary<string, string> { ["b"] = "1" }));
+    }
+
+    [Fact]
+    public void WhenAnEcbPlusFileIsRead_EntityMentionsBecomeSpansOfTheRebuiltTextInTheirChains()
+    {
+        var xml = XDocument.Parse("""
+            <Document doc_name="9_1ecb.xml">
+            <token t_id="1" sentence="0" number="0">Jacob</token>
+            <token t_id="2" sentence="0" number="1">Howell</token>
+            <token t_id="3" sentence="0" number="2">said</token>
+            <token t_id="4" sentence="0" number="3">.</token>
+            <token t_id="5" sentence="1" number="0">He</token>
+            <token t_id="6" sentence="1" number="1">left</token>
+            <Markables>
+            <HUMAN_PART_PER m_id="1"><token_anchor t_id="1"/><token_anchor t_id="2"/></HUMAN_PART_PER>
+            <ACTION_OCCURRENCE m_id="2"><token_anchor t_id="3"/></ACTION_OCCURRENCE>
+            <HUMAN_PART_PER m_id="3"><token_anchor t_id="5"/></HUMAN_PART_PER>
+            <HUMAN_PART_PER m_id="9" TAG_DESCRIPTOR="t9_howell" instance_id="HUM1" />
+            </Markables>
+            <Relations>
+            <CROSS_DOC_COREF r_id="1" note="HUM1"><source m_id="1" /><source m_id="3" /><target m_id="9" /></CROSS_DOC_COREF>
+            </Relations>
+            </Document>
+            """);
+        var doc = EcbPlusEntityCorpus.FromXml(xml, "9_1ecb", 9, new HashSet<int> { 0 });
+        doc.Text.ShouldBe("Jacob Howell said.\n\nHe left");
+        doc.Mentions.Count.ShouldBe(2);
+        doc.Mentions[0].Text.ShouldBe("Jacob Howell");
+        doc.Mentions[0].Chain.ShouldBe("HUM1");
+        doc.Mentions[1].Chain.ShouldBe("HUM1");
+        doc.Mentions[0].Scored.ShouldBeTrue();
+        doc.Mentions[1].Scored.ShouldBeFalse();
+        doc.SubEvent.ShouldBe("ecb");
+    }
+
+    [Fact]
+    public void WhenTheLastWordBaselineReadsAPossessive_ItDropsTheClitic()
+    {
+        CorefSummary.LastWord("Lindsay Lohan's").ShouldBe("lohan");
+    }
+
+    [Fact]
+    public void WhenARoleStandsBeforeAName_TheRoleIsSplitOffAndThePersonKept()
+    {
+        string[] words = ["Crawford", "County", "Deputy", "Prosecuting", "Attorney", "Jacob", "Howell", "said"];
+        List<MentionRepair.Chunk> list = [new(0, 7, EntityType.Organization)];
+        MentionRepair.Repair([words], [list], w => w == "jacob");
+        list[0].Start.ShouldBe(5);
+        list[0].End.ShouldBe(7);
+        list[0].Type.ShouldBe(EntityType.Person);
+        list[0].RoleStart.ShouldBe(0);
+    }
+
+    [Fact]
+    public void WhenAnOrganisationNameEndsInARoleLikeWordWithoutAFirstName_ItStaysWhole()
+    {
+        string[] words = ["the", "Attorney", "General", "Office"];
+        List<MentionRepair.Chunk> list = [new(1, 4, EntityType.Organization)];
+        MentionRepair.Repair([words], [list], _ => false);
+        list[0].Start.ShouldBe(1);
+        list[0].Type.ShouldBe(EntityType.Organization);
+    }
+
+    [Fact]
+    public void WhenANameEndsInAWeekday_TheWeekdayLeavesIt()
+    {
+        string[] words = ["in", "Queens", "Friday", "night"];
+        List<MentionRepair.Chunk> list = [new(1, 3, EntityType.Location)];
+        MentionRepair.Repair([words], [list]);
+        list[0].End.ShouldBe(2);
+    }
+
+    [Fact]
+    public void WhenTheRealPipelineReadsARole_TheEntityKeepsItAsARole()
+    {
+        var doc = Some.Analyzed("Actress Lindsay Lohan arrived on Monday. Lohan did not speak.");
+        new EntityMentionStage().Process(doc, TestContext.Current.CancellationToken);
+        var entities = new EntityResolver(Demonyms, Sitrep.Entities.Aliases.AliasDecisions.None).Resolve([doc]);
+        var lohan = entities.Single(e => e.Name == "Lindsay Lohan");
+        lohan.Type.ShouldBe(EntityType.Person);
+        lohan.Roles.ShouldContain("Actress");
+    }
+
+    private static IReadOnlyList<Entity> ResolveWithGazetteer(params Sitrep.Pipeline.AnalyzedDocument[] documents) =>
+        new EntityResolver(Demonyms, Sitrep.Entities.Aliases.AliasDecisions.None, null, Lookup).Resolve(documents);
+
+    private static GazetteerCategory Lookup(string lower) => lower switch
+    {
+        "new orleans" => GazetteerCategory.City,
+        "raj" or "jermayne" or "phil" => GazetteerCategory.FirstName,
+        "banda aceh" => GazetteerCategory.City,
+        "united states" => GazetteerCategory.Country,
+        _ => GazetteerCategory.None,
+    };
+
+    [Fact]
+    public void WhenAMiddleInitialIsLeftOut_TheTwoFormsAreOnePerson()
+    {
+        var a = Document("Raj K. Chohan was named.", "a.txt", ("Raj K. Chohan", EntityType.Person));
+        var b = Document("Raj Chohan spoke.", "b.txt", ("Raj Chohan", EntityType.Person));
+        ResolveWithGazetteer(a, b).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenAFirstNameStandsAlone_ItJoinsTheFullNameOfItsDocument()
+    {
+        var a = Document("Jermayne Timmons was sentenced. Jermayne wept.", "a.txt", ("Jermayne Timmons", EntityType.Person), ("Jermayne", EntityType.Person));
+        ResolveWithGazetteer(a).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenATeamIsNamedByItsLastWord_ItJoinsTheTeamAndIsAnOrganisation()
+    {
+        var a = Document("The New Orleans Saints won. The Saints scored twice.", "a.txt", ("New Orleans Saints", EntityType.Location), ("Saints", EntityType.Location));
+        var entities = ResolveWithGazetteer(a);
+        entities.Count.ShouldBe(1);
+        entities[0].Type.ShouldBe(EntityType.Organization);
+    }
+
+    [Fact]
+    public void WhenACampIsTaggedAsAPerson_ItsPlaceHeadMakesItAPlace()
+    {
+        var a = Document("Refugees reached Yida Refugee Camp.", "a.txt", ("Yida Refugee Camp", EntityType.Person));
+        ResolveWithGazetteer(a).Single().Type.ShouldBe(EntityType.Location);
+    }
+
+    [Fact]
+    public void WhenAKnownCityIsTaggedAsAPerson_ItIsAPlace()
+    {
+        var a = Document("Aid reached Banda Aceh.", "a.txt", ("Banda Aceh", EntityType.Person));
+        ResolveWithGazetteer(a).Single().Type.ShouldBe(EntityType.Location);
+    }
+
+    [Fact]
+    public void WhenAPersonIsTaggedAsAnOrganisation_AKnownFirstNameMakesItAPerson()
+    {
+        var a = Document("Phil Ford was arrested.", "a.txt", ("Phil Ford", EntityType.Organization));
+        ResolveWithGazetteer(a).Single().Type.ShouldBe(EntityType.Person);
+    }
+
+    [Fact]
+    public void WhenTheKremlinIsTaggedAsAPlace_ItIsAnOrganisation()
+    {
+        var a = Document("The Kremlin denied it. The Kremlin said nothing more.", "a.txt", ("Kremlin", EntityType.Location), ("Kremlin", EntityType.Location));
+        ResolveWithGazetteer(a).Single().Type.ShouldBe(EntityType.Organization);
+    }
+
+    [Fact]
+    public void WhenUNAndUpperNileAppear_TheAcronymNeverStandsForThePlace()
+    {
+        var a = Document("Fighting spread in Upper Nile. The UN called for calm.", "a.txt", ("Upper Nile", EntityType.Location), ("UN", EntityType.Organization));
+        ResolveWithGazetteer(a).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void WhenACompanyIsWrittenWithAHyphen_ItsInitialsJoinIt()
+    {
+        var a = Document("Hewlett-Packard cut jobs. HP said more would follow. H-P declined to comment.", "a.txt",
+            ("Hewlett-Packard", EntityType.Organization), ("HP", EntityType.Organization), ("H-P", EntityType.Organization));
+        ResolveWithGazetteer(a).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenANameHoldsAnAcronym_ItsLettersCountInTheInitials()
+    {
+        var a = Document("The US Geological Survey measured it. USGS said so.", "a.txt", ("US Geological Survey", EntityType.Organization), ("USGS", EntityType.Organization));
+        ResolveWithGazetteer(a).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenTheEcbPlusTopicsAreScored_SitrepBeatsTheSingletonBaseline()
+    {
+        var directory = SharedData.Require("datasets/ecbplus");
+        var documents = EcbPlusEntityCorpus.Read(directory, [1]);
+        documents.ShouldNotBeEmpty();
+        var matches = new EcbPlusCorefEvaluator(EcbPlusCorefEvaluator.EntityPipeline()).Evaluate(documents, TestContext.Current.CancellationToken);
+        var summary = CorefSummary.Of(matches, _ => true);
+        summary.Matched.ShouldBeGreaterThan(0);
+        summary.System.ConllF1.ShouldBeGreaterThan(summary.Singletons.ConllF1);
+    }
+}
