@@ -25,6 +25,8 @@ namespace Sitrep.Ingest.Readers.Pdf;
 public sealed class PdfReader : IBinaryDocumentReader
 {
     private const int MaxListedPages = 12;
+    private const int WrapMinimumMeasure = 40;
+    private const double WrapFill = 0.7;
     private readonly IngestOptions _options;
 
     /// <summary>Creates the reader.</summary>
@@ -129,26 +131,52 @@ public sealed class PdfReader : IBinaryDocumentReader
         return new ReadResult([document], errors);
     }
 
-    // Trims each line and drops the control characters a text layer sometimes carries (form feeds, NULs).
+    // Trims each line, drops the control characters a text layer sometimes carries (form feeds, NULs) and joins lines
+    // that a PDF wrapped at the page's measure, so a sentence is not cut at each line end.
     private static string Clean(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        var lines = new List<string>();
         foreach (var raw in text.AsSpan().EnumerateLines())
         {
-            var line = raw.TrimEnd();
-            foreach (var c in line)
+            var line = new StringBuilder(raw.Length);
+            foreach (var c in raw.Trim())
             {
                 if (!char.IsControl(c) || c == '\t')
                 {
-                    builder.Append(c);
+                    line.Append(c);
                 }
             }
 
-            builder.Append('\n');
+            lines.Add(line.ToString());
+        }
+
+        var measure = lines.Count == 0 ? 0 : lines.Max(l => l.Length);
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            builder.Append(line);
+            if (i + 1 == lines.Count)
+            {
+                break;
+            }
+
+            builder.Append(Wrapped(line, lines[i + 1], measure) ? ' ' : '\n');
         }
 
         return builder.ToString().Trim();
     }
+
+    /// <summary>
+    /// True when a line was wrapped into the next: it fills most of the page's widest line, does not end a sentence or
+    /// a clause, and the next line goes on with text. A short line (a heading, the end of a paragraph) is kept.
+    /// </summary>
+    internal static bool Wrapped(string line, string next, int measure) =>
+        measure >= WrapMinimumMeasure
+        && line.Length >= measure * WrapFill
+        && next.Length > 0
+        && line[^1] is not ('.' or '!' or '?' or ':' or ';' or '|')
+        && !char.IsWhiteSpace(next[0]);
 
     private static string? Usable(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
