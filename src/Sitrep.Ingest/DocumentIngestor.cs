@@ -1,19 +1,25 @@
+using Sitrep.Documents;
 using Sitrep.Errors;
 using Sitrep.Ingest.Encoding;
 using Sitrep.Ingest.Files;
 using Sitrep.Ingest.Manifest;
 using Sitrep.Ingest.Readers;
+using Sitrep.Ingest.Readers.Email;
 using Sitrep.Ingest.Readers.Feeds;
 using Sitrep.Ingest.Readers.Html;
 using Sitrep.Ingest.Readers.JsonLines;
+using Sitrep.Ingest.Readers.Markdown;
+using Sitrep.Ingest.Readers.Pdf;
 using Sitrep.Ingest.Readers.Telegram;
+using Sitrep.Ingest.Readers.Word;
 using Sitrep.Ingest.Sources;
 
 namespace Sitrep.Ingest;
 
 /// <summary>
-/// Turns one input file into documents: bounded read, binary sniffing, decoding, the best-fitting reader, then the
-/// manifest's metadata. Never throws for bad input: every problem is an error entry and the run goes on.
+/// Turns one input file into documents: bounded read, the best-fitting binary reader (PDF, Word, e-mail) when one
+/// claims the bytes, else binary sniffing, decoding and the best-fitting text reader; then the manifest's metadata.
+/// Attachments a reader finds are read the same way, as documents of their own. Never throws for bad input: every problem is an error entry and the run goes on.
 /// </summary>
 /// <remarks>
 /// One ingestor serves one run: it holds the run's <see cref="DecompressionBudget"/>
@@ -21,15 +27,26 @@ namespace Sitrep.Ingest;
 /// </remarks>
 public sealed class DocumentIngestor
 {
+    /// <summary>How deep attachments are followed: a message attached to a message attached to a message is not read.</summary>
+    public const int MaxAttachmentDepth = 2;
+
     private readonly IReadOnlyList<IDocumentReader> _readers;
+    private readonly IReadOnlyList<IBinaryDocumentReader> _binaryReaders;
     private readonly IngestOptions _options;
     private readonly SourceManifest _manifest;
     private readonly DecompressionBudget _budget;
 
-    /// <summary>Creates an ingestor.</summary>
+    /// <summary>Creates an ingestor with text readers only: binary formats are refused as binary.</summary>
     public DocumentIngestor(IReadOnlyList<IDocumentReader> readers, IngestOptions options, SourceManifest manifest)
+        : this(readers, [], options, manifest)
+    {
+    }
+
+    /// <summary>Creates an ingestor with text readers and binary readers (offered the raw bytes first).</summary>
+    public DocumentIngestor(IReadOnlyList<IDocumentReader> readers, IReadOnlyList<IBinaryDocumentReader> binaryReaders, IngestOptions options, SourceManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(readers);
+        ArgumentNullException.ThrowIfNull(binaryReaders);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(manifest);
         if (readers.Count == 0)
@@ -38,6 +55,7 @@ public sealed class DocumentIngestor
         }
 
         _readers = readers;
+        _binaryReaders = binaryReaders;
         _options = options;
         _manifest = manifest;
         _budget = new DecompressionBudget(options.MaxDecompressedBytesPerRun);
@@ -45,7 +63,7 @@ public sealed class DocumentIngestor
 
     /// <summary>Creates an ingestor with the readers Sitrep ships, bound to <paramref name="options"/>' limits.</summary>
     public DocumentIngestor(IngestOptions options, SourceManifest manifest)
-        : this(CreateReaders(options), options, manifest)
+        : this(CreateReaders(options), CreateBinaryReaders(options), options, manifest)
     {
     }
 
@@ -62,7 +80,14 @@ public sealed class DocumentIngestor
     public static IReadOnlyList<IDocumentReader> CreateReaders(IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [new PlainTextReader(options), new HtmlReader(options), new FeedReader(options), new JsonLinesReader(options), new TelegramExportReader(options)];
+        return [new PlainTextReader(options), new MarkdownReader(options), new HtmlReader(options), new FeedReader(options), new JsonLinesReader(options), new TelegramExportReader(options)];
+    }
+
+    /// <summary>The binary readers Sitrep ships (PDF, Word, e-mail), bound to the given limits.</summary>
+    public static IReadOnlyList<IBinaryDocumentReader> CreateBinaryReaders(IngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [new PdfReader(options), new WordReader(options), new EmailReader(options)];
     }
 
     /// <summary>Reads one file.</summary>
@@ -82,6 +107,11 @@ public sealed class DocumentIngestor
     public ReadResult Ingest(RawInput raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
+        return Ingest(raw, 0);
+    }
+
+    private ReadResult Ingest(RawInput raw, int depth)
+    {
         var path = raw.File.DisplayPath;
         if (raw.Bytes.Length == 0)
         {
@@ -101,6 +131,21 @@ public sealed class DocumentIngestor
             {
                 return ReadResult.Failed(SitrepErrors.Empty.At(path));
             }
+        }
+
+        if (ChooseBinary(raw) is { } binaryReader)
+        {
+            ReadResult read;
+            try
+            {
+                read = binaryReader.Read(raw);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                read = ReadResult.Failed(SitrepErrors.Malformed.At(path, binaryReader.Name, ex.Message));
+            }
+
+            return Finish(raw, read, null, depth);
         }
 
         var binary = TextDecoder.SniffBinary(raw.Head(_options.SniffBytes));
@@ -131,6 +176,11 @@ public sealed class DocumentIngestor
             result = ReadResult.Failed(SitrepErrors.Malformed.At(path, reader.Name, ex.Message));
         }
 
+        return Finish(raw, result, diagnostic, depth);
+    }
+
+    private ReadResult Finish(RawInput raw, ReadResult result, SitrepError? diagnostic, int depth)
+    {
         var errors = diagnostic is null ? result.Errors : [diagnostic, .. result.Errors];
         var foreign = result.Documents.Where(d => d.Language is { } l && l != "en").Select(d => SitrepErrors.NotEnglish.At(d.Path, d.Language)).ToList();
         if (foreign.Count > 0)
@@ -143,12 +193,61 @@ public sealed class DocumentIngestor
             ? result.Documents
             : [.. result.Documents.Select(d => d.WithMetadata(entry.Title ?? d.Title, entry.Kind ?? d.Kind, entry.ToSource(d.Source)))];
         documents = [.. documents.Select(d => d.WithMetadata(d.Title, d.Kind, Outlets.Apply(d.Source)))];
-        if (entry is null && _manifest.Count > 0 && !Fetch.WebFetcher.LooksLikeUrl(path) && documents.Count > 0)
+        var path = raw.File.DisplayPath;
+        if (depth == 0 && entry is null && _manifest.Count > 0 && !Fetch.WebFetcher.LooksLikeUrl(path) && documents.Count > 0)
         {
             errors = [.. errors, Unlisted(path, documents[0].Source)];
         }
 
-        return new ReadResult(documents, errors);
+        if (result.Attachments.Count == 0)
+        {
+            return new ReadResult(documents, errors);
+        }
+
+        var all = documents.ToList();
+        var allErrors = errors.ToList();
+        foreach (var attachment in result.Attachments)
+        {
+            if (depth >= MaxAttachmentDepth)
+            {
+                allErrors.Add(SitrepErrors.AttachmentSkipped.At(attachment.Input.File.DisplayPath, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"attachments nest more than {MaxAttachmentDepth} deep")));
+                continue;
+            }
+
+            var carrier = entry is null ? attachment.Source : entry.ToSource(attachment.Source);
+            var read = Ingest(attachment.Input, depth + 1);
+            allErrors.AddRange(read.Errors);
+            all.AddRange(read.Documents.Select(d => d.WithMetadata(d.Title, d.Kind, Inherit(d.Source, carrier))));
+        }
+
+        return new ReadResult(all, allErrors);
+    }
+
+    // The attachment's own metadata (a PDF's author) wins; the message fills what it lacks.
+    private static Source Inherit(Source own, Source carrier) => own with
+    {
+        Outlet = own.Outlet ?? carrier.Outlet,
+        Author = own.Author ?? carrier.Author,
+        Url = own.Url ?? carrier.Url,
+        Published = own.Published ?? carrier.Published,
+        Reliability = own.Reliability ?? carrier.Reliability,
+    };
+
+    private IBinaryDocumentReader? ChooseBinary(RawInput raw)
+    {
+        IBinaryDocumentReader? best = null;
+        var bestScore = 0;
+        foreach (var reader in _binaryReaders)
+        {
+            var score = reader.Score(raw);
+            if (score > bestScore)
+            {
+                best = reader;
+                bestScore = score;
+            }
+        }
+
+        return best;
     }
 
     // A file the manifest does not list is named, so that it is never graded by accident or left ungraded unseen.

@@ -30,6 +30,12 @@ public sealed record IngestOptions
     /// <summary>Most items read from one feed, export or JSON Lines file.</summary>
     public int MaxItems { get; init; } = 100_000;
 
+    /// <summary>Most pages read from one PDF; later pages are counted and reported, not read.</summary>
+    public int MaxPages { get; init; } = 2_000;
+
+    /// <summary>Most messages nested inside one another in a MIME tree (multiparts, attached messages).</summary>
+    public int MaxMimeDepth { get; init; } = 32;
+
     /// <summary>Default options.</summary>
     public static IngestOptions Default { get; } = new();
 }

@@ -127,6 +127,7 @@ public static class BriefBuilder
             Sentences = analyzed.Sentences.Count,
             Posts = [.. doc.Posts.Select(p => new BriefPost(p.Id, p.ParentId, p.Depth, p.Author, p.Time?.Value, p.Time?.Text, p.Range.Start, p.Range.End))],
             Boilerplate = [.. doc.Boilerplate.Select(b => new[] { b.Start, b.End })],
+            Pages = [.. doc.Regions.Where(r => r.Kind == RegionKind.Page).Select(r => new[] { r.Number, r.Range.Start, r.Range.End })],
             SyndicationGroup = group?.Id,
             SyndicatedWith = group is null ? [] : [.. group.DocumentIds.Where(d => !string.Equals(d, doc.Id, StringComparison.Ordinal))],
         };

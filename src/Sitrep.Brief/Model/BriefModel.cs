@@ -109,6 +109,9 @@ public sealed record BriefDocument
     /// <summary>Boilerplate ranges as [start, end] pairs.</summary>
     public IReadOnlyList<int[]> Boilerplate { get; init; } = [];
 
+    /// <summary>Pages of a paginated input (PDF) as [number, start, end] triples; empty for other inputs.</summary>
+    public IReadOnlyList<int[]> Pages { get; init; } = [];
+
     /// <summary>The syndication group (<c>s1</c>, …) when the document is a copy of a report other documents also carry.</summary>
     public string? SyndicationGroup { get; init; }
 

@@ -296,7 +296,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
     {
         var doc = context.DocumentOf(span.Doc);
         var grade = doc?.Source.Reliability is { } g ? $"<span class=\"grade\">{E(g)}</span>" : string.Empty;
-        writer.Write(Invariant($"<li id=\"cite-{number}\"><a href=\"#doc-{E(span.Doc)}\">{E(doc?.Source.Outlet ?? doc?.Path ?? span.Doc)}</a>{grade} <code>{E(doc?.Path ?? span.Doc)} chars {span.Start}–{span.End}</code>"));
+        writer.Write(Invariant($"<li id=\"cite-{number}\"><a href=\"#doc-{E(span.Doc)}\">{E(doc?.Source.Outlet ?? doc?.Path ?? span.Doc)}</a>{grade} <code>{E(doc?.Path ?? span.Doc)} {E(context.Location(span))}</code>"));
         if (context.Texts.TryGetValue(span.Doc, out var text) && span.End <= text.Length)
         {
             var from = Math.Max(0, span.Start - ContextChars);

@@ -29,6 +29,27 @@ public sealed record BriefContext(BriefReport Report, IReadOnlyDictionary<string
     /// <summary>The document entry for an id.</summary>
     public BriefDocument? DocumentOf(string id) => ReportIndex.Of(Report).Documents.GetValueOrDefault(id);
 
+    /// <summary>
+    /// Where a citation lies in its document: "p. 4, chars 120–180" when the document has pages (a span that runs onto
+    /// the next page says "pp. 4–5"), else "chars 120–180".
+    /// </summary>
+    public string Location(BriefSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        var chars = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"chars {span.Start}–{span.End}");
+        var pages = DocumentOf(span.Doc)?.Pages ?? [];
+        var first = pages.FirstOrDefault(p => p.Length == 3 && p[1] <= span.Start && span.Start < p[2]);
+        if (first is null)
+        {
+            return chars;
+        }
+
+        var last = pages.LastOrDefault(p => p.Length == 3 && p[1] < span.End && span.End <= p[2]) ?? first;
+        return last[0] > first[0]
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pp. {first[0]}–{last[0]}, {chars}")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"p. {first[0]}, {chars}");
+    }
+
     /// <summary>A short label for a citation: the path and the Admiralty reliability when known.</summary>
     public string SourceLabel(BriefSpan span)
     {

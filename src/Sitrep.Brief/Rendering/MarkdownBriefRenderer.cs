@@ -139,7 +139,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
             {
                 var doc = context.DocumentOf(span.Doc);
                 var quote = Escape(Sitrep.Text.WhiteSpace.OneLine(context.Quote(span)));
-                writer.WriteLine(Invariant($"[^{number}]: {Escape(context.SourceLabel(span))}, `{Cell(doc?.Path ?? span.Doc)}` chars {span.Start}–{span.End}: “{quote}”"));
+                writer.WriteLine(Invariant($"[^{number}]: {Escape(context.SourceLabel(span))}, `{Cell(doc?.Path ?? span.Doc)}` {context.Location(span)}: “{quote}”"));
             }
         }
     }

@@ -21,7 +21,9 @@ public sealed class Document
         Source source,
         IReadOnlyList<Post> posts,
         IReadOnlyList<TextRange> boilerplate,
-        string? language)
+        string? language,
+        IReadOnlyList<DocumentRegion> regions,
+        IReadOnlyList<SourceSegment> sourceMap)
     {
         Text = text;
         Path = path;
@@ -31,6 +33,8 @@ public sealed class Document
         Posts = posts;
         Boilerplate = boilerplate;
         Language = language;
+        Regions = regions;
+        SourceMap = sourceMap;
         ContentHash = HashOf(text);
         Id = "d" + ContentHash[..12];
     }
@@ -64,6 +68,18 @@ public sealed class Document
 
     /// <summary>ISO 639-1 language code when identified.</summary>
     public string? Language { get; }
+
+    /// <summary>
+    /// The layout the input gave the text (PDF pages, headings, tables, code blocks), in text order; empty when the
+    /// format has none. Regions of one kind never overlap; regions of different kinds may nest.
+    /// </summary>
+    public IReadOnlyList<DocumentRegion> Regions { get; }
+
+    /// <summary>
+    /// Where the text came from in the input when a reader rebuilt it (Markdown with its markup removed), in text
+    /// order; empty when the text is the input's own characters or when the input has no character offsets (PDF).
+    /// </summary>
+    public IReadOnlyList<SourceSegment> SourceMap { get; }
 
     /// <summary>Reads the characters a span covers.</summary>
     /// <exception cref="ArgumentException">The span belongs to another document or lies outside the text.</exception>
@@ -120,19 +136,83 @@ public sealed class Document
         return found;
     }
 
+    /// <summary>The 1-based number of the page the offset lies on, or null when the input has no pages.</summary>
+    public int? PageAt(int offset)
+    {
+        foreach (var region in Regions)
+        {
+            if (region.Kind == RegionKind.Page && region.Range.Contains(offset))
+            {
+                return region.Number;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The characters of the input that a range of the text came from, through <see cref="SourceMap"/>: from the start
+    /// of the segment holding <paramref name="range"/>'s first character to the end of the one holding its last.
+    /// </summary>
+    /// <returns>The input range; null when the document has no source map or the range lies in text the reader added.</returns>
+    public TextRange? OriginalRange(TextRange range)
+    {
+        if (SourceMap.Count == 0 || range.Length == 0)
+        {
+            return null;
+        }
+
+        var first = SegmentAt(range.Start);
+        var last = SegmentAt(range.End - 1);
+        if (first is not { } a || last is not { } b)
+        {
+            return null;
+        }
+
+        // Equal lengths mean a verbatim copy, so offsets inside the segment carry over one to one.
+        var start = a.Text.Length == a.Original.Length ? a.Original.Start + (range.Start - a.Text.Start) : a.Original.Start;
+        var end = b.Text.Length == b.Original.Length ? b.Original.Start + (range.End - b.Text.Start) : b.Original.End;
+        return new TextRange(start, Math.Max(start, end));
+    }
+
     /// <summary>The same document (same text, id, posts and boilerplate) with other metadata.</summary>
     public Document WithMetadata(string? title, DocumentKind kind, Source source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new Document(Text, Path, title, kind, source, Posts, Boilerplate, Language);
+        return new Document(Text, Path, title, kind, source, Posts, Boilerplate, Language, Regions, SourceMap);
     }
 
     /// <summary>A builder that starts from this document's text, metadata and structure.</summary>
     public DocumentBuilder ToBuilder() =>
-        new DocumentBuilder(Text, Path).WithTitle(Title).WithKind(Kind).WithSource(Source).WithLanguage(Language).AddPosts(Posts).AddBoilerplates(Boilerplate);
+        new DocumentBuilder(Text, Path).WithTitle(Title).WithKind(Kind).WithSource(Source).WithLanguage(Language).AddPosts(Posts).AddBoilerplates(Boilerplate)
+            .AddRegions(Regions).AddSourceSegments(SourceMap);
 
     /// <summary>Starts building a document over <paramref name="text"/>.</summary>
     public static DocumentBuilder Create(string text, string path) => new(text, path);
+
+    private SourceSegment? SegmentAt(int offset)
+    {
+        int lo = 0, hi = SourceMap.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var segment = SourceMap[mid];
+            if (offset < segment.Text.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (offset >= segment.Text.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return segment;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Hex SHA-256 of the UTF-8 bytes of a text.</summary>
     public static string HashOf(string text)
@@ -149,6 +229,8 @@ public sealed class Document
         private readonly string _path;
         private readonly List<Post> _posts = [];
         private readonly List<TextRange> _boilerplate = [];
+        private readonly List<DocumentRegion> _regions = [];
+        private readonly List<SourceSegment> _sourceMap = [];
         private string? _title;
         private DocumentKind _kind = DocumentKind.Other;
         private Source _source = Source.Unknown;
@@ -232,6 +314,40 @@ public sealed class Document
             return this;
         }
 
+        /// <summary>Adds a layout region.</summary>
+        public DocumentBuilder AddRegion(DocumentRegion region)
+        {
+            ArgumentNullException.ThrowIfNull(region);
+            CheckRange(region.Range);
+            _regions.Add(region);
+            return this;
+        }
+
+        /// <summary>Adds layout regions.</summary>
+        public DocumentBuilder AddRegions(IEnumerable<DocumentRegion> regions)
+        {
+            ArgumentNullException.ThrowIfNull(regions);
+            foreach (var region in regions)
+            {
+                AddRegion(region);
+            }
+
+            return this;
+        }
+
+        /// <summary>Adds source-map segments; they must not overlap one another in the text.</summary>
+        public DocumentBuilder AddSourceSegments(IEnumerable<SourceSegment> segments)
+        {
+            ArgumentNullException.ThrowIfNull(segments);
+            foreach (var segment in segments)
+            {
+                CheckRange(segment.Text);
+                _sourceMap.Add(segment);
+            }
+
+            return this;
+        }
+
         /// <summary>Removes all posts (structure recovery replaces them).</summary>
         public DocumentBuilder ClearPosts()
         {
@@ -244,7 +360,17 @@ public sealed class Document
         {
             var posts = _posts.OrderBy(p => p.Range.Start).ToArray();
             var boilerplate = _boilerplate.OrderBy(r => r.Start).ToArray();
-            return new Document(_text, _path, _title, _kind, _source, posts, boilerplate, _language);
+            var regions = _regions.OrderBy(r => r.Range.Start).ThenByDescending(r => r.Range.End).ToArray();
+            var map = _sourceMap.OrderBy(s => s.Text.Start).ToArray();
+            for (var i = 1; i < map.Length; i++)
+            {
+                if (map[i].Text.Start < map[i - 1].Text.End)
+                {
+                    throw new ArgumentException($"Source-map segments {map[i - 1].Text} and {map[i].Text} overlap.");
+                }
+            }
+
+            return new Document(_text, _path, _title, _kind, _source, posts, boilerplate, _language, regions, map);
         }
 
         private void CheckRange(TextRange range)

@@ -14,7 +14,7 @@ public static partial class SitrepErrors
     public static readonly ErrorCode TooLarge = new("SR1002", "File is {0:N0} bytes, over the limit of {1:N0} bytes (raise it with --max-bytes).");
 
     /// <summary>A file looks binary.</summary>
-    public static readonly ErrorCode Binary = new("SR1003", "File looks binary ({0}); only text, HTML, feeds and JSON exports are read.");
+    public static readonly ErrorCode Binary = new("SR1003", "File looks binary ({0}); only text, Markdown, HTML, feeds, JSON exports, PDF, Word (.docx) and e-mail are read.");
 
     /// <summary>A file is empty or holds only white space.</summary>
     public static readonly ErrorCode Empty = new("SR1004", "File is empty or holds only white space.");
@@ -57,6 +57,30 @@ public static partial class SitrepErrors
 
     /// <summary>A file is larger than any one document Sitrep can hold, whatever the size limit says.</summary>
     public static readonly ErrorCode TooLargeToHold = new("SR1017", "File is {0:N0} bytes; one file can hold at most {1:N0} bytes whatever --max-bytes says (its text must fit in memory as one string); split it.");
+
+    /// <summary>A PDF is encrypted with a password Sitrep does not have.</summary>
+    public static readonly ErrorCode PdfEncrypted = new("SR9101", "PDF is encrypted and cannot be opened without its password ({0}); save an unencrypted copy to read it.");
+
+    /// <summary>A PDF has no text layer at all: a scan.</summary>
+    public static readonly ErrorCode PdfNoText = new("SR9102", "PDF has {0:N0} page(s) and none holds text: it looks scanned (images of pages). Nothing was read; run OCR on it (e.g. ocrmypdf) and read the result.");
+
+    /// <summary>Some pages of a PDF have no text layer.</summary>
+    public static readonly ErrorCode PdfPagesWithoutText = new("SR9103", "{0:N0} of {1:N0} PDF page(s) hold no text (scanned images?): pages {2}. Their content is missing from the analysis.", ErrorSeverity.Warning);
+
+    /// <summary>A PDF has more pages than the limit.</summary>
+    public static readonly ErrorCode PdfPagesCapped = new("SR9104", "PDF has {0:N0} pages, over the limit of {1:N0}; only the first {1:N0} were read.", ErrorSeverity.Warning);
+
+    /// <summary>A ZIP-based document expands beyond the limit: a zip bomb or an oversized file.</summary>
+    public static readonly ErrorCode ArchiveTooLarge = new("SR9105", "{0} expands to more than {1:N0} bytes when unzipped ({2}), over the limit; not read (a zip bomb or an oversized document).");
+
+    /// <summary>An attachment was not read.</summary>
+    public static readonly ErrorCode AttachmentSkipped = new("SR9106", "Attachment not read: {0}.", ErrorSeverity.Warning);
+
+    /// <summary>A ZIP file is neither a Word document nor any other format Sitrep reads.</summary>
+    public static readonly ErrorCode NotWordDocument = new("SR9107", "ZIP file is not a Word document ({0}); only .docx (Office Open XML word processing) is read from ZIP containers.");
+
+    /// <summary>Markdown nests too deeply to parse; its text is read with the markup left in.</summary>
+    public static readonly ErrorCode MarkdownFlat = new("SR9108", "Markdown nests too deeply to parse; read as plain text with its markup left in.", ErrorSeverity.Warning);
 
     /// <summary>A stage requires a capability no earlier stage assigns.</summary>
     public static readonly ErrorCode MissingCapability = new("SR2001", "Stage '{0}' requires '{1}', which no earlier stage assigns. Stages that assign it: {2}.");

@@ -6,7 +6,8 @@ namespace Sitrep.Ingest.Files;
 /// <summary>
 /// Reads an input file's bytes within the size limit. Only regular files are opened: the kind is checked first, so a
 /// named pipe, socket or device is skipped with an error entry instead of blocking or reading for ever. A file over the
-/// limit is refused before it is opened, a file whose head looks binary is refused after reading only that head, and a
+/// limit is refused before it is opened, a file whose head looks binary is refused after reading only that head (unless it is a PDF or ZIP container, which
+/// binary readers take), and a
 /// file that grows while being read is cut off at the limit rather than read to the end: memory stays bounded.
 /// </summary>
 public static class FileLoader
@@ -104,7 +105,7 @@ public static class FileLoader
             {
                 sniffed = true;
                 var head = buffer.AsSpan(0, total);
-                if (!Decompression.IsGzip(head) && TextDecoder.SniffBinary(head) is { } why)
+                if (!Decompression.IsGzip(head) && !ContainerFormats.IsReadable(head) && TextDecoder.SniffBinary(head) is { } why)
                 {
                     binary = why;
                     return null;

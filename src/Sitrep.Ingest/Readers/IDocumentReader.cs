@@ -23,9 +23,37 @@ public interface IDocumentReader
 /// <param name="Errors">Error entries and warnings.</param>
 public sealed record ReadResult(IReadOnlyList<Document> Documents, IReadOnlyList<SitrepError> Errors)
 {
+    /// <summary>
+    /// Files found inside the input (e-mail attachments) that the ingestor reads as documents of their own, each with
+    /// the reader that fits it; empty for most formats.
+    /// </summary>
+    public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+
     /// <summary>A result with one document.</summary>
     public static ReadResult Of(Document document) => new([document], []);
 
     /// <summary>A result with one error.</summary>
     public static ReadResult Failed(SitrepError error) => new([], [error]);
 }
+
+/// <summary>
+/// Reads a format whose bytes are not text (PDF, Word) or carry their own charsets part by part (e-mail): it gets the
+/// raw bytes, before binary sniffing and decoding. The ingestor offers an input to these readers first.
+/// </summary>
+public interface IBinaryDocumentReader
+{
+    /// <summary>Versioned reader name, e.g. <c>read.pdf.v1</c>.</summary>
+    string Name { get; }
+
+    /// <summary>How well the reader fits the input, from its magic bytes and extension: 0 not at all; the highest wins.</summary>
+    int Score(RawInput input);
+
+    /// <summary>Reads the input into documents; problems become error entries, never exceptions.</summary>
+    ReadResult Read(RawInput input);
+}
+
+/// <summary>A file carried inside another input, read as a document of its own and linked to what carried it.</summary>
+/// <param name="Input">Its bytes, with a path that names the carrier (<c>thread.mbox#m2/report.pdf</c>).</param>
+/// <param name="Source">What the carrier says of its source (sender, date, a <c>mid:</c> link to the message); the
+/// attachment's own metadata wins where it has any.</param>
+public sealed record Attachment(RawInput Input, Source Source);

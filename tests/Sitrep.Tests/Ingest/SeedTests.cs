@@ -81,7 +81,8 @@ public sealed class SeedTests
     {
         var docs = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "samples", "wagner-2023"))
             .Where(f => !f.EndsWith(".csv", StringComparison.Ordinal))
-            .ToDictionary(f => Path.GetFileName(f)[..2], f => Fixture.Single(f));
+            // A mailbox yields its thread first, then the documents attached to its messages.
+            .ToDictionary(f => Path.GetFileName(f)[..2], f => Fixture.ReadFile(f).Documents[0]);
 
         docs["06"].Kind.ShouldBe(DocumentKind.Thread);
         docs["06"].Posts.Count(p => p.Author == "RedStar_Watcher").ShouldBe(4);
@@ -89,6 +90,12 @@ public sealed class SeedTests
         docs["11"].Posts.Count.ShouldBe(10);
         docs["04"].Kind.ShouldBe(DocumentKind.Liveblog);
         docs["04"].Posts.Count.ShouldBeGreaterThanOrEqualTo(14);
+        docs["04"].Text.ShouldNotContain("##");
+        docs["09"].Text.ShouldNotContain("**");
+        docs["20"].Regions.Count(r => r.Kind == RegionKind.Page).ShouldBe(3);
+        docs["21"].Regions.ShouldContain(r => r.Kind == RegionKind.Table);
+        docs["22"].Kind.ShouldBe(DocumentKind.Thread);
+        docs["22"].Posts.Count.ShouldBe(4);
         var furniture = string.Join("\n", docs["10"].Boilerplate.Select(docs["10"].Slice));
         furniture.ShouldContain("Share this article");
         furniture.ShouldContain("Average rating 4.2 / 5");
