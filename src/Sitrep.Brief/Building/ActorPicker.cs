@@ -43,10 +43,14 @@ internal static partial class ActorPicker
         var usedClaims = new HashSet<string>(StringComparer.Ordinal);
         return
         [
-            .. candidates.Select(x =>
+            .. candidates.Select(x => (x.Entity, x.Docs, x.Held, Role: Role(x.Entity, texts)))
+
+            // An actor with neither a described role nor a claim of its own is a place in the story, not a player.
+            .Where(x => x.Role is not null || x.Held > 0)
+            .Select(x =>
             {
-                var role = Role(x.Entity, texts);
-                var said = x.Held > 0 ? $"source of {BriefFacts.Plural(x.Held, "claim")}" : null;
+                var role = x.Role;
+                var said = x.Held > 0 ? $"{BriefFacts.Plural(x.Held, "claim")} made" : null;
                 var parts = new[] { role, said }.Where(p => p is not null);
                 return new BriefActor(x.Entity.Id, x.Entity.Name, x.Entity.Type, string.Join(" · ", parts), x.Entity.Mentions.Count, x.Docs, ClaimedOf(facts, x.Entity, usedClaims));
             }),
@@ -182,7 +186,7 @@ internal static partial class ActorPicker
         var basis = best.Proposition.IndependentSources >= 2 && !best.IsRumour
             ? string.Create(CultureInfo.InvariantCulture, $"{best.Proposition.IndependentSources} sources")
             : "per " + facts.GradedHolder(best.Display!);
-        return [new BriefStatement($"{BriefFacts.Quote(best.Display!.Text, 10)} ({basis})", [best.Cite]) { Proposition = best.Proposition.Id }];
+        return [new BriefStatement($"{BriefFacts.Quote(best.Display!.Text, 8)} ({basis})", [best.Cite]) { Proposition = best.Proposition.Id }];
     }
 
     [GeneratedRegex(@"\s*(,|;|/|\band\b|&)\s*")]

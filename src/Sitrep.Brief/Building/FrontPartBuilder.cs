@@ -19,7 +19,10 @@ public static class FrontPartBuilder
     private const int MaxWatch = 4;
     private const int MaxActors = 10;
     private const int MaxSourceJudgments = 2;
-    private const int MaxFigures = 4;
+    private const int MaxFigures = 3;
+
+    /// <summary>Most words in the front part (about two printed pages with the headings and citation marks).</summary>
+    public const int WordBudget = 760;
 
     private static readonly string[] Likelihoods =
         ["almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain"];
@@ -41,23 +44,96 @@ public static class FrontPartBuilder
             .ToList();
         var confirmedPool = ranked.Where(v => v.CredibleSources >= 2 && v.Proposition.Credibility <= 2 && v.CredibleDenials == 0).ToList();
 
+        var bottomLine = BottomLine(facts, confirmedPool);
         var judgments = KeyJudgments(facts, confirmedPool, used);
-        var confirmed = Distinct(confirmedPool, used).Take(MaxConfirmed)
-            .Select(v => new BriefStatusItem(BriefFacts.Quote(v.Display!.Text), Basis(v), [v.Cite]) { Proposition = v.Proposition.Id })
+
+        // Confirmed lists what the bottom line and the judgments have not already said.
+        var said = bottomLine.Select(b => b.Proposition).Concat(judgments.Select(j => j.Proposition)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        used.AddRange(confirmedPool.Where(v => said.Contains(v.Proposition.Id)).Select(v => BriefFacts.ContentWords(v.Display!.Text)));
+        var confirmed = Distinct(confirmedPool.Where(v => !said.Contains(v.Proposition.Id)), used).Take(MaxConfirmed)
+            .Select(v => new BriefStatusItem(BriefFacts.Quote(v.Display!.Text, 18), Basis(v), [v.Cite]) { Proposition = v.Proposition.Id })
             .ToList();
         var disputed = Disputed(facts, ranked);
         var open = Open(facts, ranked);
         var changed = Changed(facts, since);
         var watch = Watch(facts, ranked, used);
-        return report with
+        var front = report with
         {
-            BottomLine = BottomLine(facts, confirmedPool, changed),
+            BottomLine = bottomLine,
             KeyJudgments = judgments,
             SourceJudgments = SourceJudgments(facts),
             Status = new BriefStatus(confirmed, disputed, open, changed) { Since = since?.ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture) },
             ActorsThatMatter = ActorPicker.Pick(facts, texts, MaxActors),
             Watch = watch,
         };
+        return Trim(front);
+    }
+
+    /// <summary>The front part's words as a reader counts them (labels and bases included, citation marks not).</summary>
+    public static int WordCount(BriefReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        static int W(string? text) => text is null ? 0 : BriefFacts.WordCount(text);
+        var s = report.Status;
+        var figures = report.Figures.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        return report.BottomLine.Sum(b => W(b.Text))
+            + report.KeyJudgments.Sum(j => 3 + W(j.Text) + W(j.Basis) + W(j.Likelihood))
+            + report.SourceJudgments.Sum(j => W(j.Text))
+            + new[] { s.Confirmed, s.Open, s.Changed }.Sum(items => items.Sum(i => W(i.Text) + W(i.Basis) + W(i.Label)))
+            + s.Disputed.Sum(i => i.Figure is { } id && figures.TryGetValue(id, out var f) ? W(f.Label) + W(i.Label) + f.Values.Sum(v => W(v.Value) + W(v.Source)) : W(i.Text) + W(i.Basis) + W(i.Label))
+            + report.ActorsThatMatter.Sum(a => W(a.Name) + W(a.Role) + a.Claimed.Sum(c => W(c.Text)))
+            + report.Watch.Sum(w => W(w.Text) + W(w.Reason));
+    }
+
+    /// <summary>
+    /// Keeps the front part within <see cref="WordBudget"/> words: length follows importance, not the size of the
+    /// corpus. The least important items go first (watch items, the sources' own judgments, confirmed items, the last
+    /// actors, disputed figures), never the bottom line or the first key judgments.
+    /// </summary>
+    private static BriefReport Trim(BriefReport report)
+    {
+        while (WordCount(report) > WordBudget)
+        {
+            var s = report.Status;
+            if (report.Watch.Count > 2)
+            {
+                report = report with { Watch = [.. report.Watch.SkipLast(1)] };
+            }
+            else if (report.SourceJudgments.Count > 1)
+            {
+                report = report with { SourceJudgments = [.. report.SourceJudgments.SkipLast(1)] };
+            }
+            else if (s.Confirmed.Count > 2)
+            {
+                report = report with { Status = s with { Confirmed = [.. s.Confirmed.SkipLast(1)] } };
+            }
+            else if (report.ActorsThatMatter.Count > 8)
+            {
+                report = report with { ActorsThatMatter = [.. report.ActorsThatMatter.SkipLast(1)] };
+            }
+            else if (s.Disputed.Count > 2)
+            {
+                report = report with { Status = s with { Disputed = [.. s.Disputed.SkipLast(1)] } };
+            }
+            else if (report.KeyJudgments.Count > 3)
+            {
+                report = report with { KeyJudgments = [.. report.KeyJudgments.SkipLast(1)] };
+            }
+            else if (report.ActorsThatMatter.Count > 5)
+            {
+                report = report with { ActorsThatMatter = [.. report.ActorsThatMatter.SkipLast(1)] };
+            }
+            else if (s.Confirmed.Count > 1)
+            {
+                report = report with { Status = s with { Confirmed = [.. s.Confirmed.SkipLast(1)] } };
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return report;
     }
 
     /// <summary>The ICD 203 word for an Admiralty credibility (1 confirmed … 5 improbable), one step toward even odds per credible denial.</summary>
@@ -100,13 +176,12 @@ public static class FrontPartBuilder
         return p.IndependentSources >= 2 && v.CredibleSources >= 1 && v.Denials * 2 < Math.Max(1, p.IndependentSources) ? "moderate" : "low";
     }
 
-    /// <summary>"3 independent sources (B, C, F), credibility 1; not disputed".</summary>
+    /// <summary>"3 independent sources, B1 (2 graded outlets); disputed by 1": the best source's Admiralty code.</summary>
     internal static string Basis(PropositionView v)
     {
         var p = v.Proposition;
-        var grades = v.Grades.Count == 0 ? string.Empty : " (" + string.Join(", ", v.Grades) + ")";
         var dispute = v.Denials == 0 ? "not disputed" : $"disputed by {v.Denials}";
-        return string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(p.IndependentSources, "independent source")}{grades}, credibility {p.Credibility}; {dispute}");
+        return string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(p.IndependentSources, "independent source")}, {v.BestGrade}{p.Credibility} ({v.CredibleSources} graded); {dispute}");
     }
 
     private static IEnumerable<PropositionView> Distinct(IEnumerable<PropositionView> views, List<HashSet<string>> used)
@@ -203,7 +278,7 @@ public static class FrontPartBuilder
                     facts.GradedHolder(c),
                     c.Modality!.Term,
                     c.Modality.Band,
-                    $"{facts.GradedHolder(c)}, in its own words: {BriefFacts.Quote(c.Text, 18)}.",
+                    $"{facts.GradedHolder(c)}, in its own words: {BriefFacts.Quote(c.Text, 12)}.",
                     c.Id,
                     [new BriefSpan(c.Doc, c.Start, c.End)])),
         ];
@@ -260,7 +335,7 @@ public static class FrontPartBuilder
             if (top is not null && gap < 0.15 && cites.Count > 0)
             {
                 var leading = ach.BayesRanking.TakeWhile(id => (top.Scores.GetValueOrDefault("bayesPosterior") - (byId.GetValueOrDefault(id)?.Scores.GetValueOrDefault("bayesPosterior") ?? 0)) < 0.15).Select(id => byId[id]).ToList();
-                var explanations = string.Join("; ", leading.Take(3).Select(h => BriefFacts.Quote(h.Text, 14)));
+                var explanations = string.Join("; ", leading.Take(3).Select(h => BriefFacts.Quote(h.Text, 10)));
                 items.Add(new BriefStatusItem(
                     string.Create(CultureInfo.InvariantCulture, $"Why it happened: the evidence does not separate the explanations the sources offer ({explanations}; each about {top.Scores.GetValueOrDefault("bayesPosterior"):P0})."),
                     string.Create(CultureInfo.InvariantCulture, $"ACH: {ach.Evidence.Count} rated evidence rows, {facts.Report.Hypotheses.Count} hypotheses"),
@@ -348,9 +423,9 @@ public static class FrontPartBuilder
         }
 
         var others = facts.Views.Any(v => v.Proposition.Claims.Contains(lede.Id) && v.Proposition.IndependentSources >= 2);
-        var note = others ? string.Empty : "; no other source in the corpus reports it yet";
+        var note = others ? string.Empty : "; no other source reports it yet";
         return new BriefStatusItem(
-            $"Latest development, reported by {facts.Outlet(latest.Id)} ({facts.Grade(latest.Id)}) on {BriefFacts.Day(latest.Source.Published)}: {BriefFacts.Quote(lede.Text, 12)}{note}.",
+            $"Latest report, {facts.Outlet(latest.Id)} ({facts.Grade(latest.Id)}) on {BriefFacts.Day(latest.Source.Published)}: {BriefFacts.Quote(lede.Text, 12)}{note}.",
             others ? "latest report, corroborated" : "latest report, single source",
             [new BriefSpan(lede.Doc, lede.Start, lede.End)])
         {
@@ -372,12 +447,12 @@ public static class FrontPartBuilder
         if (facts.Report.Ach is { } ach)
         {
             var rows = ach.Evidence.ToDictionary(e => e.Id, StringComparer.Ordinal);
-            var hypotheses = facts.Report.Hypotheses.ToDictionary(h => h.Id, h => BriefFacts.Quote(h.Text, 10), StringComparer.Ordinal);
+            var hypotheses = facts.Report.Hypotheses.ToDictionary(h => h.Id, h => BriefFacts.Quote(h.Text, 8), StringComparer.Ordinal);
             foreach (var l in ach.Linchpins.DistinctBy(l => l.Evidence).Take(1))
             {
                 if (rows.GetValueOrDefault(l.Evidence) is { Cites.Count: > 0 } row)
                 {
-                    items.Add(new BriefWatchItem($"Whether {BriefFacts.Quote(row.Label, 20)} holds: its {l.Change} would move the leading explanation from {hypotheses.GetValueOrDefault(l.Before, l.Before)} to {hypotheses.GetValueOrDefault(l.After, l.After)}.", "ACH linchpin", [row.Cites[0]]) { Proposition = row.Id });
+                    items.Add(new BriefWatchItem($"Whether {BriefFacts.Quote(row.Label, 14)} holds: its {l.Change} would move the leading explanation from {hypotheses.GetValueOrDefault(l.Before, l.Before)} to {hypotheses.GetValueOrDefault(l.After, l.After)}.", "ACH linchpin", [row.Cites[0]]) { Proposition = row.Id });
                 }
             }
         }
@@ -400,7 +475,7 @@ public static class FrontPartBuilder
         return [.. items.Take(MaxWatch)];
     }
 
-    private static List<BriefStatement> BottomLine(BriefFacts facts, List<PropositionView> confirmedPool, List<BriefStatusItem> changed)
+    private static List<BriefStatement> BottomLine(BriefFacts facts, List<PropositionView> confirmedPool)
     {
         var lines = new List<BriefStatement>();
         var seen = new List<HashSet<string>>();
@@ -412,7 +487,7 @@ public static class FrontPartBuilder
         foreach (var v in events)
         {
             var basis = string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(v.Proposition.IndependentSources, "independent source")}, {BriefFacts.Plural(v.CredibleSources, "graded outlet")}");
-            lines.Add(new BriefStatement($"{BriefFacts.Quote(v.Display!.Text, 18)} ({basis}).", [v.Cite]) { Proposition = v.Proposition.Id });
+            lines.Add(new BriefStatement($"{BriefFacts.Quote(v.Display!.Text, 16)} ({basis}).", [v.Cite]) { Proposition = v.Proposition.Id });
         }
 
         // Where it stands now: the story states, then the latest development (attributed).

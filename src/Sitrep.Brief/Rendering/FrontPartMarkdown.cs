@@ -144,7 +144,7 @@ internal static class FrontPartMarkdown
             .Select(g =>
             {
                 var sources = g.Select(v => v.Source).Distinct(StringComparer.Ordinal).ToList();
-                var shown = string.Join("; ", sources.Take(2)) + (sources.Count > 2 ? string.Create(CultureInfo.InvariantCulture, $"; +{sources.Count - 2} more") : string.Empty);
+                var shown = sources.Count > 2 ? string.Create(CultureInfo.InvariantCulture, $"{sources[0]} and {sources.Count - 1} more") : string.Join("; ", sources);
                 return (g.Key, shown, g.Select(v => v.Cite).Distinct().ToList());
             });
 
