@@ -55,15 +55,15 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         section.front { margin-top: 18px; } section.front h2 { margin-bottom: 6px; }
         .bluf { font-size: 16px; line-height: 1.6; background: #fff; border-left: 4px solid #14263d; padding: 10px 14px; }
         ol.judgments li, ul.status li, ul.actors li, ul.theirs li { margin: 6px 0; }
-        .likelihood { font-weight: 700; } .confidence { display: inline-block; font-size: 12px; border-radius: 3px; padding: 1px 5px; margin-right: 4px; background: #eef1f4; }
+        .likelihood { font-weight: 700; } .confidence { display: inline-block; font-size: 12px; border-radius: 3px; padding: 1px 5px; background: #eef1f4; }
         .c-high { background: #d7ecd9; } .c-moderate { background: #f3ecc8; } .c-low { background: #f3d9d9; }
         .basis, .meta { color: var(--muted); font-size: 13px; }
         .label { font-weight: 600; font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: #8a1c1c; }
-        details.cite { display: inline; }
-        details.cite > summary { display: inline; cursor: pointer; color: var(--accent); font-size: 12px; vertical-align: super; list-style: none; margin-left: 2px; }
+        details.cite { display: inline-block; position: relative; vertical-align: super; line-height: 1; }
+        details.cite > summary { display: inline; cursor: pointer; color: var(--accent); font-size: 12px; list-style: none; margin-left: 2px; }
         details.cite > summary::-webkit-details-marker { display: none; }
         details.cite[open] > summary { font-weight: 700; }
-        details.cite .pop { display: block; margin: 6px 0 8px; padding: 8px 10px; background: #fff; border-left: 3px solid var(--accent); font-size: 13px; font-weight: 400; color: var(--ink); box-shadow: 0 1px 4px rgba(0,0,0,.15); }
+        details.cite .pop { position: absolute; z-index: 5; top: 1.5em; left: -14em; width: 36em; max-width: 86vw; line-height: 1.45; vertical-align: baseline; padding: 8px 10px; background: #fff; border-left: 3px solid var(--accent); font-size: 13px; font-weight: 400; color: var(--ink); box-shadow: 0 1px 4px rgba(0,0,0,.15); }
         .pop-source { font-weight: 600; } .pop-quote { background: var(--mark); }
         h2.appendix-title { margin-top: 40px; font-size: 20px; }
         details.appendix { margin: 8px 0; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
