@@ -18,6 +18,7 @@ internal sealed partial class BriefFacts
         Report = report;
         Claims = report.Claims.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Documents = report.Documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Ungraded = report.Documents.All(d => string.IsNullOrEmpty(d.Source.Reliability));
         Views = [.. report.Propositions.Select(View)];
         ById = Views.ToDictionary(v => v.Proposition.Id, StringComparer.Ordinal);
     }
@@ -36,9 +37,18 @@ internal sealed partial class BriefFacts
     public string Grade(string documentId) =>
         Documents.GetValueOrDefault(documentId)?.Source.Reliability is { Length: > 0 } g ? g[..1].ToUpperInvariant() : "F";
 
+    /// <summary>
+    /// True when no document of the corpus has a grade (no manifest): reports that are not comment threads then stand
+    /// in for graded outlets, and the brief says "reports", not "graded outlets".
+    /// </summary>
+    public bool Ungraded { get; }
+
+    /// <summary>What the brief calls a source that may confirm a claim.</summary>
+    public string OutletWord => Ungraded ? "ungraded report" : "graded outlet";
+
     /// <summary>A graded outlet's report (A–C) and not a comment thread: what may confirm a claim.</summary>
     public bool IsCredible(string documentId) =>
-        Grade(documentId) is "A" or "B" or "C" && Documents.GetValueOrDefault(documentId)?.Kind != "thread";
+        Documents.GetValueOrDefault(documentId)?.Kind != "thread" && (Grade(documentId) is "A" or "B" or "C" || Ungraded);
 
     /// <summary>The outlet (or path) of a document, the name a reader knows it by.</summary>
     public string Outlet(string documentId) =>
@@ -63,7 +73,7 @@ internal sealed partial class BriefFacts
     }
 
     /// <summary>A holder with the source's grade ("Meridian Wire (B)").</summary>
-    public string GradedHolder(BriefClaim claim) => $"{Holder(claim)} ({Grade(claim.Doc)})";
+    public string GradedHolder(BriefClaim claim) => Ungraded ? $"{Holder(claim)} (ungraded)" : $"{Holder(claim)} ({Grade(claim.Doc)})";
 
     /// <summary>
     /// True for text that is not a statement a reader needs: a headline, byline, dateline, correction notice, link,

@@ -51,7 +51,7 @@ public static class FrontPartBuilder
         var said = bottomLine.Select(b => b.Proposition).Concat(judgments.Select(j => j.Proposition)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         used.AddRange(confirmedPool.Where(v => said.Contains(v.Proposition.Id)).Select(v => BriefFacts.ContentWords(v.Display!.Text)));
         var confirmed = Distinct(confirmedPool.Where(v => !said.Contains(v.Proposition.Id)), used).Take(MaxConfirmed)
-            .Select(v => new BriefStatusItem(BriefFacts.Quote(v.Display!.Text, 18), Basis(v), [v.Cite]) { Proposition = v.Proposition.Id })
+            .Select(v => new BriefStatusItem(BriefFacts.Quote(v.Display!.Text, 18), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id })
             .ToList();
         var disputed = Disputed(facts, ranked);
         var open = Open(facts, ranked);
@@ -75,7 +75,7 @@ public static class FrontPartBuilder
         ArgumentNullException.ThrowIfNull(report);
         static int W(string? text) => text is null ? 0 : BriefFacts.WordCount(text);
         var s = report.Status;
-        var figures = report.Figures.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var figures = report.Figures.DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal);
         return report.BottomLine.Sum(b => W(b.Text))
             + report.KeyJudgments.Sum(j => 3 + W(j.Text) + W(j.Basis) + W(j.Likelihood))
             + report.SourceJudgments.Sum(j => W(j.Text))
@@ -177,7 +177,7 @@ public static class FrontPartBuilder
     }
 
     /// <summary>"3 independent sources, B1 (2 graded outlets); disputed by 1": the best source's Admiralty code.</summary>
-    internal static string Basis(PropositionView v)
+    internal static string Basis(PropositionView v, BriefFacts facts)
     {
         var p = v.Proposition;
         var dispute = v.Denials == 0 ? "not disputed" : $"disputed by {v.Denials}";
@@ -205,7 +205,7 @@ public static class FrontPartBuilder
         foreach (var v in Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote"), used).Take(MaxJudgments - 1))
         {
             var likelihood = LikelihoodOf(v)!;
-            judgments.Add(new BriefJudgment(BriefFacts.Quote(v.Display!.Text, 18) + ".", likelihood, ConfidenceOf(v), Basis(v), [v.Cite]) { Proposition = v.Proposition.Id });
+            judgments.Add(new BriefJudgment(BriefFacts.Quote(v.Display!.Text, 18) + ".", likelihood, ConfidenceOf(v), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id });
         }
 
         foreach (var figure in FigureJudgments(facts))
@@ -239,7 +239,7 @@ public static class FrontPartBuilder
             var confidence = best.Credible >= 3 && credibleDissent == 0 ? "moderate" : "low";
             var against = others.Count == 0 ? string.Empty : "; " + string.Join("; ", others.Select(g => $"{g.Value} per {g.Who}"));
             var text = $"{FrontPartText.Capital(figure.Label)}: {best.Value}, as {best.Who} give{(best.Values.Count == 1 ? "s" : string.Empty)}{against}.";
-            var basis = string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(best.Credible, "graded outlet")} agree; {(others.Count == 0 ? "no other value" : $"disputed by {BriefFacts.Plural(others.Sum(g => g.Values.Count), "source")} ({string.Join(", ", others.SelectMany(g => g.Grades).Distinct().Order(StringComparer.Ordinal))})")}");
+            var basis = string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(best.Credible, facts.OutletWord)} agree; {(others.Count == 0 ? "no other value" : $"disputed by {BriefFacts.Plural(others.Sum(g => g.Values.Count), "source")} ({string.Join(", ", others.SelectMany(g => g.Grades).Distinct().Order(StringComparer.Ordinal))})")}");
             yield return new BriefJudgment(text, likelihood, confidence, basis, [.. best.Values.Select(x => x.Cite), .. others.SelectMany(g => g.Values).Select(x => x.Cite)]) { Figure = figure.Id };
         }
     }
@@ -298,7 +298,7 @@ public static class FrontPartBuilder
         foreach (var v in ranked.Where(v => v.Denials > 0 && (!v.IsRumour || v.CredibleDenials > 0)).Take(MaxOpen))
         {
             var debunked = v.Proposition.Credibility >= 5 || (v.CredibleDenials >= 2 && v.Proposition.Denial > 2 * v.Proposition.Support);
-            items.Add(new BriefStatusItem(BriefFacts.Quote(v.Display!.Text), Basis(v), [v.Cite]) { Proposition = v.Proposition.Id, Label = debunked ? "debunked" : "contested" });
+            items.Add(new BriefStatusItem(BriefFacts.Quote(v.Display!.Text), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id, Label = debunked ? "debunked" : "contested" });
         }
 
         return items;
@@ -327,14 +327,14 @@ public static class FrontPartBuilder
 
         if (facts.Report.Ach is { } ach && facts.Report.Hypotheses.Count >= 2 && ach.BayesRanking.Count >= 2)
         {
-            var byId = facts.Report.Hypotheses.ToDictionary(h => h.Id, StringComparer.Ordinal);
+            var byId = facts.Report.Hypotheses.DistinctBy(h => h.Id).ToDictionary(h => h.Id, StringComparer.Ordinal);
             var top = byId.GetValueOrDefault(ach.BayesRanking[0]);
             var second = byId.GetValueOrDefault(ach.BayesRanking[1]);
             var gap = (top?.Scores.GetValueOrDefault("bayesPosterior") ?? 0) - (second?.Scores.GetValueOrDefault("bayesPosterior") ?? 0);
             var cites = ach.BayesRanking.Select(id => byId.GetValueOrDefault(id)).OfType<BriefHypothesis>().Where(h => h.Sources.Count > 0).Select(h => h.Sources[0]).Take(4).ToList();
             if (top is not null && gap < 0.15 && cites.Count > 0)
             {
-                var leading = ach.BayesRanking.TakeWhile(id => (top.Scores.GetValueOrDefault("bayesPosterior") - (byId.GetValueOrDefault(id)?.Scores.GetValueOrDefault("bayesPosterior") ?? 0)) < 0.15).Select(id => byId[id]).ToList();
+                var leading = ach.BayesRanking.TakeWhile(id => (top.Scores.GetValueOrDefault("bayesPosterior") - (byId.GetValueOrDefault(id)?.Scores.GetValueOrDefault("bayesPosterior") ?? 0)) < 0.15).Select(id => byId.GetValueOrDefault(id)).OfType<BriefHypothesis>().ToList();
                 var explanations = string.Join("; ", leading.Take(3).Select(h => BriefFacts.Quote(h.Text, 10)));
                 items.Add(new BriefStatusItem(
                     string.Create(CultureInfo.InvariantCulture, $"Why it happened: the evidence does not separate the explanations the sources offer ({explanations}; each about {top.Scores.GetValueOrDefault("bayesPosterior"):P0})."),
@@ -345,7 +345,7 @@ public static class FrontPartBuilder
 
         foreach (var v in ranked.Where(v => v.Denials > 0 && v.Proposition.Status == "contested" && v.Proposition.Credibility < 5).Take(2))
         {
-            items.Add(new BriefStatusItem(BriefFacts.Quote(v.Display!.Text), Basis(v), [v.Cite]) { Proposition = v.Proposition.Id, Label = "contested" });
+            items.Add(new BriefStatusItem(BriefFacts.Quote(v.Display!.Text), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id, Label = "contested" });
         }
 
         return [.. items.Take(MaxOpen)];
@@ -446,8 +446,8 @@ public static class FrontPartBuilder
         var items = new List<BriefWatchItem>();
         if (facts.Report.Ach is { } ach)
         {
-            var rows = ach.Evidence.ToDictionary(e => e.Id, StringComparer.Ordinal);
-            var hypotheses = facts.Report.Hypotheses.ToDictionary(h => h.Id, h => BriefFacts.Quote(h.Text, 8), StringComparer.Ordinal);
+            var rows = ach.Evidence.DistinctBy(e => e.Id).ToDictionary(e => e.Id, StringComparer.Ordinal);
+            var hypotheses = facts.Report.Hypotheses.DistinctBy(h => h.Id).ToDictionary(h => h.Id, h => BriefFacts.Quote(h.Text, 8), StringComparer.Ordinal);
             foreach (var l in ach.Linchpins.DistinctBy(l => l.Evidence).Take(1))
             {
                 if (rows.GetValueOrDefault(l.Evidence) is { Cites.Count: > 0 } row)
@@ -486,8 +486,27 @@ public static class FrontPartBuilder
             .ToList();
         foreach (var v in events)
         {
-            var basis = string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(v.Proposition.IndependentSources, "independent source")}, {BriefFacts.Plural(v.CredibleSources, "graded outlet")}");
+            var basis = string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(v.Proposition.IndependentSources, "independent source")}, {BriefFacts.Plural(v.CredibleSources, facts.OutletWord)}");
             lines.Add(new BriefStatement($"{BriefFacts.Quote(v.Display!.Text, 16)} ({basis}).", [v.Cite]) { Proposition = v.Proposition.Id });
+        }
+
+        // Nothing confirmed by two sources: the reports' own opening statements stand in, attributed and labelled,
+        // so the reader still learns what the corpus says happened without any of it being stated as fact.
+        if (lines.Count == 0)
+        {
+            foreach (var doc in facts.Report.Documents.Where(d => facts.IsCredible(d.Id)).OrderBy(d => BriefFacts.Time(d.Source.Published) ?? DateTimeOffset.MaxValue).ThenBy(d => d.Path, StringComparer.Ordinal))
+            {
+                if (lines.Count == 3)
+                {
+                    break;
+                }
+
+                if (Lede(facts, doc.Id) is { } opening && !seen.Any(u => BriefFacts.SaysTheSame(u, BriefFacts.ContentWords(opening.Text))))
+                {
+                    seen.Add(BriefFacts.ContentWords(opening.Text));
+                    lines.Add(new BriefStatement($"{facts.GradedHolder(opening)}, a single source: {BriefFacts.Quote(opening.Text, 22)}.", [new BriefSpan(opening.Doc, opening.Start, opening.End)]));
+                }
+            }
         }
 
         // Where it stands now: the story states, then the latest development (attributed).

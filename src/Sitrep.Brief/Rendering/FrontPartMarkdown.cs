@@ -62,7 +62,7 @@ internal static class FrontPartMarkdown
         {
             writer.WriteLine("| Figure | Values by source | |");
             writer.WriteLine("|---|---|---|");
-            var byId = report.Figures.ToDictionary(f => f.Id, StringComparer.Ordinal);
+            var byId = report.Figures.DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal);
             foreach (var item in figures)
             {
                 var figure = byId.GetValueOrDefault(item.Figure!);

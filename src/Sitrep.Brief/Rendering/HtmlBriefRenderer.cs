@@ -59,11 +59,12 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         .c-high { background: #d7ecd9; } .c-moderate { background: #f3ecc8; } .c-low { background: #f3d9d9; }
         .basis, .meta { color: var(--muted); font-size: 13px; }
         .label { font-weight: 600; font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: #8a1c1c; }
-        details.cite { display: inline-block; position: relative; vertical-align: super; line-height: 1; }
+        .bluf, ol.judgments li, ul.status li, ul.actors li, ul.theirs li, table.figures td { position: relative; }
+        details.cite { display: inline-block; vertical-align: super; line-height: 1; }
         details.cite > summary { display: inline; cursor: pointer; color: var(--accent); font-size: 12px; list-style: none; margin-left: 2px; }
         details.cite > summary::-webkit-details-marker { display: none; }
         details.cite[open] > summary { font-weight: 700; }
-        details.cite .pop { position: absolute; z-index: 5; top: 1.5em; left: -14em; width: 36em; max-width: 86vw; line-height: 1.45; vertical-align: baseline; padding: 8px 10px; background: #fff; border-left: 3px solid var(--accent); font-size: 13px; font-weight: 400; color: var(--ink); box-shadow: 0 1px 4px rgba(0,0,0,.15); }
+        details.cite .pop { position: absolute; z-index: 5; left: 0; right: 0; margin-top: 1.4em; scroll-margin-top: 140px; line-height: 1.45; vertical-align: baseline; padding: 8px 10px; background: #fff; border-left: 3px solid var(--accent); font-size: 13px; font-weight: 400; color: var(--ink); box-shadow: 0 1px 4px rgba(0,0,0,.15); }
         .pop-source { font-weight: 600; } .pop-quote { background: var(--mark); }
         h2.appendix-title { margin-top: 40px; font-size: 20px; }
         details.appendix { margin: 8px 0; border: 1px solid var(--line); border-radius: 4px; background: #fff; }

@@ -35,7 +35,7 @@ public sealed class FrontPartTests
     };
 
     private static BriefProposition Proposition(string id, BriefClaim[] claims, int independent, int credibility, string status = "corroborated", params (string Doc, string Stance)[] stances) =>
-        new(id, claims[0].Text, [.. claims.Select(c => c.Id)], [.. (stances.Length > 0 ? stances : claims.Select(c => (c.Doc, "support"))).Select(s => new BriefStance(s.Doc, null, s.Stance))], independent, status, credibility)
+        new(id, claims[0].Text, [.. claims.Select(c => c.Id)], [.. (stances.Length > 0 ? stances : claims.Select(c => (Doc: c.Doc, Stance: "support"))).Select(s => new BriefStance(s.Doc, null, s.Stance))], independent, status, credibility)
         {
             Cite = new BriefSpan(claims[0].Doc, claims[0].Start, claims[0].End),
             Support = independent,
@@ -98,7 +98,7 @@ public sealed class FrontPartTests
         brief.BottomLine.ShouldNotContain(b => b.Proposition == "p3");
         brief.KeyJudgments.ShouldNotContain(j => j.Proposition == "p3");
         brief.Status.Confirmed.ShouldNotContain(c => c.Proposition == "p3");
-        var watched = brief.Watch.ShouldHaveSingleItem(w => w.Proposition == "p3");
+        var watched = brief.Watch.Where(w => w.Proposition == "p3").ShouldHaveSingleItem();
         watched.Text.ShouldStartWith("Unconfirmed");
         watched.Text.ShouldContain("(F)");
     }
