@@ -166,7 +166,7 @@ public sealed class ClaimAnalyzer
 
             previousHolder = holder;
             previousSubject = Subject(words, segment) ?? previousSubject;
-            var modality = ModalityDetector.Detect(words, segment.First, segment.Last);
+            var modality = ModalityDetector.Detect(words, segment.First, segment.Last, conversational);
             if (isQuestion && modality.Likelihood is { } asked && IsInvertedModal(words, segment, asked))
             {
                 modality = modality with { Likelihood = null };

@@ -9,6 +9,7 @@ var root = new RootCommand("Sitrep: a sourced situation picture from conflicting
     WatchCommand.Create(),
     SearchCommand.Create(),
     AchCommand.Create(),
+    BriefCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
 };

@@ -191,6 +191,9 @@ public sealed class AnalysisRun
 
         phases.Start("brief");
         var brief = BriefBuilder.Build(corpus, _pipeline.StageNames, errors, SitrepVersion.Current);
+
+        // Kept so that `sitrep brief` can render it again (another format, changes since a time) without re-analysing.
+        _store.SetSetting(BriefSnapshot.Key, BriefSnapshot.ToJson(brief));
         var written = new List<string>();
         if (options.OutputDirectory is { } outDir)
         {

@@ -29,7 +29,7 @@ public static class BriefBuilder
         var links = HolderLinks.Of(corpus);
         var takeaways = Takeaways(corpus, links);
         var claims = ClaimSection.Claims(corpus, links);
-        return new BriefReport
+        var report = new BriefReport
         {
             Generator = new BriefGenerator("sitrep", version, [.. stageNames]),
             Corpus = new BriefCorpus(
@@ -51,6 +51,13 @@ public static class BriefBuilder
             Timeline = Timeline(corpus),
             Errors = [.. allErrors.Select(e => new BriefError(e.Path, e.Code, e.Message, e.Severity == ErrorSeverity.Error ? "error" : "warning"))],
         };
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var d in corpus.Documents)
+        {
+            texts.TryAdd(d.Document.Id, d.Text);
+        }
+
+        return FrontPartBuilder.Build(report, texts);
     }
 
     /// <summary>

@@ -20,6 +20,24 @@ public sealed record BriefReport
     /// <summary>Corpus totals.</summary>
     public required BriefCorpus Corpus { get; init; }
 
+    /// <summary>The bottom line: three to five sentences (what happened, where it stands now, what matters most), each cited.</summary>
+    public IReadOnlyList<BriefStatement> BottomLine { get; init; } = [];
+
+    /// <summary>Sitrep's key judgments, each with a likelihood word, a separate confidence and one line of basis.</summary>
+    public IReadOnlyList<BriefJudgment> KeyJudgments { get; init; } = [];
+
+    /// <summary>The sources' own analytic judgments, attributed to them.</summary>
+    public IReadOnlyList<BriefSourceJudgment> SourceJudgments { get; init; } = [];
+
+    /// <summary>Confirmed, disputed, open and changed items, referring to propositions, figures and story states.</summary>
+    public BriefStatus Status { get; init; } = new([], [], [], []);
+
+    /// <summary>About ten actors that matter: their role in the story and what is claimed of them.</summary>
+    public IReadOnlyList<BriefActor> ActorsThatMatter { get; init; } = [];
+
+    /// <summary>What to watch: open questions and claims awaiting confirmation.</summary>
+    public IReadOnlyList<BriefWatchItem> Watch { get; init; } = [];
+
     /// <summary>Documents analysed, in path order.</summary>
     public IReadOnlyList<BriefDocument> Documents { get; init; } = [];
 
@@ -219,6 +237,12 @@ public sealed record BriefClaim
 
     /// <summary>Hearsay marker ("reportedly", "allegedly"), kept apart from the likelihood; null when none.</summary>
     public string? Hearsay { get; init; }
+
+    /// <summary>
+    /// A casual or narrative hedge ("seems" in a comment, "seemed to" in narration), kept apart from the likelihood:
+    /// it maps to no ICD 203 band, so <see cref="Modality"/> is null; null when none.
+    /// </summary>
+    public string? Hedge { get; init; }
 
     /// <summary>Numbers with their units and hedges.</summary>
     public IReadOnlyList<BriefQuantity> Quantities { get; init; } = [];

@@ -4,7 +4,10 @@ using Sitrep.Time.Timeline;
 
 namespace Sitrep.Brief.Rendering;
 
-/// <summary>Writes <c>brief.md</c>: the brief as readable Markdown, every takeaway with numbered citations.</summary>
+/// <summary>
+/// Writes <c>brief.md</c>: the front part a reader needs first (bottom line, key judgments, status, actors, what to
+/// watch), then the evidence appendix; every statement with numbered citations of the exact source characters.
+/// </summary>
 public sealed class MarkdownBriefRenderer : IBriefRenderer
 {
     /// <inheritdoc />
@@ -22,20 +25,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
         writer.WriteLine(Invariant($"{report.Corpus.DocumentCount} documents, {report.Corpus.Sentences:N0} sentences, {report.Corpus.Characters:N0} characters analysed; {report.Corpus.ErrorCount} inputs could not be read."));
         writer.WriteLine();
 
-        writer.WriteLine("## Key takeaways");
-        writer.WriteLine();
-        if (report.Takeaways.Count == 0)
-        {
-            writer.WriteLine("_No takeaways: the corpus has no sentence that sums it up._");
-        }
-
-        foreach (var takeaway in report.Takeaways)
-        {
-            var marks = string.Concat(takeaway.Cites.Select(c => Invariant($"[^{citations.Number(c)}]")));
-            writer.WriteLine($"- {Escape(takeaway.Text)} {marks}");
-        }
-
-        WriteActors(report, writer);
+        FrontPartMarkdown.Write(report, writer, citations);
 
         writer.WriteLine();
         writer.WriteLine("## Timeline");
@@ -77,21 +67,6 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
             writer.WriteLine($"- **{Escape(TimexLabels.Human(entry.When))}** — {Escape(entry.Label)} _({Escape(entry.Expression ?? entry.When)}; {Escape(reported)})_{holders} {marks}");
         }
 
-        writer.WriteLine();
-        writer.WriteLine("## Key claims");
-        writer.WriteLine();
-        if (report.KeyClaims.Count == 0)
-        {
-            writer.WriteLine("_No key claims: no claim has a holder other than the author, an estimate, a quote, a negation or a number._");
-        }
-
-        foreach (var claim in ClaimLabels.KeyClaims(report))
-        {
-            var mark = Invariant($"[^{citations.Number(new BriefSpan(claim.Doc, claim.Start, claim.End))}]");
-            writer.WriteLine($"- “{Escape(claim.Text)}” {mark}");
-            writer.WriteLine($"  holder: {Escape(ClaimLabels.Holder(claim))}; likelihood: {Escape(ClaimLabels.Likelihood(claim))}; kind: {Escape(ClaimLabels.Kind(claim))}");
-        }
-
         WritePropositions(writer, report, citations, "Contested", PropositionLabels.Contested(report), "_Nothing contested: no proposition has both supporting and denying sources._");
         WritePropositions(writer, report, citations, "Corroborated", PropositionLabels.Corroborated(report), "_Nothing corroborated: no proposition has two independent supporting sources._");
         WriteFigures(writer, report, citations);
@@ -107,6 +82,36 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
         }
 
         AchRendering.WriteMarkdown(report, writer, citations.Number);
+        writer.WriteLine();
+        writer.WriteLine("## Key claims");
+        writer.WriteLine();
+        if (report.KeyClaims.Count == 0)
+        {
+            writer.WriteLine("_No key claims: no claim has a holder other than the author, an estimate, a quote, a negation or a number._");
+        }
+
+        foreach (var claim in ClaimLabels.KeyClaims(report))
+        {
+            var mark = Invariant($"[^{citations.Number(new BriefSpan(claim.Doc, claim.Start, claim.End))}]");
+            writer.WriteLine($"- “{Escape(claim.Text)}” {mark}");
+            writer.WriteLine($"  holder: {Escape(ClaimLabels.Holder(claim))}; likelihood: {Escape(ClaimLabels.Likelihood(claim))}; kind: {Escape(ClaimLabels.Kind(claim))}");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## Extracted takeaways");
+        writer.WriteLine();
+        if (report.Takeaways.Count == 0)
+        {
+            writer.WriteLine("_No takeaways: the corpus has no sentence that sums it up._");
+        }
+
+        foreach (var takeaway in report.Takeaways)
+        {
+            var marks = string.Concat(takeaway.Cites.Select(c => Invariant($"[^{citations.Number(c)}]")));
+            writer.WriteLine($"- {Escape(takeaway.Text)} {marks}");
+        }
+
+        WriteActors(report, writer);
         writer.WriteLine();
         writer.WriteLine("## Documents");
         writer.WriteLine();
@@ -147,7 +152,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
     private static void WriteActors(BriefReport report, TextWriter writer)
     {
         writer.WriteLine();
-        writer.WriteLine("## Actors");
+        writer.WriteLine("## All actors");
         writer.WriteLine();
         var actors = ActorList.Of(report);
         if (actors.Count == 0)
@@ -169,7 +174,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
     private static void WritePropositions(TextWriter writer, BriefReport report, CitationIndex citations, string title, IEnumerable<BriefProposition> propositions, string empty)
     {
         writer.WriteLine();
-        writer.WriteLine($"## {title}");
+        writer.WriteLine($"## {title} propositions");
         writer.WriteLine();
         var any = false;
         foreach (var p in propositions)

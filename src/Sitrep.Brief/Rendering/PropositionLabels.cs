@@ -2,16 +2,14 @@ using Sitrep.Brief.Model;
 
 namespace Sitrep.Brief.Rendering;
 
-/// <summary>What the Contested and Corroborated sections show, shared by the Markdown and HTML renderers (which escape it).</summary>
+/// <summary>What the appendix's Contested and Corroborated sections show (all of them; single-source ones stay in brief.json), shared by the Markdown and HTML renderers (which escape it).</summary>
 internal static class PropositionLabels
 {
-    private const int Shown = 8;
-
     public static IEnumerable<BriefProposition> Contested(BriefReport report) =>
-        report.Propositions.Where(p => p.Status == "contested").Take(Shown);
+        report.Propositions.Where(p => p.Status == "contested");
 
     public static IEnumerable<BriefProposition> Corroborated(BriefReport report) =>
-        report.Propositions.Where(p => p.Status == "corroborated").Take(Shown);
+        report.Propositions.Where(p => p.Status == "corroborated");
 
     /// <summary>One row per document or post: who, its stance, its Admiralty code and the span of its claim.</summary>
     public static IEnumerable<(string Source, string Stance, string Grade, BriefSpan Cite)> Stances(BriefReport report, BriefProposition proposition)

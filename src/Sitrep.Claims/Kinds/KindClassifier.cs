@@ -61,7 +61,7 @@ internal static class KindClassifier
             return ClaimKind.Opinion;
         }
 
-        if (likelihood is not null)
+        if (likelihood is { IsEstimative: true })
         {
             return ClaimKind.Judgment;
         }

@@ -91,6 +91,12 @@ public enum EstimativeStyle
 
     /// <summary>First-person stance: I think, I believe, I'd argue.</summary>
     Stance,
+
+    /// <summary>
+    /// A casual or narrative hedge ("seems" in a comment, "seemed to" in narration): it softens the statement but is
+    /// no analytic judgment, so it maps to no ICD 203 band where a likelihood is reported (the brief).
+    /// </summary>
+    Hedge,
 }
 
 /// <summary>The estimative phrase of a claim and the band it maps to.</summary>
@@ -105,6 +111,9 @@ public sealed record Likelihood(LikelihoodBand Band, string Term, TextRange Rang
 
     /// <summary>Upper probability.</summary>
     public double High => LikelihoodBands.High(Band);
+
+    /// <summary>True when the phrase is an analytic estimate, possibility or stance that maps to an ICD 203 band; false for a casual hedge.</summary>
+    public bool IsEstimative => Style != EstimativeStyle.Hedge;
 }
 
 /// <summary>A hearsay marker ("reportedly", "allegedly"): the writer passes the claim on without vouching for it.</summary>

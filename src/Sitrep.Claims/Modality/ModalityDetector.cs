@@ -13,11 +13,24 @@ internal readonly record struct ModalityResult(Likelihood? Likelihood, Hearsay? 
 
 /// <summary>
 /// Finds the estimative phrase (first one wins) and the hearsay marker of a claim's tokens. Negated ability ("could
-/// not", "cannot") is not likelihood; "May" as a month is not a modal.
+/// not", "cannot") is not likelihood; "May" as a month is not a modal. An evidential verb ("seems", "appears to",
+/// "apparently") is an analytic hedge only in an author's present-tense assessment; in a comment or forum post, or
+/// in past-tense narration ("he seemed to waver"), it says how things looked, not how probable they are, and is kept
+/// as a <see cref="EstimativeStyle.Hedge"/>.
 /// </summary>
 internal static class ModalityDetector
 {
-    public static ModalityResult Detect(SentenceWords words, int first, int last)
+    private static readonly HashSet<string> Evidential = new(StringComparer.Ordinal)
+    {
+        "seems", "seem", "seemed", "seemingly", "it seems", "apparently", "appears", "appear", "appeared", "appeared to",
+    };
+
+    /// <summary>Scans the tokens first..last.</summary>
+    /// <param name="words">The sentence's words.</param>
+    /// <param name="first">First token.</param>
+    /// <param name="last">Last token.</param>
+    /// <param name="conversational">True inside a comment, forum post or feed item, where "seems" is casual.</param>
+    public static ModalityResult Detect(SentenceWords words, int first, int last, bool conversational = false)
     {
         Likelihood? likelihood = null;
         Hearsay? hearsay = null;
@@ -40,7 +53,8 @@ internal static class ModalityDetector
             }
 
             var end = Math.Min(last, i + m.Length - 1);
-            likelihood = new Likelihood(m.Value.Band, words.TextOf(i, end), words.RangeOf(i, end), m.Value.Style);
+            var style = m.Value.Style == EstimativeStyle.Analytic && IsCasualEvidential(words, i, m.Length, conversational) ? EstimativeStyle.Hedge : m.Value.Style;
+            likelihood = new Likelihood(m.Value.Band, words.TextOf(i, end), words.RangeOf(i, end), style);
             for (var k = i; k <= end; k++)
             {
                 if (words[k] is "not" or "n't" or "no")
@@ -59,6 +73,18 @@ internal static class ModalityDetector
         }
 
         return new ModalityResult(likelihood, hearsay, consumed);
+    }
+
+    /// <summary>An evidential verb said casually (in a post) or in past-tense narration ("seemed", "appeared to").</summary>
+    private static bool IsCasualEvidential(SentenceWords words, int i, int length, bool conversational)
+    {
+        var phrase = length == 1 ? words[i] : words.TextOf(i, i + length - 1).ToLowerInvariant();
+        if (!Evidential.Contains(phrase))
+        {
+            return false;
+        }
+
+        return conversational || words[i] is "seemed" or "appeared";
     }
 
     private static bool Accept(SentenceWords words, int i, int length)

@@ -47,8 +47,23 @@ public sealed class HtmlBriefTests
         whiteShare.ShouldBeLessThan(0.97);
 
         var dom = Run(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--user-data-dir=" + Path.Combine(dir, "profile"), "--dump-dom", "file://" + html);
-        dom.Output.ShouldContain("Key takeaways");
+        dom.Output.ShouldContain("Bottom line");
         dom.Output.ShouldContain("Meridian Wire");
+
+        // A citation opened in place: navigating to its excerpt opens the closed <details> around it, no script.
+        var cited = Path.Combine(dir, "out", "brief-cite.png");
+        var opened = RunWith(new Dictionary<string, string> { ["FRAGMENT"] = "ex-1", ["HEIGHT"] = "900" }, "bash", Path.Combine(SharedData.RepositoryRoot, "scripts", "screenshot-brief.sh"), html, cited);
+        opened.ExitCode.ShouldBe(0, opened.Output);
+        var first = Path.Combine(dir, "out", "brief-first.png");
+        RunWith(new Dictionary<string, string> { ["HEIGHT"] = "900" }, "bash", Path.Combine(SharedData.RepositoryRoot, "scripts", "screenshot-brief.sh"), html, first).ExitCode.ShouldBe(0);
+        File.ReadAllBytes(cited).ShouldNotBe(File.ReadAllBytes(first), "the opened citation changes what the screen shows");
+        HighlightShare(File.ReadAllBytes(cited)).ShouldBeGreaterThan(HighlightShare(File.ReadAllBytes(first)), "the opened excerpt shows the cited characters highlighted");
+        var staticHtml = File.ReadAllText(html);
+        staticHtml.ShouldContain("<details class=\"cite\"");
+        staticHtml.ShouldContain("<nav class=\"toc\"");
+        staticHtml.ShouldContain("<details class=\"appendix\"");
+        staticHtml.ShouldContain("@media print");
+        staticHtml.ShouldNotContain("<script");
     }
 
     [Fact]
@@ -91,9 +106,16 @@ public sealed class HtmlBriefTests
         return Chromium;
     }
 
-    private static (int ExitCode, string Output) Run(string file, params string[] args)
+    private static (int ExitCode, string Output) Run(string file, params string[] args) => RunWith([], file, args);
+
+    private static (int ExitCode, string Output) RunWith(Dictionary<string, string> environment, string file, params string[] args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -108,6 +130,84 @@ public sealed class HtmlBriefTests
         }
 
         return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    // The share of pixels in the excerpt highlight's yellow (#fff0a8), read from the decoded RGB(A) rows.
+    private static double HighlightShare(byte[] png)
+    {
+        var bytes = Inflate(png);
+        var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
+        var channels = png[25] == 6 ? 4 : 3;
+        var stride = 1 + (width * channels);
+        var rows = bytes.Length / stride;
+        var previous = new byte[stride - 1];
+        var current = new byte[stride - 1];
+        long yellow = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            var filter = bytes[r * stride];
+            for (var i = 0; i < stride - 1; i++)
+            {
+                var x = bytes[(r * stride) + 1 + i];
+                var a = i >= channels ? current[i - channels] : 0;
+                var b = previous[i];
+                var c = i >= channels ? previous[i - channels] : 0;
+                current[i] = filter switch
+                {
+                    1 => (byte)(x + a),
+                    2 => (byte)(x + b),
+                    3 => (byte)(x + ((a + b) / 2)),
+                    4 => (byte)(x + Paeth(a, b, c)),
+                    _ => x,
+                };
+            }
+
+            for (var i = 0; i + 2 < current.Length; i += channels)
+            {
+                if (current[i] == 0xff && current[i + 1] == 0xf0 && current[i + 2] == 0xa8)
+                {
+                    yellow++;
+                }
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return yellow / (double)Math.Max(1, rows * width);
+
+        static int Paeth(int a, int b, int c)
+        {
+            var p = a + b - c;
+            var pa = Math.Abs(p - a);
+            var pb = Math.Abs(p - b);
+            var pc = Math.Abs(p - c);
+            return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        }
+    }
+
+    private static byte[] Inflate(byte[] png)
+    {
+        using var idat = new MemoryStream();
+        var position = 8;
+        while (position + 8 <= png.Length)
+        {
+            var length = (png[position] << 24) | (png[position + 1] << 16) | (png[position + 2] << 8) | png[position + 3];
+            if (System.Text.Encoding.ASCII.GetString(png, position + 4, 4) == "IDAT")
+            {
+                idat.Write(png, position + 8, length);
+            }
+
+            position += 12 + length;
+        }
+
+        idat.Position = 0;
+        using var inflated = new MemoryStream();
+        using (var z = new ZLibStream(idat, CompressionMode.Decompress))
+        {
+            z.CopyTo(inflated);
+        }
+
+        return inflated.ToArray();
     }
 
     // Decompresses the PNG's image data and measures byte variety: enough to tell a rendered page from a blank one.

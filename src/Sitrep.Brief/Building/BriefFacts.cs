@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Sitrep.Brief.Model;
+
+namespace Sitrep.Brief.Building;
+
+/// <summary>
+/// Look-ups and small judgments over a built brief that the front part needs: a document's grade, whether a claim's
+/// text is page furniture, the claim that best shows a proposition, who supports it and how well.
+/// </summary>
+internal sealed partial class BriefFacts
+{
+    private const int QuoteWords = 24;
+
+    public BriefFacts(BriefReport report)
+    {
+        Report = report;
+        Claims = report.Claims.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Documents = report.Documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Ungraded = report.Documents.All(d => string.IsNullOrEmpty(d.Source.Reliability));
+        Views = [.. report.Propositions.Select(View)];
+        ById = Views.ToDictionary(v => v.Proposition.Id, StringComparer.Ordinal);
+    }
+
+    public BriefReport Report { get; }
+
+    public Dictionary<string, BriefClaim> Claims { get; }
+
+    public Dictionary<string, BriefDocument> Documents { get; }
+
+    public List<PropositionView> Views { get; }
+
+    public Dictionary<string, PropositionView> ById { get; }
+
+    /// <summary>A document's Admiralty reliability letter; F ("cannot be judged") when unknown.</summary>
+    public string Grade(string documentId) =>
+        Documents.GetValueOrDefault(documentId)?.Source.Reliability is { Length: > 0 } g ? g[..1].ToUpperInvariant() : "F";
+
+    /// <summary>
+    /// True when no document of the corpus has a grade (no manifest): reports that are not comment threads then stand
+    /// in for graded outlets, and the brief says "reports", not "graded outlets".
+    /// </summary>
+    public bool Ungraded { get; }
+
+    /// <summary>What the brief calls a source that may confirm a claim.</summary>
+    public string OutletWord => Ungraded ? "ungraded report" : "graded outlet";
+
+    /// <summary>A graded outlet's report (A–C) and not a comment thread: what may confirm a claim.</summary>
+    public bool IsCredible(string documentId) =>
+        Documents.GetValueOrDefault(documentId)?.Kind != "thread" && (Grade(documentId) is "A" or "B" or "C" || Ungraded);
+
+    /// <summary>The outlet (or path) of a document, the name a reader knows it by.</summary>
+    public string Outlet(string documentId) =>
+        Documents.GetValueOrDefault(documentId) is { } d ? d.Source.Outlet ?? Path.GetFileName(d.Path) : documentId;
+
+    /// <summary>Who holds a claim, as a reader would name them ("Meridian Wire", "Peskov (via Northgate Daily)", "a commenter on lemmy…").</summary>
+    public string Holder(BriefClaim claim)
+    {
+        var outlet = Outlet(claim.Doc);
+        var doc = Documents.GetValueOrDefault(claim.Doc);
+        if (claim.Attribution.Kind == "named" && claim.Attribution.Text is { Length: > 0 } named && !IsPronoun(named))
+        {
+            return $"{named} (via {outlet})";
+        }
+
+        if (doc?.Kind == "thread" && claim.Post is { } post && doc.Posts.FirstOrDefault(p => p.Id == post)?.Author is { } author)
+        {
+            return $"{author} on {outlet}";
+        }
+
+        return outlet;
+    }
+
+    /// <summary>A holder with the source's grade ("Meridian Wire (B)").</summary>
+    public string GradedHolder(BriefClaim claim) => Ungraded ? $"{Holder(claim)} (ungraded)" : $"{Holder(claim)} ({Grade(claim.Doc)})";
+
+    /// <summary>
+    /// True for text that is not a statement a reader needs: a headline, byline, dateline, correction notice, link,
+    /// or a fragment of under five words.
+    /// </summary>
+    public bool IsFurniture(BriefClaim claim)
+    {
+        var text = claim.Text.Trim();
+        if (WordCount(text) < 5 || text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (Byline().IsMatch(text) || Dateline().IsMatch(text) || Notice().IsMatch(text))
+        {
+            return true;
+        }
+
+        var title = Documents.GetValueOrDefault(claim.Doc)?.Title;
+        return title is not null && Normal(title).Contains(Normal(text), StringComparison.Ordinal);
+    }
+
+    /// <summary>The claim's text for the reader: Markdown emphasis and list marks dropped, cut at <see cref="QuoteWords"/> words.</summary>
+    public static string Display(string text, int words = QuoteWords)
+    {
+        var clean = Markup().Replace(text, string.Empty);
+        clean = ListMark().Replace(clean, string.Empty).Trim();
+        var parts = clean.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length <= words ? clean : string.Join(' ', parts.Take(words)).TrimEnd(',', ';', ':') + " …";
+    }
+
+    /// <summary>The claim's text in quotation marks.</summary>
+    public static string Quote(string text, int words = QuoteWords) => "“" + Display(text, words).TrimEnd('.') + "”";
+
+    public static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>Lower-case content words (four letters or more) of a text, for telling near-duplicates apart.</summary>
+    public static HashSet<string> ContentWords(string text) =>
+        [.. Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= 4)];
+
+    /// <summary>True when two texts share most of the content words of the shorter one.</summary>
+    public static bool SaysTheSame(HashSet<string> a, HashSet<string> b)
+    {
+        var smaller = Math.Min(a.Count, b.Count);
+        return smaller > 0 && a.Count(b.Contains) >= Math.Max(2, (int)Math.Ceiling(0.5 * smaller));
+    }
+
+    /// <summary>The share of the label's content words a claim repeats: the display claim must say what the proposition says.</summary>
+    private static double Overlap(HashSet<string> label, HashSet<string> words) =>
+        label.Count == 0 ? 0 : (double)label.Count(words.Contains) / label.Count;
+
+    /// <summary>"27 Jun 2023" from an ISO 8601 time; the text itself when it does not parse.</summary>
+    public static string Day(string? iso) =>
+        iso is null ? "date unknown"
+        : DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.ToString("d MMM yyyy", CultureInfo.InvariantCulture)
+        : iso;
+
+    public static DateTimeOffset? Time(string? iso) =>
+        iso is not null && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+
+    public static string Plural(int n, string word) => n == 1 ? $"1 {word}" : string.Create(CultureInfo.InvariantCulture, $"{n} {word}s");
+
+    private static bool IsPronoun(string text) => text.ToLowerInvariant() is "he" or "she" or "they" or "it" or "we" or "i" or "you";
+
+    private static string Normal(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private PropositionView View(BriefProposition p)
+    {
+        var claims = p.Claims.Select(id => Claims.GetValueOrDefault(id)).OfType<BriefClaim>().ToList();
+        var label = ContentWords(p.Label);
+        var display = claims
+            .Select(c => (Claim: c, Score: DisplayScore(c) + (2.0 * Overlap(label, ContentWords(c.Text)))))
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Claim.Text.Length)
+            .Select(x => x.Claim)
+            .FirstOrDefault();
+        var supporting = p.Stances.Where(s => s.Stance == "support").Select(s => s.Doc).Distinct(StringComparer.Ordinal).ToList();
+        var denying = p.Stances.Where(s => s.Stance == "deny").Select(s => s.Doc).Distinct(StringComparer.Ordinal).ToList();
+
+        // Copies of one report (a syndication group) confirm nothing: count each group once.
+        string Key(string doc) => Documents.GetValueOrDefault(doc)?.SyndicationGroup ?? Outlet(doc);
+        var credible = supporting.Where(IsCredible).Select(Key).Distinct(StringComparer.Ordinal).Count();
+        var grades = supporting.Select(Grade).Order(StringComparer.Ordinal).Distinct().ToList();
+        var firstReport = claims.Select(c => Time(c.ReportTime)).Where(t => t is not null).Min();
+        return new PropositionView(
+            p,
+            display,
+            display is null || IsFurniture(display),
+            credible,
+            denying.Count,
+            denying.Count(IsCredible),
+            grades,
+            firstReport)
+        {
+            HasEvent = claims.Any(c => c.Frame?.EventClass is not null),
+        };
+    }
+
+    private double DisplayScore(BriefClaim c)
+    {
+        var score = IsCredible(c.Doc) ? 2.0 : 0.0;
+        score += c.Kind switch
+        {
+            "event" or "judgment" => 1.0,
+            "quote" => 0.3,
+            _ => -2.0,
+        };
+        score += c.Text.Length is >= 40 and <= 240 ? 1.0 : 0.0;
+        score += c.Attribution.Kind == "author" ? 0.3 : 0.0;
+        score -= IsFurniture(c) ? 5.0 : 0.0;
+        score -= c.Text.Contains("**", StringComparison.Ordinal) ? 0.5 : 0.0;
+        return score;
+    }
+
+    [GeneratedRegex(@"^(by|from)\s+\p{Lu}[\p{L}.'\-]+(\s+\p{Lu}[\p{L}.'\-]+){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'\-]+(\s+\p{Lu}[\p{L}.'\-]+){0,3})*\s*[.|]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Byline();
+
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu}\-' ]{3,},\s")]
+    private static partial Regex Dateline();
+
+    [GeneratedRegex(@"^(correction|update|editor's note|clarification)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Notice();
+
+    [GeneratedRegex(@"\*\*|__|(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")]
+    private static partial Regex Markup();
+
+    [GeneratedRegex(@"^\s*([-*+>]|#{1,6}|\d+[.)])\s+")]
+    private static partial Regex ListMark();
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Word();
+}
+
+/// <summary>A proposition as the front part sees it.</summary>
+/// <param name="Proposition">The proposition.</param>
+/// <param name="Display">The claim that shows it best (a graded outlet's statement before a comment or a headline).</param>
+/// <param name="IsFurniture">True when even the best claim is a headline, byline or fragment.</param>
+/// <param name="CredibleSources">Independent graded (A–C) outlets that support it, syndicated copies counted once.</param>
+/// <param name="Denials">Documents that deny it.</param>
+/// <param name="CredibleDenials">Graded outlets that deny it.</param>
+/// <param name="Grades">The grades of the supporting documents, best first.</param>
+/// <param name="FirstReported">When it was first reported.</param>
+internal sealed record PropositionView(
+    BriefProposition Proposition,
+    BriefClaim? Display,
+    bool IsFurniture,
+    int CredibleSources,
+    int Denials,
+    int CredibleDenials,
+    IReadOnlyList<string> Grades,
+    DateTimeOffset? FirstReported)
+{
+    public string BestGrade => Grades.Count == 0 ? "F" : Grades[0];
+
+    /// <summary>True when a claim of it names an event class (seize, attack, kill, negotiate…): something happened.</summary>
+    public bool HasEvent { get; init; }
+
+    /// <summary>The span to cite: the display claim's, else the proposition's.</summary>
+    public BriefSpan Cite => Display is { } c ? new BriefSpan(c.Doc, c.Start, c.End) : Proposition.Cite ?? new BriefSpan(string.Empty, 0, 0);
+
+    /// <summary>Only comment threads or E/F sources carry it: a rumour until a graded outlet confirms it.</summary>
+    public bool IsRumour => CredibleSources == 0;
+
+    public double Importance =>
+        Proposition.IndependentSources + (0.75 * CredibleSources) - (0.25 * Proposition.Credibility) - Denials
+        + (Display?.Quantities.Count > 0 ? 0.25 : 0) + (Display?.Kind == "quote" ? -0.5 : 0);
+}
+
+/// <summary>Small text helpers of the front part.</summary>
+internal static class FrontPartText
+{
+    public static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

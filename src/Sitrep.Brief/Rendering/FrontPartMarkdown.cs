@@ -1,0 +1,152 @@
+using System.Globalization;
+using Sitrep.Brief.Model;
+
+namespace Sitrep.Brief.Rendering;
+
+/// <summary>Writes the front part of brief.md: bottom line, key judgments, status, actors that matter, what to watch.</summary>
+internal static class FrontPartMarkdown
+{
+    /// <summary>The heading that ends the front part; what follows is the evidence appendix.</summary>
+    public const string AppendixHeading = "# Evidence appendix";
+
+    public static void Write(BriefReport report, TextWriter writer, CitationIndex citations)
+    {
+        string Marks(IEnumerable<BriefSpan> cites) => string.Concat(cites.Select(c => string.Create(CultureInfo.InvariantCulture, $"[^{citations.Number(c)}]")));
+        string E(string text) => MarkdownBriefRenderer.Escape(text);
+
+        writer.WriteLine("## Bottom line");
+        writer.WriteLine();
+        if (report.BottomLine.Count == 0)
+        {
+            writer.WriteLine("_No bottom line: no proposition has two graded outlets behind it._");
+        }
+
+        // One sentence a line: Markdown joins them into one paragraph, and each keeps its citations beside it.
+        foreach (var line in report.BottomLine)
+        {
+            writer.WriteLine($"{E(line.Text)} {Marks(line.Cites)}");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## Key judgments");
+        writer.WriteLine();
+        if (report.KeyJudgments.Count == 0)
+        {
+            writer.WriteLine("_No key judgments: nothing is confirmed by two graded outlets._");
+        }
+
+        foreach (var j in report.KeyJudgments)
+        {
+            writer.WriteLine($"- **{E(Capital(j.Likelihood))}** ({E(j.Confidence)} confidence): {E(j.Text)} {Marks(j.Cites)}  ");
+            writer.WriteLine($"  _Basis: {E(j.Basis)}._");
+        }
+
+        if (report.SourceJudgments.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("Sources' own judgments (theirs, not Sitrep's):");
+            writer.WriteLine();
+            foreach (var s in report.SourceJudgments)
+            {
+                writer.WriteLine($"- {E(s.Text)} {Marks(s.Cites)}");
+            }
+        }
+
+        WriteItems(writer, "Confirmed", report.Status.Confirmed, "_Nothing is confirmed by two graded outlets._", Marks, E);
+
+        writer.WriteLine();
+        writer.WriteLine("## Disputed");
+        writer.WriteLine();
+        var figures = report.Status.Disputed.Where(d => d.Figure is not null).ToList();
+        if (figures.Count > 0)
+        {
+            writer.WriteLine("| Figure | Values by source | |");
+            writer.WriteLine("|---|---|---|");
+            var byId = report.Figures.DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal);
+            foreach (var item in figures)
+            {
+                var figure = byId.GetValueOrDefault(item.Figure!);
+                var values = figure is null
+                    ? E(item.Text)
+                    : string.Join("<br>", FigureRows(figure).Select(g => $"**{E(g.Value)}** — {E(g.Sources)} {Marks(g.Cites)}"));
+                writer.WriteLine($"| {E(figure?.Label ?? item.Text)} | {values} | {E(item.Label ?? string.Empty)} |");
+            }
+        }
+
+        var disputed = report.Status.Disputed.Where(d => d.Figure is null).ToList();
+        foreach (var item in disputed)
+        {
+            writer.WriteLine($"- {(item.Label is { } label ? $"**{E(label)}**: " : string.Empty)}{E(item.Text)} {Marks(item.Cites)} _({E(item.Basis)})_");
+        }
+
+        if (figures.Count == 0 && disputed.Count == 0)
+        {
+            writer.WriteLine("_Nothing disputed: no figure or proposition has sources on both sides._");
+        }
+
+        WriteItems(writer, "Unresolved", report.Status.Open, "_Nothing open: every disputed matter has a latest status._", Marks, E);
+        WriteItems(writer, report.Status.Since is { } since ? $"Changed since {since}" : "Changed", report.Status.Changed, "_Nothing changed: no story state, updated figure or later report._", Marks, E);
+
+        writer.WriteLine();
+        writer.WriteLine("## Actors that matter");
+        writer.WriteLine();
+        if (report.ActorsThatMatter.Count == 0)
+        {
+            writer.WriteLine("_No actors recognised._");
+        }
+
+        foreach (var a in report.ActorsThatMatter)
+        {
+            var claimed = a.Claimed.Count == 0 ? string.Empty : " " + string.Join(" ", a.Claimed.Select(c => $"{E(c.Text)} {Marks(c.Cites)}"));
+            var role = a.Role.Length == 0 ? string.Empty : $" — {E(a.Role)}.";
+            writer.WriteLine($"- **{E(a.Name)}**{role}{claimed}");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## What to watch");
+        writer.WriteLine();
+        if (report.Watch.Count == 0)
+        {
+            writer.WriteLine("_Nothing awaiting confirmation._");
+        }
+
+        foreach (var w in report.Watch)
+        {
+            writer.WriteLine($"- {E(w.Text)} {Marks(w.Cites)} _({E(w.Reason)})_");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("---");
+        writer.WriteLine();
+        writer.WriteLine(AppendixHeading);
+    }
+
+    private static void WriteItems(TextWriter writer, string title, IReadOnlyList<BriefStatusItem> items, string empty, Func<IEnumerable<BriefSpan>, string> marks, Func<string, string> e)
+    {
+        writer.WriteLine();
+        writer.WriteLine($"## {title}");
+        writer.WriteLine();
+        if (items.Count == 0)
+        {
+            writer.WriteLine(empty);
+        }
+
+        foreach (var item in items)
+        {
+            writer.WriteLine($"- {(item.Label is { } label ? $"**{e(label)}**: " : string.Empty)}{e(item.Text)} {marks(item.Cites)} _({e(item.Basis)})_");
+        }
+    }
+
+    /// <summary>A figure's values, one row per value with the sources that give it.</summary>
+    public static IEnumerable<(string Value, string Sources, List<BriefSpan> Cites)> FigureRows(BriefFigure figure) =>
+        figure.Values
+            .GroupBy(v => v.Value, StringComparer.OrdinalIgnoreCase)
+            .Select(g =>
+            {
+                var sources = g.Select(v => v.Source).Distinct(StringComparer.Ordinal).ToList();
+                var shown = sources.Count > 2 ? string.Create(CultureInfo.InvariantCulture, $"{sources[0]} and {sources.Count - 1} more") : string.Join("; ", sources);
+                return (g.Key, shown, g.Select(v => v.Cite).Distinct().ToList());
+            });
+
+    public static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

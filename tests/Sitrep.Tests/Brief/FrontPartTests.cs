@@ -1,0 +1,218 @@
+using Shouldly;
+using Sitrep.Brief.Building;
+using Sitrep.Brief.Model;
+
+namespace Sitrep.Tests.Brief;
+
+/// <summary>The front part is chosen from what the pipeline computed; briefs here are built by hand (issue 19).</summary>
+public sealed class FrontPartTests
+{
+    private static readonly Dictionary<string, string> NoTexts = [];
+
+    private static BriefDocument Doc(string id, string outlet, string grade, string kind = "article", string published = "2023-06-24T10:00:00+00:00", string? title = null, string? author = null) => new()
+    {
+        Id = id,
+        Path = id + ".txt",
+        Title = title,
+        Kind = kind,
+        Source = new BriefSource(outlet, author, null, published, grade),
+        ContentHash = id,
+    };
+
+    private static BriefClaim Claim(string id, string doc, string text, string kind = "event", BriefModality? modality = null, int start = 0, string? post = null) => new()
+    {
+        Id = id,
+        Doc = doc,
+        Post = post,
+        Start = start,
+        End = start + text.Length,
+        Text = text,
+        Attribution = new BriefAttribution("author", null, "author"),
+        Polarity = "positive",
+        Kind = kind,
+        Modality = modality,
+        ReportTime = "2023-06-24T10:00+00:00",
+    };
+
+    private static BriefProposition Proposition(string id, BriefClaim[] claims, int independent, int credibility, string status = "corroborated", params (string Doc, string Stance)[] stances) =>
+        new(id, claims[0].Text, [.. claims.Select(c => c.Id)], [.. (stances.Length > 0 ? stances : claims.Select(c => (Doc: c.Doc, Stance: "support"))).Select(s => new BriefStance(s.Doc, null, s.Stance))], independent, status, credibility)
+        {
+            Cite = new BriefSpan(claims[0].Doc, claims[0].Start, claims[0].End),
+            Support = independent,
+        };
+
+    private static BriefReport Report(IEnumerable<BriefDocument> documents, IEnumerable<BriefClaim> claims, IEnumerable<BriefProposition> propositions) => new()
+    {
+        Generator = new BriefGenerator("sitrep", "test", []),
+        Corpus = new BriefCorpus(0, 0, 0, 0),
+        Documents = [.. documents],
+        Claims = [.. claims],
+        Propositions = [.. propositions],
+    };
+
+    /// <summary>Three graded outlets report the seizure; one outlet alone reports the arrest; only a forum says the rumour.</summary>
+    private static BriefReport Sample()
+    {
+        BriefDocument[] docs =
+        [
+            Doc("a", "Alpha Wire", "B"), Doc("b", "Beta Courier", "C"), Doc("c", "Gamma Agency", "B"),
+            Doc("f", "forum.example c/news", "F", "thread"), Doc("g", "forum.example c/news", "F", "thread"),
+        ];
+        BriefClaim[] seized = [Claim("a-c1", "a", "Rebel fighters seized the regional army headquarters in the city overnight."), Claim("b-c1", "b", "Rebel fighters seized the regional army headquarters in the city."), Claim("c-c1", "c", "The regional army headquarters in the city was seized by rebel fighters.")];
+        BriefClaim[] arrest = [Claim("a-c2", "a", "Police arrested the deputy governor of the province on Sunday morning.", start: 100)];
+        BriefClaim[] rumour = [Claim("f-c1", "f", "The whole uprising was staged by the security service from the start.", post: "p1"), Claim("g-c1", "g", "The whole uprising was staged by the security service.", post: "p2")];
+        var claims = seized.Concat(arrest).Concat(rumour).ToList();
+        return Report(docs, claims, [Proposition("p1", seized, 3, 1), Proposition("p2", arrest, 1, 3, "single-source"), Proposition("p3", rumour, 2, 2)]);
+    }
+
+    [Fact]
+    public void WhenThreeGradedOutletsAgree_TheBottomLineAndAHighConfidenceJudgmentStateIt()
+    {
+        var brief = FrontPartBuilder.Build(Sample(), NoTexts);
+
+        brief.BottomLine.ShouldContain(b => b.Proposition == "p1");
+        var judgment = brief.KeyJudgments.ShouldHaveSingleItem();
+        judgment.Proposition.ShouldBe("p1");
+        judgment.Likelihood.ShouldBe("almost certain");
+        judgment.Confidence.ShouldBe("high");
+        judgment.Basis.ShouldBe("3 independent sources, B1 (3 graded); not disputed");
+        judgment.Cites.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void ASingleSourceClaimNeverLeads_ItWaitsForASecondSource()
+    {
+        var brief = FrontPartBuilder.Build(Sample(), NoTexts);
+
+        brief.BottomLine.ShouldNotContain(b => b.Proposition == "p2");
+        brief.KeyJudgments.ShouldNotContain(j => j.Proposition == "p2");
+        brief.Status.Confirmed.ShouldNotContain(c => c.Proposition == "p2");
+        brief.Watch.ShouldContain(w => w.Proposition == "p2" && w.Text.Contains("Alpha Wire (B)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AForumRumourIsNeverStatedAsFact_ItIsWatchedAndAttributed()
+    {
+        var brief = FrontPartBuilder.Build(Sample(), NoTexts);
+
+        brief.BottomLine.ShouldNotContain(b => b.Proposition == "p3");
+        brief.KeyJudgments.ShouldNotContain(j => j.Proposition == "p3");
+        brief.Status.Confirmed.ShouldNotContain(c => c.Proposition == "p3");
+        var watched = brief.Watch.Where(w => w.Proposition == "p3").ShouldHaveSingleItem();
+        watched.Text.ShouldStartWith("Unconfirmed");
+        watched.Text.ShouldContain("(F)");
+    }
+
+    [Fact]
+    public void EveryFrontPartStatementCitesSourceCharacters()
+    {
+        var brief = FrontPartBuilder.Build(Sample(), NoTexts);
+
+        brief.BottomLine.ShouldAllBe(b => b.Cites.Count > 0);
+        brief.KeyJudgments.ShouldAllBe(j => j.Cites.Count > 0);
+        brief.Watch.ShouldAllBe(w => w.Cites.Count > 0);
+        brief.Status.Confirmed.Concat(brief.Status.Disputed).Concat(brief.Status.Open).Concat(brief.Status.Changed).ShouldAllBe(i => i.Cites.Count > 0);
+    }
+
+    [Fact]
+    public void AnAnalystsOwnEstimateIsReportedAsTheirs_NotAsSitrepsJudgment()
+    {
+        var report = Sample();
+        var estimate = Claim("c-c9", "c", "We assess that the uprising was very likely a genuine gamble by its leader.", "judgment", new BriefModality("very likely", 0.8, 0.95, "very_likely"), 300);
+        report = report with { Claims = [.. report.Claims, estimate] };
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        var theirs = brief.SourceJudgments.ShouldHaveSingleItem();
+        theirs.Holder.ShouldBe("Gamma Agency (B)");
+        theirs.Term.ShouldBe("very likely");
+        theirs.Text.ShouldStartWith("Gamma Agency (B)");
+        brief.KeyJudgments.ShouldNotContain(j => j.Text.Contains("genuine gamble", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenGradedOutletsDenyAClaim_ItIsLabelledDebunked()
+    {
+        var report = Sample();
+        BriefClaim[] claim = [Claim("f-c5", "f", "Thousands of soldiers joined the rebels in the capital overnight.", post: "p9", start: 400)];
+        var denied = Proposition("p9", claim, 1, 5, "contested", ("f", "support"), ("a", "deny"), ("b", "deny")) with { Support = 0.2, Denial = 1.5 };
+        report = report with { Claims = [.. report.Claims, .. claim], Propositions = [.. report.Propositions, denied] };
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.Status.Disputed.ShouldContain(d => d.Proposition == "p9" && d.Label == "debunked");
+        brief.BottomLine.ShouldNotContain(b => b.Proposition == "p9");
+    }
+
+    [Fact]
+    public void WhenAStoryStateChanged_ChangedTellsTheStepsAndSinceKeepsOnlyLaterOnes()
+    {
+        var report = Sample() with
+        {
+            States =
+            [
+                new BriefStoryState("criminal case", "closed", "criminal case: open → closed", false,
+                [
+                    new BriefStatusStep("open", "a-c1", "Alpha Wire", "2023-06-24T10:00+00:00", new BriefSpan("a", 0, 10)),
+                    new BriefStatusStep("closed", "b-c1", "Beta Courier", "2023-06-27T10:00+00:00", new BriefSpan("b", 0, 10)),
+                ]),
+            ],
+        };
+
+        var all = FrontPartBuilder.Build(report, NoTexts);
+        var later = FrontPartBuilder.Build(report, NoTexts, DateTimeOffset.Parse("2023-06-28T00:00+00:00", System.Globalization.CultureInfo.InvariantCulture));
+
+        var changed = all.Status.Changed.ShouldHaveSingleItem();
+        changed.Topic.ShouldBe("criminal case");
+        changed.Text.ShouldContain("open (Alpha Wire, 24 Jun 2023) → closed (Beta Courier, 27 Jun 2023)");
+        all.BottomLine.ShouldContain(b => b.Text.Contains("criminal case now stands closed", StringComparison.Ordinal));
+        later.Status.Changed.ShouldBeEmpty();
+        later.Status.Since.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void OutletsBylinesAndCommonNounsAreNotActors()
+    {
+        var report = Sample() with
+        {
+            Documents = [.. Sample().Documents.Select(d => d.Id == "a" ? d with { Source = d.Source with { Author = "Jane Byline" } } : d)],
+            Entities =
+            [
+                new BriefEntity("e1", "Ivan Petrov", "PERSON", ["the rebel commander"], [new BriefSpan("a", 0, 5), new BriefSpan("b", 0, 5)]),
+                new BriefEntity("e2", "Alpha Wire", "ORG", [], [new BriefSpan("a", 0, 5), new BriefSpan("b", 0, 5)]),
+                new BriefEntity("e3", "Jane Byline", "PERSON", [], [new BriefSpan("a", 0, 5), new BriefSpan("c", 0, 5)]),
+                new BriefEntity("e4", "Treason", "ORG", ["the treason chief"], [new BriefSpan("a", 0, 5), new BriefSpan("c", 0, 5)]),
+            ],
+        };
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal) { ["a"] = "The president called it treason on television." };
+
+        var actors = FrontPartBuilder.Build(report, texts).ActorsThatMatter;
+
+        var actor = actors.ShouldHaveSingleItem();
+        actor.Name.ShouldBe("Ivan Petrov");
+        actor.Role.ShouldStartWith("rebel commander");
+    }
+
+    [Fact]
+    public void ALongCorpusStillGivesAFrontPartWithinTheWordBudget()
+    {
+        var docs = Enumerable.Range(0, 40).Select(i => Doc("d" + i, "Outlet " + i, i % 2 == 0 ? "B" : "C")).ToList();
+        var claims = new List<BriefClaim>();
+        var propositions = new List<BriefProposition>();
+        for (var i = 0; i < 30; i++)
+        {
+            BriefClaim[] pair =
+            [
+                Claim($"d{i}-c1", "d" + i, $"Convoy number {i} of armoured vehicles crossed the northern river bridge near the old textile town before dawn on the second day of the march."),
+                Claim($"d{i + 1}-c1", "d" + (i + 1), $"Convoy number {i} of armoured vehicles crossed the northern river bridge near the old textile town before dawn."),
+            ];
+            claims.AddRange(pair);
+            propositions.Add(Proposition("p" + i, pair, 2, 2));
+        }
+
+        var brief = FrontPartBuilder.Build(Report(docs, claims, propositions), NoTexts);
+
+        FrontPartBuilder.WordCount(brief).ShouldBeLessThanOrEqualTo(FrontPartBuilder.WordBudget);
+        brief.BottomLine.ShouldNotBeEmpty();
+    }
+}
