@@ -295,6 +295,16 @@ public static class FrontPartBuilder
             items.Add(new BriefStatusItem(text, figure.Reason, [.. groups.Select(g => g.Values[0].Cite)]) { Figure = figure.Id, Label = label });
         }
 
+        // A matter whose readings cannot be put in order (a fact such as who knew in advance, or undated reports of a
+        // case's status) and that sources read opposite ways.
+        foreach (var state in facts.Report.States.Where(s => s.Disputed && s.Steps.Count == 0 && s.Disputing.Count > 1))
+        {
+            var text = char.ToUpperInvariant(state.Summary[0]) + state.Summary[1..] + ".";
+            var sides = state.Disputing.Select(d => d.Status).Distinct(StringComparer.Ordinal).Count();
+            var basis = string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(state.Disputing.Count, "source")} on {sides} sides; story state");
+            items.Add(new BriefStatusItem(text, basis, [.. state.Disputing.Select(s => s.Cite)]) { Topic = state.Topic, Label = "disputed" });
+        }
+
         foreach (var v in ranked.Where(v => v.Denials > 0 && (!v.IsRumour || v.CredibleDenials > 0)).Take(MaxOpen))
         {
             var debunked = v.Proposition.Credibility >= 5 || (v.CredibleDenials >= 2 && v.Proposition.Denial > 2 * v.Proposition.Support);
@@ -309,7 +319,7 @@ public static class FrontPartBuilder
         var items = new List<BriefStatusItem>();
         foreach (var state in facts.Report.States.Where(s => s.Disputed && s.Steps.Count > 0))
         {
-            items.Add(new BriefStatusItem($"Where the {state.Topic} stands is still disputed: {state.Summary}.", "a source gives another status after the latest change", [.. state.Steps.Select(s => s.Cite)]) { Topic = state.Topic });
+            items.Add(new BriefStatusItem($"Where the {state.Topic} stands is still disputed: {state.Summary}.", "a source gives another status after the latest change", [.. state.AllReadings.Select(s => s.Cite)]) { Topic = state.Topic });
         }
 
         var unsettled = facts.Report.Figures

@@ -206,7 +206,8 @@ internal static partial class AttributeReader
         }
 
         // "an approximate 200,000 (20,000 is the broadcast figure for one march)": two sizes in one sentence are two sources' or two marches'.
-        if (CrowdNumber().Count(text) != 1)
+        // "Between 5,000 and 8,000 fighters took part in the march": a number of fighters is a force, not a crowd.
+        if (CrowdNumber().Count(text) != 1 || ForceFigure().IsMatch(text))
         {
             yield break;
         }
@@ -286,6 +287,9 @@ internal static partial class AttributeReader
 
     [GeneratedRegex(@"\b(?:marched|march|marches|marchers|took\s+to\s+the\s+streets|rally|rallied|protesters|demonstrators|demonstration|joined|attended|turnout)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CrowdCue();
+
+    [GeneratedRegex(@"\d\s+(?:fighters|troops|soldiers|mercenaries|militants|men|personnel)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ForceFigure();
 
     [GeneratedRegex(@"\b(?:killed|dead|died|injured|wounded|hurt|arrested|detained|casualties)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HarmCue();

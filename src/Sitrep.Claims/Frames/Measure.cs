@@ -54,6 +54,7 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
         return (Min, Max) switch
         {
             ({ } a, { } b) when Math.Abs(a - b) < 1e-9 => N(a) + unit,
+            (0, { } b) => "up to " + N(b) + unit,
             ({ } a, { } b) => N(a) + "–" + N(b) + unit,
             ({ } a, null) => "at least " + N(a) + unit,
             (null, { } b) => "up to " + N(b) + unit,

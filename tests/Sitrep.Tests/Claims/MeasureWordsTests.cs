@@ -21,6 +21,10 @@ public sealed class MeasureWordsTests
     public void ANumberIsShownAsItsBounds(string text, string shown) =>
         MeasuresOf(text).ShouldHaveSingleItem().Describe().ShouldBe(shown);
 
+    [Fact]
+    public void ABoundFromNothingUpIsShownAsUpTo() =>
+        new Measure(MeasureRoles.Force, "fighters", 0, 8000, "people", "no more than 8,000", new Sitrep.Documents.TextRange(0, 18)).Describe().ShouldBe("up to 8,000");
+
     private static List<Measure> MeasuresOf(string text) =>
         [.. new ClaimAnalyzer().Analyze(Some.Analyzed(text), TestContext.Current.CancellationToken).SelectMany(c => c.Frame.Measures)];
 }
