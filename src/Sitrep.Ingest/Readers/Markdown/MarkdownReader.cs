@@ -178,7 +178,7 @@ public sealed class MarkdownReader : IDocumentReader
                 case CodeBlock code:
                     {
                         var start = _text.Length;
-                        foreach (var line in code.Lines.Lines.Take(code.Lines.Count))
+                        foreach (var line in code.Lines.Lines?.Take(code.Lines.Count) ?? [])
                         {
                             var slice = line.Slice;
                             if (slice.Text is not null && slice.Length > 0 && line.Position >= 0 && line.Position + slice.Length <= source.Length)
@@ -325,7 +325,7 @@ public sealed class MarkdownReader : IDocumentReader
 
         private void ReadFrontMatter(YamlFrontMatterBlock yaml)
         {
-            foreach (var line in yaml.Lines.Lines.Take(yaml.Lines.Count))
+            foreach (var line in yaml.Lines.Lines?.Take(yaml.Lines.Count) ?? [])
             {
                 var text = line.Slice.ToString();
                 var colon = text.IndexOf(':', StringComparison.Ordinal);
