@@ -121,35 +121,7 @@ public static class EcbPlusTopic
         return text.ToString();
     }
 
-    private static bool SpaceBefore(IReadOnlyList<string> t, int i)
-    {
-        var w = t[i];
-        var p = t[i - 1];
-        if (NoSpaceBefore.Contains(w) || NoSpaceAfter.Contains(p))
-        {
-            return false;
-        }
-
-        var pp = i >= 2 ? t[i - 2] : string.Empty;
-        if (IsDigits(pp) && ((p == "." && IsDigits(w)) || (p == "," && w.Length == 3 && IsDigits(w)) || (p == ":" && w.Length == 2 && IsDigits(w))))
-        {
-            return false;
-        }
-
-        var next = i + 1 < t.Count ? t[i + 1] : string.Empty;
-        if (w == "-" && EndsAlphanumeric(p) && StartsAlphanumeric(next))
-        {
-            return false;
-        }
-
-        return !(p == "-" && EndsAlphanumeric(pp) && StartsAlphanumeric(w));
-    }
-
-    private static bool IsDigits(string s) => s.Length > 0 && s.All(char.IsAsciiDigit);
-
-    private static bool EndsAlphanumeric(string s) => s.Length > 0 && char.IsLetterOrDigit(s[^1]);
-
-    private static bool StartsAlphanumeric(string s) => s.Length > 0 && char.IsLetterOrDigit(s[0]);
+    private static bool SpaceBefore(IReadOnlyList<string> t, int i) => Sitrep.Text.TokenSpacing.SpaceBefore(t, i, NoSpaceBefore, NoSpaceAfter);
 }
 
 /// <summary>Finds a snippet in a text with all white space ignored, returning character ranges of the original text.</summary>
