@@ -117,9 +117,8 @@ public sealed class SameEventClassifier
     public SameEventClassifier WithEncoder(ISentenceEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(encoder);
-        return string.Equals(encoder.Name, Encoder.Name, StringComparison.Ordinal)
-            ? new SameEventClassifier(Name, encoder, _networks, _trees, Temperature)
-            : throw new InvalidDataException($"The model '{Name}' was trained on '{Encoder.Name}' vectors, not '{encoder.Name}'.");
+        StackedModelFile.RequireSameEncoder(Name, Encoder.Name, encoder.Name);
+        return new SameEventClassifier(Name, encoder, _networks, _trees, Temperature);
     }
 
     /// <summary>Loads a model written by <c>sitrep train events</c>, to run over <paramref name="encoder"/>.</summary>
@@ -127,24 +126,15 @@ public sealed class SameEventClassifier
     public static SameEventClassifier Load(string path, ISentenceEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(encoder);
-        using var file = File.OpenRead(path);
-        return Read(file, encoder);
+        return From(StackedModelFile.Load(path, FileFormat, encoder.Name), encoder);
     }
 
     /// <summary>Writes the model.</summary>
     public void Save(string path) => StackedModelFile.Save(path, FileFormat, new(Name, Encoder.Name, false, Temperature, _networks, _trees));
 
-    private static SameEventClassifier LoadShipped(ISentenceEncoder encoder)
-    {
-        var resource = "Sitrep.Meaning.Models." + ShippedFileName;
-        using var stream = typeof(SameEventClassifier).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The shipped model '{resource}' is missing from the assembly; rebuild Sitrep.Meaning.");
-        return Read(stream, encoder);
-    }
+    private static SameEventClassifier LoadShipped(ISentenceEncoder encoder) =>
+        From(StackedModelFile.LoadShipped(ShippedFileName, FileFormat, encoder.Name), encoder);
 
-    private static SameEventClassifier Read(Stream stream, ISentenceEncoder encoder)
-    {
-        var c = StackedModelFile.Read(stream, FileFormat, encoder.Name);
-        return new SameEventClassifier(c.Name, encoder, c.Networks, c.Trees, c.Temperature);
-    }
+    private static SameEventClassifier From(StackedModelFile.Contents c, ISentenceEncoder encoder) =>
+        new SameEventClassifier(c.Name, encoder, c.Networks, c.Trees, c.Temperature);
 }

@@ -192,9 +192,8 @@ public sealed class NliPairClassifier
     public NliPairClassifier WithEncoder(ISentenceEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(encoder);
-        return string.Equals(encoder.Name, Encoder.Name, StringComparison.Ordinal)
-            ? new NliPairClassifier(Name, encoder, _networks, Temperature, UsesWordNet, _stacker)
-            : throw new InvalidDataException($"The model '{Name}' was trained on '{Encoder.Name}' vectors, not '{encoder.Name}'.");
+        StackedModelFile.RequireSameEncoder(Name, Encoder.Name, encoder.Name);
+        return new NliPairClassifier(Name, encoder, _networks, Temperature, UsesWordNet, _stacker);
     }
 
     /// <summary>Loads a model written by <c>sitrep train nli</c>, to run over <paramref name="encoder"/>.</summary>
@@ -202,26 +201,17 @@ public sealed class NliPairClassifier
     public static NliPairClassifier Load(string path, ISentenceEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(encoder);
-        using var file = File.OpenRead(path);
-        return Read(file, encoder);
+        return From(StackedModelFile.Load(path, FileFormat, encoder.Name), encoder);
     }
 
     /// <summary>Writes the model.</summary>
     public void Save(string path) => StackedModelFile.Save(path, FileFormat, new(Name, Encoder.Name, UsesWordNet, Temperature, _networks, _stacker));
 
-    private static NliPairClassifier LoadShipped(ISentenceEncoder encoder)
-    {
-        var resource = "Sitrep.Meaning.Models." + ShippedFileName;
-        using var stream = typeof(NliPairClassifier).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The shipped model '{resource}' is missing from the assembly; rebuild Sitrep.Meaning.");
-        return Read(stream, encoder);
-    }
+    private static NliPairClassifier LoadShipped(ISentenceEncoder encoder) =>
+        From(StackedModelFile.LoadShipped(ShippedFileName, FileFormat, encoder.Name), encoder);
 
-    private static NliPairClassifier Read(Stream stream, ISentenceEncoder encoder)
-    {
-        var c = StackedModelFile.Read(stream, FileFormat, encoder.Name);
-        return new NliPairClassifier(c.Name, encoder, c.Networks, c.Temperature, c.Flag, c.Trees);
-    }
+    private static NliPairClassifier From(StackedModelFile.Contents c, ISentenceEncoder encoder) =>
+        new NliPairClassifier(c.Name, encoder, c.Networks, c.Temperature, c.Flag, c.Trees);
 
     /// <summary>The SICK label of <paramref name="relation"/> (ENTAILMENT, CONTRADICTION, NEUTRAL).</summary>
     public static string SickLabel(PairRelation relation) => relation switch

@@ -55,6 +55,37 @@ internal static class StackedModelFile
         contents.Trees?.Write(writer);
     }
 
+    /// <summary>Reads the model file at <paramref name="path"/>, written for an encoder named <paramref name="encoderName"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not such a model, or was trained for another encoder or layout.</exception>
+    public static Contents Load(string path, Format format, string encoderName)
+    {
+        using var file = File.OpenRead(path);
+        return Read(file, format, encoderName);
+    }
+
+    /// <summary>Reads the model shipped in this assembly as <c>Models/<paramref name="fileName"/></c>.</summary>
+    /// <exception cref="InvalidOperationException">The resource is missing (a broken build).</exception>
+    public static Contents LoadShipped(string fileName, Format format, string encoderName)
+    {
+        var resource = "Sitrep.Meaning.Models." + fileName;
+        using var stream = typeof(StackedModelFile).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The shipped model '{resource}' is missing from the assembly; rebuild Sitrep.Meaning.");
+        return Read(stream, format, encoderName);
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="replacement"/> produces the vectors the model <paramref name="modelName"/> was
+    /// trained on (the same encoder name: a cache around the encoder qualifies).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The encoders differ.</exception>
+    public static void RequireSameEncoder(string modelName, string trainedOn, string replacement)
+    {
+        if (!string.Equals(trainedOn, replacement, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"The model '{modelName}' was trained on '{trainedOn}' vectors, not '{replacement}'.");
+        }
+    }
+
     /// <summary>Reads a model file written for an encoder named <paramref name="encoderName"/>.</summary>
     /// <exception cref="InvalidDataException">The stream is not such a model, or was trained for another encoder or layout.</exception>
     public static Contents Read(Stream stream, Format format, string encoderName)
@@ -74,10 +105,7 @@ internal static class StackedModelFile
             var name = reader.ReadString();
             var trainedOn = reader.ReadString();
             var layout = reader.ReadInt32();
-            if (!string.Equals(trainedOn, encoderName, StringComparison.Ordinal))
-            {
-                throw new InvalidDataException($"The model '{name}' was trained on '{trainedOn}' vectors, not '{encoderName}'.");
-            }
+            RequireSameEncoder(name, trainedOn, encoderName);
 
             if (layout != format.Layout)
             {
