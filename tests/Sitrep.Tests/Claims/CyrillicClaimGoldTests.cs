@@ -28,7 +28,7 @@ public sealed class CyrillicClaimGoldTests
         foreach (var field in new[] { "holder", "polarity", "likelihood", "hearsay", "chatter" })
         {
             var items = Gold().Where(g => g.TryGetProperty(field, out _)).ToList();
-            items.Select(g => g.GetProperty("lang").GetString()).Distinct().Order().ShouldBe(["ru", "uk"], field);
+            string.Join(",", items.Select(g => g.GetProperty("lang").GetString()).Distinct().Order()).ShouldBe("ru,uk", customMessage: field);
         }
 
         Gold().Count(g => g.TryGetProperty("holder", out _)).ShouldBeGreaterThanOrEqualTo(15);
