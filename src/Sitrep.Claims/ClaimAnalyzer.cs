@@ -99,7 +99,7 @@ public sealed class ClaimAnalyzer
         {
             sentenceHolder = MakeHolder(state, words, p.Holder);
         }
-        else if (AttributionFinder.AccordingTo(words, 0, last) is { } according)
+        else if (AttributionFinder.AccordingTo(words, 0, last, state.Quotes) is { } according)
         {
             sentenceHolder = MakeHolder(state, words, according);
         }
@@ -372,13 +372,20 @@ public sealed class ClaimAnalyzer
         }
 
         string? refers = null;
+        var post = state.Document.Document.PostAt(range.Start)?.Id;
         if (match.First == match.Last && words[match.First] is "he" or "she")
         {
             refers = state.LastNamed;
         }
+        else if (match.First == match.Last && CyrillicAttribution.IsPersonalPronoun(words[match.First]))
+        {
+            // A channel's posts are separate messages: "Он" in one stands for no speaker named in another.
+            refers = state.LastNamedPost == post ? state.LastNamed : null;
+        }
         else if (kind == HolderKind.Named && HasCapital(words, match.First, match.Last))
         {
             state.LastNamed = text;
+            state.LastNamedPost = post;
         }
 
         var entity = _options.HolderResolver.Resolve(state.Document, range);
@@ -507,6 +514,8 @@ public sealed class ClaimAnalyzer
         public List<SentenceWords?> Words { get; } = [];
 
         public string? LastNamed { get; set; }
+
+        public string? LastNamedPost { get; set; }
 
         public ClaimAttribution? PendingSpeaker { get; set; }
 

@@ -66,7 +66,7 @@ internal sealed class HolderLinks
 
         // "He" and "she" stand for a person: through the named holder they refer to when that is a person, else
         // through the person mentioned just before.
-        var personal = a.Text?.ToLowerInvariant() is "he" or "she";
+        var personal = a.Text?.ToLowerInvariant() is "he" or "she" or "он" or "она" or "він" or "вона";
         if (a.Refers is { } refers && Named(mentions, text, refers) is { } named && (!personal || IsPerson(mentions, named)))
         {
             return named;

@@ -53,6 +53,11 @@ internal static class AttributionFinder
     /// <summary>The holder before the first reporting cue of tokens <paramref name="first"/>..<paramref name="last"/>.</summary>
     public static HolderMatch? Preposed(SentenceWords words, int first, int last, QuoteRegions quotes)
     {
+        if (CyrillicAttribution.Applies(words, first, last))
+        {
+            return CyrillicAttribution.Preposed(words, first, last, quotes);
+        }
+
         for (var c = first; c <= last; c++)
         {
             if (quotes.Inside(words.Tokens[c].Start))
@@ -97,8 +102,13 @@ internal static class AttributionFinder
     }
 
     /// <summary>"According to X" anywhere in the tokens; X runs to the next comma or the end.</summary>
-    public static HolderMatch? AccordingTo(SentenceWords words, int first, int last)
+    public static HolderMatch? AccordingTo(SentenceWords words, int first, int last, QuoteRegions? quotes = null)
     {
+        if (CyrillicAttribution.Applies(words, first, last))
+        {
+            return CyrillicAttribution.AccordingTo(words, first, last, quotes ?? QuoteRegions.None);
+        }
+
         for (var i = first; i < last; i++)
         {
             if (words[i] != "according" || words[i + 1] != "to" || i + 2 > last)
@@ -127,6 +137,11 @@ internal static class AttributionFinder
     /// </summary>
     public static (HolderMatch Holder, int ContentLast)? Postposed(SentenceWords words, int first, int last)
     {
+        if (CyrillicAttribution.Applies(words, first, last))
+        {
+            return CyrillicAttribution.Postposed(words, first, last);
+        }
+
         // Find the last boundary (comma or closing quote) after which a short "NP cue" or "cue NP" tail ends the sentence.
         for (var b = last - 1; b > first + 2; b--)
         {
@@ -202,6 +217,11 @@ internal static class AttributionFinder
     /// <summary>Named or unnamed, by the holder's determiner, head noun and capitalisation.</summary>
     public static HolderKind Classify(SentenceWords words, int first, int last)
     {
+        if (CyrillicAttribution.Applies(words, first, last))
+        {
+            return CyrillicAttribution.Classify(words, first, last);
+        }
+
         var head = words[last];
         var start = words[first];
         if (start is "i" or "we" or "my" or "our")
@@ -269,7 +289,7 @@ internal static class AttributionFinder
 
     /// <summary>True for first-person holders (the author speaking).</summary>
     public static bool IsFirstPerson(SentenceWords words, int first, int last) =>
-        words[last] is "i" or "we" || (first == last && words[first] is "i" or "we");
+        words[last] is "i" or "we" || (first == last && words[first] is "i" or "we") || CyrillicAttribution.IsFirstPerson(words, first, last);
 
     /// <summary>
     /// The noun phrase that ends just before a cue: leading adverbials and discourse words are dropped, trailing

@@ -13,6 +13,9 @@ internal sealed class QuoteRegions
 
     private QuoteRegions(List<TextRange> regions) => _regions = regions;
 
+    /// <summary>No quoted stretch at all.</summary>
+    public static QuoteRegions None { get; } = new([]);
+
     /// <summary>The regions (the text between the marks), in text order.</summary>
     public IReadOnlyList<TextRange> Regions => _regions;
 

@@ -49,6 +49,7 @@ internal static class EstimativeLexicon
         ("without doubt", (Certain, A)), ("without a doubt", (Certain, A)), ("can be sure", (Certain, A)), ("can be certain", (Certain, A)),
         ("be certain", (Certain, A)), ("is certain", (Certain, A)), ("are certain", (Certain, A)), ("am certain", (Certain, A)),
         ("'m certain", (Certain, A)), ("'re certain", (Certain, A)), ("was certain", (Certain, A)), ("were certain", (Certain, A)),
+        .. CyrillicEstimative.Phrases,
     ]);
 
     /// <summary>Hearsay markers.</summary>
@@ -58,5 +59,6 @@ internal static class EstimativeLexicon
         ("rumored", true), ("is said to", true), ("are said to", true), ("was said to", true), ("were said to", true),
         ("is rumoured to", true), ("is rumored to", true), ("are already said to", true), ("is already said to", true),
         ("are widely said to", true), ("is widely said to", true), ("are also said to", true), ("is also said to", true),
+        .. CyrillicEstimative.Hearsay,
     ]);
 }

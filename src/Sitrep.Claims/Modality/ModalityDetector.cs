@@ -57,7 +57,7 @@ internal static class ModalityDetector
             likelihood = new Likelihood(m.Value.Band, words.TextOf(i, end), words.RangeOf(i, end), style);
             for (var k = i; k <= end; k++)
             {
-                if (words[k] is "not" or "n't" or "no")
+                if (words[k] is "not" or "n't" or "no" or "не")
                 {
                     (consumed ??= []).Add(k);
                 }

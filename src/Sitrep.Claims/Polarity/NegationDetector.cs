@@ -42,6 +42,11 @@ internal static class NegationDetector
     /// <summary>The cues that count, in token order.</summary>
     public static List<NegationCue> Cues(SentenceWords words, int first, int last, in ModalityResult modality)
     {
+        if (Attribution.CyrillicAttribution.Applies(words, first, last))
+        {
+            return CyrillicNegation.Cues(words, first, last, modality);
+        }
+
         var cues = new List<NegationCue>();
         var skipUntilComma = false;
         var relativeVerbs = -1;

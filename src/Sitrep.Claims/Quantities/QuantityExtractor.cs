@@ -90,6 +90,11 @@ internal static class QuantityExtractor
                 continue;
             }
 
+            if (CyrillicQuantities.BeforeCyrillic(words, i))
+            {
+                continue; // "24 июня", "2023 года": what the Cyrillic rules leave is not an English amount either
+            }
+
             string? hedge = null;
             var start = i;
             var j = i;

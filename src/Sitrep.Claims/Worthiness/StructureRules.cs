@@ -119,6 +119,11 @@ internal static class StructureRules
             return NonClaimReason.MetaField;
         }
 
+        if (CyrillicChatter.Judge(words) is { } cyrillic)
+        {
+            return cyrillic;
+        }
+
         var wordCount = 0;
         var hasLower = false;
         var hasVerb = false;

@@ -340,7 +340,10 @@ internal static class FigureFinder
             return HasRevisionCue(later, corpus);
         }
 
-        if (string.Equals(earlier.SourceKey, later.SourceKey, StringComparison.Ordinal) || string.Equals(earlier.DocumentId, later.DocumentId, StringComparison.Ordinal))
+        // One document's later figure revises its earlier one, unless a named speaker gives one of them: a channel's source
+        // putting the force at 8,000 after the leader claimed 25,000 disputes him rather than updating him.
+        if (string.Equals(earlier.SourceKey, later.SourceKey, StringComparison.Ordinal)
+            || (string.Equals(earlier.DocumentId, later.DocumentId, StringComparison.Ordinal) && !earlier.SourceKey.StartsWith("holder:", StringComparison.Ordinal) && !later.SourceKey.StartsWith("holder:", StringComparison.Ordinal)))
         {
             return true;
         }

@@ -239,7 +239,7 @@ internal sealed class ThreadStances
             || lower.StartsWith("any source", StringComparison.Ordinal) || lower.StartsWith("citation needed", StringComparison.Ordinal)
             || lower.StartsWith("is that true", StringComparison.Ordinal) || lower.StartsWith("really?", StringComparison.Ordinal)
             ? StanceKind.Query
-            : null;
+            : CyrillicStanceCues.Of(lower);
     }
 
     private static readonly string[] SupportCues = ["agree", "agreed", "exactly", "this.", "this!", "yes,", "yes.", "yep", "correct", "true.", "spot on", "came here to say", "+1"];
