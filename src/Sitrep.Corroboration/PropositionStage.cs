@@ -185,6 +185,23 @@ public sealed class PropositionStage : ICorpusStage
             }
         }
 
+        // Factual disputes across propositions: paraphrased reports of one person's state rated with opposite degrees.
+        var propositionOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in propositions)
+        {
+            foreach (var c in p.Claims)
+            {
+                propositionOf.TryAdd(c.Key, p.Id);
+            }
+        }
+
+        var rated = refs.Select((r, i) => (Ref: r, Text: texts[i])).Where(x => DegreeContrast.Rates(x.Text))
+            .Select(x => new DegreeContrast.Item(x.Ref, x.Text, ClaimSource.Of(corpus, x.Ref, Origin).Label)).ToList();
+        foreach (var (a, b, reason) in DegreeContrast.Find(rated))
+        {
+            contradictions.Add(new Contradiction(a, b, false, reason, propositionOf.GetValueOrDefault(a, string.Empty)));
+        }
+
         var ordered = propositions
             .OrderByDescending(p => p.IndependentSources)
             .ThenBy(p => p.Status)

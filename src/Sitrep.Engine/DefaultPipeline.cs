@@ -36,7 +36,7 @@ public static class DefaultPipeline
             .Use(new SyntaxStage(SyntaxOptions.OnDemandDefault))
             .Use(new ClaimStage())
             .Use(new ClaimTimelineStage())
-            .Use(new FigureStage(SyndicationGroupOf, EntitiesOf, sameEvent: static (a, b) => Sitrep.Meaning.Events.SameEventClassifier.Default.Judge(a, b)))
+            .Use(new FigureStage(SyndicationGroupOf, EntitiesOf, sameEvent: static (a, b) => Sitrep.Meaning.Events.SameEventClassifier.Default.Judge(a, b), peopleOf: PeopleOf))
             .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true, judge: Judge))
             .Use(new CentralSentenceTakeawayStage())
             .Use(new CorroboratedTakeawayStage())
@@ -102,6 +102,40 @@ public static class DefaultPipeline
                     if (!byDocument.TryGetValue(mention.DocumentId, out var list))
                     {
                         byDocument[mention.DocumentId] = list = [];
+                    }
+
+                    list.Add(entity.Id);
+                }
+            }
+
+            return byDocument;
+        });
+        return index.TryGetValue(documentId, out var ids) ? ids : [];
+    }
+
+    private static readonly ConditionalWeakTable<Corpus, Dictionary<string, List<string>>> PeopleIndex = [];
+
+    /// <summary>
+    /// The resolved people with a full name (two words or more) a document mentions, one id each: named participants two
+    /// reports of one story share ("Jose Luis Orozco" and "Jerry Ortiz"), which a surname alone is too loose to be.
+    /// </summary>
+    private static IReadOnlyList<string> PeopleOf(Corpus corpus, string documentId)
+    {
+        var index = PeopleIndex.GetValue(corpus, static c =>
+        {
+            var byDocument = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var entity in c.Layers.Find<EntityLayer>()?.Entities ?? [])
+            {
+                if (entity.Type != Sitrep.Entities.EntityType.Person || !entity.Name.Trim().Contains(' ', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (var document in entity.Mentions.Select(m => m.DocumentId).Distinct(StringComparer.Ordinal))
+                {
+                    if (!byDocument.TryGetValue(document, out var list))
+                    {
+                        byDocument[document] = list = [];
                     }
 
                     list.Add(entity.Id);

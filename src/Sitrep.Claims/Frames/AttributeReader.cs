@@ -80,6 +80,26 @@ internal static partial class AttributeReader
             }
         }
 
+        // "after a four year spell living in Cardiff", "had been living in South Wales … for the past three years".
+        foreach (Match m in StaySpell().Matches(text).Concat(StayFor().Matches(text)))
+        {
+            if (Number(m.Groups["n"].Value) is { } years and > 0)
+            {
+                var measure = Make(MeasureRoles.Since, MeasureRoles.StayCounted, years * 365, "days", m.Groups["n"], start);
+                yield return measure with { Text = m.Groups["n"].Value + " years" };
+            }
+        }
+
+        // "fled into an apartment three doors away", "arrested five buildings away": how far from the scene, in buildings.
+        foreach (Match m in BuildingsAway().Matches(text))
+        {
+            if (Number(m.Groups["n"].Value) is { } n and > 0)
+            {
+                var measure = Make(MeasureRoles.Distance, "the scene", n, "buildings", m.Groups["n"], start);
+                yield return measure with { Text = m.Value.Trim() };
+            }
+        }
+
         foreach (Match m in StreetBlock().Matches(text))
         {
             if (Number(m.Groups["n"].Value) is { } block)
@@ -303,6 +323,18 @@ internal static partial class AttributeReader
     /// <summary>"was married two weeks ago", "who was wed about three weeks ago", "moved back to Millom around six weeks ago".</summary>
     [GeneratedRegex(@"\b(?<verb>married|wed|returned|moved\s+back|moved)\b(?:\s+[\w',]+){0,6}?\s+(?<hedge>(?:about|around|some|roughly|nearly|almost|more\s+than|over)\s+)?(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>days?|weeks?|months?|years?)\s+(?:ago|before|earlier)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SinceEvent();
+
+    /// <summary>"a four year spell living in Cardiff", "a three-year spell in Wales".</summary>
+    [GeneratedRegex(@"\b(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*years?\s*-?\s*(?:long\s+)?spell\s+(?:living\s+)?in\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StaySpell();
+
+    /// <summary>"had been living in South Wales with his mum for the past three years".</summary>
+    [GeneratedRegex(@"\b(?:been\s+)?living\s+in\s+(?:[\w'’]+\s+){1,6}?for\s+the\s+(?:past|last)\s+(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StayFor();
+
+    /// <summary>"three doors away", "five buildings away", "three houses from the scene".</summary>
+    [GeneratedRegex(@"\b(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:doors|houses|buildings|homes)\s+(?:away|down|from\s+the\s+scene)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BuildingsAway();
 
     /// <summary>"the 12200 block of 223rd Street", "the 12500 block of East 223rd Street".</summary>
     [GeneratedRegex(@"\b(?<n>\d{3,6})\s+block\s+of\s+(?<street>(?:(?:East|West|North|South)\s+)?(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?:Street|Avenue|Road|Boulevard|Drive|Lane))", RegexOptions.CultureInvariant)]

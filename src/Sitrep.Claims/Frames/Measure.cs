@@ -145,6 +145,9 @@ public static class MeasureRoles
     /// <summary>How long before the report or the event something happened ("married two weeks ago"), in days; what is counted is the event word.</summary>
     public const string Since = "since";
 
+    /// <summary>What a <see cref="Since"/> figure counts when it is how long someone lived in a place before leaving it ("a four year spell living in Cardiff").</summary>
+    public const string StayCounted = "stay";
+
     /// <summary>The block number of a street ("the 12200 block of 223rd Street"); what is counted is the street.</summary>
     public const string Block = "block";
 
@@ -188,6 +191,7 @@ public static class MeasureRoles
         Count when counted is not null => "number of " + counted,
         Held when counted is not null => counted + " held",
         Crowd => counted is null ? "crowd size" : "crowd size in " + counted,
+        Since when counted == StayCounted => "time lived there",
         Since when counted is not null => "time since " + counted,
         Block when counted is not null => "block of " + counted,
         Size when counted is not null => "length of the " + counted,

@@ -21,6 +21,16 @@ internal sealed class StoryAlignment
 
     private const int MaxEventDayGap = 3;
 
+    /// <summary>
+    /// Two documents that both name this many of the same people (resolved, full names) tell one story whatever their
+    /// entity profiles say. On the disputes development gold no pair of documents from a topic's two events shares two
+    /// such people, while 81 pairs of one event whose profiles fall under <see cref="DefaultThreshold"/> do (an accused and
+    /// his victim, a mother and her son; the profiles miss them when one report names many officials or places the other
+    /// does not).
+    /// </summary>
+    internal const int SharedPeopleForStory = 2;
+
+    private readonly Dictionary<string, HashSet<string>> _people = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, double>> _profiles = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), double> _similarities = [];
     private readonly double _threshold;
@@ -31,9 +41,18 @@ internal sealed class StoryAlignment
     /// <param name="corpus">The corpus.</param>
     /// <param name="entitiesOf">The resolved entities mentioned in a document (one item per mention), or null when unknown.</param>
     /// <param name="threshold">Cosine under which two documents tell different stories.</param>
-    public static StoryAlignment Build(Corpus corpus, Func<Corpus, string, IReadOnlyList<string>>? entitiesOf, double threshold = DefaultThreshold)
+    /// <param name="peopleOf">The resolved people with a full name a document mentions (ids), or null when unknown.</param>
+    public static StoryAlignment Build(Corpus corpus, Func<Corpus, string, IReadOnlyList<string>>? entitiesOf, double threshold = DefaultThreshold, Func<Corpus, string, IReadOnlyList<string>>? peopleOf = null)
     {
         var alignment = new StoryAlignment(threshold);
+        if (peopleOf is not null)
+        {
+            foreach (var doc in corpus.Documents)
+            {
+                alignment._people[doc.Document.Id] = [.. peopleOf(corpus, doc.Document.Id)];
+            }
+        }
+
         if (entitiesOf is null)
         {
             return alignment;
@@ -119,8 +138,22 @@ internal sealed class StoryAlignment
         return dot;
     }
 
-    /// <summary>True when the two documents may report the same event.</summary>
-    public bool SameStory(string a, string b) => Similarity(a, b) >= _threshold;
+    /// <summary>
+    /// True when the two documents may report the same event: their entity profiles are close, or they name
+    /// <see cref="SharedPeopleForStory"/> of the same people.
+    /// </summary>
+    public bool SameStory(string a, string b) => Similarity(a, b) >= _threshold || SharedPeople(a, b) >= SharedPeopleForStory;
+
+    /// <summary>
+    /// True when the two documents name at least one of the same people (full names): a named participant the two
+    /// reports share. Without people known for either document, true.
+    /// </summary>
+    public bool SharePerson(string a, string b) =>
+        string.Equals(a, b, StringComparison.Ordinal) || _people.Count == 0 || SharedPeople(a, b) >= 1;
+
+    /// <summary>How many of the same people (full names) the two documents name.</summary>
+    public int SharedPeople(string a, string b) =>
+        _people.TryGetValue(a, out var pa) && _people.TryGetValue(b, out var pb) ? (pa.Count <= pb.Count ? pa.Count(pb.Contains) : pb.Count(pa.Contains)) : 0;
 
     /// <summary>
     /// Why two claims cannot be about the same event, or null when they may be: different stories, incompatible event

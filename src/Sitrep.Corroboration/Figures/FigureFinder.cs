@@ -59,11 +59,7 @@ internal static class FigureFinder
 
                     // An amount of money says nothing of what it pays for (a bailout, a loss, a ransom): two amounts in
                     // one story are as often two things as one thing disputed, so they are not set side by side.
-                    // Counts of things (boats, rifles, magazines) are read but not yet set side by side: two naval
-                    // operations against pirates share the navy, the gulf and the pirates, so their entity profiles do not
-                    // tell them apart, and their seizures differ as a matter of course (6 of 9 such pairs on the
-                    // development gold were across the two operations).
-                    if (m.Role is MeasureRoles.Money or MeasureRoles.Count)
+                    if (m.Role is MeasureRoles.Money)
                     {
                         continue;
                     }
@@ -209,15 +205,26 @@ internal static class FigureFinder
     /// (complete link). A parent's children and a place's population are the holder's whatever the event or the date;
     /// a height fallen, a time since, a block, a length or a weight whatever the date the sentence gives.
     /// </summary>
+    /// <remarks>
+    /// Counts of things (boats, rifles, magazines) also need the two documents to name one of the same people: two naval
+    /// operations against pirates share the navy, the gulf and the pirates, so their entity profiles do not tell them
+    /// apart, and their seizures differ as a matter of course; on the development gold no two documents of a topic's two
+    /// events name one of the same people with a full name, save where the two events share a name-giving place (a
+    /// store, a police force), and no count is read there.
+    /// </remarks>
     private static List<List<Member>> Events(List<Member> members, StoryAlignment alignment) =>
         EventPartition.Of(members, (o, m) =>
+            (o.Value.Measure.Role != MeasureRoles.Count || alignment.SharePerson(o.Value.DocumentId, m.Value.DocumentId))
+            && Joins(o, m, alignment));
+
+    private static bool Joins(Member o, Member m, StoryAlignment alignment) =>
             o.Value.Measure.Role is MeasureRoles.Children or MeasureRoles.Population
             || ((MeasureRoles.IsNamedHolder(o.Value.Measure.Role, o.Value.Measure.Counted)
                 || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId))
             && (o.Value.Measure.Located is null || m.Value.Measure.Located is null || string.Equals(o.Value.Measure.Located, m.Value.Measure.Located, StringComparison.Ordinal))
             && (MeasureRoles.IsTimeless(o.Value.Measure.Role)
                 || (string.Equals(o.Background, m.Background, StringComparison.Ordinal)
-                    && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null))));
+                    && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null)));
 
     private static Figure? Make(string role, string? counted, List<Member> evt, Corpus corpus, Func<FigureValue, FigureValue, bool>? differentEvents)
     {

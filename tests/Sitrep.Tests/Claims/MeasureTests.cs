@@ -225,4 +225,23 @@ public sealed class MeasureTests
     public void ADistanceWithAConversionInBracketsIsStillMeasuredFromItsPlace() =>
         MeasuresOf("The island lies 900 kilometres (560 miles) southeast of Portvale.")
             .ShouldContain(m => m.Role == MeasureRoles.Distance && m.Counted == "portvale" && m.Min == 900);
+
+    [Fact]
+    public void ASpellLivingSomewhereIsHowLongTheStayLasted()
+    {
+        var m = MeasuresOf("She returned home after a four year spell living in Cardiff.").Where(x => x.Role == MeasureRoles.Since).ShouldHaveSingleItem();
+        m.Counted.ShouldBe(MeasureRoles.StayCounted);
+        m.Min.ShouldBe(4 * 365);
+        MeasuresOf("He had been living in South Wales with his mother for the past three years.")
+            .ShouldContain(x => x.Role == MeasureRoles.Since && x.Counted == MeasureRoles.StayCounted && x.Min == 3 * 365);
+    }
+
+    [Fact]
+    public void DoorsAwayIsADistanceFromTheSceneInBuildings()
+    {
+        var m = MeasuresOf("The gunman fled into an apartment three doors away.").Where(x => x.Role == MeasureRoles.Distance).ShouldHaveSingleItem();
+        m.Unit.ShouldBe("buildings");
+        m.Min.ShouldBe(3);
+        m.Counted.ShouldBe("the scene");
+    }
 }

@@ -180,6 +180,29 @@ public sealed class FigureTests
         Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
     }
 
+    [Fact]
+    public void WellEquippedAgainstPoorlyEquippedForOneNamedPersonIsADispute()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "Police said Mr Hollis was well equipped for the climb but had little experience.", "Harbour Times"),
+            Doc("b.txt", "Rangers said that Mr Hollis's party appeared to be poorly equipped for the climb.", "Valley Post"));
+
+        var dispute = corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldHaveSingleItem();
+        dispute.IsUpdate.ShouldBeFalse();
+        dispute.Reason.ShouldContain("well equipped");
+        dispute.Reason.ShouldContain("poorly equipped");
+    }
+
+    [Fact]
+    public void WellEquippedAndPoorlyEquippedAboutDifferentPeopleAreNoDispute()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "Police said Mr Hollis was well equipped for the climb.", "Harbour Times"),
+            Doc("b.txt", "Rangers said that Mr Adair's party appeared to be poorly equipped for the climb.", "Valley Post"));
+
+        corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldBeEmpty();
+    }
+
     private static List<Figure> Figures(Corpus corpus) => [.. corpus.Layers.Get<FigureLayer>().Figures];
 
     private static Document Doc(string path, string text, string outlet, DateTimeOffset? published = null) =>
