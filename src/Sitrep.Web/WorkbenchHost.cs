@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -6,6 +8,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.WebEncoders;
 using Sitrep.Web.Analysis;
 using Sitrep.Web.Endpoints;
 using Sitrep.Web.Live;
@@ -27,6 +31,7 @@ public static class WorkbenchHost
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         return Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging => logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning))
             .ConfigureWebHost(web => web
                 .UseKestrel(kestrel =>
                 {
@@ -55,6 +60,8 @@ public static class WorkbenchHost
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
         services.AddSingleton<UploadService>();
         services.AddSingleton<Decisions.Workbench>();
+        // Source texts in any script are written as they are (Cyrillic stays readable); markup characters are still encoded.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi("v1");
         services.AddAntiforgery(o =>

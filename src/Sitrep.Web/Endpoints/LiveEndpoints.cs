@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Sitrep.Web.Live;
 
 namespace Sitrep.Web.Endpoints;
@@ -15,10 +16,14 @@ public static class LiveEndpoints
     public static IEndpointRouteBuilder MapLiveEvents(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/events", (HttpContext context, LiveHub hub) =>
+        endpoints.MapGet("/events", (HttpContext context, LiveHub hub, IHostApplicationLifetime lifetime) =>
         {
             long? last = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-            return TypedResults.ServerSentEvents(Stream(hub, last, context.RequestAborted));
+
+            // The stream ends when the page goes or the server stops, so a shutdown never waits on open pages.
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+            context.Response.RegisterForDispose(stop);
+            return TypedResults.ServerSentEvents(Stream(hub, last, stop.Token));
         }).ExcludeFromDescription();
         return endpoints;
     }

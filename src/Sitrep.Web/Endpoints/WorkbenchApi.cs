@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Sitrep.Brief.Model;
 using Sitrep.Storage;
@@ -129,11 +128,11 @@ public static class WorkbenchApi
         return TypedResults.Ok(new DocumentsDto([], story.Search(q, Math.Clamp(limit ?? 50, 1, 500))));
     }
 
-    private static Results<Ok<DocumentDto>, NotFound<ProblemDetails>> Document(StoryService story, string id)
+    private static Results<Ok<DocumentDto>, ProblemHttpResult> Document(StoryService story, string id)
     {
         if (story.Find(id) is not { } doc)
         {
-            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"No document '{id}'." });
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No document '{id}'.");
         }
 
         var brief = story.Current.Brief;

@@ -67,7 +67,7 @@ public static class ErrorPages
         context.Response.ContentType = "text/html; charset=utf-8";
         var css = context.RequestServices.GetRequiredService<AssetCatalog>().Url("site.css");
         await context.Response.WriteAsync(
-            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{status} {WebUtility.HtmlEncode(title)} · Sitrep</title><link rel=\"stylesheet\" href=\"{css}\"></head>" +
+            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{status} {WebUtility.HtmlEncode(title)} · Sitrep</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"{css}\"></head>" +
             $"<body><header class=\"top\"><a class=\"brand\" href=\"/\">Sitrep</a></header><main><h1>{status} {WebUtility.HtmlEncode(title)}</h1>" +
             (detail is null ? string.Empty : $"<p class=\"error\">{WebUtility.HtmlEncode(detail)}</p>") +
             "<p><a href=\"/\">Back to the overview</a></p></main></body></html>").ConfigureAwait(false);

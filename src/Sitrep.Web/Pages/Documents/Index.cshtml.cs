@@ -9,7 +9,6 @@ using Sitrep.Web.Story;
 namespace Sitrep.Web.Pages.Documents;
 
 /// <summary>Documents: the list, full-text search and the upload form.</summary>
-[RequestSizeLimit(WorkbenchOptions.DefaultMaxUploadBytes + (64 * 1024))]
 public sealed class IndexModel(StoryService story, UploadService uploads, WorkbenchOptions options) : PageModel
 {
     /// <summary>The search query.</summary>

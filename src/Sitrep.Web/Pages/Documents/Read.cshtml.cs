@@ -15,7 +15,7 @@ namespace Sitrep.Web.Pages.Documents;
 public sealed record Segment(string Text, string? Mark, string? Title);
 
 /// <summary>The reader: a document's text with the cited span, claims, actors and boilerplate marked.</summary>
-public sealed class ReadModel(StoryService story) : PageModel
+public sealed class ReadModel(StoryService story, HtmlEncoder encoder) : PageModel
 {
     private const int MaxMarkedChars = 2_000_000;
 
@@ -75,7 +75,6 @@ public sealed class ReadModel(StoryService story) : PageModel
     /// <summary>The text as HTML: every character encoded, marks as elements (the cited one with id <c>cited</c>).</summary>
     public IHtmlContent TextHtml()
     {
-        var encoder = HtmlEncoder.Default;
         var sb = new StringBuilder();
         foreach (var s in Segments)
         {
