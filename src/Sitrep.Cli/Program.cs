@@ -10,6 +10,7 @@ var root = new RootCommand("Sitrep: a sourced situation picture from conflicting
     SearchCommand.Create(),
     AchCommand.Create(),
     BriefCommand.Create(),
+    ServeCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
 };

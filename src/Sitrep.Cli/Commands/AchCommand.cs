@@ -40,8 +40,13 @@ internal static class AchCommand
                     return ExitCodes.Failed;
                 }
 
-                var options = AchOptionsFromFiles.Load(store, parse.GetValue(hypotheses), parse.GetValue(ratings), !parse.GetValue(noSuggest));
-                var (matrix, scores) = AchSnapshot.FromJson(snapshotJson).Analyse(options, Engine.NliAchMeaning.Default);
+                var snapshot = AchSnapshot.FromJson(snapshotJson);
+                AchOptionsFromFiles.Validate(store, snapshot, parse.GetValue(hypotheses), parse.GetValue(ratings));
+                AchOptionsFromFiles.Load(store, parse.GetValue(hypotheses), parse.GetValue(ratings), !parse.GetValue(noSuggest));
+
+                // The workbench's hypotheses and ratings (sitrep serve) apply on top of the files, as on re-analysis.
+                var options = Web.Decisions.DecisionBook.Read(store, store).Ach(store, !parse.GetValue(noSuggest));
+                var (matrix, scores) = snapshot.Analyse(options, Engine.NliAchMeaning.Default);
                 var report = new BriefReport
                 {
                     Generator = new BriefGenerator("sitrep", Engine.SitrepVersion.Current, ["hypotheses.ach.v1"]),
@@ -111,6 +116,41 @@ internal static class AchOptionsFromFiles
         var hypotheses = store.GetSetting(AchCommand.HypothesesSetting) is { } text ? AchFiles.ReadHypotheses(text) : [];
         var ratings = store.GetSetting(AchCommand.RatingsSetting) is { } csv ? AchFiles.ReadRatingsText(csv) : new Dictionary<(string, string), Hypotheses.Matrix.Cell>();
         return new AchOptions(hypotheses, ratings, suggest);
+    }
+
+    /// <summary>
+    /// Refuses a ratings file that names evidence or a hypothesis the stored analysis does not hold (SR3005 naming the
+    /// id), before anything is remembered: an id mistyped or left from an older analysis would otherwise be ignored.
+    /// </summary>
+    public static void Validate(SqliteDocumentStore store, AchSnapshot snapshot, string? hypothesesPath, string? ratingsPath)
+    {
+        if (ratingsPath is null)
+        {
+            return;
+        }
+
+        var hypotheses = (hypothesesPath is not null ? AchFiles.ReadHypotheses(Read(hypothesesPath))
+            : store.GetSetting(AchCommand.HypothesesSetting) is { } text ? AchFiles.ReadHypotheses(text) : [])
+            .Select(h => h.Id)
+            .Concat(snapshot.Suggested.Select(h => h.Id))
+            .Concat(Web.Decisions.DecisionBook.Read(store, store).Hypotheses(store, []).Select(h => h.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        var evidence = snapshot.Evidence.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (e, h) in AchFiles.ReadRatingsText(Read(ratingsPath)).Keys)
+        {
+            if (!evidence.Contains(e))
+            {
+                throw SitrepErrors.DecisionUnknownId.Exception(ratingsPath, "evidence", e, Sample(evidence));
+            }
+
+            if (!hypotheses.Contains(h))
+            {
+                throw SitrepErrors.DecisionUnknownId.Exception(ratingsPath, "hypothesis", h, Sample(hypotheses));
+            }
+        }
+
+        static string Sample(HashSet<string> ids) =>
+            ids.Count == 0 ? "none" : string.Join(", ", ids.Order(StringComparer.Ordinal).Take(12)) + (ids.Count > 12 ? ", …" : string.Empty);
     }
 
     private static string Read(string path)

@@ -104,8 +104,11 @@ internal static class AnalyzeCommand
                 WorkingDirectory = workingDirectory,
                 Excluded = StoreFiles(db, workingDirectory).Concat(manifestPath is null ? [] : [Path.GetFullPath(manifestPath, workingDirectory)]).Concat(sourcesPath is null ? [] : [Path.GetFullPath(sourcesPath, workingDirectory)]).ToList(),
             };
-            var decisions = EntityAliasSettings.Load(store, aliasesPath);
-            var ach = AchOptionsFromFiles.Load(store, hypothesesPath, ratingsPath, suggest: true);
+            // The workbench's decisions (sitrep serve: merges, splits, types, hypotheses, ratings) apply after the files'.
+            var book = Web.Decisions.DecisionBook.Read(store, store);
+            var decisions = book.Aliases(EntityAliasSettings.Load(store, aliasesPath));
+            AchOptionsFromFiles.Load(store, hypothesesPath, ratingsPath, suggest: true);
+            var ach = book.Ach(store, suggest: true);
             var run = new AnalysisRun(DefaultPipeline.Build(jobs, decisions, ach), store);
             var result = quiet || !AnsiConsole.Profile.Capabilities.Interactive
                 ? run.Execute(options, progress: null, cancellationToken)

@@ -103,6 +103,9 @@ public static partial class SitrepErrors
     /// <summary>The manifest lacks a required column.</summary>
     public static readonly ErrorCode ManifestColumns = new("SR3003", "Manifest '{0}' has no '{1}' column. Columns found: {2}. Valid columns: path, outlet, author, url, published, reliability, kind, title.");
 
+    /// <summary>A decisions file (ratings) names an id the stored analysis does not hold.</summary>
+    public static readonly ErrorCode DecisionUnknownId = new("SR3005", "Decisions file '{0}' names {1} '{2}', which the stored analysis does not hold; nothing was changed. Known {1} ids: {3}.");
+
     /// <summary>The store cannot be opened.</summary>
     public static readonly ErrorCode StoreUnavailable = new("SR4001", "Store '{0}' cannot be opened: {1}");
 

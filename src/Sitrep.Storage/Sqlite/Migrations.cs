@@ -105,10 +105,34 @@ internal static class Migrations
         );
         CREATE INDEX IF NOT EXISTS snapshots_url ON snapshots (url, fetched_at);
         """,
+
+        // 4: the analyst's decisions made in the workbench (merge, split, retype, rating, hypothesis, grade) with who,
+        // when and why, in the order made; and the journal of uploaded files, so an upload acknowledged before a crash
+        // is analysed after the restart, once.
+        """
+        CREATE TABLE IF NOT EXISTS decisions (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            value TEXT NOT NULL,
+            who TEXT NOT NULL,
+            made_at TEXT NOT NULL,
+            why TEXT
+        );
+        CREATE INDEX IF NOT EXISTS decisions_kind ON decisions (kind, subject);
+        CREATE TABLE IF NOT EXISTS uploads (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            path TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            analysed_at TEXT
+        );
+        """,
     ];
 
     /// <summary>The tables every store at the current version holds; a store that lacks one is damaged.</summary>
-    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots"];
+    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads"];
 
     /// <summary>The full-text index: derived from <c>documents</c>, so it is rebuilt rather than refused when missing.</summary>
     public const string FullTextTable = "documents_fts";

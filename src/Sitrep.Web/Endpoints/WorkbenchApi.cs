@@ -1,0 +1,245 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Sitrep.Brief.Model;
+using Sitrep.Storage;
+using Sitrep.Web.Analysis;
+using Sitrep.Web.Decisions;
+using Sitrep.Web.Story;
+
+namespace Sitrep.Web.Endpoints;
+
+/// <summary>
+/// The same data as the pages, as JSON under <c>/api</c>: GETs carry an ETag; edits take If-Match and answer 412 when
+/// the resource changed since it was read, 428 when no If-Match was sent; errors are ProblemDetails.
+/// </summary>
+/// <remarks>
+/// An unsafe request must be one a cross-site form cannot forge: JSON, or one carrying <c>Authorization</c> or
+/// <c>X-Sitrep-Client</c> (headers a browser only sends cross-origin after a CORS preflight, which is never granted).
+/// </remarks>
+public static class WorkbenchApi
+{
+    /// <summary>Maps the API.</summary>
+    public static IEndpointRouteBuilder MapWorkbenchApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var api = endpoints.MapGroup("/api").WithTags("workbench").AddEndpointFilter(RefuseForgeable);
+        api.MapGet("/status", Status);
+        api.MapGet("/overview", Overview);
+        api.MapGet("/evidence", Evidence);
+        api.MapGet("/documents", Documents);
+        api.MapGet("/documents/{id}", Document);
+        api.MapPost("/documents", Upload).DisableAntiforgery();
+        api.MapGet("/sources", Sources);
+        api.MapPut("/sources/{name}", SetGrade);
+        api.MapGet("/timeline", Timeline);
+        api.MapGet("/actors", Actors);
+        api.MapPost("/actors/{id}/merge", Merge);
+        api.MapPost("/actors/{id}/split", Split);
+        api.MapPut("/actors/{id}/type", Retype);
+        api.MapGet("/hypotheses", Hypotheses);
+        api.MapPost("/hypotheses", AddHypothesis);
+        api.MapPut("/hypotheses/{id}", EditHypothesis);
+        api.MapDelete("/hypotheses/{id}", RemoveHypothesis);
+        api.MapPut("/ratings", Rate);
+        api.MapGet("/decisions", AllDecisions);
+        return endpoints;
+    }
+
+    /// <summary>What the server is doing.</summary>
+    public sealed record StatusDto(long Version, int Documents, long AnalysisRuns, bool Analysing, int PendingUploads, string Generator);
+
+    /// <summary>The brief's front part.</summary>
+    public sealed record OverviewDto(BriefCorpus Corpus, IReadOnlyList<BriefStatement> BottomLine, IReadOnlyList<BriefJudgment> KeyJudgments, BriefStatus Status, IReadOnlyList<BriefActor> ActorsThatMatter, IReadOnlyList<BriefWatchItem> Watch, string? Problem);
+
+    /// <summary>A document's metadata and text, with what the analysis found in it.</summary>
+    public sealed record DocumentDto(BriefDocument? Metadata, string Id, string Path, string? Title, string Text, IReadOnlyList<BriefClaim> Claims, IReadOnlyList<BriefSpan> Mentions);
+
+    /// <summary>Search hits or the list of documents.</summary>
+    public sealed record DocumentsDto(IReadOnlyList<BriefDocument> Documents, IReadOnlyList<SearchHit> Hits);
+
+    /// <summary>A grade to set.</summary>
+    public sealed record GradeRequest(string Reliability, string? Why, string? Who);
+
+    /// <summary>An actor to merge into the one addressed.</summary>
+    public sealed record MergeRequest(string Other, string? Why, string? Who);
+
+    /// <summary>A reason, for edits that need nothing else.</summary>
+    public sealed record ReasonRequest(string? Why, string? Who);
+
+    /// <summary>A type to set.</summary>
+    public sealed record TypeRequest(string Type, string? Why, string? Who);
+
+    /// <summary>A hypothesis text.</summary>
+    public sealed record HypothesisRequest(string Text, string? Why, string? Who);
+
+    /// <summary>A rating of one evidence row against one hypothesis.</summary>
+    public sealed record RatingRequest(string Evidence, string Hypothesis, string Rating, string Why, string? Who);
+
+    /// <summary>What an edit recorded.</summary>
+    public sealed record EditDto(string Message, StoredDecision? Decision, string ETag);
+
+    private static async ValueTask<object?> RefuseForgeable(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+
+        var json = request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
+        if (json || request.Headers.ContainsKey("Authorization") || request.Headers.ContainsKey("X-Sitrep-Client"))
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Request refused",
+            detail: "A change through the API must be sent as JSON or carry an Authorization or X-Sitrep-Client header.");
+    }
+
+    private static Ok<StatusDto> Status(StoryService story, AnalysisWorker worker)
+    {
+        var picture = story.Current;
+        return TypedResults.Ok(new StatusDto(picture.Version, picture.Brief.Documents.Count, worker.Runs, worker.Busy, story.Store.PendingUploads().Count, picture.Brief.Generator.Name + " " + picture.Brief.Generator.Version));
+    }
+
+    private static Ok<OverviewDto> Overview(StoryService story, HttpContext context)
+    {
+        var picture = story.Current;
+        var b = picture.Brief;
+        context.Response.Headers.ETag = ETags.Of("overview", picture.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return TypedResults.Ok(new OverviewDto(b.Corpus, b.BottomLine, b.KeyJudgments, b.Status, b.ActorsThatMatter, b.Watch, picture.Problem));
+    }
+
+    private static Ok<IReadOnlyList<EvidenceRow>> Evidence(StoryService story, string? actor, string? status, string? source, int? credibility, DateOnly? from, DateOnly? to) =>
+        TypedResults.Ok(EvidenceQuery.Run(story.Current.Brief, story.Actors(), new EvidenceFilter(actor, status, source, credibility, from, to)));
+
+    private static Results<Ok<DocumentsDto>, ProblemHttpResult> Documents(StoryService story, string? q, int? limit)
+    {
+        var brief = story.Current.Brief;
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return TypedResults.Ok(new DocumentsDto(brief.Documents, []));
+        }
+
+        return TypedResults.Ok(new DocumentsDto([], story.Search(q, Math.Clamp(limit ?? 50, 1, 500))));
+    }
+
+    private static Results<Ok<DocumentDto>, ProblemHttpResult> Document(StoryService story, string id)
+    {
+        if (story.Find(id) is not { } doc)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No document '{id}'.");
+        }
+
+        var brief = story.Current.Brief;
+        return TypedResults.Ok(new DocumentDto(
+            brief.Documents.FirstOrDefault(d => d.Id == id),
+            doc.Id,
+            doc.Path,
+            doc.Title,
+            doc.Text,
+            [.. brief.Claims.Where(c => c.Doc == id)],
+            [.. brief.Entities.SelectMany(e => e.Mentions).Where(m => m.Doc == id)]));
+    }
+
+    private static async Task<Results<Accepted<IReadOnlyList<UploadOutcome>>, ProblemHttpResult>> Upload(HttpContext context, UploadService uploads, WorkbenchOptions options)
+    {
+        if (context.Request.ContentLength > options.MaxUploadBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large", detail: $"An upload may hold at most {options.MaxUploadBytes:N0} bytes.");
+        }
+
+        if (!context.Request.HasFormContentType)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the files as multipart/form-data.");
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        if (form.Files.Count == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No file", detail: "The form holds no file.");
+        }
+
+        var outcomes = new List<UploadOutcome>();
+        foreach (var file in form.Files)
+        {
+            await using var stream = file.OpenReadStream();
+            outcomes.Add(await uploads.AcceptAsync(file.FileName, stream, context.RequestAborted).ConfigureAwait(false));
+        }
+
+        return TypedResults.Accepted("/api/status", (IReadOnlyList<UploadOutcome>)outcomes);
+    }
+
+    private static Ok<IReadOnlyList<OutletView>> Sources(StoryService story) => TypedResults.Ok(story.Outlets());
+
+    private static Results<Ok<EditDto>, ProblemHttpResult> SetGrade(Workbench workbench, StoryService story, HttpContext context, string name, GradeRequest body) =>
+        Answer(workbench.Grade(name, body.Reliability, IfMatch(context), true, Who(context, body.Who), body.Why), context, () => story.Outlets().FirstOrDefault(o => o.Name == name)?.ETag);
+
+    private static Ok<IReadOnlyList<BriefTimelineEntry>> Timeline(StoryService story) => TypedResults.Ok(story.Current.Brief.Timeline);
+
+    private static Ok<IReadOnlyList<ActorView>> Actors(StoryService story) => TypedResults.Ok(story.Actors());
+
+    private static Results<Ok<EditDto>, ProblemHttpResult> Merge(Workbench workbench, StoryService story, HttpContext context, string id, MergeRequest body) =>
+        Answer(workbench.Merge(id, body.Other, IfMatch(context), true, Who(context, body.Who), body.Why), context, () => story.Actors().FirstOrDefault(a => a.Id == id)?.ETag);
+
+    private static Results<Ok<EditDto>, ProblemHttpResult> Split(Workbench workbench, StoryService story, HttpContext context, string id, ReasonRequest body) =>
+        Answer(workbench.Split(id, IfMatch(context), true, Who(context, body.Who), body.Why), context, () => story.Actors().FirstOrDefault(a => a.Id == id)?.ETag);
+
+    private static Results<Ok<EditDto>, ProblemHttpResult> Retype(Workbench workbench, StoryService story, HttpContext context, string id, TypeRequest body) =>
+        Answer(workbench.Retype(id, body.Type, IfMatch(context), true, Who(context, body.Who), body.Why), context, () => story.Actors().FirstOrDefault(a => a.Id == id)?.ETag);
+
+    private static Ok<AchView> Hypotheses(StoryService story, HttpContext context)
+    {
+        var ach = story.Ach();
+        context.Response.Headers.ETag = ach.ETag;
+        return TypedResults.Ok(ach);
+    }
+
+    private static Results<Ok<EditDto>, ProblemHttpResult> AddHypothesis(Workbench workbench, StoryService story, HttpContext context, HypothesisRequest body) =>
+        Answer(workbench.AddHypothesis(body.Text, IfMatch(context), false, Who(context, body.Who), body.Why), context, () => story.Ach().ETag);
+
+    private static Results<Ok<EditDto>, ProblemHttpResult> EditHypothesis(Workbench workbench, StoryService story, HttpContext context, string id, HypothesisRequest body) =>
+        Answer(workbench.EditHypothesis(id, body.Text, IfMatch(context), true, Who(context, body.Who), body.Why), context, () => story.Ach().ETag);
+
+    private static Results<Ok<EditDto>, ProblemHttpResult> RemoveHypothesis(Workbench workbench, StoryService story, HttpContext context, string id) =>
+        Answer(workbench.RemoveHypothesis(id, IfMatch(context), true, Who(context, null), context.Request.Query["why"]), context, () => story.Ach().ETag);
+
+    private static Results<Ok<EditDto>, ProblemHttpResult> Rate(Workbench workbench, StoryService story, HttpContext context, RatingRequest body) =>
+        Answer(workbench.Rate(body.Evidence, body.Hypothesis, body.Rating, IfMatch(context), true, Who(context, body.Who), body.Why), context, () => story.Ach().ETag);
+
+    private static Ok<IReadOnlyList<StoredDecision>> AllDecisions(StoryService story) => TypedResults.Ok(story.Decisions.All);
+
+    private static string? IfMatch(HttpContext context) => context.Request.Headers.IfMatch.ToString() is { Length: > 0 } value ? value : null;
+
+    private static string Who(HttpContext context, string? who) =>
+        !string.IsNullOrWhiteSpace(who) ? who.Trim() : context.Request.Headers["X-Sitrep-Analyst"].ToString() is { Length: > 0 } header ? header : "analyst";
+
+    private static Results<Ok<EditDto>, ProblemHttpResult> Answer(EditResult result, HttpContext context, Func<string?> etag)
+    {
+        if (result.Status == EditStatus.Done)
+        {
+            var now = etag() ?? string.Empty;
+            context.Response.Headers.ETag = now;
+            return TypedResults.Ok(new EditDto(result.Message, result.Decision, now));
+        }
+
+        var status = result.Status switch
+        {
+            EditStatus.NotFound => StatusCodes.Status404NotFound,
+            EditStatus.Stale => StatusCodes.Status412PreconditionFailed,
+            EditStatus.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return TypedResults.Problem(statusCode: status, detail: result.Message, title: status switch
+        {
+            404 => "Not found",
+            412 => "The resource changed since you read it",
+            428 => "If-Match required",
+            _ => "Invalid value",
+        });
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sitrep.Web.Decisions;
+using Sitrep.Web.Story;
+
+namespace Sitrep.Web.Pages;
+
+/// <summary>Sources: outlets with their Admiralty reliability, set once per outlet and applied to all its documents.</summary>
+public sealed class SourcesModel(StoryService story, Workbench workbench) : PageModel
+{
+    /// <summary>The outlets.</summary>
+    public IReadOnlyList<OutletView> Outlets { get; private set; } = [];
+
+    /// <summary>What the last edit did.</summary>
+    [TempData]
+    public string? Message { get; set; }
+
+    /// <summary>Why the last edit was refused.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>Lists the outlets.</summary>
+    public void OnGet() => Outlets = story.Outlets();
+
+    /// <summary>Grades an outlet.</summary>
+    public IActionResult OnPostGrade(string outlet, string reliability, string? etag, string? who, string? why)
+    {
+        var result = workbench.Grade(outlet, reliability, etag, requireMatch: true, who ?? "analyst", why);
+        return PageResults.After(this, result, m => Message = m, e => Error = e, OnGet);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.WebEncoders;
+using Sitrep.Web.Analysis;
+using Sitrep.Web.Endpoints;
+using Sitrep.Web.Live;
+using Sitrep.Web.Story;
+using Sitrep.Web.Web;
+
+namespace Sitrep.Web;
+
+/// <summary>
+/// Builds the workbench: Kestrel on the configured addresses, the story's services, the security headers, the token
+/// gate, the pages, the JSON API with its OpenAPI document, server-sent events and the embedded assets.
+/// </summary>
+public static class WorkbenchHost
+{
+    /// <summary>A host builder for the workbench; <see cref="WorkbenchOptions.Validate"/> is called first.</summary>
+    /// <exception cref="Errors.SitrepException">SR5001 for an address that may not be bound, SR4xxx for a store that cannot be opened.</exception>
+    public static IHostBuilder CreateHostBuilder(WorkbenchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging => logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning))
+            .ConfigureWebHost(web => web
+                .UseKestrel(kestrel =>
+                {
+                    // The whole request, multipart framing included, may not exceed the upload limit by more than a little.
+                    kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64 * 1024);
+                    kestrel.AddServerHeader = false;
+                })
+                .UseUrls(options.Urls)
+                .UseSetting(WebHostDefaults.ApplicationKey, typeof(WorkbenchHost).Assembly.GetName().Name)
+                .UseSetting(WebHostDefaults.SuppressStatusMessagesKey, "true")
+                .ConfigureServices(services => ConfigureServices(services, options))
+                .Configure(Configure));
+    }
+
+    /// <summary>Registers the workbench's services.</summary>
+    public static void ConfigureServices(IServiceCollection services, WorkbenchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        services.AddSingleton<StoryService>();
+        services.AddSingleton<LiveHub>();
+        services.AddSingleton<AssetCatalog>();
+        services.AddSingleton<IReportAnalyzer>(sp => options.Analyzer ?? new StoryAnalyzer(options));
+        services.AddSingleton<AnalysisWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
+        services.AddSingleton<UploadService>();
+        services.AddSingleton<Decisions.Workbench>();
+        // Source texts in any script are written as they are (Cyrillic stays readable); markup characters are still encoded.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.Name = "sitrep_csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+        });
+        services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = options.MaxUploadBytes;
+            o.ValueCountLimit = 256;
+        });
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AddPageRoute("/Documents/Read", "documents/{id}");
+            })
+            .ConfigureApplicationPartManager(parts =>
+            {
+                // Only this assembly's pages: the host's entry assembly (the CLI) must not contribute a second copy.
+                parts.ApplicationParts.Clear();
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(typeof(WorkbenchHost).Assembly).GetApplicationParts(typeof(WorkbenchHost).Assembly))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
+            });
+    }
+
+    /// <summary>The request pipeline.</summary>
+    public static void Configure(IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPages.HandleAsync, StatusCodeSelector = ErrorPages.StatusOf });
+        app.UseStatusCodePages(ErrorPages.StatusCodeAsync);
+        app.UseMiddleware<TokenGate>();
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
+            endpoints.MapGet("/readyz", (StoryService story) => story.Ping() ? Results.Text("ok") : Results.Problem(statusCode: 503, title: "The store does not answer")).ExcludeFromDescription();
+            endpoints.MapGet("/assets/{hash}/{name}", (string hash, string name, HttpContext context, AssetCatalog assets) => assets.Serve(hash, name, context)).ExcludeFromDescription();
+            endpoints.MapLiveEvents();
+            endpoints.MapWorkbenchApi();
+            endpoints.MapOpenApi("/openapi/{documentName}.json");
+            endpoints.MapRazorPages();
+        });
+    }
+}

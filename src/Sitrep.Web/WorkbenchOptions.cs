@@ -1,0 +1,81 @@
+using Sitrep.Errors;
+using Sitrep.Hypotheses.Meaning;
+
+namespace Sitrep.Web;
+
+/// <summary>How the workbench is served: which store, which addresses, who may come in.</summary>
+public sealed record WorkbenchOptions
+{
+    /// <summary>The default address: loopback only.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>The environment variable that may carry the access token instead of <c>--token</c>.</summary>
+    public const string TokenVariable = "SITREP_TOKEN";
+
+    /// <summary>Largest upload accepted, in bytes (the request body as a whole).</summary>
+    public const long DefaultMaxUploadBytes = 16L * 1024 * 1024;
+
+    /// <summary>The SQLite store that holds the story.</summary>
+    public required string DbPath { get; init; }
+
+    /// <summary>A folder whose new and changed files are analysed as they appear, or null.</summary>
+    public string? WatchDirectory { get; init; }
+
+    /// <summary>Addresses to listen on, separated by <c>;</c>.</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>The access token; null or empty lets only loopback addresses be bound, and asks no token.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Largest upload request, in bytes.</summary>
+    public long MaxUploadBytes { get; init; } = DefaultMaxUploadBytes;
+
+    /// <summary>Largest file the ingest reads, in bytes.</summary>
+    public long MaxFileBytes { get; init; } = Ingest.IngestOptions.DefaultMaxBytes;
+
+    /// <summary>Folder that relative document paths of the story are resolved against.</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>
+    /// The meaning model ACH rates evidence with when the analyst edits hypotheses; null rates by the frame rule only
+    /// (tests), the default loads the shipped pair model on first use.
+    /// </summary>
+    public Func<IAchMeaning?> AchMeaning { get; init; } = static () => Engine.NliAchMeaning.Default;
+
+    /// <summary>Runs the analysis of new reports; null uses the engine's default pipeline (<see cref="Analysis.StoryAnalyzer"/>).</summary>
+    public Analysis.IReportAnalyzer? Analyzer { get; init; }
+
+    /// <summary>Where uploaded files are kept: a folder beside the store.</summary>
+    public string UploadDirectory => Path.GetFullPath(DbPath, WorkingDirectory) + ".uploads";
+
+    /// <summary>True when a token is configured.</summary>
+    public bool HasToken => !string.IsNullOrEmpty(Token);
+
+    /// <summary>
+    /// Refuses addresses that are not loopback unless an access token is set, and addresses that cannot be read.
+    /// </summary>
+    /// <exception cref="SitrepException">SR5001 naming the address.</exception>
+    public void Validate()
+    {
+        foreach (var url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw SitrepErrors.BadOption.Exception("--urls", url, "http:// or https:// addresses such as " + DefaultUrls);
+            }
+
+            if (!HasToken && !IsLoopback(uri))
+            {
+                throw SitrepErrors.BadOption.Exception("--urls", url, $"a loopback address (127.0.0.1, [::1], localhost) unless an access token is set with --token or {TokenVariable}");
+            }
+        }
+
+        if (MaxUploadBytes < 1)
+        {
+            throw SitrepErrors.BadOption.Exception("--max-upload", MaxUploadBytes, "a positive number of bytes");
+        }
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
+}
