@@ -35,6 +35,9 @@ public sealed class TimelineStage : ICorpusStage
     /// <summary>Reports of an entry compared for meaning with another entry's.</summary>
     private const int MeaningMembers = 6;
 
+    /// <summary>Most entries the meaning pass looks at (the largest first).</summary>
+    private const int MaxMeaningEntries = 300;
+
     /// <summary>Below this P(same event) two reports are different events, whatever their words and times (precise on ECB+).</summary>
     public const float DifferentEventBelow = 0.03f;
 
@@ -128,8 +131,9 @@ public sealed class TimelineStage : ICorpusStage
         var s = 0;
         var sentenceStart = candidates.Count;
         TextRange? lastSentence = null;
-        foreach (var timex in layer.Items)
+        for (var x = 0; x < layer.Items.Count; x++)
         {
+            var timex = layer.Items[x];
             if (!EventTimes.CanDate(timex))
             {
                 continue;
@@ -171,7 +175,7 @@ public sealed class TimelineStage : ICorpusStage
                 // too little to be matched with other reports of the same event.
                 compare = new TextRange(sentence.Start, Math.Max(sentence.End, Math.Min(report.Range.End, sentence.Start + CompareLength)));
             }
-            else if (sentence.Contains(timex.Range.Start) && layer.Items.Any(t => t != timex && EventTimes.CanDate(t) && sentence.Contains(t.Range.Start) && !(t.Range.Start < timex.Range.End && timex.Range.Start < t.Range.End)))
+            else if (sentence.Contains(timex.Range.Start) && DatesAnother(layer.Items, x, sentence))
             {
                 // Only a sentence that dates two things is cut: one date in a sentence dates all of it.
                 compare = ClauseOf(text, sentence, timex.Range);
@@ -219,14 +223,14 @@ public sealed class TimelineStage : ICorpusStage
         var end = sentence.End;
         foreach (var joint in ClauseJoints)
         {
-            var before = text.LastIndexOf(joint, timex.Start, timex.Start - sentence.Start, StringComparison.Ordinal);
-            if (before >= 0 && before + 1 > start && WordCount(text, before + joint.Length, timex.Start) + WordCount(text, timex.Start, sentence.End) >= 4 && WordCount(text, sentence.Start, before) >= 4)
+            var before = text.LastIndexOf(joint, timex.Start, Math.Min(ClauseReach, timex.Start - sentence.Start), StringComparison.Ordinal);
+            if (before >= 0 && before + 1 > start && HasWords(text, before + joint.Length, sentence.End) && HasWords(text, sentence.Start, before))
             {
                 start = before + 2;
             }
 
-            var after = text.IndexOf(joint, timex.End, sentence.End - timex.End, StringComparison.Ordinal);
-            if (after >= 0 && after < end && WordCount(text, after, sentence.End) >= 4 && WordCount(text, start, after) >= 4)
+            var after = text.IndexOf(joint, timex.End, Math.Min(ClauseReach, sentence.End - timex.End), StringComparison.Ordinal);
+            if (after >= 0 && after < end && HasWords(text, after, sentence.End) && HasWords(text, start, after))
             {
                 end = after;
             }
@@ -237,22 +241,45 @@ public sealed class TimelineStage : ICorpusStage
 
     private static readonly string[] ClauseJoints = ["; ", ", and ", ", but ", ", while "];
 
-    private static int WordCount(string text, int from, int to)
+    /// <summary>How far around a time expression a clause joint is looked for: bounds the work in a megabyte-long sentence.</summary>
+    private const int ClauseReach = 300;
+
+    /// <summary>
+    /// Whether the sentence holds another datable expression that does not overlap item <paramref name="at"/>; only the
+    /// few neighbours on each side are looked at (items are in text order), so a sentence of thousands of dates stays linear.
+    /// </summary>
+    private static bool DatesAnother(IReadOnlyList<Timex> items, int at, TextRange sentence)
+    {
+        var timex = items[at].Range;
+        for (var i = Math.Max(0, at - 3); i < Math.Min(items.Count, at + 4); i++)
+        {
+            var t = items[i].Range;
+            if (i != at && EventTimes.CanDate(items[i]) && sentence.Contains(t.Start) && !(t.Start < timex.End && timex.Start < t.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the range holds at least four words; stops at the fourth.</summary>
+    private static bool HasWords(string text, int from, int to)
     {
         var count = 0;
         var inWord = false;
         for (var i = from; i < to; i++)
         {
             var letter = char.IsLetterOrDigit(text[i]);
-            if (letter && !inWord)
+            if (letter && !inWord && ++count >= 4)
             {
-                count++;
+                return true;
             }
 
             inWord = letter;
         }
 
-        return count;
+        return false;
     }
 
     /// <summary>
@@ -369,11 +396,16 @@ public sealed class TimelineStage : ICorpusStage
     /// </summary>
     private List<List<Candidate>> JoinByMeaning(Corpus corpus, List<List<Candidate>> clusters, IEventMeaning meaning, CancellationToken cancellationToken)
     {
-        var placed = clusters.Where(c => c[0].Precision is Precision.Day or Precision.Clock).ToList();
+        // Bounded: the largest entries first, so a document of thousands of dates costs at most MaxMeaningEntries
+        // entries' worth of encoding and pairs.
+        var placed = clusters.Where(c => c[0].Precision is Precision.Day or Precision.Clock)
+            .OrderByDescending(c => c.Count).ThenBy(c => c[0].Index).Take(MaxMeaningEntries).ToList();
         if (placed.Count < 2)
         {
             return clusters;
         }
+
+        var inPass = new HashSet<List<Candidate>>(placed, ReferenceEqualityComparer.Instance);
 
         var texts = placed.SelectMany(c => c.Take(MeaningMembers)).Select(m => m.Compare).Distinct(StringComparer.Ordinal).ToList();
         var encoded = meaning.Encode(texts, cancellationToken);
@@ -432,7 +464,7 @@ public sealed class TimelineStage : ICorpusStage
             members[gj].Clear();
         }
 
-        var joined = clusters.Where(c => c[0].Precision is not (Precision.Day or Precision.Clock)).ToList();
+        var joined = clusters.Where(c => !inPass.Contains(c)).ToList();
         foreach (var g in members.Where(m => m.Count > 0))
         {
             joined.Add([.. g.SelectMany(i => placed[i]).OrderByDescending(c => c.Precision).ThenBy(c => c.Index)]);
