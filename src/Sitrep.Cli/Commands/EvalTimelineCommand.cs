@@ -15,7 +15,7 @@ namespace Sitrep.Cli.Commands;
 /// <c>sitrep eval timeline [--gold FILE] [--corpus DIR]</c>: runs the default pipeline over the corpus a hand-made
 /// timeline gold was written for and scores the timeline: reports dated right, events spread over several entries,
 /// background dates kept apart, undated reports given an invented date. Ends with
-/// <c>timeline: dated right P (n/N) duplicates D invented I background B/T</c>.
+/// <c>timeline: dated right P (n/N) duplicates D merged M invented I background B/T</c> (M: pairs of different gold events in one entry).
 /// </summary>
 internal static class EvalTimelineCommand
 {
