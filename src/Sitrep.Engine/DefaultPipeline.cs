@@ -4,6 +4,7 @@ using Sitrep.Claims;
 using Sitrep.Claims.Timeline;
 using Sitrep.Corroboration;
 using Sitrep.Corroboration.Figures;
+using Sitrep.Documents;
 using Sitrep.Entities.Aliases;
 using Sitrep.Entities.Resolution;
 using Sitrep.Hypotheses;
@@ -32,7 +33,7 @@ public static class DefaultPipeline
             .Use(new EntityMentionStage())
             .Use(new SyndicationStage())
             .Use(new EntityResolutionStage(aliases))
-            .Use(new TimelineStage())
+            .Use(new TimelineStage(meaning: TimelineMeaning.Instance, protagonistOf: FirstPersonIn))
             .Use(new SyntaxStage(SyntaxOptions.OnDemandDefault))
             .Use(new ClaimStage())
             .Use(new ClaimTimelineStage())
@@ -85,6 +86,66 @@ public static class DefaultPipeline
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly ConditionalWeakTable<Corpus, Dictionary<string, List<string>>> EntityIndex = [];
+
+    private static readonly ConditionalWeakTable<Corpus, Dictionary<string, List<(int Start, string Id)>>> PersonIndex = [];
+
+    /// <summary>The first person named in a span, as a resolved entity id, from the entity layer; null when it names none.</summary>
+    private static string? FirstPersonIn(Corpus corpus, Span span)
+    {
+        var index = PersonIndex.GetValue(corpus, static c =>
+        {
+            var byDocument = new Dictionary<string, List<(int Start, string Id)>>(StringComparer.Ordinal);
+            foreach (var entity in (c.Layers.Find<EntityLayer>()?.Entities ?? []).Where(e => e.Type == Sitrep.Entities.EntityType.Person))
+            {
+                foreach (var mention in entity.Mentions)
+                {
+                    if (!byDocument.TryGetValue(mention.DocumentId, out var list))
+                    {
+                        byDocument[mention.DocumentId] = list = [];
+                    }
+
+                    list.Add((mention.Start, entity.Id));
+                }
+            }
+
+            foreach (var list in byDocument.Values)
+            {
+                list.Sort((x, y) => x.Start.CompareTo(y.Start));
+            }
+
+            return byDocument;
+        });
+        if (!index.TryGetValue(span.DocumentId, out var people))
+        {
+            return null;
+        }
+
+        var at = people.BinarySearch((span.Start, string.Empty), Comparer<(int Start, string Id)>.Create((x, y) => x.Start.CompareTo(y.Start)));
+        at = at < 0 ? ~at : at;
+        while (at > 0 && people[at - 1].Start >= span.Start)
+        {
+            at--;
+        }
+
+        return at < people.Count && people[at].Start < span.End ? people[at].Id : null;
+    }
+
+    /// <summary>
+    /// The timeline's sentence meaning: the same-event model over the encoder the pair classifier caches, so that the
+    /// timeline's sentences are encoded once for both. Loaded on first use.
+    /// </summary>
+    private sealed class TimelineMeaning : IEventMeaning
+    {
+        public static readonly TimelineMeaning Instance = new();
+
+        private readonly Lazy<Sitrep.Meaning.Events.SameEventClassifier> _model = new(
+            () => Sitrep.Meaning.Events.SameEventClassifier.Default.WithEncoder(CachedClassifier.Value.Encoder),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken) => _model.Value.Encoder.Encode(texts, cancellationToken);
+
+        public float SameEvent(string a, float[] aVector, string b, float[] bVector) => _model.Value.Judge(a, aVector, b, bVector);
+    }
 
     /// <summary>
     /// The resolved entities a document mentions, one id per mention, from the entity layer: what tells the story of one

@@ -15,7 +15,7 @@ namespace Sitrep.Cli.Commands;
 /// <c>sitrep eval timeline [--gold FILE] [--corpus DIR]</c>: runs the default pipeline over the corpus a hand-made
 /// timeline gold was written for and scores the timeline: reports dated right, events spread over several entries,
 /// background dates kept apart, undated reports given an invented date. Ends with
-/// <c>timeline: dated right P (n/N) duplicates D invented I background B/T</c>.
+/// <c>timeline: dated right P (n/N) duplicates D merged M invented I background B/T</c> (M: pairs of different gold events in one entry).
 /// </summary>
 internal static class EvalTimelineCommand
 {
@@ -87,11 +87,16 @@ internal static class EvalTimelineCommand
             Console.WriteLine($"  duplicate: {d.Event.Id} ({d.Event.When}) is spread over {d.Entries} entries");
         }
 
+        foreach (var m in score.Conflated)
+        {
+            Console.WriteLine($"  merged: {m.First.Id} and {m.Second.Id} in one entry ({m.Entry})");
+        }
+
         var background = score.Reports.Where(r => r.Event.Background && !r.Report.Undated).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  story events dated right in every report: {score.EventsRight}/{score.StoryEvents}"));
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"timeline: dated right {score.DatedRight:0.0000} ({score.Reports.Count(r => r.Verdict == TimelineVerdict.Right && !r.Report.Undated)}/{score.StoryReports}) duplicates {score.DuplicateEntries} invented {score.Invented} background {background.Count(r => r.Verdict == TimelineVerdict.KeptApart)}/{background.Count}"));
+            $"timeline: dated right {score.DatedRight:0.0000} ({score.Reports.Count(r => r.Verdict == TimelineVerdict.Right && !r.Report.Undated)}/{score.StoryReports}) duplicates {score.DuplicateEntries} merged {score.Conflated.Count} invented {score.Invented} background {background.Count(r => r.Verdict == TimelineVerdict.KeptApart)}/{background.Count}"));
         return ExitCodes.Ok;
     }
 

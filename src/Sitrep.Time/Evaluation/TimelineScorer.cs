@@ -43,13 +43,22 @@ public sealed record TimelineReportResult(TimelineGoldEvent Event, TimelineGoldR
 /// <param name="Entries">How many entries carry its rightly dated reports.</param>
 public sealed record TimelineDuplicate(TimelineGoldEvent Event, int Entries);
 
+/// <summary>Two different gold events whose reports one entry cites: a wrong merge.</summary>
+/// <param name="First">One event.</param>
+/// <param name="Second">The other.</param>
+/// <param name="Entry">The entry's value and label.</param>
+public sealed record TimelineConflation(TimelineGoldEvent First, TimelineGoldEvent Second, string Entry);
+
 /// <summary>The scores of one timeline against its gold.</summary>
 /// <param name="Reports">Every gold report with its verdict.</param>
 /// <param name="Duplicates">Events spread over several entries.</param>
 /// <param name="Entries">Entries on the timeline.</param>
 /// <param name="BackgroundEntries">Entries kept apart as background.</param>
 /// <param name="UnplacedEntries">Entries that cannot be placed on the calendar.</param>
-public sealed record TimelineScore(IReadOnlyList<TimelineReportResult> Reports, IReadOnlyList<TimelineDuplicate> Duplicates, int Entries, int BackgroundEntries, int UnplacedEntries)
+/// <param name="Conflated">
+/// Pairs of different story events merged into one entry (each cited by a sentence that carries it and not the other).
+/// </param>
+public sealed record TimelineScore(IReadOnlyList<TimelineReportResult> Reports, IReadOnlyList<TimelineDuplicate> Duplicates, int Entries, int BackgroundEntries, int UnplacedEntries, IReadOnlyList<TimelineConflation> Conflated)
 {
     /// <summary>Reports of story events in dated documents: the denominator of <see cref="DatedRight"/>.</summary>
     public int StoryReports => Reports.Count(r => !r.Event.Background && !r.Report.Undated);
@@ -126,7 +135,46 @@ public static class TimelineScorer
             }
         }
 
-        return new TimelineScore(results, duplicates, entries.Count, entries.Count(e => e.Role == TimelineRole.Background), entries.Count(e => e.Interval is null));
+        return new TimelineScore(results, duplicates, entries.Count, entries.Count(e => e.Role == TimelineRole.Background), entries.Count(e => e.Interval is null), Conflations(gold, entries, cited));
+    }
+
+    /// <summary>
+    /// Pairs of story events one entry merges: the entry has the date of both, and cites a sentence holding a report of
+    /// the first and not of the second, and another holding a report of the second and not of the first (a sentence that
+    /// tells both is no merge).
+    /// </summary>
+    private static List<TimelineConflation> Conflations(TimelineGold gold, IReadOnlyList<TimelineEntry> entries, List<List<(string Name, string Text)>> cited)
+    {
+        var story = gold.Events.Where(e => !e.Background).ToList();
+        var found = new List<TimelineConflation>();
+        var seen = new HashSet<(string, string)>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            // An event counts as carried by the entry only when the entry has its date: a sentence that also names
+            // another day ("… late on Saturday, and Sobyanin said Monday would be a day off") is cited by both days' entries.
+            var dated = story.Where(e => Matches(entries[i].When, GoldTime.Parse(e.When)!.Value, gold.ToleranceMinutes)).ToList();
+            var perCite = cited[i].Select(c => dated.Where(e => e.Reports.Any(r => string.Equals(r.Doc, c.Name, StringComparison.OrdinalIgnoreCase)
+                && r.Cues.Select(Flat).All(q => c.Text.Contains(q, StringComparison.OrdinalIgnoreCase)))).ToHashSet()).ToList();
+            for (var a = 0; a < perCite.Count; a++)
+            {
+                for (var b = 0; b < perCite.Count; b++)
+                {
+                    foreach (var x in perCite[a].Where(x => !perCite[b].Contains(x)))
+                    {
+                        foreach (var y in perCite[b].Where(y => !perCite[a].Contains(y)))
+                        {
+                            var key = string.CompareOrdinal(x.Id, y.Id) < 0 ? (x.Id, y.Id) : (y.Id, x.Id);
+                            if (seen.Add(key))
+                            {
+                                found.Add(new TimelineConflation(x, y, entries[i].When + " " + entries[i].Label));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     private static TimelineVerdict Judge(TimelineGoldEvent ev, TimelineGoldReport report, List<TimelineEntry> found, List<TimelineEntry> right)

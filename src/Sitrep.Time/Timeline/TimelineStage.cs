@@ -32,20 +32,47 @@ public sealed class TimelineStage : ICorpusStage
     /// <summary>Most clusters of one day compared with a candidate; bounds the merge on huge corpora.</summary>
     private const int MaxClustersCompared = 200;
 
+    /// <summary>Reports of an entry compared for meaning with another entry's.</summary>
+    private const int MeaningMembers = 6;
+
+    /// <summary>Most entries the meaning pass looks at (the largest first).</summary>
+    private const int MaxMeaningEntries = 300;
+
+    /// <summary>Below this P(same event) two reports are different events, whatever their words and times (precise on ECB+).</summary>
+    public const float DifferentEventBelow = 0.03f;
+
     private readonly int _maxEntries;
     private readonly double _clockThreshold;
     private readonly double _dayThreshold;
+    private readonly IEventMeaning? _meaning;
+    private readonly double _joinCosine;
+    private readonly double _joinSameEvent;
+    private readonly Func<Corpus, Span, string?>? _protagonistOf;
 
     /// <summary>Creates the stage.</summary>
     /// <param name="maxEntries">Most entries kept (placed ones first).</param>
     /// <param name="clockThreshold">Word overlap from which two reports whose clock times agree are one event (chosen on the wagner-2023 timeline gold).</param>
     /// <param name="dayThreshold">Word overlap from which two reports of the same day are one event (chosen on the same gold).</param>
-    public TimelineStage(int maxEntries = 300, double clockThreshold = 0.12, double dayThreshold = 0.25)
+    /// <param name="meaning">
+    /// Sentence meaning for a second pass that joins entries whose times agree but whose words differ; null for words only.
+    /// </param>
+    /// <param name="joinCosine">Cosine of two reports' vectors from which they may be one event (with <paramref name="joinSameEvent"/>).</param>
+    /// <param name="joinSameEvent">P(same event) from which two reports whose vectors are close enough are one event.</param>
+    /// <param name="protagonistOf">
+    /// The first person a span of a document names, as a resolved entity id (null when it names none): two reports whose
+    /// closest sentences put different people first ("Lukashenko's press service: …", "Audio from Prigozhin: …") tell
+    /// different events, however close their words. Null to skip the check.
+    /// </param>
+    public TimelineStage(int maxEntries = 300, double clockThreshold = 0.12, double dayThreshold = 0.25, IEventMeaning? meaning = null, double joinCosine = 0.54, double joinSameEvent = 0.25, Func<Corpus, Span, string?>? protagonistOf = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
         _maxEntries = maxEntries;
         _clockThreshold = clockThreshold;
         _dayThreshold = dayThreshold;
+        _meaning = meaning;
+        _joinCosine = joinCosine;
+        _joinSameEvent = joinSameEvent;
+        _protagonistOf = protagonistOf;
     }
 
     /// <inheritdoc />
@@ -82,11 +109,15 @@ public sealed class TimelineStage : ICorpusStage
 
         var stems = new StemWeights(candidates.Select(c => c.Words));
         var clusters = Merge(candidates, stems, cancellationToken);
+        if (_meaning is not null)
+        {
+            clusters = JoinByMeaning(corpus, clusters, _meaning, cancellationToken);
+        }
+
         var built = clusters.Select(c => Build(c, windows)).ToList();
         var story = built.Where(b => b.Entry.Role == TimelineRole.Story && b.Entry.Interval is not null)
             .OrderBy(b => b.Key).ThenBy(b => b.Entry.Interval!.Value.End).ThenBy(b => b.Index);
-        var unplaced = built.Where(b => b.Entry.Interval is null)
-            .OrderBy(b => b.DocIndex).ThenBy(b => b.RelativeMinutes).ThenBy(b => b.Index);
+        var unplaced = Sequence.Order(built.Where(b => b.Entry.Interval is null).ToList());
         var background = built.Where(b => b.Entry.Role == TimelineRole.Background)
             .OrderBy(b => b.Key).ThenBy(b => b.Index);
         var entries = story.Concat(unplaced).Concat(background).Take(_maxEntries).Select(b => b.Entry).ToList();
@@ -100,8 +131,9 @@ public sealed class TimelineStage : ICorpusStage
         var s = 0;
         var sentenceStart = candidates.Count;
         TextRange? lastSentence = null;
-        foreach (var timex in layer.Items)
+        for (var x = 0; x < layer.Items.Count; x++)
         {
+            var timex = layer.Items[x];
             if (!EventTimes.CanDate(timex))
             {
                 continue;
@@ -143,10 +175,17 @@ public sealed class TimelineStage : ICorpusStage
                 // too little to be matched with other reports of the same event.
                 compare = new TextRange(sentence.Start, Math.Max(sentence.End, Math.Min(report.Range.End, sentence.Start + CompareLength)));
             }
+            else if (sentence.Contains(timex.Range.Start) && DatesAnother(layer.Items, x, sentence))
+            {
+                // Only a sentence that dates two things is cut: one date in a sentence dates all of it.
+                compare = ClauseOf(text, sentence, timex.Range);
+            }
 
             var candidate = new Candidate(doc, docIndex, sentence, label, timex, text.Substring(timex.Range.Start, timex.Range.Length), layer.ReportTimeAt(sentence.Start).Value, zone, candidates.Count)
             {
                 Words = StemWeights.Stems(text, compare, CompareLength),
+                Compare = Sitrep.Text.WhiteSpace.OneLine(text.Substring(compare.Start, Math.Min(compare.Length, CompareLength))),
+                CompareRange = new TextRange(compare.Start, compare.Start + Math.Min(compare.Length, CompareLength)),
                 Mod = timex.Mod ?? LeadingMod(text, timex.Range.Start),
             };
 
@@ -169,6 +208,78 @@ public sealed class TimelineStage : ICorpusStage
 
             candidates.Add(candidate);
         }
+    }
+
+    /// <summary>
+    /// The clause of a sentence that holds a time expression, when the sentence joins clauses that can tell two events
+    /// ("Lukashenko's office announced a deal at about 20:00, and Prigozhin ordered the column back shortly afterwards";
+    /// "… surfaced on the evening of 23 June; the FSB opened a case the same night"): the expression dates its own
+    /// clause, so the clause is what is compared with other reports. A clause shorter than four words stays with the
+    /// sentence.
+    /// </summary>
+    private static TextRange ClauseOf(string text, TextRange sentence, TextRange timex)
+    {
+        var start = sentence.Start;
+        var end = sentence.End;
+        foreach (var joint in ClauseJoints)
+        {
+            var before = text.LastIndexOf(joint, timex.Start, Math.Min(ClauseReach, timex.Start - sentence.Start), StringComparison.Ordinal);
+            if (before >= 0 && before + 1 > start && HasWords(text, before + joint.Length, sentence.End) && HasWords(text, sentence.Start, before))
+            {
+                start = before + 2;
+            }
+
+            var after = text.IndexOf(joint, timex.End, Math.Min(ClauseReach, sentence.End - timex.End), StringComparison.Ordinal);
+            if (after >= 0 && after < end && HasWords(text, after, sentence.End) && HasWords(text, start, after))
+            {
+                end = after;
+            }
+        }
+
+        return new TextRange(start, end);
+    }
+
+    private static readonly string[] ClauseJoints = ["; ", ", and ", ", but ", ", while "];
+
+    /// <summary>How far around a time expression a clause joint is looked for: bounds the work in a megabyte-long sentence.</summary>
+    private const int ClauseReach = 300;
+
+    /// <summary>
+    /// Whether the sentence holds another datable expression that does not overlap item <paramref name="at"/>; only the
+    /// few neighbours on each side are looked at (items are in text order), so a sentence of thousands of dates stays linear.
+    /// </summary>
+    private static bool DatesAnother(IReadOnlyList<Timex> items, int at, TextRange sentence)
+    {
+        var timex = items[at].Range;
+        for (var i = Math.Max(0, at - 3); i < Math.Min(items.Count, at + 4); i++)
+        {
+            var t = items[i].Range;
+            if (i != at && EventTimes.CanDate(items[i]) && sentence.Contains(t.Start) && !(t.Start < timex.End && timex.Start < t.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the range holds at least four words; stops at the fourth.</summary>
+    private static bool HasWords(string text, int from, int to)
+    {
+        var count = 0;
+        var inWord = false;
+        for (var i = from; i < to; i++)
+        {
+            var letter = char.IsLetterOrDigit(text[i]);
+            if (letter && !inWord && ++count >= 4)
+            {
+                return true;
+            }
+
+            inWord = letter;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -225,7 +336,7 @@ public sealed class TimelineStage : ICorpusStage
         foreach (var c in candidates.OrderByDescending(c => c.Precision).ThenBy(c => c.Index))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (c.Interval is null || c.Bucket is null)
+            if (c.Bucket is null)
             {
                 clusters.Add([c]);
                 continue;
@@ -277,10 +388,156 @@ public sealed class TimelineStage : ICorpusStage
         return clusters;
     }
 
+    /// <summary>
+    /// The second pass: entries whose times agree but whose words overlap too little (a Telegram post and a wire sentence
+    /// telling one video in other words) are one event when their closest reports are close in meaning and the
+    /// same-event model agrees. Groups are joined closest first, and only while no pair across them is judged a
+    /// different event (P(same) below <see cref="DifferentEventBelow"/>) or has times that cannot agree.
+    /// </summary>
+    private List<List<Candidate>> JoinByMeaning(Corpus corpus, List<List<Candidate>> clusters, IEventMeaning meaning, CancellationToken cancellationToken)
+    {
+        // Bounded: the largest entries first, so a document of thousands of dates costs at most MaxMeaningEntries
+        // entries' worth of encoding and pairs.
+        var placed = clusters.Where(c => c[0].Precision is Precision.Day or Precision.Clock)
+            .OrderByDescending(c => c.Count).ThenBy(c => c[0].Index).Take(MaxMeaningEntries).ToList();
+        if (placed.Count < 2)
+        {
+            return clusters;
+        }
+
+        var inPass = new HashSet<List<Candidate>>(placed, ReferenceEqualityComparer.Instance);
+
+        var texts = placed.SelectMany(c => c.Take(MeaningMembers)).Select(m => m.Compare).Distinct(StringComparer.Ordinal).ToList();
+        var encoded = meaning.Encode(texts, cancellationToken);
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            vectors[texts[i]] = encoded[i];
+        }
+
+        var byDay = placed.Select((c, i) => (Day: c[0].Day!, Index: i)).GroupBy(x => x.Day, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Index).Take(MaxClustersCompared).ToList(), StringComparer.Ordinal);
+        var scores = new Dictionary<(int, int), (double Cosine, float Same)>();
+        for (var i = 0; i < placed.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var bucket in placed[i][0].NearBuckets())
+            {
+                if (!byDay.TryGetValue(bucket, out var near))
+                {
+                    continue;
+                }
+
+                foreach (var j in near)
+                {
+                    if (j <= i || !Compatible(placed[i][0], placed[j][0]) || placed[i].Any(a => placed[j].Any(b => a.Doc == b.Doc && a.Sentence == b.Sentence)))
+                    {
+                        continue;
+                    }
+
+                    scores[(i, j)] = Closest(corpus, placed[i], placed[j], vectors, meaning);
+                }
+            }
+        }
+
+        var group = Enumerable.Range(0, placed.Count).ToArray();
+        var members = Enumerable.Range(0, placed.Count).Select(i => new List<int> { i }).ToArray();
+        foreach (var ((i, j), (cosine, same)) in scores.OrderByDescending(s => s.Value.Cosine).ThenBy(s => s.Key.Item1).ThenBy(s => s.Key.Item2))
+        {
+            if (cosine < _joinCosine || same < _joinSameEvent)
+            {
+                continue;
+            }
+
+            var (gi, gj) = (group[i], group[j]);
+            if (gi == gj || !CanJoin(members[gi], members[gj], placed, scores))
+            {
+                continue;
+            }
+
+            foreach (var m in members[gj])
+            {
+                group[m] = gi;
+            }
+
+            members[gi].AddRange(members[gj]);
+            members[gj].Clear();
+        }
+
+        var joined = clusters.Where(c => !inPass.Contains(c)).ToList();
+        foreach (var g in members.Where(m => m.Count > 0))
+        {
+            joined.Add([.. g.SelectMany(i => placed[i]).OrderByDescending(c => c.Precision).ThenBy(c => c.Index)]);
+        }
+
+        return joined;
+    }
+
+    /// <summary>Two groups join when every pair of their entries has times that can agree and none is judged a different event.</summary>
+    private static bool CanJoin(List<int> a, List<int> b, List<List<Candidate>> placed, Dictionary<(int, int), (double Cosine, float Same)> scores)
+    {
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (!scores.TryGetValue((Math.Min(x, y), Math.Max(x, y)), out var s) || s.Same < DifferentEventBelow)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The closest pair of reports of two entries by cosine, and the same-event model's P(same) for it.</summary>
+    private (double Cosine, float Same) Closest(Corpus corpus, List<Candidate> a, List<Candidate> b, Dictionary<string, float[]> vectors, IEventMeaning meaning)
+    {
+        var best = (Cosine: double.MinValue, A: a[0], B: b[0]);
+        foreach (var x in a.Take(MeaningMembers))
+        {
+            foreach (var y in b.Take(MeaningMembers))
+            {
+                var cosine = Cosine(vectors[x.Compare], vectors[y.Compare]);
+                if (cosine > best.Cosine)
+                {
+                    best = (cosine, x, y);
+                }
+            }
+        }
+
+        if (_protagonistOf is not null && (Clash(Protagonist(corpus, [best.A]), Protagonist(corpus, [best.B])) || Clash(Protagonist(corpus, a), Protagonist(corpus, b))))
+        {
+            return (best.Cosine, 0f);
+        }
+
+        return (best.Cosine, meaning.SameEvent(best.A.Compare, vectors[best.A.Compare], best.B.Compare, vectors[best.B.Compare]));
+    }
+
+    /// <summary>The person most of the reports name first (the first report's on a tie); null when none names one.</summary>
+    private string? Protagonist(Corpus corpus, IEnumerable<Candidate> reports) =>
+        reports.Take(MeaningMembers).Select(r => _protagonistOf!(corpus, r.Doc.SpanOf(r.CompareRange))).Where(p => p is not null)
+            .GroupBy(p => p!, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+
+    private static bool Clash(string? a, string? b) => a is not null && b is not null && !string.Equals(a, b, StringComparison.Ordinal);
+
+    private static double Cosine(float[] a, float[] b)
+    {
+        double dot = 0, na = 0, nb = 0;
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+
+        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
+    }
+
     /// <summary>Whether two candidates' times can be one event's: the same instant within the tolerance, else the same day.</summary>
     private static bool Compatible(Candidate a, Candidate b)
     {
-        if (a.Precision == Precision.Coarse || b.Precision == Precision.Coarse)
+        if (a.Precision is Precision.Coarse or Precision.Unplaced || b.Precision is Precision.Coarse or Precision.Unplaced)
         {
             return string.Equals(a.Timex.Value, b.Timex.Value, StringComparison.Ordinal);
         }
@@ -446,6 +703,69 @@ public sealed class TimelineStage : ICorpusStage
 
     private readonly record struct Built(TimelineEntry Entry, DateTime Key, int DocIndex, double RelativeMinutes, int Index);
 
+    /// <summary>
+    /// Relative order for entries that cannot be placed on the calendar. In a text with no report time, its weekdays
+    /// ("Friday night", "Saturday morning", "on Monday") form a sequence over the fewest days that hold them all (a story
+    /// told over a few days: Friday, then Saturday, then the Monday after), ordered by day and part of day;
+    /// each entry after the first says where it stands against the first ("the day after ‘…’"). No date is invented.
+    /// </summary>
+    private static class Sequence
+    {
+        public static int? WeekdayOf(string value) =>
+            value.Length >= 10 && value.StartsWith("XXXX-WXX-", StringComparison.Ordinal) && value[9] is >= '1' and <= '7' && (value.Length == 10 || value[10] == 'T')
+                ? value[9] - '0'
+                : null;
+
+        public static List<Built> Order(List<Built> unplaced)
+        {
+            var ordered = new List<Built>(unplaced.Count);
+            foreach (var doc in unplaced.GroupBy(b => b.DocIndex).OrderBy(g => g.Key))
+            {
+                var inDoc = doc.OrderBy(b => b.Index).ToList();
+                var named = inDoc.Select(b => WeekdayOf(b.Entry.When)).OfType<int>().ToList();
+                if (named.Count < 2)
+                {
+                    ordered.AddRange(inDoc.OrderBy(b => b.RelativeMinutes).ThenBy(b => b.Index));
+                    continue;
+                }
+
+                // The story is told over the fewest days that hold every weekday it names; on a tie it starts at the
+                // first one named. "Saturday … on Friday morning, a day after the deadlock" is the Friday before.
+                var start = named.Distinct().Select((w, i) => (Weekday: w, Span: named.Max(n => ((n - w) + 7) % 7), Order: i))
+                    .OrderBy(x => x.Span).ThenBy(x => x.Order).First().Weekday;
+                var days = inDoc.Where(b => WeekdayOf(b.Entry.When) is not null)
+                    .OrderBy(b => Day(b, start)).ThenBy(b => PartRank(b.Entry.When)).ThenBy(b => b.Index).ToList();
+                var anchor = days[0];
+                var sequence = days.Select((b, i) => i == 0 ? b : b with { Entry = b.Entry with { Relation = Relation(Day(b, start) - Day(anchor, start), PartRank(b.Entry.When) - PartRank(anchor.Entry.When), anchor.Entry) } });
+                ordered.AddRange(sequence);
+                ordered.AddRange(inDoc.Where(b => WeekdayOf(b.Entry.When) is null).OrderBy(b => b.RelativeMinutes).ThenBy(b => b.Index));
+            }
+
+            return ordered;
+        }
+
+        private static int Day(Built b, int start) => ((WeekdayOf(b.Entry.When)!.Value - start) + 7) % 7;
+
+        /// <summary>Morning, afternoon, evening, night; a bare day ranks first (its hours are unknown).</summary>
+        private static int PartRank(string value) => value.Length >= 13 && value[10] == 'T'
+            ? value.Substring(11, 2) switch { "MO" => 1, "AF" => 2, "EV" => 3, "NI" => 4, _ => 0 }
+            : 0;
+
+        /// <summary>"the day after the Friday night of ‘On Friday night he accused the army…’": the anchor's expression and the head of its sentence.</summary>
+        private static string Relation(int days, int parts, TimelineEntry first)
+        {
+            var words = first.Label.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var anchor = "the " + first.Expression + " of ‘" + string.Join(' ', words.Take(8)) + (words.Length > 8 ? "…’" : "’");
+            return days switch
+            {
+                0 when parts > 0 => "later the same day as " + anchor,
+                0 => "the same day as " + anchor,
+                1 => "the day after " + anchor,
+                _ => string.Create(CultureInfo.InvariantCulture, $"{days} days after {anchor}"),
+            };
+        }
+    }
+
     private enum Precision
     {
         Unplaced,
@@ -490,7 +810,7 @@ public sealed class TimelineStage : ICorpusStage
             {
                 Precision.Coarse => "c:" + value,
                 Precision.Day or Precision.Clock => Day,
-                _ => null,
+                _ => Sequence.WeekdayOf(value) is not null ? "w:" + value : null,
             };
         }
 
@@ -528,6 +848,12 @@ public sealed class TimelineStage : ICorpusStage
         public string? Bucket { get; }
 
         public required HashSet<string> Words { get; init; }
+
+        /// <summary>The text compared for meaning: the sentence, or a post's head, on one line.</summary>
+        public required string Compare { get; init; }
+
+        /// <summary>Where <see cref="Compare"/> lies in the document.</summary>
+        public required TextRange CompareRange { get; init; }
 
         /// <summary>START or END when the day is qualified as early or late, else the timex's own mod.</summary>
         public string? Mod { get; init; }

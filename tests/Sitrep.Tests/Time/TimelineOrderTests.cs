@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Shouldly;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Tests.Support;
+using Sitrep.Time.Timeline;
+
+namespace Sitrep.Tests.Time;
+
+/// <summary>Issue 19 item 3: an undated corpus gets relative order instead of invented dates.</summary>
+public class TimelineOrderTests
+{
+    private static readonly string GoldPath = Path.Combine(SharedData.RepositoryRoot, "tests", "gold", "timeline", "undated-order.json");
+
+    [Fact]
+    public void WhenTextsHaveNoReportTime_TheirWeekdaysFollowTheGoldOrderWithRelationsAndNoDate()
+    {
+        using var gold = JsonDocument.Parse(File.ReadAllText(GoldPath));
+        var documents = gold.RootElement.GetProperty("documents").EnumerateArray()
+            .Select(d => Document.Create(d.GetProperty("text").GetString()!, d.GetProperty("name").GetString()!).Build())
+            .ToList();
+        var corpus = new Corpus([.. documents.Select(TimexStageTests.Run)]);
+        new TimelineStage().Process(corpus, CancellationToken.None);
+        var entries = corpus.Layers.Get<TimelineLayer>().Entries;
+
+        entries.ShouldNotBeEmpty();
+        entries.ShouldAllBe(e => e.Interval == null && e.When.StartsWith("XXXX", StringComparison.Ordinal));
+        foreach (var sequence in gold.RootElement.GetProperty("sequences").EnumerateArray())
+        {
+            var doc = documents.Single(d => d.Path == sequence.GetProperty("doc").GetString());
+            var positions = new List<int>();
+            foreach (var step in sequence.GetProperty("order").EnumerateArray())
+            {
+                var cue = step.GetProperty("cue").GetString()!;
+                var at = IndexOf(entries, doc, cue);
+                at.ShouldBeGreaterThanOrEqualTo(0, $"no entry cites '{cue}' in {doc.Path}");
+                var relation = step.GetProperty("relation");
+                if (relation.ValueKind == JsonValueKind.Null)
+                {
+                    entries[at].Relation.ShouldBeNull();
+                }
+                else
+                {
+                    entries[at].Relation.ShouldNotBeNull().ShouldStartWith(relation.GetString()!);
+                }
+
+                positions.Add(at);
+            }
+
+            positions.ShouldBe(positions.Order().ToList(), $"entries of {doc.Path} out of order");
+        }
+    }
+
+    [Fact]
+    public void WhenAnUndatedTextNamesFridayThenMonday_MondayComesThreeDaysAfter()
+    {
+        var doc = Document.Create("The talks began on Friday. The first ship was unloaded on Monday.", "notice.txt").Build();
+        var corpus = new Corpus([TimexStageTests.Run(doc)]);
+        new TimelineStage().Process(corpus, CancellationToken.None);
+        var entries = corpus.Layers.Get<TimelineLayer>().Entries;
+        entries.Select(e => e.When).ShouldBe(["XXXX-WXX-5", "XXXX-WXX-1"]);
+        entries[1].Relation.ShouldBe("3 days after the Friday of ‘The talks began on Friday.’");
+    }
+
+    private static int IndexOf(IReadOnlyList<TimelineEntry> entries, Document doc, string cue)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Cites.Any(c => c.DocumentId == doc.Id && doc.Text[c.Start..c.End].Contains(cue, StringComparison.Ordinal)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
