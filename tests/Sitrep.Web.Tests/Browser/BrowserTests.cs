@@ -148,7 +148,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     {
         if (browser.Browser is null)
         {
-            Assert.Skip($"Chromium is not installed at {BrowserFixture.Chromium}; run scripts/install-chromium.sh to run the browser tests.");
+            Assert.Skip($"Chromium is not installed at {BrowserFixture.Chromium} and scripts/install-chromium.sh could not install it: {browser.InstallNote}");
         }
 
         var context = await browser.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
@@ -185,11 +185,49 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser? Browser { get; private set; }
 
+    /// <summary>What the project's install script said when Chromium was missing, for the skip message.</summary>
+    public string InstallNote { get; private set; } = string.Empty;
+
+    /// <summary>Runs <c>scripts/install-chromium.sh</c> (Debian's chromium through apt when run as root) and returns its output.</summary>
+    private static string Install()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "scripts", "install-chromium.sh")))
+        {
+            directory = directory.Parent;
+        }
+
+        if (directory is null)
+        {
+            return "scripts/install-chromium.sh was not found above " + AppContext.BaseDirectory;
+        }
+
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(directory.FullName, "scripts", "install-chromium.sh")])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            return "scripts/install-chromium.sh took more than 10 minutes";
+        }
+
+        return (output.Result + error).Trim();
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(Chromium))
         {
-            return;
+            InstallNote = Install();
+            if (!File.Exists(Chromium))
+            {
+                return;
+            }
         }
 
         _playwright = await Playwright.CreateAsync();
