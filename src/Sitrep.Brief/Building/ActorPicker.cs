@@ -70,9 +70,10 @@ internal static partial class ActorPicker
     {
         var sources = ActorFilter.SourceNames(report.Documents.SelectMany(d => new[] { d.Source.Outlet, d.Source.Author }.Concat(d.Posts.Select(p => p.Author))));
         var names = report.Entities.Where(e => e.Type is "PERSON" or "ORG" or "LOC").Select(e => e.Name).ToList();
+        var cases = new Lazy<WordCases>(() => WordCases.Of(texts.Values));
         return e => e.Type is "PERSON" or "ORG"
             && !ActorFilter.IsSource([e.Name, .. e.Aliases], sources)
-            && (texts.Count == 0 || !ActorFilter.IsCommonNoun(e.Name, e.Aliases, names, texts.Values));
+            && (texts.Count == 0 || !ActorFilter.IsCommonNoun(e.Name, e.Aliases, names, cases.Value));
     }
 
     /// <summary>Mentions and documents of an entity with all its names, never fewer than the resolved mentions.</summary>
@@ -149,6 +150,9 @@ internal static partial class ActorPicker
         var best = facts.Views
             .Where(v => v.Display is { Kind: "event" or "judgment" } d && !v.IsFurniture && !used.Contains(v.Proposition.Id) && names.Any(n => d.Text.Contains(n, StringComparison.Ordinal)))
             .OrderByDescending(v => v.IsRumour ? 0 : 1)
+
+            // What they did (an event of consequence) before what they said in passing.
+            .ThenByDescending(v => Consequence.Weight(v.EventClass) > 0 ? 1 : 0)
             .ThenBy(v => names.Any(n => v.Display!.Text.IndexOf(n, StringComparison.Ordinal) is >= 0 and < 40) ? 0 : 1)
             .ThenByDescending(v => v.Importance)
             .FirstOrDefault();

@@ -594,6 +594,21 @@ public static class FrontPartBuilder
         return [.. lines.Where(l => l.Cites.Count > 0).Take(5)];
     }
 
+    /// <summary>"It was a trap." → "a trap": a hypothesis as a short noun phrase.</summary>
+    private static string Explanation(string hypothesis)
+    {
+        var text = BriefFacts.Display(hypothesis, 10).TrimEnd('.');
+        foreach (var opening in new[] { "It was ", "It is ", "It's ", "This was ", "This is " })
+        {
+            if (text.StartsWith(opening, StringComparison.OrdinalIgnoreCase) && text.Length > opening.Length + 2)
+            {
+                return text[opening.Length..];
+            }
+        }
+
+        return text;
+    }
+
     /// <summary>Event classes that tell one story step (an attack that kills is one thing that happened).</summary>
     private static string Family(string eventClass) => eventClass switch
     {
@@ -659,8 +674,9 @@ public static class FrontPartBuilder
             var close = ranked.TakeWhile(h => top - h.Scores.GetValueOrDefault("bayesPosterior") < 0.15).Where(h => h.Sources.Count > 0).Take(3).ToList();
             if (close.Count >= 2)
             {
+                // Hypotheses are Sitrep's wording of the sources' explanations, not quotations: no quotation marks.
                 return new BriefStatement(
-                    $"{WhyUnresolved}: the evidence does not separate {string.Join(", ", close.Select(h => BriefFacts.Quote(h.Text, 8)))}.",
+                    $"{WhyUnresolved}: the evidence does not separate the explanations the sources offer ({string.Join("; ", close.Select(h => Explanation(h.Text)))}).",
                     [.. close.Select(h => h.Sources[0])]);
             }
         }

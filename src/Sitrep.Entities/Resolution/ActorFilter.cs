@@ -59,15 +59,15 @@ public static partial class ActorFilter
     /// a common word would not be (every capitalised use opens a sentence or a line), or other names end with it.
     /// </summary>
     /// <param name="name">The entity's name.</param>
-    /// <param name="aliases">Its other names: a multi-word alias or one used mid-sentence shows a name.</param>
+    /// <param name="aliases">Its other names: a multi-word alias shows a name.</param>
     /// <param name="otherNames">The names of the corpus's other entities.</param>
-    /// <param name="texts">The corpus's texts.</param>
-    public static bool IsCommonNoun(string name, IEnumerable<string> aliases, IEnumerable<string> otherNames, IEnumerable<string> texts)
+    /// <param name="cases">How the corpus writes its words (<see cref="WordCases.Of"/>).</param>
+    public static bool IsCommonNoun(string name, IEnumerable<string> aliases, IEnumerable<string> otherNames, WordCases cases)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(aliases);
         ArgumentNullException.ThrowIfNull(otherNames);
-        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(cases);
         if (name.Contains(' ', StringComparison.Ordinal) || name.Length < 2 || !char.IsUpper(name[0]) || aliases.Any(a => a.Contains(' ', StringComparison.Ordinal) && char.IsUpper(a[0])))
         {
             return false;
@@ -78,31 +78,22 @@ public static partial class ActorFilter
             return true;
         }
 
-        var lower = name.ToLowerInvariant();
-        var midSentence = false;
-        var seen = false;
-        foreach (var text in texts)
+        var use = cases.Find(name);
+        if (use.Lower)
         {
-            foreach (var (at, word) in WholeWords(text, lower, StringComparison.OrdinalIgnoreCase))
-            {
-                if (string.Equals(word, lower, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-
-                if (!string.Equals(word, name, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                seen = true;
-                midSentence |= !OpensSentence(text, at) && !IsAllCapitals(name);
-            }
+            return true;
         }
 
-        // An all-capitals word (an acronym) is capitalised anywhere: its place says nothing.
-        return seen && !midSentence && !IsAllCapitals(name);
+        // An all-capitals word (an acronym) is capitalised anywhere: where it stands says nothing.
+        return use.Capitalised && !use.MidSentence && !IsAllCapitals(name);
     }
+
+    /// <summary>
+    /// <see cref="IsCommonNoun(string, IEnumerable{string}, IEnumerable{string}, WordCases)"/> over texts read once for
+    /// this call; read them once with <see cref="WordCases.Of"/> to ask about many names.
+    /// </summary>
+    public static bool IsCommonNoun(string name, IEnumerable<string> aliases, IEnumerable<string> otherNames, IEnumerable<string> texts) =>
+        IsCommonNoun(name, aliases, otherNames, WordCases.Of(texts));
 
     /// <summary>
     /// Mentions and documents of an entity counted over the texts with all its names: the longest name first, so
@@ -167,7 +158,7 @@ public static partial class ActorFilter
     }
 
     /// <summary>True when the word at <paramref name="at"/> is the first of a sentence, a line or a quotation.</summary>
-    private static bool OpensSentence(string text, int at)
+    internal static bool OpensSentence(string text, int at)
     {
         var i = at - 1;
         while (i >= 0 && text[i] is ' ' or '\t' or '"' or '“' or '‘' or '\'' or '(' or '*' or '#' or '-' or '•' or '>')
@@ -186,4 +177,66 @@ public static partial class ActorFilter
     // "Ministry of Defence" → "defence ministry"; "Ministry of Foreign Affairs" → "foreign affairs ministry".
     [GeneratedRegex(@"^(?<head>Ministry|Department|Office|Committee|Service|Council|Agency)\s+of\s+(the\s+)?(?<what>\p{L}+(\s\p{L}+)?)$")]
     private static partial Regex OfName();
+}
+
+/// <summary>How a corpus writes each of its words: in lower case anywhere, capitalised mid-sentence, capitalised at all.</summary>
+public sealed class WordCases
+{
+    private readonly Dictionary<string, Use> _words;
+
+    private WordCases(Dictionary<string, Use> words) => _words = words;
+
+    /// <summary>How a word is written.</summary>
+    /// <param name="Lower">Written all in lower case somewhere.</param>
+    /// <param name="Capitalised">Written with its capital somewhere.</param>
+    /// <param name="MidSentence">Written with its capital somewhere other than the start of a sentence or a line.</param>
+    public readonly record struct Use(bool Lower, bool Capitalised, bool MidSentence);
+
+    /// <summary>Reads the texts once (words are runs of letters and digits).</summary>
+    public static WordCases Of(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var words = new Dictionary<string, Use>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            var i = 0;
+            while (i < text.Length)
+            {
+                if (!char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < text.Length && char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                }
+
+                var word = text[start..i];
+                var key = word.ToLowerInvariant();
+                var use = words.GetValueOrDefault(key);
+                if (string.Equals(word, key, StringComparison.Ordinal))
+                {
+                    use = use with { Lower = true };
+                }
+                else
+                {
+                    use = use with { Capitalised = true, MidSentence = use.MidSentence || !ActorFilter.OpensSentence(text, start) };
+                }
+
+                words[key] = use;
+            }
+        }
+
+        return new WordCases(words);
+    }
+
+    /// <summary>How <paramref name="word"/> (any case) is written in the corpus; all false when it is not.</summary>
+    public Use Find(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return _words.GetValueOrDefault(word.ToLowerInvariant());
+    }
 }
