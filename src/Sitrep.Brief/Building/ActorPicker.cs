@@ -79,14 +79,21 @@ internal static partial class ActorPicker
     /// <summary>Mentions and documents of an entity with all its names, never fewer than the resolved mentions.</summary>
     public static (int Mentions, int Documents) Count(BriefEntity entity, IReadOnlyDictionary<string, string> texts)
     {
-        var resolved = (entity.Mentions.Count, entity.Mentions.Select(m => m.Doc).Distinct(StringComparer.Ordinal).Count());
+        var (mentions, documents) = Counted(entity, texts);
+        return (mentions, documents.Count);
+    }
+
+    /// <summary>Mentions of an entity with all its names and the ids of the documents that mention it (resolved mentions included).</summary>
+    public static (int Mentions, IReadOnlyList<string> Documents) Counted(BriefEntity entity, IReadOnlyDictionary<string, string> texts)
+    {
+        var resolved = entity.Mentions.Select(m => m.Doc).Distinct(StringComparer.Ordinal).ToList();
         if (texts.Count == 0)
         {
-            return resolved;
+            return (entity.Mentions.Count, resolved);
         }
 
         var (mentions, documents) = ActorFilter.CountMentions([entity.Name, .. entity.Aliases.Where(a => a.Length > 0 && char.IsUpper(a[0]))], texts);
-        return (Math.Max(resolved.Item1, mentions), Math.Max(resolved.Item2, documents.Count));
+        return (Math.Max(entity.Mentions.Count, mentions), [.. resolved.Union(documents, StringComparer.Ordinal)]);
     }
 
     /// <summary>The title the sources give most often: "Defence Minister", "Kremlin spokesman", "the Wagner chief".</summary>

@@ -30,7 +30,11 @@ internal static class ActorList
                 .ThenBy(e => e.Name, StringComparer.Ordinal)
                 .Where(Building.ActorPicker.IsActor(report, texts))
                 .Take(MaxActors)
-                .Select(e => new Actor(e, [.. e.Mentions.Select(m => numbers.GetValueOrDefault(m.Doc)).Where(n => n > 0).Distinct().Order()]) { Mentions = Building.ActorPicker.Count(e, texts).Mentions })
+                .Select(e =>
+                {
+                    var (mentions, documents) = Building.ActorPicker.Counted(e, texts);
+                    return new Actor(e, [.. documents.Select(d => numbers.GetValueOrDefault(d)).Where(n => n > 0).Distinct().Order()]) { Mentions = mentions };
+                })
                 .OrderByDescending(a => a.Mentions)
                 .ThenBy(a => a.Entity.Name, StringComparer.Ordinal),
         ];

@@ -6,7 +6,7 @@ namespace Sitrep.Entities.Resolution;
 /// Which recognised people and organisations are actors of the story, by general rules over the corpus: bylines,
 /// outlets and comment authors are its sources, not its actors; a word the texts also write in lower case ("coup",
 /// "treason"), a capitalised word seen only where any word is capitalised (opening a sentence or a line: "Excavators
-/// tearing up the road"), and a head noun other names end with ("HQ" of "Rostov HQ") are common nouns, not names.
+/// tearing up the road"), and a head noun several names end with ("HQ" of "Rostov HQ") are common nouns, not names.
 /// Mentions are counted with every alias and the "defence ministry" form of a "Ministry of Defence" name.
 /// </summary>
 public static partial class ActorFilter
@@ -56,7 +56,7 @@ public static partial class ActorFilter
 
     /// <summary>
     /// True when a one-word name is a common noun: the texts also write it in lower case, or never capitalise it where
-    /// a common word would not be (every capitalised use opens a sentence or a line), or other names end with it.
+    /// a common word would not be (every capitalised use opens a sentence or a line), or two or more other names end with it.
     /// </summary>
     /// <param name="name">The entity's name.</param>
     /// <param name="aliases">Its other names: a multi-word alias shows a name.</param>
@@ -73,7 +73,8 @@ public static partial class ActorFilter
             return false;
         }
 
-        if (otherNames.Any(o => o.Length > name.Length + 1 && o.EndsWith(" " + name, StringComparison.Ordinal)))
+        // A head noun ends several names ("Rostov HQ", "District HQ"); a surname ends one person's name.
+        if (otherNames.Where(o => o.Length > name.Length + 1 && o.EndsWith(" " + name, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Count() >= 2)
         {
             return true;
         }
