@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Sitrep.Brief.Model;
+using Sitrep.Entities.Resolution;
 
 namespace Sitrep.Brief.Building;
 
@@ -29,21 +30,25 @@ internal static partial class ActorPicker
     public static List<BriefActor> Pick(BriefFacts facts, IReadOnlyDictionary<string, string> texts, int count)
     {
         var report = facts.Report;
-        var sources = SourceNames(report);
+        var isActor = IsActor(report, texts);
         var holders = report.Claims.GroupBy(c => c.Attribution.Holder, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // The rules read the texts: apply them to the most mentioned first and only as far as needed.
         var candidates = report.Entities
             .Where(e => e.Type is "PERSON" or "ORG")
-            .Where(e => !IsSource(e, sources) && !IsCommonNoun(e.Name, texts))
-            .Select(e => (Entity: e, Docs: e.Mentions.Select(m => m.Doc).Distinct(StringComparer.Ordinal).Count(), Held: holders.GetValueOrDefault(e.Id)))
-            .Where(x => x.Docs >= 2 || x.Entity.Mentions.Count >= 3)
-            .OrderByDescending(x => (2.0 * x.Docs) + (x.Entity.Mentions.Count / 5.0) + (x.Held / 2.0))
+            .OrderByDescending(e => e.Mentions.Select(m => m.Doc).Distinct(StringComparer.Ordinal).Count())
+            .ThenByDescending(e => e.Mentions.Count)
+            .Where(isActor)
+            .Take(count * 3)
+            .Select(e => (Entity: e, Count: Count(e, texts), Held: holders.GetValueOrDefault(e.Id)))
+            .Where(x => x.Count.Documents >= 2 || x.Count.Mentions >= 3)
+            .OrderByDescending(x => (2.0 * x.Count.Documents) + (x.Count.Mentions / 5.0) + (x.Held / 2.0))
             .ThenBy(x => x.Entity.Name, StringComparer.Ordinal)
             .Take(count)
             .ToList();
         var usedClaims = new HashSet<string>(StringComparer.Ordinal);
         return
         [
-            .. candidates.Select(x => (x.Entity, x.Docs, x.Held, Role: Role(x.Entity, texts)))
+            .. candidates.Select(x => (x.Entity, x.Count, x.Held, Role: Role(x.Entity, texts)))
 
             // An actor with neither a described role nor a claim of its own is a place in the story, not a player.
             .Where(x => x.Role is not null || x.Held > 0)
@@ -52,67 +57,43 @@ internal static partial class ActorPicker
                 var role = x.Role;
                 var said = x.Held > 0 ? $"{BriefFacts.Plural(x.Held, "claim")} made" : null;
                 var parts = new[] { role, said }.Where(p => p is not null);
-                return new BriefActor(x.Entity.Id, x.Entity.Name, x.Entity.Type, string.Join(" · ", parts), x.Entity.Mentions.Count, x.Docs, ClaimedOf(facts, x.Entity, usedClaims));
+                return new BriefActor(x.Entity.Id, x.Entity.Name, x.Entity.Type, string.Join(" · ", parts), x.Count.Mentions, x.Count.Documents, ClaimedOf(facts, x.Entity, usedClaims));
             }),
         ];
     }
 
-    /// <summary>Outlets, authors and post authors, lower case: the sources of the corpus.</summary>
-    private static HashSet<string> SourceNames(BriefReport report)
+    /// <summary>
+    /// Which people and organisations are actors (<see cref="ActorFilter"/>): not the corpus's outlets, authors and
+    /// commenters, not common nouns. Without texts only the sources are told apart.
+    /// </summary>
+    public static Func<BriefEntity, bool> IsActor(BriefReport report, IReadOnlyDictionary<string, string> texts)
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var doc in report.Documents)
-        {
-            foreach (var name in new[] { doc.Source.Outlet, doc.Source.Author }.Concat(doc.Posts.Select(p => p.Author)))
-            {
-                if (string.IsNullOrWhiteSpace(name))
-                {
-                    continue;
-                }
-
-                names.Add(name.Trim());
-                foreach (var part in Separators().Split(name))
-                {
-                    if (part.Trim().Length > 2)
-                    {
-                        names.Add(part.Trim());
-                    }
-                }
-            }
-        }
-
-        return names;
+        var sources = ActorFilter.SourceNames(report.Documents.SelectMany(d => new[] { d.Source.Outlet, d.Source.Author }.Concat(d.Posts.Select(p => p.Author))));
+        var names = report.Entities.Where(e => e.Type is "PERSON" or "ORG" or "LOC").Select(e => e.Name).ToList();
+        var cases = new Lazy<WordCases>(() => WordCases.Of(texts.Values));
+        return e => e.Type is "PERSON" or "ORG"
+            && !ActorFilter.IsSource([e.Name, .. e.Aliases], sources)
+            && (texts.Count == 0 || !ActorFilter.IsCommonNoun(e.Name, e.Aliases, names, cases.Value));
     }
 
-    private static bool IsSource(BriefEntity entity, HashSet<string> sources) =>
-        new[] { entity.Name }.Concat(entity.Aliases).Any(n => sources.Contains(n) || sources.Any(s => s.Length > 3 && n.StartsWith(s + " ", StringComparison.OrdinalIgnoreCase)));
-
-    /// <summary>A one-word name that any text also writes in lower case is a common noun, not a name.</summary>
-    private static bool IsCommonNoun(string name, IReadOnlyDictionary<string, string> texts)
+    /// <summary>Mentions and documents of an entity with all its names, never fewer than the resolved mentions.</summary>
+    public static (int Mentions, int Documents) Count(BriefEntity entity, IReadOnlyDictionary<string, string> texts)
     {
-        if (name.Contains(' ', StringComparison.Ordinal) || name.Length < 3 || !char.IsUpper(name[0]))
+        var (mentions, documents) = Counted(entity, texts);
+        return (mentions, documents.Count);
+    }
+
+    /// <summary>Mentions of an entity with all its names and the ids of the documents that mention it (resolved mentions included).</summary>
+    public static (int Mentions, IReadOnlyList<string> Documents) Counted(BriefEntity entity, IReadOnlyDictionary<string, string> texts)
+    {
+        var resolved = entity.Mentions.Select(m => m.Doc).Distinct(StringComparer.Ordinal).ToList();
+        if (texts.Count == 0)
         {
-            return false;
+            return (entity.Mentions.Count, resolved);
         }
 
-        var lower = name.ToLowerInvariant();
-        foreach (var text in texts.Values)
-        {
-            var at = text.IndexOf(lower, StringComparison.Ordinal);
-            while (at >= 0)
-            {
-                var before = at == 0 || !char.IsLetter(text[at - 1]);
-                var after = at + lower.Length >= text.Length || !char.IsLetter(text[at + lower.Length]);
-                if (before && after)
-                {
-                    return true;
-                }
-
-                at = text.IndexOf(lower, at + 1, StringComparison.Ordinal);
-            }
-        }
-
-        return false;
+        var (mentions, documents) = ActorFilter.CountMentions([entity.Name, .. entity.Aliases.Where(a => a.Length > 0 && char.IsUpper(a[0]))], texts);
+        return (Math.Max(entity.Mentions.Count, mentions), [.. resolved.Union(documents, StringComparer.Ordinal)]);
     }
 
     /// <summary>The title the sources give most often: "Defence Minister", "Kremlin spokesman", "the Wagner chief".</summary>
@@ -170,10 +151,15 @@ internal static partial class ActorPicker
     /// <summary>The best-corroborated statement that names the actor, once per brief.</summary>
     private static List<BriefStatement> ClaimedOf(BriefFacts facts, BriefEntity entity, HashSet<string> used)
     {
-        var names = new[] { entity.Name }.Concat(entity.Aliases).Where(n => n.Length >= 3).Append(entity.Name.Split(' ')[^1]).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // A person is also named by surname alone; an organisation's last word ("Defence" of "Ministry of Defence") is no name.
+        var surname = entity.Type == "PERSON" ? entity.Name.Split(' ')[^1] : entity.Name;
+        var names = new[] { entity.Name }.Concat(entity.Aliases).Where(n => n.Length >= 3).Append(surname).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var best = facts.Views
             .Where(v => v.Display is { Kind: "event" or "judgment" } d && !v.IsFurniture && !used.Contains(v.Proposition.Id) && names.Any(n => d.Text.Contains(n, StringComparison.Ordinal)))
             .OrderByDescending(v => v.IsRumour ? 0 : 1)
+
+            // What they did (an event of consequence) before what they said in passing.
+            .ThenByDescending(v => Consequence.Weight(v.EventClass) > 0 ? 1 : 0)
             .ThenBy(v => names.Any(n => v.Display!.Text.IndexOf(n, StringComparison.Ordinal) is >= 0 and < 40) ? 0 : 1)
             .ThenByDescending(v => v.Importance)
             .FirstOrDefault();
@@ -188,9 +174,6 @@ internal static partial class ActorPicker
             : "per " + facts.GradedHolder(best.Display!);
         return [new BriefStatement($"{BriefFacts.Quote(best.Display!.Text, 8)} ({basis})", [best.Cite]) { Proposition = best.Proposition.Id }];
     }
-
-    [GeneratedRegex(@"\s*(,|;|/|\band\b|&)\s*")]
-    private static partial Regex Separators();
 
     [GeneratedRegex(@"^(the|a|an)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Article();

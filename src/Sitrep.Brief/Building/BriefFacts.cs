@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Sitrep.Brief.Model;
+using Sitrep.Corroboration.State;
 
 namespace Sitrep.Brief.Building;
 
@@ -19,6 +20,7 @@ internal sealed partial class BriefFacts
         Claims = report.Claims.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Documents = report.Documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Ungraded = report.Documents.All(d => string.IsNullOrEmpty(d.Source.Reliability));
+        Centrality = EntityCentrality(report);
         Views = [.. report.Propositions.Select(View)];
         ById = Views.ToDictionary(v => v.Proposition.Id, StringComparer.Ordinal);
     }
@@ -32,6 +34,12 @@ internal sealed partial class BriefFacts
     public List<PropositionView> Views { get; }
 
     public Dictionary<string, PropositionView> ById { get; }
+
+    /// <summary>
+    /// How central each person or organisation is to the story: the share of the corpus's documents that mention it
+    /// (0–1). Participants central to the story make a statement about them matter more.
+    /// </summary>
+    public Dictionary<string, double> Centrality { get; }
 
     /// <summary>A document's Admiralty reliability letter; F ("cannot be judged") when unknown.</summary>
     public string Grade(string documentId) =>
@@ -52,25 +60,41 @@ internal sealed partial class BriefFacts
 
     /// <summary>The outlet (or path) of a document, the name a reader knows it by.</summary>
     public string Outlet(string documentId) =>
-        Documents.GetValueOrDefault(documentId) is { } d ? d.Source.Outlet ?? Path.GetFileName(d.Path) : documentId;
+        Documents.GetValueOrDefault(documentId) is { } d ? d.Source.Outlet ?? $"{KindNoun(d.Kind)} {Path.GetFileName(d.Path)}" : documentId;
+
+    /// <summary>What a reader calls a document of a kind when it has no outlet name ("forum thread", "article").</summary>
+    public static string KindNoun(string kind) => kind switch
+    {
+        "thread" => "forum thread",
+        "liveblog" => "live blog",
+        "feed-item" => "feed post",
+        "brief" => "analysis",
+        "article" => "article",
+        _ => "document",
+    };
 
     /// <summary>Who holds a claim, as a reader would name them ("Meridian Wire", "Peskov (via Northgate Daily)", "a commenter on lemmy…").</summary>
+    /// <remarks>
+    /// In a comment thread the commenter is the source: a commenter who says that a named person said something is
+    /// "a commenter on … (citing Putin)", never Putin's own claim.
+    /// </remarks>
     public string Holder(BriefClaim claim)
     {
         var outlet = Outlet(claim.Doc);
         var doc = Documents.GetValueOrDefault(claim.Doc);
-        if (claim.Attribution.Kind == "named" && claim.Attribution.Text is { Length: > 0 } named && !IsPronoun(named))
+        var named = claim.Attribution.Kind == "named" && claim.Attribution.Text is { Length: > 0 } n && !IsPronoun(n) ? n : null;
+        if (doc?.Kind == "thread")
         {
-            return $"{named} (via {outlet})";
+            var author = claim.Post is { } post ? doc.Posts.FirstOrDefault(p => p.Id == post)?.Author : null;
+            var who = author is null ? $"a commenter on {outlet}" : $"{author}, a commenter on {outlet},";
+            return named is null ? who.TrimEnd(',') : $"{who.TrimEnd(',')} (citing {named})";
         }
 
-        if (doc?.Kind == "thread" && claim.Post is { } post && doc.Posts.FirstOrDefault(p => p.Id == post)?.Author is { } author)
-        {
-            return $"{author} on {outlet}";
-        }
-
-        return outlet;
+        return named is null ? outlet : $"{named} (via {outlet})";
     }
+
+    /// <summary>Who gives a story-state step, named as <see cref="Holder"/> names the claim's holder.</summary>
+    public string StepSource(BriefStatusStep step) => Claims.GetValueOrDefault(step.Claim) is { } claim ? Holder(claim) : step.Source;
 
     /// <summary>A holder with the source's grade ("Meridian Wire (B)").</summary>
     public string GradedHolder(BriefClaim claim) => Ungraded ? $"{Holder(claim)} (ungraded)" : $"{Holder(claim)} ({Grade(claim.Doc)})";
@@ -87,7 +111,8 @@ internal sealed partial class BriefFacts
             return true;
         }
 
-        if (Byline().IsMatch(text) || Dateline().IsMatch(text) || Notice().IsMatch(text))
+        // A dateline opens the lede, often the report's most telling sentence: only a dateline with little after it is furniture.
+        if (Byline().IsMatch(text) || (Dateline().IsMatch(text) && WordCount(Excerpt.Of(claim).Text) < 8) || Notice().IsMatch(text))
         {
             return true;
         }
@@ -156,8 +181,11 @@ internal sealed partial class BriefFacts
     {
         var claims = p.Claims.Select(id => Claims.GetValueOrDefault(id)).OfType<BriefClaim>().ToList();
         var label = ContentWords(p.Label);
+
+        // A claim whose shown clause states a status the story has moved past is shown only when no other claim of the
+        // proposition says it without that status.
         var display = claims
-            .Select(c => (Claim: c, Score: DisplayScore(c) + (2.0 * Overlap(label, ContentWords(c.Text)))))
+            .Select(c => (Claim: c, Score: DisplayScore(c) + (2.0 * Overlap(label, ContentWords(c.Text))) - (SupersededBy(Excerpt.Of(c).Text) is null ? 0 : 3)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Claim.Text.Length)
             .Select(x => x.Claim)
@@ -170,6 +198,9 @@ internal sealed partial class BriefFacts
         var credible = supporting.Where(IsCredible).Select(Key).Distinct(StringComparer.Ordinal).Count();
         var grades = supporting.Select(Grade).Order(StringComparer.Ordinal).Distinct().ToList();
         var firstReport = claims.Select(c => Time(c.ReportTime)).Where(t => t is not null).Min();
+        var excerpt = display is null ? null : Excerpt.Of(display);
+        var eventClass = display is null ? null : Consequence.ClassOf(display, excerpt!.Text) ?? Consequence.ClassOf(claims);
+        var steps = Report.States.SelectMany(st => st.Steps).Select(st => st.Claim).ToHashSet(StringComparer.Ordinal);
         return new PropositionView(
             p,
             display,
@@ -181,7 +212,55 @@ internal sealed partial class BriefFacts
             firstReport)
         {
             HasEvent = claims.Any(c => c.Frame?.EventClass is not null),
+            Excerpt = excerpt,
+            EventClass = eventClass,
+            Centrality = display is null ? 0 : CentralityOf(display),
+            HasFigure = claims.Any(c => c.Frame?.Measures.Count > 0),
+            ChangesState = claims.Any(c => steps.Contains(c.Id)),
+            SupersededBy = excerpt is null ? null : SupersededBy(excerpt.Text),
+            StateTopic = excerpt is null ? null : StoryStatus.Read(excerpt.Text).Select(r => r.Topic).FirstOrDefault(t => Report.States.Any(st => st.Topic == t && st.Steps.Count >= 2)),
         };
+    }
+
+    /// <summary>
+    /// The story state a text's status has been overtaken by: the text says the case "will be dropped" while the
+    /// story state, from later reports, has it closed. Null when the text states no status or the status is current.
+    /// </summary>
+    public BriefStoryState? SupersededBy(string text)
+    {
+        foreach (var (topic, status) in StoryStatus.Read(text))
+        {
+            if (Report.States.FirstOrDefault(st => st.Topic == topic && st.Steps.Count >= 2) is { } state && !string.Equals(state.Now, status, StringComparison.Ordinal))
+            {
+                return state;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The most central person or organisation a claim names (its mentions inside the claim's span).</summary>
+    private double CentralityOf(BriefClaim claim)
+    {
+        var best = 0.0;
+        foreach (var entity in Report.Entities)
+        {
+            if (Centrality.TryGetValue(entity.Id, out var share) && share > best && entity.Mentions.Any(m => m.Doc == claim.Doc && m.Start >= claim.Start && m.End <= claim.End))
+            {
+                best = share;
+            }
+        }
+
+        return best;
+    }
+
+    private static Dictionary<string, double> EntityCentrality(BriefReport report)
+    {
+        var documents = Math.Max(1, report.Documents.Count);
+        return report.Entities
+            .Where(e => e.Type is "PERSON" or "ORG")
+            .GroupBy(e => e.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Mentions.Select(m => m.Doc).Distinct(StringComparer.Ordinal).Count() / (double)documents, StringComparer.Ordinal);
     }
 
     private double DisplayScore(BriefClaim c)
@@ -193,7 +272,11 @@ internal sealed partial class BriefFacts
             "quote" => 0.3,
             _ => -2.0,
         };
-        score += c.Text.Length is >= 40 and <= 240 ? 1.0 : 0.0;
+        var excerpt = Excerpt.Of(c).Text;
+        score += excerpt.Length is >= 40 and <= 240 ? 1.0 : 0.0;
+
+        // A fragment (a clause cut from its sentence: "whether the case …", "the FSB opened …") reads worse than a sentence.
+        score -= excerpt.Length > 0 && char.IsLower(excerpt[0]) ? 1.0 : 0.0;
         score += c.Attribution.Kind == "author" ? 0.3 : 0.0;
         score -= IsFurniture(c) ? 5.0 : 0.0;
         score -= c.Text.Contains("**", StringComparison.Ordinal) ? 0.5 : 0.0;
@@ -240,18 +323,45 @@ internal sealed record PropositionView(
 {
     public string BestGrade => Grades.Count == 0 ? "F" : Grades[0];
 
+    /// <summary>The display claim's main clause, as quoted, with its exact span.</summary>
+    public Excerpt? Excerpt { get; init; }
+
+    /// <summary>The event class most of its claims name (frame or trigger word), or null.</summary>
+    public string? EventClass { get; init; }
+
+    /// <summary>Share of documents that mention the most central actor the display claim names (0–1).</summary>
+    public double Centrality { get; init; }
+
+    /// <summary>True when a claim of it gives a figure (killed, force size, distance…).</summary>
+    public bool HasFigure { get; init; }
+
+    /// <summary>True when a claim of it is a step of a story state (a change of status).</summary>
+    public bool ChangesState { get; init; }
+
+    /// <summary>The topic of a story state (with steps) whose status its quoted clause states, or null: the state's own sentence tells it.</summary>
+    public string? StateTopic { get; init; }
+
+    /// <summary>The story state whose later status overtakes what its quoted clause states, or null.</summary>
+    public BriefStoryState? SupersededBy { get; init; }
+
     /// <summary>True when a claim of it names an event class (seize, attack, kill, negotiate…): something happened.</summary>
     public bool HasEvent { get; init; }
 
-    /// <summary>The span to cite: the display claim's, else the proposition's.</summary>
-    public BriefSpan Cite => Display is { } c ? new BriefSpan(c.Doc, c.Start, c.End) : Proposition.Cite ?? new BriefSpan(string.Empty, 0, 0);
+    /// <summary>The span to cite: the quoted clause's, else the display claim's, else the proposition's.</summary>
+    public BriefSpan Cite => Excerpt?.Span ?? (Display is { } c ? new BriefSpan(c.Doc, c.Start, c.End) : Proposition.Cite ?? new BriefSpan(string.Empty, 0, 0));
 
     /// <summary>Only comment threads or E/F sources carry it: a rumour until a graded outlet confirms it.</summary>
     public bool IsRumour => CredibleSources == 0;
 
+    /// <summary>
+    /// How much it matters to the story, not only how many say it: corroboration (independent sources, graded outlets,
+    /// credibility, denials), plus the consequence of the event it reports (a seizure, a deal, deaths, a case closed
+    /// count; a remark does not), the centrality of the actors it names, a figure, and a change of a story's status.
+    /// </summary>
     public double Importance =>
         Proposition.IndependentSources + (0.75 * CredibleSources) - (0.25 * Proposition.Credibility) - Denials
-        + (Display?.Quantities.Count > 0 ? 0.25 : 0) + (Display?.Kind == "quote" ? -0.5 : 0);
+        + Consequence.Weight(EventClass) + (1.5 * Centrality) + (HasFigure ? 0.5 : 0) + (ChangesState ? 1.0 : 0)
+        + (Display?.Kind == "quote" ? -0.5 : 0);
 }
 
 /// <summary>Small text helpers of the front part.</summary>

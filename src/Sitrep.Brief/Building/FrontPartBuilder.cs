@@ -22,7 +22,9 @@ public static class FrontPartBuilder
     private const int MaxFigures = 3;
 
     /// <summary>Most words in the front part (about two printed pages with the headings and citation marks).</summary>
-    public const int WordBudget = 760;
+    public const int WordBudget = 820;
+
+    private const string WhyUnresolved = "Why it happened is unresolved";
 
     private static readonly string[] Likelihoods =
         ["almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain"];
@@ -42,19 +44,29 @@ public static class FrontPartBuilder
             .OrderByDescending(v => v.Importance)
             .ThenBy(v => v.Proposition.Credibility)
             .ToList();
-        var confirmedPool = ranked.Where(v => v.CredibleSources >= 2 && v.Proposition.Credibility <= 2 && v.CredibleDenials == 0).ToList();
+        // Confirmed: two or more graded outlets and a high credibility. With no graded source in the corpus, two or more
+        // independent reports that agree are "reported", never confirmed (see ConfidenceOf). A status the story has
+        // moved past is never stated as current.
+        var confirmedPool = ranked
+            .Where(v => v.CredibleSources >= 2 && v.CredibleDenials == 0 && v.SupersededBy is null && v.Excerpt is not null)
+            .Where(v => v.Proposition.Credibility <= 2 || (facts.Ungraded && v.Proposition.IndependentSources >= 2 && v.Denials == 0))
+            .ToList();
 
         var bottomLine = BottomLine(facts, confirmedPool);
-        var judgments = KeyJudgments(facts, confirmedPool, used);
+        // The judgments add to the bottom line rather than repeat it.
+        var stated = bottomLine.Select(b => b.Proposition).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var fresh = confirmedPool.Where(v => !stated.Contains(v.Proposition.Id) && v.Display!.Kind != "quote").ToList();
+        var judgments = KeyJudgments(facts, fresh.Count > 0 ? fresh : confirmedPool, used);
 
         // Confirmed lists what the bottom line and the judgments have not already said.
         var said = bottomLine.Select(b => b.Proposition).Concat(judgments.Select(j => j.Proposition)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        used.AddRange(bottomLine.Select(b => BriefFacts.ContentWords(b.Text)));
         used.AddRange(confirmedPool.Where(v => said.Contains(v.Proposition.Id)).Select(v => BriefFacts.ContentWords(v.Display!.Text)));
         var confirmed = Distinct(confirmedPool.Where(v => !said.Contains(v.Proposition.Id)), used).Take(MaxConfirmed)
-            .Select(v => new BriefStatusItem(BriefFacts.Quote(v.Display!.Text, 18), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id })
+            .Select(v => new BriefStatusItem(v.Excerpt!.Quoted, Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id, Label = facts.Ungraded ? "reported, not confirmed" : null })
             .ToList();
         var disputed = Disputed(facts, ranked);
-        var open = Open(facts, ranked);
+        var open = Open(facts, ranked, bottomLine.Any(b => b.Text.StartsWith(WhyUnresolved, StringComparison.Ordinal)));
         var changed = Changed(facts, since);
         var watch = Watch(facts, ranked, used);
         var front = report with
@@ -137,8 +149,14 @@ public static class FrontPartBuilder
     }
 
     /// <summary>The ICD 203 word for an Admiralty credibility (1 confirmed … 5 improbable), one step toward even odds per credible denial.</summary>
-    internal static string? LikelihoodOf(PropositionView v)
+    internal static string? LikelihoodOf(PropositionView v, bool ungraded = false)
     {
+        // Ungraded reports that agree make a claim likely at most: who they are is not known.
+        if (ungraded && v.Proposition.IndependentSources >= 2 && v.Denials == 0)
+        {
+            return "likely";
+        }
+
         var band = v.Proposition.Credibility switch
         {
             1 => 6,
@@ -165,9 +183,15 @@ public static class FrontPartBuilder
     /// High: three or more independent sources, two of them graded outlets, the best graded A or B, no denial.
     /// Moderate: two independent sources, one a graded outlet, denials fewer than half the support. Low otherwise.
     /// </summary>
-    internal static string ConfidenceOf(PropositionView v)
+    /// <remarks>With no graded source in the corpus, confidence is moderate at best (three or more independent reports) and never high.</remarks>
+    internal static string ConfidenceOf(PropositionView v, bool ungraded = false)
     {
         var p = v.Proposition;
+        if (ungraded)
+        {
+            return p.IndependentSources >= 3 && v.Denials == 0 ? "moderate" : "low";
+        }
+
         if (p.IndependentSources >= 3 && v.CredibleSources >= 2 && v.Denials == 0 && v.BestGrade is "A" or "B")
         {
             return "high";
@@ -181,6 +205,11 @@ public static class FrontPartBuilder
     {
         var p = v.Proposition;
         var dispute = v.Denials == 0 ? "not disputed" : $"disputed by {v.Denials}";
+        if (facts.Ungraded)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"reported by {BriefFacts.Plural(p.IndependentSources, "independent source")}, none graded; {dispute}");
+        }
+
         return string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(p.IndependentSources, "independent source")}, {v.BestGrade}{p.Credibility} ({v.CredibleSources} graded); {dispute}");
     }
 
@@ -204,8 +233,8 @@ public static class FrontPartBuilder
         var judgments = new List<BriefJudgment>();
         foreach (var v in Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote"), used).Take(MaxJudgments - 1))
         {
-            var likelihood = LikelihoodOf(v)!;
-            judgments.Add(new BriefJudgment(BriefFacts.Quote(v.Display!.Text, 18) + ".", likelihood, ConfidenceOf(v), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id });
+            var likelihood = LikelihoodOf(v, facts.Ungraded)!;
+            judgments.Add(new BriefJudgment(v.Excerpt!.Quoted + ".", likelihood, ConfidenceOf(v, facts.Ungraded), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id });
         }
 
         foreach (var figure in FigureJudgments(facts))
@@ -299,7 +328,9 @@ public static class FrontPartBuilder
         // case's status) and that sources read opposite ways.
         foreach (var state in facts.Report.States.Where(s => s.Disputed && s.Steps.Count == 0 && s.Disputing.Count > 1))
         {
-            var text = char.ToUpperInvariant(state.Summary[0]) + state.Summary[1..] + ".";
+            var readings = state.Disputing.GroupBy(d => d.Status, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} ({string.Join("; ", g.Select(d => facts.StepSource(d) + (d.ReportTime is null ? ", undated" : ", " + BriefFacts.Day(d.ReportTime))).Distinct(StringComparer.Ordinal))})");
+            var text = $"{FrontPartText.Capital(state.Topic)}: {string.Join(" against ", readings)}.";
             var sides = state.Disputing.Select(d => d.Status).Distinct(StringComparer.Ordinal).Count();
             var basis = string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(state.Disputing.Count, "source")} on {sides} sides; story state");
             items.Add(new BriefStatusItem(text, basis, [.. state.Disputing.Select(s => s.Cite)]) { Topic = state.Topic, Label = "disputed" });
@@ -314,7 +345,7 @@ public static class FrontPartBuilder
         return items;
     }
 
-    private static List<BriefStatusItem> Open(BriefFacts facts, List<PropositionView> ranked)
+    private static List<BriefStatusItem> Open(BriefFacts facts, List<PropositionView> ranked, bool whyStated)
     {
         var items = new List<BriefStatusItem>();
         foreach (var state in facts.Report.States.Where(s => s.Disputed && s.Steps.Count > 0))
@@ -342,7 +373,7 @@ public static class FrontPartBuilder
             var second = byId.GetValueOrDefault(ach.BayesRanking[1]);
             var gap = (top?.Scores.GetValueOrDefault("bayesPosterior") ?? 0) - (second?.Scores.GetValueOrDefault("bayesPosterior") ?? 0);
             var cites = ach.BayesRanking.Select(id => byId.GetValueOrDefault(id)).OfType<BriefHypothesis>().Where(h => h.Sources.Count > 0).Select(h => h.Sources[0]).Take(4).ToList();
-            if (top is not null && gap < 0.15 && cites.Count > 0)
+            if (top is not null && gap < 0.15 && cites.Count > 0 && !whyStated)
             {
                 var leading = ach.BayesRanking.TakeWhile(id => (top.Scores.GetValueOrDefault("bayesPosterior") - (byId.GetValueOrDefault(id)?.Scores.GetValueOrDefault("bayesPosterior") ?? 0)) < 0.15).Select(id => byId.GetValueOrDefault(id)).OfType<BriefHypothesis>().ToList();
                 var explanations = string.Join("; ", leading.Take(3).Select(h => BriefFacts.Quote(h.Text, 10)));
@@ -372,7 +403,7 @@ public static class FrontPartBuilder
                 continue;
             }
 
-            var path = string.Join(" → ", state.Steps.Select(s => $"{s.Status} ({s.Source}, {BriefFacts.Day(s.ReportTime)})"));
+            var path = string.Join(" → ", state.Steps.Select(s => $"{s.Status} ({facts.StepSource(s)}, {BriefFacts.Day(s.ReportTime)})"));
             items.Add(new BriefStatusItem($"The {state.Topic} went {path}; it stands {state.Now}{(state.Disputed ? ", still disputed" : string.Empty)}.", "story state", [.. state.Steps.Select(s => s.Cite)]) { Topic = state.Topic, When = state.Steps[^1].ReportTime });
         }
 
@@ -434,10 +465,11 @@ public static class FrontPartBuilder
 
         var others = facts.Views.Any(v => v.Proposition.Claims.Contains(lede.Id) && v.Proposition.IndependentSources >= 2);
         var note = others ? string.Empty : "; no other source reports it yet";
+        var excerpt = Excerpt.Of(lede);
         return new BriefStatusItem(
-            $"Latest report, {facts.Outlet(latest.Id)} ({facts.Grade(latest.Id)}) on {BriefFacts.Day(latest.Source.Published)}: {BriefFacts.Quote(lede.Text, 12)}{note}.",
+            $"Latest report, {facts.Outlet(latest.Id)} ({facts.Grade(latest.Id)}) on {BriefFacts.Day(latest.Source.Published)}: {excerpt.Quoted}{note}.",
             others ? "latest report, corroborated" : "latest report, single source",
-            [new BriefSpan(lede.Doc, lede.Start, lede.End)])
+            [excerpt.Span])
         {
             When = latest.Source.Published,
             Label = others ? null : "single source",
@@ -485,63 +517,172 @@ public static class FrontPartBuilder
         return [.. items.Take(MaxWatch)];
     }
 
+    /// <summary>
+    /// Three to five sentences: what happened (the most important corroborated events, in the order they happened),
+    /// where it stands now (the latest development, the story states' current status), and what matters most of what
+    /// is still open. Every sentence quotes cited characters; a status the story has moved past is never quoted as
+    /// current.
+    /// </summary>
     private static List<BriefStatement> BottomLine(BriefFacts facts, List<PropositionView> confirmedPool)
     {
-        var lines = new List<BriefStatement>();
-        var seen = new List<HashSet<string>>();
+        var latest = LatestDevelopment(facts, null);
+        var moved = facts.Report.States.Where(s => s.Steps.Count > 1).ToList();
+        var room = 5 - (latest is null ? 0 : 1) - Math.Min(1, moved.Count) - 1;
 
-        // What happened: the three best-confirmed events, told in the order they were first reported.
-        var events = Distinct(confirmedPool.Where(v => v.Display!.Kind is "event" && v.CredibleSources >= 2).OrderByDescending(v => v.HasEvent), seen).Take(3)
-            .OrderBy(v => v.FirstReported ?? DateTimeOffset.MaxValue)
+        // What happened: the most important corroborated event, then how it ended (a deal, a resignation, an arrest, a
+        // death) before further detail; one per kind of event, told in the order they were first reported. A matter a
+        // story state follows is told by the state's own sentence below.
+        var pool = confirmedPool
+            .Where(v => v.Display!.Kind is "event" or "judgment" && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null)
             .ToList();
-        foreach (var v in events)
+        var seen = new List<HashSet<string>>();
+        var families = new HashSet<string>(StringComparer.Ordinal);
+        var events = new List<PropositionView>();
+        var slots = Math.Clamp(room, 2, 3);
+        foreach (var v in pool.Take(1).Concat(pool.Where(v => Consequence.IsOutcome(v.EventClass))).Concat(pool))
         {
-            var basis = string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(v.Proposition.IndependentSources, "independent source")}, {BriefFacts.Plural(v.CredibleSources, facts.OutletWord)}");
-            lines.Add(new BriefStatement($"{BriefFacts.Quote(v.Display!.Text, 16)} ({basis}).", [v.Cite]) { Proposition = v.Proposition.Id });
+            var words = BriefFacts.ContentWords(v.Excerpt!.Text);
+            if (events.Count >= slots || events.Contains(v) || families.Contains(Family(v.EventClass!)) || seen.Any(u => BriefFacts.SaysTheSame(u, words)))
+            {
+                continue;
+            }
+
+            families.Add(Family(v.EventClass!));
+            seen.Add(words);
+            events.Add(v);
         }
 
-        // Nothing confirmed by two sources: the reports' own opening statements stand in, attributed and labelled,
-        // so the reader still learns what the corpus says happened without any of it being stated as fact.
+        var lines = new List<BriefStatement>();
+        foreach (var v in events.OrderBy(v => v.FirstReported ?? DateTimeOffset.MaxValue).ThenByDescending(v => v.Importance))
+        {
+            lines.Add(new BriefStatement($"{v.Excerpt!.Quoted} ({Agreement(v, facts)}).", [v.Cite]) { Proposition = v.Proposition.Id });
+        }
+
+        // Nothing corroborated: the most important statements of single reports stand in, attributed and labelled, so
+        // the reader still learns what the corpus says happened without any of it being stated as fact.
         if (lines.Count == 0)
         {
-            foreach (var doc in facts.Report.Documents.Where(d => facts.IsCredible(d.Id)).OrderBy(d => BriefFacts.Time(d.Source.Published) ?? DateTimeOffset.MaxValue).ThenBy(d => d.Path, StringComparer.Ordinal))
-            {
-                if (lines.Count == 3)
-                {
-                    break;
-                }
-
-                if (Lede(facts, doc.Id) is { } opening && !seen.Any(u => BriefFacts.SaysTheSame(u, BriefFacts.ContentWords(opening.Text))))
-                {
-                    seen.Add(BriefFacts.ContentWords(opening.Text));
-                    lines.Add(new BriefStatement($"{facts.GradedHolder(opening)}, a single source: {BriefFacts.Quote(opening.Text, 22)}.", [new BriefSpan(opening.Doc, opening.Start, opening.End)]));
-                }
-            }
+            lines.AddRange(SingleSourceAccounts(facts, 3));
         }
 
-        // Where it stands now: the story states, then the latest development (attributed).
-        var state = facts.Report.States.FirstOrDefault(s => s.Steps.Count > 1);
-        if (state is not null)
+        // Where it stands now: the latest development (attributed), then each matter's current status.
+        if (latest is not null && facts.Report.Claims.FirstOrDefault(c => c.Doc == latest.Cites[0].Doc && c.Start <= latest.Cites[0].Start && c.End >= latest.Cites[0].End) is { } lede)
+        {
+            var excerpt = Excerpt.Of(lede);
+            var note = latest.Label is null ? "reported by other sources too" : "a single source so far";
+            var citing = lede.Attribution.Kind == "named" && lede.Attribution.Text is { Length: > 0 } named ? $", citing {named}," : string.Empty;
+            lines.Add(new BriefStatement($"Since then, on {BriefFacts.Day(latest.When)}, {facts.Outlet(lede.Doc)} ({facts.Grade(lede.Doc)}) reported{citing} {excerpt.Quoted} ({note}).", [excerpt.Span]));
+        }
+
+        foreach (var state in moved.Take(1))
         {
             var last = state.Steps[^1];
             var earlier = string.Join(" and ", state.Steps.Take(state.Steps.Count - 1).Select(s => $"{s.Status} ({BriefFacts.Day(s.ReportTime)})"));
-            lines.Add(new BriefStatement($"The {state.Topic} now stands {state.Now} per {last.Source} ({BriefFacts.Day(last.ReportTime)}){(state.Disputed ? ", still disputed" : string.Empty)}, after reports that it was {earlier}.", [.. state.Steps.Select(s => s.Cite)]));
+            var disputed = state.Disputed ? "; a source still disputes it" : string.Empty;
+            lines.Add(new BriefStatement(
+                $"The {state.Topic} is now {state.Now}, per {facts.StepSource(last)} ({facts.Grade(last.Cite.Doc)}) on {BriefFacts.Day(last.ReportTime)}{disputed}; earlier reports that it was {earlier} are superseded.",
+                [.. state.Steps.Select(s => s.Cite)]));
         }
 
-        if (LatestDevelopment(facts, null) is { } latest && facts.Report.Claims.FirstOrDefault(c => c.Doc == latest.Cites[0].Doc && c.Start == latest.Cites[0].Start) is { } lede)
+        // What matters most of what is open: a matter the sources read opposite ways, the explanation the evidence
+        // cannot settle, or the figure graded outlets disagree on.
+        if (lines.Count < 5 && WhatMattersMost(facts) is { } open)
         {
-            var doc = lede.Doc;
-            var confirmed = latest.Label is null ? string.Empty : " (not yet confirmed by a second source)";
-            lines.Add(new BriefStatement($"Latest: {facts.Outlet(doc)} ({facts.Grade(doc)}) reported on {BriefFacts.Day(latest.When)} {BriefFacts.Quote(lede.Text, 18)}{confirmed}.", latest.Cites));
-        }
-
-        // What matters most among the disputes: the figure graded outlets disagree on, or the first disputed figure.
-        if (lines.Count < 5 && facts.Report.Figures.Where(f => f.Verdict == "dispute").Select(f => (Figure: f, Groups: ValueGroups(facts, f))).Where(x => x.Groups.Count > 1).OrderByDescending(x => x.Groups.Sum(g => g.Credible)).FirstOrDefault() is { Figure: not null } disputed)
-        {
-            var text = $"Sources disagree on {disputed.Figure.Label}: " + string.Join(" against ", disputed.Groups.Take(3).Select(g => $"{g.Value} ({g.Who})")) + ".";
-            lines.Add(new BriefStatement(text, [.. disputed.Groups.Take(3).Select(g => g.Values[0].Cite)]));
+            lines.Add(open);
         }
 
         return [.. lines.Where(l => l.Cites.Count > 0).Take(5)];
+    }
+
+    /// <summary>"It was a trap." → "a trap": a hypothesis as a short noun phrase.</summary>
+    private static string Explanation(string hypothesis)
+    {
+        var text = BriefFacts.Display(hypothesis, 10).TrimEnd('.');
+        foreach (var opening in new[] { "It was ", "It is ", "It's ", "This was ", "This is " })
+        {
+            if (text.StartsWith(opening, StringComparison.OrdinalIgnoreCase) && text.Length > opening.Length + 2)
+            {
+                return text[opening.Length..];
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>Event classes that tell one story step (an attack that kills is one thing that happened).</summary>
+    private static string Family(string eventClass) => eventClass switch
+    {
+        "kill" or "attack" or "injure" => "violence",
+        "charge" or "drop-charges" or "arrest" or "sentence" => "legal",
+        "seize" or "move" or "escape" => "movement",
+        _ => eventClass,
+    };
+
+    /// <summary>"24 Jun 2023; 4 independent sources, 3 graded outlets" or, ungraded, "reported by 3 independent sources, none graded".</summary>
+    private static string Agreement(PropositionView v, BriefFacts facts)
+    {
+        var when = v.FirstReported is { } t ? t.ToString("d MMM yyyy", CultureInfo.InvariantCulture) + "; " : string.Empty;
+        return facts.Ungraded
+            ? string.Create(CultureInfo.InvariantCulture, $"{when}reported by {BriefFacts.Plural(v.Proposition.IndependentSources, "independent source")}, none graded")
+            : string.Create(CultureInfo.InvariantCulture, $"{when}{BriefFacts.Plural(v.Proposition.IndependentSources, "independent source")}, {BriefFacts.Plural(v.CredibleSources, facts.OutletWord)}");
+    }
+
+    /// <summary>
+    /// When nothing is corroborated: the most important event statements of different reports (not comment threads),
+    /// each attributed to its report and labelled a single source.
+    /// </summary>
+    private static IEnumerable<BriefStatement> SingleSourceAccounts(BriefFacts facts, int count)
+    {
+        var seen = new List<HashSet<string>>();
+        var docs = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = facts.Views
+            .Where(v => v.Display is { Kind: "event" } d && !v.IsFurniture && v.SupersededBy is null && facts.IsCredible(d.Doc) && v.Denials == 0 && d.Modality is null)
+            .Where(v => v.Excerpt is { } e && BriefFacts.WordCount(e.Text) >= 6 && v.EventClass is not null)
+            .OrderByDescending(v => v.Importance)
+            .ThenBy(v => v.Display!.Start);
+        foreach (var v in candidates)
+        {
+            var words = BriefFacts.ContentWords(v.Excerpt!.Text);
+            if (docs.Contains(v.Display!.Doc) || seen.Any(u => BriefFacts.SaysTheSame(u, words)))
+            {
+                continue;
+            }
+
+            docs.Add(v.Display.Doc);
+            seen.Add(words);
+            yield return new BriefStatement($"{FrontPartText.Capital(facts.GradedHolder(v.Display))}, a single source, says {v.Excerpt.Quoted}.", [v.Cite]) { Proposition = v.Proposition.Id };
+            if (docs.Count == count)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static BriefStatement? WhatMattersMost(BriefFacts facts)
+    {
+        if (facts.Report.States.FirstOrDefault(s => s.Disputed && s.Steps.Count == 0 && s.Disputing.Count > 1) is { } matter)
+        {
+            var sides = matter.Disputing.GroupBy(d => d.Status, StringComparer.Ordinal).Select(g => $"{g.Key} ({string.Join("; ", g.Select(facts.StepSource).Distinct(StringComparer.Ordinal))})");
+            return new BriefStatement($"Still disputed: {matter.Topic}: {string.Join(" against ", sides)}.", [.. matter.Disputing.Select(d => d.Cite)]);
+        }
+
+        if (facts.Report.Ach is { } ach && ach.BayesRanking.Count >= 2 && facts.Report.Hypotheses.Count >= 2)
+        {
+            var byId = facts.Report.Hypotheses.DistinctBy(h => h.Id).ToDictionary(h => h.Id, StringComparer.Ordinal);
+            var ranked = ach.BayesRanking.Select(id => byId.GetValueOrDefault(id)).OfType<BriefHypothesis>().ToList();
+            var top = ranked[0].Scores.GetValueOrDefault("bayesPosterior");
+            var close = ranked.TakeWhile(h => top - h.Scores.GetValueOrDefault("bayesPosterior") < 0.15).Where(h => h.Sources.Count > 0).Take(3).ToList();
+            if (close.Count >= 2)
+            {
+                // Hypotheses are Sitrep's wording of the sources' explanations, not quotations: no quotation marks.
+                return new BriefStatement(
+                    $"{WhyUnresolved}: the evidence does not separate the explanations the sources offer ({string.Join("; ", close.Select(h => Explanation(h.Text)))}).",
+                    [.. close.Select(h => h.Sources[0])]);
+            }
+        }
+
+        var figure = facts.Report.Figures.Where(f => f.Verdict == "dispute").Select(f => (Figure: f, Groups: ValueGroups(facts, f))).Where(x => x.Groups.Count > 1).OrderByDescending(x => x.Groups.Sum(g => g.Credible)).FirstOrDefault();
+        return figure.Figure is null ? null
+            : new BriefStatement($"Sources disagree on {figure.Figure.Label}: " + string.Join(" against ", figure.Groups.Take(3).Select(g => $"{g.Value} ({g.Who})")) + ".", [.. figure.Groups.Take(3).Select(g => g.Values[0].Cite)]);
     }
 }

@@ -12,9 +12,14 @@ internal static class ActorList
     public const int MaxAliases = 6;
 
     /// <summary>One actor and the 1-based numbers (in the Documents table) of the documents that mention it.</summary>
-    public sealed record Actor(BriefEntity Entity, IReadOnlyList<int> Documents);
+    public sealed record Actor(BriefEntity Entity, IReadOnlyList<int> Documents)
+    {
+        /// <summary>Mentions with all its names (aliases included), never fewer than the resolved mentions.</summary>
+        public int Mentions { get; init; }
+    }
 
-    public static IReadOnlyList<Actor> Of(BriefReport report)
+    /// <summary>The actors (sources and common nouns left out, see <see cref="Building.ActorPicker.IsActor"/>), most mentioned first.</summary>
+    public static IReadOnlyList<Actor> Of(BriefReport report, IReadOnlyDictionary<string, string> texts)
     {
         var numbers = report.Documents.Select((d, i) => (d.Id, i + 1)).ToDictionary(p => p.Id, p => p.Item2, StringComparer.Ordinal);
         return
@@ -23,8 +28,15 @@ internal static class ActorList
                 .Where(e => e.Type is "PERSON" or "ORG")
                 .OrderByDescending(e => e.Mentions.Count)
                 .ThenBy(e => e.Name, StringComparer.Ordinal)
+                .Where(Building.ActorPicker.IsActor(report, texts))
                 .Take(MaxActors)
-                .Select(e => new Actor(e, [.. e.Mentions.Select(m => numbers.GetValueOrDefault(m.Doc)).Where(n => n > 0).Distinct().Order()])),
+                .Select(e =>
+                {
+                    var (mentions, documents) = Building.ActorPicker.Counted(e, texts);
+                    return new Actor(e, [.. documents.Select(d => numbers.GetValueOrDefault(d)).Where(n => n > 0).Distinct().Order()]) { Mentions = mentions };
+                })
+                .OrderByDescending(a => a.Mentions)
+                .ThenBy(a => a.Entity.Name, StringComparer.Ordinal),
         ];
     }
 }

@@ -189,7 +189,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
 
         writer.WriteLine("</section>");
 
-        WriteActors(report, writer);
+        WriteActors(report, context.Texts, writer);
         Close(writer);
         Open(writer, "a-documents");
         writer.WriteLine("<section id=\"documents\"><h2>Documents</h2><table><thead><tr><th>#</th><th>Document</th><th>Kind</th><th>Source</th><th>Published</th><th>Grade</th><th>Posts</th><th>Boilerplate</th></tr></thead><tbody>");
@@ -401,10 +401,10 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
             ? uri.AbsoluteUri
             : null;
 
-    private static void WriteActors(BriefReport report, TextWriter writer)
+    private static void WriteActors(BriefReport report, IReadOnlyDictionary<string, string> texts, TextWriter writer)
     {
         writer.WriteLine("<section id=\"actors\"><h2>Actors</h2>");
-        var actors = ActorList.Of(report);
+        var actors = ActorList.Of(report, texts);
         if (actors.Count == 0)
         {
             writer.WriteLine("<p class=\"empty\">No people or organisations recognised.</p></section>");
@@ -416,7 +416,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         {
             var docs = string.Join(", ", actor.Documents.Select(d => Invariant($"<a href=\"#doc-{E(report.Documents[d - 1].Id)}\">#{d}</a>")));
             var aliases = actor.Entity.Aliases.Count == 0 ? "—" : E(string.Join("; ", actor.Entity.Aliases.Take(ActorList.MaxAliases)));
-            writer.WriteLine(Invariant($"<tr id=\"actor-{E(actor.Entity.Id)}\"><td>{E(actor.Entity.Name)}</td><td>{E(actor.Entity.Type)}</td><td class=\"num\">{actor.Entity.Mentions.Count}</td><td>{docs}</td><td>{aliases}</td></tr>"));
+            writer.WriteLine(Invariant($"<tr id=\"actor-{E(actor.Entity.Id)}\"><td>{E(actor.Entity.Name)}</td><td>{E(actor.Entity.Type)}</td><td class=\"num\">{actor.Mentions}</td><td>{docs}</td><td>{aliases}</td></tr>"));
         }
 
         writer.WriteLine("</tbody></table></section>");

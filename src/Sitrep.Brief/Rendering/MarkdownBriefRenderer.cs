@@ -111,7 +111,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
             writer.WriteLine($"- {Escape(takeaway.Text)} {marks}");
         }
 
-        WriteActors(report, writer);
+        WriteActors(report, context.Texts, writer);
         writer.WriteLine();
         writer.WriteLine("## Documents");
         writer.WriteLine();
@@ -149,12 +149,12 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
         }
     }
 
-    private static void WriteActors(BriefReport report, TextWriter writer)
+    private static void WriteActors(BriefReport report, IReadOnlyDictionary<string, string> texts, TextWriter writer)
     {
         writer.WriteLine();
         writer.WriteLine("## All actors");
         writer.WriteLine();
-        var actors = ActorList.Of(report);
+        var actors = ActorList.Of(report, texts);
         if (actors.Count == 0)
         {
             writer.WriteLine("_No people or organisations recognised._");
@@ -167,7 +167,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
         {
             var docs = string.Join(", ", actor.Documents.Select(d => Invariant($"#{d}")));
             var aliases = actor.Entity.Aliases.Count == 0 ? "—" : Cell(string.Join("; ", actor.Entity.Aliases.Take(ActorList.MaxAliases)));
-            writer.WriteLine(Invariant($"| {Cell(actor.Entity.Name)} | {actor.Entity.Type} | {actor.Entity.Mentions.Count} | {docs} | {aliases} |"));
+            writer.WriteLine(Invariant($"| {Cell(actor.Entity.Name)} | {actor.Entity.Type} | {actor.Mentions} | {docs} | {aliases} |"));
         }
     }
 

@@ -129,10 +129,23 @@ internal static class Migrations
             analysed_at TEXT
         );
         """,
+
+        // 5: a document's layout regions (PDF pages, headings, tables…), so a document read back from the store still
+        // says on which page a cited span sits.
+        """
+        CREATE TABLE IF NOT EXISTS regions (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, kind, start)
+        );
+        """,
     ];
 
     /// <summary>The tables every store at the current version holds; a store that lacks one is damaged.</summary>
-    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads"];
+    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads", "regions"];
 
     /// <summary>The full-text index: derived from <c>documents</c>, so it is rebuilt rather than refused when missing.</summary>
     public const string FullTextTable = "documents_fts";

@@ -367,7 +367,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                     WHERE id = $id
                     """,
                     DocumentParameters(doc, now));
-                statements.Execute("DELETE FROM posts WHERE doc_id = $id; DELETE FROM boilerplate WHERE doc_id = $id;", ("$id", doc.Id));
+                statements.Execute("DELETE FROM posts WHERE doc_id = $id; DELETE FROM boilerplate WHERE doc_id = $id; DELETE FROM regions WHERE doc_id = $id;", ("$id", doc.Id));
                 updated++;
             }
             else
@@ -405,6 +405,17 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             foreach (var range in doc.Boilerplate)
             {
                 statements.Execute("INSERT OR REPLACE INTO boilerplate (doc_id, start, \"end\") VALUES ($id, $start, $end)", ("$id", doc.Id), ("$start", range.Start), ("$end", range.End));
+            }
+
+            foreach (var region in doc.Regions)
+            {
+                statements.Execute(
+                    "INSERT OR REPLACE INTO regions (doc_id, kind, number, start, \"end\") VALUES ($id, $kind, $number, $start, $end)",
+                    ("$id", doc.Id),
+                    ("$kind", region.Kind.ToString()),
+                    ("$number", region.Number),
+                    ("$start", region.Range.Start),
+                    ("$end", region.Range.End));
             }
 
             foreach (var annotation in stored.Annotations)
@@ -482,6 +493,21 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             while (reader.Read())
             {
                 builder.AddBoilerplate(new TextRange(reader.GetInt32(0), reader.GetInt32(1)));
+            }
+        }
+
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT kind, number, start, \"end\" FROM regions WHERE doc_id = $id ORDER BY start, kind";
+            cmd.Parameters.AddWithValue("$id", documentId);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                // A kind this version does not know (written by a later one) is skipped, not an error.
+                if (Enum.TryParse<RegionKind>(reader.GetString(0), out var kind))
+                {
+                    builder.AddRegion(new DocumentRegion(kind, new TextRange(reader.GetInt32(2), reader.GetInt32(3)), reader.GetInt32(1)));
+                }
             }
         }
     }

@@ -165,7 +165,7 @@ public sealed class FrontPartTests
         var changed = all.Status.Changed.ShouldHaveSingleItem();
         changed.Topic.ShouldBe("criminal case");
         changed.Text.ShouldContain("open (Alpha Wire, 24 Jun 2023) → closed (Beta Courier, 27 Jun 2023)");
-        all.BottomLine.ShouldContain(b => b.Text.Contains("criminal case now stands closed", StringComparison.Ordinal));
+        all.BottomLine.ShouldContain(b => b.Text.Contains("criminal case is now closed", StringComparison.Ordinal));
         later.Status.Changed.ShouldBeEmpty();
         later.Status.Since.ShouldNotBeNull();
     }
@@ -214,5 +214,120 @@ public sealed class FrontPartTests
 
         FrontPartBuilder.WordCount(brief).ShouldBeLessThanOrEqualTo(FrontPartBuilder.WordBudget);
         brief.BottomLine.ShouldNotBeEmpty();
+    }
+    [Fact]
+    public void AStatusTheStoryHasMovedPastIsNeverStatedAsCurrent_TheBottomLineSaysWhereItStandsNow()
+    {
+        var report = Sample();
+        BriefClaim[] promise =
+        [
+            Claim("a-c7", "a", "The spokesman said the criminal case against the rebel leader will be dropped.", start: 200),
+            Claim("b-c7", "b", "The criminal case against the rebel leader will be dropped, the spokesman said.", start: 200),
+            Claim("c-c7", "c", "Officials said the criminal case against the rebel leader will be dropped.", start: 200),
+        ];
+        report = report with
+        {
+            Claims = [.. report.Claims, .. promise],
+            Propositions = [.. report.Propositions, Proposition("p7", promise, 3, 1)],
+            States =
+            [
+                new BriefStoryState("criminal case", "closed", "criminal case: to be dropped → closed", false,
+                [
+                    new BriefStatusStep("to be dropped", "a-c7", "Alpha Wire", "2023-06-24T10:00+00:00", new BriefSpan("a", 200, 270)),
+                    new BriefStatusStep("closed", "b-c1", "Beta Courier", "2023-06-27T10:00+00:00", new BriefSpan("b", 0, 10)),
+                ]),
+            ],
+        };
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotContain(b => b.Proposition == "p7");
+        brief.KeyJudgments.ShouldNotContain(j => j.Proposition == "p7");
+        brief.Status.Confirmed.ShouldNotContain(c => c.Proposition == "p7");
+        brief.BottomLine.ShouldContain(b => b.Text.Contains("criminal case is now closed", StringComparison.Ordinal) && b.Text.Contains("superseded", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnEventOfConsequenceOutranksAWidelyRepeatedRemark()
+    {
+        BriefDocument[] docs = [Doc("a", "Alpha Wire", "B"), Doc("b", "Beta Courier", "B"), Doc("c", "Gamma Agency", "B"), Doc("d", "Delta News", "B")];
+        BriefClaim[] remark = [.. docs.Select((d, i) => Claim($"{d.Id}-r", d.Id, "The spokesman told reporters that the president was working in his office as usual.", start: 300))];
+        BriefClaim[] seized = [.. docs.Take(3).Select(d => Claim($"{d.Id}-s", d.Id, "Rebel fighters seized the regional army headquarters in the southern city overnight."))];
+        var report = Report(docs, [.. remark, .. seized], [Proposition("remark", remark, 4, 1), Proposition("seized", seized, 3, 1)]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine[0].Proposition.ShouldBe("seized");
+        brief.BottomLine.ShouldNotContain(b => b.Proposition == "remark");
+        brief.KeyJudgments.ShouldNotContain(j => j.Proposition == "seized", "the judgments add to the bottom line rather than repeat it");
+    }
+
+    [Fact]
+    public void TheBottomLineTellsTheOutcomeBesideTheMainEvent_OneSentenceEachInTheOrderTheyHappened()
+    {
+        var report = Sample();
+        BriefClaim[] deal =
+        [
+            Claim("a-c8", "a", "The rebel leader halted the march after the neighbouring president brokered a deal.", start: 500) with { ReportTime = "2023-06-25T10:00+00:00" },
+            Claim("b-c8", "b", "The march was halted under a deal brokered by the neighbouring president.", start: 500) with { ReportTime = "2023-06-25T11:00+00:00" },
+        ];
+        report = report with { Claims = [.. report.Claims, .. deal], Propositions = [.. report.Propositions, Proposition("p8", deal, 2, 2)] };
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        var order = brief.BottomLine.Select(b => b.Proposition).OfType<string>().ToList();
+        order.ShouldBe(["p1", "p8"]);
+    }
+
+    [Fact]
+    public void UngradedReportsThatAgreeAreReportedByIndependentSources_NeverConfirmedWithHighConfidence()
+    {
+        BriefDocument[] docs = [Doc("a", "Alpha Blog", string.Empty), Doc("b", "Beta Site", string.Empty), Doc("c", "Gamma Page", string.Empty), Doc("f", "forum.example", string.Empty, "thread")];
+        BriefClaim[] seized = [Claim("a-c1", "a", "Rebel fighters seized the regional army headquarters in the city overnight."), Claim("b-c1", "b", "Rebel fighters seized the regional army headquarters in the city."), Claim("c-c1", "c", "The regional army headquarters in the city was seized by rebel fighters.")];
+        var report = Report(docs, seized, [Proposition("p1", seized, 3, 6, "corroborated")]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        var judgment = brief.KeyJudgments.ShouldHaveSingleItem();
+        judgment.Likelihood.ShouldBe("likely");
+        judgment.Confidence.ShouldBe("moderate");
+        judgment.Basis.ShouldStartWith("reported by 3 independent sources, none graded");
+        brief.BottomLine.ShouldContain(b => b.Proposition == "p1" && b.Text.Contains("reported by 3 independent sources", StringComparison.Ordinal));
+        brief.Status.Confirmed.ShouldAllBe(c => c.Label == "reported, not confirmed");
+    }
+
+    [Fact]
+    public void AForumPostThatQuotesSomeoneIsTheCommentersClaim_NotThatPersons()
+    {
+        var report = Sample();
+        var quoted = Claim("f-c9", "f", "Putin says that the criminal charges will NOT be dropped after all.", post: "p1", start: 700) with
+        {
+            Attribution = new BriefAttribution("ent-putin", "Putin", "named", "says"),
+        };
+        var echo = Claim("g-c9", "g", "Putin says the criminal charges will not be dropped.", post: "p2", start: 700);
+        report = report with { Claims = [.. report.Claims, quoted, echo], Propositions = [.. report.Propositions, Proposition("p9", [quoted, echo], 2, 3)] };
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        var watched = brief.Watch.Where(w => w.Proposition == "p9").ShouldHaveSingleItem();
+        watched.Text.ShouldContain("a commenter on forum.example c/news (citing Putin) (F)");
+        watched.Text.ShouldNotContain("Putin (via", Case.Sensitive);
+    }
+
+    [Fact]
+    public void AQuotedClauseLeavesOutTheDatelineAndAnAppositive_AndCitesExactlyTheQuotedCharacters()
+    {
+        const string text = "RIGA, 24 August 2023 — Ivan Petrov, the founder of the rebel group whose men marched on the capital, was on a jet that crashed near the lake, killing all ten people on board, the aviation agency said.";
+        var docs = new[] { Doc("a", "Alpha Wire", "B"), Doc("b", "Beta Courier", "B"), Doc("c", "Gamma Agency", "B") };
+        BriefClaim[] crash = [.. docs.Select(d => Claim($"{d.Id}-c1", d.Id, text, start: 40))];
+        var brief = FrontPartBuilder.Build(Report(docs, crash, [Proposition("p1", crash, 3, 1)]), NoTexts);
+
+        var line = brief.BottomLine.First(b => b.Proposition == "p1");
+        line.Text.ShouldStartWith("“Ivan Petrov … was on a jet that crashed near the lake, killing all ten people on board”");
+        var cite = line.Cites.ShouldHaveSingleItem();
+        var source = new string(' ', 40) + text;
+        var cited = source[cite.Start..cite.End];
+        cited.ShouldStartWith("Ivan Petrov, the founder");
+        cited.ShouldEndWith("all ten people on board");
     }
 }

@@ -53,6 +53,28 @@ public sealed partial class SampleBriefTests(SampleBriefFixture sample) : IClass
     }
 
     [Fact]
+    public void EveryQuotationInTheBottomLineAndTheJudgmentsIsInTheCharactersItCites()
+    {
+        sample.ExitCode.ShouldBe(0, sample.Output);
+        var md = sample.Read("brief.md");
+        var notes = Footnote().Matches(md).ToDictionary(m => m.Groups["n"].Value, m => Letters(m.Groups["quote"].Value), StringComparer.Ordinal);
+        var front = FrontPart(md);
+        var lines = Between(front, "## Bottom line", "## Confirmed").Where(l => l.Contains('“', StringComparison.Ordinal) && Citation().IsMatch(l)).ToList();
+        lines.ShouldNotBeEmpty();
+        foreach (var line in lines)
+        {
+            var cited = string.Join(" ", Citation().Matches(line).Select(m => notes.GetValueOrDefault(m.Value[2..^1], string.Empty)));
+            foreach (Match quote in Quoted().Matches(line))
+            {
+                foreach (var piece in quote.Groups[1].Value.Split('…').Select(Letters).Where(p => p.Length > 0))
+                {
+                    cited.ShouldContain(piece, Case.Sensitive, "a quotation must be the cited characters: " + line);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void TheSampleBriefJsonCarriesTheFrontPartFields()
     {
         sample.ExitCode.ShouldBe(0, sample.Output);
@@ -175,6 +197,16 @@ public sealed partial class SampleBriefTests(SampleBriefFixture sample) : IClass
 
     [GeneratedRegex(@"\[\^\d+\]")]
     private static partial Regex Citation();
+
+    [GeneratedRegex(@"^\[\^(?<n>\d+)\]: .*?: “(?<quote>.*)”\s*$", RegexOptions.Multiline)]
+    private static partial Regex Footnote();
+
+    [GeneratedRegex(@"“([^”]*)”")]
+    private static partial Regex Quoted();
+
+    /// <summary>Letters and digits only, single-spaced: Markdown escapes and emphasis marks do not count.</summary>
+    private static string Letters(string text) =>
+        string.Join(' ', Regex.Replace(text, @"[^\p{L}\p{N}]+", " ").Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     [GeneratedRegex(@"^- \*\*(Almost no chance|Very unlikely|Unlikely|Roughly even chance|Likely|Very likely|Almost certain)\*\* \((high|moderate|low) confidence\): ")]
     private static partial Regex Judgment();

@@ -68,6 +68,25 @@ public sealed class SqliteDocumentStoreTests
     }
 
     [Fact]
+    public void APaginatedDocumentReadsBackWithItsPages_SoACitationStillNamesItsPage()
+    {
+        using var store = SqliteDocumentStore.Open(Path.Combine(Some.TempDirectory(), "s.db"));
+        var text = "Page one text.\fPage two text.";
+        var doc = Document.Create(text, "a.pdf")
+            .AddRegion(new DocumentRegion(RegionKind.Page, new TextRange(0, 14), 1))
+            .AddRegion(new DocumentRegion(RegionKind.Page, new TextRange(15, text.Length), 2))
+            .AddRegion(new DocumentRegion(RegionKind.Heading, new TextRange(0, 8), 1))
+            .Build();
+        store.Save([new StoredDocument(doc, [])]);
+        store.Save([new StoredDocument(doc, [])]);
+
+        var back = store.Find(doc.Id).ShouldNotBeNull();
+
+        back.Regions.ShouldBe(doc.Regions, ignoreOrder: true);
+        back.PageAt(20).ShouldBe(2);
+    }
+
+    [Fact]
     public void SearchFindsWordsPhrasesAndPrefixesAndNeverThrowsOnSyntax()
     {
         using var store = SqliteDocumentStore.Open(Path.Combine(Some.TempDirectory(), "s.db"));

@@ -62,8 +62,10 @@ public sealed class StoreFailureTests
 
         var ex = Should.Throw<SitrepException>(() => SqliteDocumentStore.Open(path));
 
+        // The schema (one row per table, index and trigger) may reach past the first page since the regions table
+        // (migration 4): SQLite then finds the damage while reading the schema, before quick_check runs.
         ex.ErrorCode.ShouldBe(SitrepErrors.StoreDamaged);
-        ex.Message.ShouldContain("quick_check");
+        (ex.Message.Contains("quick_check", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("malformed", StringComparison.OrdinalIgnoreCase)).ShouldBeTrue(ex.Message);
         File.ReadAllBytes(path).ShouldBe(bytes);
     }
 

@@ -1,0 +1,60 @@
+using Shouldly;
+using Sitrep.Entities.Resolution;
+
+namespace Sitrep.Tests.Entities;
+
+/// <summary>Which recognised names are actors of the story (issue 19, item 4): general rules, no list of names.</summary>
+public sealed class ActorFilterTests
+{
+    private static readonly string[] Texts =
+    [
+        "Wagner fighters seize army headquarters as Putin denounces treason.\nBy Tomas Verhoeven and Daria Kessel\n\nThe Kremlin said Putin would speak. Russia's defence ministry rejected the claim.",
+        "Treason, betrayal, a stab in the back.\nExcavators tearing up the M4 to slow the column.\nPrigozhin leaving the Rostov HQ in a dark SUV. The aviation agency, Rosaviatsia, said ten died.",
+        "The alleged coup attempt failed. Coup or not, the Ministry of Defence (MoD) lost face, and the GRU said nothing.",
+    ];
+
+    private static readonly string[] OtherNames = ["Rostov HQ", "Southern Military District HQ", "Vladimir Putin", "Ministry of Defence"];
+
+    [Fact]
+    public void BylinesAndOutletsAreSources_NotActors()
+    {
+        var sources = ActorFilter.SourceNames(["Meridian Wire", "Tomas Verhoeven, Daria Kessel", "The Baltic Ledger", null]);
+
+        ActorFilter.IsSource(["Daria Kessel"], sources).ShouldBeTrue();
+        ActorFilter.IsSource(["Meridian Wire"], sources).ShouldBeTrue();
+        ActorFilter.IsSource(["Ledger"], sources).ShouldBeTrue();
+        ActorFilter.IsSource(["Yevgeny Prigozhin", "Prigozhin"], sources).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("Treason")]
+    [InlineData("Coup")]
+    [InlineData("Excavators")]
+    [InlineData("HQ")]
+    public void ACommonNounIsNeverAName(string name) =>
+        ActorFilter.IsCommonNoun(name, [], OtherNames, Texts).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("Putin")]
+    [InlineData("Rosaviatsia")]
+    [InlineData("Kremlin")]
+    [InlineData("GRU")]
+    public void ANameUsedMidSentenceOrAnAcronymStaysAName(string name) =>
+        ActorFilter.IsCommonNoun(name, [], OtherNames, Texts).ShouldBeFalse();
+
+    [Fact]
+    public void ANameWithAMultiWordAliasIsAName() =>
+        ActorFilter.IsCommonNoun("Prigozhin", ["Yevgeny Prigozhin"], OtherNames, ["Prigozhin spoke."]).ShouldBeFalse();
+
+    [Fact]
+    public void MentionCountsIncludeAliasesAndTheInvertedMinistryName()
+    {
+        var texts = Texts.Select((t, i) => (Id: "d" + i, Text: t)).ToDictionary(x => x.Id, x => x.Text);
+
+        var (mentions, documents) = ActorFilter.CountMentions(["Ministry of Defence", "MoD"], texts);
+
+        mentions.ShouldBe(3);
+        documents.ShouldBe(["d0", "d2"], ignoreOrder: true);
+        ActorFilter.CountMentions(["Vladimir Putin", "Putin"], new Dictionary<string, string> { ["a"] = "Vladimir Putin spoke; Putin left." }).Mentions.ShouldBe(2);
+    }
+}
