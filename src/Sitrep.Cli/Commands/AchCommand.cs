@@ -65,7 +65,8 @@ internal static class AchCommand
                     throw SitrepErrors.OutputUnwritable.Exception(outDir, ex.Message);
                 }
 
-                var leading = report.Ach!.BayesRanking.Count == 0 ? "none" : report.Hypotheses.First(h => h.Id == report.Ach.BayesRanking[0]) is var top
+                // A ranking that names no hypothesis of the report (none rated, none suggested) leads with none, never a crash.
+                var leading = report.Ach!.BayesRanking.Count > 0 && report.Hypotheses.FirstOrDefault(h => h.Id == report.Ach.BayesRanking[0]) is { } top
                     ? string.Create(CultureInfo.InvariantCulture, $"{top.Id} ({top.Estimative}, Heuer #{report.Ach.HeuerRanking.ToList().IndexOf(top.Id) + 1})")
                     : "none";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{matrix.Hypotheses.Count} hypotheses × {matrix.Evidence.Count} rated evidence rows, {matrix.Candidates.Count} candidates. Leading: {leading}. {scores.Discrimination} Wrote {Path.Combine(outDir, "ach.md")}, ach.csv, ach.json."));

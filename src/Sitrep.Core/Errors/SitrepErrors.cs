@@ -94,6 +94,9 @@ public static partial class SitrepErrors
     /// <summary>A corpus stage threw.</summary>
     public static readonly ErrorCode CorpusStageFailed = new("SR2004", "Corpus stage '{0}' failed; its section of the brief is empty: {1}");
 
+    /// <summary>A stored document's layer was made by another version of its stage (or cannot be read): the document is analysed again.</summary>
+    public static readonly ErrorCode LayerOutdated = new("SR2005", "Stored layer '{0}' {1}; the document was analysed again with '{2}'.", ErrorSeverity.Warning);
+
     /// <summary>The manifest cannot be read.</summary>
     public static readonly ErrorCode ManifestUnreadable = new("SR3001", "Manifest '{0}' cannot be read: {1}");
 

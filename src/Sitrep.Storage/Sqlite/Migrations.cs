@@ -105,6 +105,13 @@ internal static class Migrations
         );
         CREATE INDEX IF NOT EXISTS snapshots_url ON snapshots (url, fetched_at);
         """,
+
+        // 4: a document's layout (regions such as PDF pages and headings, and the map of a rebuilt text to its input)
+        // is kept with it, so that a document read back from the store is the document that was analysed.
+        """
+        ALTER TABLE documents ADD COLUMN layout TEXT;
+        CREATE INDEX IF NOT EXISTS documents_path ON documents (path, id);
+        """,
     ];
 
     /// <summary>The tables every store at the current version holds; a store that lacks one is damaged.</summary>
