@@ -97,6 +97,12 @@ public sealed class AnalysisRun
     private readonly AnalysisPipeline _pipeline;
     private readonly IDocumentStore _store;
 
+    // Stored documents read back by earlier executions of this run object, by id: a caller that keeps the object (watch,
+    // a server) reads each stored document once. Documents are immutable once analysed, and their layers are those of
+    // this pipeline, so they can be shared between executions; one that leaves the store leaves this cache.
+    private readonly Dictionary<string, AnalyzedDocument> _story = new(StringComparer.Ordinal);
+    private readonly Lock _storyGate = new();
+
     /// <summary>Creates a run over a pipeline and a store.</summary>
     public AnalysisRun(AnalysisPipeline pipeline, IDocumentStore store)
     {
@@ -186,10 +192,23 @@ public sealed class AnalysisRun
         phases.Start("store");
         var inserted = writer.Complete();
         phases.Start("story");
-        var story = options.WholeStory
-            ? StoredStory.Load(_pipeline, _store, seen, cancellationToken)
-            : new StoryLoad([], 0, 0, []);
+        StoryLoad story;
+        lock (_storyGate)
+        {
+            story = options.WholeStory
+                ? StoredStory.Load(_pipeline, _store, seen, _story, cancellationToken)
+                : new StoryLoad([], 0, 0, []);
+            if (options.WholeStory)
+            {
+                foreach (var document in analyzed)
+                {
+                    _story[document.Document.Id] = document;
+                }
+            }
+        }
+
         errors.AddRange(story.Errors);
+
         phases.Start("corpus");
 
         var ordered = analyzed

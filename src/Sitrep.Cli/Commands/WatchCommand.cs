@@ -73,6 +73,8 @@ internal static class WatchCommand
             {
                 SettleTime = TimeSpan.FromMilliseconds(settle),
             };
+            // One run object for the whole watch: it reads each stored document back once and keeps it.
+            var story = new AnalysisRun(DefaultPipeline.Build(aliases: EntityAliasSettings.Load(store, null), ach: AchOptionsFromFiles.Load(store, null, null, suggest: true)), store);
             using var signal = new SemaphoreSlim(0);
             using var watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, EnableRaisingEvents = true };
             watcher.Created += (_, _) => Release(signal);
@@ -91,8 +93,7 @@ internal static class WatchCommand
                 if (changes.Any(c => c.Change is "new" or "changed" or "renamed" or "deleted"))
                 {
                     // The picture is the story's: recomputed over every stored document from its stored layers.
-                    var picture = new AnalysisRun(DefaultPipeline.Build(aliases: EntityAliasSettings.Load(store, null), ach: AchOptionsFromFiles.Load(store, null, null, suggest: true)), store)
-                        .Execute(new RunOptions { Inputs = [], OutputDirectory = output }, progress: null, cancellationToken);
+                    var picture = story.Execute(new RunOptions { Inputs = [], OutputDirectory = output }, progress: null, cancellationToken);
                     Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"picture  {picture.StoryDocuments} documents, {picture.Brief.Propositions.Count} propositions, {picture.Phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b).TotalMilliseconds:N0} ms{(output is null ? string.Empty : "; brief in " + output)}"));
                 }
 

@@ -5,7 +5,7 @@ using Sitrep.Storage;
 namespace Sitrep.Engine.Story;
 
 /// <summary>What reading the stored story back produced.</summary>
-/// <param name="Documents">Every document read (imported or analysed again), in store order (path, then id).</param>
+/// <param name="Documents">Every document read (imported, taken from the cache or analysed again); callers order them.</param>
 /// <param name="Imported">Documents whose every layer was read from the store.</param>
 /// <param name="Reanalysed">Documents analysed again because a layer was missing, outdated or unreadable.</param>
 /// <param name="Errors">One notice per document analysed again (<c>SR2005</c>), and the error of any that failed.</param>
@@ -24,16 +24,57 @@ public static class StoredStory
     public const int PageSize = 256;
 
     /// <summary>Reads every stored document except those in <paramref name="skip"/> (analysed by the current run).</summary>
-    public static StoryLoad Load(AnalysisPipeline pipeline, IDocumentStore store, IReadOnlySet<string> skip, CancellationToken cancellationToken = default)
+    public static StoryLoad Load(AnalysisPipeline pipeline, IDocumentStore store, IReadOnlySet<string> skip, CancellationToken cancellationToken = default) =>
+        Load(pipeline, store, skip, cache: null, cancellationToken);
+
+    /// <summary>
+    /// Reads every stored document except those in <paramref name="skip"/>, taking those already in
+    /// <paramref name="cache"/> from it (a long-lived caller such as <c>watch</c> reads each stored document once) and
+    /// adding the ones it reads; a document no longer stored leaves the cache.
+    /// </summary>
+    /// <param name="pipeline">The pipeline whose persisted stages import the layers (and analyse outdated documents).</param>
+    /// <param name="store">The story.</param>
+    /// <param name="skip">Ids of the documents the caller already holds (this run's).</param>
+    /// <param name="cache">Documents read before, by id, built with the same pipeline; null to read everything.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static StoryLoad Load(AnalysisPipeline pipeline, IDocumentStore store, IReadOnlySet<string> skip, IDictionary<string, AnalyzedDocument>? cache, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(skip);
-        var ids = store.DocumentIds().Where(id => !skip.Contains(id)).ToList();
-        var documents = new List<AnalyzedDocument>(ids.Count);
+        var all = store.DocumentIds();
+        if (cache is not null)
+        {
+            var stored = all.ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in cache.Keys.Where(id => !stored.Contains(id)).ToList())
+            {
+                cache.Remove(gone);
+            }
+        }
+
+        var documents = new List<AnalyzedDocument>(all.Count);
         var errors = new List<SitrepError>();
         var imported = 0;
         var reanalysed = 0;
+        var ids = new List<string>();
+        foreach (var id in all)
+        {
+            if (skip.Contains(id))
+            {
+                continue;
+            }
+
+            if (cache is not null && cache.TryGetValue(id, out var held))
+            {
+                documents.Add(held);
+                imported++;
+            }
+            else
+            {
+                ids.Add(id);
+            }
+        }
+
         for (var page = 0; page < ids.Count; page += PageSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -77,7 +118,14 @@ public static class StoredStory
                 }
             }
 
-            documents.AddRange(order.Where(o => o.Document is not null).Select(o => o.Document!));
+            foreach (var (_, document) in order)
+            {
+                if (document is not null)
+                {
+                    documents.Add(document);
+                    cache?.TryAdd(document.Document.Id, document);
+                }
+            }
         }
 
         return new StoryLoad(documents, imported, reanalysed, errors);

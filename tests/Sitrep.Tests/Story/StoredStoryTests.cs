@@ -74,6 +74,26 @@ public sealed class StoredStoryTests
     }
 
     [Fact]
+    public void ACachedStoryReadsEachStoredDocumentOnceAndForgetsOnesThatLeftTheStore()
+    {
+        var pipeline = new AnalysisPipelineBuilder().Use(new SentenceStage()).Build();
+        using var store = SqliteDocumentStore.Open(Path.Combine(Some.TempDirectory(), "s.db"));
+        var kept = Some.Document("Kept.", "a.txt");
+        var gone = Some.Document("Gone.", "b.txt");
+        store.Save([.. new[] { kept, gone }.Select(d => new StoredDocument(d, Sitrep.Engine.PersistedLayers.Export(pipeline, Analyse(pipeline, d))))]);
+        var cache = new Dictionary<string, AnalyzedDocument>(StringComparer.Ordinal);
+        var none = new HashSet<string>(StringComparer.Ordinal);
+
+        var first = StoredStory.Load(pipeline, store, none, cache, TestContext.Current.CancellationToken);
+        store.RemoveFile("b.txt").ShouldBe(1);
+        var second = StoredStory.Load(pipeline, store, none, cache, TestContext.Current.CancellationToken);
+
+        first.Documents.Count.ShouldBe(2);
+        second.Documents.ShouldHaveSingleItem().ShouldBeSameAs(first.Documents.Single(d => d.Document.Id == kept.Id));
+        cache.Keys.ShouldBe([kept.Id]);
+    }
+
+    [Fact]
     public void TheStoreReadsDocumentsBackWithTheirLayoutAndEveryLayer()
     {
         using var store = SqliteDocumentStore.Open(Path.Combine(Some.TempDirectory(), "s.db"));
