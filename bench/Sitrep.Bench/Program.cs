@@ -6,11 +6,17 @@ using Sitrep.Bench;
 // dotnet run -c Release --project bench/Sitrep.Bench -- syntax --conllu FILE   parse a treebank, words per CPU second
 // dotnet run -c Release --project bench/Sitrep.Bench -- frames [--mb 2]          cost of claim frames from the parse, CPU s/MB
 // dotnet run -c Release --project bench/Sitrep.Bench -- readers [--mb 8]        reader throughput (PDF, DOCX, mbox, Markdown, HTML), MB/s and peak memory
+// dotnet run -c Release --project bench/Sitrep.Bench -- story build|add ...     a growing story: one new report into N stored
 // dotnet run -c Release --project bench/Sitrep.Bench -- make-corpus ...       build the ≥ 50 MB FNC-1 corpus
 // dotnet run -c Release --project bench/Sitrep.Bench -- [BenchmarkDotNet args] stage benchmarks (e.g. --filter '*Sentence*')
 if (args.Length > 0 && args[0] == "e2e")
 {
     return EndToEnd.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "story")
+{
+    return StoryGrowth.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "store")

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Sitrep.Claims.Worthiness;
 using Sitrep.Pipeline;
 
 namespace Sitrep.Claims;
@@ -21,7 +17,7 @@ namespace Sitrep.Claims;
 /// (predicate, event class, participants) is read from the parse of its sentence, and only claim sentences are parsed
 /// when the syntax layer parses on demand.
 /// </remarks>
-public sealed class ClaimStage : DocumentStage<ClaimLayer>, IPersistedStage
+public sealed class ClaimStage : PersistedDocumentStage<ClaimLayer>
 {
     private readonly ClaimAnalyzer _analyzer;
 
@@ -59,37 +55,11 @@ public sealed class ClaimStage : DocumentStage<ClaimLayer>, IPersistedStage
         document.Layers.Set(prediction);
     }
 
-    /// <summary>The layer name under which the sentences judged not to be claims are stored.</summary>
-    public const string ExcludedLayer = "claims.excluded";
-
     /// <inheritdoc />
     /// <remarks>
-    /// The sentences judged not to be claims, as <c>[{"start":…,"end":…,"sentence":…,"post":…,"reason":"heading"}, …]</c>
-    /// (<c>score</c> added for chatter), so that an analyst can see what was left out and why.
+    /// The whole <see cref="ClaimLayer"/> under <c>claims</c>: the claims with their frames, and the sentences judged
+    /// not to be claims with their reasons (<c>excluded</c>: <c>range</c>, <c>sentence</c>, <c>postId</c>,
+    /// <c>reason</c>, <c>score</c> for chatter), so that an analyst can see what was left out and why.
     /// </remarks>
-    public PersistedLayer? Export(AnalyzedDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        if (document.Layers.Find<ClaimLayer>() is not { Excluded.Count: > 0 } layer)
-        {
-            return null;
-        }
-
-        var json = new StringBuilder(layer.Excluded.Count * 64).Append('[');
-        foreach (var e in layer.Excluded)
-        {
-            json.Append(json.Length == 1 ? "{" : ",{")
-                .Append(CultureInfo.InvariantCulture, $"\"start\":{e.Range.Start},\"end\":{e.Range.End},\"sentence\":{e.Sentence},\"post\":")
-                .Append(e.PostId is null ? "null" : JsonSerializer.Serialize(e.PostId))
-                .Append(",\"reason\":\"").Append(NonClaimNames.Of(e.Reason)).Append('"');
-            if (e.Score is { } score)
-            {
-                json.Append(CultureInfo.InvariantCulture, $",\"score\":{score:0.######}");
-            }
-
-            json.Append('}');
-        }
-
-        return new PersistedLayer(ExcludedLayer, Name, json.Append(']').ToString());
-    }
+    public override string PersistedLayerName => Capabilities.Claims;
 }

@@ -3,6 +3,7 @@ using Sitrep.Brief.Building;
 using Sitrep.Brief.Model;
 using Sitrep.Brief.Rendering;
 using Sitrep.Documents;
+using Sitrep.Engine.Story;
 using Sitrep.Errors;
 using Sitrep.Ingest;
 using Sitrep.Ingest.Fetch;
@@ -50,6 +51,13 @@ public sealed record RunOptions
 
     /// <summary>Error entries of the addresses that could not be fetched, reported with the run's own.</summary>
     public IReadOnlyList<SitrepError> FetchErrors { get; init; } = [];
+
+    /// <summary>
+    /// True (the default): the picture is computed over every document the store holds, the ones stored by earlier
+    /// runs read back from their stored layers (<see cref="Story.StoredStory"/>) and the inputs of this run. False:
+    /// over this run's inputs alone (the store still keeps them).
+    /// </summary>
+    public bool WholeStory { get; init; } = true;
 }
 
 /// <summary>Progress of a run, reported after each batch.</summary>
@@ -70,6 +78,12 @@ public sealed record RunProgress(int FilesDone, int FilesTotal, long BytesDone, 
 /// <param name="Phases">Wall time per phase (read, analyse, store, corpus, brief), for benchmarks.</param>
 public sealed record RunResult(BriefReport Brief, int Documents, IReadOnlyList<SitrepError> Errors, int Inserted, long BytesRead, TimeSpan Elapsed, IReadOnlyList<string> WrittenFiles, IReadOnlyDictionary<string, TimeSpan> Phases)
 {
+    /// <summary>Documents in the picture: this run's and, with <see cref="RunOptions.WholeStory"/>, every other one stored.</summary>
+    public int StoryDocuments { get; init; }
+
+    /// <summary>Stored documents analysed again because a stored layer was missing or from another component version.</summary>
+    public int Reanalysed { get; init; }
+
     /// <summary>True when at least one input failed (warnings do not count).</summary>
     public bool HasErrors => Errors.Any(e => e.Severity == ErrorSeverity.Error);
 }
@@ -82,6 +96,12 @@ public sealed class AnalysisRun
 {
     private readonly AnalysisPipeline _pipeline;
     private readonly IDocumentStore _store;
+
+    // Stored documents read back by earlier executions of this run object, by id: a caller that keeps the object (watch,
+    // a server) reads each stored document once. Documents are immutable once analysed, and their layers are those of
+    // this pipeline, so they can be shared between executions; one that leaves the store leaves this cache.
+    private readonly Dictionary<string, AnalyzedDocument> _story = new(StringComparer.Ordinal);
+    private readonly Lock _storyGate = new();
 
     /// <summary>Creates a run over a pipeline and a store.</summary>
     public AnalysisRun(AnalysisPipeline pipeline, IDocumentStore store)
@@ -171,9 +191,28 @@ public sealed class AnalysisRun
 
         phases.Start("store");
         var inserted = writer.Complete();
+        phases.Start("story");
+        StoryLoad story;
+        lock (_storyGate)
+        {
+            story = options.WholeStory
+                ? StoredStory.Load(_pipeline, _store, seen, _story, cancellationToken)
+                : new StoryLoad([], 0, 0, []);
+            if (options.WholeStory)
+            {
+                foreach (var document in analyzed)
+                {
+                    _story[document.Document.Id] = document;
+                }
+            }
+        }
+
+        errors.AddRange(story.Errors);
+
         phases.Start("corpus");
 
         var ordered = analyzed
+            .Concat(story.Documents)
             .OrderBy(d => d.Document.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Document.Id, StringComparer.Ordinal)
             .ToList();
@@ -209,7 +248,11 @@ public sealed class AnalysisRun
         }
 
         phases.Stop();
-        return new RunResult(brief, ordered.Count, [.. errors, .. corpus.Errors], inserted, bytesRead, clock.Elapsed, written, phases.Totals);
+        return new RunResult(brief, analyzed.Count, [.. errors, .. corpus.Errors], inserted, bytesRead, clock.Elapsed, written, phases.Totals)
+        {
+            StoryDocuments = ordered.Count,
+            Reanalysed = story.Reanalysed,
+        };
     }
 
     private static IEnumerable<List<InputFile>> Batches(IReadOnlyList<InputFile> files, RunOptions options)

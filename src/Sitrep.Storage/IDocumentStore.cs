@@ -47,6 +47,18 @@ public interface IDocumentStore : IDisposable
     /// <summary>The stored annotation JSON of one layer of a document, or null.</summary>
     StoredAnnotation? FindAnnotation(string documentId, string layer);
 
+    /// <summary>Every stored annotation layer of a document (empty when there is none or no such document).</summary>
+    IReadOnlyList<StoredAnnotation> FindAnnotations(string documentId);
+
+    /// <summary>The ids of every stored document, ordered by path then id (the order a run's corpus has).</summary>
+    IReadOnlyList<string> DocumentIds();
+
+    /// <summary>
+    /// Reads documents back with all their annotation layers, in the order of <paramref name="documentIds"/>; an id
+    /// not stored is skipped. Callers page through a large story a few hundred ids at a time.
+    /// </summary>
+    IReadOnlyList<StoredDocument> Load(IReadOnlyList<string> documentIds);
+
     /// <summary>Full-text search over stored documents, best first.</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit);
 

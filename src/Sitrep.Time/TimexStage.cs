@@ -17,10 +17,13 @@ namespace Sitrep.Time;
 /// the unknown parts stay <c>X</c>. A post whose time is only relative ("1 year ago") gives no anchor: its
 /// expressions are marked ambiguous rather than resolved against a guess.
 /// </remarks>
-public sealed class TimexStage : DocumentStage<TimexLayer>
+public sealed class TimexStage : PersistedDocumentStage<TimexLayer>
 {
     /// <inheritdoc />
     public override string Name => TimexTagger.Name;
+
+    /// <inheritdoc />
+    public override string PersistedLayerName => Capabilities.Timexes;
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Requires { get; } = [Capabilities.Text, Capabilities.Structure];

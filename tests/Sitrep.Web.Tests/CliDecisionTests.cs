@@ -26,7 +26,7 @@ public sealed class CliDecisionTests
         var stderr = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         process.ExitCode.ShouldBe(1);
-        stderr.ShouldContain("SR3005");
+        stderr.ShouldContain("SR3007");
         stderr.ShouldContain(named);
         using var store = Storage.Sqlite.SqliteDocumentStore.Open(seed.DbPath);
         store.GetSetting(Decisions.DecisionBook.RatingsSetting).ShouldBeNull("a refused file is not remembered");

@@ -70,7 +70,8 @@ internal static class AchCommand
                     throw SitrepErrors.OutputUnwritable.Exception(outDir, ex.Message);
                 }
 
-                var leading = report.Ach!.BayesRanking.Count == 0 ? "none" : report.Hypotheses.First(h => h.Id == report.Ach.BayesRanking[0]) is var top
+                // A ranking that names no hypothesis of the report (none rated, none suggested) leads with none, never a crash.
+                var leading = report.Ach!.BayesRanking.Count > 0 && report.Hypotheses.FirstOrDefault(h => h.Id == report.Ach.BayesRanking[0]) is { } top
                     ? string.Create(CultureInfo.InvariantCulture, $"{top.Id} ({top.Estimative}, Heuer #{report.Ach.HeuerRanking.ToList().IndexOf(top.Id) + 1})")
                     : "none";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{matrix.Hypotheses.Count} hypotheses × {matrix.Evidence.Count} rated evidence rows, {matrix.Candidates.Count} candidates. Leading: {leading}. {scores.Discrimination} Wrote {Path.Combine(outDir, "ach.md")}, ach.csv, ach.json."));
@@ -119,7 +120,7 @@ internal static class AchOptionsFromFiles
     }
 
     /// <summary>
-    /// Refuses a ratings file that names evidence or a hypothesis the stored analysis does not hold (SR3005 naming the
+    /// Refuses a ratings file that names evidence or a hypothesis the stored analysis does not hold (SR3007 naming the
     /// id), before anything is remembered: an id mistyped or left from an older analysis would otherwise be ignored.
     /// </summary>
     public static void Validate(SqliteDocumentStore store, AchSnapshot snapshot, string? hypothesesPath, string? ratingsPath)

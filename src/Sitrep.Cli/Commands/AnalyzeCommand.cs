@@ -124,7 +124,7 @@ internal static class AnalyzeCommand
             var brief = result.WrittenFiles.FirstOrDefault(f => f.EndsWith(".html", StringComparison.Ordinal));
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Analysed {result.Documents} documents ({result.Inserted} new in {db}), {result.BytesRead / 1e6:0.###} MB in {seconds:0.##} s ({result.BytesRead / 1e6 / seconds:0.##} MB/s); {result.Errors.Count(e => e.Severity == ErrorSeverity.Error)} inputs failed.{(brief is null ? string.Empty : " Brief: " + brief)}"));
+                $"Analysed {result.Documents} documents ({result.Inserted} new in {db}), {result.BytesRead / 1e6:0.###} MB in {seconds:0.##} s ({result.BytesRead / 1e6 / seconds:0.##} MB/s); {result.Errors.Count(e => e.Severity == ErrorSeverity.Error)} inputs failed. The story holds {result.StoryDocuments} documents{(result.Reanalysed > 0 ? $" ({result.Reanalysed} stored ones analysed again)" : string.Empty)}.{(brief is null ? string.Empty : " Brief: " + brief)}"));
             if (result.Documents == 0)
             {
                 return ExitCodes.Failed;

@@ -33,12 +33,17 @@ internal static class WatchCommand
             Description = "Milliseconds a file's size and write time must stay the same before it is read.",
             DefaultValueFactory = _ => 2000,
         };
-        var command = new Command("watch", "Ingest new and changed files in a folder as they appear, until stopped.") { directory, db, interval, maxBytes, settle };
-        command.SetAction((parse, cancellationToken) => Run(parse.GetValue(directory)!, parse.GetValue(db)!, parse.GetValue(interval), parse.GetValue(maxBytes), parse.GetValue(settle), cancellationToken));
+        var output = new Option<string?>("--out")
+        {
+            Description = "Folder for brief.json, brief.md and brief.html, rewritten after each change. Without it the picture is kept in the store only ('sitrep brief' renders it).",
+            HelpName = "DIR",
+        };
+        var command = new Command("watch", "Ingest new and changed files in a folder as they appear, and update the story's picture, until stopped.") { directory, db, interval, maxBytes, settle, output };
+        command.SetAction((parse, cancellationToken) => Run(parse.GetValue(directory)!, parse.GetValue(db)!, parse.GetValue(interval), parse.GetValue(maxBytes), parse.GetValue(settle), parse.GetValue(output), cancellationToken));
         return command;
     }
 
-    private static async Task<int> Run(string directory, string db, int interval, long maxBytes, int settle, CancellationToken cancellationToken)
+    private static async Task<int> Run(string directory, string db, int interval, long maxBytes, int settle, string? output, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(directory))
         {
@@ -68,6 +73,8 @@ internal static class WatchCommand
             {
                 SettleTime = TimeSpan.FromMilliseconds(settle),
             };
+            // One run object for the whole watch: it reads each stored document back once and keeps it.
+            var story = new AnalysisRun(DefaultPipeline.Build(aliases: EntityAliasSettings.Load(store, null), ach: AchOptionsFromFiles.Load(store, null, null, suggest: true)), store);
             using var signal = new SemaphoreSlim(0);
             using var watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, EnableRaisingEvents = true };
             watcher.Created += (_, _) => Release(signal);
@@ -77,9 +84,17 @@ internal static class WatchCommand
             Console.WriteLine($"Watching {Path.GetFullPath(directory)} (Ctrl+C to stop); store {db}.");
             while (!cancellationToken.IsCancellationRequested)
             {
-                foreach (var line in watch.Poll(cancellationToken))
+                var changes = watch.Poll(cancellationToken);
+                foreach (var line in changes)
                 {
                     Console.WriteLine(line);
+                }
+
+                if (changes.Any(c => c.Change is "new" or "changed" or "renamed" or "deleted"))
+                {
+                    // The picture is the story's: recomputed over every stored document from its stored layers.
+                    var picture = story.Execute(new RunOptions { Inputs = [], OutputDirectory = output }, progress: null, cancellationToken);
+                    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"picture  {picture.StoryDocuments} documents, {picture.Brief.Propositions.Count} propositions, {picture.Phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b).TotalMilliseconds:N0} ms{(output is null ? string.Empty : "; brief in " + output)}"));
                 }
 
                 await signal.WaitAsync(interval, cancellationToken).ConfigureAwait(false);

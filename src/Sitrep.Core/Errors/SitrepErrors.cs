@@ -94,6 +94,9 @@ public static partial class SitrepErrors
     /// <summary>A corpus stage threw.</summary>
     public static readonly ErrorCode CorpusStageFailed = new("SR2004", "Corpus stage '{0}' failed; its section of the brief is empty: {1}");
 
+    /// <summary>A stored document's layer was made by another version of its stage (or cannot be read): the document is analysed again.</summary>
+    public static readonly ErrorCode LayerOutdated = new("SR2005", "Stored layer '{0}' {1}; the document was analysed again with '{2}'.", ErrorSeverity.Warning);
+
     /// <summary>The manifest cannot be read.</summary>
     public static readonly ErrorCode ManifestUnreadable = new("SR3001", "Manifest '{0}' cannot be read: {1}");
 
@@ -104,7 +107,7 @@ public static partial class SitrepErrors
     public static readonly ErrorCode ManifestColumns = new("SR3003", "Manifest '{0}' has no '{1}' column. Columns found: {2}. Valid columns: path, outlet, author, url, published, reliability, kind, title.");
 
     /// <summary>A decisions file (ratings) names an id the stored analysis does not hold.</summary>
-    public static readonly ErrorCode DecisionUnknownId = new("SR3005", "Decisions file '{0}' names {1} '{2}', which the stored analysis does not hold; nothing was changed. Known {1} ids: {3}.");
+    public static readonly ErrorCode DecisionUnknownId = new("SR3007", "Decisions file '{0}' names {1} '{2}', which the stored analysis does not hold; nothing was changed. Known {1} ids: {3}.");
 
     /// <summary>The store cannot be opened.</summary>
     public static readonly ErrorCode StoreUnavailable = new("SR4001", "Store '{0}' cannot be opened: {1}");

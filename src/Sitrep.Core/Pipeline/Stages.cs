@@ -58,13 +58,72 @@ public abstract class DocumentStage<TPrediction> : IDocumentStage
 }
 
 /// <summary>
+/// A <see cref="DocumentStage{TPrediction}"/> whose prediction is the document layer it stores
+/// (<c>document.Layers</c>, keyed by <typeparamref name="TPrediction"/>) and that keeps it in the store as
+/// <see cref="LayerJson"/>: export and import come for free.
+/// </summary>
+/// <typeparam name="TPrediction">The layer type: a record that <see cref="LayerJson"/> round-trips.</typeparam>
+public abstract class PersistedDocumentStage<TPrediction> : DocumentStage<TPrediction>, IPersistedStage
+    where TPrediction : class
+{
+    /// <inheritdoc />
+    public abstract string PersistedLayerName { get; }
+
+    /// <inheritdoc />
+    public override void Apply(AnalyzedDocument document, TPrediction prediction)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(prediction);
+        document.Layers.Set(prediction);
+    }
+
+    /// <inheritdoc />
+    public virtual PersistedLayer? Export(AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.Layers.Find<TPrediction>() is { } layer
+            ? new PersistedLayer(PersistedLayerName, Name, LayerJson.Serialize(layer))
+            : null;
+    }
+
+    /// <inheritdoc />
+    public virtual bool Import(AnalyzedDocument document, PersistedLayer layer)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(layer);
+        if (LayerJson.TryDeserialize<TPrediction>(layer.Json) is not { } restored)
+        {
+            return false;
+        }
+
+        Apply(document, restored);
+        return true;
+    }
+}
+
+/// <summary>
 /// A document stage whose results are worth keeping in the store: it serializes its layer of one document. The run
 /// persists what every such stage exports, in the same transaction as the document.
 /// </summary>
+/// <remarks>
+/// Export and <see cref="Import"/> are inverses: a document whose every persisted layer was stored by the same
+/// component (<see cref="IAnalysisStage.Name"/>) is read back from the store instead of being analysed again, so the
+/// corpus stages can work over every stored document. A layer stored by another component version, or one that cannot
+/// be read, means the document is analysed again.
+/// </remarks>
 public interface IPersistedStage : IDocumentStage
 {
+    /// <summary>The layer name <see cref="Export"/> writes and <see cref="Import"/> reads, e.g. <c>text.sentences</c>.</summary>
+    string PersistedLayerName { get; }
+
     /// <summary>The stage's results for one document, or null when it has none.</summary>
     PersistedLayer? Export(AnalyzedDocument document);
+
+    /// <summary>
+    /// Restores the stage's results on <paramref name="document"/> from what <see cref="Export"/> wrote for it, as if the
+    /// stage had run. Returns false, changing nothing, when <paramref name="layer"/> cannot be read (another format).
+    /// </summary>
+    bool Import(AnalyzedDocument document, PersistedLayer layer);
 }
 
 /// <summary>One stage's serialized results for one document.</summary>

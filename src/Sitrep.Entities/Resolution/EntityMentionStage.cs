@@ -7,7 +7,7 @@ namespace Sitrep.Entities.Resolution;
 /// Finds entity mentions in a document with the <see cref="PerceptronTagger"/>, then drops what is never an entity:
 /// pronouns, and capitalised common words that open a sentence.
 /// </summary>
-public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
+public sealed class EntityMentionStage : PersistedDocumentStage<EntityMentionLayer>
 {
     /// <summary>Sentences longer than this many tokens are tagged in slices (bounded work on pathological input).</summary>
     public const int MaxSentenceTokens = 400;
@@ -29,6 +29,9 @@ public sealed class EntityMentionStage : DocumentStage<EntityMentionLayer>
 
     /// <inheritdoc />
     public override string Name => PerceptronTagger.ComponentName;
+
+    /// <inheritdoc />
+    public override string PersistedLayerName => Capabilities.EntityMentions;
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Requires { get; } = [Capabilities.Sentences];

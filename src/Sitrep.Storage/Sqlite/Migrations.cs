@@ -130,22 +130,16 @@ internal static class Migrations
         );
         """,
 
-        // 5: a document's layout regions (PDF pages, headings, tables…), so a document read back from the store still
-        // says on which page a cited span sits.
+        // 5: a document's layout (regions such as PDF pages and headings, and the map of a rebuilt text to its input)
+        // is kept with it, so that a document read back from the store is the document that was analysed.
         """
-        CREATE TABLE IF NOT EXISTS regions (
-            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL,
-            number INTEGER NOT NULL,
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            PRIMARY KEY (doc_id, kind, start)
-        );
+        ALTER TABLE documents ADD COLUMN layout TEXT;
+        CREATE INDEX IF NOT EXISTS documents_path ON documents (path, id);
         """,
     ];
 
     /// <summary>The tables every store at the current version holds; a store that lacks one is damaged.</summary>
-    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads", "regions"];
+    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads"];
 
     /// <summary>The full-text index: derived from <c>documents</c>, so it is rebuilt rather than refused when missing.</summary>
     public const string FullTextTable = "documents_fts";

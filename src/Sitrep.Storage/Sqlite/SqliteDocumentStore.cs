@@ -363,19 +363,20 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                     """
                     UPDATE documents SET title = coalesce($title, title), kind = $kind, outlet = coalesce($outlet, outlet),
                         author = coalesce($author, author), url = coalesce($url, url), published = coalesce($published, published),
-                        reliability = coalesce($reliability, reliability), language = coalesce($language, language), last_seen = $now
+                        reliability = coalesce($reliability, reliability), language = coalesce($language, language), last_seen = $now,
+                        layout = $layout
                     WHERE id = $id
                     """,
                     DocumentParameters(doc, now));
-                statements.Execute("DELETE FROM posts WHERE doc_id = $id; DELETE FROM boilerplate WHERE doc_id = $id; DELETE FROM regions WHERE doc_id = $id;", ("$id", doc.Id));
+                statements.Execute("DELETE FROM posts WHERE doc_id = $id; DELETE FROM boilerplate WHERE doc_id = $id;", ("$id", doc.Id));
                 updated++;
             }
             else
             {
                 statements.Execute(
                     """
-                    INSERT INTO documents (id, content_hash, path, title, kind, outlet, author, url, published, reliability, language, length, text, first_seen, last_seen)
-                    VALUES ($id, $hash, $path, $title, $kind, $outlet, $author, $url, $published, $reliability, $language, $length, $text, $now, $now)
+                    INSERT INTO documents (id, content_hash, path, title, kind, outlet, author, url, published, reliability, language, length, text, first_seen, last_seen, layout)
+                    VALUES ($id, $hash, $path, $title, $kind, $outlet, $author, $url, $published, $reliability, $language, $length, $text, $now, $now, $layout)
                     """,
                     [.. DocumentParameters(doc, now), ("$hash", doc.ContentHash), ("$length", doc.Text.Length), ("$text", doc.Text)]);
                 inserted++;
@@ -407,17 +408,6 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 statements.Execute("INSERT OR REPLACE INTO boilerplate (doc_id, start, \"end\") VALUES ($id, $start, $end)", ("$id", doc.Id), ("$start", range.Start), ("$end", range.End));
             }
 
-            foreach (var region in doc.Regions)
-            {
-                statements.Execute(
-                    "INSERT OR REPLACE INTO regions (doc_id, kind, number, start, \"end\") VALUES ($id, $kind, $number, $start, $end)",
-                    ("$id", doc.Id),
-                    ("$kind", region.Kind.ToString()),
-                    ("$number", region.Number),
-                    ("$start", region.Range.Start),
-                    ("$end", region.Range.End));
-            }
-
             foreach (var annotation in stored.Annotations)
             {
                 statements.Execute(
@@ -442,38 +432,103 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     public Document? Find(string documentId)
     {
         ArgumentNullException.ThrowIfNull(documentId);
-        return Guarded<Document?>(() =>
+        return Guarded(() => ReadDocument(documentId));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredAnnotation> FindAnnotations(string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        return Guarded(() => ReadAnnotations(documentId));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> DocumentIds() => Guarded<IReadOnlyList<string>>(() =>
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT id FROM documents ORDER BY path, id";
+        using var reader = cmd.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
         {
-            using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "SELECT text, path, title, kind, outlet, author, url, published, reliability, language FROM documents WHERE id = $id";
-            cmd.Parameters.AddWithValue("$id", documentId);
-            using var reader = cmd.ExecuteReader();
-            if (!reader.Read())
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    });
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredDocument> Load(IReadOnlyList<string> documentIds)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        return Guarded<IReadOnlyList<StoredDocument>>(() =>
+        {
+            // One read transaction: the documents of a page are read from one snapshot even while a writer commits.
+            using var tx = _connection.BeginTransaction(deferred: true);
+            var documents = new List<StoredDocument>(documentIds.Count);
+            foreach (var id in documentIds)
             {
-                return null;
+                if (ReadDocument(id, tx) is { } document)
+                {
+                    documents.Add(new StoredDocument(document, ReadAnnotations(id, tx)));
+                }
             }
 
-            var source = new Source(
-                NullableString(reader, 4),
-                NullableString(reader, 5),
-                NullableString(reader, 6),
-                NullableString(reader, 7) is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null,
-                NullableString(reader, 8) is { } grade ? Enum.Parse<Reliability>(grade) : null);
-            var builder = Document.Create(reader.GetString(0), reader.GetString(1))
-                .WithTitle(NullableString(reader, 2))
-                .WithKind(DocumentKinds.Parse(reader.GetString(3)) ?? DocumentKind.Other)
-                .WithSource(source)
-                .WithLanguage(NullableString(reader, 9));
-            reader.Close();
-            ReadStructure(documentId, builder);
-            return builder.Build();
+            tx.Commit();
+            return documents;
         });
     }
 
-    private void ReadStructure(string documentId, Document.DocumentBuilder builder)
+    private Document? ReadDocument(string documentId, SqliteTransaction? tx = null)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT text, path, title, kind, outlet, author, url, published, reliability, language, layout FROM documents WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", documentId);
+        using var reader = cmd.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var source = new Source(
+            NullableString(reader, 4),
+            NullableString(reader, 5),
+            NullableString(reader, 6),
+            NullableString(reader, 7) is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null,
+            NullableString(reader, 8) is { } grade ? Enum.Parse<Reliability>(grade) : null);
+        var builder = Document.Create(reader.GetString(0), reader.GetString(1))
+            .WithTitle(NullableString(reader, 2))
+            .WithKind(DocumentKinds.Parse(reader.GetString(3)) ?? DocumentKind.Other)
+            .WithSource(source)
+            .WithLanguage(NullableString(reader, 9));
+        StoredLayout.Read(NullableString(reader, 10), builder);
+        reader.Close();
+        ReadStructure(documentId, builder, tx);
+        return builder.Build();
+    }
+
+    private List<StoredAnnotation> ReadAnnotations(string documentId, SqliteTransaction? tx = null)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT layer, component, json FROM annotations WHERE doc_id = $id ORDER BY layer";
+        cmd.Parameters.AddWithValue("$id", documentId);
+        using var reader = cmd.ExecuteReader();
+        var annotations = new List<StoredAnnotation>();
+        while (reader.Read())
+        {
+            annotations.Add(new StoredAnnotation(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return annotations;
+    }
+
+    private void ReadStructure(string documentId, Document.DocumentBuilder builder, SqliteTransaction? tx)
     {
         using (var cmd = _connection.CreateCommand())
         {
+            cmd.Transaction = tx;
             cmd.CommandText = "SELECT post_id, parent_id, depth, author, time_text, time_value, start, \"end\", header_start, header_end FROM posts WHERE doc_id = $id ORDER BY start";
             cmd.Parameters.AddWithValue("$id", documentId);
             using var reader = cmd.ExecuteReader();
@@ -487,27 +542,13 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
         using (var cmd = _connection.CreateCommand())
         {
+            cmd.Transaction = tx;
             cmd.CommandText = "SELECT start, \"end\" FROM boilerplate WHERE doc_id = $id ORDER BY start";
             cmd.Parameters.AddWithValue("$id", documentId);
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
             {
                 builder.AddBoilerplate(new TextRange(reader.GetInt32(0), reader.GetInt32(1)));
-            }
-        }
-
-        using (var cmd = _connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT kind, number, start, \"end\" FROM regions WHERE doc_id = $id ORDER BY start, kind";
-            cmd.Parameters.AddWithValue("$id", documentId);
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read())
-            {
-                // A kind this version does not know (written by a later one) is skipped, not an error.
-                if (Enum.TryParse<RegionKind>(reader.GetString(0), out var kind))
-                {
-                    builder.AddRegion(new DocumentRegion(kind, new TextRange(reader.GetInt32(2), reader.GetInt32(3)), reader.GetInt32(1)));
-                }
             }
         }
     }
@@ -691,6 +732,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         ("$reliability", doc.Source.Reliability?.ToString()),
         ("$language", doc.Language),
         ("$now", now),
+        ("$layout", StoredLayout.ToJson(doc)),
     ];
 
     /// <summary>Prepared statements reused across the documents of one batch: each SQL text is prepared once.</summary>

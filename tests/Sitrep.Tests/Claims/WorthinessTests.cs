@@ -149,8 +149,8 @@ public sealed class WorthinessTests
         var stage = new ClaimStage();
         stage.Process(analyzed, TestContext.Current.CancellationToken);
         var exported = stage.Export(analyzed).ShouldNotBeNull();
-        exported.Layer.ShouldBe(ClaimStage.ExcludedLayer);
-        exported.Json.ShouldBe("[{\"start\":0,\"end\":11,\"sentence\":0,\"post\":null,\"reason\":\"byline\"}]");
+        exported.Layer.ShouldBe(Capabilities.Claims);
+        exported.Json.ShouldContain("\"excluded\":[{\"range\":[0,11],\"sentence\":0,\"reason\":\"Byline\"}]");
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class StoreFailureTests
 
         var ex = Should.Throw<SitrepException>(() => SqliteDocumentStore.Open(path));
 
-        // The schema (one row per table, index and trigger) may reach past the first page since the regions table
+        // The schema (one row per table, index and trigger) may reach past the first page since the workbench's tables
         // (migration 4): SQLite then finds the damage while reading the schema, before quick_check runs.
         ex.ErrorCode.ShouldBe(SitrepErrors.StoreDamaged);
         (ex.Message.Contains("quick_check", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("malformed", StringComparison.OrdinalIgnoreCase)).ShouldBeTrue(ex.Message);

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sitrep.Engine;
+using Sitrep.Storage.Sqlite;
+
+namespace Sitrep.Bench;
+
+/// <summary>
+/// A growing story (issue 16): <c>story build</c> analyses the first N files of a corpus folder into a store (this run's
+/// files only, no brief), then <c>story add</c>, in a fresh process, adds the next files one at a time, each run
+/// computing the picture over everything stored from the stored layers (<see cref="RunOptions.WholeStory"/>), and
+/// reports the median and p99 wall time of one addition with its phases, and the process's peak memory (VmHWM).
+/// </summary>
+public static class StoryGrowth
+{
+    /// <summary>
+    /// <c>story build --corpus DIR --docs N --db FILE [--jobs J]</c> or
+    /// <c>story add --corpus DIR --docs N --add K --db FILE [--jobs J] [--out DIR]</c> (adds files N … N+K-1).
+    /// </summary>
+    public static int Run(string[] args)
+    {
+        var mode = args.Length > 0 ? args[0] : throw new ArgumentException("story build|add ...");
+        var corpus = CorpusMaker.Arg(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
+        var docs = int.Parse(CorpusMaker.Arg(args, "--docs") ?? "1000", CultureInfo.InvariantCulture);
+        var db = CorpusMaker.Arg(args, "--db") ?? throw new ArgumentException("--db FILE is required");
+        var jobs = int.Parse(CorpusMaker.Arg(args, "--jobs") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var files = Directory.EnumerateFiles(corpus).Order(StringComparer.Ordinal).ToList();
+        var pipeline = DefaultPipeline.Build(jobs);
+        using var store = SqliteDocumentStore.Open(db, StoreCheck.None);
+        var run = new AnalysisRun(pipeline, store);
+        if (mode == "build")
+        {
+            var clock = Stopwatch.StartNew();
+            var result = run.Execute(new RunOptions { Inputs = files.Take(docs).ToList(), WholeStory = false });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"built {store.CountDocuments():N0} documents in {clock.Elapsed.TotalSeconds:0.0} s; peak {PeakMegabytes():N0} MB"));
+            return result.HasErrors ? 2 : 0;
+        }
+
+        var add = int.Parse(CorpusMaker.Arg(args, "--add") ?? "20", CultureInfo.InvariantCulture);
+        var output = CorpusMaker.Arg(args, "--out");
+        var times = new List<double>();
+        var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var file in files.Skip(docs).Take(add))
+        {
+            var clock = Stopwatch.StartNew();
+            var result = run.Execute(new RunOptions { Inputs = [file], OutputDirectory = output });
+            clock.Stop();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            foreach (var (phase, time) in result.Phases)
+            {
+                if (!phases.TryGetValue(phase, out var list))
+                {
+                    phases[phase] = list = [];
+                }
+
+                list.Add(time.TotalMilliseconds);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added {Path.GetFileName(file)}: {clock.Elapsed.TotalMilliseconds:N0} ms, story {result.StoryDocuments:N0} documents, {result.Reanalysed} analysed again"));
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {docs:N0} | {times.Count} | {Percentile(times, 0.5):N0} ms | {Percentile(times, 0.99):N0} ms | {PeakMegabytes():N0} MB |"));
+        Console.WriteLine("median per phase: " + string.Join(", ", phases.OrderByDescending(p => Percentile(p.Value, 0.5)).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {Percentile(p.Value, 0.5):N0} ms"))));
+        return 0;
+    }
+
+    /// <summary>Nearest-rank percentile.</summary>
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(p * sorted.Count);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+    }
+
+    /// <summary>The process's peak resident set (VmHWM) in MB, or the peak working set where /proc is missing.</summary>
+    public static double PeakMegabytes()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return double.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / 1e6;
+    }
+}
