@@ -31,13 +31,15 @@ internal static partial class ActorPicker
         var report = facts.Report;
         var sources = SourceNames(report);
         var holders = report.Claims.GroupBy(c => c.Attribution.Holder, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // The source and common-noun tests read every text, so they run after the ranking, only on the best-ranked
+        // entities until enough pass (the same actors as filtering first: a stable order does not depend on the rest).
         var candidates = report.Entities
             .Where(e => e.Type is "PERSON" or "ORG")
-            .Where(e => !IsSource(e, sources) && !IsCommonNoun(e.Name, texts))
             .Select(e => (Entity: e, Docs: e.Mentions.Select(m => m.Doc).Distinct(StringComparer.Ordinal).Count(), Held: holders.GetValueOrDefault(e.Id)))
-            .Where(x => x.Docs >= 2 || x.Entity.Mentions.Count >= 3)
-            .OrderByDescending(x => (2.0 * x.Docs) + (x.Entity.Mentions.Count / 5.0) + (x.Held / 2.0))
+            .Where(x => x.Docs >= 2 || x.Entity.TotalMentions >= 3)
+            .OrderByDescending(x => (2.0 * x.Docs) + (x.Entity.TotalMentions / 5.0) + (x.Held / 2.0))
             .ThenBy(x => x.Entity.Name, StringComparer.Ordinal)
+            .Where(x => !IsSource(x.Entity, sources) && !IsCommonNoun(x.Entity.Name, texts))
             .Take(count)
             .ToList();
         var usedClaims = new HashSet<string>(StringComparer.Ordinal);
@@ -52,7 +54,7 @@ internal static partial class ActorPicker
                 var role = x.Role;
                 var said = x.Held > 0 ? $"{BriefFacts.Plural(x.Held, "claim")} made" : null;
                 var parts = new[] { role, said }.Where(p => p is not null);
-                return new BriefActor(x.Entity.Id, x.Entity.Name, x.Entity.Type, string.Join(" · ", parts), x.Entity.Mentions.Count, x.Docs, ClaimedOf(facts, x.Entity, usedClaims));
+                return new BriefActor(x.Entity.Id, x.Entity.Name, x.Entity.Type, string.Join(" · ", parts), x.Entity.TotalMentions, x.Docs, ClaimedOf(facts, x.Entity, usedClaims));
             }),
         ];
     }

@@ -21,7 +21,7 @@ internal static class ActorList
         [
             .. report.Entities
                 .Where(e => e.Type is "PERSON" or "ORG")
-                .OrderByDescending(e => e.Mentions.Count)
+                .OrderByDescending(e => e.TotalMentions)
                 .ThenBy(e => e.Name, StringComparer.Ordinal)
                 .Take(MaxActors)
                 .Select(e => new Actor(e, [.. e.Mentions.Select(m => numbers.GetValueOrDefault(m.Doc)).Where(n => n > 0).Distinct().Order()])),

@@ -119,6 +119,11 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         front.Write(writer);
 
         writer.WriteLine("<h2 id=\"appendix\" class=\"appendix-title\">Evidence appendix</h2>");
+        if (FrontPartMarkdown.OmittedNote(report) is { } omitted)
+        {
+            writer.WriteLine($"<p class=\"note\">{E(omitted)}</p>");
+        }
+
         Open(writer, "a-timeline");
         WriteTimeline(report, citations, writer);
         Close(writer);
@@ -416,7 +421,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         {
             var docs = string.Join(", ", actor.Documents.Select(d => Invariant($"<a href=\"#doc-{E(report.Documents[d - 1].Id)}\">#{d}</a>")));
             var aliases = actor.Entity.Aliases.Count == 0 ? "—" : E(string.Join("; ", actor.Entity.Aliases.Take(ActorList.MaxAliases)));
-            writer.WriteLine(Invariant($"<tr id=\"actor-{E(actor.Entity.Id)}\"><td>{E(actor.Entity.Name)}</td><td>{E(actor.Entity.Type)}</td><td class=\"num\">{actor.Entity.Mentions.Count}</td><td>{docs}</td><td>{aliases}</td></tr>"));
+            writer.WriteLine(Invariant($"<tr id=\"actor-{E(actor.Entity.Id)}\"><td>{E(actor.Entity.Name)}</td><td>{E(actor.Entity.Type)}</td><td class=\"num\">{actor.Entity.TotalMentions}</td><td>{docs}</td><td>{aliases}</td></tr>"));
         }
 
         writer.WriteLine("</tbody></table></section>");

@@ -167,7 +167,7 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
         {
             var docs = string.Join(", ", actor.Documents.Select(d => Invariant($"#{d}")));
             var aliases = actor.Entity.Aliases.Count == 0 ? "—" : Cell(string.Join("; ", actor.Entity.Aliases.Take(ActorList.MaxAliases)));
-            writer.WriteLine(Invariant($"| {Cell(actor.Entity.Name)} | {actor.Entity.Type} | {actor.Entity.Mentions.Count} | {docs} | {aliases} |"));
+            writer.WriteLine(Invariant($"| {Cell(actor.Entity.Name)} | {actor.Entity.Type} | {actor.Entity.TotalMentions} | {docs} | {aliases} |"));
         }
     }
 
