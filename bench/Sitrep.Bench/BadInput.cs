@@ -56,6 +56,11 @@ public static class BadInput
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"| {result.Documents:N0} | {bytes / 1e6:0.0} | {clock.Elapsed.TotalSeconds:0.0} s | {analyse:0.0} s | {corpus:0.0} s | {brief:0.0} s | {new FileInfo(Path.Combine(output, "brief.json")).Length / 1e3:N0} KB | {new FileInfo(Path.Combine(output, "brief.html")).Length / 1e3:N0} KB | {result.Errors.Count} | {string.Join(", ", phases.Where(p => !p.Key.StartsWith("corpus:", StringComparison.Ordinal)).Select(p => $"{p.Key} {p.Value.TotalSeconds:0.0} s"))} |"));
+                foreach (var error in result.Errors)
+                {
+                    Console.WriteLine($"  {error.Severity} {error.Code} {error.Path}: {error.Message}");
+                }
+
                 if (CorpusMaker.Arg(args, "--keep") is { } keep)
                 {
                     CopyDirectory(output, Path.Combine(keep, n.ToString(CultureInfo.InvariantCulture)));

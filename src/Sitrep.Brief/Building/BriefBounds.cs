@@ -150,7 +150,10 @@ public static class BriefBounds
         omitted.Entities = leftEntities;
         entities = [.. entities.Select(e =>
         {
-            var mentions = Cap(e.Mentions, per, _ => 0, out var left);
+            // One mention in each document first: the list shows where the entity is named, not one document's repeats.
+            var documentsSeen = new HashSet<string>(StringComparer.Ordinal);
+            var firstInDocument = e.Mentions.Where(m => documentsSeen.Add(m.Doc)).ToHashSet();
+            var mentions = Cap(e.Mentions, per, m => firstInDocument.Contains(m) ? 0 : 1, out var left);
             omitted.Mentions += left;
             return left == 0 ? e : e with { Mentions = mentions, MentionCount = e.Mentions.Count };
         })];
