@@ -11,7 +11,11 @@ namespace Sitrep.Bench;
 /// </summary>
 public static class EndToEnd
 {
-    /// <summary><c>e2e --corpus DIR [--jobs N] [--out DIR] [--no-brief]</c>; <c>--no-brief</c> skips writing the brief files.</summary>
+    /// <summary>
+    /// <c>e2e --corpus DIR [--jobs N] [--out DIR] [--db FILE] [--no-brief] [--full]</c>; <c>--no-brief</c> skips writing
+    /// the brief files, <c>--full</c> writes them with the full evidence instead of a bounded appendix, <c>--db</c> keeps
+    /// the store (for <c>brief-phase</c>).
+    /// </summary>
     public static int Run(string[] args)
     {
         var corpus = CorpusMaker.Arg(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
@@ -20,14 +24,19 @@ public static class EndToEnd
         Directory.CreateDirectory(work);
         try
         {
-            var db = Path.Combine(work, "bench.db");
+            var db = CorpusMaker.Arg(args, "--db") ?? Path.Combine(work, "bench.db");
             var clock = Stopwatch.StartNew();
             RunResult result;
             using (var store = SqliteDocumentStore.Open(db))
             {
                 var run = new AnalysisRun(DefaultPipeline.Build(jobs), store);
                 var noBrief = args.Contains("--no-brief", StringComparer.Ordinal);
-                result = run.Execute(new RunOptions { Inputs = [corpus], OutputDirectory = noBrief ? null : CorpusMaker.Arg(args, "--out") ?? Path.Combine(work, "out") });
+                result = run.Execute(new RunOptions
+                {
+                    Inputs = [corpus],
+                    OutputDirectory = noBrief ? null : CorpusMaker.Arg(args, "--out") ?? Path.Combine(work, "out"),
+                    FullBrief = args.Contains("--full", StringComparer.Ordinal),
+                });
             }
 
             clock.Stop();
@@ -38,6 +47,7 @@ public static class EndToEnd
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {result.Documents:N0} docs | {mb:0.0} MB | {seconds:0.0} s | {result.Documents / seconds:N0} docs/s | {mb / seconds:0.00} MB/s | peak working set {process.PeakWorkingSet64 / 1e6:N0} MB | jobs {jobs} | stages: {string.Join(", ", result.Brief.Generator.Stages)} |"));
+            Console.WriteLine("files: " + string.Join(", ", result.WrittenFiles.Select(f => string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(f)} {new FileInfo(f).Length / 1e6:0.00} MB"))));
             Console.WriteLine("phases: " + string.Join(", ", result.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.TotalSeconds:0.0} s"))));
             return 0;
         }

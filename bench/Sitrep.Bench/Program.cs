@@ -8,6 +8,8 @@ using Sitrep.Bench;
 // dotnet run -c Release --project bench/Sitrep.Bench -- readers [--mb 8]        reader throughput (PDF, DOCX, mbox, Markdown, HTML), MB/s and peak memory
 // dotnet run -c Release --project bench/Sitrep.Bench -- story build|add ...     a growing story: one new report into N stored
 // dotnet run -c Release --project bench/Sitrep.Bench -- make-corpus ...       build the ≥ 50 MB FNC-1 corpus
+// dotnet run -c Release --project bench/Sitrep.Bench -- brief-phase --db FILE   the brief phase alone, from a store e2e --db kept
+// dotnet run -c Release --project bench/Sitrep.Bench -- bad-input [--docs 2500,5000]  hostile story: 10,000-word sentence, number table, 1,000 identical claims, no verbs
 // dotnet run -c Release --project bench/Sitrep.Bench -- [BenchmarkDotNet args] stage benchmarks (e.g. --filter '*Sentence*')
 if (args.Length > 0 && args[0] == "e2e")
 {
@@ -17,6 +19,16 @@ if (args.Length > 0 && args[0] == "e2e")
 if (args.Length > 0 && args[0] == "story")
 {
     return StoryGrowth.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "brief-phase")
+{
+    return BriefPhase.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "bad-input")
+{
+    return BadInput.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "store")

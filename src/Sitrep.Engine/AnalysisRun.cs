@@ -25,6 +25,16 @@ public sealed record RunOptions
     /// <summary>Folder for brief.json, brief.md and brief.html; null writes no brief.</summary>
     public string? OutputDirectory { get; init; }
 
+    /// <summary>
+    /// Whether the brief files carry the full evidence (every claim, proposition, entity, …) instead of the front part,
+    /// what it cites and a bounded appendix (<see cref="BriefBounds"/>, the default). The store keeps the full brief
+    /// either way.
+    /// </summary>
+    public bool FullBrief { get; init; }
+
+    /// <summary>The limits of a bounded brief (ignored with <see cref="FullBrief"/>).</summary>
+    public BriefLimits BriefLimits { get; init; } = BriefLimits.Default;
+
     /// <summary>Optional manifest.</summary>
     public SourceManifest Manifest { get; init; } = SourceManifest.Empty;
 
@@ -68,7 +78,7 @@ public sealed record RunOptions
 public sealed record RunProgress(int FilesDone, int FilesTotal, long BytesDone, long BytesTotal);
 
 /// <summary>What a run did.</summary>
-/// <param name="Brief">The brief model.</param>
+/// <param name="Brief">The brief model with the full evidence (the files written may be bounded: <see cref="RunOptions.FullBrief"/>).</param>
 /// <param name="Documents">Documents analysed in this run.</param>
 /// <param name="Errors">Error entries and warnings.</param>
 /// <param name="Inserted">Documents new to the store.</param>
@@ -228,25 +238,41 @@ public sealed class AnalysisRun
             phases.Add("corpus:" + stage, time);
         }
 
-        phases.Start("brief");
+        phases.Start("brief:build");
         var brief = BriefBuilder.Build(corpus, _pipeline.StageNames, errors, SitrepVersion.Current);
 
-        // Kept so that `sitrep brief` can render it again (another format, changes since a time) without re-analysing.
-        _store.SetSetting(BriefSnapshot.Key, BriefSnapshot.ToJson(brief));
+        // Kept whole so that `sitrep brief` can render it again (another format, changes since a time, --full) without
+        // re-analysing; written beside the rendering, which only reads the model.
+        var snapshotClock = Stopwatch.StartNew();
+        var snapshotTask = Task.Run(() =>
+        {
+            _store.SetSetting(BriefSnapshot.Key, BriefSnapshot.ToJson(brief));
+            return snapshotClock.Elapsed;
+        });
         var written = new List<string>();
         if (options.OutputDirectory is { } outDir)
         {
+            phases.Start("brief:bound");
+            var shown = options.FullBrief ? brief : BriefBounds.Apply(brief, options.BriefLimits);
+            phases.Start("brief:render");
             try
             {
                 var texts = ordered.ToDictionary(d => d.Document.Id, d => d.Text, StringComparer.Ordinal);
-                written.AddRange(BriefRenderers.WriteAll(new BriefContext(brief, texts), outDir));
+                written.AddRange(BriefRenderers.WriteAll(new BriefContext(shown, texts), outDir));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw SitrepErrors.OutputUnwritable.Exception(outDir, ex.Message);
             }
+            finally
+            {
+                // The store must not be closed under the snapshot's write when rendering fails.
+                ((IAsyncResult)snapshotTask).AsyncWaitHandle.WaitOne();
+            }
         }
 
+        phases.Start("brief:snapshot wait");
+        phases.Add("brief:snapshot", snapshotTask.GetAwaiter().GetResult());
         phases.Stop();
         return new RunResult(brief, analyzed.Count, [.. errors, .. corpus.Errors], inserted, bytesRead, clock.Elapsed, written, phases.Totals)
         {

@@ -22,6 +22,7 @@ public sealed class SyntaxLayer
     private readonly bool[] _done;
     private readonly AnalyzedDocument? _document;
     private readonly SyntaxModel? _model;
+    private readonly SentenceParseCache? _cache;
     private readonly Lock _gate = new();
 
     /// <summary>A layer of parses made beforehand, one per sentence (empty for a sentence without tokens).</summary>
@@ -34,10 +35,11 @@ public sealed class SyntaxLayer
     }
 
     /// <summary>A layer that parses the sentences of <paramref name="document"/> with <paramref name="model"/> when asked.</summary>
-    internal SyntaxLayer(AnalyzedDocument document, SyntaxModel model, int maxSentenceWords)
+    internal SyntaxLayer(AnalyzedDocument document, SyntaxModel model, int maxSentenceWords, SentenceParseCache? cache = null)
     {
         _document = document;
         _model = model;
+        _cache = cache;
         _parses = new ParsedSentence?[document.Sentences.Count];
         _done = new bool[_parses.Length];
         MaxSentenceWords = maxSentenceWords;
@@ -94,8 +96,10 @@ public sealed class SyntaxLayer
             var wanted = new List<int>();
             foreach (var s in sentences)
             {
-                if ((uint)s < (uint)_parses.Length && !_done[s] && !wanted.Contains(s))
+                // _done is set as a sentence is taken, so a sentence asked for twice is taken once.
+                if ((uint)s < (uint)_parses.Length && !_done[s])
                 {
+                    _done[s] = true;
                     wanted.Add(s);
                 }
             }
@@ -108,7 +112,6 @@ public sealed class SyntaxLayer
             var parsed = new List<int>(wanted.Count);
             foreach (var s in wanted)
             {
-                _done[s] = true;
                 var count = _document.Sentences[s].TokenCount;
                 if (count == 0)
                 {
@@ -122,6 +125,8 @@ public sealed class SyntaxLayer
 
             var text = _document.Text;
             var words = new List<IReadOnlyList<string>>(parsed.Count);
+            var toParse = new List<int>(parsed.Count);
+            var keys = new List<string>(parsed.Count);
             foreach (var s in parsed)
             {
                 var tokens = _document.TokensOf(_document.Sentences[s]);
@@ -131,13 +136,32 @@ public sealed class SyntaxLayer
                     forms[i] = text.Substring(tokens[i].Start, tokens[i].Length);
                 }
 
+                if (_cache is not null)
+                {
+                    var key = SentenceParseCache.KeyOf(forms);
+                    if (_cache.TryGet(key, out var cached))
+                    {
+                        _parses[s] = cached;
+                        continue;
+                    }
+
+                    keys.Add(key);
+                }
+
+                toParse.Add(s);
                 words.Add(forms);
             }
 
-            var results = _model.Parse(words);
-            for (var i = 0; i < parsed.Count; i++)
+            if (words.Count == 0)
             {
-                _parses[parsed[i]] = results[i];
+                return;
+            }
+
+            var results = _model.Parse(words);
+            for (var i = 0; i < toParse.Count; i++)
+            {
+                _parses[toParse[i]] = results[i];
+                _cache?.Add(keys[i], results[i]);
             }
         }
     }
@@ -157,9 +181,9 @@ public sealed class SyntaxLayer
     }
 
     /// <summary>A layer that knows its document, for the stage.</summary>
-    internal static SyntaxLayer Parsed(AnalyzedDocument document, SyntaxModel model, int maxSentenceWords)
+    internal static SyntaxLayer Parsed(AnalyzedDocument document, SyntaxModel model, int maxSentenceWords, SentenceParseCache? cache = null)
     {
-        var layer = new SyntaxLayer(document, model, maxSentenceWords);
+        var layer = new SyntaxLayer(document, model, maxSentenceWords, cache);
         layer.Prepare(Enumerable.Range(0, layer.Count));
         return layer;
     }

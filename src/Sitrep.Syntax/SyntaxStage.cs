@@ -12,6 +12,7 @@ namespace Sitrep.Syntax;
 public sealed class SyntaxStage : DocumentStage<SyntaxLayer>
 {
     private readonly SyntaxOptions _options;
+    private readonly SentenceParseCache? _cache;
 
     /// <summary>A stage with the shipped model (loaded on first use) that parses every sentence when it runs.</summary>
     public SyntaxStage()
@@ -30,8 +31,13 @@ public sealed class SyntaxStage : DocumentStage<SyntaxLayer>
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxSentenceWords);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.CachedSentences);
         _options = options;
+        _cache = options.CachedSentences > 0 ? new SentenceParseCache(options.CachedSentences) : null;
     }
+
+    /// <summary>The stage's parse cache (null when <see cref="SyntaxOptions.CachedSentences"/> is 0), for benchmarks.</summary>
+    public SentenceParseCache? Cache => _cache;
 
     /// <inheritdoc />
     public override string Name => SyntaxModel.ComponentName;
@@ -49,8 +55,8 @@ public sealed class SyntaxStage : DocumentStage<SyntaxLayer>
         var model = _options.Model ?? SyntaxModel.Default;
         cancellationToken.ThrowIfCancellationRequested();
         return _options.OnDemand
-            ? new SyntaxLayer(document, model, _options.MaxSentenceWords)
-            : SyntaxLayer.Parsed(document, model, _options.MaxSentenceWords);
+            ? new SyntaxLayer(document, model, _options.MaxSentenceWords, _cache)
+            : SyntaxLayer.Parsed(document, model, _options.MaxSentenceWords, _cache);
     }
 
     /// <inheritdoc />

@@ -36,7 +36,7 @@ internal static partial class ActorPicker
         var candidates = report.Entities
             .Where(e => e.Type is "PERSON" or "ORG")
             .OrderByDescending(e => e.Mentions.Select(m => m.Doc).Distinct(StringComparer.Ordinal).Count())
-            .ThenByDescending(e => e.Mentions.Count)
+            .ThenByDescending(e => e.TotalMentions)
             .Where(isActor)
             .Take(count * 3)
             .Select(e => (Entity: e, Count: Count(e, texts), Held: holders.GetValueOrDefault(e.Id)))
@@ -89,11 +89,11 @@ internal static partial class ActorPicker
         var resolved = entity.Mentions.Select(m => m.Doc).Distinct(StringComparer.Ordinal).ToList();
         if (texts.Count == 0)
         {
-            return (entity.Mentions.Count, resolved);
+            return (entity.TotalMentions, resolved);
         }
 
         var (mentions, documents) = ActorFilter.CountMentions([entity.Name, .. entity.Aliases.Where(a => a.Length > 0 && char.IsUpper(a[0]))], texts);
-        return (Math.Max(entity.Mentions.Count, mentions), [.. resolved.Union(documents, StringComparer.Ordinal)]);
+        return (Math.Max(entity.TotalMentions, mentions), [.. resolved.Union(documents, StringComparer.Ordinal)]);
     }
 
     /// <summary>The title the sources give most often: "Defence Minister", "Kremlin spokesman", "the Wagner chief".</summary>

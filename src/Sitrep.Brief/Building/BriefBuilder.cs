@@ -110,7 +110,7 @@ public static class BriefBuilder
     public static BriefSpan ToBrief(Span span) => new(span.DocumentId, span.Start, span.End);
 
     private static BriefEntity ToBrief(Entity entity) =>
-        new(entity.Id, entity.Name, EntityTypes.ToName(entity.Type), entity.Aliases, [.. entity.Mentions.Select(ToBrief)]);
+        new(entity.Id, entity.Name, EntityTypes.ToName(entity.Type), entity.Aliases, [.. entity.Mentions.Select(ToBrief)]) { MentionCount = entity.Mentions.Count };
 
     private static BriefDocument ToBrief(AnalyzedDocument analyzed, SyndicationLayer? syndication)
     {

@@ -14,20 +14,29 @@ internal sealed partial class BriefFacts
 {
     private const int QuoteWords = 24;
 
+    // Memos: a claim is looked at once per proposition it belongs to and again by several sections, and copies of a
+    // report repeat the same texts; the views are built in parallel, hence concurrent dictionaries.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<BriefClaim, bool> _furniture = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _normalTitles = new(StringComparer.Ordinal);
+
     public BriefFacts(BriefReport report)
     {
         Report = report;
         Claims = report.Claims.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        ClaimsByDocument = report.Claims.ToLookup(c => c.Doc, StringComparer.Ordinal);
         Documents = report.Documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Ungraded = report.Documents.All(d => string.IsNullOrEmpty(d.Source.Reliability));
         Centrality = EntityCentrality(report);
-        Views = [.. report.Propositions.Select(View)];
+        Views = [.. report.Propositions.AsParallel().AsOrdered().Select(View)];
         ById = Views.ToDictionary(v => v.Proposition.Id, StringComparer.Ordinal);
     }
 
     public BriefReport Report { get; }
 
     public Dictionary<string, BriefClaim> Claims { get; }
+
+    /// <summary>Each document's claims, in the report's order.</summary>
+    public ILookup<string, BriefClaim> ClaimsByDocument { get; }
 
     public Dictionary<string, BriefDocument> Documents { get; }
 
@@ -103,7 +112,9 @@ internal sealed partial class BriefFacts
     /// True for text that is not a statement a reader needs: a headline, byline, dateline, correction notice, link,
     /// or a fragment of under five words.
     /// </summary>
-    public bool IsFurniture(BriefClaim claim)
+    public bool IsFurniture(BriefClaim claim) => _furniture.GetOrAdd(claim, FurnitureTest);
+
+    private bool FurnitureTest(BriefClaim claim)
     {
         var text = claim.Text.Trim();
         if (WordCount(text) < 5 || text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
@@ -118,7 +129,7 @@ internal sealed partial class BriefFacts
         }
 
         var title = Documents.GetValueOrDefault(claim.Doc)?.Title;
-        return title is not null && Normal(title).Contains(Normal(text), StringComparison.Ordinal);
+        return title is not null && _normalTitles.GetOrAdd(title, Normal).Contains(Normal(text), StringComparison.Ordinal);
     }
 
     /// <summary>The claim's text for the reader: Markdown emphasis and list marks dropped, cut at <see cref="QuoteWords"/> words.</summary>

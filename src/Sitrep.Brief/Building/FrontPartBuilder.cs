@@ -478,8 +478,8 @@ public static class FrontPartBuilder
 
     /// <summary>A document's first statement of what happened (its lede), skipping headline, byline and dateline.</summary>
     private static BriefClaim? Lede(BriefFacts facts, string documentId) =>
-        facts.Report.Claims
-            .Where(c => c.Doc == documentId && c.Kind is "event" or "judgment" && c.DerivedFrom is null && c.Text.Length >= 40 && !facts.IsFurniture(c))
+        facts.ClaimsByDocument[documentId]
+            .Where(c => c.Kind is "event" or "judgment" && c.DerivedFrom is null && c.Text.Length >= 40 && !facts.IsFurniture(c))
             .OrderBy(c => c.Start)
             .FirstOrDefault();
 

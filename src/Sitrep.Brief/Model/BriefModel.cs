@@ -76,6 +76,88 @@ public sealed record BriefReport
 
     /// <summary>Inputs that could not be analysed, and caveats.</summary>
     public IReadOnlyList<BriefError> Errors { get; init; } = [];
+
+    /// <summary>
+    /// What a bounded brief left out of each evidence section (counts); null when the brief carries the full evidence
+    /// (<c>--full</c>).
+    /// </summary>
+    public BriefOmitted? Omitted { get; init; }
+}
+
+/// <summary>
+/// How much a bounded brief left out: each count is the number of entries of that kind the full evidence has and this
+/// brief does not. The front part and everything it cites are never left out.
+/// </summary>
+public sealed record BriefOmitted
+{
+    /// <summary>Most propositions a bounded brief keeps (the other sections have limits of their own).</summary>
+    public int Top { get; init; }
+
+    /// <summary>Most entries kept of a list inside one item (a proposition's claims, an entity's mentions, …).</summary>
+    public int PerItem { get; init; }
+
+    /// <summary>Documents left out (no kept item refers to them).</summary>
+    public int Documents { get; init; }
+
+    /// <summary>Entries of documents' <c>syndicatedWith</c> lists left out.</summary>
+    public int SyndicatedCopies { get; init; }
+
+    /// <summary>Entities left out.</summary>
+    public int Entities { get; init; }
+
+    /// <summary>Mentions left out of kept entities (each kept entity's <c>mentionCount</c> still counts all).</summary>
+    public int Mentions { get; init; }
+
+    /// <summary>Claims left out (no kept item refers to them).</summary>
+    public int Claims { get; init; }
+
+    /// <summary>Propositions left out.</summary>
+    public int Propositions { get; init; }
+
+    /// <summary>Claim ids left out of kept propositions' <c>claims</c>.</summary>
+    public int PropositionClaims { get; init; }
+
+    /// <summary>Stances left out of kept propositions' <c>stances</c> (supporting ones first).</summary>
+    public int Stances { get; init; }
+
+    /// <summary>Contradictions left out.</summary>
+    public int Contradictions { get; init; }
+
+    /// <summary>Figures left out.</summary>
+    public int Figures { get; init; }
+
+    /// <summary>Values and conflicts left out of kept figures (every distinct value keeps one source).</summary>
+    public int FigureValues { get; init; }
+
+    /// <summary>Story states left out.</summary>
+    public int States { get; init; }
+
+    /// <summary>Steps and disputing readings left out of kept story states.</summary>
+    public int StateReadings { get; init; }
+
+    /// <summary>Timeline entries left out.</summary>
+    public int Timeline { get; init; }
+
+    /// <summary>Claim ids, document ids and citations left out of kept timeline entries.</summary>
+    public int TimelineReferences { get; init; }
+
+    /// <summary>Takeaways left out.</summary>
+    public int Takeaways { get; init; }
+
+    /// <summary>Error entries left out.</summary>
+    public int Errors { get; init; }
+
+    /// <summary>The sections' counts, for a reader's note ("2,345 propositions"), those above zero only.</summary>
+    public IEnumerable<(string What, int Count)> Sections()
+    {
+        (string, int)[] all =
+        [
+            ("documents", Documents), ("claims", Claims), ("propositions", Propositions), ("figures", Figures),
+            ("story states", States), ("contradictions", Contradictions), ("timeline entries", Timeline), ("entities", Entities),
+            ("takeaways", Takeaways), ("error entries", Errors),
+        ];
+        return all.Where(x => x.Item2 > 0);
+    }
 }
 
 /// <summary>What produced the brief.</summary>
@@ -168,7 +250,15 @@ public sealed record BriefSpan(string Doc, int Start, int End);
 /// <param name="Type"><c>PERSON|ORG|LOC|MISC</c>.</param>
 /// <param name="Aliases">Other names.</param>
 /// <param name="Mentions">Mention spans.</param>
-public sealed record BriefEntity(string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<BriefSpan> Mentions);
+public sealed record BriefEntity(string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<BriefSpan> Mentions)
+{
+    /// <summary>Mentions in the whole corpus: <c>mentions</c> may list fewer in a bounded brief; 0 (read from an older brief) means <c>mentions</c> lists all.</summary>
+    public int MentionCount { get; init; }
+
+    /// <summary>All mentions in the corpus, whether or not <see cref="Mentions"/> lists them all.</summary>
+    [JsonIgnore]
+    public int TotalMentions => Math.Max(MentionCount, Mentions.Count);
+}
 
 /// <summary>Who holds a claim.</summary>
 /// <param name="Holder">Entity id when the holder resolves to an entity, else "author", "named" or "unnamed".</param>

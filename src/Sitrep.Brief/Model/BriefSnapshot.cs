@@ -11,11 +11,16 @@ public static class BriefSnapshot
     /// <summary>The store setting that holds it.</summary>
     public const string Key = "brief.snapshot";
 
-    /// <summary>The brief as stored (brief.json).</summary>
+    // Not indented: no one reads the stored brief but Sitrep, and indentation of the nested claims and propositions makes
+    // it far longer to write and to store.
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<BriefReport> Compact =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<BriefReport>)new JsonSerializerOptions(BriefJsonContext.Default.Options) { WriteIndented = false }.GetTypeInfo(typeof(BriefReport));
+
+    /// <summary>The brief as stored (brief.json's content, not indented).</summary>
     public static string ToJson(BriefReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(report, BriefJsonContext.Default.BriefReport);
+        return JsonSerializer.Serialize(report, Compact);
     }
 
     /// <summary>Reads a stored brief back.</summary>

@@ -26,7 +26,7 @@ internal static class ActorList
         [
             .. report.Entities
                 .Where(e => e.Type is "PERSON" or "ORG")
-                .OrderByDescending(e => e.Mentions.Count)
+                .OrderByDescending(e => e.TotalMentions)
                 .ThenBy(e => e.Name, StringComparer.Ordinal)
                 .Where(Building.ActorPicker.IsActor(report, texts))
                 .Take(MaxActors)

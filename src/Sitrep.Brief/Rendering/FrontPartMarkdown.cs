@@ -119,6 +119,28 @@ internal static class FrontPartMarkdown
         writer.WriteLine("---");
         writer.WriteLine();
         writer.WriteLine(AppendixHeading);
+        if (OmittedNote(report) is { } note)
+        {
+            writer.WriteLine();
+            writer.WriteLine("_" + note + "_");
+        }
+    }
+
+    /// <summary>
+    /// "This brief is bounded: it leaves out 24,310 documents, …": what a bounded brief's appendix does not show; null
+    /// for a full brief or when nothing was left out.
+    /// </summary>
+    public static string? OmittedNote(BriefReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var sections = report.Omitted?.Sections().ToList() ?? [];
+        if (sections.Count == 0)
+        {
+            return null;
+        }
+
+        var counts = string.Join(", ", sections.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Count:N0} {s.What}")));
+        return string.Create(CultureInfo.InvariantCulture, $"The appendix is bounded: it shows the top entries of each section and what the front part cites, and leaves out {counts}; lists inside an item show at most {report.Omitted!.PerItem}. Run with --full for all of the evidence.");
     }
 
     private static void WriteItems(TextWriter writer, string title, IReadOnlyList<BriefStatusItem> items, string empty, Func<IEnumerable<BriefSpan>, string> marks, Func<string, string> e)

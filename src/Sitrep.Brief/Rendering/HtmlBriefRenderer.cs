@@ -119,6 +119,11 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         front.Write(writer);
 
         writer.WriteLine("<h2 id=\"appendix\" class=\"appendix-title\">Evidence appendix</h2>");
+        if (FrontPartMarkdown.OmittedNote(report) is { } omitted)
+        {
+            writer.WriteLine($"<p class=\"note\">{E(omitted)}</p>");
+        }
+
         Open(writer, "a-timeline");
         WriteTimeline(report, citations, writer);
         Close(writer);

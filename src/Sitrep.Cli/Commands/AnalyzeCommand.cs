@@ -10,7 +10,7 @@ using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
 
-/// <summary><c>sitrep analyze PATHS... [--db FILE] [--out DIR] [--manifest FILE]</c>.</summary>
+/// <summary><c>sitrep analyze PATHS... [--db FILE] [--out DIR] [--manifest FILE] [--full]</c>.</summary>
 internal static class AnalyzeCommand
 {
     private const string ManifestFileName = "manifest.csv";
@@ -54,7 +54,8 @@ internal static class AnalyzeCommand
         var hypotheses = AchOptionsFromFiles.HypothesesOption();
         var ratings = AchOptionsFromFiles.RatingsOption();
         var sources = CommandOptions.Sources();
-        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet, aliases, hypotheses, ratings, sources };
+        var full = CommandOptions.Full();
+        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet, aliases, hypotheses, ratings, sources, full };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             parse.GetValue(paths)!,
             parse.GetValue(db)!,
@@ -67,11 +68,12 @@ internal static class AnalyzeCommand
             parse.GetValue(hypotheses),
             parse.GetValue(ratings),
             parse.GetValue(sources),
+            parse.GetValue(full),
             cancellationToken)));
         return command;
     }
 
-    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, string? aliasesPath, string? hypothesesPath, string? ratingsPath, string? sourcesPath, CancellationToken cancellationToken)
+    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, string? aliasesPath, string? hypothesesPath, string? ratingsPath, string? sourcesPath, bool full, CancellationToken cancellationToken)
     {
         try
         {
@@ -99,6 +101,7 @@ internal static class AnalyzeCommand
                 Fetched = fetched.Snapshots,
                 FetchErrors = fetched.Errors,
                 OutputDirectory = output,
+                FullBrief = full,
                 Manifest = manifest,
                 Ingest = IngestOptions.Default with { MaxBytes = maxBytes },
                 WorkingDirectory = workingDirectory,

@@ -10,9 +10,10 @@ using Sitrep.Storage.Sqlite;
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
-/// <c>sitrep brief [--db FILE] [--out DIR] [--format md|html|json] [--since TIME]</c>: renders the brief the last
-/// analysis stored again, without re-analysing any document; with <c>--since</c>, the Changed section (and the lines
-/// printed) list what was reported after that time.
+/// <c>sitrep brief [--db FILE] [--out DIR] [--format md|html|json] [--since TIME] [--full]</c>: renders the brief the
+/// last analysis stored again, without re-analysing any document; with <c>--since</c>, the Changed section (and the
+/// lines printed) list what was reported after that time; with <c>--full</c>, the files carry the full evidence instead
+/// of a bounded appendix.
 /// </summary>
 internal static class BriefCommand
 {
@@ -24,7 +25,8 @@ internal static class BriefCommand
         var output = new Option<string>("--out") { Description = "Folder for the brief files.", DefaultValueFactory = _ => "out", HelpName = "DIR" };
         var format = new Option<string?>("--format") { Description = "Write only this format: md, html or json (default: all three).", HelpName = "md|html|json" };
         var since = new Option<string?>("--since") { Description = "List what changed since this time (ISO 8601, e.g. 2023-06-26 or 2023-06-26T12:00+03:00).", HelpName = "TIME" };
-        var command = new Command("brief", "Render the stored brief again (no re-analysis), in one format or with what changed since a time.") { db, output, format, since };
+        var full = CommandOptions.Full();
+        var command = new Command("brief", "Render the stored brief again (no re-analysis), in one format or with what changed since a time.") { db, output, format, since, full };
         command.SetAction(parse =>
         {
             try
@@ -60,6 +62,11 @@ internal static class BriefCommand
                 }
 
                 var report = FrontPartBuilder.Build(stored, texts, from);
+                if (!parse.GetValue(full))
+                {
+                    report = BriefBounds.Apply(report, BriefLimits.Default);
+                }
+
                 var context = new BriefContext(report, texts);
                 var outDir = parse.GetValue(output)!;
                 var renderers = BriefRenderers.All.Where(r => formats.Contains(Path.GetExtension(r.FileName).TrimStart('.'))).ToList();

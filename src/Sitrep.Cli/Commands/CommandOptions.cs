@@ -12,6 +12,11 @@ internal static class CommandOptions
         HelpName = "FILE",
     };
 
+    public static Option<bool> Full() => new("--full")
+    {
+        Description = "Write the full evidence (every claim, proposition, entity and document) into brief.json, brief.md and brief.html, instead of the front part, what it cites and a bounded appendix.",
+    };
+
     public static Option<string?> Sources() => new("--sources")
     {
         Description = "CSV of outlets (outlet, reliability A-F, notes, aliases separated by ';', e.g. domain names); remembered in the store and applied to every document of each outlet that the manifest leaves ungraded.",

@@ -125,6 +125,23 @@ public sealed partial class SampleBriefTests(SampleBriefFixture sample) : IClass
         FrontPart(text).ShouldContain("## Bottom line");
     }
 
+    [Fact]
+    public void WithFull_TheBriefCarriesEveryClaimAndTheSameFrontPartAsTheBoundedBrief()
+    {
+        sample.ExitCode.ShouldBe(0, sample.Output);
+
+        var full = SitrepProcess.Run(sample.Directory, "brief", "--db", "s.db", "--out", "full", "--full");
+
+        full.ExitCode.ShouldBe(0, full.Stdout + full.Stderr);
+        using var bounded = JsonDocument.Parse(sample.Read("brief.json"));
+        using var whole = JsonDocument.Parse(File.ReadAllText(Path.Combine(sample.Directory, "full", "brief.json")));
+        bounded.RootElement.GetProperty("omitted").ValueKind.ShouldBe(JsonValueKind.Object);
+        whole.RootElement.GetProperty("omitted").ValueKind.ShouldBe(JsonValueKind.Null);
+        var left = bounded.RootElement.GetProperty("omitted").GetProperty("claims").GetInt32();
+        bounded.RootElement.GetProperty("claims").GetArrayLength().ShouldBe(whole.RootElement.GetProperty("claims").GetArrayLength() - left);
+        FrontPart(File.ReadAllText(Path.Combine(sample.Directory, "full", "brief.md"))).ShouldBe(FrontPart(sample.Read("brief.md")));
+    }
+
     [Theory]
     [InlineData("--format", "pdf")]
     [InlineData("--since", "last tuesday")]
