@@ -12,8 +12,9 @@ namespace Sitrep.Web.Analysis;
 /// decisions (from the files the CLI remembered and from the workbench's audit log) applied.
 /// </summary>
 /// <remarks>
-/// The run is given the new files together with the story's files that are still on disk, so the picture it stores
-/// covers the whole story: an <see cref="AnalysisRun"/> computes its picture from the documents it is given.
+/// The run is given only the new files: it reads the documents already stored back from their stored layers
+/// (<see cref="RunOptions.WholeStory"/>), so the picture covers the whole story without analysing old reports again.
+/// The story's files on disk are still read for one thing: the manifest beside them.
 /// </remarks>
 public sealed class StoryAnalyzer(WorkbenchOptions options) : IReportAnalyzer
 {
@@ -32,7 +33,7 @@ public sealed class StoryAnalyzer(WorkbenchOptions options) : IReportAnalyzer
         var result = run.Execute(
             new RunOptions
             {
-                Inputs = [.. storyFiles.Concat(files).Distinct(StringComparer.Ordinal)],
+                Inputs = [.. files.Distinct(StringComparer.Ordinal)],
                 Manifest = manifestPath is null ? SourceManifest.Empty : SourceManifest.Load(manifestPath),
                 Outlets = SourceSettings.Load(store, null),
                 Ingest = IngestOptions.Default with { MaxBytes = options.MaxFileBytes },
