@@ -73,13 +73,17 @@ public sealed class TimelineStage : ICorpusStage
         _joinCosine = joinCosine;
         _joinSameEvent = joinSameEvent;
         _protagonistOf = protagonistOf;
+
+        // The protagonist check reads the resolved entities: without this the stage could run before they exist, and
+        // two runs of one corpus would join different entries.
+        Requires = protagonistOf is null ? [Capabilities.Sentences, Capabilities.Timexes] : [Capabilities.Sentences, Capabilities.Timexes, Capabilities.Entities];
     }
 
     /// <inheritdoc />
     public string Name => "time.timeline.v2";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Requires { get; } = [Capabilities.Sentences, Capabilities.Timexes];
+    public IReadOnlyList<string> Requires { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Assigns { get; } = [Capabilities.Timeline];
@@ -435,7 +439,10 @@ public sealed class TimelineStage : ICorpusStage
                         continue;
                     }
 
-                    scores[(i, j)] = Closest(corpus, placed[i], placed[j], vectors, meaning);
+                    // Rounded: a sentence's vector differs in its last bits with the batch it was encoded in (the
+                    // cache keeps whichever came first), and the greedy joins below must not depend on that.
+                    var (cosine, same) = Closest(corpus, placed[i], placed[j], vectors, meaning);
+                    scores[(i, j)] = (Math.Round(cosine, 3), MathF.Round(same, 3));
                 }
             }
         }
