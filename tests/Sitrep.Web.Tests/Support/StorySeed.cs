@@ -31,7 +31,11 @@ public static class StorySeed
         "<script>alert('text')</script> Wagner fighters seized the headquarters in Rostov, <svg onload=alert(1)> a blogger wrote. " +
         "javascript:alert('link') <style>body{display:none}</style> <a href=\"javascript:alert(2)\">click</a> \" onmouseover=\"alert(3)";
 
-    public sealed record Seeded(string DbPath, Document Wire, Document Denial, Document Evil);
+    public sealed record Seeded(string DbPath, Document Wire, Document Denial, Document Evil)
+    {
+        /// <summary>How many documents the seeded brief lists.</summary>
+        public int DocumentCount => 3;
+    }
 
     public static Seeded Create(string directory)
     {

@@ -13,7 +13,7 @@ namespace Sitrep.Web.Tests.Support;
 /// </summary>
 public sealed class WorkbenchFactory : WebApplicationFactory<WorkbenchFactory>
 {
-    public WorkbenchFactory(Action<WorkbenchOptions>? configure = null, IReportAnalyzer? analyzer = null, string? token = null, long? maxUpload = null)
+    public WorkbenchFactory(Func<WorkbenchFactory, WorkbenchOptions, WorkbenchOptions>? configure = null, IReportAnalyzer? analyzer = null, string? token = null, long? maxUpload = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "sitrep-web-tests", Guid.NewGuid().ToString("N"));
         Seed = StorySeed.Create(Directory);
@@ -27,6 +27,10 @@ public sealed class WorkbenchFactory : WebApplicationFactory<WorkbenchFactory>
             Token = token,
             MaxUploadBytes = maxUpload ?? WorkbenchOptions.DefaultMaxUploadBytes,
         };
+        if (configure is not null)
+        {
+            Options = configure(this, Options);
+        }
     }
 
     public string Directory { get; }
