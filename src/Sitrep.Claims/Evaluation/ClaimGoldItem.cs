@@ -50,32 +50,8 @@ public sealed record ClaimGoldItem
 /// <summary>Reads gold files.</summary>
 public static class ClaimGold
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
-
     /// <summary>Reads one JSONL file; blank lines are skipped.</summary>
     /// <exception cref="InvalidDataException">A line is not a valid item.</exception>
-    public static IReadOnlyList<ClaimGoldItem> Read(string path)
-    {
-        var items = new List<ClaimGoldItem>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                items.Add(JsonSerializer.Deserialize<ClaimGoldItem>(line, Options) ?? throw new InvalidDataException("empty item"));
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{path} line {number}: {ex.Message}", ex);
-            }
-        }
-
-        return items;
-    }
+    public static IReadOnlyList<ClaimGoldItem> Read(string path) =>
+        JsonLines.Read(path, static line => JsonSerializer.Deserialize<ClaimGoldItem>(line, JsonLines.Options) ?? throw new InvalidDataException("empty item"));
 }

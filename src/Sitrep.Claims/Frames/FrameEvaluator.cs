@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Sitrep.Claims.Evaluation;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Syntax;
@@ -50,54 +51,30 @@ public sealed record FrameEvaluation(int Items, int ClassCorrect, int LemmaCorre
 /// </summary>
 public static class FrameEvaluator
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
-
     /// <summary>Reads a JSONL gold file; blank lines are skipped.</summary>
     /// <exception cref="InvalidDataException">A line is not a valid item, or a phrase is not in its sentence.</exception>
-    public static IReadOnlyList<FrameGoldItem> Read(string path)
+    public static IReadOnlyList<FrameGoldItem> Read(string path) => JsonLines.Read(path, ParseItem);
+
+    private static FrameGoldItem ParseItem(string line)
     {
-        var items = new List<FrameGoldItem>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        var raw = JsonSerializer.Deserialize<RawItem>(line, JsonLines.Options) ?? throw new InvalidDataException("empty item");
+        if (string.IsNullOrEmpty(raw.Id) || string.IsNullOrEmpty(raw.Text))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                var raw = JsonSerializer.Deserialize<RawItem>(line, JsonOptions) ?? throw new InvalidDataException("empty item");
-                if (string.IsNullOrEmpty(raw.Id) || string.IsNullOrEmpty(raw.Text))
-                {
-                    throw new InvalidDataException("'id' and 'text' are required");
-                }
-
-                var participants = new List<(ParticipantRole, string)>();
-                foreach (var pair in raw.Participants ?? [])
-                {
-                    if (pair.Length != 2 || ParticipantRoles.Parse(pair[0]) is not { } role || !raw.Text.Contains(pair[1], StringComparison.Ordinal))
-                    {
-                        throw new InvalidDataException($"participant [{string.Join(", ", pair)}] needs a role (agent, patient, location, recipient) and a phrase of the text");
-                    }
-
-                    participants.Add((role, pair[1]));
-                }
-
-                items.Add(new FrameGoldItem(raw.Id, raw.Text, raw.Class, raw.Lemma, participants));
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{path}:{number}: {ex.Message}", ex);
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new InvalidDataException($"{path}:{number}: {ex.Message}", ex);
-            }
+            throw new InvalidDataException("'id' and 'text' are required");
         }
 
-        return items;
+        var participants = new List<(ParticipantRole, string)>();
+        foreach (var pair in raw.Participants ?? [])
+        {
+            if (pair.Length != 2 || ParticipantRoles.Parse(pair[0]) is not { } role || !raw.Text.Contains(pair[1], StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"participant [{string.Join(", ", pair)}] needs a role (agent, patient, location, recipient) and a phrase of the text");
+            }
+
+            participants.Add((role, pair[1]));
+        }
+
+        return new FrameGoldItem(raw.Id, raw.Text, raw.Class, raw.Lemma, participants);
     }
 
     /// <summary>Scores the frames read with the parse (<paramref name="useSyntax"/>) or from trigger words alone.</summary>

@@ -1,5 +1,7 @@
 using Sitrep.Claims.Text;
 
+using static Sitrep.Claims.Modality.EstimativeShorthand;
+
 namespace Sitrep.Claims.Modality;
 
 /// <summary>
@@ -9,17 +11,6 @@ namespace Sitrep.Claims.Modality;
 /// </summary>
 internal static class EstimativeLexicon
 {
-    private const LikelihoodBand NoChance = LikelihoodBand.AlmostNoChance;
-    private const LikelihoodBand VeryUnlikely = LikelihoodBand.VeryUnlikely;
-    private const LikelihoodBand Unlikely = LikelihoodBand.Unlikely;
-    private const LikelihoodBand Even = LikelihoodBand.RoughlyEvenChance;
-    private const LikelihoodBand Likely = LikelihoodBand.Likely;
-    private const LikelihoodBand VeryLikely = LikelihoodBand.VeryLikely;
-    private const LikelihoodBand Certain = LikelihoodBand.AlmostCertain;
-    private const EstimativeStyle A = EstimativeStyle.Analytic;
-    private const EstimativeStyle P = EstimativeStyle.Possibility;
-    private const EstimativeStyle S = EstimativeStyle.Stance;
-
     /// <summary>Phrase → band and style.</summary>
     public static PhraseTable<(LikelihoodBand Band, EstimativeStyle Style)> Phrases { get; } = new(
     [
