@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
+using Sitrep.Learning;
 
 namespace Sitrep.Corroboration.Stance;
 
@@ -186,10 +186,10 @@ public sealed class SparseMlp
         writer.Write(Inputs);
         writer.Write(Hidden);
         writer.Write(Classes);
-        WriteHalves(writer, _w1);
-        WriteHalves(writer, _b1);
-        WriteHalves(writer, _w2);
-        WriteHalves(writer, _b2);
+        HalfFloats.Write(writer, _w1);
+        HalfFloats.Write(writer, _b1);
+        HalfFloats.Write(writer, _w2);
+        HalfFloats.Write(writer, _b2);
     }
 
     /// <summary>Reads a network written by <see cref="Write"/>.</summary>
@@ -208,38 +208,10 @@ public sealed class SparseMlp
             inputs,
             hidden,
             classes,
-            ReadHalves(reader, inputs * hidden),
-            ReadHalves(reader, hidden),
-            ReadHalves(reader, hidden * classes),
-            ReadHalves(reader, classes));
-    }
-
-    private static void WriteHalves(BinaryWriter writer, float[] values)
-    {
-        var bytes = new byte[values.Length * 2];
-        for (var i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteHalfLittleEndian(bytes.AsSpan(i * 2), (Half)values[i]);
-        }
-
-        writer.Write(bytes);
-    }
-
-    private static float[] ReadHalves(BinaryReader reader, int count)
-    {
-        var bytes = reader.ReadBytes(count * 2);
-        if (bytes.Length != count * 2)
-        {
-            throw new EndOfStreamException("The model file is truncated.");
-        }
-
-        var values = new float[count];
-        for (var i = 0; i < count; i++)
-        {
-            values[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes.AsSpan(i * 2));
-        }
-
-        return values;
+            HalfFloats.Read(reader, inputs * hidden),
+            HalfFloats.Read(reader, hidden),
+            HalfFloats.Read(reader, hidden * classes),
+            HalfFloats.Read(reader, classes));
     }
 
     /// <summary>Adam with lazy (touched-rows-only) updates of the first layer, and L2 weight decay.</summary>

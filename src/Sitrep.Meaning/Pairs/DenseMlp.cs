@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics.Tensors;
+using Sitrep.Learning;
 
 namespace Sitrep.Meaning.Pairs;
 
@@ -182,10 +182,10 @@ internal sealed class DenseMlp
         writer.Write(Classes);
         WriteFloats(writer, _mean);
         WriteFloats(writer, _scale);
-        WriteHalves(writer, _w1);
-        WriteHalves(writer, _b1);
-        WriteHalves(writer, _w2);
-        WriteHalves(writer, _b2);
+        HalfFloats.Write(writer, _w1);
+        HalfFloats.Write(writer, _b1);
+        HalfFloats.Write(writer, _w2);
+        HalfFloats.Write(writer, _b2);
     }
 
     public static DenseMlp Read(BinaryReader reader)
@@ -204,10 +204,10 @@ internal sealed class DenseMlp
             classes,
             ReadFloats(reader, inputs),
             ReadFloats(reader, inputs),
-            ReadHalves(reader, hidden * inputs),
-            ReadHalves(reader, hidden),
-            ReadHalves(reader, classes * hidden),
-            ReadHalves(reader, classes));
+            HalfFloats.Read(reader, hidden * inputs),
+            HalfFloats.Read(reader, hidden),
+            HalfFloats.Read(reader, classes * hidden),
+            HalfFloats.Read(reader, classes));
     }
 
     private static void WriteFloats(BinaryWriter writer, float[] values)
@@ -224,34 +224,6 @@ internal sealed class DenseMlp
         for (var i = 0; i < count; i++)
         {
             values[i] = reader.ReadSingle();
-        }
-
-        return values;
-    }
-
-    private static void WriteHalves(BinaryWriter writer, float[] values)
-    {
-        var bytes = new byte[values.Length * 2];
-        for (var i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteHalfLittleEndian(bytes.AsSpan(i * 2), (Half)values[i]);
-        }
-
-        writer.Write(bytes);
-    }
-
-    private static float[] ReadHalves(BinaryReader reader, int count)
-    {
-        var bytes = reader.ReadBytes(count * 2);
-        if (bytes.Length != count * 2)
-        {
-            throw new EndOfStreamException("The model file is truncated.");
-        }
-
-        var values = new float[count];
-        for (var i = 0; i < count; i++)
-        {
-            values[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes.AsSpan(i * 2));
         }
 
         return values;
