@@ -107,6 +107,8 @@ internal static class ModalityDetector
                 return false; // "appeared on television"
             case "likely" when words[i - 1] is "more" or "less" && next == "than":
                 return false;
+            case "no" or "remote" or "almost" or "virtually" when i > 0 && words[i - 1] is "with" or "without" && words[i + length - 1] is "chance" or "possibility":
+                return false; // "sentences with no chance of parole": a property of a thing, not the writer's estimate
             default:
                 return true;
         }

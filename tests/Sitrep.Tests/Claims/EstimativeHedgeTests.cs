@@ -75,4 +75,14 @@ public sealed class EstimativeHedgeTests
         likelihood.IsEstimative.ShouldBeTrue();
         likelihood.Band.ShouldBe(band);
     }
+
+    [Theory]
+    [InlineData("The court sentenced the gunman to three life terms with no chance of parole.")]
+    [InlineData("He will serve the rest of his life with almost no chance of release.")]
+    public void WhenAChanceWordDescribesAThing_ItIsNoLikelihood(string text) =>
+        InArticle(text).Likelihood.ShouldBeNull();
+
+    [Fact]
+    public void WhenTheWriterSaysThereIsNoChance_ItStaysAnEstimate() =>
+        InArticle("There is almost no chance the talks resume this week.").Likelihood.ShouldNotBeNull().Band.ShouldBe(LikelihoodBand.AlmostNoChance);
 }
