@@ -87,6 +87,18 @@ internal static class ModalityDetector
         return conversational || words[i] is "seemed" or "appeared";
     }
 
+    /// <summary>Whether the phrase at <paramref name="i"/> follows "with" or "without", past "almost", "virtually", "any".</summary>
+    private static bool AfterWith(SentenceWords words, int i)
+    {
+        var before = i - 1;
+        while (before > 0 && words[before] is "almost" or "virtually" or "any")
+        {
+            before--;
+        }
+
+        return before >= 0 && words[before] is "with" or "without";
+    }
+
     private static bool Accept(SentenceWords words, int i, int length)
     {
         var w = words[i];
@@ -107,8 +119,8 @@ internal static class ModalityDetector
                 return false; // "appeared on television"
             case "likely" when words[i - 1] is "more" or "less" && next == "than":
                 return false;
-            case "no" or "remote" or "almost" or "virtually" when i > 0 && words[i - 1] is "with" or "without" && words[i + length - 1] is "chance" or "possibility":
-                return false; // "sentences with no chance of parole": a property of a thing, not the writer's estimate
+            case "no" or "remote" or "almost" or "virtually" when words[i + length - 1] is "chance" or "possibility" && AfterWith(words, i):
+                return false; // "sentences with (almost) no chance of parole": a property of a thing, not the writer's estimate
             default:
                 return true;
         }
