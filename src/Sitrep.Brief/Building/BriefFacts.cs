@@ -19,6 +19,9 @@ internal sealed partial class BriefFacts
     private readonly System.Collections.Concurrent.ConcurrentDictionary<BriefClaim, bool> _furniture = new(ReferenceEqualityComparer.Instance);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _normalTitles = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<BriefClaim, Excerpt> _excerpts = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ExcerptShape> _shapes = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _furnitureTexts = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _claimWords = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BriefStoryState?> _superseded = new(StringComparer.Ordinal);
 
     // Each document's person and organisation mentions (start, end, share of documents), sorted by start: a claim's
@@ -127,24 +130,31 @@ internal sealed partial class BriefFacts
 
     private bool FurnitureTest(BriefClaim claim)
     {
+        if (_furnitureTexts.GetOrAdd(claim.Text, FurnitureText))
+        {
+            return true;
+        }
+
         var text = claim.Text.Trim();
+        var title = Documents.GetValueOrDefault(claim.Doc)?.Title;
+        return title is not null && _normalTitles.GetOrAdd(title, Normal).Contains(Normal(text), StringComparison.Ordinal);
+    }
+
+    /// <summary>The tests of <see cref="IsFurniture"/> that read the text alone (copies of a sentence share them).</summary>
+    private bool FurnitureText(string claimText)
+    {
+        var text = claimText.Trim();
         if (WordCount(text) < 5 || text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
         // A dateline opens the lede, often the report's most telling sentence: only a dateline with little after it is furniture.
-        if (Byline().IsMatch(text) || (Dateline().IsMatch(text) && WordCount(ExcerptOf(claim).Text) < 8) || Notice().IsMatch(text))
-        {
-            return true;
-        }
-
-        var title = Documents.GetValueOrDefault(claim.Doc)?.Title;
-        return title is not null && _normalTitles.GetOrAdd(title, Normal).Contains(Normal(text), StringComparison.Ordinal);
+        return Byline().IsMatch(text) || (Dateline().IsMatch(text) && WordCount(_shapes.GetOrAdd(claimText, Excerpt.Shape).Text) < 8) || Notice().IsMatch(text);
     }
 
-    /// <summary>The claim's main clause (<see cref="Excerpt.Of"/>), computed once per claim.</summary>
-    public Excerpt ExcerptOf(BriefClaim claim) => _excerpts.GetOrAdd(claim, Excerpt.Of);
+    /// <summary>The claim's main clause (<see cref="Excerpt.Of(BriefClaim)"/>), computed once per claim.</summary>
+    public Excerpt ExcerptOf(BriefClaim claim) => _excerpts.GetOrAdd(claim, c => Excerpt.Of(c, _shapes.GetOrAdd(c.Text, Excerpt.Shape)));
 
     /// <summary>The claim's text for the reader: Markdown emphasis and list marks dropped, cut at <see cref="QuoteWords"/> words.</summary>
     public static string Display(string text, int words = QuoteWords)
@@ -210,7 +220,7 @@ internal sealed partial class BriefFacts
         // A claim whose shown clause states a status the story has moved past is shown only when no other claim of the
         // proposition says it without that status.
         var display = claims
-            .Select(c => (Claim: c, Score: DisplayScore(c) + (2.0 * Overlap(label, ContentWords(c.Text))) - (SupersededBy(ExcerptOf(c).Text) is null ? 0 : 3)))
+            .Select(c => (Claim: c, Score: DisplayScore(c) + (2.0 * Overlap(label, _claimWords.GetOrAdd(c.Text, ContentWords))) - (SupersededBy(ExcerptOf(c).Text) is null ? 0 : 3)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Claim.Text.Length)
             .Select(x => x.Claim)
