@@ -20,6 +20,7 @@ public static class EndToEnd
     {
         var corpus = CorpusMaker.Arg(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
         var jobs = int.Parse(CorpusMaker.Arg(args, "--jobs") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        LoadBefore = LoadAverage();
         var work = Path.Combine(Path.GetTempPath(), "sitrep-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         try
@@ -47,6 +48,8 @@ public static class EndToEnd
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {result.Documents:N0} docs | {mb:0.0} MB | {seconds:0.0} s | {result.Documents / seconds:N0} docs/s | {mb / seconds:0.00} MB/s | peak working set {process.PeakWorkingSet64 / 1e6:N0} MB | jobs {jobs} | stages: {string.Join(", ", result.Brief.Generator.Stages)} |"));
+            // On a shared machine the wall time is the scheduler's share; the process's CPU time is the code's.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu {process.TotalProcessorTime.TotalSeconds:0.0} s (user {process.UserProcessorTime.TotalSeconds:0.0} s), {process.TotalProcessorTime.TotalSeconds / mb:0.00} CPU s/MB; load average before the run {LoadBefore}"));
             Console.WriteLine("files: " + string.Join(", ", result.WrittenFiles.Select(f => string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(f)} {new FileInfo(f).Length / 1e6:0.00} MB"))));
             Console.WriteLine("phases: " + string.Join(", ", result.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.TotalSeconds:0.0} s"))));
             return 0;
@@ -54,6 +57,21 @@ public static class EndToEnd
         finally
         {
             Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static string LoadBefore { get; set; } = "unknown";
+
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), or "unknown".</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
         }
     }
 }

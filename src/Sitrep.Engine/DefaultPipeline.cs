@@ -37,7 +37,7 @@ public static class DefaultPipeline
             .Use(new SyntaxStage(SyntaxOptions.OnDemandDefault))
             .Use(new ClaimStage())
             .Use(new ClaimTimelineStage())
-            .Use(new FigureStage(SyndicationGroupOf, EntitiesOf, sameEvent: static (a, b) => Sitrep.Meaning.Events.SameEventClassifier.Default.Judge(a, b), peopleOf: PeopleOf))
+            .Use(new FigureStage(SyndicationGroupOf, EntitiesOf, sameEvent: SameEvent, peopleOf: PeopleOf))
             .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true, judge: Judge))
             .Use(new CentralSentenceTakeawayStage())
             .Use(new CorroboratedTakeawayStage())
@@ -73,6 +73,12 @@ public static class DefaultPipeline
 
         return result;
     }
+
+    /// <summary>
+    /// The same-event model's P(same) for two figures' sentences, over the encoder the pair classifier caches: copies of
+    /// one report give the same sentences to many pairs of values, and each is encoded once instead of once a pair.
+    /// </summary>
+    private static float SameEvent(string a, string b) => TimelineMeaning.Instance.Model.Judge(a, b);
 
     /// <summary>The pair classifier the default stages share, over a memory cache of sentence vectors.</summary>
     internal static NliPairClassifier Classifier => CachedClassifier.Value;
@@ -141,6 +147,9 @@ public static class DefaultPipeline
         private readonly Lazy<Sitrep.Meaning.Events.SameEventClassifier> _model = new(
             () => Sitrep.Meaning.Events.SameEventClassifier.Default.WithEncoder(CachedClassifier.Value.Encoder),
             LazyThreadSafetyMode.ExecutionAndPublication);
+
+        /// <summary>The same-event model over the cached encoder.</summary>
+        public Sitrep.Meaning.Events.SameEventClassifier Model => _model.Value;
 
         public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken) => _model.Value.Encoder.Encode(texts, cancellationToken);
 

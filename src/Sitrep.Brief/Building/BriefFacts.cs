@@ -18,6 +18,18 @@ internal sealed partial class BriefFacts
     // report repeat the same texts; the views are built in parallel, hence concurrent dictionaries.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<BriefClaim, bool> _furniture = new(ReferenceEqualityComparer.Instance);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _normalTitles = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<BriefClaim, Excerpt> _excerpts = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ExcerptShape> _shapes = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _furnitureTexts = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _claimWords = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BriefStoryState?> _superseded = new(StringComparer.Ordinal);
+
+    // Each document's person and organisation mentions (start, end, share of documents), sorted by start: a claim's
+    // centrality looks only at its own document's mentions instead of every mention of the corpus.
+    private readonly Dictionary<string, (int Start, int End, double Share)[]> _centralMentions;
+
+    // The claims that are a step of a story state, the same set for every proposition.
+    private readonly HashSet<string> _stepClaims;
 
     public BriefFacts(BriefReport report)
     {
@@ -27,6 +39,8 @@ internal sealed partial class BriefFacts
         Documents = report.Documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Ungraded = report.Documents.All(d => string.IsNullOrEmpty(d.Source.Reliability));
         Centrality = EntityCentrality(report);
+        _centralMentions = CentralMentions(report, Centrality);
+        _stepClaims = report.States.SelectMany(st => st.Steps).Select(st => st.Claim).ToHashSet(StringComparer.Ordinal);
         Views = [.. report.Propositions.AsParallel().AsOrdered().Select(View)];
         ById = Views.ToDictionary(v => v.Proposition.Id, StringComparer.Ordinal);
     }
@@ -116,21 +130,31 @@ internal sealed partial class BriefFacts
 
     private bool FurnitureTest(BriefClaim claim)
     {
+        if (_furnitureTexts.GetOrAdd(claim.Text, FurnitureText))
+        {
+            return true;
+        }
+
         var text = claim.Text.Trim();
+        var title = Documents.GetValueOrDefault(claim.Doc)?.Title;
+        return title is not null && _normalTitles.GetOrAdd(title, Normal).Contains(Normal(text), StringComparison.Ordinal);
+    }
+
+    /// <summary>The tests of <see cref="IsFurniture"/> that read the text alone (copies of a sentence share them).</summary>
+    private bool FurnitureText(string claimText)
+    {
+        var text = claimText.Trim();
         if (WordCount(text) < 5 || text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
         // A dateline opens the lede, often the report's most telling sentence: only a dateline with little after it is furniture.
-        if (Byline().IsMatch(text) || (Dateline().IsMatch(text) && WordCount(Excerpt.Of(claim).Text) < 8) || Notice().IsMatch(text))
-        {
-            return true;
-        }
-
-        var title = Documents.GetValueOrDefault(claim.Doc)?.Title;
-        return title is not null && _normalTitles.GetOrAdd(title, Normal).Contains(Normal(text), StringComparison.Ordinal);
+        return Byline().IsMatch(text) || (Dateline().IsMatch(text) && WordCount(_shapes.GetOrAdd(claimText, Excerpt.Shape).Text) < 8) || Notice().IsMatch(text);
     }
+
+    /// <summary>The claim's main clause (<see cref="Excerpt.Of(BriefClaim)"/>), computed once per claim.</summary>
+    public Excerpt ExcerptOf(BriefClaim claim) => _excerpts.GetOrAdd(claim, c => Excerpt.Of(c, _shapes.GetOrAdd(c.Text, Excerpt.Shape)));
 
     /// <summary>The claim's text for the reader: Markdown emphasis and list marks dropped, cut at <see cref="QuoteWords"/> words.</summary>
     public static string Display(string text, int words = QuoteWords)
@@ -196,7 +220,7 @@ internal sealed partial class BriefFacts
         // A claim whose shown clause states a status the story has moved past is shown only when no other claim of the
         // proposition says it without that status.
         var display = claims
-            .Select(c => (Claim: c, Score: DisplayScore(c) + (2.0 * Overlap(label, ContentWords(c.Text))) - (SupersededBy(Excerpt.Of(c).Text) is null ? 0 : 3)))
+            .Select(c => (Claim: c, Score: DisplayScore(c) + (2.0 * Overlap(label, _claimWords.GetOrAdd(c.Text, ContentWords))) - (SupersededBy(ExcerptOf(c).Text) is null ? 0 : 3)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Claim.Text.Length)
             .Select(x => x.Claim)
@@ -209,9 +233,8 @@ internal sealed partial class BriefFacts
         var credible = supporting.Where(IsCredible).Select(Key).Distinct(StringComparer.Ordinal).Count();
         var grades = supporting.Select(Grade).Order(StringComparer.Ordinal).Distinct().ToList();
         var firstReport = claims.Select(c => Time(c.ReportTime)).Where(t => t is not null).Min();
-        var excerpt = display is null ? null : Excerpt.Of(display);
+        var excerpt = display is null ? null : ExcerptOf(display);
         var eventClass = display is null ? null : Consequence.ClassOf(display, excerpt!.Text) ?? Consequence.ClassOf(claims);
-        var steps = Report.States.SelectMany(st => st.Steps).Select(st => st.Claim).ToHashSet(StringComparer.Ordinal);
         return new PropositionView(
             p,
             display,
@@ -227,7 +250,7 @@ internal sealed partial class BriefFacts
             EventClass = eventClass,
             Centrality = display is null ? 0 : CentralityOf(display),
             HasFigure = claims.Any(c => c.Frame?.Measures.Count > 0),
-            ChangesState = claims.Any(c => steps.Contains(c.Id)),
+            ChangesState = claims.Any(c => _stepClaims.Contains(c.Id)),
             SupersededBy = excerpt is null ? null : SupersededBy(excerpt.Text),
             StateTopic = excerpt is null ? null : StoryStatus.Read(excerpt.Text).Select(r => r.Topic).FirstOrDefault(t => Report.States.Any(st => st.Topic == t && st.Steps.Count >= 2)),
         };
@@ -237,7 +260,9 @@ internal sealed partial class BriefFacts
     /// The story state a text's status has been overtaken by: the text says the case "will be dropped" while the
     /// story state, from later reports, has it closed. Null when the text states no status or the status is current.
     /// </summary>
-    public BriefStoryState? SupersededBy(string text)
+    public BriefStoryState? SupersededBy(string text) => _superseded.GetOrAdd(text, SupersededByTest);
+
+    private BriefStoryState? SupersededByTest(string text)
     {
         foreach (var (topic, status) in StoryStatus.Read(text))
         {
@@ -254,15 +279,59 @@ internal sealed partial class BriefFacts
     private double CentralityOf(BriefClaim claim)
     {
         var best = 0.0;
-        foreach (var entity in Report.Entities)
+        if (!_centralMentions.TryGetValue(claim.Doc, out var mentions))
         {
-            if (Centrality.TryGetValue(entity.Id, out var share) && share > best && entity.Mentions.Any(m => m.Doc == claim.Doc && m.Start >= claim.Start && m.End <= claim.End))
+            return best;
+        }
+
+        // Mentions are sorted by start: skip those before the claim, stop at the first that starts after it.
+        int lo = 0, hi = mentions.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (mentions[mid].Start < claim.Start)
             {
-                best = share;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < mentions.Length && mentions[i].Start <= claim.End; i++)
+        {
+            if (mentions[i].End <= claim.End && mentions[i].Share > best)
+            {
+                best = mentions[i].Share;
             }
         }
 
         return best;
+    }
+
+    private static Dictionary<string, (int Start, int End, double Share)[]> CentralMentions(BriefReport report, Dictionary<string, double> centrality)
+    {
+        var byDocument = new Dictionary<string, List<(int Start, int End, double Share)>>(StringComparer.Ordinal);
+        foreach (var entity in report.Entities)
+        {
+            if (!centrality.TryGetValue(entity.Id, out var share) || share <= 0)
+            {
+                continue;
+            }
+
+            foreach (var m in entity.Mentions)
+            {
+                if (!byDocument.TryGetValue(m.Doc, out var list))
+                {
+                    byDocument[m.Doc] = list = [];
+                }
+
+                list.Add((m.Start, m.End, share));
+            }
+        }
+
+        return byDocument.ToDictionary(p => p.Key, p => p.Value.OrderBy(m => m.Start).ToArray(), StringComparer.Ordinal);
     }
 
     private static Dictionary<string, double> EntityCentrality(BriefReport report)
@@ -283,7 +352,7 @@ internal sealed partial class BriefFacts
             "quote" => 0.3,
             _ => -2.0,
         };
-        var excerpt = Excerpt.Of(c).Text;
+        var excerpt = ExcerptOf(c).Text;
         score += excerpt.Length is >= 40 and <= 240 ? 1.0 : 0.0;
 
         // A fragment (a clause cut from its sentence: "whether the case …", "the FSB opened …") reads worse than a sentence.

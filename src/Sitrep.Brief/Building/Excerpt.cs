@@ -17,9 +17,18 @@ internal sealed partial record Excerpt(string Text, BriefSpan Span, bool Cut)
     private const int MaxWords = 28;
 
     /// <summary>The main clause of a claim.</summary>
-    public static Excerpt Of(BriefClaim claim)
+    public static Excerpt Of(BriefClaim claim) => Of(claim, Shape(claim.Text));
+
+    /// <summary>The main clause of a claim whose text's <see cref="Shape"/> is known already.</summary>
+    public static Excerpt Of(BriefClaim claim, ExcerptShape shape) =>
+        new(shape.Text, new BriefSpan(claim.Doc, claim.Start + shape.Start, claim.Start + shape.End), shape.Cut);
+
+    /// <summary>
+    /// What is quoted of a claim's text and where, relative to the text's start: it depends on the text alone, so
+    /// copies of one sentence (a wire story's republications) share it.
+    /// </summary>
+    public static ExcerptShape Shape(string text)
     {
-        var text = claim.Text;
         var start = 0;
         if (Dateline().Match(text) is { Success: true } d && d.Length < text.Length - 20)
         {
@@ -69,7 +78,7 @@ internal sealed partial record Excerpt(string Text, BriefSpan Span, bool Cut)
         }
 
         var quoted = head.Length > 0 ? head + " … " + shown : shown;
-        return new Excerpt(quoted, new BriefSpan(claim.Doc, claim.Start + start, claim.Start + resume + tail.Length), cut);
+        return new ExcerptShape(quoted, start, resume + tail.Length, cut);
     }
 
     /// <summary>The excerpt in quotation marks.</summary>
@@ -99,6 +108,13 @@ internal sealed partial record Excerpt(string Text, BriefSpan Span, bool Cut)
     [GeneratedRegex(@"\S+")]
     private static partial Regex WordSpans();
 }
+
+/// <summary>What <see cref="Excerpt"/> quotes of a text: the quoted text and its span relative to the text's start.</summary>
+/// <param name="Text">The quoted text.</param>
+/// <param name="Start">Where the quoted characters start in the text.</param>
+/// <param name="End">Where they end in the text.</param>
+/// <param name="Cut">True when the clause was cut before the text's end.</param>
+internal sealed record ExcerptShape(string Text, int Start, int End, bool Cut);
 
 /// <summary>How much an event of a class changes the story: a seizure, a deal, deaths or a closed case count; a remark does not.</summary>
 internal static class Consequence

@@ -465,7 +465,7 @@ public static class FrontPartBuilder
 
         var others = facts.Views.Any(v => v.Proposition.Claims.Contains(lede.Id) && v.Proposition.IndependentSources >= 2);
         var note = others ? string.Empty : "; no other source reports it yet";
-        var excerpt = Excerpt.Of(lede);
+        var excerpt = facts.ExcerptOf(lede);
         return new BriefStatusItem(
             $"Latest report, {facts.Outlet(latest.Id)} ({facts.Grade(latest.Id)}) on {BriefFacts.Day(latest.Source.Published)}: {excerpt.Quoted}{note}.",
             others ? "latest report, corroborated" : "latest report, single source",
@@ -568,7 +568,7 @@ public static class FrontPartBuilder
         // Where it stands now: the latest development (attributed), then each matter's current status.
         if (latest is not null && facts.Report.Claims.FirstOrDefault(c => c.Doc == latest.Cites[0].Doc && c.Start <= latest.Cites[0].Start && c.End >= latest.Cites[0].End) is { } lede)
         {
-            var excerpt = Excerpt.Of(lede);
+            var excerpt = facts.ExcerptOf(lede);
             var note = latest.Label is null ? "reported by other sources too" : "a single source so far";
             var citing = lede.Attribution.Kind == "named" && lede.Attribution.Text is { Length: > 0 } named ? $", citing {named}," : string.Empty;
             lines.Add(new BriefStatement($"Since then, on {BriefFacts.Day(latest.When)}, {facts.Outlet(lede.Doc)} ({facts.Grade(lede.Doc)}) reported{citing} {excerpt.Quoted} ({note}).", [excerpt.Span]));

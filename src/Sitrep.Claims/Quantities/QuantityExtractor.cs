@@ -81,16 +81,25 @@ internal static class QuantityExtractor
     public static IReadOnlyList<Quantity> Extract(SentenceWords words, int first, int last)
     {
         List<Quantity>? found = null;
+
+        // The Cyrillic rules read a quantity only where a word of the sentence is Cyrillic: an English sentence skips
+        // them (they split their phrase tables and run a regular expression at every word).
+        var cyrillic = false;
+        for (var w = 0; w < words.Count && !cyrillic; w++)
+        {
+            cyrillic = CyrillicQuantities.IsCyrillic(words[w]);
+        }
+
         for (var i = first; i <= last; i++)
         {
-            if (CyrillicQuantities.TryRead(words, i, last, out var cyrillicValue, out var cyrillicUnit, out var cyrillicHedge, out var cyrillicEnd))
+            if (cyrillic && CyrillicQuantities.TryRead(words, i, last, out var cyrillicValue, out var cyrillicUnit, out var cyrillicHedge, out var cyrillicEnd))
             {
                 (found ??= []).Add(Make(words, i, cyrillicEnd, cyrillicValue, cyrillicUnit, cyrillicHedge));
                 i = cyrillicEnd;
                 continue;
             }
 
-            if (CyrillicQuantities.BeforeCyrillic(words, i))
+            if (cyrillic && CyrillicQuantities.BeforeCyrillic(words, i))
             {
                 continue; // "24 июня", "2023 года": what the Cyrillic rules leave is not an English amount either
             }

@@ -411,17 +411,12 @@ public sealed class TimelineStage : ICorpusStage
 
         var inPass = new HashSet<List<Candidate>>(placed, ReferenceEqualityComparer.Instance);
 
-        var texts = placed.SelectMany(c => c.Take(MeaningMembers)).Select(m => m.Compare).Distinct(StringComparer.Ordinal).ToList();
-        var encoded = meaning.Encode(texts, cancellationToken);
-        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        for (var i = 0; i < texts.Count; i++)
-        {
-            vectors[texts[i]] = encoded[i];
-        }
-
+        // Candidate pairs first (near days, times that can agree, no shared sentence), so that only the reports of
+        // entries that have a partner are encoded: an entry alone on its day never needs a vector.
         var byDay = placed.Select((c, i) => (Day: c[0].Day!, Index: i)).GroupBy(x => x.Day, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Index).Take(MaxClustersCompared).ToList(), StringComparer.Ordinal);
-        var scores = new Dictionary<(int, int), (double Cosine, float Same)>();
+        var pairs = new List<(int I, int J)>();
+        var pairSet = new HashSet<(int, int)>();
         for (var i = 0; i < placed.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -439,12 +434,32 @@ public sealed class TimelineStage : ICorpusStage
                         continue;
                     }
 
-                    // Rounded: a sentence's vector differs in its last bits with the batch it was encoded in (the
-                    // cache keeps whichever came first), and the greedy joins below must not depend on that.
-                    var (cosine, same) = Closest(corpus, placed[i], placed[j], vectors, meaning);
-                    scores[(i, j)] = (Math.Round(cosine, 3), MathF.Round(same, 3));
+                    if (pairSet.Add((i, j)))
+                    {
+                        pairs.Add((i, j));
+                    }
                 }
             }
+        }
+
+        var paired = pairs.SelectMany(p => new[] { p.I, p.J }).Distinct().Order().ToList();
+        var texts = paired.SelectMany(i => placed[i].Take(MeaningMembers)).Select(m => m.Compare).Distinct(StringComparer.Ordinal).ToList();
+        var encoded = texts.Count == 0 ? [] : meaning.Encode(texts, cancellationToken);
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            vectors[texts[i]] = encoded[i];
+        }
+
+        var scores = new Dictionary<(int, int), (double Cosine, float Same)>();
+        foreach (var (i, j) in pairs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // Rounded: a sentence's vector differs in its last bits with the batch it was encoded in (the cache keeps
+            // whichever came first), and the greedy joins below must not depend on that.
+            var (cosine, same) = Closest(corpus, placed[i], placed[j], vectors, meaning);
+            scores[(i, j)] = (Math.Round(cosine, 3), MathF.Round(same, 3));
         }
 
         var group = Enumerable.Range(0, placed.Count).ToArray();

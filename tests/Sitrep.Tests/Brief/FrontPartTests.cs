@@ -330,4 +330,42 @@ public sealed class FrontPartTests
         cited.ShouldStartWith("Ivan Petrov, the founder");
         cited.ShouldEndWith("all ten people on board");
     }
+    [Fact]
+    public void CopiesOfOneSentenceAtOtherOffsets_EachCiteTheirOwnDocumentsCharacters()
+    {
+        // The quoted clause is worked out once per distinct text; where it is cited must still be each copy's own place.
+        const string text = "MOSCOW, June 24, 2023 (Agency) — Rebel fighters seized the regional army headquarters in the city overnight, the ministry said.";
+        var docs = new[] { Doc("a", "Alpha Wire", "B"), Doc("b", "Beta Courier", "B"), Doc("c", "Gamma Agency", "B") };
+        BriefClaim[] copies = [Claim("a-c1", "a", text, start: 7), Claim("b-c1", "b", text, start: 250), Claim("c-c1", "c", text, start: 1234)];
+        var brief = FrontPartBuilder.Build(Report(docs, copies, [Proposition("p1", copies, 3, 1)]), NoTexts);
+
+        var cites = brief.BottomLine.SelectMany(b => b.Cites).Concat(brief.KeyJudgments.SelectMany(j => j.Cites)).ToList();
+        cites.ShouldNotBeEmpty();
+        foreach (var cite in cites)
+        {
+            var claim = copies.Single(c => c.Doc == cite.Doc);
+            var cited = text[(cite.Start - claim.Start)..(cite.End - claim.Start)];
+            cited.ShouldStartWith("Rebel fighters seized");
+            cited.ShouldNotContain("the ministry said");
+        }
+    }
+
+    [Fact]
+    public void AClaimNamingTheStorysCentralActorOutranksAnOtherwiseEqualOne()
+    {
+        var docs = new[] { Doc("a", "Alpha Wire", "B"), Doc("b", "Beta Courier", "B") };
+        BriefClaim[] named = [Claim("a-c1", "a", "Ivan Petrov ordered the column to turn back toward the border.", start: 100), Claim("b-c1", "b", "Ivan Petrov ordered the column to turn back toward the border.", start: 300)];
+        BriefClaim[] plain = [Claim("a-c2", "a", "The column was ordered to turn back toward the border at dusk.", start: 500), Claim("b-c2", "b", "The column was ordered to turn back toward the border at dusk.", start: 700)];
+        var report = Report(docs, named.Concat(plain), [Proposition("p2", plain, 2, 2), Proposition("p1", named, 2, 2)]) with
+        {
+            // Mentions outside the claim (at 0) and inside it (at 100 and 300): only those inside make the claim name him.
+            Entities = [new BriefEntity("e1", "Ivan Petrov", "PERSON", [], [new BriefSpan("a", 0, 11), new BriefSpan("a", 100, 111), new BriefSpan("b", 300, 311)])],
+        };
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        var said = brief.BottomLine.Select(b => b.Proposition).Concat(brief.KeyJudgments.Select(j => j.Proposition)).Concat(brief.Status.Confirmed.Select(c => c.Proposition)).OfType<string>().ToList();
+        said.ShouldContain("p1");
+        said.IndexOf("p1").ShouldBeLessThan(said.Contains("p2") ? said.IndexOf("p2") : int.MaxValue);
+    }
 }
