@@ -63,6 +63,31 @@ internal static partial class ActorPicker
     }
 
     /// <summary>
+    /// The report with each one-word "person" that the texts set in apposition to an organisation noun typed as an
+    /// organisation (<see cref="ActorFilter.NamesOrganisation"/>: "the aviation agency, Rosaviatsia, said").
+    /// </summary>
+    public static BriefReport Typed(BriefReport report, IReadOnlyDictionary<string, string> texts)
+    {
+        if (texts.Count == 0)
+        {
+            return report;
+        }
+
+        var changed = false;
+        var entities = report.Entities.Select(e =>
+        {
+            if (e.Type == "PERSON" && ActorFilter.NamesOrganisation(e.Name, texts.Values))
+            {
+                changed = true;
+                return e with { Type = "ORG" };
+            }
+
+            return e;
+        }).ToList();
+        return changed ? report with { Entities = entities } : report;
+    }
+
+    /// <summary>
     /// Which people and organisations are actors (<see cref="ActorFilter"/>): not the corpus's outlets, authors and
     /// commenters, not common nouns. Without texts only the sources are told apart.
     /// </summary>

@@ -30,10 +30,12 @@ internal sealed partial class BriefFacts
 
     // The claims that are a step of a story state, the same set for every proposition.
     private readonly HashSet<string> _stepClaims;
+    private readonly Lazy<Dictionary<string, string>> _entityNames;
 
     public BriefFacts(BriefReport report)
     {
         Report = report;
+        _entityNames = new(() => report.Entities.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal));
         Claims = report.Claims.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         ClaimsByDocument = report.Claims.ToLookup(c => c.Doc, StringComparer.Ordinal);
         Documents = report.Documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -105,7 +107,7 @@ internal sealed partial class BriefFacts
     {
         var outlet = Outlet(claim.Doc);
         var doc = Documents.GetValueOrDefault(claim.Doc);
-        var named = claim.Attribution.Kind == "named" && claim.Attribution.Text is { Length: > 0 } n && !IsPronoun(n) ? n : null;
+        var named = NamedHolder(claim);
         if (doc?.Kind == "thread")
         {
             var author = claim.Post is { } post ? doc.Posts.FirstOrDefault(p => p.Id == post)?.Author : null;
@@ -114,6 +116,47 @@ internal sealed partial class BriefFacts
         }
 
         return named is null ? outlet : $"{named} (via {outlet})";
+    }
+
+    /// <summary>Who gives a figure's value, named as <see cref="Holder"/> names the claim's holder.</summary>
+    public string ValueSource(BriefFigureValue value) => Claims.GetValueOrDefault(value.Claim) is { } claim ? Holder(claim) : value.Source;
+
+    /// <summary>
+    /// The name a named holder goes by: the text as written when it reads as a name, else (an attribution that took in
+    /// part of the sentence: "far fewer than the 25,000 Prigozhin") or a pronoun ("he says") the name of the entity it
+    /// resolved to; null when no name can be told.
+    /// </summary>
+    private string? NamedHolder(BriefClaim claim)
+    {
+        var a = claim.Attribution;
+        if (a.Kind != "named" || a.Text is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        if (IsPronoun(text))
+        {
+            // "He says": the person the pipeline resolved the pronoun to, when it did.
+            return _entityNames.Value.GetValueOrDefault(a.Holder);
+        }
+
+        return ReadsAsName(text) ? text : _entityNames.Value.GetValueOrDefault(a.Holder);
+    }
+
+    /// <summary>
+    /// A holder as written reads as a name (or a title and a name: "Kremlin spokesman Dmitry Peskov") when it has no
+    /// digit, at most eight words, and does not open with a lower-case word other than an article ("the Kremlin").
+    /// </summary>
+    internal static bool ReadsAsName(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 8 || text.Any(char.IsDigit))
+        {
+            return false;
+        }
+
+        var first = words[0];
+        return !char.IsLower(first[0]) || first is "the" or "a" or "an";
     }
 
     /// <summary>Who gives a story-state step, named as <see cref="Holder"/> names the claim's holder.</summary>
@@ -157,6 +200,32 @@ internal sealed partial class BriefFacts
     public Excerpt ExcerptOf(BriefClaim claim) => _excerpts.GetOrAdd(claim, c => Excerpt.Of(c, _shapes.GetOrAdd(c.Text, Excerpt.Shape)));
 
     /// <summary>The claim's text for the reader: Markdown emphasis and list marks dropped, cut at <see cref="QuoteWords"/> words.</summary>
+    /// <summary>
+    /// The whole judgment clause of a source's sentence, quoted: from its start to the end of the clause that holds the
+    /// estimative <paramref name="term"/> (the next ";", ":", dash or sentence end after it), so the reader sees what
+    /// the source judges ("we can be 100% certain this is not any kind of popular uprising"), never a cut in the middle
+    /// of it. A clause longer than <paramref name="maxWords"/> words is cut there.
+    /// </summary>
+    public static string JudgmentClause(string text, string? term, int maxWords = 40)
+    {
+        var clean = Markup().Replace(text, string.Empty);
+        clean = ListMark().Replace(clean, string.Empty).Trim();
+        var at = term is { Length: > 0 } ? clean.IndexOf(term, StringComparison.OrdinalIgnoreCase) : -1;
+        var from = at < 0 ? 0 : at + term!.Length;
+        var end = clean.Length;
+        foreach (var stop in new[] { "; ", ": ", " — ", " – ", ". " })
+        {
+            var i = clean.IndexOf(stop, from, StringComparison.Ordinal);
+            if (i > 0 && i < end)
+            {
+                end = i;
+            }
+        }
+
+        var clause = clean[..end].TrimEnd(' ', '.', ',', ';', ':');
+        return Quote(clause, maxWords);
+    }
+
     public static string Display(string text, int words = QuoteWords)
     {
         var clean = Markup().Replace(text, string.Empty);

@@ -37,6 +37,7 @@ public static class FrontPartBuilder
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(texts);
+        report = ActorPicker.Typed(report, texts);
         var facts = new BriefFacts(report);
         var used = new List<HashSet<string>>();
         var ranked = facts.Views
@@ -52,7 +53,7 @@ public static class FrontPartBuilder
             .Where(v => v.Proposition.Credibility <= 2 || (facts.Ungraded && v.Proposition.IndependentSources >= 2 && v.Denials == 0))
             .ToList();
 
-        var bottomLine = BottomLine(facts, confirmedPool);
+        var bottomLine = BottomLine(facts, confirmedPool, texts);
         // The judgments add to the bottom line rather than repeat it.
         var stated = bottomLine.Select(b => b.Proposition).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var fresh = confirmedPool.Where(v => !stated.Contains(v.Proposition.Id) && v.Display!.Kind != "quote").ToList();
@@ -71,6 +72,9 @@ public static class FrontPartBuilder
         var watch = Watch(facts, ranked, used);
         var front = report with
         {
+            // Each value is named as the front part names every holder (the outlet, or a named person via it), not by
+            // the source key the figures were counted with.
+            Figures = [.. report.Figures.Select(f => f with { Values = [.. f.Values.Select(v => v with { Source = facts.ValueSource(v) })] })],
             BottomLine = bottomLine,
             KeyJudgments = judgments,
             SourceJudgments = SourceJudgments(facts),
@@ -228,50 +232,13 @@ public static class FrontPartBuilder
         }
     }
 
-    private static List<BriefJudgment> KeyJudgments(BriefFacts facts, List<PropositionView> confirmedPool, List<HashSet<string>> used)
-    {
-        var judgments = new List<BriefJudgment>();
-        foreach (var v in Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote"), used).Take(MaxJudgments - 1))
-        {
-            var likelihood = LikelihoodOf(v, facts.Ungraded)!;
-            judgments.Add(new BriefJudgment(v.Excerpt!.Quoted + ".", likelihood, ConfidenceOf(v, facts.Ungraded), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id });
-        }
-
-        foreach (var figure in FigureJudgments(facts))
-        {
-            if (judgments.Count >= MaxJudgments)
-            {
-                break;
-            }
-
-            judgments.Add(figure);
-        }
-
-        return judgments;
-    }
-
-    /// <summary>For a disputed figure, the value two or more graded outlets give, judged against the others.</summary>
-    private static IEnumerable<BriefJudgment> FigureJudgments(BriefFacts facts)
-    {
-        foreach (var figure in facts.Report.Figures.Where(f => f.Verdict == "dispute"))
-        {
-            var groups = ValueGroups(facts, figure);
-            var best = groups[0];
-            if (best.Credible < 2)
-            {
-                continue;
-            }
-
-            var others = groups.Skip(1).ToList();
-            var credibleDissent = others.Sum(g => g.Credible);
-            var likelihood = credibleDissent == 0 ? "likely" : "roughly even chance";
-            var confidence = best.Credible >= 3 && credibleDissent == 0 ? "moderate" : "low";
-            var against = others.Count == 0 ? string.Empty : "; " + string.Join("; ", others.Select(g => $"{g.Value} per {g.Who}"));
-            var text = $"{FrontPartText.Capital(figure.Label)}: {best.Value}, as {best.Who} give{(best.Values.Count == 1 ? "s" : string.Empty)}{against}.";
-            var basis = string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(best.Credible, facts.OutletWord)} agree; {(others.Count == 0 ? "no other value" : $"disputed by {BriefFacts.Plural(others.Sum(g => g.Values.Count), "source")} ({string.Join(", ", others.SelectMany(g => g.Grades).Distinct().Order(StringComparer.Ordinal))})")}");
-            yield return new BriefJudgment(text, likelihood, confidence, basis, [.. best.Values.Select(x => x.Cite), .. others.SelectMany(g => g.Values).Select(x => x.Cite)]) { Figure = figure.Id };
-        }
-    }
+    /// <summary>
+    /// Up to <see cref="MaxJudgments"/> corroborated propositions, each with its likelihood, confidence and basis. A
+    /// figure the sources dispute is never a judgment: it is shown under Disputed with every source's value.
+    /// </summary>
+    private static List<BriefJudgment> KeyJudgments(BriefFacts facts, List<PropositionView> confirmedPool, List<HashSet<string>> used) =>
+        [.. Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote"), used).Take(MaxJudgments)
+            .Select(v => new BriefJudgment(v.Excerpt!.Quoted + ".", LikelihoodOf(v, facts.Ungraded)!, ConfidenceOf(v, facts.Ungraded), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id })];
 
     internal sealed record ValueGroup(string Value, List<BriefFigureValue> Values, int Credible, List<string> Grades, string Who);
 
@@ -284,7 +251,7 @@ public static class FrontPartBuilder
                 var values = g.ToList();
                 var credible = values.Where(v => facts.IsCredible(v.Cite.Doc)).Select(v => facts.Outlet(v.Cite.Doc)).Distinct(StringComparer.Ordinal).Count();
                 var grades = values.Select(v => facts.Grade(v.Cite.Doc)).Distinct().Order(StringComparer.Ordinal).ToList();
-                var who = string.Join(", ", values.Select(v => $"{v.Source} ({facts.Grade(v.Cite.Doc)})").Distinct(StringComparer.Ordinal));
+                var who = string.Join(", ", values.Select(v => $"{facts.ValueSource(v)} ({facts.Grade(v.Cite.Doc)})").Distinct(StringComparer.Ordinal));
                 return new ValueGroup(g.Key, values, credible, grades, who);
             })
             .OrderByDescending(g => g.Credible)
@@ -307,7 +274,7 @@ public static class FrontPartBuilder
                     facts.GradedHolder(c),
                     c.Modality!.Term,
                     c.Modality.Band,
-                    $"{facts.GradedHolder(c)}, in its own words: {BriefFacts.Quote(c.Text, 12)}.",
+                    $"{facts.GradedHolder(c)}, in its own words: {BriefFacts.JudgmentClause(c.Text, c.Modality!.Term)}.",
                     c.Id,
                     [new BriefSpan(c.Doc, c.Start, c.End)])),
         ];
@@ -523,8 +490,10 @@ public static class FrontPartBuilder
     /// is still open. Every sentence quotes cited characters; a status the story has moved past is never quoted as
     /// current.
     /// </summary>
-    private static List<BriefStatement> BottomLine(BriefFacts facts, List<PropositionView> confirmedPool)
+    private static List<BriefStatement> BottomLine(BriefFacts facts, List<PropositionView> confirmedPool, IReadOnlyDictionary<string, string> texts)
     {
+        bool Opening(BriefClaim c) => texts.TryGetValue(c.Doc, out var text) && Standfirst.InOpening(text, c.Start);
+
         var latest = LatestDevelopment(facts, null);
         var moved = facts.Report.States.Where(s => s.Steps.Count > 1).ToList();
         var room = 5 - (latest is null ? 0 : 1) - Math.Min(1, moved.Count) - 1;
@@ -533,7 +502,7 @@ public static class FrontPartBuilder
         // death) before further detail; one per kind of event, told in the order they were first reported. A matter a
         // story state follows is told by the state's own sentence below.
         var pool = confirmedPool
-            .Where(v => v.Display!.Kind is "event" or "judgment" && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null)
+            .Where(v => v.Display!.Kind is "event" or "judgment" && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null && !Opening(v.Display))
             .ToList();
         var seen = new List<HashSet<string>>();
         var families = new HashSet<string>(StringComparer.Ordinal);
@@ -562,7 +531,15 @@ public static class FrontPartBuilder
         // the reader still learns what the corpus says happened without any of it being stated as fact.
         if (lines.Count == 0)
         {
-            lines.AddRange(SingleSourceAccounts(facts, 3));
+            var accounts = SingleSourceAccounts(facts, 3, Opening).ToList();
+            if (accounts.Count > 0)
+            {
+                // Said first, so no account below reads as established: each is one report's word.
+                lines.Add(new BriefStatement(
+                    string.Create(CultureInfo.InvariantCulture, $"No event in these {BriefFacts.Plural(facts.Report.Documents.Count, "report")} is told by two independent sources; the main accounts below are each a single report's word."),
+                    [.. accounts.SelectMany(a => a.Cites)]));
+                lines.AddRange(accounts);
+            }
         }
 
         // Where it stands now: the latest development (attributed), then each matter's current status.
@@ -631,13 +608,13 @@ public static class FrontPartBuilder
     /// When nothing is corroborated: the most important event statements of different reports (not comment threads),
     /// each attributed to its report and labelled a single source.
     /// </summary>
-    private static IEnumerable<BriefStatement> SingleSourceAccounts(BriefFacts facts, int count)
+    private static IEnumerable<BriefStatement> SingleSourceAccounts(BriefFacts facts, int count, Func<BriefClaim, bool> opening)
     {
         var seen = new List<HashSet<string>>();
         var docs = new HashSet<string>(StringComparer.Ordinal);
         var candidates = facts.Views
             .Where(v => v.Display is { Kind: "event" } d && !v.IsFurniture && v.SupersededBy is null && facts.IsCredible(d.Doc) && v.Denials == 0 && d.Modality is null)
-            .Where(v => v.Excerpt is { } e && BriefFacts.WordCount(e.Text) >= 6 && v.EventClass is not null)
+            .Where(v => v.Excerpt is { } e && BriefFacts.WordCount(e.Text) >= 6 && v.EventClass is not null && !opening(v.Display!))
             .OrderByDescending(v => v.Importance)
             .ThenBy(v => v.Display!.Start);
         foreach (var v in candidates)

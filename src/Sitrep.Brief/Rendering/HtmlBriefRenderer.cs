@@ -254,7 +254,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
 
         writer.WriteLine("<p class=\"note\">Events by when the text says they happened. Filled marks have a known date and are ordered by it; hollow marks have none (for example a clock time with no day) and follow in the order they were reported: a partial order.</p>");
         var charted = report.Timeline.Where(e => e.Role != "background").ToList();
-        writer.WriteLine(TimelineChart.Svg(charted));
+        writer.WriteLine(TimelineChart.Svg(charted, TimelineChart.Lanes(report)));
         if (charted.Count > 60)
         {
             writer.WriteLine(Invariant($"<p class=\"note\">The chart shows 60 of {charted.Count} entries (those reported by most documents); the table lists all.</p>"));

@@ -97,6 +97,41 @@ public static partial class ActorFilter
         IsCommonNoun(name, aliases, otherNames, WordCases.Of(texts));
 
     /// <summary>
+    /// True when a one-word name the recogniser took for a person is an organisation's: the texts set it in apposition
+    /// to an organisation noun ("the aviation agency, Rosaviatsia, said", "Rosaviatsia, the aviation regulator,") and
+    /// never give it a person's title or first name.
+    /// </summary>
+    /// <param name="name">The entity's name.</param>
+    /// <param name="texts">The corpus's texts.</param>
+    public static bool NamesOrganisation(string name, IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(texts);
+        if (name.Length < 3 || name.Contains(' ', StringComparison.Ordinal) || !char.IsUpper(name[0]))
+        {
+            return false;
+        }
+
+        var organisation = false;
+        foreach (var text in texts)
+        {
+            foreach (var (at, _) in WholeWords(text, name, StringComparison.Ordinal))
+            {
+                var before = text[Math.Max(0, at - 60)..at];
+                var after = text[(at + name.Length)..Math.Min(text.Length, at + name.Length + 60)];
+                if (PersonBefore().IsMatch(before))
+                {
+                    return false;
+                }
+
+                organisation |= OrganisationBefore().IsMatch(before) || OrganisationAfter().IsMatch(after);
+            }
+        }
+
+        return organisation;
+    }
+
+    /// <summary>
     /// Mentions and documents of an entity counted over the texts with all its names: the longest name first, so
     /// "Yevgeny Prigozhin" is one mention, not two; a name of the form "Ministry of Defence" also as "defence ministry".
     /// </summary>
@@ -171,6 +206,18 @@ public static partial class ActorFilter
     }
 
     private static bool IsAllCapitals(string word) => word.All(c => !char.IsLetter(c) || char.IsUpper(c));
+
+    private const string OrganisationNouns = "agency|ministry|committee|service|regulator|authority|company|operator|office|bureau|watchdog|broadcaster|carrier|airline|commission|council|directorate|administration";
+
+    [GeneratedRegex(@"\b(" + OrganisationNouns + @")\s*,\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OrganisationBefore();
+
+    [GeneratedRegex(@"^\s*,\s+(the|a|an|its)\s+([\p{L}\-']+\s+){0,3}(" + OrganisationNouns + @")\b(?!['’]s)", RegexOptions.IgnoreCase)]
+    private static partial Regex OrganisationAfter();
+
+    // A title or a first name just before the name shows a person ("Mr", "General", "Dmitry").
+    [GeneratedRegex(@"\b(Mr|Mrs|Ms|Dr|General|President|Minister|spokesman|spokeswoman|Colonel|Major|Captain)\.?\s+$")]
+    private static partial Regex PersonBefore();
 
     [GeneratedRegex(@"\s*(,|;|/|\band\b|&)\s*")]
     private static partial Regex Separators();

@@ -32,6 +32,22 @@ public sealed class TimelineStage : ICorpusStage
     /// <summary>Most clusters of one day compared with a candidate; bounds the merge on huge corpora.</summary>
     private const int MaxClustersCompared = 200;
 
+    /// <summary>
+    /// Word overlap from which two reports of one written-out date still ahead of both (a deadline, a planned vote) are
+    /// one event: a corpus of a few weeks seldom names two different things set for one future day, and the reports of a
+    /// deadline word it differently ("sign contracts by July 1", "plans to fold Wagner into the ministry by 1 July").
+    /// </summary>
+    private const double ScheduledThreshold = 0.01;
+
+    /// <summary>Clock times this close (minutes) join on the lower meaning thresholds below.</summary>
+    private const int NearClockMinutes = 15;
+
+    /// <summary>Cosine from which two reports stamped within <see cref="NearClockMinutes"/> may be one event.</summary>
+    private const double NearJoinCosine = 0.42;
+
+    /// <summary>P(same event) from which two reports stamped within <see cref="NearClockMinutes"/> may be one event.</summary>
+    private const float NearJoinSameEvent = 0.5f;
+
     /// <summary>Reports of an entry compared for meaning with another entry's.</summary>
     private const int MeaningMembers = 6;
 
@@ -287,8 +303,8 @@ public sealed class TimelineStage : ICorpusStage
     }
 
     /// <summary>
-    /// A heading ("## Saturday 24 June"), a byline or a stamp line ("Published 24 June 2023, 10:10 BST · Updated 10:45 BST")
-    /// dates the page, not an event.
+    /// A heading ("## Saturday 24 June"), a byline, a stamp line ("Published 24 June 2023, 10:10 BST · Updated 10:45 BST")
+    /// or a message header quoted in a reply ("Date: 2023-06-24 07:55 +01:00") dates the page, not an event.
     /// </summary>
     private static bool IsMetadata(string label)
     {
@@ -297,6 +313,7 @@ public sealed class TimelineStage : ICorpusStage
             || label.Contains(" · ", StringComparison.Ordinal)
             || (line.StartsWith("By ", StringComparison.Ordinal) && line.Length > 3 && char.IsUpper(line[3]) && line.Length < 100)
             || line.StartsWith("Published", StringComparison.OrdinalIgnoreCase)
+            || line.StartsWith("Date:", StringComparison.Ordinal)
             || line.StartsWith("Updated", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -365,7 +382,9 @@ public sealed class TimelineStage : ICorpusStage
                     }
 
                     var score = cluster.Take(8).Max(m => weights.Overlap(m.Words, c.Words));
-                    var threshold = rep.Precision == Precision.Clock && c.Precision == Precision.Clock ? _clockThreshold : _dayThreshold;
+                    var threshold = rep.Precision == Precision.Clock && c.Precision == Precision.Clock ? _clockThreshold
+                        : rep.IsScheduled && c.IsScheduled ? ScheduledThreshold
+                        : _dayThreshold;
                     if (score >= threshold && score > bestScore)
                     {
                         (best, bestScore) = (cluster, score);
@@ -466,7 +485,11 @@ public sealed class TimelineStage : ICorpusStage
         var members = Enumerable.Range(0, placed.Count).Select(i => new List<int> { i }).ToArray();
         foreach (var ((i, j), (cosine, same)) in scores.OrderByDescending(s => s.Value.Cosine).ThenBy(s => s.Key.Item1).ThenBy(s => s.Key.Item2))
         {
-            if (cosine < _joinCosine || same < _joinSameEvent)
+            // Two reports stamped within a quarter of an hour of each other need less to be one event ("the abrupt
+            // reversal, announced at around 20:30" and the 20:43 audio ordering the columns back).
+            var (a, b) = (placed[i][0], placed[j][0]);
+            var near = a.Precision == Precision.Clock && b.Precision == Precision.Clock && Math.Abs((a.Key - b.Key).TotalMinutes) <= NearClockMinutes;
+            if (near ? cosine < NearJoinCosine || same < NearJoinSameEvent : cosine < _joinCosine || same < _joinSameEvent)
             {
                 continue;
             }
@@ -837,6 +860,13 @@ public sealed class TimelineStage : ICorpusStage
         }
 
         public AnalyzedDocument Doc { get; }
+
+        /// <summary>
+        /// A day written out with its number ("1 July", "July 1"), after the day it was reported: a date set ahead (a
+        /// deadline, a plan), not one the report looks back on.
+        /// </summary>
+        public bool IsScheduled => Precision == Precision.Day && Expression.Any(char.IsAsciiDigit)
+            && Interval is { } when && TimexInterval.Of(Reported) is { } reported && when.Start >= reported.Start.Date.AddDays(1);
 
         public int DocIndex { get; }
 

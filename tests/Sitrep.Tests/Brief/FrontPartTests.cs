@@ -368,4 +368,93 @@ public sealed class FrontPartTests
         said.ShouldContain("p1");
         said.IndexOf("p1").ShouldBeLessThan(said.Contains("p2") ? said.IndexOf("p2") : int.MaxValue);
     }
+
+    [Fact]
+    public void ADisputedFigureIsNeverAKeyJudgment_ItIsShownUnderDisputedWithEverySourcesValue()
+    {
+        var report = Sample();
+        BriefClaim[] values = [Claim("a-c7", "a", "At least 13 airmen were killed when the helicopters were shot down.", start: 500), Claim("b-c7", "b", "At least 13 airmen died in the attacks on the aircraft.", start: 500), Claim("f-c7", "f", "No airmen were killed at all, it is all made up.", post: "p1", start: 500)];
+        BriefFigureValue Value(BriefClaim c, string value) =>
+            new(c.Id, c.Doc, value, new BriefMeasure("count", "airmen", 13, null, "person", value, c.Start, c.End), null, null, new BriefSpan(c.Doc, c.Start, c.End));
+        report = report with
+        {
+            Claims = [.. report.Claims, .. values],
+            Figures = [new BriefFigure("fig1", "airmen killed", "dispute", "values differ", [Value(values[0], "at least 13"), Value(values[1], "at least 13"), Value(values[2], "0")], [])],
+        };
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.KeyJudgments.ShouldAllBe(j => j.Figure == null);
+        brief.KeyJudgments.ShouldNotContain(j => j.Text.Contains("airmen", StringComparison.OrdinalIgnoreCase));
+        brief.Status.Disputed.ShouldContain(d => d.Figure == "fig1");
+    }
+
+    [Fact]
+    public void AHolderThatTookInPartOfTheSentenceIsNamedByItsEntity_AndAFigureValueByTheHolderNotTheSourceKey()
+    {
+        var report = Sample();
+        var claim = Claim("c-c8", "c", "The force was 4,000 to 6,000 men, far fewer than the 25,000 Prigozhin claimed.", start: 600) with
+        {
+            Attribution = new BriefAttribution("ent-p", "far fewer than the 25,000 Prigozhin", "named", "claimed"),
+        };
+        var measure = new BriefMeasure("count", "men", 4000, 6000, "person", "4,000 to 6,000", 620, 634);
+        report = report with
+        {
+            Claims = [.. report.Claims, claim],
+            Entities = [new BriefEntity("ent-p", "Yevgeny Prigozhin", "PERSON", ["Prigozhin"], [])],
+            Figures = [new BriefFigure("fig2", "force size", "dispute", "values differ", [new BriefFigureValue(claim.Id, "far fewer than the 25,000 Prigozhin (via Gamma Agency)", "4,000–6,000", measure, null, null, new BriefSpan("c", 600, 680))], [])],
+        };
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.Figures.Single(f => f.Id == "fig2").Values.Single().Source.ShouldBe("Yevgeny Prigozhin (via Gamma Agency)");
+    }
+
+    [Theory]
+    [InlineData("Kremlin spokesman Dmitry Peskov", true)]
+    [InlineData("the Kremlin", true)]
+    [InlineData("far fewer than the 25,000 Prigozhin", false)]
+    [InlineData("tallies compiled by pro-war Russian military bloggers", false)]
+    public void AHolderAsWrittenReadsAsANameOnlyWhenItLooksLikeOne(string holder, bool name) =>
+        BriefFacts.ReadsAsName(holder).ShouldBe(name);
+
+    [Fact]
+    public void ASourcesOwnJudgmentIsQuotedToTheEndOfItsClause_NotCutMidPhrase()
+    {
+        var report = Sample();
+        var estimate = Claim("c-c9", "c", "First, we can be 100% certain this is not any kind of popular uprising. It is a choreographed conflict.", "judgment", new BriefModality("100% certain", 0.95, 1, "almost_certain"), 300);
+        report = report with { Claims = [.. report.Claims, estimate] };
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.SourceJudgments.ShouldHaveSingleItem().Text.ShouldContain("“First, we can be 100% certain this is not any kind of popular uprising”");
+    }
+
+    [Fact]
+    public void WhenNothingIsCorroborated_AHeadlinesSubtitleNeverLeads_AndTheBottomLineSaysEachAccountIsOneReportsWord()
+    {
+        const string blog = "The Coup is Under Way\n\nRebel troops seize the port and the regime looks paralysed. Updates follow.\n\nAs I write, channels are flooded with videos of armed detachments in the port city, and in the north they have reportedly exchanged fire with regular forces at two checkpoints on the main road.\n";
+        var subtitleAt = blog.IndexOf("Rebel troops", StringComparison.Ordinal);
+        var bodyAt = blog.IndexOf("As I write", StringComparison.Ordinal);
+        BriefDocument[] docs = [Doc("blog", "Live Blog", string.Empty, "liveblog"), Doc("wire", "Other Site", string.Empty)];
+        var subtitle = Claim("blog-c1", "blog", "Rebel troops seize the port and the regime looks paralysed.", start: subtitleAt);
+        var body = Claim("blog-c2", "blog", "In the north they have reportedly exchanged fire with regular forces at two checkpoints on the main road.", start: bodyAt + 90);
+        var other = Claim("wire-c1", "wire", "Police arrested the deputy governor of the province on Sunday morning after the clashes.", start: 10);
+        var report = Report(docs, [subtitle, body, other], [Proposition("p1", [subtitle], 1, 6, "single-source"), Proposition("p2", [body], 1, 6, "single-source"), Proposition("p3", [other], 1, 6, "single-source")]);
+        var texts = new Dictionary<string, string> { ["blog"] = blog, ["wire"] = new string(' ', 10) + other.Text };
+
+        var brief = FrontPartBuilder.Build(report, texts);
+
+        brief.BottomLine.ShouldNotContain(b => b.Proposition == "p1");
+        brief.BottomLine[0].Text.ShouldContain("single report's word");
+    }
+
+    [Theory]
+    [InlineData("Headline of the story\n\nA short subtitle that sells it.\n\n" + Body, "A short", true)]
+    [InlineData("Headline of the story\n\nBy A. Writer\n\n" + Body, "Fighters", false)]
+    [InlineData("Only short lines here.\n\nAnd another short one.\n", "And another", false)]
+    public void TheOpeningBlockIsTheShortParagraphsBeforeTheFirstParagraphOfRunningText(string text, string at, bool opening) =>
+        Standfirst.InOpening(text, text.IndexOf(at, StringComparison.Ordinal)).ShouldBe(opening);
+
+    private const string Body = "Fighters from the group held the headquarters of the district in the city on Saturday morning, after their commander turned his private army against the country's military leadership in the gravest test of the president's rule in two decades.";
 }

@@ -57,4 +57,17 @@ public sealed class ActorFilterTests
         documents.ShouldBe(["d0", "d2"], ignoreOrder: true);
         ActorFilter.CountMentions(["Vladimir Putin", "Putin"], new Dictionary<string, string> { ["a"] = "Vladimir Putin spoke; Putin left." }).Mentions.ShouldBe(2);
     }
+
+    [Theory]
+    [InlineData("The aviation agency, Rosaviatsia, said the passengers included him.")]
+    [InlineData("Rosaviatsia, the federal air transport agency, listed ten names.")]
+    public void ANameInAppositionToAnOrganisationNounNamesAnOrganisation(string text) =>
+        ActorFilter.NamesOrganisation("Rosaviatsia", [text]).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("Shoigu", "Shoigu, the defence ministry's chief, appeared on Monday.")]
+    [InlineData("Peskov", "Kremlin spokesman Peskov said on Friday that the agency, Peskov, no.")]
+    [InlineData("Andrei", "Andrei, a driver, said the column passed at noon.")]
+    public void APersonStaysAPerson(string name, string text) =>
+        ActorFilter.NamesOrganisation(name, [text]).ShouldBeFalse();
 }
