@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Sitrep.Claims.Frames;
 using Sitrep.Corroboration.Propositions;
 using Sitrep.Time.Timeline;
@@ -18,7 +19,7 @@ namespace Sitrep.Corroboration.Alignment;
 /// <see cref="MaxPosting"/> claims, at most <see cref="MaxPairs"/> pairs are scored, and a joined proposition stops
 /// growing at <see cref="MaxJoined"/> claims, so one loose pair never chains a story into a single proposition.
 /// </remarks>
-internal static class MeaningAlignment
+internal static partial class MeaningAlignment
 {
     /// <summary>Cosine of the two sentence vectors under which claims are not the same event.</summary>
     public const double CosineFloor = 0.6;
@@ -234,7 +235,8 @@ internal static class MeaningAlignment
 
                     var ia = items[a];
                     var ib = items[b];
-                    if (ia.DocumentId == ib.DocumentId || ia.SourceKey == ib.SourceKey || !EventClasses.AreCompatible(ia.EventClass, ib.EventClass) || !mayAlign(a, b))
+                    if (ia.DocumentId == ib.DocumentId || ia.SourceKey == ib.SourceKey || !EventClasses.AreCompatible(ia.EventClass, ib.EventClass)
+                        || IsPlan(ia.Text) != IsPlan(ib.Text) || !mayAlign(a, b))
                     {
                         continue;
                     }
@@ -262,6 +264,15 @@ internal static class MeaningAlignment
         var words = item.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return words is >= MinWords and <= MaxWords;
     }
+
+    /// <summary>
+    /// True when a claim tells what is to happen ("Prigozhin was to move to Belarus", "the case will be dropped"): a plan
+    /// and what later happened are two events, however alike their words ("he had moved between Belarus and Africa").
+    /// </summary>
+    internal static bool IsPlan(string text) => PlanCue().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:will|would|shall|(?:was|were|is|are)\s+(?:expected\s+|due\s+|set\s+|going\s+)?to|plans?\s+to|planned\s+to|agreed\s+to|promised\s+to)\b|'ll\b|’ll\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlanCue();
 
     private static double Cosine(float[] a, float[] b)
     {

@@ -105,6 +105,20 @@ public sealed class MeaningAlignmentTests
     }
 
     [Fact]
+    public void APlanAndWhatLaterHappenedAreTwoEvents()
+    {
+        var items = new[]
+        {
+            Item("a.txt", "outlet:a", "Under the agreement the rebel chief was to move to the mediator's capital.", "move", true, Mediator),
+            Item("b.txt", "outlet:b", "Since then the rebel chief has moved between the mediator's capital and the coast.", "move", true, Mediator),
+        };
+
+        Join(items, new FakeMeaning(0.99f)).Groups.Count.ShouldBe(2);
+        MeaningAlignment.IsPlan("The case will be dropped.").ShouldBeTrue();
+        MeaningAlignment.IsPlan("The case was dropped.").ShouldBeFalse();
+    }
+
+    [Fact]
     public void APairTheStoryCheckRefusesStaysApart()
     {
         var items = new[]
