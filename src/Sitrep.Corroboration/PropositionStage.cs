@@ -279,7 +279,10 @@ public sealed class PropositionStage : ICorpusStage
 
             var source = ClaimSource.Of(corpus, refs[i], Origin).Key;
             var entities = _entitiesIn!(corpus, corpus.ById[refs[i].DocumentId].SpanOf(claim.Span.Range));
-            items.Add(new MeaningAlignment.Item(refs[i].DocumentId, source, texts[i], eventClass, polarity, entities));
+            var lead = claim.Frame.Predicate is { } predicate && predicate.Start >= claim.Span.Start && predicate.Start - claim.Span.Start <= texts[i].Length
+                ? texts[i][..(predicate.Start - claim.Span.Start)]
+                : texts[i];
+            items.Add(new MeaningAlignment.Item(refs[i].DocumentId, source, texts[i], eventClass, polarity, entities) { Lead = lead });
         }
 
         return items;

@@ -46,7 +46,15 @@ internal static partial class MeaningAlignment
     /// <param name="EventClass">Its frame's event class, or null.</param>
     /// <param name="Polarity">The polarity it asserts, or null when it takes no position (a question, a speculation).</param>
     /// <param name="Entities">The resolved entities it names (id and name).</param>
-    internal sealed record Item(string DocumentId, string SourceKey, string Text, string? EventClass, bool? Polarity, IReadOnlyList<(string Id, string Name)> Entities);
+    internal sealed record Item(string DocumentId, string SourceKey, string Text, string? EventClass, bool? Polarity, IReadOnlyList<(string Id, string Name)> Entities)
+    {
+        /// <summary>
+        /// The text before the claim's main predicate, where a plan is told ("was to move", "will be dropped"); the
+        /// whole text when the predicate is unknown. A "would" after the predicate ("brokered a deal whereby he would
+        /// leave") tells the terms of what happened, not a plan.
+        /// </summary>
+        public string Lead { get; init; } = Text;
+    }
 
     /// <summary>Two claims the checks read as one event.</summary>
     /// <param name="A">First claim index.</param>
@@ -236,7 +244,7 @@ internal static partial class MeaningAlignment
                     var ia = items[a];
                     var ib = items[b];
                     if (ia.DocumentId == ib.DocumentId || ia.SourceKey == ib.SourceKey || !EventClasses.AreCompatible(ia.EventClass, ib.EventClass)
-                        || IsPlan(ia.Text) != IsPlan(ib.Text) || !mayAlign(a, b))
+                        || IsPlan(ia.Lead) != IsPlan(ib.Lead) || !mayAlign(a, b))
                     {
                         continue;
                     }

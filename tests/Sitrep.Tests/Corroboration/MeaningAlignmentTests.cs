@@ -119,6 +119,18 @@ public sealed class MeaningAlignmentTests
     }
 
     [Fact]
+    public void AWouldAfterThePredicateTellsTheTermsOfWhatHappenedNotAPlan()
+    {
+        var items = new[]
+        {
+            Item("a.txt", "outlet:a", "Talks were held between the mediator and the rebel chief on Saturday.", "negotiate", true, Mediator) with { Lead = "Talks were " },
+            Item("b.txt", "outlet:b", "The mediator brokered a deal whereby the rebel chief would leave.", "negotiate", true, Mediator) with { Lead = "The mediator " },
+        };
+
+        Join(items, new FakeMeaning(0.9f)).Groups.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public void APairTheStoryCheckRefusesStaysApart()
     {
         var items = new[]
