@@ -10,6 +10,7 @@ using Sitrep.Corroboration.Stance;
 using Sitrep.Corroboration.State;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
+using Sitrep.Time.Timeline;
 
 namespace Sitrep.Corroboration;
 
@@ -33,6 +34,15 @@ public sealed class PropositionStage : ICorpusStage
     private readonly SdqcStanceClassifier? _replyClassifier;
     private readonly Func<Corpus, string, IReadOnlyList<string>>? _entitiesOf;
     private readonly Func<string, string, (double Entails, double Contradicts)>? _judge;
+    private readonly IEventMeaning? _meaning;
+    private readonly Func<Corpus, Span, IReadOnlyList<(string Id, string Name)>>? _entitiesIn;
+
+    /// <summary>
+    /// The sentence-pair model's contradiction probability (either way round) two claims that tell one event with
+    /// opposite polarity need to be reported as a contradiction (<see cref="MeaningAlignment"/>); higher than
+    /// <see cref="ContradictionFloor"/> because no shared words back the clash.
+    /// </summary>
+    public const double MeaningContradictionFloor = 0.6;
 
     /// <summary>The sentence-pair model's entailment probability at which a negation or antonym contradiction is dropped.</summary>
     public const double AgreementCeiling = 0.6;
@@ -68,13 +78,20 @@ public sealed class PropositionStage : ICorpusStage
     /// (at least <see cref="ContradictionFloor"/>, either way round); otherwise the contradiction is dropped and the
     /// denial becomes a comment.
     /// </param>
-    public PropositionStage(Func<Corpus, string, string?>? syndicationGroup = null, SdqcStanceClassifier? replyClassifier = null, Func<Corpus, string, IReadOnlyList<string>>? entitiesOf = null, bool withFigures = false, Func<string, string, (double Entails, double Contradicts)>? judge = null)
+    /// <param name="meaning">
+    /// The sentence encoder and same-event model: with it (and <paramref name="entitiesIn"/>), claims of different
+    /// sources that tell one event in different words join one proposition, with the reason (<see cref="Proposition.JoinedBy"/>).
+    /// </param>
+    /// <param name="entitiesIn">The resolved entities (id and name) named inside a span, for the participant check of <paramref name="meaning"/>.</param>
+    public PropositionStage(Func<Corpus, string, string?>? syndicationGroup = null, SdqcStanceClassifier? replyClassifier = null, Func<Corpus, string, IReadOnlyList<string>>? entitiesOf = null, bool withFigures = false, Func<string, string, (double Entails, double Contradicts)>? judge = null, IEventMeaning? meaning = null, Func<Corpus, Span, IReadOnlyList<(string Id, string Name)>>? entitiesIn = null)
     {
         _judge = judge;
+        _meaning = meaning;
+        _entitiesIn = entitiesIn;
         _syndicationGroup = syndicationGroup;
         _replyClassifier = replyClassifier;
         _entitiesOf = entitiesOf;
-        var requires = ClaimStageRequirements.Of(syndicationGroup is not null, entitiesOf is not null);
+        var requires = ClaimStageRequirements.Of(syndicationGroup is not null, entitiesOf is not null || entitiesIn is not null);
         if (withFigures)
         {
             requires.Add(Capabilities.Figures);
@@ -114,6 +131,16 @@ public sealed class PropositionStage : ICorpusStage
         var alignment = StoryAlignment.Build(corpus, _entitiesOf);
         var modelChecks = 0;
         var groups = _grouper.Cluster(words).SelectMany(g => SplitByEvent(g, refs, alignment)).ToList();
+        var joinReasons = new Dictionary<int, string>();
+        var opposed = new List<MeaningAlignment.Pair>();
+        List<MeaningAlignment.Item>? items = null;
+        if (_meaning is not null && _entitiesIn is not null)
+        {
+            items = AlignmentItems(corpus, refs, texts);
+            var joined = MeaningAlignment.Join(groups, items, _meaning, (a, b) => alignment.Mismatch(refs[a].DocumentId, refs[a].Claim, refs[b].DocumentId, refs[b].Claim) is null, cancellationToken);
+            (groups, joinReasons, opposed) = (joined.Groups, joined.Reasons, joined.Opposed);
+        }
+
         var propositions = new List<Proposition>();
         var contradictions = new List<Contradiction>();
         var threads = new ThreadStances(corpus, () => _replyClassifier ?? SdqcStanceClassifier.Default);
@@ -151,7 +178,7 @@ public sealed class PropositionStage : ICorpusStage
             }
 
             var replies = threads.Judge(members, ReplySource);
-            propositions.Add(Score(id, texts[labelIndex], members, replies, corpus.ById[label.DocumentId].SpanOf(label.Claim.Span.Range)));
+            propositions.Add(Score(id, texts[labelIndex], members, replies, corpus.ById[label.DocumentId].SpanOf(label.Claim.Span.Range)) with { JoinedBy = joinReasons.GetValueOrDefault(number - 1) });
             var memberWords = group.Members.Select(i => words[i]).ToList();
             var found = ContradictionFinder.Find(
                 id,
@@ -195,6 +222,25 @@ public sealed class PropositionStage : ICorpusStage
             }
         }
 
+        foreach (var pair in opposed)
+        {
+            if (_judge is null || modelChecks >= MaxModelChecks)
+            {
+                break;
+            }
+
+            modelChecks++;
+            var (a, b) = (pair.A, pair.B);
+            var ab = _judge(texts[a], texts[b]);
+            var ba = _judge(texts[b], texts[a]);
+            if (Math.Max(ab.Entails, ba.Entails) < AgreementCeiling && Math.Max(ab.Contradicts, ba.Contradicts) >= MeaningContradictionFloor)
+            {
+                var (yes, no) = items![a].Polarity == true ? (a, b) : (b, a);
+                var reason = string.Create(CultureInfo.InvariantCulture, $"one asserts what the other denies: {MeaningAlignment.Describe(pair, items)}; the sentence-pair model reads a clash ({Math.Max(ab.Contradicts, ba.Contradicts):0.00})");
+                contradictions.Add(new Contradiction(refs[yes].Key, refs[no].Key, false, reason, propositionOf.GetValueOrDefault(refs[yes].Key, string.Empty)));
+            }
+        }
+
         var rated = refs.Select((r, i) => (Ref: r, Text: texts[i])).Where(x => DegreeContrast.Rates(x.Text))
             .Select(x => new DegreeContrast.Item(x.Ref, x.Text, ClaimSource.Of(corpus, x.Ref, Origin).Label)).ToList();
         foreach (var (a, b, reason) in DegreeContrast.Find(rated))
@@ -216,6 +262,32 @@ public sealed class PropositionStage : ICorpusStage
     /// claims may report the same event (complete link), so two quakes never share a proposition however many words
     /// they share.
     /// </summary>
+    /// <summary>The claims as <see cref="MeaningAlignment"/> reads them; a claim that cannot join by meaning carries no entities.</summary>
+    private List<MeaningAlignment.Item> AlignmentItems(Corpus corpus, List<ClaimRef> refs, List<string> texts)
+    {
+        var items = new List<MeaningAlignment.Item>(refs.Count);
+        for (var i = 0; i < refs.Count; i++)
+        {
+            var claim = refs[i].Claim;
+            bool? polarity = EffectivePolarity(claim) is { } p ? p == ClaimPolarity.Positive : null;
+            var eventClass = claim.Frame.EventClass;
+            if (polarity is null || eventClass is null || eventClass == Claims.Frames.EventClasses.State)
+            {
+                items.Add(new MeaningAlignment.Item(refs[i].DocumentId, string.Empty, texts[i], eventClass, polarity, []));
+                continue;
+            }
+
+            var source = ClaimSource.Of(corpus, refs[i], Origin).Key;
+            var entities = _entitiesIn!(corpus, corpus.ById[refs[i].DocumentId].SpanOf(claim.Span.Range));
+            var lead = claim.Frame.Predicate is { } predicate && predicate.Start >= claim.Span.Start && predicate.Start - claim.Span.Start <= texts[i].Length
+                ? texts[i][..(predicate.Start - claim.Span.Start)]
+                : texts[i];
+            items.Add(new MeaningAlignment.Item(refs[i].DocumentId, source, texts[i], eventClass, polarity, entities) { Lead = lead });
+        }
+
+        return items;
+    }
+
     private static IEnumerable<PropositionGrouper.Group> SplitByEvent(PropositionGrouper.Group group, List<ClaimRef> refs, StoryAlignment alignment)
     {
         if (group.Members.Count < 2)

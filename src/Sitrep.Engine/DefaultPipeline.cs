@@ -38,7 +38,7 @@ public static class DefaultPipeline
             .Use(new ClaimStage())
             .Use(new ClaimTimelineStage())
             .Use(new FigureStage(SyndicationGroupOf, EntitiesOf, sameEvent: SameEvent, peopleOf: PeopleOf))
-            .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true, judge: Judge))
+            .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true, judge: Judge, meaning: TimelineMeaning.Instance, entitiesIn: EntitiesIn))
             .Use(new CentralSentenceTakeawayStage())
             .Use(new CorroboratedTakeawayStage())
             .Use(new AchStage(ach, NliAchMeaning.Default));
@@ -94,6 +94,58 @@ public static class DefaultPipeline
     private static readonly ConditionalWeakTable<Corpus, Dictionary<string, List<string>>> EntityIndex = [];
 
     private static readonly ConditionalWeakTable<Corpus, Dictionary<string, List<(int Start, string Id)>>> PersonIndex = [];
+
+    private static readonly ConditionalWeakTable<Corpus, Dictionary<string, List<(int Start, string Id, string Name)>>> MentionIndex = [];
+
+    /// <summary>The resolved entities (id and name) named inside a span, from the entity layer: a claim's participants for alignment by meaning.</summary>
+    private static IReadOnlyList<(string Id, string Name)> EntitiesIn(Corpus corpus, Span span)
+    {
+        var index = MentionIndex.GetValue(corpus, static c =>
+        {
+            var byDocument = new Dictionary<string, List<(int Start, string Id, string Name)>>(StringComparer.Ordinal);
+            foreach (var entity in c.Layers.Find<EntityLayer>()?.Entities ?? [])
+            {
+                foreach (var mention in entity.Mentions)
+                {
+                    if (!byDocument.TryGetValue(mention.DocumentId, out var list))
+                    {
+                        byDocument[mention.DocumentId] = list = [];
+                    }
+
+                    list.Add((mention.Start, entity.Id, entity.Name));
+                }
+            }
+
+            foreach (var list in byDocument.Values)
+            {
+                list.Sort((x, y) => x.Start.CompareTo(y.Start));
+            }
+
+            return byDocument;
+        });
+        if (!index.TryGetValue(span.DocumentId, out var mentions))
+        {
+            return [];
+        }
+
+        var at = mentions.BinarySearch((span.Start, string.Empty, string.Empty), Comparer<(int Start, string Id, string Name)>.Create((x, y) => x.Start.CompareTo(y.Start)));
+        at = at < 0 ? ~at : at;
+        while (at > 0 && mentions[at - 1].Start >= span.Start)
+        {
+            at--;
+        }
+
+        var found = new List<(string Id, string Name)>();
+        for (; at < mentions.Count && mentions[at].Start < span.End; at++)
+        {
+            if (!found.Exists(f => f.Id == mentions[at].Id))
+            {
+                found.Add((mentions[at].Id, mentions[at].Name));
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>The first person named in a span, as a resolved entity id, from the entity layer; null when it names none.</summary>
     private static string? FirstPersonIn(Corpus corpus, Span span)

@@ -20,6 +20,7 @@ internal static class PropositionSection
             Cite = BriefBuilder.ToBrief(p.Cite),
             Support = p.Support,
             Denial = p.Denial,
+            Alignment = p.JoinedBy,
         })];
 
     public static List<BriefContradiction> Contradictions(Corpus corpus) =>

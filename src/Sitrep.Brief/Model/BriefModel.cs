@@ -457,6 +457,9 @@ public sealed record BriefProposition(string Id, string Label, IReadOnlyList<str
 
     /// <summary>Reliability-weighted denial of independent sources.</summary>
     public double Denial { get; init; }
+
+    /// <summary>Why claims worded differently were joined into it (event class, shared participants, meaning), or null.</summary>
+    public string? Alignment { get; init; }
 }
 
 /// <summary>A contradiction or update.</summary>

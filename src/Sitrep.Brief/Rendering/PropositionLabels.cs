@@ -63,5 +63,5 @@ internal static class PropositionLabels
     }
 
     public static string Summary(BriefProposition p) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.IndependentSources} independent sources · credibility {p.Credibility} · support {p.Support:0.##} / denial {p.Denial:0.##}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.IndependentSources} independent sources · credibility {p.Credibility} · support {p.Support:0.##} / denial {p.Denial:0.##}{(p.Alignment is null ? string.Empty : " · " + p.Alignment)}");
 }

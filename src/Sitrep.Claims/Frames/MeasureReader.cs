@@ -44,6 +44,12 @@ internal static partial class MeasureReader
     private static readonly FrozenSet<string> Demographic = Words.Set("women", "men", "children", "girls", "boys", "woman", "man", "child");
 
     /// <summary>Counted nouns that mean people in general.</summary>
+    private static readonly FrozenSet<string> LostPeople = Words.Set(
+        "soldier", "men", "people", "lives", "airmen", "airman", "pilots", "crew", "aircrew", "sailors", "officers");
+
+    /// <summary>"a bloodless coup", "without bloodshed", "no blood was shed": nobody was killed or wounded.</summary>
+    private static readonly FrozenSet<string> BloodlessCues = Words.Set("bloodless");
+
     private static readonly FrozenSet<string> GenericPeople = Words.Set(
         "people", "persons", "person", "civilians", "residents", "individuals", "victims", "dead", "deaths", "fatalities", "lives",
         "bodies", "injured", "wounded", "injuries", "casualties", "others", "villagers", "inhabitants");
@@ -157,7 +163,7 @@ internal static partial class MeasureReader
             (found ??= []).Add(m);
         }
 
-        if (Zero(words, first, last) is { } zero)
+        if ((Zero(words, first, last) ?? Bloodless(words, first, last)) is { } zero)
         {
             (found ??= []).Add(zero);
         }
@@ -263,7 +269,7 @@ internal static partial class MeasureReader
         // "Three crew members were among the dead" counts part of a toll, not the toll; "two other victims" likewise;
         // "a mother of 12" counts her children.
         if (Near(words, qe + 1, qe + 4, Subset, first, last) || Near(words, qs, qe + 1, Others, first, last)
-            || (qs - 2 >= first && words[qs - 1] == "of" && words.IsWord(qs - 2) && CueRole(words[qs - 2]) is null && !Totals.Contains(words[qs - 2]))
+            || (qs - 2 >= first && words[qs - 1] == "of" && words.IsWord(qs - 2) && CueRole(words[qs - 2]) is null && !Totals.Contains(words[qs - 2]) && words[qs - 2] is not ("loss" or "losses"))
             || (qs - 3 >= first && words[qs - 1] == "the" && words[qs - 2] == "of" && IsPartWord(words[qs - 3])))
         {
             return null;
@@ -379,6 +385,14 @@ internal static partial class MeasureReader
             if (CueRole(w) is { } r)
             {
                 (best, bestDistance, cue) = (r, d, qs - d);
+                break;
+            }
+
+            // "the loss of at least 15 soldiers": a loss of people is a casualty count (killed, or killed and wounded);
+            // a loss of money, ground or aircraft is not, so the counted noun must be people.
+            if (w is "loss" or "losses" && unit is not null && (ForceNouns.Contains(unit) || LostPeople.Contains(unit)))
+            {
+                (best, bestDistance, cue) = (MeasureRoles.Casualties, d, qs - d);
                 break;
             }
         }
@@ -646,6 +660,58 @@ internal static partial class MeasureReader
             var role = both || CasualtyCues.Contains(cue) ? MeasureRoles.Casualties : KillCues.Contains(cue) ? MeasureRoles.Killed : MeasureRoles.Injured;
             var endToken = both ? cueAt + 2 : cueAt;
             return new Measure(role, "people", 0, 0, "people", words.TextOf(i, endToken), words.RangeOf(i, endToken));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "a bloodless coup", "ended without bloodshed", "no blood was shed": a figure of zero people killed or wounded.
+    /// Not "to avoid bloodshed" or "feared bloodshed", which say what was wanted or feared, and not when a negation
+    /// stands before it in the clause ("it was not bloodless").
+    /// </summary>
+    private static Measure? Bloodless(SentenceWords words, int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            var w = words[i];
+            int start, end;
+            if (BloodlessCues.Contains(w))
+            {
+                (start, end) = (i, i);
+            }
+            else if (w is "bloodshed" && i > first && words[i - 1] is "without" or "no")
+            {
+                (start, end) = (i - 1, i);
+            }
+            else if (w is "no" && i + 3 <= last && words[i + 1] == "blood" && words[i + 2] is "was" or "has" or "had" && (words[i + 3] is "shed" || (i + 4 <= last && words[i + 4] == "shed")))
+            {
+                (start, end) = (i, words[i + 3] == "shed" ? i + 3 : i + 4);
+            }
+            else
+            {
+                continue;
+            }
+
+            var negated = false;
+            for (var j = start - 1; j >= first && j >= start - 6; j--)
+            {
+                if (IsBoundary(words[j]))
+                {
+                    break;
+                }
+
+                if (words[j] is "not" or "n't" or "never" or "hardly" or "avoid" or "avoiding" or "prevent" or "preventing" or "feared" or "fear" or "if" or "whether" or "hoped" or "hope" or "wanted" or "want" || words[j].EndsWith("n't", StringComparison.Ordinal))
+                {
+                    negated = true;
+                    break;
+                }
+            }
+
+            if (!negated)
+            {
+                return new Measure(MeasureRoles.Casualties, "people", 0, 0, "people", words.TextOf(start, end), words.RangeOf(start, end));
+            }
         }
 
         return null;

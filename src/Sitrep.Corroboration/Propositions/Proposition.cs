@@ -62,6 +62,10 @@ public sealed record SourceStance(string DocumentId, string? PostId, StanceKind 
 /// <param name="Support">Reliability-weighted support.</param>
 /// <param name="Denial">Reliability-weighted denial.</param>
 /// <param name="Cite">The span of the label claim.</param>
+/// <param name="JoinedBy">
+/// Why claims worded differently were joined into it (same event class, a participant in common, sentence meaning and
+/// the same-event model), or null when shared words alone grouped its claims.
+/// </param>
 public sealed record Proposition(
     string Id,
     string Label,
@@ -72,7 +76,8 @@ public sealed record Proposition(
     int Credibility,
     double Support,
     double Denial,
-    Span Cite);
+    Span Cite,
+    string? JoinedBy = null);
 
 /// <summary>Two claims that cannot both hold, or a later report revising an earlier one.</summary>
 /// <param name="A">Earlier (or first) claim key.</param>

@@ -115,6 +115,33 @@ public sealed class MeasureTests
     }
 
     [Theory]
+    [InlineData("The handover of the base was bloodless.")]
+    [InlineData("The standoff at the bridge ended without bloodshed.")]
+    [InlineData("No blood was shed when the guards gave up the depot.")]
+    public void SayingNoBloodWasShedIsAFigureOfZeroCasualties(string text)
+    {
+        var m = MeasuresOf(text).ShouldHaveSingleItem();
+        m.Role.ShouldBe(MeasureRoles.Casualties);
+        m.IsZero.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("The column turned back to avoid bloodshed.")]
+    [InlineData("The takeover of the depot was not bloodless.")]
+    [InlineData("The takeover of the depot wasn't bloodless.")]
+    public void BloodshedAvoidedOrDeniedIsNoFigure(string text) => MeasuresOf(text).ShouldNotContain(m => m.IsZero);
+
+    [Fact]
+    public void TheLossOfSoldiersIsACasualtyCountAndTheLossOfAircraftIsNot()
+    {
+        var m = MeasuresOf("The ambush caused the loss of at least 15 soldiers.").ShouldHaveSingleItem();
+        m.Role.ShouldBe(MeasureRoles.Casualties);
+        m.Min.ShouldBe(15);
+        m.Max.ShouldBeNull();
+        MeasuresOf("The squadron reported the loss of 3 aircraft.").ShouldNotContain(x => x.Role == MeasureRoles.Casualties);
+    }
+
+    [Theory]
     [InlineData("There were no immediate reports of casualties.")]
     [InlineData("Three crew members were among the dead.")]
     [InlineData("The convoy had 40 trucks and 12 buses.")]
