@@ -21,6 +21,7 @@ internal static class MentionRepair
         ArgumentNullException.ThrowIfNull(slices);
         isFirstName ??= _ => false;
         isPlace ??= _ => false;
+        var lowercase = new HashSet<string>(slices.SelectMany(w => w.Skip(1)).Where(w => w.Length > 1 && char.IsLower(w[0])), StringComparer.Ordinal);
         var known = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         for (var k = 0; k < slices.Count; k++)
         {
@@ -41,7 +42,7 @@ internal static class MentionRepair
             }
 
             JoinOrganizationParts(words, list);
-            JoinTeamNames(words, list, isPlace);
+            JoinTeamNames(words, list, isPlace, lowercase);
             AddCoordinated(words, list);
             foreach (var chunk in list)
             {
@@ -259,10 +260,10 @@ internal static class MentionRepair
     /// </summary>
     /// <summary>
     /// "Kansas City Chiefs", "Philadelphia 76ers": a known place right before a capitalised or numbered plural that the
-    /// tagger read as a name of its own or left untagged ("76ers") is a team's name, one organisation; the tagger often
+    /// tagger read as a name of its own or left untagged ("76ers", or a plural the document never writes in lowercase) is a team's name, one organisation; the tagger often
     /// cuts it into the place and the plural.
     /// </summary>
-    private static void JoinTeamNames(string[] words, List<Chunk> list, Func<string, bool> isPlace)
+    private static void JoinTeamNames(string[] words, List<Chunk> list, Func<string, bool> isPlace, HashSet<string> lowercase)
     {
         for (var c = 0; c < list.Count; c++)
         {
@@ -280,7 +281,8 @@ internal static class MentionRepair
                 list[c] = new Chunk(place.Start, tail.End, EntityType.Organization);
                 list.RemoveAt(c + 1);
             }
-            else if (next is null && char.IsDigit(words[place.End][0]) && IsTeamPlural(words[place.End]) && words[place.End].Any(char.IsLetter))
+            else if (next is null && IsTeamPlural(words[place.End]) && words[place.End].Any(char.IsLetter)
+                && (char.IsDigit(words[place.End][0]) || (char.IsUpper(words[place.End][0]) && !lowercase.Contains(words[place.End].ToLowerInvariant()))))
             {
                 list[c] = new Chunk(place.Start, place.End + 1, EntityType.Organization);
             }
