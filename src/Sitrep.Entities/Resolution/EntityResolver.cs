@@ -102,6 +102,7 @@ public sealed class EntityResolver
             (m, c) => c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
         LinkNameVariants(items, sets);
         LinkFirstNameVariants(items, sets);
+        LinkOrganizationVariants(items, sets);
         MergeUnlinkedSurnames(items, sets);
         ApplyMerges(items, sets);
         var descriptions = Describe(documents, items, sets);
@@ -132,6 +133,49 @@ public sealed class EntityResolver
             c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? Enumerable.Range(1, Math.Min(2, c.Form.Core.Count - 1)).Select(t => "$" + string.Join(' ', c.Form.Core.Skip(c.Form.Core.Count - t))) : [],
             m => ["$" + m.Form.CoreKey],
             (m, c) => c.Form.Core.Count > m.Form.Core.Count);
+    }
+
+    /// <summary>
+    /// An organisation written with one word fewer is the same organisation when it is the only one the corpus names that
+    /// way: "Betty Ford Center" / "Betty Ford Treatment Center", "Matanuska Maid" / "Matanuska Maid Dairy", "Promises
+    /// Treatment Center" / "Malibu Promises Treatment Center" (a leading word is left out only when it is a place). The
+    /// shorter form is never a person or a place.
+    /// </summary>
+    private void LinkOrganizationVariants(List<Item> items, UnionFind sets)
+    {
+        var index = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var item in items.Where(m => !m.Frozen && m.Type != EntityType.Person && m.Team is null && m.Form.Core.Count is >= 3 and <= 6))
+        {
+            var core = item.Form.Core;
+            for (var drop = 0; drop < core.Count; drop++)
+            {
+                if ((drop == 0 && !IsAnyPlace(core[0])) || core[drop] is "of" or "and" or "the" or "for")
+                {
+                    continue;
+                }
+
+                var key = (item.Form.Qualifier ?? string.Empty) + "|" + string.Join(' ', core.Where((_, i) => i != drop));
+                if (!index.TryGetValue(key, out var roots))
+                {
+                    index[key] = roots = [];
+                }
+
+                roots.Add(sets.Find(item.Index));
+            }
+        }
+
+        foreach (var item in items.Where(m => !m.Frozen && m.Type is EntityType.Organization or EntityType.Miscellaneous && m.Team is null && m.Form.Core.Count >= 2
+            && !IsAnyPlace(m.Form.Surface.ToLowerInvariant())))
+        {
+            if (index.TryGetValue(item.Form.Key, out var roots))
+            {
+                var distinct = roots.Select(sets.Find).Distinct().ToList();
+                if (distinct.Count == 1)
+                {
+                    sets.Union(distinct[0], item.Index);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -682,13 +726,18 @@ public sealed class EntityResolver
          "mountain", "mountains", "forest", "coast", "strait", "peninsula", "highway", "bridge"],
         StringComparer.Ordinal);
 
+    // Organisation heads that end a name ("International Boxing Federation", "Betty Ford Treatment Center").
+    private static readonly HashSet<string> TeamOrgWords = new(WordLists.OrgWords.Except(["united", "front", "force", "guard", "staff", "security", "intelligence", "press"]), StringComparer.Ordinal);
+
     private static readonly HashSet<string> NotPersonWords = new(WordLists.OrgWords.Concat(["clinic", "hospital", "school", "college", "university", "center", "centre"]), StringComparer.Ordinal);
 
     /// <summary>
     /// The type a name's own words settle, whatever the tagger said: a place head ("Yida Refugee Camp", "Tasman Glacier",
     /// "Mt Cook") makes a place; a known place followed by a plural ("New Orleans Saints", "Kansas City Chiefs") a team,
     /// so an organisation; two or three capitalised words opening with a known first name that is not a place
-    /// ("Phil Ford", "Kathina Thomas") a person; a known place the corpus never writes as a surname ("Banda Aceh") a place.
+    /// ("Phil Ford", "Kathina Thomas") a person, whatever the tagger said; a known place the corpus never writes as a
+    /// surname ("Banda Aceh") a place; a generational suffix ("Jr.") a person; an organisation head at the end
+    /// ("International Boxing Federation") an organisation; a capitalised plural that is no nationality ("Bluejays") a team.
     /// </summary>
     private void RetypeByForm(List<Item> items)
     {
@@ -726,7 +775,21 @@ public sealed class EntityResolver
                 item.Type = EntityType.Organization;
                 item.Settled = true;
             }
-            else if (item.Type is EntityType.Organization or EntityType.Miscellaneous && words.Length is 2 or 3 && !orgHead
+            else if (item.Type is EntityType.Miscellaneous or EntityType.Person && words.Length >= 2 && TeamOrgWords.Contains(words[^1])
+                && item.Form.Surface.Split(' ').All(w => w.Length > 0 && (char.IsUpper(w[0]) || char.IsDigit(w[0]) || w is "of" or "and" or "for" or "the")))
+            {
+                item.Type = EntityType.Organization;
+                item.Settled = true;
+            }
+            else if (item.Type == EntityType.Miscellaneous && words.Length is 1 or 2 && words[^1].Length > 4 && words[^1].EndsWith('s') && !words[^1].EndsWith("ss", StringComparison.Ordinal)
+                && item.Form.Surface.Split(' ').All(w => w.Length > 0 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower))
+                && !_demonyms.ContainsKey(words[^1][..^1]) && !_demonyms.ContainsKey(words[^1]) && !IsAnyPlace(whole))
+            {
+                // A capitalised plural that is no nationality ("Bluejays", "Purple Aces") names a team or a group.
+                item.Type = EntityType.Organization;
+                item.Settled = true;
+            }
+            else if (item.Type is EntityType.Organization or EntityType.Miscellaneous or EntityType.Person && words.Length is 2 or 3 && !orgHead
                 && item.Form.Surface.Split(' ').All(w => w.Length > 0 && char.IsUpper(w[0]))
                 && IsFirstName(words[0]) && !IsAnyPlace(words[0]) && !IsAnyPlace(whole))
             {
