@@ -138,18 +138,19 @@ public sealed class EntityResolver
     /// <summary>
     /// An organisation written with one word fewer is the same organisation when it is the only one the corpus names that
     /// way: "Betty Ford Center" / "Betty Ford Treatment Center", "Matanuska Maid" / "Matanuska Maid Dairy", "Promises
-    /// Treatment Center" / "Malibu Promises Treatment Center" (a leading word is left out only when it is a place). The
-    /// shorter form is never a person or a place.
+    /// Treatment Center" / "Malibu Promises Treatment Center" (a leading word is left out only when it is a place, and a
+    /// place is left out nowhere else). Both are organisations or other names, never a person or a place.
     /// </summary>
     private void LinkOrganizationVariants(List<Item> items, UnionFind sets)
     {
         var index = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
-        foreach (var item in items.Where(m => !m.Frozen && m.Type != EntityType.Person && m.Team is null && m.Form.Core.Count is >= 3 and <= 6))
+        foreach (var item in items.Where(m => !m.Frozen && m.Type is EntityType.Organization or EntityType.Miscellaneous && m.Team is null && m.Form.Core.Count is >= 3 and <= 6))
         {
             var core = item.Form.Core;
             for (var drop = 0; drop < core.Count; drop++)
             {
-                if ((drop == 0 && !IsAnyPlace(core[0])) || core[drop] is "of" or "and" or "the" or "for")
+                // A place is left out only in front ("Malibu"): a place at the end is a dateline or a seat ("Meridian Wire Moscow").
+                if ((drop == 0) != IsAnyPlace(core[drop]) || core[drop] is "of" or "and" or "the" or "for")
                 {
                     continue;
                 }

@@ -130,6 +130,7 @@ public sealed class CorefEvaluationTests
         "raj" or "jermayne" or "phil" or "maurice" or "mo" or "pierre" or "john" or "katie" or "kathryn" => GazetteerCategory.FirstName,
         "banda aceh" => GazetteerCategory.City,
         "united states" => GazetteerCategory.Country,
+        "moscow" => GazetteerCategory.Capital,
         _ => GazetteerCategory.None,
     };
 
@@ -245,6 +246,14 @@ public sealed class CorefEvaluationTests
             ("Betty Ford Treatment Center", EntityType.Person), ("Betty Ford Center", EntityType.Organization));
         var entity = ResolveWithGazetteer(a).Single();
         entity.Type.ShouldBe(EntityType.Organization);
+    }
+
+    [Fact]
+    public void WhenAnOutletStandsBeforeADateline_ThePlaceIsNotLeftOutToJoinThem()
+    {
+        var a = Document("Meridian Wire Moscow reported it. Meridian Wire said more.", "a.txt",
+            ("Meridian Wire Moscow", EntityType.Organization), ("Meridian Wire", EntityType.Organization));
+        ResolveWithGazetteer(a).Count.ShouldBe(2);
     }
 
     [Fact]
