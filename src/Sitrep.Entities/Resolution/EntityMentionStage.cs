@@ -71,7 +71,7 @@ public sealed class EntityMentionStage : PersistedDocumentStage<EntityMentionLay
         var tags = _tagger.Tag([.. slices.Select(s => s.Words)]);
         var lowerSeen = LowercaseWords(slices.Select(s => s.Words));
         var chunks = tags.Select(t => ConllEvaluator.Chunks(t).OrderBy(c => c.Start).Select(c => new MentionRepair.Chunk(c.Start, c.End, c.Type)).ToList()).ToList();
-        MentionRepair.Repair([.. slices.Select(s => s.Words)], chunks, IsFirstName);
+        MentionRepair.Repair([.. slices.Select(s => s.Words)], chunks, IsFirstName, IsPlace);
         var cased = IsCased(slices);
         var capitalisedInside = CyrillicCapitalisedInside(originals);
         var mentions = new List<EntityMention>();
@@ -175,6 +175,9 @@ public sealed class EntityMentionStage : PersistedDocumentStage<EntityMentionLay
 
         return seen;
     }
+
+    private bool IsPlace(string lower) =>
+        (_tagger.Lexicon.Lookup(lower) & (Gazetteers.GazetteerCategory.Country | Gazetteers.GazetteerCategory.Capital | Gazetteers.GazetteerCategory.City | Gazetteers.GazetteerCategory.Region)) != Gazetteers.GazetteerCategory.None;
 
     private bool IsFirstName(string lower) => (_tagger.Lexicon.Lookup(lower) & Gazetteers.GazetteerCategory.FirstName) != Gazetteers.GazetteerCategory.None;
 

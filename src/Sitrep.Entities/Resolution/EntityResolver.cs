@@ -83,6 +83,7 @@ public sealed class EntityResolver
             }
         }
         MergeStems(items, sets);
+        LinkTeamPlaces(items, sets);
         var expansions = Expansions(documents, items);
         LinkShortForms(items, sets, m => m.Type != EntityType.Person && NameForms.LooksLikeAcronym(m.Form.Surface.Replace(" ", string.Empty, StringComparison.Ordinal)),
             c => CanHaveAcronym(c) ? AcronymKeysOf(c).Append("=" + c.Form.CoreKey) : [],
@@ -100,6 +101,8 @@ public sealed class EntityResolver
             m => [m.Form.Core[^1]],
             (m, c) => c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
         LinkNameVariants(items, sets);
+        LinkFirstNameVariants(items, sets);
+        LinkOrganizationVariants(items, sets);
         MergeUnlinkedSurnames(items, sets);
         ApplyMerges(items, sets);
         var descriptions = Describe(documents, items, sets);
@@ -116,7 +119,9 @@ public sealed class EntityResolver
     private void LinkNameVariants(List<Item> items, UnionFind sets)
     {
         LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 2,
-            c => c.Type == EntityType.Person && c.Form.Core.Count == 3 ? ["~" + c.Form.Core[0] + " " + c.Form.Core[2]] : [],
+            c => c.Type == EntityType.Person && c.Form.Core.Count == 3
+                ? IsFirstName(c.Form.Core[0]) || !IsFirstName(c.Form.Core[1]) ? ["~" + c.Form.Core[0] + " " + c.Form.Core[2]] : ["~" + c.Form.Core[0] + " " + c.Form.Core[2], "~" + c.Form.Core[1] + " " + c.Form.Core[2]]
+                : [],
             m => ["~" + m.Form.CoreKey],
             (m, c) => true);
         LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 1 && IsFirstName(m.Form.Surface.ToLowerInvariant()),
@@ -128,6 +133,118 @@ public sealed class EntityResolver
             c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? Enumerable.Range(1, Math.Min(2, c.Form.Core.Count - 1)).Select(t => "$" + string.Join(' ', c.Form.Core.Skip(c.Form.Core.Count - t))) : [],
             m => ["$" + m.Form.CoreKey],
             (m, c) => c.Form.Core.Count > m.Form.Core.Count);
+    }
+
+    /// <summary>
+    /// An organisation written with one word fewer is the same organisation when it is the only one the corpus names that
+    /// way: "Betty Ford Center" / "Betty Ford Treatment Center", "Matanuska Maid" / "Matanuska Maid Dairy", "Promises
+    /// Treatment Center" / "Malibu Promises Treatment Center" (a leading word is left out only when it is a place, and a
+    /// place is left out nowhere else). Both are organisations or other names, never a person or a place.
+    /// </summary>
+    private void LinkOrganizationVariants(List<Item> items, UnionFind sets)
+    {
+        var index = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var item in items.Where(m => !m.Frozen && m.Type is EntityType.Organization or EntityType.Miscellaneous && m.Team is null && m.Form.Core.Count is >= 3 and <= 6))
+        {
+            var core = item.Form.Core;
+            for (var drop = 0; drop < core.Count; drop++)
+            {
+                // A place is left out only in front ("Malibu"): a place at the end is a dateline or a seat ("Meridian Wire Moscow").
+                if ((drop == 0) != IsAnyPlace(core[drop]) || core[drop] is "of" or "and" or "the" or "for")
+                {
+                    continue;
+                }
+
+                var key = (item.Form.Qualifier ?? string.Empty) + "|" + string.Join(' ', core.Where((_, i) => i != drop));
+                if (!index.TryGetValue(key, out var roots))
+                {
+                    index[key] = roots = [];
+                }
+
+                roots.Add(sets.Find(item.Index));
+            }
+        }
+
+        foreach (var item in items.Where(m => !m.Frozen && m.Type is EntityType.Organization or EntityType.Miscellaneous && m.Team is null && m.Form.Core.Count >= 2
+            && !IsAnyPlace(m.Form.Surface.ToLowerInvariant())))
+        {
+            if (index.TryGetValue(item.Form.Key, out var roots))
+            {
+                var distinct = roots.Select(sets.Find).Distinct().ToList();
+                if (distinct.Count == 1)
+                {
+                    sets.Union(distinct[0], item.Index);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Full names of one surname whose first names can be one name ("Alexis" / "Alexandros", "Katie" / "Kathryn",
+    /// "Mo" / "Maurice": one a prefix of the other, a common start of three letters, or a two-letter short form with the
+    /// same initial) are one person when every full name of that surname in the corpus can be: a second person of the
+    /// same surname ("John Jenkin" beside "Katie Jenkin") keeps them all apart unless the names group cleanly.
+    /// </summary>
+    private static void LinkFirstNameVariants(List<Item> items, UnionFind sets)
+    {
+        foreach (var surname in items.Where(m => !m.Frozen && m.Type == EntityType.Person && m.Form.Core.Count is 2 or 3)
+            .GroupBy(m => m.Form.Core[^1], StringComparer.Ordinal))
+        {
+            var firsts = surname.GroupBy(m => m.Form.Core[0], StringComparer.Ordinal).Select(g => (Name: g.Key, Item: g.First())).ToList();
+            if (firsts.Count < 2)
+            {
+                continue;
+            }
+
+            // Components of the compatibility graph; a component joins only when all its first names are compatible pairwise.
+            var component = Enumerable.Range(0, firsts.Count).ToArray();
+            int Find(int i) => component[i] == i ? i : component[i] = Find(component[i]);
+            for (var i = 0; i < firsts.Count; i++)
+            {
+                for (var j = i + 1; j < firsts.Count; j++)
+                {
+                    if (Compatible(firsts[i].Name, firsts[j].Name))
+                    {
+                        component[Find(j)] = Find(i);
+                    }
+                }
+            }
+
+            foreach (var group in Enumerable.Range(0, firsts.Count).GroupBy(Find).Where(g => g.Count() > 1))
+            {
+                var members = group.ToList();
+                if (members.All(a => members.All(b => a == b || Compatible(firsts[a].Name, firsts[b].Name))))
+                {
+                    foreach (var other in members.Skip(1))
+                    {
+                        sets.Union(firsts[members[0]].Item.Index, firsts[other].Item.Index);
+                    }
+                }
+            }
+        }
+
+        static bool Compatible(string a, string b)
+        {
+            a = a.TrimEnd('.');
+            b = b.TrimEnd('.');
+            if (a.Length == 0 || b.Length == 0 || a[0] != b[0])
+            {
+                return false;
+            }
+
+            if (a.Length <= 2 || b.Length <= 2)
+            {
+                return true;
+            }
+
+            var common = 0;
+            while (common < a.Length && common < b.Length && a[common] == b[common])
+            {
+                common++;
+            }
+
+            return common >= 3;
+        }
     }
 
     /// <summary>
@@ -243,7 +360,7 @@ public sealed class EntityResolver
     private static void MergeSameForms(List<Item> items, UnionFind sets)
     {
         // Single-word person names group per document first: two documents' "Smith" may be different people.
-        static string Group(Item m) => m.Form.Key + "#" + (m.Type == EntityType.Location ? "L" : m.Type == EntityType.Person ? "P" : "X")
+        static string Group(Item m) => m.Form.Key + "#" + (m.Team is not null ? "T" : m.Type == EntityType.Location ? "L" : m.Type == EntityType.Person ? "P" : "X")
             + (m.Form.Core.Count == 1 && m.Type == EntityType.Person ? "@" + m.DocumentIndex.ToString(CultureInfo.InvariantCulture) : string.Empty);
         var groups = items.Where(m => !m.Frozen && m.Form.Core.Count > 0).GroupBy(Group, StringComparer.Ordinal).ToList();
         foreach (var group in groups)
@@ -261,7 +378,7 @@ public sealed class EntityResolver
         {
             var list = same.OrderByDescending(g => g.Count()).ToList();
             var anchor = list.FirstOrDefault(g => g.First().Type is EntityType.Person or EntityType.Location) ?? list[0];
-            foreach (var g in list.Where(g => g.First().Type is EntityType.Organization or EntityType.Miscellaneous))
+            foreach (var g in list.Where(g => g.First().Type is EntityType.Organization or EntityType.Miscellaneous && g.First().Team is null))
             {
                 sets.Union(anchor.First().Index, g.First().Index);
             }
@@ -269,7 +386,7 @@ public sealed class EntityResolver
 
         // Same form across documents, other than single-word person names (linked later).
         foreach (var same in items.Where(m => !m.Frozen && m.Form.Core.Count > 0 && !(m.Form.Core.Count == 1 && m.Type == EntityType.Person))
-            .GroupBy(m => m.Form.Key + "#" + (m.Type == EntityType.Location ? "L" : "X"), StringComparer.Ordinal))
+            .GroupBy(m => m.Form.Key + "#" + (m.Team is not null ? "T" : m.Type == EntityType.Location ? "L" : "X"), StringComparer.Ordinal))
         {
             var first = same.First();
             foreach (var other in same.Skip(1))
@@ -518,7 +635,87 @@ public sealed class EntityResolver
             }
         }
 
+        MarkTeamPlaces(documents, items);
         return items;
+    }
+
+    private static readonly HashSet<string> LocativeWords = new(
+        ["in", "at", "near", "from", "outside", "inside", "to", "into", "across", "around", "throughout", "through", "toward", "towards", "downtown", "of", "via", "between", "suburban", "northern", "southern", "eastern", "western", "central"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PlaceNouns = new(["area", "region", "suburb", "suburbs", "metro", "airport", "police", "county", "mayor", "resident", "residents", "home", "native", "man", "woman"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A city naming its team ("Kansas City beat the Colts", "Philadelphia host the Wizards"): where the corpus names one
+    /// team of a place ("Kansas City Chiefs", "Philadelphia 76ers": a known place and a plural), a bare mention of that
+    /// place that is not read as a location (after "in", "at", "from", before ", Fla." or "area") stands for the team.
+    /// Such mentions become organisations and are linked to the team (<see cref="LinkTeamPlaces"/>).
+    /// </summary>
+    private void MarkTeamPlaces(IReadOnlyList<AnalyzedDocument> documents, List<Item> items)
+    {
+        var teams = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var team in items.Where(m => m.Type == EntityType.Organization && m.Form.Qualifier is null && m.Form.Core.Count >= 2))
+        {
+            var words = team.Form.Surface.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length < 2 || words.Length != team.Form.Core.Count || words[^1].Length <= 3 || !words[^1].EndsWith('s'))
+            {
+                continue;
+            }
+
+            for (var n = 1; n < words.Length && n <= 3; n++)
+            {
+                var place = string.Join(' ', words.Take(n));
+                if (IsAnyPlace(place) && words.Skip(n).All(w => !PlaceHeads.Contains(w) && !NotPersonWords.Contains(w)))
+                {
+                    if (!teams.TryGetValue(place, out var set))
+                    {
+                        teams[place] = set = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    set.Add(team.Form.CoreKey);
+                }
+            }
+        }
+
+        if (teams.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var item in items.Where(m => !m.Frozen && m.Type is EntityType.Location or EntityType.Organization && m.Form.Qualifier is null))
+        {
+            if (!teams.TryGetValue(item.Form.Surface.ToLowerInvariant(), out var keys) || keys.Count != 1)
+            {
+                continue;
+            }
+
+            var doc = documents[item.DocumentIndex];
+            string Word(int i) => i >= 0 && i < doc.Tokens.Count ? doc.Text.Substring(doc.Tokens[i].Start, doc.Tokens[i].Length) : string.Empty;
+            var before = Word(item.Mention.FirstToken - 1).ToLowerInvariant();
+            var afterIndex = item.Mention.FirstToken + item.Mention.TokenCount;
+            var after = Word(afterIndex);
+            var placeReading = LocativeWords.Contains(before) || PlaceNouns.Contains(after.ToLowerInvariant())
+                || (after == "," && Word(afterIndex + 1) is { Length: > 0 } next && char.IsUpper(next[0]));
+            if (!placeReading)
+            {
+                item.Type = EntityType.Organization;
+                item.Settled = true;
+                item.Team = keys.First();
+            }
+        }
+    }
+
+    /// <summary>Links each place standing for its team (<see cref="MarkTeamPlaces"/>) to the team.</summary>
+    private static void LinkTeamPlaces(List<Item> items, UnionFind sets)
+    {
+        var teams = items.Where(m => m.Team is null && m.Type == EntityType.Organization).GroupBy(m => m.Form.CoreKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Index, StringComparer.Ordinal);
+        foreach (var item in items.Where(m => m.Team is not null))
+        {
+            if (teams.TryGetValue(item.Team!, out var team))
+            {
+                sets.Union(team, item.Index);
+            }
+        }
     }
 
     // Seats of power named for their building: the name means the institution ("the Kremlin said"), an organisation.
@@ -530,13 +727,18 @@ public sealed class EntityResolver
          "mountain", "mountains", "forest", "coast", "strait", "peninsula", "highway", "bridge"],
         StringComparer.Ordinal);
 
-    private static readonly HashSet<string> NotPersonWords = new(WordLists.OrgWords.Concat(["clinic", "hospital", "school", "college", "university", "center", "centre", "jr", "jr."]), StringComparer.Ordinal);
+    // Organisation heads that end a name ("International Boxing Federation", "Betty Ford Treatment Center").
+    private static readonly HashSet<string> TeamOrgWords = new(WordLists.OrgWords.Except(["united", "front", "force", "guard", "staff", "security", "intelligence", "press"]), StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NotPersonWords = new(WordLists.OrgWords.Concat(["clinic", "hospital", "school", "college", "university", "center", "centre"]), StringComparer.Ordinal);
 
     /// <summary>
     /// The type a name's own words settle, whatever the tagger said: a place head ("Yida Refugee Camp", "Tasman Glacier",
     /// "Mt Cook") makes a place; a known place followed by a plural ("New Orleans Saints", "Kansas City Chiefs") a team,
     /// so an organisation; two or three capitalised words opening with a known first name that is not a place
-    /// ("Phil Ford", "Kathina Thomas") a person; a known place the corpus never writes as a surname ("Banda Aceh") a place.
+    /// ("Phil Ford", "Kathina Thomas") a person, whatever the tagger said; a known place the corpus never writes as a
+    /// surname ("Banda Aceh") a place; a generational suffix ("Jr.") a person; an organisation head at the end
+    /// ("International Boxing Federation") an organisation; a capitalised plural that is no nationality ("Bluejays") a team.
     /// </summary>
     private void RetypeByForm(List<Item> items)
     {
@@ -551,7 +753,14 @@ public sealed class EntityResolver
 
             var whole = string.Join(' ', words);
             var orgHead = words.Any(NotPersonWords.Contains);
-            if (words.Length == 1 && Institutions.Contains(words[0]))
+            if (words.Length >= 2 && !orgHead && item.Mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 3 } written
+                && NameForms.IsGenerationalSuffix(written[^1]) && written[..^1].All(w => char.IsUpper(w[0])))
+            {
+                // Only people carry a generational suffix ("Arcade Joseph Comeaux Jr.").
+                item.Type = EntityType.Person;
+                item.Settled = true;
+            }
+            else if (words.Length == 1 && Institutions.Contains(words[0]))
             {
                 item.Type = EntityType.Organization;
                 item.Settled = true;
@@ -567,7 +776,21 @@ public sealed class EntityResolver
                 item.Type = EntityType.Organization;
                 item.Settled = true;
             }
-            else if (item.Type is EntityType.Organization or EntityType.Miscellaneous && words.Length is 2 or 3 && !orgHead
+            else if (item.Type is EntityType.Miscellaneous or EntityType.Person && words.Length >= 2 && TeamOrgWords.Contains(words[^1])
+                && item.Form.Surface.Split(' ').All(w => w.Length > 0 && (char.IsUpper(w[0]) || char.IsDigit(w[0]) || w is "of" or "and" or "for" or "the")))
+            {
+                item.Type = EntityType.Organization;
+                item.Settled = true;
+            }
+            else if (item.Type == EntityType.Miscellaneous && words.Length is 1 or 2 && words[^1].Length > 4 && words[^1].EndsWith('s') && !words[^1].EndsWith("ss", StringComparison.Ordinal)
+                && item.Form.Surface.Split(' ').All(w => w.Length > 0 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower))
+                && !_demonyms.ContainsKey(words[^1][..^1]) && !_demonyms.ContainsKey(words[^1]) && !IsAnyPlace(whole))
+            {
+                // A capitalised plural that is no nationality ("Bluejays", "Purple Aces") names a team or a group.
+                item.Type = EntityType.Organization;
+                item.Settled = true;
+            }
+            else if (item.Type is EntityType.Organization or EntityType.Miscellaneous or EntityType.Person && words.Length is 2 or 3 && !orgHead
                 && item.Form.Surface.Split(' ').All(w => w.Length > 0 && char.IsUpper(w[0]))
                 && IsFirstName(words[0]) && !IsAnyPlace(words[0]) && !IsAnyPlace(whole))
             {
@@ -846,6 +1069,9 @@ public sealed class EntityResolver
 
         /// <summary>Whether the name's own words settled its type (a place head, a team, a first name): such forms decide their cluster's type.</summary>
         public bool Settled { get; set; }
+
+        /// <summary>The core key of the team this place name stands for ("Kansas City" for the Chiefs), or null.</summary>
+        public string? Team { get; set; }
 
         /// <summary>The type used for linking: the majority type of this name form in the corpus.</summary>
         public EntityType Type { get; set; } = mention.Type;

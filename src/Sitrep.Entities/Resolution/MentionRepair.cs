@@ -16,10 +16,12 @@ internal static class MentionRepair
     /// <param name="RoleStart">When a title or role was split off the front ("Deputy Prosecuting Attorney" before "Jacob Howell"), its first token; otherwise -1.</param>
     public readonly record struct Chunk(int Start, int End, EntityType Type, int CharEnd = -1, int RoleStart = -1);
 
-    public static void Repair(IReadOnlyList<string[]> slices, List<List<Chunk>> chunks, Func<string, bool>? isFirstName = null)
+    public static void Repair(IReadOnlyList<string[]> slices, List<List<Chunk>> chunks, Func<string, bool>? isFirstName = null, Func<string, bool>? isPlace = null)
     {
         ArgumentNullException.ThrowIfNull(slices);
         isFirstName ??= _ => false;
+        isPlace ??= _ => false;
+        var lowercase = new HashSet<string>(slices.SelectMany(w => w.Skip(1)).Where(w => w.Length > 1 && char.IsLower(w[0])), StringComparer.Ordinal);
         var known = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         for (var k = 0; k < slices.Count; k++)
         {
@@ -40,6 +42,7 @@ internal static class MentionRepair
             }
 
             JoinOrganizationParts(words, list);
+            JoinTeamNames(words, list, isPlace, lowercase);
             AddCoordinated(words, list);
             foreach (var chunk in list)
             {
@@ -255,6 +258,39 @@ internal static class MentionRepair
     /// connector. An organisation that ends in a head word (institute, ministry, council …) followed by "for", "of" or
     /// "on" (optionally "the") and, right after, another chunk is one organisation.
     /// </summary>
+    /// <summary>
+    /// "Kansas City Chiefs", "Philadelphia 76ers": a known place right before a capitalised or numbered plural that the
+    /// tagger read as a name of its own or left untagged ("76ers", or a plural the document never writes in lowercase) is a team's name, one organisation; the tagger often
+    /// cuts it into the place and the plural.
+    /// </summary>
+    private static void JoinTeamNames(string[] words, List<Chunk> list, Func<string, bool> isPlace, HashSet<string> lowercase)
+    {
+        for (var c = 0; c < list.Count; c++)
+        {
+            var place = list[c];
+            if (place.Type == EntityType.Person || place.CharEnd >= 0 || place.End >= words.Length
+                || !isPlace(string.Join(' ', words[place.Start..place.End]).ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            var next = c + 1 < list.Count && list[c + 1].Start == place.End ? list[c + 1] : (Chunk?)null;
+            if (next is { } tail && tail.CharEnd < 0 && tail.End - tail.Start <= 2
+                && IsTeamPlural(words[tail.End - 1]) && words[tail.Start..tail.End].All(w => char.IsUpper(w[0]) || char.IsDigit(w[0])))
+            {
+                list[c] = new Chunk(place.Start, tail.End, EntityType.Organization);
+                list.RemoveAt(c + 1);
+            }
+            else if (next is null && IsTeamPlural(words[place.End]) && words[place.End].Any(char.IsLetter)
+                && (char.IsDigit(words[place.End][0]) || (char.IsUpper(words[place.End][0]) && !lowercase.Contains(words[place.End].ToLowerInvariant()))))
+            {
+                list[c] = new Chunk(place.Start, place.End + 1, EntityType.Organization);
+            }
+        }
+
+        static bool IsTeamPlural(string w) => w.Length > 3 && w.EndsWith('s') && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("’s", StringComparison.Ordinal);
+    }
+
     private static void JoinOrganizationParts(string[] words, List<Chunk> list)
     {
         for (var c = 0; c + 1 < list.Count; c++)

@@ -84,6 +84,12 @@ public static class NameForms
             }
         }
 
+        // "Arcade Joseph Comeaux Jr." is Arcade Joseph Comeaux: a generational suffix is not part of what identifies him.
+        while (tokens.Count >= 3 && IsGenerationalSuffix(tokens[^1]))
+        {
+            tokens.RemoveAt(tokens.Count - 1);
+        }
+
         var surface = string.Join(' ', tokens);
         var core = tokens.Select(Fold).Where(t => t.Length > 0).ToList();
         if (type == EntityType.Organization || type == EntityType.Miscellaneous)
@@ -92,6 +98,13 @@ public static class NameForms
         }
 
         return new NameForm(qualifier, core, surface);
+    }
+
+    /// <summary>True for a generational suffix that follows a person's name (Jr., Sr., III).</summary>
+    public static bool IsGenerationalSuffix(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return token.TrimEnd('.') is "Jr" or "JR" or "jr" or "Sr" or "SR" or "sr" or "II" or "III" or "IV";
     }
 
     /// <summary>True for a title or role word (President, Gen., former).</summary>

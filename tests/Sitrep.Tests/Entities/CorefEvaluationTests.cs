@@ -126,10 +126,11 @@ public sealed class CorefEvaluationTests
 
     private static GazetteerCategory Lookup(string lower) => lower switch
     {
-        "new orleans" => GazetteerCategory.City,
-        "raj" or "jermayne" or "phil" => GazetteerCategory.FirstName,
+        "new orleans" or "kansas city" or "philadelphia" => GazetteerCategory.City,
+        "raj" or "jermayne" or "phil" or "maurice" or "mo" or "pierre" or "john" or "katie" or "kathryn" => GazetteerCategory.FirstName,
         "banda aceh" => GazetteerCategory.City,
         "united states" => GazetteerCategory.Country,
+        "moscow" => GazetteerCategory.Capital,
         _ => GazetteerCategory.None,
     };
 
@@ -176,6 +177,90 @@ public sealed class CorefEvaluationTests
     {
         var a = Document("Phil Ford was arrested.", "a.txt", ("Phil Ford", EntityType.Organization));
         ResolveWithGazetteer(a).Single().Type.ShouldBe(EntityType.Person);
+    }
+
+    [Fact]
+    public void WhenTheTaggerCutsATeamIntoItsCityAndItsPlural_TheRepairJoinsThem()
+    {
+        string[] words = ["over", "the", "Kansas", "City", "Chiefs", "on", "Sunday"];
+        List<MentionRepair.Chunk> list = [new(2, 4, EntityType.Location), new(4, 5, EntityType.Organization)];
+        MentionRepair.Repair([words], [list], isPlace: w => w == "kansas city");
+        list.Count.ShouldBe(1);
+        (list[0].Start, list[0].End, list[0].Type).ShouldBe((2, 5, EntityType.Organization));
+    }
+
+    [Fact]
+    public void WhenANumberedPluralFollowsACity_ItIsTheTeamsName()
+    {
+        string[] words = ["The", "Philadelphia", "76ers", "fired", "him"];
+        List<MentionRepair.Chunk> list = [new(1, 2, EntityType.Location)];
+        MentionRepair.Repair([words], [list], isPlace: w => w == "philadelphia");
+        (list[0].End, list[0].Type).ShouldBe((3, EntityType.Organization));
+    }
+
+    [Fact]
+    public void WhenACityNamesItsTeam_ItJoinsTheTeamButNotWhereItIsAPlace()
+    {
+        var a = Document("The Philadelphia 76ers lost. Philadelphia host Washington. He lives in Philadelphia.", "a.txt",
+            ("Philadelphia 76ers", EntityType.Organization), ("Philadelphia", EntityType.Location), ("Philadelphia", EntityType.Location));
+        var entities = ResolveWithGazetteer(a);
+        entities.Count.ShouldBe(2);
+        var team = entities.Single(e => e.Name == "Philadelphia 76ers");
+        team.Mentions.Count.ShouldBe(2);
+        team.Type.ShouldBe(EntityType.Organization);
+        entities.Single(e => e != team).Type.ShouldBe(EntityType.Location);
+    }
+
+    [Fact]
+    public void WhenANameEndsInJr_TheSuffixLeavesTheNameAndMakesAPerson()
+    {
+        var a = Document("Arcade Joseph Comeaux Jr. escaped.", "a.txt", ("Arcade Joseph Comeaux Jr.", EntityType.Organization));
+        var b = Document("Arcade Joseph Comeaux was caught.", "b.txt", ("Arcade Joseph Comeaux", EntityType.Organization));
+        var entity = ResolveWithGazetteer(a, b).Single();
+        entity.Type.ShouldBe(EntityType.Person);
+        entity.Name.ShouldBe("Arcade Joseph Comeaux");
+    }
+
+    [Fact]
+    public void WhenTwoFirstNamesCanBeOneName_TheFullNamesOfOneSurnameJoin()
+    {
+        var a = Document("Maurice Cheeks was hired.", "a.txt", ("Maurice Cheeks", EntityType.Person));
+        var b = Document("Mo Cheeks returns.", "b.txt", ("Mo Cheeks", EntityType.Person));
+        ResolveWithGazetteer(a, b).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenAnotherPersonSharesTheSurname_OnlyTheCompatibleFirstNamesJoin()
+    {
+        var a = Document("Katie Jenkin and John Jenkin were found.", "a.txt", ("Katie Jenkin", EntityType.Person), ("John Jenkin", EntityType.Person));
+        var b = Document("Kathryn Jenkin was named.", "b.txt", ("Kathryn Jenkin", EntityType.Person));
+        var entities = ResolveWithGazetteer(a, b);
+        entities.Count.ShouldBe(2);
+        entities.Single(e => e.Name == "John Jenkin").Mentions.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenAnOrganisationIsWrittenWithAWordLess_ItJoinsTheOneLongerName()
+    {
+        var a = Document("She entered the Betty Ford Treatment Center. The Betty Ford Center declined to comment.", "a.txt",
+            ("Betty Ford Treatment Center", EntityType.Person), ("Betty Ford Center", EntityType.Organization));
+        var entity = ResolveWithGazetteer(a).Single();
+        entity.Type.ShouldBe(EntityType.Organization);
+    }
+
+    [Fact]
+    public void WhenAnOutletStandsBeforeADateline_ThePlaceIsNotLeftOutToJoinThem()
+    {
+        var a = Document("Meridian Wire Moscow reported it. Meridian Wire said more.", "a.txt",
+            ("Meridian Wire Moscow", EntityType.Organization), ("Meridian Wire", EntityType.Organization));
+        ResolveWithGazetteer(a).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void WhenACapitalisedPluralIsTaggedMisc_ItIsATeam()
+    {
+        var a = Document("The Bluejays won again.", "a.txt", ("Bluejays", EntityType.Miscellaneous));
+        ResolveWithGazetteer(a).Single().Type.ShouldBe(EntityType.Organization);
     }
 
     [Fact]
