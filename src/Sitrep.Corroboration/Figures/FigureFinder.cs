@@ -37,6 +37,7 @@ internal static class FigureFinder
     {
         var groups = new Dictionary<(string Role, string? Counted), List<Member>>();
         var zeros = new List<Member>();
+        var agedNames = FallerNames.Build(corpus);
         foreach (var doc in corpus.Documents)
         {
             foreach (var claim in doc.Layers.Find<ClaimLayer>()?.Items ?? [])
@@ -50,8 +51,9 @@ internal static class FigureFinder
                 var claimRef = new ClaimRef(doc.Document.Id, claim);
                 var source = ClaimSource.Of(corpus, claimRef, origin);
                 var background = BackgroundOf(doc, claim, sentence, source.ReportTime);
-                foreach (var m in claim.Frame.Measures)
+                foreach (var read in claim.Frame.Measures)
                 {
+                    var m = agedNames.Named(read);
                     if (claim.Polarity == ClaimPolarity.Negative && !m.IsZero)
                     {
                         continue; // "it is not true that 30 died" gives no figure of 30
@@ -273,7 +275,8 @@ internal static class FigureFinder
                     continue;
                 }
 
-                if (Overlap(a.Measure, b.Measure) || string.Equals(a.DocumentId, b.DocumentId, StringComparison.Ordinal) && string.Equals(a.SourceKey, b.SourceKey, StringComparison.Ordinal) && !a.ReportTime.HasValue)
+                var opposed = Bearings.Opposed(a.Measure, b.Measure);
+                if ((Overlap(a.Measure, b.Measure) && !opposed) || string.Equals(a.DocumentId, b.DocumentId, StringComparison.Ordinal) && string.Equals(a.SourceKey, b.SourceKey, StringComparison.Ordinal) && !a.ReportTime.HasValue)
                 {
                     continue;
                 }
@@ -287,7 +290,9 @@ internal static class FigureFinder
 
                 var update = IsUpdate(role, a, b, corpus);
                 var what = MeasureRoles.Label(role, counted);
-                var reason = update
+                var reason = opposed && !update
+                    ? Bearings.Reason(what, a, b)
+                    : update
                     ? $"{what}: {b.Source} later gives {b.Measure.Describe()} (earlier {a.Measure.Describe()}, {a.Source})"
                     : $"{what}: {a.Source} gives {a.Measure.Describe()} (“{a.Measure.Text}”) while {b.Source} gives {b.Measure.Describe()} (“{b.Measure.Text}”); both cannot hold";
                 conflicts.Add(new FigureConflict(a, b, update, reason));
