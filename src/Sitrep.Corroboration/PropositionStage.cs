@@ -205,7 +205,7 @@ public sealed class PropositionStage : ICorpusStage
         // Disputes over the day of one act ("sunk on November 19" against "on November 18"), across propositions.
         var dated = refs.Select(r => EventDateContrast.ItemOf(r, corpus.ById[r.DocumentId].Document.Text, () => ClaimSource.Of(corpus, r, Origin).Label))
             .OfType<EventDateContrast.Item>().ToList();
-        foreach (var (a, b, reason) in EventDateContrast.Find(dated, alignment.SameStory))
+        foreach (var (a, b, reason) in EventDateContrast.Find(dated, (x, y) => alignment.Similarity(x, y) >= EventDateContrast.StorySimilarity))
         {
             contradictions.Add(new Contradiction(a, b, false, reason, propositionOf.GetValueOrDefault(a, string.Empty)));
         }

@@ -8,17 +8,23 @@ namespace Sitrep.Corroboration.Contradictions;
 
 /// <summary>
 /// Finds disputes over the day an act took place: "On November 19, INS Tabar sunk a fishing trawler" against "on
-/// November 18, it had sunk Thai trawler"; "on Thursday thwarted a multi-boat attack" against "foiled a five-boat pirate
-/// attack … on Friday". Both claims must come from different documents of one story, name the same act (one predicate
-/// lemma, a near synonym, or one narrow event class), share the head word of what was acted on (the patient, never a
-/// pronoun or a bare "man"), and be dated inside the claim by day: a day of the month or a weekday. Days more than
-/// <see cref="MaxDayGap"/> apart are taken for two acts (a story tells of several arrests or attacks), as the
-/// alignment does; so are an act and its negation (a negative or hedged claim is never compared).
+/// November 18, it had sunk Thai trawler". Both claims must come from different documents whose entity profiles are
+/// close enough (<see cref="StorySimilarity"/>), name the same act (one predicate lemma, a near synonym, or one narrow
+/// event class), share the head word of what was acted on (the patient, never a pronoun or a bare "man"), and be dated
+/// inside the claim by a calendar day. A weekday without its week names no day. Days more than <see cref="MaxDayGap"/>
+/// apart are taken for two acts (a story tells of several arrests or attacks), as the alignment does; a negative or
+/// hedged claim is never compared.
 /// </summary>
 internal static partial class EventDateContrast
 {
     /// <summary>Two days further apart than this are two acts, not a dispute over one (as <c>StoryAlignment</c> holds).</summary>
     public const int MaxDayGap = 3;
+
+    /// <summary>
+    /// The entity-profile cosine two documents need for the rule: half the story threshold, since one act, one patient and
+    /// days at most <see cref="MaxDayGap"/> apart already tie the two claims to one event.
+    /// </summary>
+    public const double StorySimilarity = 0.1;
 
     private const int MaxClaims = 6000;
     private const int MaxTimexDistance = 60;
@@ -160,7 +166,7 @@ internal static partial class EventDateContrast
     /// <summary>A day read from a TIMEX3 value: a calendar day (month and day, year when known) or a weekday.</summary>
     internal readonly record struct DayOf(int? Year, int Month, int DayOfMonth, int Weekday);
 
-    /// <summary>The day a TIMEX3 value names, or null when it names none ("2008-11", "XXXX-XX-XX", a duration).</summary>
+    /// <summary>The day a TIMEX3 value names, or null when it names none ("2008-11", "XXXX-XX-XX", a duration); a bare weekday is kept but compares with nothing.</summary>
     internal static DayOf? Day(string? timex)
     {
         if (timex is null)
@@ -180,17 +186,13 @@ internal static partial class EventDateContrast
     }
 
     /// <summary>
-    /// How many days apart two days are, or null when they cannot be compared (a weekday against a calendar day of
-    /// unknown year, two different years).
+    /// How many days apart two days are, or null when they cannot be compared (a weekday without its week, two
+    /// different years).
     /// </summary>
     internal static int? Gap(DayOf a, DayOf b)
     {
-        if (a.Weekday > 0 && b.Weekday > 0)
-        {
-            var d = Math.Abs(a.Weekday - b.Weekday);
-            return Math.Min(d, 7 - d);
-        }
-
+        // A weekday without its week ("on Thursday" in a report whose date is unknown) names no day: two reports a week or
+        // years apart both say "Saturday" of different acts.
         if (a.Weekday > 0 || b.Weekday > 0)
         {
             return null;

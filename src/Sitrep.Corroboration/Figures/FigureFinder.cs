@@ -20,6 +20,12 @@ internal static class FigureFinder
     private const int MaxValuesPerGroup = 400;
     private const double MaxMagnitudeGap = 1.0;
 
+    /// <summary>
+    /// The entity-profile cosine under which two documents' counts of things are not compared even when they name one of
+    /// the same people (which counts need anyway): half the story threshold, since the shared person already ties them.
+    /// </summary>
+    private const double CountStorySimilarity = 0.1;
+
     private static readonly string[] RevisionCues =
     [
         "corrected", "correction", "earlier version", "previously reported", "revised", "rose to", "risen to", "climbed to",
@@ -222,7 +228,8 @@ internal static class FigureFinder
     private static bool Joins(Member o, Member m, StoryAlignment alignment) =>
             o.Value.Measure.Role is MeasureRoles.Children or MeasureRoles.Population
             || ((MeasureRoles.IsNamedHolder(o.Value.Measure.Role, o.Value.Measure.Counted)
-                || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId))
+                || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId)
+                || (o.Value.Measure.Role == MeasureRoles.Count && alignment.Similarity(o.Value.DocumentId, m.Value.DocumentId) >= CountStorySimilarity))
             && (o.Value.Measure.Located is null || m.Value.Measure.Located is null || string.Equals(o.Value.Measure.Located, m.Value.Measure.Located, StringComparison.Ordinal))
             && (MeasureRoles.IsTimeless(o.Value.Measure.Role)
                 || (string.Equals(o.Background, m.Background, StringComparison.Ordinal)

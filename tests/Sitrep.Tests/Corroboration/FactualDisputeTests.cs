@@ -109,8 +109,7 @@ public sealed class FactualDisputeTests
     {
         EventDateContrast.Gap(new(null, 11, 19, 0), new(null, 11, 18, 0)).ShouldBe(1);
         EventDateContrast.Gap(new(null, 12, 31, 0), new(null, 1, 1, 0)).ShouldBe(1);
-        EventDateContrast.Gap(new(null, 0, 0, 4), new(null, 0, 0, 5)).ShouldBe(1);
-        EventDateContrast.Gap(new(null, 0, 0, 1), new(null, 0, 0, 7)).ShouldBe(1);
+        EventDateContrast.Gap(new(null, 0, 0, 4), new(null, 0, 0, 5)).ShouldBeNull();
         EventDateContrast.Gap(new(null, 0, 0, 4), new(null, 11, 19, 0)).ShouldBeNull();
         EventDateContrast.Gap(new(2008, 11, 19, 0), new(2009, 11, 19, 0)).ShouldBeNull();
         (EventDateContrast.Gap(new(null, 11, 2, 0), new(null, 11, 19, 0)) > EventDateContrast.MaxDayGap).ShouldBeTrue();
