@@ -486,10 +486,10 @@ internal static partial class MeasureReader
             i--;
         }
 
-        // "sailing 150 nautical miles west of Aden", "11 am IST, 150 nautical miles…": a verb form or an abbreviation names no
-        // located thing.
+        // "sailing 150 nautical miles west of Aden" (a verb form right before the figure; "the building, about 15 miles" is
+        // a noun), "11 am IST, 150 nautical miles…" (an abbreviation): no located thing is named.
         if (i < first || !words.IsWord(i) || LocatedStop.Contains(words[i]) || words[i].EndsWith("ed", StringComparison.Ordinal)
-            || words[i].EndsWith("ing", StringComparison.Ordinal) || words[i].Length <= 3)
+            || (i == qs - 1 && words[i].EndsWith("ing", StringComparison.Ordinal)) || words[i].Length <= 3)
         {
             return null;
         }

@@ -78,6 +78,15 @@ internal static partial class EventDateContrast
             return null;
         }
 
+        // "Peskov said on the night of 24 June that the case would be dropped": the day dates the saying, and the act is
+        // one to come; neither dates the act.
+        var (from, to) = (Math.Min(timex.End, predicate.Start), Math.Max(timex.Start, predicate.End));
+        var before = documentText[Math.Max(c.Span.Start, predicate.Start - 24)..predicate.Start];
+        if ((from < to && Speech().IsMatch(documentText[from..to])) || Modal().IsMatch(before))
+        {
+            return null;
+        }
+
         var patients = c.Frame.Participants
             .Where(p => p.Role == ParticipantRole.Patient && p.Head.End <= documentText.Length)
             .Select(p => Singular(documentText[p.Head.Start..p.Head.End].ToLowerInvariant()))
@@ -214,6 +223,12 @@ internal static partial class EventDateContrast
 
     private static string Singular(string word) =>
         word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+
+    [GeneratedRegex(@"\b(?:said|says|say|told|tells|announced|reported|claimed|stated|added|that)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Speech();
+
+    [GeneratedRegex(@"\b(?:will|would|could|might|may|shall|should|must|to|going\s+to)\s+(?:not\s+)?(?:be\s+|have\s+|have\s+been\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Modal();
 
     [GeneratedRegex(@"^(?<y>\d{4}|XXXX)-(?<m>\d{2})-(?<d>\d{2})", RegexOptions.CultureInvariant)]
     private static partial Regex CalendarDay();
