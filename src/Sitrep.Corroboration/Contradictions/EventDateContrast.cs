@@ -128,9 +128,24 @@ internal static partial class EventDateContrast
     /// <summary>Past forms the lemmatiser may leave as they are, with their dictionary form.</summary>
     private static readonly Dictionary<string, string> Irregular = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["sank"] = "sink", ["sunk"] = "sink", ["shot"] = "shoot", ["struck"] = "strike", ["fled"] = "flee", ["caught"] = "catch",
-        ["held"] = "hold", ["fought"] = "fight", ["stole"] = "steal", ["stolen"] = "steal", ["took"] = "take", ["taken"] = "take",
-        ["found"] = "find", ["hit"] = "hit", ["seized"] = "seize", ["blew"] = "blow", ["blown"] = "blow", ["threw"] = "throw",
+        ["sank"] = "sink",
+        ["sunk"] = "sink",
+        ["shot"] = "shoot",
+        ["struck"] = "strike",
+        ["fled"] = "flee",
+        ["caught"] = "catch",
+        ["held"] = "hold",
+        ["fought"] = "fight",
+        ["stole"] = "steal",
+        ["stolen"] = "steal",
+        ["took"] = "take",
+        ["taken"] = "take",
+        ["found"] = "find",
+        ["hit"] = "hit",
+        ["seized"] = "seize",
+        ["blew"] = "blow",
+        ["blown"] = "blow",
+        ["threw"] = "throw",
     };
 
     /// <summary>
