@@ -248,6 +248,22 @@ public sealed class PropositionStage : ICorpusStage
             contradictions.Add(new Contradiction(a, b, false, reason, propositionOf.GetValueOrDefault(a, string.Empty)));
         }
 
+        // Disputes over the day of one act ("sunk on November 19" against "on November 18"), across propositions.
+        var dated = refs.Select(r => EventDateContrast.ItemOf(r, corpus.ById[r.DocumentId].Document.Text, () => ClaimSource.Of(corpus, r, Origin).Label))
+            .OfType<EventDateContrast.Item>().ToList();
+        foreach (var (a, b, reason) in EventDateContrast.Find(dated, (x, y) => alignment.Similarity(x, y) >= EventDateContrast.StorySimilarity))
+        {
+            contradictions.Add(new Contradiction(a, b, false, reason, propositionOf.GetValueOrDefault(a, string.Empty)));
+        }
+
+        // Disputes over whom a named shooter aimed at, across propositions.
+        var targets = refs.Select((r, i) => (Ref: r, Text: texts[i])).Where(x => TargetContrast.Mentions(x.Text))
+            .SelectMany(x => TargetContrast.ItemsOf(x.Ref, x.Text, () => ClaimSource.Of(corpus, x.Ref, Origin).Label)).ToList();
+        foreach (var (a, b, reason) in TargetContrast.Find(targets, alignment.SameStory))
+        {
+            contradictions.Add(new Contradiction(a, b, false, reason, propositionOf.GetValueOrDefault(a, string.Empty)));
+        }
+
         var ordered = propositions
             .OrderByDescending(p => p.IndependentSources)
             .ThenBy(p => p.Status)

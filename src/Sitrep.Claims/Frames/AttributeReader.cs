@@ -232,7 +232,7 @@ internal static partial class AttributeReader
             yield break;
         }
 
-        var place = CrowdPlace().Match(text) is { Success: true } p ? p.Groups["place"].Value.ToLowerInvariant() : null;
+        var place = CrowdPlace().Match(text) is { Success: true } p ? PlaceNames.Of(p.Groups["place"].Value.ToLowerInvariant()) : null;
         foreach (Match m in CrowdNumber().Matches(text))
         {
             if (Number(m.Groups["n"].Value) is not { } n || n < 1000 || (m.Groups["another"].Success && place is null))

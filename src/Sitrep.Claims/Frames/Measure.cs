@@ -29,6 +29,12 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
     public string? Located { get; init; }
 
     /// <summary>
+    /// For a distance, the compass bearing from the place it is measured from, in degrees clockwise from north ("150
+    /// nautical miles east of Aden" is 90), or null when no compass word is written.
+    /// </summary>
+    public double? Bearing { get; init; }
+
+    /// <summary>
     /// True when the lower bound itself is excluded ("more than 300": 300 is not enough), so that it cannot meet an
     /// upper bound that is excluded too ("nearly 300").
     /// </summary>
@@ -157,6 +163,15 @@ public static class MeasureRoles
     /// <summary>The length of a thing ("a 10-metre dhow"), in metres; what is counted is the thing.</summary>
     public const string Size = "size";
 
+    /// <summary>The length of a prison sentence handed down, in years ("sentenced to 2 1/2 years").</summary>
+    public const string Term = "term";
+
+    /// <summary>
+    /// The calibre of the gun a named person had ("Jermayne Timmons had a .32"), in hundredths of an inch; what is counted
+    /// is the holder's surname, lower case (compared within one story only: a surname may be shared).
+    /// </summary>
+    public const string Calibre = "calibre";
+
     /// <summary>
     /// True for figures of a named holder (a person's age or fall, a parent's children, a place's population): the full name
     /// says which holder is meant, so the figure is compared across stories and dates.
@@ -174,7 +189,7 @@ public static class MeasureRoles
     /// True for figures that do not depend on the date their sentence gives: a height fallen, a time since, a street
     /// block, a length, a weight. "Married three weeks ago" is itself a date cue, not an earlier event's.
     /// </summary>
-    public static bool IsTimeless(string role) => role is Fall or Since or Block or Size or Weight;
+    public static bool IsTimeless(string role) => role is Fall or Since or Block or Size or Weight or Calibre;
 
     /// <summary>True for counts that only grow as a story develops (a toll rising is an update, not a dispute).</summary>
     public static bool IsCumulative(string role) => role is Killed or Injured or Casualties or Arrested or Displaced;
@@ -195,6 +210,8 @@ public static class MeasureRoles
         Since when counted is not null => "time since " + counted,
         Block when counted is not null => "block of " + counted,
         Size when counted is not null => "length of the " + counted,
+        Term => "prison term",
+        Calibre when counted is not null => "calibre of the gun " + counted + " had",
         _ when counted is null or "people" => role,
         _ => counted + " " + role,
     };

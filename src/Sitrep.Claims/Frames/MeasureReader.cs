@@ -163,6 +163,12 @@ internal static partial class MeasureReader
             (found ??= []).Add(m);
         }
 
+        foreach (var m in WeaponReader.Read(words, first, last).Concat(PrisonTermReader.Read(words, first, last)))
+        {
+            found?.RemoveAll(f => f.Range.Start < m.Range.End && m.Range.Start < f.Range.End);
+            (found ??= []).Add(m);
+        }
+
         if ((Zero(words, first, last) ?? Bloodless(words, first, last)) is { } zero)
         {
             (found ??= []).Add(zero);
@@ -260,7 +266,7 @@ internal static partial class MeasureReader
 
             if (PlaceAfter(words, placeAt, last) is { } place)
             {
-                return new Measure(MeasureRoles.Distance, place, lo, hi, "km", text, range) { Located = LocatedBefore(words, qs, first) };
+                return new Measure(MeasureRoles.Distance, place, lo, hi, "km", text, range) { Located = LocatedBefore(words, qs, first), Bearing = Compass.Bearing(words[placeAt]) };
             }
 
             return null;
@@ -494,7 +500,10 @@ internal static partial class MeasureReader
             i--;
         }
 
-        if (i < first || !words.IsWord(i) || LocatedStop.Contains(words[i]) || words[i].EndsWith("ed", StringComparison.Ordinal))
+        // "sailing 150 nautical miles west of Aden" (a verb form right before the figure; "the building, about 15 miles" is
+        // a noun), "11 am IST, 150 nautical miles…" (an abbreviation): no located thing is named.
+        if (i < first || !words.IsWord(i) || LocatedStop.Contains(words[i]) || words[i].EndsWith("ed", StringComparison.Ordinal)
+            || (i == qs - 1 && words[i].EndsWith("ing", StringComparison.Ordinal)) || words[i].Length <= 3)
         {
             return null;
         }

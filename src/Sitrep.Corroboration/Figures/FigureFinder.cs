@@ -20,6 +20,12 @@ internal static class FigureFinder
     private const int MaxValuesPerGroup = 400;
     private const double MaxMagnitudeGap = 1.0;
 
+    /// <summary>
+    /// The entity-profile cosine under which two documents' counts of things are not compared even when they name one of
+    /// the same people (which counts need anyway): half the story threshold, since the shared person already ties them.
+    /// </summary>
+    private const double CountStorySimilarity = 0.1;
+
     private static readonly string[] RevisionCues =
     [
         "corrected", "correction", "earlier version", "previously reported", "revised", "rose to", "risen to", "climbed to",
@@ -37,6 +43,7 @@ internal static class FigureFinder
     {
         var groups = new Dictionary<(string Role, string? Counted), List<Member>>();
         var zeros = new List<Member>();
+        var agedNames = FallerNames.Build(corpus);
         foreach (var doc in corpus.Documents)
         {
             foreach (var claim in doc.Layers.Find<ClaimLayer>()?.Items ?? [])
@@ -50,8 +57,9 @@ internal static class FigureFinder
                 var claimRef = new ClaimRef(doc.Document.Id, claim);
                 var source = ClaimSource.Of(corpus, claimRef, origin);
                 var background = BackgroundOf(doc, claim, sentence, source.ReportTime);
-                foreach (var m in claim.Frame.Measures)
+                foreach (var read in claim.Frame.Measures)
                 {
+                    var m = agedNames.Named(read);
                     if (claim.Polarity == ClaimPolarity.Negative && !m.IsZero)
                     {
                         continue; // "it is not true that 30 died" gives no figure of 30
@@ -220,7 +228,8 @@ internal static class FigureFinder
     private static bool Joins(Member o, Member m, StoryAlignment alignment) =>
             o.Value.Measure.Role is MeasureRoles.Children or MeasureRoles.Population
             || ((MeasureRoles.IsNamedHolder(o.Value.Measure.Role, o.Value.Measure.Counted)
-                || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId))
+                || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId)
+                || (o.Value.Measure.Role == MeasureRoles.Count && alignment.Similarity(o.Value.DocumentId, m.Value.DocumentId) >= CountStorySimilarity))
             && (o.Value.Measure.Located is null || m.Value.Measure.Located is null || string.Equals(o.Value.Measure.Located, m.Value.Measure.Located, StringComparison.Ordinal))
             && (MeasureRoles.IsTimeless(o.Value.Measure.Role)
                 || (string.Equals(o.Background, m.Background, StringComparison.Ordinal)
@@ -273,7 +282,8 @@ internal static class FigureFinder
                     continue;
                 }
 
-                if (Overlap(a.Measure, b.Measure) || string.Equals(a.DocumentId, b.DocumentId, StringComparison.Ordinal) && string.Equals(a.SourceKey, b.SourceKey, StringComparison.Ordinal) && !a.ReportTime.HasValue)
+                var opposed = Bearings.Opposed(a.Measure, b.Measure);
+                if ((Overlap(a.Measure, b.Measure) && !opposed) || string.Equals(a.DocumentId, b.DocumentId, StringComparison.Ordinal) && string.Equals(a.SourceKey, b.SourceKey, StringComparison.Ordinal) && !a.ReportTime.HasValue)
                 {
                     continue;
                 }
@@ -287,7 +297,9 @@ internal static class FigureFinder
 
                 var update = IsUpdate(role, a, b, corpus);
                 var what = MeasureRoles.Label(role, counted);
-                var reason = update
+                var reason = opposed && !update
+                    ? Bearings.Reason(what, a, b)
+                    : update
                     ? $"{what}: {b.Source} later gives {b.Measure.Describe()} (earlier {a.Measure.Describe()}, {a.Source})"
                     : $"{what}: {a.Source} gives {a.Measure.Describe()} (“{a.Measure.Text}”) while {b.Source} gives {b.Measure.Describe()} (“{b.Measure.Text}”); both cannot hold";
                 conflicts.Add(new FigureConflict(a, b, update, reason));
