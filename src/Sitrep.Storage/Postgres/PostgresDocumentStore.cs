@@ -284,7 +284,7 @@ public sealed partial class PostgresDocumentStore : IStoryStore
 
         // Which documents are stored already, in one query; then every statement of the batch in one round trip.
         var known = new HashSet<string>(StringComparer.Ordinal);
-        using (var cmd = Command(connection, tx, "SELECT id FROM documents WHERE id = ANY($1)", batch.Select(d => d.Document.Id).Distinct(StringComparer.Ordinal).ToArray()))
+        using (var cmd = Command(connection, tx, "SELECT id FROM documents WHERE id = ANY($1)", (object)batch.Select(d => d.Document.Id).Distinct(StringComparer.Ordinal).ToArray()))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
@@ -457,7 +457,7 @@ public sealed partial class PostgresDocumentStore : IStoryStore
     private static Dictionary<string, Document> ReadDocuments(NpgsqlConnection connection, NpgsqlTransaction? tx, string[] ids)
     {
         var builders = new Dictionary<string, Document.DocumentBuilder>(StringComparer.Ordinal);
-        using (var cmd = Command(connection, tx, "SELECT id, text, path, title, kind, outlet, author, url, published, reliability, language, layout FROM documents WHERE id = ANY($1)", ids))
+        using (var cmd = Command(connection, tx, "SELECT id, text, path, title, kind, outlet, author, url, published, reliability, language, layout FROM documents WHERE id = ANY($1)", (object)ids))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
@@ -483,7 +483,7 @@ public sealed partial class PostgresDocumentStore : IStoryStore
             return [];
         }
 
-        using (var cmd = Command(connection, tx, "SELECT doc_id, post_id, parent_id, depth, author, time_text, time_value, start, \"end\", header_start, header_end FROM posts WHERE doc_id = ANY($1) ORDER BY doc_id, start", ids))
+        using (var cmd = Command(connection, tx, "SELECT doc_id, post_id, parent_id, depth, author, time_text, time_value, start, \"end\", header_start, header_end FROM posts WHERE doc_id = ANY($1) ORDER BY doc_id, start", (object)ids))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
@@ -494,7 +494,7 @@ public sealed partial class PostgresDocumentStore : IStoryStore
             }
         }
 
-        using (var cmd = Command(connection, tx, "SELECT doc_id, start, \"end\" FROM boilerplate WHERE doc_id = ANY($1) ORDER BY doc_id, start", ids))
+        using (var cmd = Command(connection, tx, "SELECT doc_id, start, \"end\" FROM boilerplate WHERE doc_id = ANY($1) ORDER BY doc_id, start", (object)ids))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
@@ -509,7 +509,7 @@ public sealed partial class PostgresDocumentStore : IStoryStore
     private static Dictionary<string, List<StoredAnnotation>> ReadAnnotations(NpgsqlConnection connection, NpgsqlTransaction? tx, string[] ids)
     {
         var annotations = new Dictionary<string, List<StoredAnnotation>>(StringComparer.Ordinal);
-        using var cmd = Command(connection, tx, "SELECT doc_id, layer, component, json FROM annotations WHERE doc_id = ANY($1) ORDER BY doc_id, layer COLLATE \"C\"", ids);
+        using var cmd = Command(connection, tx, "SELECT doc_id, layer, component, json FROM annotations WHERE doc_id = ANY($1) ORDER BY doc_id, layer COLLATE \"C\"", (object)ids);
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
