@@ -9,6 +9,7 @@ using Sitrep.Bench;
 // dotnet run -c Release --project bench/Sitrep.Bench -- story build|add ...     a growing story: one new report into N stored
 // dotnet run -c Release --project bench/Sitrep.Bench -- make-corpus ...       build the ≥ 50 MB FNC-1 corpus
 // dotnet run -c Release --project bench/Sitrep.Bench -- brief-phase --db FILE   the brief phase alone, from a store e2e --db kept
+// dotnet run -c Release --project bench/Sitrep.Bench -- store-save --corpus DIR --db FILE --db postgres://…  save throughput of each store
 // dotnet run -c Release --project bench/Sitrep.Bench -- bad-input [--docs 2500,5000]  hostile story: 10,000-word sentence, number table, 1,000 identical claims, no verbs
 // dotnet run -c Release --project bench/Sitrep.Bench -- [BenchmarkDotNet args] stage benchmarks (e.g. --filter '*Sentence*')
 if (args.Length > 0 && args[0] == "e2e")
@@ -34,6 +35,11 @@ if (args.Length > 0 && args[0] == "bad-input")
 if (args.Length > 0 && args[0] == "store")
 {
     return StoreProbe.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "store-save")
+{
+    return StoreSave.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "propositions")

@@ -15,7 +15,7 @@ public sealed record WorkbenchOptions
     /// <summary>Largest upload accepted, in bytes (the request body as a whole).</summary>
     public const long DefaultMaxUploadBytes = 16L * 1024 * 1024;
 
-    /// <summary>The SQLite store that holds the story.</summary>
+    /// <summary>The store that holds the story: a SQLite file, or a PostgreSQL connection string (see <see cref="Storage.StoreFactory"/>).</summary>
     public required string DbPath { get; init; }
 
     /// <summary>A folder whose new and changed files are analysed as they appear, or null.</summary>
@@ -45,8 +45,10 @@ public sealed record WorkbenchOptions
     /// <summary>Runs the analysis of new reports; null uses the engine's default pipeline (<see cref="Analysis.StoryAnalyzer"/>).</summary>
     public Analysis.IReportAnalyzer? Analyzer { get; init; }
 
-    /// <summary>Where uploaded files are kept: a folder beside the store.</summary>
-    public string UploadDirectory => Path.GetFullPath(DbPath, WorkingDirectory) + ".uploads";
+    /// <summary>Where uploaded files are kept: a folder beside the store file, or <c>sitrep.uploads</c> in the working folder for a PostgreSQL store.</summary>
+    public string UploadDirectory => Storage.StoreFactory.IsPostgres(DbPath)
+        ? Path.Combine(WorkingDirectory, "sitrep.uploads")
+        : Path.GetFullPath(DbPath, WorkingDirectory) + ".uploads";
 
     /// <summary>True when a token is configured.</summary>
     public bool HasToken => !string.IsNullOrEmpty(Token);

@@ -6,7 +6,7 @@ using Sitrep.Brief.Rendering;
 using Sitrep.Errors;
 using Sitrep.Hypotheses;
 using Sitrep.Hypotheses.Files;
-using Sitrep.Storage.Sqlite;
+using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
 
@@ -32,7 +32,7 @@ internal static class AchCommand
         {
             try
             {
-                using var store = SqliteDocumentStore.Open(parse.GetValue(db)!);
+                using var store = StoreFactory.Open(parse.GetValue(db)!);
                 var snapshotJson = store.GetSetting(AchSnapshot.Key);
                 if (snapshotJson is null)
                 {
@@ -123,7 +123,7 @@ internal static class AchOptionsFromFiles
     /// Refuses a ratings file that names evidence or a hypothesis the stored analysis does not hold (SR3007 naming the
     /// id), before anything is remembered: an id mistyped or left from an older analysis would otherwise be ignored.
     /// </summary>
-    public static void Validate(SqliteDocumentStore store, AchSnapshot snapshot, string? hypothesesPath, string? ratingsPath)
+    public static void Validate(IStoryStore store, AchSnapshot snapshot, string? hypothesesPath, string? ratingsPath)
     {
         if (ratingsPath is null)
         {

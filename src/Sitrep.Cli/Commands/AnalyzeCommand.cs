@@ -5,7 +5,7 @@ using Sitrep.Errors;
 using Sitrep.Ingest;
 using Sitrep.Ingest.Fetch;
 using Sitrep.Ingest.Manifest;
-using Sitrep.Storage.Sqlite;
+using Sitrep.Storage;
 using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
@@ -91,7 +91,7 @@ internal static class AnalyzeCommand
             var (urls, files) = WebInputs.Split(paths);
             manifestPath ??= FindManifest([.. files], workingDirectory);
             var manifest = manifestPath is null ? SourceManifest.Empty : SourceManifest.Load(manifestPath);
-            using var store = SqliteDocumentStore.Open(db);
+            using var store = StoreFactory.Open(db);
             var outlets = SourceSettings.Load(store, sourcesPath);
             var fetched = WebInputs.FetchAsync(urls, FetchOptions.Default with { MaxBytes = maxBytes }, store, Math.Min(jobs, 4), cancellationToken).GetAwaiter().GetResult();
             var options = new RunOptions
@@ -105,7 +105,7 @@ internal static class AnalyzeCommand
                 Manifest = manifest,
                 Ingest = IngestOptions.Default with { MaxBytes = maxBytes },
                 WorkingDirectory = workingDirectory,
-                Excluded = StoreFiles(db, workingDirectory).Concat(manifestPath is null ? [] : [Path.GetFullPath(manifestPath, workingDirectory)]).Concat(sourcesPath is null ? [] : [Path.GetFullPath(sourcesPath, workingDirectory)]).ToList(),
+                Excluded = StoreFactory.Files(db, workingDirectory).Concat(manifestPath is null ? [] : [Path.GetFullPath(manifestPath, workingDirectory)]).Concat(sourcesPath is null ? [] : [Path.GetFullPath(sourcesPath, workingDirectory)]).ToList(),
             };
             // The workbench's decisions (sitrep serve: merges, splits, types, hypotheses, ratings) apply after the files'.
             var book = Web.Decisions.DecisionBook.Read(store, store);
@@ -127,7 +127,7 @@ internal static class AnalyzeCommand
             var brief = result.WrittenFiles.FirstOrDefault(f => f.EndsWith(".html", StringComparison.Ordinal));
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Analysed {result.Documents} documents ({result.Inserted} new in {db}), {result.BytesRead / 1e6:0.###} MB in {seconds:0.##} s ({result.BytesRead / 1e6 / seconds:0.##} MB/s); {result.Errors.Count(e => e.Severity == ErrorSeverity.Error)} inputs failed. The story holds {result.StoryDocuments} documents{(result.Reanalysed > 0 ? $" ({result.Reanalysed} stored ones analysed again)" : string.Empty)}.{(brief is null ? string.Empty : " Brief: " + brief)}"));
+                $"Analysed {result.Documents} documents ({result.Inserted} new in {StoreFactory.Display(db)}), {result.BytesRead / 1e6:0.###} MB in {seconds:0.##} s ({result.BytesRead / 1e6 / seconds:0.##} MB/s); {result.Errors.Count(e => e.Severity == ErrorSeverity.Error)} inputs failed. The story holds {result.StoryDocuments} documents{(result.Reanalysed > 0 ? $" ({result.Reanalysed} stored ones analysed again)" : string.Empty)}.{(brief is null ? string.Empty : " Brief: " + brief)}"));
             if (result.Documents == 0)
             {
                 return ExitCodes.Failed;
@@ -177,12 +177,6 @@ internal static class AnalyzeCommand
     }
 
     // The store and its WAL files are never reports, even when they sit inside an input folder.
-    private static IEnumerable<string> StoreFiles(string db, string workingDirectory)
-    {
-        var full = Path.GetFullPath(db, workingDirectory);
-        return [full, full + "-wal", full + "-shm", full + "-journal"];
-    }
-
     private static string? FindManifest(string[] paths, string workingDirectory)
     {
         foreach (var path in paths)

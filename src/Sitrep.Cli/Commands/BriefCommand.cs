@@ -5,7 +5,7 @@ using Sitrep.Brief.Building;
 using Sitrep.Brief.Model;
 using Sitrep.Brief.Rendering;
 using Sitrep.Errors;
-using Sitrep.Storage.Sqlite;
+using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
 
@@ -33,7 +33,7 @@ internal static class BriefCommand
             {
                 var formats = ParseFormats(parse.GetValue(format));
                 var from = Since(parse.GetValue(since));
-                using var store = SqliteDocumentStore.Open(parse.GetValue(db)!);
+                using var store = StoreFactory.Open(parse.GetValue(db)!);
                 var json = store.GetSetting(BriefSnapshot.Key);
                 if (json is null)
                 {

@@ -7,9 +7,9 @@ internal static class CommandOptions
 {
     public static Option<string> Db() => new("--db")
     {
-        Description = "The store: a SQLite file (created when missing).",
+        Description = "The store: a SQLite file (created when missing), or a PostgreSQL database as postgres://user:pass@host:port/db or Host=…;Database=… (migrated when new).",
         DefaultValueFactory = _ => "sitrep.db",
-        HelpName = "FILE",
+        HelpName = "FILE|URL",
     };
 
     public static Option<bool> Full() => new("--full")

@@ -6,7 +6,6 @@ using Sitrep.Ingest;
 using Sitrep.Ingest.Fetch;
 using Sitrep.Ingest.Manifest;
 using Sitrep.Storage;
-using Sitrep.Storage.Sqlite;
 
 namespace Sitrep.Cli.Commands;
 
@@ -75,7 +74,7 @@ internal static class FetchCommand
                 TotalTimeout = TimeSpan.FromSeconds(Math.Max(timeout * (retries + 1) * 2, FetchOptions.Default.TotalTimeout.TotalSeconds)),
                 MaxRetries = retries,
             };
-            using var store = SqliteDocumentStore.Open(db);
+            using var store = StoreFactory.Open(db);
             var outlets = SourceSettings.Load(store, sourcesPath);
             var fetched = await WebInputs.FetchAsync(urls, options, store, parallel: 4, cancellationToken).ConfigureAwait(false);
             var ingestor = new DocumentIngestor(IngestOptions.Default with { MaxBytes = maxBytes }, SourceManifest.Empty) { Outlets = outlets };

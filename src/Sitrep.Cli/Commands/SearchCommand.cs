@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sitrep.Errors;
+using Sitrep.Storage;
 using Sitrep.Storage.Sqlite;
 using Spectre.Console;
 
@@ -25,7 +26,7 @@ internal static class SearchCommand
                     throw SitrepErrors.BadOption.Exception("--limit", limitValue, "a whole number of at least 1");
                 }
 
-                using var store = SqliteDocumentStore.Open(parse.GetValue(db)!, StoreCheck.None);
+                using var store = StoreFactory.Open(parse.GetValue(db)!, StoreCheck.None);
                 var hits = store.Search(parse.GetValue(query)!, limitValue);
                 if (hits.Count == 0)
                 {

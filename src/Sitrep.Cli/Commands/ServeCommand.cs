@@ -46,7 +46,7 @@ internal static class ServeCommand
                 };
                 using var host = WorkbenchHost.CreateHostBuilder(options).Build();
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
-                Console.WriteLine($"Serving {options.Urls} (store {options.DbPath}{(options.WatchDirectory is null ? string.Empty : ", watching " + options.WatchDirectory)}); Ctrl+C to stop.");
+                Console.WriteLine($"Serving {options.Urls} (store {Storage.StoreFactory.Display(options.DbPath)}{(options.WatchDirectory is null ? string.Empty : ", watching " + options.WatchDirectory)}); Ctrl+C to stop.");
                 await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }

@@ -4,7 +4,7 @@ using Sitrep.Engine.Watch;
 using Sitrep.Errors;
 using Sitrep.Ingest;
 using Sitrep.Ingest.Manifest;
-using Sitrep.Storage.Sqlite;
+using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
 
@@ -68,7 +68,7 @@ internal static class WatchCommand
             var manifestPath = Path.Combine(directory, "manifest.csv");
             var manifest = File.Exists(manifestPath) ? SourceManifest.Load(manifestPath) : SourceManifest.Empty;
             var dbFull = Path.GetFullPath(db);
-            using var store = SqliteDocumentStore.Open(db);
+            using var store = StoreFactory.Open(db);
             var watch = new DirectoryWatch(DefaultPipeline.Build(), store, directory, IngestOptions.Default with { MaxBytes = maxBytes }, manifest, [Path.GetFullPath(manifestPath), dbFull, dbFull + "-wal", dbFull + "-shm", dbFull + "-journal"])
             {
                 SettleTime = TimeSpan.FromMilliseconds(settle),

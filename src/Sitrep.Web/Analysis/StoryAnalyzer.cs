@@ -2,7 +2,7 @@ using Sitrep.Brief.Model;
 using Sitrep.Engine;
 using Sitrep.Ingest;
 using Sitrep.Ingest.Manifest;
-using Sitrep.Storage.Sqlite;
+using Sitrep.Storage;
 using Sitrep.Web.Decisions;
 
 namespace Sitrep.Web.Analysis;
@@ -22,14 +22,13 @@ public sealed class StoryAnalyzer(WorkbenchOptions options) : IReportAnalyzer
     public IReadOnlyList<string> Analyze(string dbPath, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
-        using var store = SqliteDocumentStore.Open(dbPath);
+        using var store = StoreFactory.Open(dbPath);
         var storyFiles = StoryFiles(store.GetSetting(BriefSnapshot.Key));
         var manifestPath = storyFiles.Select(Path.GetDirectoryName).Distinct(StringComparer.Ordinal)
             .Select(d => Path.Combine(d ?? ".", "manifest.csv"))
             .FirstOrDefault(File.Exists);
         var decisions = DecisionBook.Read(store, store);
         var run = new AnalysisRun(DefaultPipeline.Build(aliases: decisions.Aliases(EntityAliasSettings.Load(store, null)), ach: decisions.Ach(store, suggest: true)), store);
-        var db = Path.GetFullPath(dbPath, options.WorkingDirectory);
         var result = run.Execute(
             new RunOptions
             {
@@ -38,7 +37,7 @@ public sealed class StoryAnalyzer(WorkbenchOptions options) : IReportAnalyzer
                 Outlets = SourceSettings.Load(store, null),
                 Ingest = IngestOptions.Default with { MaxBytes = options.MaxFileBytes },
                 WorkingDirectory = options.WorkingDirectory,
-                Excluded = [db, db + "-wal", db + "-shm", db + "-journal", .. manifestPath is null ? Array.Empty<string>() : [manifestPath]],
+                Excluded = [.. StoreFactory.Files(dbPath, options.WorkingDirectory), .. manifestPath is null ? Array.Empty<string>() : [manifestPath]],
             },
             progress: null,
             cancellationToken);

@@ -7,7 +7,6 @@ using Sitrep.Documents;
 using Sitrep.Entities;
 using Sitrep.Hypotheses;
 using Sitrep.Storage;
-using Sitrep.Storage.Sqlite;
 using Sitrep.Web.Decisions;
 
 namespace Sitrep.Web.Story;
@@ -22,7 +21,7 @@ namespace Sitrep.Web.Story;
 /// </remarks>
 public sealed class StoryService : IDisposable
 {
-    private readonly SqliteDocumentStore _store;
+    private readonly IStoryStore _store;
     private readonly WorkbenchOptions _options;
     private readonly Lock _gate = new();
     private Picture? _picture;
@@ -33,11 +32,11 @@ public sealed class StoryService : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _store = SqliteDocumentStore.Open(Path.GetFullPath(options.DbPath, options.WorkingDirectory));
+        _store = StoreFactory.Open(StoreFactory.IsPostgres(options.DbPath) ? options.DbPath : Path.GetFullPath(options.DbPath, options.WorkingDirectory));
     }
 
     /// <summary>The store, for the few callers that write documents' neighbours (outlets, decisions, uploads).</summary>
-    public SqliteDocumentStore Store => _store;
+    public IStoryStore Store => _store;
 
     /// <summary>The picture in force.</summary>
     public Picture Current

@@ -1,0 +1,10 @@
+namespace Sitrep.Storage;
+
+/// <summary>
+/// Everything a story keeps: its documents and their layers (<see cref="IDocumentStore"/>), the analyst's decisions
+/// and uploads (<see cref="IDecisionStore"/>), and the outlets and fetched pages (<see cref="ISourceStore"/>). What
+/// <see cref="StoreFactory.Open(string, Sqlite.StoreCheck)"/> returns, whichever database holds the story.
+/// </summary>
+public interface IStoryStore : IDocumentStore, IDecisionStore, ISourceStore
+{
+}

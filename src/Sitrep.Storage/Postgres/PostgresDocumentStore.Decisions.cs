@@ -1,0 +1,107 @@
+using System.Globalization;
+using Npgsql;
+
+namespace Sitrep.Storage.Postgres;
+
+/// <summary>Decisions and the upload journal (<see cref="IDecisionStore"/>), in their own tables (migration 2).</summary>
+public sealed partial class PostgresDocumentStore
+{
+    /// <inheritdoc />
+    public StoredDecision AppendDecision(StoredDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return InTransaction((connection, tx) =>
+        {
+            var id = Convert.ToInt64(
+                Scalar(
+                    connection,
+                    tx,
+                    "INSERT INTO decisions (kind, subject, value, who, made_at, why) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    decision.Kind,
+                    decision.Subject,
+                    decision.Value,
+                    decision.Who,
+                    decision.When.ToString("O", CultureInfo.InvariantCulture),
+                    decision.Why),
+                CultureInfo.InvariantCulture);
+            return decision with { Id = id };
+        });
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredDecision> Decisions(string? kind = null) => Guarded<IReadOnlyList<StoredDecision>>(connection =>
+    {
+        using var cmd = kind is null
+            ? Command(connection, null, "SELECT id, kind, subject, value, who, made_at, why FROM decisions ORDER BY id")
+            : Command(connection, null, "SELECT id, kind, subject, value, who, made_at, why FROM decisions WHERE kind = $1 ORDER BY id", kind);
+        using var reader = cmd.ExecuteReader();
+        var decisions = new List<StoredDecision>();
+        while (reader.Read())
+        {
+            decisions.Add(new StoredDecision(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
+                NullableString(reader, 6)));
+        }
+
+        return decisions;
+    });
+
+    /// <inheritdoc />
+    public bool JournalUpload(string sha256, string name, string path, DateTimeOffset receivedAt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sha256);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return InTransaction((connection, tx) => Execute(
+            connection,
+            tx,
+            "INSERT INTO uploads (sha256, name, path, received_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING",
+            sha256,
+            name,
+            path,
+            receivedAt.ToString("O", CultureInfo.InvariantCulture)) > 0);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredUpload> PendingUploads() =>
+        ReadUploads("SELECT sha256, name, path, received_at, analysed_at FROM uploads WHERE analysed_at IS NULL ORDER BY id");
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredUpload> Uploads() =>
+        ReadUploads("SELECT sha256, name, path, received_at, analysed_at FROM uploads ORDER BY id DESC");
+
+    /// <inheritdoc />
+    public void MarkUploadAnalysed(string sha256, DateTimeOffset analysedAt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sha256);
+        InTransaction((connection, tx) => Execute(
+            connection,
+            tx,
+            "UPDATE uploads SET analysed_at = $2 WHERE sha256 = $1",
+            sha256,
+            analysedAt.ToString("O", CultureInfo.InvariantCulture)));
+    }
+
+    private IReadOnlyList<StoredUpload> ReadUploads(string sql) => Guarded<IReadOnlyList<StoredUpload>>(connection =>
+    {
+        using var cmd = new NpgsqlCommand(sql, connection);
+        using var reader = cmd.ExecuteReader();
+        var uploads = new List<StoredUpload>();
+        while (reader.Read())
+        {
+            uploads.Add(new StoredUpload(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
+                NullableString(reader, 4) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null));
+        }
+
+        return uploads;
+    });
+}

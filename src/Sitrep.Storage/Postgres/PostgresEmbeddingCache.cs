@@ -1,0 +1,154 @@
+using System.Buffers.Binary;
+using Npgsql;
+using Sitrep.Embeddings;
+using Sitrep.Errors;
+
+namespace Sitrep.Storage.Postgres;
+
+/// <summary>
+/// Sentence vectors in the PostgreSQL store's <c>embeddings</c> table (migration 3), as <see cref="Sqlite.SqliteEmbeddingCache"/>
+/// keeps them in SQLite: the 16-byte <see cref="EmbeddingKey"/>, the vector as little-endian float16 values.
+/// </summary>
+/// <remarks>Thread-safe: each call takes a pooled connection; a batch is read with one query and written in one transaction.</remarks>
+public sealed class PostgresEmbeddingCache : IEmbeddingCache, IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _display;
+
+    private PostgresEmbeddingCache(NpgsqlDataSource dataSource, string display)
+    {
+        _dataSource = dataSource;
+        _display = display;
+    }
+
+    /// <summary>Opens the cache in the database <paramref name="connectionString"/> names (migrated as the store migrates it).</summary>
+    /// <exception cref="SitrepException">The database cannot be opened (as <see cref="PostgresDocumentStore.Open"/>).</exception>
+    public static PostgresEmbeddingCache Open(string connectionString)
+    {
+        // Opening the store once brings the schema to the current version, embeddings table included.
+        using (PostgresDocumentStore.Open(connectionString))
+        {
+        }
+
+        var builder = PostgresConnection.Parse(connectionString);
+        return new PostgresEmbeddingCache(NpgsqlDataSource.Create(builder), PostgresConnection.Display(builder));
+    }
+
+    /// <inheritdoc />
+    public float[]?[] GetMany(IReadOnlyList<EmbeddingKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new float[]?[keys.Count];
+        if (keys.Count == 0)
+        {
+            return result;
+        }
+
+        var positions = new Dictionary<EmbeddingKey, List<int>>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!positions.TryGetValue(keys[i], out var list))
+            {
+                positions[keys[i]] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        Guarded(connection =>
+        {
+            using var cmd = new NpgsqlCommand("SELECT key, dimensions, vector FROM embeddings WHERE key = ANY($1)", connection);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = positions.Keys.Select(k => k.ToBytes()).ToArray() });
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                var vector = FromHalves(reader.GetInt32(1), reader.GetFieldValue<byte[]>(2));
+                foreach (var i in positions[EmbeddingKey.FromBytes(reader.GetFieldValue<byte[]>(0))])
+                {
+                    result[i] = vector;
+                }
+            }
+
+            return 0;
+        });
+        return result;
+    }
+
+    /// <inheritdoc />
+    public void PutMany(IReadOnlyList<KeyValuePair<EmbeddingKey, float[]>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        Guarded(connection =>
+        {
+            using var tx = connection.BeginTransaction();
+            using var batch = new NpgsqlBatch(connection, tx);
+            foreach (var (key, vector) in entries)
+            {
+                var command = new NpgsqlBatchCommand("INSERT INTO embeddings (key, dimensions, vector) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET dimensions = excluded.dimensions, vector = excluded.vector");
+                command.Parameters.Add(new NpgsqlParameter { Value = key.ToBytes() });
+                command.Parameters.Add(new NpgsqlParameter { Value = vector.Length });
+                command.Parameters.Add(new NpgsqlParameter { Value = ToHalves(vector) });
+                batch.BatchCommands.Add(command);
+            }
+
+            batch.ExecuteNonQuery();
+            tx.Commit();
+            return 0;
+        });
+    }
+
+    /// <summary>Vectors held.</summary>
+    public long Count => Guarded(connection =>
+    {
+        using var cmd = new NpgsqlCommand("SELECT count(*) FROM embeddings", connection);
+        return (long)cmd.ExecuteScalar()!;
+    });
+
+    private T Guarded<T>(Func<NpgsqlConnection, T> operation)
+    {
+        try
+        {
+            using var connection = _dataSource.OpenConnection();
+            return operation(connection);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw SitrepErrors.StoreFailed.Exception(_display, ex is PostgresException pg ? pg.MessageText : ex.Message);
+        }
+    }
+
+    private static byte[] ToHalves(float[] values)
+    {
+        var bytes = new byte[values.Length * 2];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteHalfLittleEndian(bytes.AsSpan(i * 2), (Half)values[i]);
+        }
+
+        return bytes;
+    }
+
+    private static float[]? FromHalves(int dimensions, byte[] bytes)
+    {
+        if (bytes.Length != dimensions * 2)
+        {
+            return null; // a damaged row is a miss, not a crash: the vector is encoded again and replaced
+        }
+
+        var values = new float[dimensions];
+        for (var i = 0; i < dimensions; i++)
+        {
+            values[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes.AsSpan(i * 2));
+        }
+
+        return values;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _dataSource.Dispose();
+}

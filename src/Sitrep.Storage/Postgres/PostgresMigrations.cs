@@ -1,0 +1,146 @@
+namespace Sitrep.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL store's schema as an ordered list of migrations, apart from the SQLite store's (the two evolve on
+/// their own). The version is the highest row of <c>schema_version</c>; each migration runs in its own transaction with
+/// the row that records it, so a store is always at one whole version. Append, never edit.
+/// </summary>
+/// <remarks>
+/// Timestamps the contract hands back as given (<see cref="StoredDecision.When"/>, an upload's times, a document's
+/// publication date) are kept as ISO 8601 text, as the SQLite store keeps them, so the offset they were written with
+/// reads back unchanged; times the store sets itself are <c>timestamptz</c>.
+/// </remarks>
+internal static class PostgresMigrations
+{
+    /// <summary>Characters of a document's text that go into its search vector: PostgreSQL refuses a vector over 1 MB.</summary>
+    public const int IndexedCharacters = 400_000;
+
+    public const string VersionTable = """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version integer PRIMARY KEY,
+            applied_at timestamptz NOT NULL DEFAULT now()
+        );
+        """;
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        // 1: documents with their paths, structure, layout and layers, the full-text vector (a generated column over
+        // the title and the text, GIN-indexed), the analyst's settings.
+        $$"""
+        CREATE TABLE documents (
+            id text PRIMARY KEY,
+            content_hash text NOT NULL UNIQUE,
+            path text NOT NULL,
+            title text,
+            kind text NOT NULL,
+            outlet text,
+            author text,
+            url text,
+            published text,
+            reliability text,
+            language text,
+            length integer NOT NULL,
+            text text NOT NULL,
+            layout text,
+            first_seen timestamptz NOT NULL,
+            last_seen timestamptz NOT NULL,
+            search tsvector GENERATED ALWAYS AS (
+                setweight(to_tsvector('simple'::regconfig, coalesce(title, '')), 'A')
+                || setweight(to_tsvector('simple'::regconfig, left(text, {{IndexedCharacters}})), 'B')) STORED
+        );
+        CREATE INDEX documents_path ON documents (path COLLATE "C", id COLLATE "C");
+        CREATE INDEX documents_search ON documents USING gin (search);
+        CREATE TABLE document_paths (
+            doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            path text NOT NULL,
+            PRIMARY KEY (doc_id, path)
+        );
+        CREATE INDEX document_paths_path ON document_paths (path text_pattern_ops);
+        CREATE TABLE posts (
+            doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            post_id text NOT NULL,
+            parent_id text,
+            depth integer NOT NULL,
+            author text,
+            time_text text,
+            time_value text,
+            start integer NOT NULL,
+            "end" integer NOT NULL,
+            header_start integer,
+            header_end integer,
+            PRIMARY KEY (doc_id, post_id)
+        );
+        CREATE TABLE boilerplate (
+            doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start integer NOT NULL,
+            "end" integer NOT NULL,
+            PRIMARY KEY (doc_id, start)
+        );
+        CREATE TABLE annotations (
+            doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer text NOT NULL,
+            component text NOT NULL,
+            json text NOT NULL,
+            PRIMARY KEY (doc_id, layer)
+        );
+        CREATE TABLE settings (
+            key text PRIMARY KEY,
+            value text NOT NULL
+        );
+        """,
+
+        // 2: the analyst's outlets and the raw snapshots of fetched pages; the workbench's decisions and the journal of
+        // uploaded files.
+        """
+        CREATE TABLE outlets (
+            name text PRIMARY KEY,
+            reliability text,
+            notes text,
+            aliases text[] NOT NULL
+        );
+        CREATE TABLE snapshots (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            url text NOT NULL,
+            final_url text NOT NULL,
+            fetched_at text NOT NULL,
+            status integer NOT NULL,
+            content_type text,
+            charset text,
+            sha256 text NOT NULL,
+            bytes bytea NOT NULL
+        );
+        CREATE INDEX snapshots_url ON snapshots (url, fetched_at);
+        CREATE INDEX snapshots_final_url ON snapshots (final_url, fetched_at);
+        CREATE TABLE decisions (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            kind text NOT NULL,
+            subject text NOT NULL,
+            value text NOT NULL,
+            who text NOT NULL,
+            made_at text NOT NULL,
+            why text
+        );
+        CREATE INDEX decisions_kind ON decisions (kind, subject);
+        CREATE TABLE uploads (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            sha256 text NOT NULL UNIQUE,
+            name text NOT NULL,
+            path text NOT NULL,
+            received_at text NOT NULL,
+            analysed_at text
+        );
+        """,
+
+        // 3: sentence vectors (PostgresEmbeddingCache): 16-byte key, little-endian float16 values.
+        """
+        CREATE TABLE embeddings (
+            key bytea PRIMARY KEY,
+            dimensions integer NOT NULL,
+            vector bytea NOT NULL
+        );
+        """,
+    ];
+
+    /// <summary>The tables every store at the current version holds; a store that lacks one is damaged.</summary>
+    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads", "embeddings"];
+}
