@@ -14,7 +14,7 @@ namespace Sitrep.Bench;
 public static class StoryGrowth
 {
     /// <summary>
-    /// <c>story build --corpus DIR --docs N --db FILE [--jobs J]</c> or
+    /// <c>story build --corpus DIR --docs N --db FILE [--jobs J] [--from M]</c> (files M … N-1 into the store) or
     /// <c>story add --corpus DIR --docs N --add K --db FILE [--jobs J] [--out DIR] [--incremental]</c> (adds files N … N+K-1;
     /// with <c>--incremental</c> each addition updates the stored picture instead of recomputing the whole story), or
     /// <c>story rebuild --corpus DIR --db FILE</c> (the corpus stages over the whole story, which writes the stored picture).
@@ -33,7 +33,8 @@ public static class StoryGrowth
         if (mode == "build")
         {
             var clock = Stopwatch.StartNew();
-            var result = run.Execute(new RunOptions { Inputs = files.Take(docs).ToList(), WholeStory = false });
+            var from = int.Parse(CorpusMaker.Arg(args, "--from") ?? "0", CultureInfo.InvariantCulture);
+            var result = run.Execute(new RunOptions { Inputs = files.Skip(from).Take(docs - from).ToList(), WholeStory = false });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"built {store.CountDocuments():N0} documents in {clock.Elapsed.TotalSeconds:0.0} s; peak {PeakMegabytes():N0} MB"));
             return result.HasErrors ? 2 : 0;
         }

@@ -48,6 +48,9 @@ public static class StoryPicture
     /// <summary>A key held by more items than this is too common to look up (the grouper's own posting bound).</summary>
     public const int MaxPosting = 400;
 
+    /// <summary>The share of a unit's keys an item must hold for the unit to touch it (with the stage's minimum).</summary>
+    public const double MinSharedShare = 0.3;
+
     private const int UnitLimit = 2048;
 
     private static readonly ConditionalWeakTable<AnalysisPipeline, AnalysisPipeline> PicturePipelines = [];
@@ -154,11 +157,14 @@ public static class StoryPicture
         foreach (var stage in recompute)
         {
             var shared = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var keys in added.SelectMany(stage.KeysOf))
+            foreach (var keys in added.SelectMany(d => stage.KeysOf(d)))
             {
+                // A unit touches an item sharing the stage's minimum of keys and a good part of its own keys: a claim
+                // sharing two common words out of twenty with a proposition is not about to join it.
+                var least = Math.Max(stage.MinSharedKeys, (int)Math.Ceiling(MinSharedShare * keys.Count));
                 foreach (var (id, count) in picture.FindPictureIds(stage.PictureKind, keys, MaxPosting))
                 {
-                    if (count >= stage.MinSharedKeys)
+                    if (count >= least)
                     {
                         shared[id] = shared.GetValueOrDefault(id) + count;
                     }
@@ -206,6 +212,11 @@ public static class StoryPicture
         }
 
         Lap("corpus");
+        foreach (var (stage, time) in neighbourhood.StageTimes)
+        {
+            phases["corpus:" + stage] = time;
+        }
+
         foreach (var stage in recompute)
         {
             var units = kept[stage.PictureKind];
