@@ -389,7 +389,7 @@ public sealed class AnalysisRun
 
     // Documents an incremental run keeps once read: enough for the neighbourhoods of a session's additions, bounded so
     // that memory does not grow with the story.
-    private const int MaxCachedIncremental = 4096;
+    private const int MaxCachedIncremental = 512;
 
     private static IEnumerable<List<InputFile>> Batches(IReadOnlyList<InputFile> files, RunOptions options)
     {
