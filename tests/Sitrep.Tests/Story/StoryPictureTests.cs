@@ -2,7 +2,6 @@ using Shouldly;
 using Sitrep.Engine;
 using Sitrep.Engine.Story;
 using Sitrep.Ingest.Manifest;
-using Sitrep.Pipeline;
 using Sitrep.Storage;
 using Sitrep.Storage.Sqlite;
 using Sitrep.Tests.Support;
