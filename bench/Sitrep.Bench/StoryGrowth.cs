@@ -14,8 +14,10 @@ namespace Sitrep.Bench;
 public static class StoryGrowth
 {
     /// <summary>
-    /// <c>story build --corpus DIR --docs N --db FILE [--jobs J]</c> or
-    /// <c>story add --corpus DIR --docs N --add K --db FILE [--jobs J] [--out DIR]</c> (adds files N … N+K-1).
+    /// <c>story build --corpus DIR --docs N --db FILE [--jobs J] [--from M]</c> (files M … N-1 into the store) or
+    /// <c>story add --corpus DIR --docs N --add K --db FILE [--jobs J] [--out DIR] [--incremental]</c> (adds files N … N+K-1;
+    /// with <c>--incremental</c> each addition updates the stored picture instead of recomputing the whole story), or
+    /// <c>story rebuild --corpus DIR --db FILE</c> (the corpus stages over the whole story, which writes the stored picture).
     /// </summary>
     public static int Run(string[] args)
     {
@@ -31,10 +33,22 @@ public static class StoryGrowth
         if (mode == "build")
         {
             var clock = Stopwatch.StartNew();
-            var result = run.Execute(new RunOptions { Inputs = files.Take(docs).ToList(), WholeStory = false });
+            var from = int.Parse(CorpusMaker.Arg(args, "--from") ?? "0", CultureInfo.InvariantCulture);
+            var result = run.Execute(new RunOptions { Inputs = files.Skip(from).Take(docs - from).ToList(), WholeStory = false });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"built {store.CountDocuments():N0} documents in {clock.Elapsed.TotalSeconds:0.0} s; peak {PeakMegabytes():N0} MB"));
             return result.HasErrors ? 2 : 0;
         }
+
+        if (mode == "rebuild")
+        {
+            var clock = Stopwatch.StartNew();
+            var result = run.Execute(new RunOptions { Inputs = [] });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rebuilt the picture of {result.StoryDocuments:N0} documents in {clock.Elapsed.TotalSeconds:0.0} s; peak {PeakMegabytes():N0} MB"));
+            Console.WriteLine("phases: " + string.Join(", ", result.Phases.OrderByDescending(p => p.Value).Take(12).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.TotalMilliseconds:N0} ms"))));
+            return 0;
+        }
+
+        var incremental = args.Contains("--incremental", StringComparer.Ordinal);
 
         var add = int.Parse(CorpusMaker.Arg(args, "--add") ?? "20", CultureInfo.InvariantCulture);
         var output = CorpusMaker.Arg(args, "--out");
@@ -43,7 +57,7 @@ public static class StoryGrowth
         foreach (var file in files.Skip(docs).Take(add))
         {
             var clock = Stopwatch.StartNew();
-            var result = run.Execute(new RunOptions { Inputs = [file], OutputDirectory = output });
+            var result = run.Execute(new RunOptions { Inputs = [file], OutputDirectory = output, Incremental = incremental });
             clock.Stop();
             times.Add(clock.Elapsed.TotalMilliseconds);
             foreach (var (phase, time) in result.Phases)
@@ -56,7 +70,10 @@ public static class StoryGrowth
                 list.Add(time.TotalMilliseconds);
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added {Path.GetFileName(file)}: {clock.Elapsed.TotalMilliseconds:N0} ms, story {result.StoryDocuments:N0} documents, {result.Reanalysed} analysed again"));
+            var update = result.PictureUpdate is { } u
+                ? string.Create(CultureInfo.InvariantCulture, $", touched {string.Join(' ', u.Touched.Select(t => t.Key + " " + t.Value))}, read {u.DocumentsRead} stored documents")
+                : incremental ? ", whole story (no current picture)" : string.Empty;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added {Path.GetFileName(file)}: {clock.Elapsed.TotalMilliseconds:N0} ms, story {result.StoryDocuments:N0} documents, {result.Reanalysed} analysed again{update}"));
         }
 
         Console.WriteLine(string.Create(

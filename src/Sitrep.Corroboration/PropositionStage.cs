@@ -27,7 +27,7 @@ namespace Sitrep.Corroboration;
 /// that post (<see cref="ThreadStances"/>), whether or not the reply makes a claim of its own: "that's fake" under a
 /// post that makes the claim is a deny from the reply's author.
 /// </remarks>
-public sealed class PropositionStage : ICorpusStage
+public sealed partial class PropositionStage : ICorpusStage
 {
     private readonly PropositionGrouper _grouper = new();
     private readonly Func<Corpus, string, string?>? _syndicationGroup;

@@ -68,6 +68,14 @@ public sealed record RunOptions
     /// over this run's inputs alone (the store still keeps them).
     /// </summary>
     public bool WholeStory { get; init; } = true;
+
+    /// <summary>
+    /// True: when the store holds a picture made by this pipeline's components (<see cref="StoryPicture"/>), this run's
+    /// documents update it (only the items they touch are computed again) instead of the corpus stages running over the
+    /// whole story, and the brief covers what they touched. False (the default): the corpus stages run over the whole
+    /// story and the stored picture is rebuilt from it, the reference an incremental picture is checked against.
+    /// </summary>
+    public bool Incremental { get; init; }
 }
 
 /// <summary>Progress of a run, reported after each batch.</summary>
@@ -93,6 +101,9 @@ public sealed record RunResult(BriefReport Brief, int Documents, IReadOnlyList<S
 
     /// <summary>Stored documents analysed again because a stored layer was missing or from another component version.</summary>
     public int Reanalysed { get; init; }
+
+    /// <summary>What the incremental update of the stored picture did, or null when the corpus stages ran over the whole story.</summary>
+    public PictureUpdateResult? PictureUpdate { get; init; }
 
     /// <summary>True when at least one input failed (warnings do not count).</summary>
     public bool HasErrors => Errors.Any(e => e.Severity == ErrorSeverity.Error);
@@ -202,10 +213,11 @@ public sealed class AnalysisRun
         phases.Start("store");
         var inserted = writer.Complete();
         phases.Start("story");
+        var incremental = options.Incremental && options.WholeStory && analyzed.Count > 0 && StoryPicture.IsCurrent(_pipeline, _store);
         StoryLoad story;
         lock (_storyGate)
         {
-            story = options.WholeStory
+            story = options.WholeStory && !incremental
                 ? StoredStory.Load(_pipeline, _store, seen, _story, cancellationToken)
                 : new StoryLoad([], 0, 0, []);
             if (options.WholeStory)
@@ -218,6 +230,11 @@ public sealed class AnalysisRun
         }
 
         errors.AddRange(story.Errors);
+
+        if (incremental)
+        {
+            return ExecuteIncremental(options, analyzed, errors, inserted, bytesRead, clock, phases, cancellationToken);
+        }
 
         phases.Start("corpus");
 
@@ -236,6 +253,12 @@ public sealed class AnalysisRun
         foreach (var (stage, time) in corpus.StageTimes)
         {
             phases.Add("corpus:" + stage, time);
+        }
+
+        if (options.WholeStory)
+        {
+            phases.Start("picture:rebuild");
+            StoryPicture.Rebuild(_pipeline, _store, corpus);
         }
 
         phases.Start("brief:build");
@@ -280,6 +303,93 @@ public sealed class AnalysisRun
             Reanalysed = story.Reanalysed,
         };
     }
+
+    /// <summary>
+    /// The incremental path: this run's documents update the stored picture, and the brief covers the neighbourhood they
+    /// touched (the new documents and the stored ones the touched items draw from); the stored brief snapshot, the
+    /// story-wide summaries (takeaways, hypotheses) and the ACH snapshot are left as the last whole-story run made them.
+    /// </summary>
+    private RunResult ExecuteIncremental(RunOptions options, List<AnalyzedDocument> analyzed, List<SitrepError> errors, int inserted, long bytesRead, Stopwatch clock, PhaseClock phases, CancellationToken cancellationToken)
+    {
+        phases.Start("picture");
+        var update = StoryPicture.Update(_pipeline, _store, analyzed, ids => ReadStored(ids, cancellationToken), cancellationToken);
+        foreach (var (phase, time) in update.Phases)
+        {
+            phases.Add("picture:" + phase, time);
+        }
+
+        phases.Start("brief:build");
+        var corpus = update.Neighbourhood;
+        var brief = BriefBuilder.Build(corpus, _pipeline.StageNames, errors, SitrepVersion.Current);
+        var written = new List<string>();
+        if (options.OutputDirectory is { } outDir)
+        {
+            phases.Start("brief:render");
+            var shown = options.FullBrief ? brief : BriefBounds.Apply(brief, options.BriefLimits);
+            try
+            {
+                var texts = corpus.Documents.ToDictionary(d => d.Document.Id, d => d.Text, StringComparer.Ordinal);
+                written.AddRange(BriefRenderers.WriteAll(new BriefContext(shown, texts), outDir));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw SitrepErrors.OutputUnwritable.Exception(outDir, ex.Message);
+            }
+        }
+
+        phases.Stop();
+        return new RunResult(brief, analyzed.Count, [.. errors, .. corpus.Errors], inserted, bytesRead, clock.Elapsed, written, phases.Totals)
+        {
+            StoryDocuments = (int)Math.Min(int.MaxValue, _store.CountDocuments()),
+            PictureUpdate = update,
+        };
+    }
+
+    /// <summary>Stored documents by id, from this run object's cache or read back from their layers (and then cached).</summary>
+    private List<AnalyzedDocument> ReadStored(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var result = new List<AnalyzedDocument>(ids.Count);
+        var missing = new List<string>();
+        lock (_storyGate)
+        {
+            foreach (var id in ids)
+            {
+                if (_story.TryGetValue(id, out var held))
+                {
+                    result.Add(held);
+                }
+                else
+                {
+                    missing.Add(id);
+                }
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var stored in _store.Load(missing))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (StoredStory.Import(_pipeline, stored, cancellationToken).Document is { } document)
+                {
+                    result.Add(document);
+                    lock (_storyGate)
+                    {
+                        if (_story.Count < MaxCachedIncremental)
+                        {
+                            _story.TryAdd(document.Document.Id, document);
+                        }
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    // Documents an incremental run keeps once read: enough for the neighbourhoods of a session's additions, bounded so
+    // that memory does not grow with the story.
+    private const int MaxCachedIncremental = 512;
 
     private static IEnumerable<List<InputFile>> Batches(IReadOnlyList<InputFile> files, RunOptions options)
     {

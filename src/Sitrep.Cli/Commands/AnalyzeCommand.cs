@@ -55,7 +55,11 @@ internal static class AnalyzeCommand
         var ratings = AchOptionsFromFiles.RatingsOption();
         var sources = CommandOptions.Sources();
         var full = CommandOptions.Full();
-        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet, aliases, hypotheses, ratings, sources, full };
+        var incremental = new Option<bool>("--incremental")
+        {
+            Description = "Update the stored picture with these reports (only what they touch is computed again) and write the brief of what they touched, instead of computing the picture over every stored document (which also rebuilds the stored picture).",
+        };
+        var command = new Command("analyze", "Analyse reports and write a cited brief.") { paths, db, output, manifest, maxBytes, jobs, quiet, aliases, hypotheses, ratings, sources, full, incremental };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             parse.GetValue(paths)!,
             parse.GetValue(db)!,
@@ -69,11 +73,12 @@ internal static class AnalyzeCommand
             parse.GetValue(ratings),
             parse.GetValue(sources),
             parse.GetValue(full),
+            parse.GetValue(incremental),
             cancellationToken)));
         return command;
     }
 
-    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, string? aliasesPath, string? hypothesesPath, string? ratingsPath, string? sourcesPath, bool full, CancellationToken cancellationToken)
+    private static int Run(string[] paths, string db, string output, string? manifestPath, long maxBytes, int jobs, bool quiet, string? aliasesPath, string? hypothesesPath, string? ratingsPath, string? sourcesPath, bool full, bool incremental, CancellationToken cancellationToken)
     {
         try
         {
@@ -102,6 +107,7 @@ internal static class AnalyzeCommand
                 FetchErrors = fetched.Errors,
                 OutputDirectory = output,
                 FullBrief = full,
+                Incremental = incremental,
                 Manifest = manifest,
                 Ingest = IngestOptions.Default with { MaxBytes = maxBytes },
                 WorkingDirectory = workingDirectory,

@@ -28,6 +28,16 @@ public sealed class LayerBag
         where T : class =>
         Find<T>() ?? throw new InvalidOperationException($"No layer of type {typeof(T).Name} has been assigned; check the stage order.");
 
+    /// <summary>Sets every layer of this bag on <paramref name="other"/> (a shallow copy: layers are immutable records).</summary>
+    public void CopyTo(LayerBag other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (type, layer) in _layers)
+        {
+            other._layers[type] = layer;
+        }
+    }
+
     /// <summary>Every layer, in no particular order.</summary>
     public IEnumerable<object> All => _layers.Values;
 

@@ -7,7 +7,7 @@ namespace Sitrep.Corroboration.Figures;
 /// Assigns <see cref="Capabilities.Figures"/>: the sources' figures per event and quantity, side by side, labelled
 /// consistent, update or dispute (<see cref="FigureLayer"/>).
 /// </summary>
-public sealed class FigureStage : ICorpusStage
+public sealed partial class FigureStage : ICorpusStage
 {
     private readonly Func<Corpus, string, string?>? _syndicationGroup;
     private readonly Func<Corpus, string, IReadOnlyList<string>>? _entitiesOf;

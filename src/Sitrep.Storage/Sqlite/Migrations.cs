@@ -136,10 +136,40 @@ internal static class Migrations
         ALTER TABLE documents ADD COLUMN layout TEXT;
         CREATE INDEX IF NOT EXISTS documents_path ON documents (path, id);
         """,
+
+        // 6: the picture the corpus stages made over the whole story (entities, propositions, figures, timeline
+        // entries): each item with the component that made it, its lookup keys and the units (mentions, claims, cited
+        // sentences) it is made of, so that a new document updates only the items it touches.
+        """
+        CREATE TABLE IF NOT EXISTS picture_items (
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            component TEXT NOT NULL,
+            json TEXT NOT NULL,
+            units INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (kind, id)
+        );
+        CREATE INDEX IF NOT EXISTS picture_items_size ON picture_items (kind, units DESC, id);
+        CREATE TABLE IF NOT EXISTS picture_keys (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            id TEXT NOT NULL,
+            PRIMARY KEY (kind, key, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS picture_keys_item ON picture_keys (kind, id);
+        CREATE TABLE IF NOT EXISTS picture_units (
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            doc_id TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS picture_units_item ON picture_units (kind, id, unit);
+        CREATE INDEX IF NOT EXISTS picture_units_doc ON picture_units (kind, id, doc_id);
+        """,
     ];
 
     /// <summary>The tables every store at the current version holds; a store that lacks one is damaged.</summary>
-    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads"];
+    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads", "picture_items", "picture_keys", "picture_units"];
 
     /// <summary>The full-text index: derived from <c>documents</c>, so it is rebuilt rather than refused when missing.</summary>
     public const string FullTextTable = "documents_fts";

@@ -15,7 +15,7 @@ namespace Sitrep.Time.Timeline;
 /// relative to their report ("1 day before the report"): a partial order, stated as such rather than forced onto an
 /// invented year. Dates mentioned in passing (a year, a month long before the reports) are kept apart as background.
 /// </summary>
-public sealed class TimelineStage : ICorpusStage
+public sealed partial class TimelineStage : ICorpusStage
 {
     /// <summary>How far apart two stated clock times may be and still be one event.</summary>
     public const int ClockMinutes = 45;

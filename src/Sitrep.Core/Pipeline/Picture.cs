@@ -1,0 +1,93 @@
+namespace Sitrep.Pipeline;
+
+/// <summary>
+/// One item of the stored picture (an entity, a proposition, a figure, a timeline entry) as a corpus stage exports it:
+/// what the item says, the keys a new document's units are looked up by, and the units it is made of.
+/// </summary>
+/// <param name="Id">Id of the item, unique within its kind (<c>p12</c>, an entity id, …).</param>
+/// <param name="Json">The item as the stage serializes it; its units may be left out when the stage rebuilds them from <paramref name="Units"/>.</param>
+/// <param name="Keys">Lookup keys: the blocking keys the stage pairs units on (name forms, content words, TIMEX3 values, …).</param>
+/// <param name="Units">
+/// What the item is made of, each <c>{documentId}#{local}</c> (a mention's offsets, a claim id, a cited sentence's offset),
+/// so that the documents it draws from are known without reading it.
+/// </param>
+public sealed record PictureItem(string Id, string Json, IReadOnlyList<string> Keys, IReadOnlyList<string> Units)
+{
+    /// <summary>Separates a unit's document id from its local part.</summary>
+    public const char UnitSeparator = '#';
+
+    /// <summary>A unit of document <paramref name="documentId"/>.</summary>
+    public static string Unit(string documentId, string local) => documentId + UnitSeparator + local;
+
+    /// <summary>The document id of a unit.</summary>
+    public static string DocumentOf(string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var at = unit.LastIndexOf(UnitSeparator);
+        return at < 0 ? unit : unit[..at];
+    }
+}
+
+/// <summary>
+/// How a corpus stage's result is kept in the store and updated when a document is added, beside its whole-story
+/// <see cref="ICorpusStage.Process"/>: the stage exports its layer as <see cref="PictureItem"/>s, names the keys under
+/// which a new document's units find the stored items they may join, and sets its layer back from stored items.
+/// </summary>
+/// <remarks>
+/// The engine finds the stored items a new document touches by key, reads only the documents those items draw from
+/// (bounded), runs the stage over that neighbourhood, and replaces the touched items with what comes out restricted to
+/// their units and the new document's (<see cref="PictureUpdate.Recompute"/>); or, with
+/// <see cref="PictureUpdate.Join"/>, computes the new document's items alone and joins each to the stored item sharing
+/// its key, without reading any stored document. The whole-story run stays the reference the picture is rebuilt from.
+/// </remarks>
+public interface IIncrementalStage : ICorpusStage
+{
+    /// <summary>The kind of item stored (<c>entities</c>, <c>propositions</c>, …); one stage per kind.</summary>
+    string PictureKind { get; }
+
+    /// <summary>How a new document updates this stage's stored items.</summary>
+    PictureUpdate Update { get; }
+
+    /// <summary>How many of an item's keys a new unit must share to touch it (the stage's own pairing rule; usually 1).</summary>
+    int MinSharedKeys { get; }
+
+    /// <summary>
+    /// The items of the stage's layer on <paramref name="corpus"/> (after <see cref="ICorpusStage.Process"/>), each
+    /// restricted to the units <paramref name="keepUnit"/> accepts (all when null); an item left with no unit is left out.
+    /// </summary>
+    IReadOnlyList<PictureItem> ExportPicture(Corpus corpus, Func<string, bool>? keepUnit = null);
+
+    /// <summary>
+    /// The lookup keys of each unit of one document (the same keys <see cref="ExportPicture"/> gives items): a stored
+    /// item is touched when it shares <see cref="MinSharedKeys"/> of them with one unit.
+    /// </summary>
+    IReadOnlyList<IReadOnlyList<string>> KeysOf(AnalyzedDocument document);
+
+    /// <summary>
+    /// The keys a new item (<see cref="PictureUpdate.Join"/>) looks stored items up by; by default its own keys. A stage
+    /// whose short forms may stand for a long one but not the other way round probes with other keys than it indexes.
+    /// </summary>
+    IReadOnlyList<string> ProbeKeys(PictureItem item) => item?.Keys ?? [];
+
+    /// <summary>The item under another id (ids are kept stable across updates by the engine).</summary>
+    PictureItem Rename(PictureItem item, string id);
+
+    /// <summary>
+    /// A stored item joined by a new one (<see cref="PictureUpdate.Join"/>): the stored item's id with both items' keys
+    /// and units and what the new one adds (aliases, …).
+    /// </summary>
+    PictureItem Join(PictureItem stored, PictureItem added);
+
+    /// <summary>Sets the stage's corpus layer from stored items, as <see cref="ICorpusStage.Process"/> would have set it.</summary>
+    void ImportPicture(Corpus corpus, IReadOnlyList<PictureItem> items);
+}
+
+/// <summary>How a new document updates a stage's stored items.</summary>
+public enum PictureUpdate
+{
+    /// <summary>The touched items are computed again over the documents they draw from and the new one.</summary>
+    Recompute,
+
+    /// <summary>The new document's items are computed alone and join the stored items sharing their keys.</summary>
+    Join,
+}

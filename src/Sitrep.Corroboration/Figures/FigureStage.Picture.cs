@@ -1,0 +1,74 @@
+using Sitrep.Claims;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Corroboration.Figures;
+
+/// <summary>
+/// The incremental path (<see cref="IIncrementalStage"/>): a figure's units are the claims giving its values
+/// (<c>{doc}#{claim}</c>), its key what it measures and counts, the key the finder groups values on; a new claim's
+/// measures touch the figures of the same role and count, which are found again with it
+/// (<see cref="PictureUpdate.Recompute"/>).
+/// </summary>
+public sealed partial class FigureStage : IIncrementalStage
+{
+    /// <inheritdoc />
+    public string PictureKind => "figures";
+
+    /// <inheritdoc />
+    public PictureUpdate Update => PictureUpdate.Recompute;
+
+    /// <inheritdoc />
+    public int MinSharedKeys => 1;
+
+    /// <inheritdoc />
+    public IReadOnlyList<PictureItem> ExportPicture(Corpus corpus, Func<string, bool>? keepUnit = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        var items = new List<PictureItem>();
+        foreach (var figure in corpus.Layers.Find<FigureLayer>()?.Figures ?? [])
+        {
+            var values = figure.Values.Where(v => keepUnit is null || keepUnit(UnitOf(v))).ToList();
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            var kept = values.Count == figure.Values.Count ? figure : figure with { Values = values };
+            items.Add(new PictureItem(figure.Id, LayerJson.Serialize(kept), [KeyOf(figure.Role, figure.Counted)], [.. values.Select(UnitOf).Distinct(StringComparer.Ordinal)]));
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IReadOnlyList<string>> KeysOf(AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return [.. (document.Layers.Find<ClaimLayer>()?.Items ?? []).SelectMany(c => c.Frame.Measures).Select(m => (IReadOnlyList<string>)[KeyOf(m.Role, m.Counted)])];
+    }
+
+    /// <inheritdoc />
+    public PictureItem Rename(PictureItem item, string id)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return LayerJson.TryDeserialize<Figure>(item.Json) is { } figure ? item with { Id = id, Json = LayerJson.Serialize(figure with { Id = id }) } : item with { Id = id };
+    }
+
+    /// <inheritdoc />
+    public PictureItem Join(PictureItem stored, PictureItem added) => throw new NotSupportedException("Figures are found again, not joined.");
+
+    /// <inheritdoc />
+    public void ImportPicture(Corpus corpus, IReadOnlyList<PictureItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(items);
+        var figures = items.Select(i => LayerJson.TryDeserialize<Figure>(i.Json)).OfType<Figure>()
+            .OrderByDescending(f => f.Verdict == FigureVerdict.Dispute).ThenByDescending(f => f.Values.Count).ToList();
+        corpus.Layers.Set(new FigureLayer(figures));
+    }
+
+    private static string KeyOf(string role, string? counted) => role + "|" + (counted ?? string.Empty);
+
+    private static string UnitOf(FigureValue value) =>
+        PictureItem.Unit(value.DocumentId, value.ClaimKey.StartsWith(value.DocumentId + "-", StringComparison.Ordinal) ? value.ClaimKey[(value.DocumentId.Length + 1)..] : value.ClaimKey);
+}

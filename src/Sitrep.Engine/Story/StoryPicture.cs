@@ -1,0 +1,369 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Sitrep.Claims;
+using Sitrep.Pipeline;
+using Sitrep.Storage;
+
+namespace Sitrep.Engine.Story;
+
+/// <summary>What an incremental update of the stored picture did.</summary>
+/// <param name="Touched">Stored items the new documents touched, by kind.</param>
+/// <param name="Written">Items written, by kind.</param>
+/// <param name="DocumentsRead">Stored documents read for the neighbourhood the touched items were computed again over.</param>
+/// <param name="Neighbourhood">The corpus the touched items were computed again over (the new documents and those read).</param>
+/// <param name="Phases">Wall time per phase.</param>
+public sealed record PictureUpdateResult(IReadOnlyDictionary<string, int> Touched, IReadOnlyDictionary<string, int> Written, int DocumentsRead, Corpus Neighbourhood, IReadOnlyDictionary<string, TimeSpan> Phases);
+
+/// <summary>
+/// The picture kept in the store (<see cref="IPictureStore"/>): written whole from a whole-story run
+/// (<see cref="Rebuild"/>), then updated by each new document (<see cref="Update"/>) without running the corpus stages
+/// over the whole story.
+/// </summary>
+/// <remarks>
+/// An update finds, per <see cref="IIncrementalStage"/>, the stored items a new document's units share keys with,
+/// reads at most <see cref="MaxDocumentsPerItem"/> of the documents each draws from (the latest, and
+/// <see cref="MaxDocuments"/> in all), runs the picture's corpus stages over those documents and the new ones (claims
+/// outside the touched items left out) and writes back what comes out, restricted to the touched items' units and the
+/// new documents'. Join stages (entities) compute the new documents alone and join each item to the stored one sharing
+/// most of its keys. What may differ from a whole-story run: an item too large to be read whole is computed over its
+/// latest documents (it keeps its other units, and its summary — label, counts, status — is that of the sample); a unit
+/// whose item was not touched stays where it was even when the new document would have moved it; an entity seen first
+/// under a lone surname is not joined later to a full name; ids are the store's own, stable across updates.
+/// </remarks>
+public static class StoryPicture
+{
+    /// <summary>Settings key of the component names the stored picture was made by.</summary>
+    public const string ComponentsKey = "picture.components";
+
+    /// <summary>Most stored documents read for one touched item.</summary>
+    public const int MaxDocumentsPerItem = 6;
+
+    /// <summary>Most stored documents read for one update.</summary>
+    public const int MaxDocuments = 48;
+
+    /// <summary>Most touched items of one kind computed again in one update (the ones sharing most keys).</summary>
+    public const int MaxTouched = 24;
+
+    /// <summary>A key held by more items than this is too common to look up (the grouper's own posting bound).</summary>
+    public const int MaxPosting = 400;
+
+    /// <summary>The share of a unit's keys an item must hold for the unit to touch it (with the stage's minimum).</summary>
+    public const double MinSharedShare = 0.3;
+
+    private const int UnitLimit = 2048;
+
+    private static readonly ConditionalWeakTable<AnalysisPipeline, AnalysisPipeline> PicturePipelines = [];
+
+    /// <summary>The stages whose items the picture keeps.</summary>
+    public static IReadOnlyList<IIncrementalStage> StagesOf(AnalysisPipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return [.. pipeline.CorpusStages.OfType<IIncrementalStage>()];
+    }
+
+    /// <summary>The component names a picture made by <paramref name="pipeline"/> is stamped with.</summary>
+    public static string Components(AnalysisPipeline pipeline) => string.Join(',', StagesOf(pipeline).Select(s => s.Name));
+
+    /// <summary>True when the store holds a picture made by the same components (so it can be updated).</summary>
+    public static bool IsCurrent(AnalysisPipeline pipeline, IDocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store is IPictureStore && StagesOf(pipeline).Count > 0 && string.Equals(store.GetSetting(ComponentsKey), Components(pipeline), StringComparison.Ordinal);
+    }
+
+    /// <summary>Replaces the stored picture with the one the corpus stages made over the whole story.</summary>
+    public static void Rebuild(AnalysisPipeline pipeline, IDocumentStore store, Corpus corpus)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(corpus);
+        if (store is not IPictureStore picture)
+        {
+            return;
+        }
+
+        picture.ClearPicture();
+        var writes = new List<PictureWrite>();
+        foreach (var stage in StagesOf(pipeline))
+        {
+            var items = stage.ExportPicture(corpus);
+            writes.Add(new PictureWrite(stage.PictureKind, stage.Name) { Upsert = items });
+            store.SetSetting(NextKey(stage), (items.Count + 1).ToString(CultureInfo.InvariantCulture));
+        }
+
+        picture.WritePicture(writes);
+        store.SetSetting(ComponentsKey, Components(pipeline));
+    }
+
+    /// <summary>
+    /// Updates the stored picture with documents just analysed and stored (<paramref name="added"/>), reading through
+    /// <paramref name="read"/> only the stored documents the touched items draw from.
+    /// </summary>
+    public static PictureUpdateResult Update(AnalysisPipeline pipeline, IDocumentStore store, IReadOnlyList<AnalyzedDocument> added, Func<IReadOnlyList<string>, IReadOnlyList<AnalyzedDocument>> read, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(added);
+        ArgumentNullException.ThrowIfNull(read);
+        var picture = store as IPictureStore ?? throw new ArgumentException("The store keeps no picture.", nameof(store));
+        var phases = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        void Lap(string phase)
+        {
+            phases[phase] = phases.GetValueOrDefault(phase) + clock.Elapsed;
+            clock.Restart();
+        }
+
+        var fresh = added.Select(d => d.Document.Id).ToHashSet(StringComparer.Ordinal);
+        var touchedCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        var writtenCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        var writes = new List<PictureWrite>();
+        var stages = StagesOf(pipeline);
+
+        // Join stages: the new documents' items alone, each joined to the one stored item sharing most of its keys.
+        var alone = new Corpus(added);
+        foreach (var stage in stages.Where(s => s.Update == PictureUpdate.Join))
+        {
+            stage.Process(alone, cancellationToken);
+            var upserts = new List<PictureItem>();
+            var touched = 0;
+            foreach (var item in stage.ExportPicture(alone))
+            {
+                var hits = picture.FindPictureIds(stage.PictureKind, stage.ProbeKeys(item), MaxPosting).Where(h => h.Value >= stage.MinSharedKeys).ToList();
+                var best = hits.Count == 0 ? 0 : hits.Max(h => h.Value);
+                var winners = hits.Where(h => h.Value == best).Select(h => h.Key).ToList();
+
+                // The one candidate, as the resolver links a short form only to the one long form it can stand for.
+                if (winners.Count == 1 && picture.ReadPicture(stage.PictureKind, winners, 0).FirstOrDefault() is { } stored)
+                {
+                    upserts.Add(stage.Join(stored.Item, item));
+                    touched++;
+                }
+                else
+                {
+                    upserts.Add(picture.ReadPicture(stage.PictureKind, [item.Id], 0).Count == 0 ? item : stage.Rename(item, NewId(store, stage)));
+                }
+            }
+
+            touchedCount[stage.PictureKind] = touched;
+            writtenCount[stage.PictureKind] = upserts.Count;
+            writes.Add(new PictureWrite(stage.PictureKind, stage.Name) { Upsert = upserts });
+        }
+
+        Lap("join");
+
+        // Recompute stages: the stored items a new unit touches, and the documents they draw from (bounded).
+        var recompute = stages.Where(s => s.Update == PictureUpdate.Recompute).ToList();
+        var touchedItems = new Dictionary<string, IReadOnlyList<StoredPictureItem>>(StringComparer.Ordinal);
+        foreach (var stage in recompute)
+        {
+            var shared = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var keys in added.SelectMany(d => stage.KeysOf(d)))
+            {
+                // A unit touches an item sharing the stage's minimum of keys and a good part of its own keys: a claim
+                // sharing two common words out of twenty with a proposition is not about to join it.
+                var least = Math.Max(stage.MinSharedKeys, (int)Math.Ceiling(MinSharedShare * keys.Count));
+                foreach (var (id, count) in picture.FindPictureIds(stage.PictureKind, keys, MaxPosting))
+                {
+                    if (count >= least)
+                    {
+                        shared[id] = shared.GetValueOrDefault(id) + count;
+                    }
+                }
+            }
+
+            var ids = shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(MaxTouched).Select(s => s.Key).ToList();
+            touchedItems[stage.PictureKind] = picture.ReadPicture(stage.PictureKind, ids, UnitLimit);
+            touchedCount[stage.PictureKind] = ids.Count;
+        }
+
+        var loaded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in touchedItems.Values.SelectMany(i => i).OrderBy(i => i.UnitCount))
+        {
+            foreach (var document in item.Item.Units.Select(PictureItem.DocumentOf).Where(d => !fresh.Contains(d)).Distinct(StringComparer.Ordinal).Take(MaxDocumentsPerItem))
+            {
+                if (loaded.Count >= MaxDocuments)
+                {
+                    break;
+                }
+
+                loaded.Add(document);
+            }
+        }
+
+        Lap("lookup");
+        var neighbours = loaded.Count == 0 ? [] : read([.. loaded]);
+        Lap("read");
+
+        // Units the touched items hold in the documents read: only these, and the new documents', are computed again.
+        var kept = touchedItems.ToDictionary(
+            t => t.Key,
+            t => t.Value.SelectMany(i => i.Item.Units).Where(u => loaded.Contains(PictureItem.DocumentOf(u))).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        var claimUnits = kept.Where(k => recompute.Any(s => s.PictureKind == k.Key && s.Requires.Contains(Capabilities.Claims, StringComparer.Ordinal)))
+            .SelectMany(k => k.Value).ToHashSet(StringComparer.Ordinal);
+        var documents = added.Concat(neighbours.Select(d => WithClaims(d, claimUnits)))
+            .OrderBy(d => d.Document.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Document.Id, StringComparer.Ordinal)
+            .ToList();
+        var neighbourhood = new Corpus(documents);
+        if (recompute.Count > 0)
+        {
+            PicturePipelines.GetValue(pipeline, BuildPicturePipeline).AnalyzeCorpus(neighbourhood, cancellationToken);
+        }
+
+        Lap("corpus");
+        foreach (var (stage, time) in neighbourhood.StageTimes)
+        {
+            phases["corpus:" + stage] = time;
+        }
+
+        foreach (var stage in recompute)
+        {
+            var units = kept[stage.PictureKind];
+            var outputs = stage.ExportPicture(neighbourhood, u => units.Contains(u) || fresh.Contains(PictureItem.DocumentOf(u)));
+            var touched = touchedItems[stage.PictureKind];
+            var unused = touched.ToDictionary(t => t.Item.Id, t => t, StringComparer.Ordinal);
+            var upserts = new List<PictureItem>();
+            foreach (var output in outputs.OrderByDescending(o => o.Units.Count))
+            {
+                // An item keeps the id of the touched item it shares most units with; a new one takes the next id.
+                var heir = unused.Values
+                    .Select(t => (t.Item.Id, Shared: t.Item.Units.Count(output.Units.Contains)))
+                    .Where(x => x.Shared > 0)
+                    .OrderByDescending(x => x.Shared).ThenBy(x => x.Id, StringComparer.Ordinal)
+                    .FirstOrDefault();
+                if (heir.Id is not null)
+                {
+                    unused.Remove(heir.Id);
+                    upserts.Add(stage.Rename(output, heir.Id));
+                }
+                else
+                {
+                    upserts.Add(stage.Rename(output, NewId(store, stage)));
+                }
+            }
+
+            // A touched item read whole and taken by no output is gone (its units went elsewhere); one read in part keeps
+            // the units of the documents not read.
+            var gone = unused.Values.Where(t => t.UnitCount == t.Item.Units.Count && t.Item.Units.All(u => loaded.Contains(PictureItem.DocumentOf(u)))).Select(t => t.Item.Id).ToList();
+            var trim = touched.Where(t => !gone.Contains(t.Item.Id))
+                .Select(t => (t.Item.Id, (IReadOnlyCollection<string>)[.. t.Item.Units.Select(PictureItem.DocumentOf).Where(loaded.Contains).Distinct(StringComparer.Ordinal)]))
+                .ToList();
+            writtenCount[stage.PictureKind] = upserts.Count;
+            writes.Add(new PictureWrite(stage.PictureKind, stage.Name) { Delete = gone, Trim = trim, Upsert = upserts });
+        }
+
+        Lap("export");
+        picture.WritePicture(writes);
+        Lap("write");
+        return new PictureUpdateResult(touchedCount, writtenCount, neighbours.Count, neighbourhood, phases);
+    }
+
+    /// <summary>
+    /// Sets the picture's layers on <paramref name="corpus"/> from the store: the head of each kind (the items with
+    /// most units, at most <paramref name="limit"/>, each with at most <paramref name="unitLimit"/> units).
+    /// </summary>
+    public static void ImportHead(AnalysisPipeline pipeline, IDocumentStore store, Corpus corpus, int limit, int unitLimit)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        if (store is not IPictureStore picture)
+        {
+            return;
+        }
+
+        foreach (var stage in StagesOf(pipeline))
+        {
+            stage.ImportPicture(corpus, [.. picture.ReadPictureHead(stage.PictureKind, limit, unitLimit).Select(i => i.Item)]);
+        }
+    }
+
+    private static string NextKey(IIncrementalStage stage) => "picture.next." + stage.PictureKind;
+
+    private static string NewId(IDocumentStore store, IIncrementalStage stage)
+    {
+        var next = long.TryParse(store.GetSetting(NextKey(stage)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 1;
+        store.SetSetting(NextKey(stage), (next + 1).ToString(CultureInfo.InvariantCulture));
+        var prefix = stage.PictureKind switch
+        {
+            "propositions" => "p",
+            "figures" => "f",
+            "timeline" => "t",
+            _ => stage.PictureKind[..1] + ":",
+        };
+        return prefix + next.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A copy of a stored document whose claim layer holds only the claims in <paramref name="units"/>.</summary>
+    private static AnalyzedDocument WithClaims(AnalyzedDocument document, HashSet<string> units)
+    {
+        var copy = new AnalyzedDocument(document.Document);
+        copy.Tokens.AddRange(document.Tokens);
+        copy.Sentences.AddRange(document.Sentences);
+        copy.StagesRun.AddRange(document.StagesRun);
+        document.Layers.CopyTo(copy.Layers);
+        if (document.Layers.Find<ClaimLayer>() is { } claims)
+        {
+            copy.Layers.Set(claims with { Items = [.. claims.Items.Where(c => units.Contains(PictureItem.Unit(document.Document.Id, c.Id)))] });
+        }
+
+        return copy;
+    }
+
+    /// <summary>
+    /// The pipeline the picture's items are computed again with: the document stages (for the capability check) and the
+    /// corpus stages the picture needs — its own, those they depend on, and those refining their layers (the timeline's
+    /// claims) — but not those summarising the whole story (takeaways, hypotheses).
+    /// </summary>
+    private static AnalysisPipeline BuildPicturePipeline(AnalysisPipeline pipeline)
+    {
+        var stages = pipeline.CorpusStages;
+        var include = new bool[stages.Length];
+        var assigned = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = stages.Length - 1; i >= 0; i--)
+        {
+            if (stages[i] is IIncrementalStage)
+            {
+                Mark(i);
+                assigned.UnionWith(stages[i].Assigns);
+            }
+        }
+
+        for (var i = 0; i < stages.Length; i++)
+        {
+            if (!include[i] && stages[i].Assigns.Any(a => assigned.Any(p => a.StartsWith(p + ".", StringComparison.Ordinal))))
+            {
+                Mark(i);
+            }
+        }
+
+        var builder = new AnalysisPipelineBuilder { MaxDegreeOfParallelism = pipeline.MaxDegreeOfParallelism };
+        foreach (var stage in pipeline.DocumentStages)
+        {
+            builder.Use(stage);
+        }
+
+        for (var i = 0; i < stages.Length; i++)
+        {
+            if (include[i])
+            {
+                builder.Use(stages[i]);
+            }
+        }
+
+        return builder.Build();
+
+        void Mark(int i)
+        {
+            if (include[i])
+            {
+                return;
+            }
+
+            include[i] = true;
+            foreach (var d in pipeline.CorpusDependencies[i])
+            {
+                Mark(d);
+            }
+        }
+    }
+}

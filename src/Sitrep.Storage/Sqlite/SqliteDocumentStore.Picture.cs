@@ -1,0 +1,209 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Storage.Sqlite;
+
+/// <summary>The stored picture (<see cref="IPictureStore"/>), in its own tables (migration 6).</summary>
+public sealed partial class SqliteDocumentStore : IPictureStore
+{
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, int> FindPictureIds(string kind, IReadOnlyCollection<string> keys, int maxPosting)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(keys);
+        return Guarded<IReadOnlyDictionary<string, int>>(() =>
+        {
+            var shared = new Dictionary<string, int>(StringComparer.Ordinal);
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT id FROM picture_keys WHERE kind = $kind AND key = $key LIMIT $limit";
+            var kindParameter = cmd.Parameters.AddWithValue("$kind", kind);
+            var keyParameter = cmd.Parameters.Add("$key", SqliteType.Text);
+            cmd.Parameters.AddWithValue("$limit", maxPosting + 1);
+            var ids = new List<string>();
+            foreach (var key in keys.Distinct(StringComparer.Ordinal))
+            {
+                keyParameter.Value = key;
+                ids.Clear();
+                using (var reader = cmd.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        ids.Add(reader.GetString(0));
+                    }
+                }
+
+                if (ids.Count > maxPosting)
+                {
+                    continue;
+                }
+
+                foreach (var id in ids)
+                {
+                    shared[id] = shared.GetValueOrDefault(id) + 1;
+                }
+            }
+
+            return shared;
+        });
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredPictureItem> ReadPicture(string kind, IReadOnlyCollection<string> ids, int unitLimit)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(ids);
+        return Guarded<IReadOnlyList<StoredPictureItem>>(() =>
+        {
+            using var tx = _connection.BeginTransaction(deferred: true);
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT component, json, units FROM picture_items WHERE kind = $kind AND id = $id";
+            cmd.Parameters.AddWithValue("$kind", kind);
+            var idParameter = cmd.Parameters.Add("$id", SqliteType.Text);
+            var items = new List<StoredPictureItem>();
+            foreach (var id in ids.Distinct(StringComparer.Ordinal))
+            {
+                idParameter.Value = id;
+                string component, json;
+                int count;
+                using (var reader = cmd.ExecuteReader())
+                {
+                    if (!reader.Read())
+                    {
+                        continue;
+                    }
+
+                    (component, json, count) = (reader.GetString(0), reader.GetString(1), reader.GetInt32(2));
+                }
+
+                items.Add(new StoredPictureItem(component, new PictureItem(id, json, [], ReadUnits(tx, kind, id, unitLimit)), count));
+            }
+
+            tx.Commit();
+            return items;
+        });
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredPictureItem> ReadPictureHead(string kind, int limit, int unitLimit)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return Guarded<IReadOnlyList<StoredPictureItem>>(() =>
+        {
+            using var tx = _connection.BeginTransaction(deferred: true);
+            var head = new List<(string Id, string Component, string Json, int Units)>();
+            using (var cmd = _connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = "SELECT id, component, json, units FROM picture_items WHERE kind = $kind ORDER BY units DESC, id LIMIT $limit";
+                cmd.Parameters.AddWithValue("$kind", kind);
+                cmd.Parameters.AddWithValue("$limit", limit);
+                using var reader = cmd.ExecuteReader();
+                while (reader.Read())
+                {
+                    head.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+                }
+            }
+
+            var items = head.Select(h => new StoredPictureItem(h.Component, new PictureItem(h.Id, h.Json, [], ReadUnits(tx, kind, h.Id, unitLimit)), h.Units)).ToList();
+            tx.Commit();
+            return items;
+        });
+    }
+
+    /// <inheritdoc />
+    public long CountPicture(string kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return Guarded(() => Convert.ToInt64(Scalar(_connection, "SELECT count(*) FROM picture_items WHERE kind = $kind", null, ("$kind", kind)), CultureInfo.InvariantCulture));
+    }
+
+    /// <inheritdoc />
+    public void WritePicture(IReadOnlyList<PictureWrite> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        InTransaction(statements =>
+        {
+            foreach (var change in changes)
+            {
+                foreach (var id in change.Delete)
+                {
+                    statements.Execute("DELETE FROM picture_items WHERE kind = $kind AND id = $id", ("$kind", change.Kind), ("$id", id));
+                    statements.Execute("DELETE FROM picture_keys WHERE kind = $kind AND id = $id", ("$kind", change.Kind), ("$id", id));
+                    statements.Execute("DELETE FROM picture_units WHERE kind = $kind AND id = $id", ("$kind", change.Kind), ("$id", id));
+                }
+
+                foreach (var (id, documents) in change.Trim)
+                {
+                    foreach (var document in documents)
+                    {
+                        statements.Execute("DELETE FROM picture_units WHERE kind = $kind AND id = $id AND doc_id = $doc", ("$kind", change.Kind), ("$id", id), ("$doc", document));
+                    }
+
+                    Recount(statements, change.Kind, id);
+                }
+
+                foreach (var item in change.Upsert)
+                {
+                    statements.Execute(
+                        "INSERT INTO picture_items (kind, id, component, json) VALUES ($kind, $id, $component, $json) ON CONFLICT (kind, id) DO UPDATE SET component = excluded.component, json = excluded.json",
+                        ("$kind", change.Kind),
+                        ("$id", item.Id),
+                        ("$component", change.Component),
+                        ("$json", item.Json));
+                    foreach (var key in item.Keys)
+                    {
+                        statements.Execute("INSERT OR IGNORE INTO picture_keys (kind, key, id) VALUES ($kind, $key, $id)", ("$kind", change.Kind), ("$key", key), ("$id", item.Id));
+                    }
+
+                    foreach (var unit in item.Units)
+                    {
+                        statements.Execute(
+                            "INSERT OR IGNORE INTO picture_units (kind, id, unit, doc_id) VALUES ($kind, $id, $unit, $doc)",
+                            ("$kind", change.Kind),
+                            ("$id", item.Id),
+                            ("$unit", unit),
+                            ("$doc", PictureItem.DocumentOf(unit)));
+                    }
+
+                    Recount(statements, change.Kind, item.Id);
+                }
+            }
+
+            return changes.Count;
+        });
+    }
+
+    /// <inheritdoc />
+    public void ClearPicture() => InTransaction(statements =>
+    {
+        statements.Execute("DELETE FROM picture_items");
+        statements.Execute("DELETE FROM picture_keys");
+        return statements.Execute("DELETE FROM picture_units");
+    });
+
+    private static void Recount(StatementCache statements, string kind, string id) =>
+        statements.Execute(
+            "UPDATE picture_items SET units = (SELECT count(*) FROM picture_units WHERE kind = $kind AND id = $id) WHERE kind = $kind AND id = $id",
+            ("$kind", kind),
+            ("$id", id));
+
+    private List<string> ReadUnits(SqliteTransaction tx, string kind, string id, int limit)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT unit FROM picture_units WHERE kind = $kind AND id = $id ORDER BY rowid DESC LIMIT $limit";
+        cmd.Parameters.AddWithValue("$kind", kind);
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$limit", limit);
+        using var reader = cmd.ExecuteReader();
+        var units = new List<string>();
+        while (reader.Read())
+        {
+            units.Add(reader.GetString(0));
+        }
+
+        return units;
+    }
+}
