@@ -11,6 +11,13 @@ public static class HalfFloats
     public static void Write(BinaryWriter writer, float[] values)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(ToBytes(values));
+    }
+
+    /// <summary>The halves of <paramref name="values"/>, two bytes each.</summary>
+    /// <param name="values">The floats.</param>
+    public static byte[] ToBytes(float[] values)
+    {
         ArgumentNullException.ThrowIfNull(values);
         var bytes = new byte[values.Length * 2];
         for (var i = 0; i < values.Length; i++)
@@ -18,7 +25,29 @@ public static class HalfFloats
             BinaryPrimitives.WriteHalfLittleEndian(bytes.AsSpan(i * 2), (Half)values[i]);
         }
 
-        writer.Write(bytes);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> floats whose halves <paramref name="bytes"/> holds, or null when it holds another
+    /// number of bytes (a damaged row).
+    /// </summary>
+    /// <param name="bytes">Two bytes a value.</param>
+    /// <param name="count">How many values are expected.</param>
+    public static float[]? FromBytes(ReadOnlySpan<byte> bytes, int count)
+    {
+        if (bytes.Length != count * 2)
+        {
+            return null;
+        }
+
+        var values = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes[(i * 2)..]);
+        }
+
+        return values;
     }
 
     /// <summary>Reads <paramref name="count"/> halves back as floats.</summary>
@@ -28,18 +57,6 @@ public static class HalfFloats
     public static float[] Read(BinaryReader reader, int count)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var bytes = reader.ReadBytes(count * 2);
-        if (bytes.Length != count * 2)
-        {
-            throw new EndOfStreamException("The model file is truncated.");
-        }
-
-        var values = new float[count];
-        for (var i = 0; i < count; i++)
-        {
-            values[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes.AsSpan(i * 2));
-        }
-
-        return values;
+        return FromBytes(reader.ReadBytes(count * 2), count) ?? throw new EndOfStreamException("The model file is truncated.");
     }
 }

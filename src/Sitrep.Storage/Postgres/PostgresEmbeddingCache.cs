@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using Npgsql;
 using Sitrep.Embeddings;
 using Sitrep.Errors;
+using Sitrep.Learning;
 
 namespace Sitrep.Storage.Postgres;
 
@@ -62,7 +62,7 @@ public sealed class PostgresEmbeddingCache : IEmbeddingCache, IDisposable
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
             {
-                var vector = FromHalves(reader.GetInt32(1), reader.GetFieldValue<byte[]>(2));
+                var vector = HalfFloats.FromBytes(reader.GetFieldValue<byte[]>(2), reader.GetInt32(1));
                 foreach (var i in positions[EmbeddingKey.FromBytes(reader.GetFieldValue<byte[]>(0))])
                 {
                     result[i] = vector;
@@ -92,7 +92,7 @@ public sealed class PostgresEmbeddingCache : IEmbeddingCache, IDisposable
                 var command = new NpgsqlBatchCommand("INSERT INTO embeddings (key, dimensions, vector) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET dimensions = excluded.dimensions, vector = excluded.vector");
                 command.Parameters.Add(new NpgsqlParameter { Value = key.ToBytes() });
                 command.Parameters.Add(new NpgsqlParameter { Value = vector.Length });
-                command.Parameters.Add(new NpgsqlParameter { Value = ToHalves(vector) });
+                command.Parameters.Add(new NpgsqlParameter { Value = HalfFloats.ToBytes(vector) });
                 batch.BatchCommands.Add(command);
             }
 
@@ -120,33 +120,6 @@ public sealed class PostgresEmbeddingCache : IEmbeddingCache, IDisposable
         {
             throw SitrepErrors.StoreFailed.Exception(_display, ex is PostgresException pg ? pg.MessageText : ex.Message);
         }
-    }
-
-    private static byte[] ToHalves(float[] values)
-    {
-        var bytes = new byte[values.Length * 2];
-        for (var i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteHalfLittleEndian(bytes.AsSpan(i * 2), (Half)values[i]);
-        }
-
-        return bytes;
-    }
-
-    private static float[]? FromHalves(int dimensions, byte[] bytes)
-    {
-        if (bytes.Length != dimensions * 2)
-        {
-            return null; // a damaged row is a miss, not a crash: the vector is encoded again and replaced
-        }
-
-        var values = new float[dimensions];
-        for (var i = 0; i < dimensions; i++)
-        {
-            values[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes.AsSpan(i * 2));
-        }
-
-        return values;
     }
 
     /// <inheritdoc />

@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
 using Sitrep.Embeddings;
 using Sitrep.Errors;
+using Sitrep.Learning;
 
 namespace Sitrep.Storage.Sqlite;
 
@@ -81,7 +81,7 @@ public sealed class SqliteEmbeddingCache : IEmbeddingCache, IDisposable
                 using var reader = command.ExecuteReader();
                 if (reader.Read())
                 {
-                    result[i] = FromHalves(reader.GetInt32(0), (byte[])reader.GetValue(1));
+                    result[i] = HalfFloats.FromBytes((byte[])reader.GetValue(1), reader.GetInt32(0));
                 }
             }
         }
@@ -106,7 +106,7 @@ public sealed class SqliteEmbeddingCache : IEmbeddingCache, IDisposable
             {
                 key.Value = k.ToBytes();
                 dimensions.Value = v.Length;
-                vector.Value = ToHalves(v);
+                vector.Value = HalfFloats.ToBytes(v);
                 command.ExecuteNonQuery();
             }
 
@@ -126,33 +126,6 @@ public sealed class SqliteEmbeddingCache : IEmbeddingCache, IDisposable
                 return (long)command.ExecuteScalar()!;
             }
         }
-    }
-
-    private static byte[] ToHalves(float[] values)
-    {
-        var bytes = new byte[values.Length * 2];
-        for (var i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteHalfLittleEndian(bytes.AsSpan(i * 2), (Half)values[i]);
-        }
-
-        return bytes;
-    }
-
-    private static float[]? FromHalves(int dimensions, byte[] bytes)
-    {
-        if (bytes.Length != dimensions * 2)
-        {
-            return null; // a damaged row is a miss, not a crash: the vector is encoded again and replaced
-        }
-
-        var values = new float[dimensions];
-        for (var i = 0; i < dimensions; i++)
-        {
-            values[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes.AsSpan(i * 2));
-        }
-
-        return values;
     }
 
     /// <inheritdoc />
