@@ -35,20 +35,7 @@ public sealed partial class PostgresDocumentStore
             ? Command(connection, null, "SELECT id, kind, subject, value, who, made_at, why FROM decisions ORDER BY id")
             : Command(connection, null, "SELECT id, kind, subject, value, who, made_at, why FROM decisions WHERE kind = $1 ORDER BY id", kind);
         using var reader = cmd.ExecuteReader();
-        var decisions = new List<StoredDecision>();
-        while (reader.Read())
-        {
-            decisions.Add(new StoredDecision(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
-                NullableString(reader, 6)));
-        }
-
-        return decisions;
+        return StoredRows.ReadAll(reader, StoredRows.Decision);
     });
 
     /// <inheritdoc />
@@ -91,17 +78,6 @@ public sealed partial class PostgresDocumentStore
     {
         using var cmd = new NpgsqlCommand(sql, connection);
         using var reader = cmd.ExecuteReader();
-        var uploads = new List<StoredUpload>();
-        while (reader.Read())
-        {
-            uploads.Add(new StoredUpload(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
-                NullableString(reader, 4) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null));
-        }
-
-        return uploads;
+        return StoredRows.ReadAll(reader, StoredRows.Upload);
     });
 }

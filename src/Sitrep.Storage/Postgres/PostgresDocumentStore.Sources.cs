@@ -73,20 +73,7 @@ public sealed partial class PostgresDocumentStore
         {
             using var cmd = Command(connection, null, "SELECT url, final_url, fetched_at, status, content_type, charset, bytes FROM snapshots WHERE url = $1 OR final_url = $1 ORDER BY fetched_at COLLATE \"C\", id", url);
             using var reader = cmd.ExecuteReader();
-            var snapshots = new List<StoredSnapshot>();
-            while (reader.Read())
-            {
-                snapshots.Add(new StoredSnapshot(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                    reader.GetInt32(3),
-                    NullableString(reader, 4),
-                    NullableString(reader, 5),
-                    reader.GetFieldValue<byte[]>(6)));
-            }
-
-            return snapshots;
+            return StoredRows.ReadAll(reader, StoredRows.Snapshot);
         });
     }
 }

@@ -37,20 +37,7 @@ public sealed partial class SqliteDocumentStore : IDecisionStore
         }
 
         using var reader = cmd.ExecuteReader();
-        var decisions = new List<StoredDecision>();
-        while (reader.Read())
-        {
-            decisions.Add(new StoredDecision(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
-                NullableString(reader, 6)));
-        }
-
-        return decisions;
+        return StoredRows.ReadAll(reader, StoredRows.Decision);
     });
 
     /// <inheritdoc />
@@ -90,17 +77,6 @@ public sealed partial class SqliteDocumentStore : IDecisionStore
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = sql;
         using var reader = cmd.ExecuteReader();
-        var uploads = new List<StoredUpload>();
-        while (reader.Read())
-        {
-            uploads.Add(new StoredUpload(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
-                NullableString(reader, 4) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null));
-        }
-
-        return uploads;
+        return StoredRows.ReadAll(reader, StoredRows.Upload);
     });
 }

@@ -78,20 +78,7 @@ public sealed partial class SqliteDocumentStore : ISourceStore
             cmd.CommandText = "SELECT url, final_url, fetched_at, status, content_type, charset, bytes FROM snapshots WHERE url = $url OR final_url = $url ORDER BY fetched_at, id";
             cmd.Parameters.AddWithValue("$url", url);
             using var reader = cmd.ExecuteReader();
-            var snapshots = new List<StoredSnapshot>();
-            while (reader.Read())
-            {
-                snapshots.Add(new StoredSnapshot(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                    reader.GetInt32(3),
-                    NullableString(reader, 4),
-                    NullableString(reader, 5),
-                    (byte[])reader.GetValue(6)));
-            }
-
-            return snapshots;
+            return StoredRows.ReadAll(reader, StoredRows.Snapshot);
         });
     }
 }
