@@ -333,8 +333,8 @@ public sealed partial class PostgresDocumentStore : IStoryStore
                 Add(
                     statements,
                     """
-                    INSERT INTO documents (id, content_hash, path, title, kind, outlet, author, url, published, reliability, language, length, text, layout, first_seen, last_seen)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+                    INSERT INTO documents (id, content_hash, path, title, kind, outlet, author, url, published, reliability, language, length, text, layout, first_seen, last_seen, nuls)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16)
                     """,
                     doc.Id,
                     doc.ContentHash,
@@ -348,9 +348,15 @@ public sealed partial class PostgresDocumentStore : IStoryStore
                     doc.Source.Reliability?.ToString(),
                     doc.Language,
                     doc.Text.Length,
-                    doc.Text,
+                    StoredText.Of(doc.Text),
                     layout,
-                    now);
+                    now,
+                    StoredText.NulsOf(doc.Text));
+                if (doc.Text.Length > PostgresMigrations.StretchCharacters)
+                {
+                    Add(statements, PostgresMigrations.TailStretches("d.id = $1"), doc.Id);
+                }
+
                 inserted++;
             }
 
@@ -457,7 +463,7 @@ public sealed partial class PostgresDocumentStore : IStoryStore
     private static Dictionary<string, Document> ReadDocuments(NpgsqlConnection connection, NpgsqlTransaction? tx, string[] ids)
     {
         var builders = new Dictionary<string, Document.DocumentBuilder>(StringComparer.Ordinal);
-        using (var cmd = Command(connection, tx, "SELECT id, text, path, title, kind, outlet, author, url, published, reliability, language, layout FROM documents WHERE id = ANY($1)", (object)ids))
+        using (var cmd = Command(connection, tx, "SELECT id, text, path, title, kind, outlet, author, url, published, reliability, language, layout, nuls FROM documents WHERE id = ANY($1)", (object)ids))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
@@ -468,7 +474,8 @@ public sealed partial class PostgresDocumentStore : IStoryStore
                     NullableString(reader, 7),
                     NullableString(reader, 8) is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null,
                     NullableString(reader, 9) is { } grade ? Enum.Parse<Reliability>(grade) : null);
-                var builder = Document.Create(reader.GetString(1), reader.GetString(2))
+                var text = StoredText.Restore(reader.GetString(1), reader.IsDBNull(12) ? null : reader.GetFieldValue<int[]>(12));
+                var builder = Document.Create(text, reader.GetString(2))
                     .WithTitle(NullableString(reader, 3))
                     .WithKind(DocumentKinds.Parse(reader.GetString(4)) ?? DocumentKind.Other)
                     .WithSource(source)
@@ -549,14 +556,19 @@ public sealed partial class PostgresDocumentStore : IStoryStore
                 null,
                 $"""
                 WITH q AS (SELECT {tsquery.Sql} AS query),
+                stretches AS (
+                    SELECT d.id, 0 AS start, ts_rank_cd(d.search, q.query) AS rank FROM documents d, q WHERE d.search @@ q.query
+                    UNION ALL
+                    SELECT t.doc_id, t.start, ts_rank_cd(t.search, q.query) FROM search_tail t, q WHERE t.search @@ q.query),
+                best AS (
+                    SELECT DISTINCT ON (id) id, start, rank FROM stretches ORDER BY id, rank DESC, start),
                 hits AS (
-                    SELECT d.id, d.path, d.title, d.text, -ts_rank_cd(d.search, q.query) AS score
-                    FROM documents d, q
-                    WHERE d.search @@ q.query
+                    SELECT d.id, d.path, d.title, d.text, best.start, -best.rank AS score
+                    FROM best JOIN documents d ON d.id = best.id
                     ORDER BY score, d.path COLLATE "C"
                     LIMIT ${arguments.Count})
                 SELECT hits.id, hits.path, hits.title,
-                    ts_headline('simple'::regconfig, left(hits.text, {PostgresMigrations.IndexedCharacters}), q.query,
+                    ts_headline('simple'::regconfig, substr(hits.text, hits.start + 1, {PostgresMigrations.StretchCharacters}), q.query,
                         'StartSel=[, StopSel=], MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=…'),
                     hits.score
                 FROM hits, q
@@ -590,7 +602,7 @@ public sealed partial class PostgresDocumentStore : IStoryStore
         var cmd = new NpgsqlCommand(sql, connection, tx);
         foreach (var value in values)
         {
-            cmd.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = StoredText.Parameter(value) });
         }
 
         return cmd;
@@ -601,7 +613,7 @@ public sealed partial class PostgresDocumentStore : IStoryStore
         var cmd = new NpgsqlBatchCommand(sql);
         foreach (var value in values)
         {
-            cmd.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = StoredText.Parameter(value) });
         }
 
         batch.BatchCommands.Add(cmd);

@@ -12,8 +12,36 @@ namespace Sitrep.Storage.Postgres;
 /// </remarks>
 internal static class PostgresMigrations
 {
-    /// <summary>Characters of a document's text that go into its search vector: PostgreSQL refuses a vector over 1 MB.</summary>
+    /// <summary>
+    /// Characters of a document's text that went into its search vector at version 1 (PostgreSQL refuses a vector over
+    /// 1 MB); since version 4 the vector covers one stretch (<see cref="StretchCharacters"/>) and
+    /// <c>search_tail</c> the rest.
+    /// </summary>
     public const int IndexedCharacters = 400_000;
+
+    /// <summary>
+    /// Characters in one searched stretch of a text. A <c>tsvector</c> counts word positions only up to 16,383, past
+    /// which a phrase is no longer found, so a stretch holds about 8,000 words of ordinary prose.
+    /// </summary>
+    public const int StretchCharacters = 50_000;
+
+    /// <summary>Characters two neighbouring stretches share, so a phrase across a seam is found.</summary>
+    public const int StretchOverlap = 1_000;
+
+    /// <summary>Where each stretch after the first starts after the one before (<see cref="TailStretches"/>).</summary>
+    public const int StretchStride = StretchCharacters - StretchOverlap;
+
+    /// <summary>
+    /// The <c>search_tail</c> rows of the documents <paramref name="where"/> selects (a condition on <c>d</c>): one
+    /// vector per stretch of <see cref="StretchCharacters"/> after the first, each starting <see cref="StretchStride"/>
+    /// after the one before, so every word of a text of any length is searchable and a phrase is found wherever it is.
+    /// </summary>
+    public static string TailStretches(string where) => $"""
+        INSERT INTO search_tail (doc_id, start, search)
+        SELECT d.id, s, to_tsvector('simple'::regconfig, substr(d.text, s + 1, {StretchCharacters}))
+        FROM documents d, generate_series({StretchStride}, d.length - {StretchOverlap} - 1, {StretchStride}) s
+        WHERE {where}
+        """;
 
     public const string VersionTable = """
         CREATE TABLE IF NOT EXISTS schema_version (
@@ -139,8 +167,28 @@ internal static class PostgresMigrations
             vector bytea NOT NULL
         );
         """,
+
+        // 4: texts of any length searchable, phrases included (documents.search now covers the title and the first
+        // stretch of the text, search_tail one vector per further stretch), and the character U+0000, which PostgreSQL text
+        // cannot hold, kept: documents.nuls lists where the text had one (stored as a space, put back on reading).
+        $"""
+        ALTER TABLE documents ADD COLUMN nuls integer[];
+        ALTER TABLE documents DROP COLUMN search;
+        ALTER TABLE documents ADD COLUMN search tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple'::regconfig, coalesce(title, '')), 'A')
+            || setweight(to_tsvector('simple'::regconfig, left(text, {StretchCharacters})), 'B')) STORED;
+        CREATE INDEX documents_search ON documents USING gin (search);
+        CREATE TABLE search_tail (
+            doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start integer NOT NULL,
+            search tsvector NOT NULL,
+            PRIMARY KEY (doc_id, start)
+        );
+        CREATE INDEX search_tail_search ON search_tail USING gin (search);
+        {TailStretches($"d.length > {StretchCharacters}")};
+        """,
     ];
 
     /// <summary>The tables every store at the current version holds; a store that lacks one is damaged.</summary>
-    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads", "embeddings"];
+    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads", "embeddings", "search_tail"];
 }

@@ -175,6 +175,39 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public void ATextHoldingTheNulCharacterReadsBackCharacterForCharacter()
+    {
+        using var store = Open(out _);
+        var text = "Header\0\0 of a damaged export.\0 Prigozhin spoke at noon.";
+        var doc = Document.Create(text, "damaged.txt").WithTitle("Export\0 one").Build();
+
+        store.Save([new StoredDocument(doc, [])]).ShouldBe(new SaveResult(1, 0));
+
+        var back = store.Find(doc.Id).ShouldNotBeNull();
+        back.Text.ShouldBe(text);
+        back.Text.Length.ShouldBe(text.Length);
+        back.Title.ShouldNotBeNull().ShouldStartWith("Export");
+        store.Search("Prigozhin", 10).ShouldHaveSingleItem().DocumentId.ShouldBe(doc.Id);
+        store.Search("damaged export", 10).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void AWordNearTheEndOfAVeryLongTextIsFound()
+    {
+        using var store = Open(out _);
+        var filler = string.Concat(Enumerable.Repeat("routine convoy report filed without incident. ", 30_000));
+        var text = filler + "Then the Zhuravlev bridge was closed. " + filler + "Final word kalashnikovite.";
+        var doc = Some.Document(text, "long.txt");
+        store.Save([new StoredDocument(doc, [])]);
+
+        store.Search("Zhuravlev", 10).ShouldHaveSingleItem().Snippet.ShouldContain("[Zhuravlev]");
+        store.Search("kalashnikovite", 10).ShouldHaveSingleItem().DocumentId.ShouldBe(doc.Id);
+        store.Search("\"Zhuravlev bridge\"", 10).ShouldHaveSingleItem();
+        store.Search("Zhuravlev", 10).Single().Snippet.ShouldNotContain("kalashnikovite");
+        store.Find(doc.Id).ShouldNotBeNull().Text.Length.ShouldBe(text.Length);
+    }
+
+    [Fact]
     public void SearchRanksTheBetterMatchFirstWithALowerScore()
     {
         using var store = Open(out _);
@@ -416,6 +449,25 @@ public sealed class PostgresStoreContractTests(PostgresServer server) : StoreCon
         Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(PostgresDocumentStore.SchemaVersion);
         cmd.CommandText = "SELECT indexdef FROM pg_indexes WHERE indexname = 'documents_search'";
         ((string)cmd.ExecuteScalar()!).ShouldContain("gin");
+    }
+
+    [Fact]
+    public void AStoreOfVersionThreeIsMigratedSoItsLongDocumentsBecomeSearchableToTheEnd()
+    {
+        var db = NewStore();
+        var filler = string.Concat(Enumerable.Repeat("routine convoy report filed without incident. ", 5_000));
+        var doc = Some.Document(filler + "The Zhuravlev bridge was closed.", "long.txt");
+        using (var store = StoreFactory.Open(db))
+        {
+            store.Save([new StoredDocument(doc, [])]);
+        }
+
+        // Back to version 3 as an older Sitrep left it: no tail vectors, no NUL column, the vector over 400,000 characters.
+        PostgresServer.Execute(db, "DROP TABLE search_tail; ALTER TABLE documents DROP COLUMN nuls; DELETE FROM schema_version WHERE version = 4");
+
+        using var reopened = StoreFactory.Open(db);
+        reopened.Search("\"Zhuravlev bridge\"", 10).ShouldHaveSingleItem().DocumentId.ShouldBe(doc.Id);
+        reopened.Find(doc.Id).ShouldNotBeNull().Text.ShouldBe(doc.Text);
     }
 
     [Fact]
