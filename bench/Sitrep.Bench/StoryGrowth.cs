@@ -18,8 +18,8 @@ public static class StoryGrowth
     /// <c>story add --corpus DIR --docs N --add K --db FILE [--jobs J] [--out DIR] [--incremental]</c> (adds files N … N+K-1;
     /// with <c>--incremental</c> each addition updates the stored picture instead of recomputing the whole story), or
     /// <c>story rebuild --corpus DIR --db FILE</c> (the corpus stages over the whole story, which writes the stored picture), or
-    /// <c>story grow --corpus DIR --from M --docs N --batch B --db FILE</c> (files M … N-1 into the stored picture, B per
-    /// incremental run).
+    /// <c>story grow --corpus DIR --from M --docs N --batch B --db FILE [--stored]</c> (files M … N-1 into the stored
+    /// picture, B per incremental run; with <c>--stored</c> the files' documents are already stored and are not analysed again).
     /// </summary>
     public static int Run(string[] args)
     {
@@ -48,9 +48,16 @@ public static class StoryGrowth
             var clock = Stopwatch.StartNew();
             var from = int.Parse(CorpusMaker.Arg(args, "--from") ?? "0", CultureInfo.InvariantCulture);
             var size = int.Parse(CorpusMaker.Arg(args, "--batch") ?? "50", CultureInfo.InvariantCulture);
+
+            // --stored: the files were analysed and stored before (`story build`), so each batch adds their stored
+            // documents to the picture (read back from their layers, as watch does) instead of analysing them again.
+            var stored = args.Contains("--stored", StringComparer.Ordinal) ? StoredIds(store, files.Skip(from).Take(docs - from)) : null;
             for (var at = from; at < docs; at += size)
             {
-                var result = run.Execute(new RunOptions { Inputs = files.Skip(at).Take(Math.Min(size, docs - at)).ToList(), Incremental = true });
+                var batch = files.Skip(at).Take(Math.Min(size, docs - at)).ToList();
+                var result = run.Execute(stored is null
+                    ? new RunOptions { Inputs = batch, Incremental = true }
+                    : new RunOptions { Inputs = [], Stored = [.. batch.Select(Path.GetFileName).SelectMany(f => stored.TryGetValue(f!, out var ids) ? ids : [])], Incremental = true });
                 if (result.PictureUpdate is null)
                 {
                     Console.Error.WriteLine("the store holds no current picture: run `story rebuild` first");
@@ -119,6 +126,32 @@ public static class StoryGrowth
 
         Console.WriteLine("median per phase: " + string.Join(", ", phases.OrderByDescending(p => Percentile(p.Value, 0.5)).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {Percentile(p.Value, 0.5):N0} ms"))));
         return 0;
+    }
+
+    /// <summary>The stored documents' ids by the file name they were read from, for the files given.</summary>
+    private static Dictionary<string, List<string>> StoredIds(SqliteDocumentStore store, IEnumerable<string> files)
+    {
+        var names = files.Select(f => Path.GetFileName(f)).ToHashSet(StringComparer.Ordinal);
+        var byName = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var all = store.DocumentIds();
+        for (var page = 0; page < all.Count; page += 512)
+        {
+            foreach (var stored in store.Load([.. all.Skip(page).Take(512)]))
+            {
+                var name = Path.GetFileName(stored.Document.Path.Split('#')[0]);
+                if (names.Contains(name))
+                {
+                    if (!byName.TryGetValue(name, out var list))
+                    {
+                        byName[name] = list = [];
+                    }
+
+                    list.Add(stored.Document.Id);
+                }
+            }
+        }
+
+        return byName;
     }
 
     private static double Sum(IReadOnlyDictionary<string, TimeSpan> phases, params string[] names) =>

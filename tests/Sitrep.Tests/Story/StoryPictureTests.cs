@@ -39,7 +39,7 @@ public sealed class StoryPictureTests
         var output = TestContext.Current.TestOutputHelper;
         BriefsHaveTheSameStructure(reference, updates[^1].Brief, output);
         grown.GetSetting(BriefSnapshot.Key).ShouldNotBeNull();
-        BriefSnapshot.FromJson(grown.GetSetting(BriefSnapshot.Key)!).Corpus.DocumentCount.ShouldBe(files.Count);
+        BriefSnapshot.FromJson(grown.GetSetting(BriefSnapshot.Key)!).Corpus.DocumentCount.ShouldBe(reference.Corpus.DocumentCount);
         foreach (var kind in new[] { "entities", "propositions", "figures", "timeline" })
         {
             var wholeItems = Partition(whole, kind);
