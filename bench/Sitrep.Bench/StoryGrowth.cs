@@ -17,7 +17,9 @@ public static class StoryGrowth
     /// <c>story build --corpus DIR --docs N --db FILE [--jobs J] [--from M]</c> (files M … N-1 into the store) or
     /// <c>story add --corpus DIR --docs N --add K --db FILE [--jobs J] [--out DIR] [--incremental]</c> (adds files N … N+K-1;
     /// with <c>--incremental</c> each addition updates the stored picture instead of recomputing the whole story), or
-    /// <c>story rebuild --corpus DIR --db FILE</c> (the corpus stages over the whole story, which writes the stored picture).
+    /// <c>story rebuild --corpus DIR --db FILE</c> (the corpus stages over the whole story, which writes the stored picture), or
+    /// <c>story grow --corpus DIR --from M --docs N --batch B --db FILE [--stored]</c> (files M … N-1 into the stored
+    /// picture, B per incremental run; with <c>--stored</c> the files' documents are already stored and are not analysed again).
     /// </summary>
     public static int Run(string[] args)
     {
@@ -39,6 +41,35 @@ public static class StoryGrowth
             return result.HasErrors ? 2 : 0;
         }
 
+        if (mode == "grow")
+        {
+            // Files M … N-1 added to the stored picture in batches of B (each batch one incremental run, as a watch
+            // that finds B new files does): a story too large to rebuild whole on this machine grows to N this way.
+            var clock = Stopwatch.StartNew();
+            var from = int.Parse(CorpusMaker.Arg(args, "--from") ?? "0", CultureInfo.InvariantCulture);
+            var size = int.Parse(CorpusMaker.Arg(args, "--batch") ?? "50", CultureInfo.InvariantCulture);
+
+            // --stored: the files were analysed and stored before (`story build`), so each batch adds their stored
+            // documents to the picture (read back from their layers, as watch does) instead of analysing them again.
+            var stored = args.Contains("--stored", StringComparer.Ordinal) ? StoredIds(store, files.Skip(from).Take(docs - from)) : null;
+            for (var at = from; at < docs; at += size)
+            {
+                var batch = files.Skip(at).Take(Math.Min(size, docs - at)).ToList();
+                var result = run.Execute(stored is null
+                    ? new RunOptions { Inputs = batch, Incremental = true }
+                    : new RunOptions { Inputs = [], Stored = [.. batch.Select(Path.GetFileName).SelectMany(f => stored.TryGetValue(f!, out var ids) ? ids : [])], Incremental = true });
+                if (result.PictureUpdate is null)
+                {
+                    Console.Error.WriteLine("the store holds no current picture: run `story rebuild` first");
+                    return 2;
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grown to {result.StoryDocuments:N0} documents, {clock.Elapsed.TotalSeconds:0} s, peak {PeakMegabytes():N0} MB"));
+            }
+
+            return 0;
+        }
+
         if (mode == "rebuild")
         {
             var clock = Stopwatch.StartNew();
@@ -54,12 +85,19 @@ public static class StoryGrowth
         var output = CorpusMaker.Arg(args, "--out");
         var times = new List<double>();
         var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+
+        // One addition in three parts: analysing the new report itself (read, document stages, store), updating the
+        // stored picture, and the brief over the story (read from the picture on the incremental path).
+        var parts = new Dictionary<string, List<double>>(StringComparer.Ordinal) { ["document"] = [], ["picture"] = [], ["brief"] = [] };
         foreach (var file in files.Skip(docs).Take(add))
         {
             var clock = Stopwatch.StartNew();
             var result = run.Execute(new RunOptions { Inputs = [file], OutputDirectory = output, Incremental = incremental });
             clock.Stop();
             times.Add(clock.Elapsed.TotalMilliseconds);
+            parts["document"].Add(Sum(result.Phases, "read", "analyse", "queue", "store", "story"));
+            parts["picture"].Add(Sum(result.Phases, "picture", "picture:rebuild", "corpus"));
+            parts["brief"].Add(Sum(result.Phases, "brief:story", "brief:build", "brief:bound", "brief:render", "brief:snapshot", "brief:snapshot wait"));
             foreach (var (phase, time) in result.Phases)
             {
                 if (!phases.TryGetValue(phase, out var list))
@@ -79,9 +117,45 @@ public static class StoryGrowth
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"| {docs:N0} | {times.Count} | {Percentile(times, 0.5):N0} ms | {Percentile(times, 0.99):N0} ms | {PeakMegabytes():N0} MB |"));
+        Console.WriteLine(string.Join("; ", parts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}: median {Percentile(p.Value, 0.5):N0} ms, p99 {Percentile(p.Value, 0.99):N0} ms"))));
+        var later = parts.ToDictionary(p => p.Key, p => p.Value.Skip(1).ToList(), StringComparer.Ordinal);
+        if (later["picture"].Count > 0)
+        {
+            Console.WriteLine("after the first: " + string.Join("; ", later.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}: median {Percentile(p.Value, 0.5):N0} ms, p99 {Percentile(p.Value, 0.99):N0} ms"))));
+        }
+
         Console.WriteLine("median per phase: " + string.Join(", ", phases.OrderByDescending(p => Percentile(p.Value, 0.5)).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {Percentile(p.Value, 0.5):N0} ms"))));
         return 0;
     }
+
+    /// <summary>The stored documents' ids by the file name they were read from, for the files given.</summary>
+    private static Dictionary<string, List<string>> StoredIds(SqliteDocumentStore store, IEnumerable<string> files)
+    {
+        var names = files.Select(f => Path.GetFileName(f)).ToHashSet(StringComparer.Ordinal);
+        var byName = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var all = store.DocumentIds();
+        for (var page = 0; page < all.Count; page += 512)
+        {
+            foreach (var stored in store.Load([.. all.Skip(page).Take(512)]))
+            {
+                var name = Path.GetFileName(stored.Document.Path.Split('#')[0]);
+                if (names.Contains(name))
+                {
+                    if (!byName.TryGetValue(name, out var list))
+                    {
+                        byName[name] = list = [];
+                    }
+
+                    list.Add(stored.Document.Id);
+                }
+            }
+        }
+
+        return byName;
+    }
+
+    private static double Sum(IReadOnlyDictionary<string, TimeSpan> phases, params string[] names) =>
+        names.Sum(n => phases.TryGetValue(n, out var t) ? t.TotalMilliseconds : 0);
 
     /// <summary>Nearest-rank percentile.</summary>
     public static double Percentile(IReadOnlyList<double> values, double p)

@@ -76,6 +76,15 @@ public sealed record RunOptions
     /// story and the stored picture is rebuilt from it, the reference an incremental picture is checked against.
     /// </summary>
     public bool Incremental { get; init; }
+
+    /// <summary>
+    /// Ids of documents the caller has already analysed and stored (as <c>watch</c> does), added to the picture by an
+    /// <see cref="Incremental"/> run as if they were this run's inputs; read back from their stored layers.
+    /// </summary>
+    public IReadOnlyList<string> Stored { get; init; } = [];
+
+    /// <summary>Bounds of the story an incremental run's brief is built over (<see cref="StoryPicture.StoryCorpus"/>).</summary>
+    public StoryCorpusLimits StoryLimits { get; init; } = StoryCorpusLimits.Default;
 }
 
 /// <summary>Progress of a run, reported after each batch.</summary>
@@ -213,7 +222,7 @@ public sealed class AnalysisRun
         phases.Start("store");
         var inserted = writer.Complete();
         phases.Start("story");
-        var incremental = options.Incremental && options.WholeStory && analyzed.Count > 0 && StoryPicture.IsCurrent(_pipeline, _store);
+        var incremental = options.Incremental && options.WholeStory && (analyzed.Count > 0 || options.Stored.Count > 0) && StoryPicture.IsCurrent(_pipeline, _store);
         StoryLoad story;
         lock (_storyGate)
         {
@@ -233,7 +242,9 @@ public sealed class AnalysisRun
 
         if (incremental)
         {
-            return ExecuteIncremental(options, analyzed, errors, inserted, bytesRead, clock, phases, cancellationToken);
+            var stored = options.Stored.Where(id => !seen.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
+            var added = stored.Count == 0 ? analyzed : [.. analyzed, .. ReadStored(stored, cancellationToken)];
+            return ExecuteIncremental(options, added, errors, inserted, bytesRead, clock, phases, cancellationToken);
         }
 
         phases.Start("corpus");
@@ -305,9 +316,10 @@ public sealed class AnalysisRun
     }
 
     /// <summary>
-    /// The incremental path: this run's documents update the stored picture, and the brief covers the neighbourhood they
-    /// touched (the new documents and the stored ones the touched items draw from); the stored brief snapshot, the
-    /// story-wide summaries (takeaways, hypotheses) and the ACH snapshot are left as the last whole-story run made them.
+    /// The incremental path: this run's documents update the stored picture (<see cref="StoryPicture.Update"/>), then the
+    /// brief is built over the story as the stored picture holds it (<see cref="StoryPicture.StoryCorpus"/>: the most
+    /// important items of each kind and the documents they cite, bounded), with the structure of a whole-story brief;
+    /// it is kept in the store as the brief snapshot, with the ACH snapshot of its evidence.
     /// </summary>
     private RunResult ExecuteIncremental(RunOptions options, List<AnalyzedDocument> analyzed, List<SitrepError> errors, int inserted, long bytesRead, Stopwatch clock, PhaseClock phases, CancellationToken cancellationToken)
     {
@@ -318,9 +330,24 @@ public sealed class AnalysisRun
             phases.Add("picture:" + phase, time);
         }
 
+        phases.Start("brief:story");
+        var corpus = StoryPicture.StoryCorpus(_pipeline, _store, analyzed, ids => ReadStored(ids, cancellationToken), options.StoryLimits, cancellationToken);
+        foreach (var (stage, time) in corpus.StageTimes)
+        {
+            phases.Add("brief:story:" + stage, time);
+        }
+
         phases.Start("brief:build");
-        var corpus = update.Neighbourhood;
         var brief = BriefBuilder.Build(corpus, _pipeline.StageNames, errors, SitrepVersion.Current);
+        var storyDocuments = (int)Math.Min(int.MaxValue, _store.CountDocuments());
+        brief = brief with { Corpus = brief.Corpus with { DocumentCount = Math.Max(storyDocuments, brief.Corpus.DocumentCount) } };
+        phases.Start("brief:snapshot");
+        foreach (var snapshot in corpus.Layers.All.OfType<ISnapshotLayer>())
+        {
+            _store.SetSetting(snapshot.SnapshotKey, snapshot.ToSnapshotJson());
+        }
+
+        _store.SetSetting(BriefSnapshot.Key, BriefSnapshot.ToJson(brief));
         var written = new List<string>();
         if (options.OutputDirectory is { } outDir)
         {
@@ -338,9 +365,9 @@ public sealed class AnalysisRun
         }
 
         phases.Stop();
-        return new RunResult(brief, analyzed.Count, [.. errors, .. corpus.Errors], inserted, bytesRead, clock.Elapsed, written, phases.Totals)
+        return new RunResult(brief, analyzed.Count, [.. errors, .. update.Neighbourhood.Errors, .. corpus.Errors], inserted, bytesRead, clock.Elapsed, written, phases.Totals)
         {
-            StoryDocuments = (int)Math.Min(int.MaxValue, _store.CountDocuments()),
+            StoryDocuments = storyDocuments,
             PictureUpdate = update,
         };
     }

@@ -92,8 +92,11 @@ internal static class WatchCommand
 
                 if (changes.Any(c => c.Change is "new" or "changed" or "renamed" or "deleted"))
                 {
-                    // The picture is the story's: recomputed over every stored document from its stored layers.
-                    var picture = story.Execute(new RunOptions { Inputs = [], OutputDirectory = output }, progress: null, cancellationToken);
+                    // New reports update the picture kept in the store; a changed, renamed or deleted file takes documents
+                    // out of the story, so the picture is computed again over every stored document (the reference).
+                    var onlyNew = changes.All(c => c.Change is "new" or "same" or "error");
+                    var added = onlyNew ? changes.Where(c => c.Change == "new" && c.Document is not null).Select(c => c.Document!.Id).ToList() : [];
+                    var picture = story.Execute(new RunOptions { Inputs = [], OutputDirectory = output, Incremental = onlyNew, Stored = added }, progress: null, cancellationToken);
                     Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"picture  {picture.StoryDocuments} documents, {picture.Brief.Propositions.Count} propositions, {picture.Phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b).TotalMilliseconds:N0} ms{(output is null ? string.Empty : "; brief in " + output)}"));
                 }
 

@@ -118,6 +118,7 @@ public static class StoryPicture
         var writtenCount = new Dictionary<string, int>(StringComparer.Ordinal);
         var writes = new List<PictureWrite>();
         var stages = StagesOf(pipeline);
+        var ids = new IdCounter(store);
 
         // Join stages: the new documents' items alone, each joined to the one stored item sharing most of its keys.
         var alone = new Corpus(added);
@@ -140,7 +141,7 @@ public static class StoryPicture
                 }
                 else
                 {
-                    upserts.Add(picture.ReadPicture(stage.PictureKind, [item.Id], 0).Count == 0 ? item : stage.Rename(item, NewId(store, stage)));
+                    upserts.Add(picture.ReadPicture(stage.PictureKind, [item.Id], 0).Count == 0 ? item : stage.Rename(item, ids.Next(stage)));
                 }
             }
 
@@ -171,9 +172,9 @@ public static class StoryPicture
                 }
             }
 
-            var ids = shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(MaxTouched).Select(s => s.Key).ToList();
-            touchedItems[stage.PictureKind] = picture.ReadPicture(stage.PictureKind, ids, UnitLimit);
-            touchedCount[stage.PictureKind] = ids.Count;
+            var touched = shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(MaxTouched).Select(s => s.Key).ToList();
+            touchedItems[stage.PictureKind] = picture.ReadPicture(stage.PictureKind, touched, UnitLimit);
+            touchedCount[stage.PictureKind] = touched.Count;
         }
 
         var loaded = new HashSet<string>(StringComparer.Ordinal);
@@ -239,7 +240,7 @@ public static class StoryPicture
                 }
                 else
                 {
-                    upserts.Add(stage.Rename(output, NewId(store, stage)));
+                    upserts.Add(stage.Rename(output, ids.Next(stage)));
                 }
             }
 
@@ -255,6 +256,7 @@ public static class StoryPicture
 
         Lap("export");
         picture.WritePicture(writes);
+        ids.Save();
         Lap("write");
         return new PictureUpdateResult(touchedCount, writtenCount, neighbours.Count, neighbourhood, phases);
     }
@@ -277,20 +279,131 @@ public static class StoryPicture
         }
     }
 
+    /// <summary>
+    /// The story as the stored picture holds it, bounded: the most important items of each kind (those with most units,
+    /// <see cref="StoryCorpusLimits.ItemsPerKind"/>), the stored documents they draw from (the latest few per item, taken
+    /// by rank across kinds until <see cref="StoryCorpusLimits.Documents"/>), and <paramref name="added"/>; each item
+    /// restricted to its units in the documents read. The corpus stages the picture does not keep (syndication,
+    /// takeaways, hypotheses) run over it, so that a brief built from it has the structure of a whole-story brief.
+    /// </summary>
+    /// <remarks>
+    /// Its cost is set by the limits, not by the number of stored documents. What differs from the whole-story corpus:
+    /// items below the head are left out (they stay in the store); an item's claims, mentions and cited sentences are
+    /// those of the documents read (its label, status and source counts are the stored ones, computed over all of them);
+    /// story-wide summaries (takeaways, ACH evidence) are computed over the head.
+    /// </remarks>
+    public static Corpus StoryCorpus(AnalysisPipeline pipeline, IDocumentStore store, IReadOnlyList<AnalyzedDocument> added, Func<IReadOnlyList<string>, IReadOnlyList<AnalyzedDocument>> read, StoryCorpusLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(added);
+        ArgumentNullException.ThrowIfNull(read);
+        limits ??= StoryCorpusLimits.Default;
+        var picture = store as IPictureStore ?? throw new ArgumentException("The store keeps no picture.", nameof(store));
+        var stages = StagesOf(pipeline);
+        var heads = stages.Select(s => picture.ReadPictureHead(s.PictureKind, limits.ItemsPerKind, limits.UnitsPerItem)).ToList();
+        var fresh = added.Select(d => d.Document.Id).ToHashSet(StringComparer.Ordinal);
+        var chosen = new List<string>();
+        var seen = new HashSet<string>(fresh, StringComparer.Ordinal);
+
+        // By rank across kinds, so that the head of every kind gets its documents before the tail of any.
+        for (var rank = 0; rank < limits.ItemsPerKind && chosen.Count < limits.Documents; rank++)
+        {
+            foreach (var head in heads)
+            {
+                if (rank >= head.Count)
+                {
+                    continue;
+                }
+
+                foreach (var document in head[rank].Item.Units.Select(PictureItem.DocumentOf).Distinct(StringComparer.Ordinal).Take(limits.DocumentsPerItem))
+                {
+                    if (chosen.Count < limits.Documents && seen.Add(document))
+                    {
+                        chosen.Add(document);
+                    }
+                }
+            }
+        }
+
+        var documents = added.Concat(chosen.Count == 0 ? [] : read(chosen))
+            .GroupBy(d => d.Document.Id, StringComparer.Ordinal).Select(g => g.First())
+            .OrderBy(d => d.Document.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Document.Id, StringComparer.Ordinal)
+            .ToList();
+        var corpus = new Corpus(documents);
+        var loaded = corpus.ById;
+        for (var i = 0; i < stages.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+
+            // The stage's own export restricts its items to the documents read (and drops an item left with none).
+            var whole = new Corpus(documents);
+            stages[i].ImportPicture(whole, [.. heads[i].Select(h => h.Item)]);
+            stages[i].ImportPicture(corpus, stages[i].ExportPicture(whole, u => loaded.ContainsKey(PictureItem.DocumentOf(u))));
+            corpus.StageTimes[stages[i].Name] = clock.Elapsed;
+        }
+
+        var refined = stages.SelectMany(s => s.Assigns).ToList();
+        foreach (var stage in pipeline.CorpusStages)
+        {
+            if (stage is IIncrementalStage || stage.Assigns.Any(a => refined.Any(p => a.StartsWith(p + ".", StringComparison.Ordinal))))
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                stage.Process(corpus, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                corpus.Errors.Add(Sitrep.Errors.SitrepErrors.CorpusStageFailed.At("(corpus)", stage.Name, ex.Message));
+            }
+
+            corpus.StageTimes[stage.Name] = clock.Elapsed;
+        }
+
+        return corpus;
+    }
+
     private static string NextKey(IIncrementalStage stage) => "picture.next." + stage.PictureKind;
 
-    private static string NewId(IDocumentStore store, IIncrementalStage stage)
+    /// <summary>
+    /// The next ids of each kind, read from the store once per update and written back once after the picture is written
+    /// (a setting written per new item would be a transaction per item).
+    /// </summary>
+    private sealed class IdCounter(IDocumentStore store)
     {
-        var next = long.TryParse(store.GetSetting(NextKey(stage)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 1;
-        store.SetSetting(NextKey(stage), (next + 1).ToString(CultureInfo.InvariantCulture));
-        var prefix = stage.PictureKind switch
+        private readonly Dictionary<IIncrementalStage, long> _next = [];
+
+        public string Next(IIncrementalStage stage)
         {
-            "propositions" => "p",
-            "figures" => "f",
-            "timeline" => "t",
-            _ => stage.PictureKind[..1] + ":",
-        };
-        return prefix + next.ToString(CultureInfo.InvariantCulture);
+            if (!_next.TryGetValue(stage, out var next))
+            {
+                next = long.TryParse(store.GetSetting(NextKey(stage)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 1;
+            }
+
+            _next[stage] = next + 1;
+            var prefix = stage.PictureKind switch
+            {
+                "propositions" => "p",
+                "figures" => "f",
+                "timeline" => "t",
+                _ => stage.PictureKind[..1] + ":",
+            };
+            return prefix + next.ToString(CultureInfo.InvariantCulture);
+        }
+
+        public void Save()
+        {
+            foreach (var (stage, next) in _next)
+            {
+                store.SetSetting(NextKey(stage), next.ToString(CultureInfo.InvariantCulture));
+            }
+        }
     }
 
     /// <summary>A copy of a stored document whose claim layer holds only the claims in <paramref name="units"/>.</summary>
@@ -366,4 +479,15 @@ public static class StoryPicture
             }
         }
     }
+}
+
+/// <summary>Bounds of the story corpus read from the stored picture (<see cref="StoryPicture.StoryCorpus"/>).</summary>
+/// <param name="ItemsPerKind">Most important items read per kind (entities, propositions, figures, timeline entries).</param>
+/// <param name="UnitsPerItem">Most units read per item (the latest).</param>
+/// <param name="DocumentsPerItem">Most stored documents read for one item.</param>
+/// <param name="Documents">Most stored documents read in all.</param>
+public sealed record StoryCorpusLimits(int ItemsPerKind, int UnitsPerItem, int DocumentsPerItem, int Documents)
+{
+    /// <summary>The limits the incremental brief is built with.</summary>
+    public static StoryCorpusLimits Default { get; } = new(ItemsPerKind: 48, UnitsPerItem: 256, DocumentsPerItem: 3, Documents: 96);
 }

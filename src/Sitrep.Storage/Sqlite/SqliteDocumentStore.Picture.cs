@@ -136,12 +136,13 @@ public sealed partial class SqliteDocumentStore : IPictureStore
 
                 foreach (var (id, documents) in change.Trim)
                 {
+                    var removed = 0;
                     foreach (var document in documents)
                     {
-                        statements.Execute("DELETE FROM picture_units WHERE kind = $kind AND id = $id AND doc_id = $doc", ("$kind", change.Kind), ("$id", id), ("$doc", document));
+                        removed += statements.Execute("DELETE FROM picture_units WHERE kind = $kind AND id = $id AND doc_id = $doc", ("$kind", change.Kind), ("$id", id), ("$doc", document));
                     }
 
-                    Recount(statements, change.Kind, id);
+                    Count(statements, change.Kind, id, -removed);
                 }
 
                 foreach (var item in change.Upsert)
@@ -157,9 +158,10 @@ public sealed partial class SqliteDocumentStore : IPictureStore
                         statements.Execute("INSERT OR IGNORE INTO picture_keys (kind, key, id) VALUES ($kind, $key, $id)", ("$kind", change.Kind), ("$key", key), ("$id", item.Id));
                     }
 
+                    var added = 0;
                     foreach (var unit in item.Units)
                     {
-                        statements.Execute(
+                        added += statements.Execute(
                             "INSERT OR IGNORE INTO picture_units (kind, id, unit, doc_id) VALUES ($kind, $id, $unit, $doc)",
                             ("$kind", change.Kind),
                             ("$id", item.Id),
@@ -167,7 +169,7 @@ public sealed partial class SqliteDocumentStore : IPictureStore
                             ("$doc", PictureItem.DocumentOf(unit)));
                     }
 
-                    Recount(statements, change.Kind, item.Id);
+                    Count(statements, change.Kind, item.Id, added);
                 }
             }
 
@@ -183,11 +185,15 @@ public sealed partial class SqliteDocumentStore : IPictureStore
         return statements.Execute("DELETE FROM picture_units");
     });
 
-    private static void Recount(StatementCache statements, string kind, string id) =>
-        statements.Execute(
-            "UPDATE picture_items SET units = (SELECT count(*) FROM picture_units WHERE kind = $kind AND id = $id) WHERE kind = $kind AND id = $id",
-            ("$kind", kind),
-            ("$id", id));
+    // Units are counted as they are added and removed, not recounted: recounting an item of a hundred thousand mentions
+    // would make every update that touches it cost as much as the item is large.
+    private static void Count(StatementCache statements, string kind, string id, int delta)
+    {
+        if (delta != 0)
+        {
+            statements.Execute("UPDATE picture_items SET units = units + $delta WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id), ("$delta", delta));
+        }
+    }
 
     private List<string> ReadUnits(SqliteTransaction tx, string kind, string id, int limit)
     {

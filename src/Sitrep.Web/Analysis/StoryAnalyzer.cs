@@ -38,6 +38,9 @@ public sealed class StoryAnalyzer(WorkbenchOptions options) : IReportAnalyzer
                 Ingest = IngestOptions.Default with { MaxBytes = options.MaxFileBytes },
                 WorkingDirectory = options.WorkingDirectory,
                 Excluded = [.. StoreFactory.Files(dbPath, options.WorkingDirectory), .. manifestPath is null ? Array.Empty<string>() : [manifestPath]],
+
+                // New reports update the stored picture (the first run, with no picture yet, computes the whole story).
+                Incremental = true,
             },
             progress: null,
             cancellationToken);
