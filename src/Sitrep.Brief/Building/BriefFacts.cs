@@ -30,6 +30,9 @@ internal sealed partial class BriefFacts
 
     // The claims that are a step of a story state, the same set for every proposition.
     private readonly HashSet<string> _stepClaims;
+
+    // The claims that open each document's report (its headline and lede): what the story is about.
+    private readonly Lazy<HashSet<string>> _leads;
     private readonly Lazy<Dictionary<string, string>> _entityNames;
 
     public BriefFacts(BriefReport report)
@@ -42,6 +45,7 @@ internal sealed partial class BriefFacts
         Ungraded = report.Documents.All(d => string.IsNullOrEmpty(d.Source.Reliability));
         Centrality = EntityCentrality(report);
         _centralMentions = CentralMentions(report, Centrality);
+        _leads = new(() => Leads(report));
         _stepClaims = report.States.SelectMany(st => st.Steps).Select(st => st.Claim).ToHashSet(StringComparer.Ordinal);
         Views = [.. report.Propositions.AsParallel().AsOrdered().Select(View)];
         ById = Views.ToDictionary(v => v.Proposition.Id, StringComparer.Ordinal);
@@ -315,6 +319,8 @@ internal sealed partial class BriefFacts
             firstReport)
         {
             HasEvent = claims.Any(c => c.Frame?.EventClass is not null),
+            IsSpeech = claims.Count > 0 && claims.Count(IsSpeech) * 2 >= claims.Count,
+            LeadDocuments = claims.Where(c => _leads.Value.Contains(c.Id)).Select(c => c.Doc).Distinct(StringComparer.Ordinal).Count(),
             Excerpt = excerpt,
             EventClass = eventClass,
             Centrality = display is null ? 0 : CentralityOf(display),
@@ -324,6 +330,33 @@ internal sealed partial class BriefFacts
             StateTopic = excerpt is null ? null : StoryStatus.Read(excerpt.Text).Select(r => r.Topic).FirstOrDefault(t => Report.States.Any(st => st.Topic == t && st.Steps.Count >= 2)),
         };
     }
+
+    /// <summary>
+    /// A party's own words: a claim the pipeline read as a quotation, or text that opens with a quotation mark or closes
+    /// one before a verb of saying ("“I will not bring dishonor …,” Nichols told the court"). What a defendant, a suspect
+    /// or a lawyer for one side says is theirs: attributed, never stated as what happened.
+    /// </summary>
+    public static bool IsSpeech(BriefClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var text = claim.Text.TrimStart();
+        return claim.Kind == "quote" || text.StartsWith("``", StringComparison.Ordinal) || text.StartsWith('“') || text.StartsWith('"') || text.StartsWith('‘')
+            || SpeechClose().IsMatch(text);
+    }
+
+    /// <summary>How many statements at the top of a document make its lead (a headline and a lede of one or two sentences).</summary>
+    private const int LeadClaims = 3;
+
+    /// <summary>
+    /// The first <see cref="LeadClaims"/> statements of each document (a headline included, a link or a fragment of
+    /// under five words not): news copy tells its central act first, details after.
+    /// </summary>
+    private static HashSet<string> Leads(BriefReport report) =>
+        [.. report.Claims
+            .Where(c => WordCount(c.Text) >= 5 && !c.Text.Contains("http", StringComparison.OrdinalIgnoreCase) && !c.Text.Contains("www.", StringComparison.OrdinalIgnoreCase))
+            .GroupBy(c => c.Doc, StringComparer.Ordinal)
+            .SelectMany(g => g.OrderBy(c => c.Start).Take(LeadClaims))
+            .Select(c => c.Id)];
 
     /// <summary>
     /// The story state a text's status has been overtaken by: the text says the case "will be dropped" while the
@@ -449,6 +482,10 @@ internal sealed partial class BriefFacts
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Word();
+
+    // A quotation closed before its speaker: "…,” the convicted killer said", "…, '' Nichols, 37, told the court".
+    [GeneratedRegex(@"(''|”|"")\s*,?\s*[^.!?]{0,50}?\b(said|says|told|added|asked|declared|insisted)\b")]
+    private static partial Regex SpeechClose();
 }
 
 /// <summary>A proposition as the front part sees it.</summary>
@@ -495,6 +532,12 @@ internal sealed record PropositionView(
 
     /// <summary>True when a claim of it names an event class (seize, attack, kill, negotiate…): something happened.</summary>
     public bool HasEvent { get; init; }
+
+    /// <summary>True when most of its claims are a party's own words (quotations): they are attributed and never lead.</summary>
+    public bool IsSpeech { get; init; }
+
+    /// <summary>How many documents tell it in their lead (headline and first sentences): the story's central act leads there.</summary>
+    public int LeadDocuments { get; init; }
 
     /// <summary>The span to cite: the quoted clause's, else the display claim's, else the proposition's.</summary>
     public BriefSpan Cite => Excerpt?.Span ?? (Display is { } c ? new BriefSpan(c.Doc, c.Start, c.End) : Proposition.Cite ?? new BriefSpan(string.Empty, 0, 0));

@@ -159,6 +159,9 @@ internal static class Consequence
 
     private static string? Trigger(string text) => Triggers(text).FirstOrDefault();
 
+    /// <summary>The event classes of consequence a text's trigger words name, each once.</summary>
+    public static IEnumerable<string> ClassesIn(string text) => Triggers(text).Where(k => Weight(k) >= 1).Distinct(StringComparer.Ordinal);
+
     private static IEnumerable<string> Triggers(string text)
     {
         foreach (var word in text.ToLowerInvariant().Split([' ', ',', '.', ';', ':', '"', '“', '”', '(', ')'], StringSplitOptions.RemoveEmptyEntries))

@@ -63,7 +63,7 @@ public static class FrontPartBuilder
         var said = bottomLine.Select(b => b.Proposition).Concat(judgments.Select(j => j.Proposition)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         used.AddRange(bottomLine.Select(b => BriefFacts.ContentWords(b.Text)));
         used.AddRange(confirmedPool.Where(v => said.Contains(v.Proposition.Id)).Select(v => BriefFacts.ContentWords(v.Display!.Text)));
-        var confirmed = Distinct(confirmedPool.Where(v => !said.Contains(v.Proposition.Id)), used).Take(MaxConfirmed)
+        var confirmed = Distinct(confirmedPool.Where(v => !said.Contains(v.Proposition.Id) && !v.IsSpeech), used).Take(MaxConfirmed)
             .Select(v => new BriefStatusItem(v.Excerpt!.Quoted, Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id, Label = facts.Ungraded ? "reported, not confirmed" : null })
             .ToList();
         var disputed = Disputed(facts, ranked);
@@ -234,10 +234,12 @@ public static class FrontPartBuilder
 
     /// <summary>
     /// Up to <see cref="MaxJudgments"/> corroborated propositions, each with its likelihood, confidence and basis. A
-    /// figure the sources dispute is never a judgment: it is shown under Disputed with every source's value.
+    /// figure the sources dispute is never a judgment: it is shown under Disputed with every source's value. A party's
+    /// own words and a source's own estimate ("he will likely die in prison") are never Sitrep's judgment: the estimate
+    /// is listed with the sources' judgments, as theirs.
     /// </summary>
     private static List<BriefJudgment> KeyJudgments(BriefFacts facts, List<PropositionView> confirmedPool, List<HashSet<string>> used) =>
-        [.. Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote"), used).Take(MaxJudgments)
+        [.. Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote" && !v.IsSpeech && v.Display.Modality is null), used).Take(MaxJudgments)
             .Select(v => new BriefJudgment(v.Excerpt!.Quoted + ".", LikelihoodOf(v, facts.Ungraded)!, ConfidenceOf(v, facts.Ungraded), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id })];
 
     internal sealed record ValueGroup(string Value, List<BriefFigureValue> Values, int Credible, List<string> Grades, string Who);
@@ -501,14 +503,25 @@ public static class FrontPartBuilder
         // What happened: the most important corroborated event, then how it ended (a deal, a resignation, an arrest, a
         // death) before further detail; one per kind of event, told in the order they were first reported. A matter a
         // story state follows is told by the state's own sentence below.
+        // A party's own words (a defendant's, a suspect's, one side's lawyer's) are theirs: they never say what happened;
+        // a source's estimate ("he will likely die in prison") is its own judgment, listed as such, not what happened.
         var pool = confirmedPool
-            .Where(v => v.Display!.Kind is "event" or "judgment" && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null && !Opening(v.Display))
+            .Where(v => !v.IsSpeech)
+            .Select(v => Opening(v.Display!) ? OutsideOpening(facts, v, Opening) : v)
+            .OfType<PropositionView>()
+            .Where(v => v.Display!.Kind is "event" or "judgment" && v.Display.Modality is null && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null)
             .ToList();
+
+        // The main event leads: the story's central act, the one most reports tell in their headline and first sentences
+        // (a seizure of rifles told in every report's fifth paragraph is a detail of the foiled attack their leads tell).
+        var main = pool.Where(v => v.LeadDocuments >= 2).OrderByDescending(v => v.LeadDocuments).ThenByDescending(v => v.Importance).FirstOrDefault()
+            ?? pool.FirstOrDefault();
         var seen = new List<HashSet<string>>();
         var families = new HashSet<string>(StringComparer.Ordinal);
         var events = new List<PropositionView>();
         var slots = Math.Clamp(room, 2, 3);
-        foreach (var v in pool.Take(1).Concat(pool.Where(v => Consequence.IsOutcome(v.EventClass))).Concat(pool))
+        IEnumerable<PropositionView> first = main is null ? [] : [main];
+        foreach (var v in first.Concat(pool.Where(v => Consequence.IsOutcome(v.EventClass))).Concat(pool))
         {
             var words = BriefFacts.ContentWords(v.Excerpt!.Text);
             if (events.Count >= slots || events.Contains(v) || families.Contains(Family(v.EventClass!)) || seen.Any(u => BriefFacts.SaysTheSame(u, words)))
@@ -516,13 +529,16 @@ public static class FrontPartBuilder
                 continue;
             }
 
-            families.Add(Family(v.EventClass!));
+            // The main event takes the families of what its own words tell ("thwarted a multi-boat pirate attack" is
+            // the attack, whatever class its frame read from "deployed"), so no later line retells it.
+            var told = v == main ? Consequence.ClassesIn(v.Excerpt!.Text).Select(Family).ToList() : [];
+            families.UnionWith(told.Count > 0 ? told : [Family(v.EventClass!)]);
             seen.Add(words);
             events.Add(v);
         }
 
         var lines = new List<BriefStatement>();
-        foreach (var v in events.OrderBy(v => v.FirstReported ?? DateTimeOffset.MaxValue).ThenByDescending(v => v.Importance))
+        foreach (var v in events.OrderBy(v => v == main ? 0 : 1).ThenBy(v => v.FirstReported ?? DateTimeOffset.MaxValue).ThenByDescending(v => v.Importance))
         {
             lines.Add(new BriefStatement($"{v.Excerpt!.Quoted} ({Agreement(v, facts)}).", [v.Cite]) { Proposition = v.Proposition.Id });
         }
@@ -571,6 +587,23 @@ public static class FrontPartBuilder
         return [.. lines.Where(l => l.Cites.Count > 0).Take(5)];
     }
 
+    /// <summary>
+    /// The proposition shown by another of its claims when its best one stands in a document's opening block (a
+    /// headline is written to draw the reader in and is never quoted as the bottom line): a narrated statement of a
+    /// credible report outside every opening, or null when it has none.
+    /// </summary>
+    private static PropositionView? OutsideOpening(BriefFacts facts, PropositionView v, Func<BriefClaim, bool> opening)
+    {
+        var other = v.Proposition.Claims
+            .Select(id => facts.Claims.GetValueOrDefault(id))
+            .OfType<BriefClaim>()
+            .Where(c => c.Kind is "event" or "judgment" && !opening(c) && !BriefFacts.IsSpeech(c) && !facts.IsFurniture(c) && facts.IsCredible(c.Doc))
+            .OrderByDescending(c => c.Text.Length is >= 40 and <= 240)
+            .ThenBy(c => c.Start)
+            .FirstOrDefault();
+        return other is null ? null : v with { Display = other, Excerpt = facts.ExcerptOf(other) };
+    }
+
     /// <summary>"It was a trap." → "a trap": a hypothesis as a short noun phrase.</summary>
     private static string Explanation(string hypothesis)
     {
@@ -613,7 +646,7 @@ public static class FrontPartBuilder
         var seen = new List<HashSet<string>>();
         var docs = new HashSet<string>(StringComparer.Ordinal);
         var candidates = facts.Views
-            .Where(v => v.Display is { Kind: "event" } d && !v.IsFurniture && v.SupersededBy is null && facts.IsCredible(d.Doc) && v.Denials == 0 && d.Modality is null)
+            .Where(v => v.Display is { Kind: "event" } d && !v.IsFurniture && !v.IsSpeech && v.SupersededBy is null && facts.IsCredible(d.Doc) && v.Denials == 0 && d.Modality is null)
             .Where(v => v.Excerpt is { } e && BriefFacts.WordCount(e.Text) >= 6 && v.EventClass is not null && !opening(v.Display!))
             .OrderByDescending(v => v.Importance)
             .ThenBy(v => v.Display!.Start);

@@ -195,7 +195,8 @@ internal static partial class AttributeReader
                 _ when isAk => other ? null : "ak-47 rifles",
                 "rifles" or "guns" => other ? "other rifles" : null,
                 "boats" => other ? null : Captured().IsMatch(text) ? "boats captured" : "boats",
-                "speedboats" => "speedboats",
+                // "recovered … three speedboats" counts boats taken; "two speedboats were approaching" counts boats attacking.
+                "speedboats" => Captured().IsMatch(text) || text.Contains("recovered", StringComparison.OrdinalIgnoreCase) || text.Contains("confiscated", StringComparison.OrdinalIgnoreCase) ? "speedboats captured" : "speedboats",
                 "magazines" => "magazines",
                 "rounds" or "bullets" or "shots" => "rounds",
                 "ships" or "vessels" => held && !other ? "ships" : null,

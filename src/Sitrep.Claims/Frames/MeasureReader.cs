@@ -388,7 +388,7 @@ internal static partial class MeasureReader
                 reach = Math.Max(reach, d + 6);
             }
 
-            if (CueRole(w) is { } r)
+            if (CueRole(w) is { } r && !IsPunishment(words, qs - d, last))
             {
                 (best, bestDistance, cue) = (r, d, qs - d);
                 break;
@@ -406,18 +406,46 @@ internal static partial class MeasureReader
         for (var d = 1; d <= RightWindow && qe + d <= last && d < bestDistance; d++)
         {
             var w = words[qe + d];
-            if (IsBoundary(w) || char.IsDigit(w[0]))
+            if (IsBoundary(w) || char.IsDigit(w[0]) || OwnClause(words, qe + d, last))
             {
                 break;
             }
 
-            if (CueRole(w) is { } r)
+            if (CueRole(w) is { } r && !IsPunishment(words, qe + d, last))
             {
                 return (r, qe + d);
             }
         }
 
         return (best, cue);
+    }
+
+    /// <summary>
+    /// "the death penalty", "a death sentence", "death row": a punishment asked for or handed down, not a death.
+    /// </summary>
+    private static bool IsPunishment(SentenceWords words, int at, int last) =>
+        words[at] is "death" && at + 1 <= last && words[at + 1] is "penalty" or "penalties" or "sentence" or "sentences" or "row" or "warrant" or "threat" or "threats";
+
+    /// <summary>
+    /// The counted people's own clause starts: "the three who voted against …" counts voters, whatever cue comes after
+    /// (a relative pronoun followed by a verb other than "be" or "have", which would carry a cue: "three who were
+    /// killed"); "the nine voting to put him to death" likewise counts those voting.
+    /// </summary>
+    private static bool OwnClause(SentenceWords words, int at, int last)
+    {
+        var w = words[at];
+        if (w is "voting" or "voted" or "vote" or "votes")
+        {
+            return true;
+        }
+
+        if (w is not ("who" or "that") || at + 1 > last)
+        {
+            return false;
+        }
+
+        var next = words[at + 1];
+        return CueRole(next) is null && next is not ("was" or "were" or "is" or "are" or "had" or "have" or "has" or "been" or "later" or "then" or "also" or "all" or "both");
     }
 
     /// <summary>

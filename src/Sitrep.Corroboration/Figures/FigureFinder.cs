@@ -14,7 +14,7 @@ namespace Sitrep.Corroboration.Figures;
 /// consistent (the ranges overlap, after unit conversion and hedges), update (a later report revises a count, or a
 /// source corrects itself) or dispute (values that cannot both hold).
 /// </summary>
-internal static class FigureFinder
+internal static partial class FigureFinder
 {
     private const int MaxConflictsPerFigure = 6;
     private const int MaxValuesPerGroup = 400;
@@ -87,7 +87,7 @@ internal static class FigureFinder
 
                     if (list.Count < MaxValuesPerGroup)
                     {
-                        list.Add(new Member(value, claim, background));
+                        list.Add(new Member(value, claim, background) { Scope = FigureScope.Of(doc.Document.Text, m) });
                     }
                 }
             }
@@ -121,13 +121,16 @@ internal static class FigureFinder
             }
         }
 
+        var movers = corpus.Documents.Where(d => TollMoves(d.Document.Text)).Select(d => d.Document.Id).ToHashSet(StringComparer.Ordinal);
         var figures = new List<Figure>();
         foreach (var ((role, counted), members) in groups.OrderBy(g => g.Key.Role, StringComparer.Ordinal).ThenBy(g => g.Key.Counted, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var evt in Events(members, alignment))
             {
-                if (Make(role, counted, evt, corpus, differentEvents) is { } figure)
+                // A toll that a report of this event says has risen, or is expected to, is a count that moves.
+                var moving = MeasureRoles.IsCumulative(role) && evt.Exists(e => movers.Contains(e.Value.DocumentId));
+                if (Make(role, counted, evt, corpus, differentEvents, moving) is { } figure)
                 {
                     figures.Add(figure with { Id = "f" + (figures.Count + 1).ToString(CultureInfo.InvariantCulture) });
                 }
@@ -226,6 +229,10 @@ internal static class FigureFinder
             && Joins(o, m, alignment));
 
     private static bool Joins(Member o, Member m, StoryAlignment alignment) =>
+            string.Equals(o.Scope, m.Scope, StringComparison.Ordinal)
+            && Joined(o, m, alignment);
+
+    private static bool Joined(Member o, Member m, StoryAlignment alignment) =>
             o.Value.Measure.Role is MeasureRoles.Children or MeasureRoles.Population
             || ((MeasureRoles.IsNamedHolder(o.Value.Measure.Role, o.Value.Measure.Counted)
                 || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId)
@@ -235,7 +242,7 @@ internal static class FigureFinder
                 || (string.Equals(o.Background, m.Background, StringComparison.Ordinal)
                     && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null)));
 
-    private static Figure? Make(string role, string? counted, List<Member> evt, Corpus corpus, Func<FigureValue, FigureValue, bool>? differentEvents)
+    private static Figure? Make(string role, string? counted, List<Member> evt, Corpus corpus, Func<FigureValue, FigureValue, bool>? differentEvents, bool moving)
     {
         // One value per source and interval: a source repeating itself, or a wire copy, says it once.
         var values = evt
@@ -263,6 +270,8 @@ internal static class FigureFinder
             return null;
         }
 
+        // A toll that moves (see the caller): two undated reports of it with different values are an earlier and a later
+        // count, not a dispute.
         var conflicts = new List<FigureConflict>();
         var seen = new HashSet<(string, string)>();
         for (var i = 0; i < values.Count && conflicts.Count < MaxConflictsPerFigure; i++)
@@ -295,7 +304,13 @@ internal static class FigureFinder
 
                 seen.Add((a.SourceKey, b.SourceKey));
 
-                var update = IsUpdate(role, a, b, corpus);
+                var undatedRise = moving && a.ReportTime is null && b.ReportTime is null && !a.Measure.IsZero && !b.Measure.IsZero;
+                if (undatedRise && (a.Measure.Min ?? 0) > (b.Measure.Min ?? 0))
+                {
+                    (a, b) = (b, a); // the smaller count came first
+                }
+
+                var update = undatedRise || IsUpdate(role, a, b, corpus);
                 var what = MeasureRoles.Label(role, counted);
                 var reason = opposed && !update
                     ? Bearings.Reason(what, a, b)
@@ -323,7 +338,11 @@ internal static class FigureFinder
     }
 
     /// <summary>One source's value with its claim and the background time cue of its sentence, if any.</summary>
-    private sealed record Member(FigureValue Value, Claim Claim, string? Background);
+    private sealed record Member(FigureValue Value, Claim Claim, string? Background)
+    {
+        /// <summary>The narrower scope the count is given ("in the courtroom", "so far"), or null (<see cref="FigureScope"/>).</summary>
+        public string? Scope { get; init; }
+    }
 
     private static bool IsVague(Measure m) =>
         (m.Role is MeasureRoles.Count or MeasureRoles.Held ? m.Text.Contains("dozens", StringComparison.OrdinalIgnoreCase) : m.Text.Contains("dozen", StringComparison.OrdinalIgnoreCase)) || m.Text.Contains("hundreds", StringComparison.OrdinalIgnoreCase)
@@ -376,6 +395,15 @@ internal static class FigureFinder
 
         return HasRevisionCue(later, corpus);
     }
+
+    /// <summary>
+    /// True when the report says its toll moved or may move ("the death toll rose to 10", "the toll was not expected to
+    /// rise further", "the number of dead is likely to climb"): the story's count is one that changes over time.
+    /// </summary>
+    private static bool TollMoves(string text) => TollMove().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(toll|number of (dead|deaths|injured|casualties))\b[^.;]{0,60}?\b(rise|rises|rising|rose|risen|climb|climbs|climbed|jump|jumped|increase|increased)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TollMove();
 
     private static bool HasRevisionCue(FigureValue value, Corpus corpus)
     {

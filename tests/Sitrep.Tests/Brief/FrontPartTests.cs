@@ -280,6 +280,59 @@ public sealed class FrontPartTests
     }
 
     [Fact]
+    public void TheMainEventTheReportsLeadWithOpensTheBottomLine_AMoreRepeatedDetailFollows()
+    {
+        BriefDocument[] docs = [Doc("a", "Alpha Wire", "B"), Doc("b", "Beta Courier", "B"), Doc("c", "Gamma Agency", "B"), Doc("d", "Delta News", "B")];
+        BriefClaim[] main = [.. docs.Take(3).Select(d => Claim($"{d.Id}-m", d.Id, "The warship thwarted an attack by pirates on five merchant vessels in the gulf."))];
+        BriefClaim[] filler = [.. docs.SelectMany(d => new[] { Claim($"{d.Id}-f1", d.Id, "The vessels were sailing through the transit corridor at the time.", start: 200), Claim($"{d.Id}-f2", d.Id, "The warship was escorting the merchant vessels on patrol duty.", start: 400), Claim($"{d.Id}-f3", d.Id, "The crew of the warship challenged the suspicious boats at once.", start: 600) })];
+        BriefClaim[] rifles = [.. docs.Select(d => Claim($"{d.Id}-r", d.Id, "Six rifles and 300 rounds of ammunition were seized from the pirates' boats.", start: 900))];
+        var report = Report(docs, [.. main, .. filler, .. rifles], [Proposition("rifles", rifles, 4, 1), Proposition("main", main, 3, 1)]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine[0].Proposition.ShouldBe("main");
+        brief.BottomLine.Select(b => b.Proposition).ShouldContain("rifles");
+    }
+
+    [Fact]
+    public void ADefendantsOwnWordsNeverLeadTheBottomLine_NorBecomeAJudgment()
+    {
+        BriefDocument[] docs = [Doc("a", "Alpha Wire", "B"), Doc("b", "Beta Courier", "B"), Doc("c", "Gamma Agency", "B")];
+        BriefClaim[] quote = [.. docs.Select(d => Claim($"{d.Id}-q", d.Id, "“I never killed anyone in that courtroom,” the defendant told the judge on Saturday."))];
+        BriefClaim[] sentence = [.. docs.Take(2).Select(d => Claim($"{d.Id}-s", d.Id, "The defendant was sentenced to life in prison without parole on Saturday.", start: 200))];
+        var report = Report(docs, [.. quote, .. sentence], [Proposition("quote", quote, 3, 1), Proposition("sentence", sentence, 2, 2)]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotContain(b => b.Proposition == "quote");
+        brief.KeyJudgments.ShouldNotContain(j => j.Proposition == "quote");
+        brief.BottomLine[0].Proposition.ShouldBe("sentence");
+    }
+
+    [Fact]
+    public void ASourcesOwnEstimateRepeatedByThreeReportsIsNeverSitrepsKeyJudgment()
+    {
+        BriefDocument[] docs = [Doc("a", "Alpha Wire", "B"), Doc("b", "Beta Courier", "B"), Doc("c", "Gamma Agency", "B")];
+        var likely = new BriefModality("likely", 0.55, 0.8, "likely");
+        BriefClaim[] estimate = [.. docs.Select(d => Claim($"{d.Id}-e", d.Id, "The defendant will likely die in prison after the judge handed down the maximum sentence.", "judgment", likely))];
+        BriefClaim[] sentence = [.. docs.Take(2).Select(d => Claim($"{d.Id}-s", d.Id, "The defendant was sentenced to life in prison without parole on Saturday.", start: 200))];
+        var report = Report(docs, [.. estimate, .. sentence], [Proposition("estimate", estimate, 3, 1), Proposition("sentence", sentence, 2, 2)]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.KeyJudgments.ShouldNotContain(j => j.Proposition == "estimate");
+        brief.BottomLine.ShouldNotContain(b => b.Proposition == "estimate");
+    }
+
+    [Theory]
+    [InlineData("“I will not bring dishonor to the decision,” Nichols told the court.", true)]
+    [InlineData("`` And I just wanted to say that I will not bring dishonor to the decision.", true)]
+    [InlineData("I just want to say that I will not bring dishonor, '' the convicted killer said.", true)]
+    [InlineData("Nichols was sentenced to life without parole on Saturday.", false)]
+    public void AQuotationIsAPartysOwnWords(string text, bool speech) =>
+        BriefFacts.IsSpeech(Claim("x", "a", text)).ShouldBe(speech);
+
+    [Fact]
     public void UngradedReportsThatAgreeAreReportedByIndependentSources_NeverConfirmedWithHighConfidence()
     {
         BriefDocument[] docs = [Doc("a", "Alpha Blog", string.Empty), Doc("b", "Beta Site", string.Empty), Doc("c", "Gamma Page", string.Empty), Doc("f", "forum.example", string.Empty, "thread")];

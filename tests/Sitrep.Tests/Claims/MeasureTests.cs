@@ -13,6 +13,16 @@ public sealed class MeasureTests
     private static List<Measure> MeasuresOf(string text) =>
         [.. new ClaimAnalyzer().Analyze(Some.Analyzed(text), TestContext.Current.CancellationToken).SelectMany(c => c.Frame.Measures)];
 
+    [Theory]
+    [InlineData("The three who voted against the death penalty would not comment.")]
+    [InlineData("Prosecutors asked for the death penalty for the two men.")]
+    public void JurorsVotingOnADeathSentenceAreNoToll(string text) =>
+        MeasuresOf(text).ShouldNotContain(m => m.Role == MeasureRoles.Killed);
+
+    [Fact]
+    public void ThoseWhoWereKilledAreStillTheToll() =>
+        MeasuresOf("The three who were killed had worked at the bank for years.").ShouldContain(m => m.Role == MeasureRoles.Killed && m.Min == 3);
+
     [Fact]
     public void AHedgedTollIsALowerBoundOfPeopleKilled()
     {

@@ -203,6 +203,28 @@ public sealed class FigureTests
         corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void ACountInANarrowerPlaceIsAnotherQuantityNotARivalToll()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "The gunman killed four people in the courthouse escape on Friday.", "Harbour Times"),
+            Doc("b.txt", "The gunman killed three people in the courtroom before he fled on Friday.", "Valley Post"));
+        Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
+        corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void UndatedTollsOfAStoryWhoseTollRoseAreAnUpdateFromTheSmallerCount()
+    {
+        var figure = Figures(Analyze(
+            Doc("a.txt", "The quake on the island killed three people, the governor said.", "Harbour Times"),
+            Doc("b.txt", "The quake on the island killed 10 people, and the death toll was not expected to rise further.", "Valley Post"))).ShouldHaveSingleItem();
+        figure.Verdict.ShouldBe(FigureVerdict.Update);
+        var conflict = figure.Conflicts.ShouldHaveSingleItem();
+        conflict.Earlier.Measure.Min.ShouldBe(3);
+        conflict.Later.Measure.Min.ShouldBe(10);
+    }
+
     private static List<Figure> Figures(Corpus corpus) => [.. corpus.Layers.Get<FigureLayer>().Figures];
 
     private static Document Doc(string path, string text, string outlet, DateTimeOffset? published = null) =>
