@@ -13,7 +13,7 @@ namespace Sitrep.Tests.Storage;
 /// The store contract (<see cref="IDocumentStore"/>, <see cref="IDecisionStore"/>, <see cref="ISourceStore"/>, the
 /// embedding cache), run against every store: each derived class opens its own kind of store and inherits every case.
 /// </summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     /// <summary>A new, empty store, named by what <c>--db</c> would take.</summary>
     protected abstract string NewStore();
