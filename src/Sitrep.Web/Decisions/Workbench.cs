@@ -265,7 +265,7 @@ public sealed class Workbench(StoryService story, LiveHub hub)
     {
         var cell = ach.Hypotheses.FirstOrDefault(h => h.Id == hypothesis)?.Ratings.FirstOrDefault(r => r.Evidence == evidence);
         var last = story.Decisions.All.LastOrDefault(d => d.Kind == DecisionKinds.Rating && d.Subject == evidence + "|" + hypothesis);
-        var current = new CurrentValue(cell?.Rating ?? "NA", last?.Who, last?.When, cell?.Reason);
+        var current = new CurrentValue(cell?.Rating ?? "NA", last?.Who, last?.When, last is null ? cell?.Reason : last.Why);
         var by = last is null ? string.Empty : $", set by {last.Who} at {last.When.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
         var why = string.IsNullOrWhiteSpace(current.Why) ? string.Empty : $" ({current.Why})";
         var what = since is null
