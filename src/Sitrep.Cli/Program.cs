@@ -11,6 +11,7 @@ var root = new RootCommand("Sitrep: a sourced situation picture from conflicting
     AchCommand.Create(),
     BriefCommand.Create(),
     ServeCommand.Create(),
+    UserCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
 };

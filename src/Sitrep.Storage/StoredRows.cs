@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Sitrep.Storage;
 
 /// <summary>
-/// The rows both stores read back the same way (decisions, uploads, snapshots), from the same columns in the same
+/// The rows both stores read back the same way (decisions, uploads, snapshots, accounts, roles, sign-ins), from the same columns in the same
 /// order, whatever the database: one mapping, so the SQLite and PostgreSQL stores cannot drift apart.
 /// </summary>
 internal static class StoredRows
@@ -48,6 +48,23 @@ internal static class StoredRows
         NullableString(reader, 4),
         NullableString(reader, 5),
         reader.GetFieldValue<byte[]>(6));
+
+    /// <summary>name, password_hash, stamp, created_at.</summary>
+    public static StoredAccount Account(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture));
+
+    /// <summary>name (of the account), story, role.</summary>
+    public static StoredRole Role(DbDataReader reader) => new(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+
+    /// <summary>name, address, at, ok.</summary>
+    public static StoredSignIn SignIn(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
+        reader.GetBoolean(3));
 
     /// <summary>The column's text, or null.</summary>
     public static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

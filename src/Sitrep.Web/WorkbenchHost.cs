@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.WebEncoders;
+using Sitrep.Web.Accounts;
 using Sitrep.Web.Analysis;
 using Sitrep.Web.Endpoints;
 using Sitrep.Web.Live;
@@ -20,7 +22,7 @@ namespace Sitrep.Web;
 
 /// <summary>
 /// Builds the workbench: Kestrel on the configured addresses, the story's services, the security headers, the token
-/// gate, the pages, the JSON API with its OpenAPI document, server-sent events and the embedded assets.
+/// gate or, in team mode, sign-in (cookie sessions, a rate limiter, roles per story), the pages, the JSON API with its OpenAPI document, server-sent events and the embedded assets.
 /// </summary>
 public static class WorkbenchHost
 {
@@ -29,6 +31,7 @@ public static class WorkbenchHost
     public static IHostBuilder CreateHostBuilder(WorkbenchOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options = ResolveTeam(options);
         options.Validate();
         return Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning))
@@ -46,6 +49,24 @@ public static class WorkbenchHost
                 .Configure(Configure));
     }
 
+    /// <summary>
+    /// Decides team mode when the server starts: on when asked for (<see cref="WorkbenchOptions.Team"/>) or when the store
+    /// holds an account, so a store with accounts is never served without sign-in.
+    /// </summary>
+    /// <exception cref="Errors.SitrepException">SR5105 when team mode is asked for and the store holds no account; SR4xxx for a store that cannot be opened.</exception>
+    public static WorkbenchOptions ResolveTeam(WorkbenchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var store = Storage.StoreFactory.Open(Storage.StoreFactory.IsPostgres(options.DbPath) ? options.DbPath : Path.GetFullPath(options.DbPath, options.WorkingDirectory));
+        var accounts = store.Accounts().Count;
+        if (options.Team && accounts == 0)
+        {
+            throw Errors.SitrepErrors.TeamWithoutAccounts.Exception(Storage.StoreFactory.Display(options.DbPath));
+        }
+
+        return accounts > 0 && !options.Team ? options with { Team = true } : options;
+    }
+
     /// <summary>Registers the workbench's services.</summary>
     public static void ConfigureServices(IServiceCollection services, WorkbenchOptions options)
     {
@@ -60,6 +81,11 @@ public static class WorkbenchHost
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
         services.AddSingleton<UploadService>();
         services.AddSingleton<Decisions.Workbench>();
+        services.AddSingleton(options.SignIn);
+        services.AddSingleton(sp => new SignInService(sp.GetRequiredService<StoryService>().Store, options.SignIn, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddTeamSessions(options);
+        services.AddRateLimiter(o => SignInLimiter.Configure(o, options.SignIn));
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         // Source texts in any script are written as they are (Cyrillic stays readable); markup characters are still encoded.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
@@ -100,11 +126,30 @@ public static class WorkbenchHost
     public static void Configure(IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var team = app.ApplicationServices.GetRequiredService<WorkbenchOptions>().Team;
+        if (team)
+        {
+            // Only proxies on loopback are trusted (the default): the client's address and scheme behind a reverse proxy.
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPages.HandleAsync, StatusCodeSelector = ErrorPages.StatusOf });
         app.UseStatusCodePages(ErrorPages.StatusCodeAsync);
         app.UseMiddleware<TokenGate>();
+        if (team)
+        {
+            app.Use(SignInLimiter.CaptureName);
+            app.UseRateLimiter();
+        }
+
         app.UseRouting();
+        if (team)
+        {
+            app.UseAuthentication();
+            app.UseMiddleware<TeamGate>();
+        }
+
         app.UseAntiforgery();
         app.UseEndpoints(endpoints =>
         {
@@ -113,6 +158,7 @@ public static class WorkbenchHost
             endpoints.MapGet("/assets/{hash}/{name}", (string hash, string name, HttpContext context, AssetCatalog assets) => assets.Serve(hash, name, context)).ExcludeFromDescription();
             endpoints.MapLiveEvents();
             endpoints.MapWorkbenchApi();
+            endpoints.MapSessionEndpoints();
             endpoints.MapOpenApi("/openapi/{documentName}.json");
             endpoints.MapRazorPages();
         });

@@ -50,6 +50,25 @@ public sealed record WorkbenchOptions
         ? Path.Combine(WorkingDirectory, "sitrep.uploads")
         : Path.GetFullPath(DbPath, WorkingDirectory) + ".uploads";
 
+    /// <summary>
+    /// Team mode: people sign in with accounts kept in the store and act by their role on <see cref="StoryName"/>.
+    /// Asked for with <c>--team</c>, and on whenever the store holds an account (<see cref="WorkbenchHost.CreateHostBuilder"/>
+    /// decides when the server starts), so a store with accounts is never served without sign-in.
+    /// </summary>
+    public bool Team { get; init; }
+
+    /// <summary>The story's name that roles are given for; null names it after the store (<see cref="StoryName"/>).</summary>
+    public string? Story { get; init; }
+
+    /// <summary>Sign-in limits and session length in team mode.</summary>
+    public Accounts.SignInOptions SignIn { get; init; } = new();
+
+    /// <summary>
+    /// The story's name: <see cref="Story"/> when given, else the SQLite file's name without its extension
+    /// (<c>wagner.db</c> → <c>wagner</c>) or the PostgreSQL database's name.
+    /// </summary>
+    public string StoryName => !string.IsNullOrWhiteSpace(Story) ? Story.Trim() : DefaultStoryName(DbPath);
+
     /// <summary>True when a token is configured.</summary>
     public bool HasToken => !string.IsNullOrEmpty(Token);
 
@@ -66,16 +85,33 @@ public sealed record WorkbenchOptions
                 throw SitrepErrors.BadOption.Exception("--urls", url, "http:// or https:// addresses such as " + DefaultUrls);
             }
 
-            if (!HasToken && !IsLoopback(uri))
+            if (!HasToken && !Team && !IsLoopback(uri))
             {
-                throw SitrepErrors.BadOption.Exception("--urls", url, $"a loopback address (127.0.0.1, [::1], localhost) unless an access token is set with --token or {TokenVariable}");
+                throw SitrepErrors.BadOption.Exception("--urls", url, $"a loopback address (127.0.0.1, [::1], localhost) unless an access token is set with --token or {TokenVariable}, or accounts sign in (--team)");
             }
+        }
+
+        if (Team && HasToken)
+        {
+            throw SitrepErrors.TokenInTeamMode.Exception(Storage.StoreFactory.Display(DbPath));
         }
 
         if (MaxUploadBytes < 1)
         {
             throw SitrepErrors.BadOption.Exception("--max-upload", MaxUploadBytes, "a positive number of bytes");
         }
+    }
+
+    /// <summary>The story name a store gives when none is set: the SQLite file's stem or the PostgreSQL database.</summary>
+    public static string DefaultStoryName(string db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (Storage.StoreFactory.IsPostgres(db))
+        {
+            return Storage.Postgres.PostgresConnection.Parse(db).Database is { Length: > 0 } database ? database : "story";
+        }
+
+        return Path.GetFileNameWithoutExtension(db) is { Length: > 0 } stem ? stem : "story";
     }
 
     private static bool IsLoopback(Uri uri) =>

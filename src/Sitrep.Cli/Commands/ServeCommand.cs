@@ -6,8 +6,8 @@ using Sitrep.Web;
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
-/// <c>sitrep serve [--db FILE] [--watch DIR] [--urls URLS] [--token TOKEN] [--max-upload N]</c>: the web workbench over
-/// the story's store, on loopback unless an access token is set.
+/// <c>sitrep serve [--db FILE] [--watch DIR] [--urls URLS] [--token TOKEN] [--max-upload N] [--team] [--story NAME]</c>:
+/// the web workbench over the story's store, on loopback unless an access token is set or accounts sign in (team mode).
 /// </summary>
 internal static class ServeCommand
 {
@@ -28,9 +28,11 @@ internal static class ServeCommand
             DefaultValueFactory = _ => WorkbenchOptions.DefaultMaxUploadBytes,
             HelpName = "N",
         };
+        var team = new Option<bool>("--team") { Description = "Team mode: people sign in with accounts from 'sitrep user' and act by their role. On by itself whenever the store holds an account." };
+        var story = new Option<string?>("--story") { Description = "The story's name that roles are given for (default: the store file's name without extension, or the PostgreSQL database's name).", HelpName = "STORY" };
         var command = new Command("serve", "Serve the web workbench over the story's store: overview, evidence, documents, sources, timeline, actors, hypotheses, a JSON API, live updates.")
         {
-            db, watch, urls, token, maxUpload,
+            db, watch, urls, token, maxUpload, team, story,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,10 +45,13 @@ internal static class ServeCommand
                     Urls = parse.GetValue(urls)!,
                     Token = parse.GetValue(token) ?? Environment.GetEnvironmentVariable(WorkbenchOptions.TokenVariable),
                     MaxUploadBytes = parse.GetValue(maxUpload),
+                    Team = parse.GetValue(team),
+                    Story = parse.GetValue(story),
                 };
+                options = WorkbenchHost.ResolveTeam(options);
                 using var host = WorkbenchHost.CreateHostBuilder(options).Build();
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
-                Console.WriteLine($"Serving {options.Urls} (store {Storage.StoreFactory.Display(options.DbPath)}{(options.WatchDirectory is null ? string.Empty : ", watching " + options.WatchDirectory)}); Ctrl+C to stop.");
+                Console.WriteLine($"Serving {options.Urls} (store {Storage.StoreFactory.Display(options.DbPath)}{(options.WatchDirectory is null ? string.Empty : ", watching " + options.WatchDirectory)}{(options.Team ? $", team mode on story '{options.StoryName}'" : string.Empty)}); Ctrl+C to stop.");
                 await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }

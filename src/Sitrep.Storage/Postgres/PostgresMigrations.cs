@@ -187,8 +187,37 @@ internal static class PostgresMigrations
         CREATE INDEX search_tail_search ON search_tail USING gin (search);
         {TailStretches($"d.length > {StretchCharacters}")};
         """,
+
+        // 5: team mode's local accounts, their roles per story ('*' for every story in the database) and every sign-in
+        // attempt. Times are ISO 8601 text as the contract hands them back (created_at, at), compared as text: every
+        // writer gives them in UTC with the same format.
+        """
+        CREATE TABLE accounts (
+            name_key text PRIMARY KEY,
+            name text NOT NULL,
+            password_hash text NOT NULL,
+            stamp text NOT NULL,
+            created_at text NOT NULL
+        );
+        CREATE TABLE account_roles (
+            name_key text NOT NULL REFERENCES accounts(name_key) ON DELETE CASCADE,
+            story text NOT NULL,
+            role text NOT NULL,
+            PRIMARY KEY (name_key, story)
+        );
+        CREATE TABLE sign_ins (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            name_key text NOT NULL,
+            name text NOT NULL,
+            address text NOT NULL,
+            at text NOT NULL,
+            ok boolean NOT NULL
+        );
+        CREATE INDEX sign_ins_name ON sign_ins (name_key, at);
+        CREATE INDEX sign_ins_at ON sign_ins (at);
+        """,
     ];
 
     /// <summary>The tables every store at the current version holds; a store that lacks one is damaged.</summary>
-    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads", "embeddings", "search_tail"];
+    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads", "embeddings", "search_tail", "accounts", "account_roles", "sign_ins"];
 }

@@ -172,10 +172,39 @@ internal static class Migrations
         """
         CREATE INDEX IF NOT EXISTS picture_units_latest ON picture_units (kind, id);
         """,
+
+        // 8: team mode's local accounts (a password hash, never the password; a stamp that ends old sessions when the
+        // password changes), each account's role per story ('*' for every story in the store), and every sign-in
+        // attempt, which the lockout counts and the audit log shows.
+        """
+        CREATE TABLE IF NOT EXISTS accounts (
+            name_key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            stamp TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS account_roles (
+            name_key TEXT NOT NULL REFERENCES accounts(name_key) ON DELETE CASCADE,
+            story TEXT NOT NULL,
+            role TEXT NOT NULL,
+            PRIMARY KEY (name_key, story)
+        );
+        CREATE TABLE IF NOT EXISTS sign_ins (
+            id INTEGER PRIMARY KEY,
+            name_key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            address TEXT NOT NULL,
+            at TEXT NOT NULL,
+            ok INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS sign_ins_name ON sign_ins (name_key, at);
+        CREATE INDEX IF NOT EXISTS sign_ins_at ON sign_ins (at);
+        """,
     ];
 
     /// <summary>The tables every store at the current version holds; a store that lacks one is damaged.</summary>
-    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads", "picture_items", "picture_keys", "picture_units"];
+    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads", "picture_items", "picture_keys", "picture_units", "accounts", "account_roles", "sign_ins"];
 
     /// <summary>The full-text index: derived from <c>documents</c>, so it is rebuilt rather than refused when missing.</summary>
     public const string FullTextTable = "documents_fts";

@@ -21,6 +21,12 @@ public static class DecisionKinds
     /// <summary>An outlet's Admiralty reliability: subject is the outlet, value A–F.</summary>
     public const string Grade = "grade";
 
+    /// <summary>
+    /// A file uploaded in team mode, recorded so the audit log names who sent it: subject is its name, value its SHA-256.
+    /// Not among <see cref="All"/>: it changes no part of the picture.
+    /// </summary>
+    public const string Upload = "upload";
+
     /// <summary>Every kind.</summary>
     public static IReadOnlyList<string> All { get; } = [Merge, Split, Retype, Hypothesis, Rating, Grade];
 }

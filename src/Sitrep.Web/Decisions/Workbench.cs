@@ -29,7 +29,15 @@ public enum EditStatus
 /// <param name="Status">How it ended.</param>
 /// <param name="Message">What happened, in words (names the offending value when it failed).</param>
 /// <param name="Decision">The decision recorded, when done.</param>
-public sealed record EditResult(EditStatus Status, string Message, StoredDecision? Decision = null);
+/// <param name="Current">When it was refused as stale: what the resource holds now (for a rating, its value, who set it, when and why).</param>
+public sealed record EditResult(EditStatus Status, string Message, StoredDecision? Decision = null, CurrentValue? Current = null);
+
+/// <summary>What a contested resource holds now, shown to the analyst whose edit came second.</summary>
+/// <param name="Value">The value in force (a rating code).</param>
+/// <param name="Who">Who set it, when a workbench decision did.</param>
+/// <param name="When">When.</param>
+/// <param name="Why">The reason in force.</param>
+public sealed record CurrentValue(string Value, string? Who, DateTimeOffset? When, string? Why);
 
 /// <summary>
 /// The analyst's edits, shared by the pages and the API: each is validated against the story as it stands, checked
@@ -201,8 +209,71 @@ public sealed class Workbench(StoryService story, LiveHub hub)
                 return new EditResult(EditStatus.Invalid, "A rating needs a reason.");
             }
 
-            return Check(ach.ETag, ifMatch, requireMatch) ?? Record(DecisionKinds.Rating, evidence + "|" + hypothesis, RatingCodes.Code(parsed), who, why, $"{evidence} rated {RatingCodes.Code(parsed)} against {hypothesis}");
+            var check = Check(ach.ETag, ifMatch, requireMatch);
+            if (check is { Status: EditStatus.Stale })
+            {
+                // Another cell rated, or another hypothesis edited, since the client read the matrix is no conflict: only
+                // a decision on this very cell or hypothesis is. An ETag from before the last analysis is always stale.
+                var since = DecisionsSince(ifMatch!);
+                if (since is not null && !since.Any(d => Touches(d, evidence, hypothesis)))
+                {
+                    check = null;
+                }
+                else
+                {
+                    return Conflict(ach, evidence, hypothesis, since);
+                }
+            }
+
+            return check ?? Record(DecisionKinds.Rating, evidence + "|" + hypothesis, RatingCodes.Code(parsed), who, why, $"{evidence} rated {RatingCodes.Code(parsed)} against {hypothesis}");
         }
+    }
+
+    /// <summary>Records in the audit log that <paramref name="who"/> uploaded <paramref name="name"/> (team mode).</summary>
+    public EditResult RecordUpload(string name, string who)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        lock (_gate)
+        {
+            return Record(DecisionKinds.Upload, name, string.Empty, who, null, $"{name} uploaded");
+        }
+    }
+
+    private static bool Touches(StoredDecision d, string evidence, string hypothesis) =>
+        (d.Kind == DecisionKinds.Rating && d.Subject == evidence + "|" + hypothesis) || (d.Kind == DecisionKinds.Hypothesis && d.Subject == hypothesis);
+
+    // The hypothesis and rating decisions made after the matrix version the client's ETag names, or null when it names
+    // none this picture made (an older analysis, or a tag this server never gave). The log only grows, so the version
+    // read is a prefix of the log; the newest prefixes are tried first, as far back as 1,000 decisions.
+    private List<StoredDecision>? DecisionsSince(string ifMatch)
+    {
+        var log = story.Decisions.All.Where(d => d.Kind is DecisionKinds.Hypothesis or DecisionKinds.Rating).ToList();
+        var tags = ifMatch.Split(',').Select(t => t.Trim()).ToHashSet(StringComparer.Ordinal);
+        var version = story.Current.Version;
+        for (var k = log.Count; k >= Math.Max(0, log.Count - 1000); k--)
+        {
+            if (tags.Contains(StoryService.AchETag(log.Take(k).Select(d => d.Id), version)))
+            {
+                return log.Skip(k).ToList();
+            }
+        }
+
+        return null;
+    }
+
+    private EditResult Conflict(AchView ach, string evidence, string hypothesis, List<StoredDecision>? since)
+    {
+        var cell = ach.Hypotheses.FirstOrDefault(h => h.Id == hypothesis)?.Ratings.FirstOrDefault(r => r.Evidence == evidence);
+        var last = story.Decisions.All.LastOrDefault(d => d.Kind == DecisionKinds.Rating && d.Subject == evidence + "|" + hypothesis);
+        var current = new CurrentValue(cell?.Rating ?? "NA", last?.Who, last?.When, last is null ? cell?.Reason : last.Why);
+        var by = last is null ? string.Empty : $", set by {last.Who} at {last.When.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
+        var why = string.IsNullOrWhiteSpace(current.Why) ? string.Empty : $" ({current.Why})";
+        var what = since is null
+            ? "The matrix was analysed again since you read it"
+            : since.Any(d => d.Kind == DecisionKinds.Hypothesis && d.Subject == hypothesis)
+                ? $"Hypothesis {hypothesis} was changed since you read it"
+                : $"The rating of {evidence} against {hypothesis} was changed since you read it";
+        return new EditResult(EditStatus.Stale, $"{what}: it is now {current.Value}{by}{why}. Nothing was overwritten; reload and decide again.", null, current);
     }
 
     private static EditResult? Check(string current, string? ifMatch, bool requireMatch)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Sitrep.Brief.Model;
 using Sitrep.Storage;
 using Sitrep.Web.Analysis;
@@ -168,7 +169,13 @@ public static class WorkbenchApi
         foreach (var file in form.Files)
         {
             await using var stream = file.OpenReadStream();
-            outcomes.Add(await uploads.AcceptAsync(file.FileName, stream, context.RequestAborted).ConfigureAwait(false));
+            var outcome = await uploads.AcceptAsync(file.FileName, stream, context.RequestAborted).ConfigureAwait(false);
+            if (outcome.Accepted && options.Team)
+            {
+                context.RequestServices.GetRequiredService<Workbench>().RecordUpload(outcome.Name, Who(context, null));
+            }
+
+            outcomes.Add(outcome);
         }
 
         return TypedResults.Accepted("/api/status", (IReadOnlyList<UploadOutcome>)outcomes);
@@ -215,8 +222,7 @@ public static class WorkbenchApi
 
     private static string? IfMatch(HttpContext context) => context.Request.Headers.IfMatch.ToString() is { Length: > 0 } value ? value : null;
 
-    private static string Who(HttpContext context, string? who) =>
-        !string.IsNullOrWhiteSpace(who) ? who.Trim() : context.Request.Headers["X-Sitrep-Analyst"].ToString() is { Length: > 0 } header ? header : "analyst";
+    private static string Who(HttpContext context, string? who) => Accounts.Analysts.Who(context, who);
 
     private static Results<Ok<EditDto>, ProblemHttpResult> Answer(EditResult result, HttpContext context, Func<string?> etag)
     {
@@ -234,7 +240,12 @@ public static class WorkbenchApi
             EditStatus.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
             _ => StatusCodes.Status400BadRequest,
         };
-        return TypedResults.Problem(statusCode: status, detail: result.Message, title: status switch
+        if (result.Current is not null && etag() is { } latest)
+        {
+            context.Response.Headers.ETag = latest;
+        }
+
+        return TypedResults.Problem(statusCode: status, detail: result.Message, extensions: result.Current is null ? null : new Dictionary<string, object?> { ["current"] = result.Current }, title: status switch
         {
             404 => "Not found",
             412 => "The resource changed since you read it",

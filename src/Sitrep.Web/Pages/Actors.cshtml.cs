@@ -26,13 +26,13 @@ public sealed class ActorsModel(StoryService story, Workbench workbench) : PageM
 
     /// <summary>Merges another actor into this one.</summary>
     public IActionResult OnPostMerge(string id, string other, string? etag, string? who, string? why) =>
-        PageResults.After(this, workbench.Merge(id, other, etag, true, who ?? "analyst", why), m => Message = m, e => Error = e, OnGet);
+        PageResults.After(this, workbench.Merge(id, other, etag, true, Accounts.Analysts.Who(HttpContext, who), why), m => Message = m, e => Error = e, OnGet);
 
     /// <summary>Splits an actor's aliases off.</summary>
     public IActionResult OnPostSplit(string id, string? etag, string? who, string? why) =>
-        PageResults.After(this, workbench.Split(id, etag, true, who ?? "analyst", why), m => Message = m, e => Error = e, OnGet);
+        PageResults.After(this, workbench.Split(id, etag, true, Accounts.Analysts.Who(HttpContext, who), why), m => Message = m, e => Error = e, OnGet);
 
     /// <summary>Sets an actor's type.</summary>
     public IActionResult OnPostRetype(string id, string type, string? etag, string? who, string? why) =>
-        PageResults.After(this, workbench.Retype(id, type, etag, true, who ?? "analyst", why), m => Message = m, e => Error = e, OnGet);
+        PageResults.After(this, workbench.Retype(id, type, etag, true, Accounts.Analysts.Who(HttpContext, who), why), m => Message = m, e => Error = e, OnGet);
 }

@@ -34,17 +34,17 @@ public sealed class HypothesesModel(StoryService story, Workbench workbench) : P
 
     /// <summary>Adds a hypothesis.</summary>
     public IActionResult OnPostAdd(string text, string? etag, string? who, string? why) =>
-        PageResults.After(this, workbench.AddHypothesis(text, etag, true, who ?? "analyst", why), m => Message = m, e => Error = e, OnGet);
+        PageResults.After(this, workbench.AddHypothesis(text, etag, true, Accounts.Analysts.Who(HttpContext, who), why), m => Message = m, e => Error = e, OnGet);
 
     /// <summary>Edits a hypothesis.</summary>
     public IActionResult OnPostEdit(string id, string text, string? etag, string? who, string? why) =>
-        PageResults.After(this, workbench.EditHypothesis(id, text, etag, true, who ?? "analyst", why), m => Message = m, e => Error = e, OnGet);
+        PageResults.After(this, workbench.EditHypothesis(id, text, etag, true, Accounts.Analysts.Who(HttpContext, who), why), m => Message = m, e => Error = e, OnGet);
 
     /// <summary>Removes a hypothesis.</summary>
     public IActionResult OnPostRemove(string id, string? etag, string? who, string? why) =>
-        PageResults.After(this, workbench.RemoveHypothesis(id, etag, true, who ?? "analyst", why), m => Message = m, e => Error = e, OnGet);
+        PageResults.After(this, workbench.RemoveHypothesis(id, etag, true, Accounts.Analysts.Who(HttpContext, who), why), m => Message = m, e => Error = e, OnGet);
 
     /// <summary>Rates evidence against a hypothesis.</summary>
     public IActionResult OnPostRate(string evidence, string hypothesis, string rating, string? etag, string? who, string? why) =>
-        PageResults.After(this, workbench.Rate(evidence, hypothesis, rating, etag, true, who ?? "analyst", why), m => Message = m, e => Error = e, OnGet);
+        PageResults.After(this, workbench.Rate(evidence, hypothesis, rating, etag, true, Accounts.Analysts.Who(HttpContext, who), why), m => Message = m, e => Error = e, OnGet);
 }

@@ -24,7 +24,7 @@ public sealed class SourcesModel(StoryService story, Workbench workbench) : Page
     /// <summary>Grades an outlet.</summary>
     public IActionResult OnPostGrade(string outlet, string reliability, string? etag, string? who, string? why)
     {
-        var result = workbench.Grade(outlet, reliability, etag, requireMatch: true, who ?? "analyst", why);
+        var result = workbench.Grade(outlet, reliability, etag, requireMatch: true, Accounts.Analysts.Who(HttpContext, who), why);
         return PageResults.After(this, result, m => Message = m, e => Error = e, OnGet);
     }
 }

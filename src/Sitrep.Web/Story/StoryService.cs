@@ -201,7 +201,7 @@ public sealed class StoryService : IDisposable
                 [.. HypothesisSection.Map(matrix, scores)],
                 HypothesisSection.MapAch(matrix, scores),
                 unknown,
-                ETags.Of("ach", string.Join('\n', book.All.Where(d => d.Kind is DecisionKinds.Hypothesis or DecisionKinds.Rating).Select(d => d.Id)), picture.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                AchETag(book.All.Where(d => d.Kind is DecisionKinds.Hypothesis or DecisionKinds.Rating).Select(d => d.Id), picture.Version));
         }
 
         lock (_gate)
@@ -211,6 +211,10 @@ public sealed class StoryService : IDisposable
 
         return view;
     }
+
+    /// <summary>The ACH matrix's entity tag: over the hypothesis and rating decisions in force and the picture's version.</summary>
+    public static string AchETag(IEnumerable<long> decisionIds, long version) =>
+        ETags.Of("ach", string.Join('\n', decisionIds), version.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <inheritdoc />
     public void Dispose() => _store.Dispose();

@@ -50,8 +50,10 @@ public static class ErrorPages
         context.Request.Path.StartsWithSegments("/events", StringComparison.Ordinal) ||
         context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
 
-    private static async Task WriteAsync(HttpContext context, int status, string title, string? detail)
+    /// <summary>Writes an error with its own title and detail (both encoded in the HTML page).</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string title, string? detail)
     {
+        ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
         if (IsApi(context))
         {
@@ -85,6 +87,7 @@ public static class ErrorPages
         413 => "Request too large",
         415 => "Unsupported media type",
         428 => "Precondition required: send If-Match with the ETag you read",
+        429 => "Too many requests",
         503 => "Service unavailable",
         _ => status >= 500 ? "Server error" : "Request failed",
     };

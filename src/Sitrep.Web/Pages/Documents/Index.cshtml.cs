@@ -9,7 +9,7 @@ using Sitrep.Web.Story;
 namespace Sitrep.Web.Pages.Documents;
 
 /// <summary>Documents: the list, full-text search and the upload form.</summary>
-public sealed class IndexModel(StoryService story, UploadService uploads, WorkbenchOptions options) : PageModel
+public sealed class IndexModel(StoryService story, UploadService uploads, WorkbenchOptions options, Decisions.Workbench workbench) : PageModel
 {
     /// <summary>The search query.</summary>
     [BindProperty(SupportsGet = true)]
@@ -67,7 +67,13 @@ public sealed class IndexModel(StoryService story, UploadService uploads, Workbe
         foreach (var file in files)
         {
             await using var stream = file.OpenReadStream();
-            messages.Add((await uploads.AcceptAsync(file.FileName, stream, HttpContext.RequestAborted).ConfigureAwait(false)).Message);
+            var outcome = await uploads.AcceptAsync(file.FileName, stream, HttpContext.RequestAborted).ConfigureAwait(false);
+            if (outcome.Accepted && options.Team)
+            {
+                workbench.RecordUpload(outcome.Name, Accounts.Analysts.Who(HttpContext, null));
+            }
+
+            messages.Add(outcome.Message);
         }
 
         Message = string.Join(" ", messages);
