@@ -266,22 +266,38 @@ public sealed class AnalysisRun
             phases.Add("corpus:" + stage, time);
         }
 
-        if (options.WholeStory)
-        {
-            phases.Start("picture:rebuild");
-            StoryPicture.Rebuild(_pipeline, _store, corpus);
-        }
+        // The stored picture is written beside the brief's build, which only reads the corpus; the snapshot below waits
+        // for it, so the store still has one writer at a time.
+        var pictureTask = options.WholeStory
+            ? Task.Run(() =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                StoryPicture.Rebuild(_pipeline, _store, corpus);
+                return Stopwatch.GetElapsedTime(started);
+            })
+            : Task.FromResult(TimeSpan.Zero);
 
         phases.Start("brief:build");
-        var brief = BriefBuilder.Build(corpus, _pipeline.StageNames, errors, SitrepVersion.Current);
+        BriefReport brief;
+        try
+        {
+            brief = BriefBuilder.Build(corpus, _pipeline.StageNames, errors, SitrepVersion.Current);
+        }
+        catch
+        {
+            // The store must not be closed under the picture's write.
+            ((IAsyncResult)pictureTask).AsyncWaitHandle.WaitOne();
+            throw;
+        }
 
         // Kept whole so that `sitrep brief` can render it again (another format, changes since a time, --full) without
         // re-analysing; written beside the rendering, which only reads the model.
-        var snapshotClock = Stopwatch.StartNew();
         var snapshotTask = Task.Run(() =>
         {
+            var picture = pictureTask.GetAwaiter().GetResult();
+            var started = Stopwatch.GetTimestamp();
             _store.SetSetting(BriefSnapshot.Key, BriefSnapshot.ToJson(brief));
-            return snapshotClock.Elapsed;
+            return (Picture: picture, Snapshot: Stopwatch.GetElapsedTime(started));
         });
         var written = new List<string>();
         if (options.OutputDirectory is { } outDir)
@@ -306,8 +322,14 @@ public sealed class AnalysisRun
         }
 
         phases.Start("brief:snapshot wait");
-        phases.Add("brief:snapshot", snapshotTask.GetAwaiter().GetResult());
+        var (pictureTime, snapshotTime) = snapshotTask.GetAwaiter().GetResult();
         phases.Stop();
+        if (options.WholeStory)
+        {
+            phases.Add("picture:rebuild", pictureTime);
+        }
+
+        phases.Add("brief:snapshot", snapshotTime);
         return new RunResult(brief, analyzed.Count, [.. errors, .. corpus.Errors], inserted, bytesRead, clock.Elapsed, written, phases.Totals)
         {
             StoryDocuments = ordered.Count,

@@ -67,7 +67,7 @@ public sealed class PerceptronTagger
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var result = new int[sentences.Count][];
-        Decode(sentences, Model.Add, result, gold: null, update: null);
+        Decode(sentences, Model.Add, result, gold: null, update: null, batched: Model);
         for (var s = 0; s < result.Length; s++)
         {
             result[s] = Bilou.ToBio(result[s]);
@@ -80,7 +80,7 @@ public sealed class PerceptronTagger
     /// Decodes a document greedily, in BILOU tags (<paramref name="gold"/> too). With <paramref name="gold"/> and <paramref name="update"/> set, every wrong
     /// decision calls <paramref name="update"/>(features, gold tag, guessed tag), as the perceptron trainer needs.
     /// </summary>
-    internal void Decode(IReadOnlyList<string[]> sentences, ScoreFunction score, int[][] output, int[][]? gold, Action<ReadOnlySpan<ulong>, int, int>? update, EntityGazetteer? entities = null)
+    internal void Decode(IReadOnlyList<string[]> sentences, ScoreFunction score, int[][] output, int[][]? gold, Action<ReadOnlySpan<ulong>, int, int>? update, EntityGazetteer? entities = null, PerceptronModel? batched = null)
     {
         var casing = FeatureExtractor.Casing(sentences);
         var history = new Dictionary<ulong, int[]>();
@@ -142,9 +142,16 @@ public sealed class PerceptronTagger
 
                     var f = all[..n];
                     scores.Clear();
-                    foreach (var feature in f)
+                    if (batched is not null)
                     {
-                        score(feature, scores);
+                        batched.AddAll(f, scores);
+                    }
+                    else
+                    {
+                        foreach (var feature in f)
+                        {
+                            score(feature, scores);
+                        }
                     }
 
                     var guess = Best(scores, prev);

@@ -11,4 +11,10 @@ public sealed record MiniLmOptions
 
     /// <summary>Threads ONNX Runtime may use inside one operator (0 lets it choose).</summary>
     public int IntraOpThreads { get; init; } = 1;
+
+    /// <summary>
+    /// Batches run at once, each on its own thread (one per core by default). A sentence's batch is the same whatever
+    /// this is, so its vector is too: only the wall time changes.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -71,4 +71,19 @@ public sealed class SentenceEncoderTests
         v.Length.ShouldBe(3);
         v.ShouldAllBe(vector => vector.Length == 384 && vector.All(float.IsFinite));
     }
+
+    [Fact]
+    public void BatchesRunSideBySideGiveTheVectorsOfASequentialRun()
+    {
+        MiniLm.Require();
+        var sentences = Enumerable.Range(0, 9).Select(i => $"Report {i}: the convoy of {i + 2} trucks reached the border crossing after {i * 3 + 1} hours of delay.").ToArray();
+        using var sequential = new Sitrep.Meaning.Encoding.MiniLmSentenceEncoder(new Sitrep.Meaning.Encoding.MiniLmOptions { BatchSize = 2, Parallelism = 1 });
+        using var parallel = new Sitrep.Meaning.Encoding.MiniLmSentenceEncoder(new Sitrep.Meaning.Encoding.MiniLmOptions { BatchSize = 2, Parallelism = 3 });
+        var expected = sequential.Encode(sentences, TestContext.Current.CancellationToken);
+        var actual = parallel.Encode(sentences, TestContext.Current.CancellationToken);
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            actual[i].ShouldBe(expected[i]);
+        }
+    }
 }
