@@ -96,12 +96,14 @@ public sealed class EntityResolver
             c => c.Form.Qualifier is not null ? [c.Form.CoreKey] : [],
             m => [m.Form.CoreKey],
             (m, c) => true);
+        // Full names that can be one person ("Mo Cheeks" / "Maurice Cheeks") join first: a surname written in a document
+        // that names both then has one candidate, not two.
+        LinkFirstNameVariants(items, sets);
         LinkShortForms(items, sets, m => m.Type != EntityType.Location && IsSurnameOrInitial(m),
             c => c.Type == EntityType.Person && c.Form.Core.Count >= 2 ? [c.Form.Core[^1]] : [],
             m => [m.Form.Core[^1]],
             (m, c) => c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
         LinkNameVariants(items, sets);
-        LinkFirstNameVariants(items, sets);
         LinkOrganizationVariants(items, sets);
         MergeUnlinkedSurnames(items, sets);
         ApplyMerges(items, sets);
@@ -625,6 +627,7 @@ public sealed class EntityResolver
         }
 
         RetypeByForm(items);
+        RetypeByCorpus(documents, items);
         MarkOutlets(documents, items);
         if (_isCountryOrCapital is not null)
         {
@@ -805,6 +808,77 @@ public sealed class EntityResolver
         }
 
         static string[] Words(Item m) => m.Form.Surface.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static readonly HashSet<string> InsidePlaceWords = new(["in", "near", "outside", "downtown"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Types the corpus settles beyond a name's own words. A name of two or three capitalised words, with no organisation
+    /// head and not a place, whose first or last word the corpus writes alone as a person ("Kathina", "Ratliff") is a
+    /// person ("Kathina Thomas", "Keiwan Ratliff" tagged ORG). A single word tagged PERSON that is a known town, that no
+    /// full name in the corpus ends with, and that the corpus writes after "in", "near", "outside" or "downtown" is a
+    /// place ("in downtown Palmer").
+    /// </summary>
+    private void RetypeByCorpus(IReadOnlyList<AnalyzedDocument> documents, List<Item> items)
+    {
+        var lone = items.Where(m => m.Form.Core.Count == 1 && char.IsUpper(m.Form.Surface[0])).GroupBy(m => m.Form.Core[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (Person: g.Count(m => m.Type == EntityType.Person), All: g.Count()), StringComparer.Ordinal);
+        bool LonePerson(string word) => lone.TryGetValue(word, out var v) && v.Person * 2 > v.All;
+        HashSet<string>? common = null;
+        foreach (var item in items.Where(m => !m.Frozen && !m.Settled && m.Type is EntityType.Organization or EntityType.Miscellaneous && m.Form.Core.Count is 2 or 3))
+        {
+            var written = item.Form.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var words = item.Form.Core;
+            if (written.Length == words.Count && written.All(w => char.IsUpper(w[0]) && !NameForms.LooksLikeAcronym(w)) && !words.Any(NotPersonWords.Contains)
+                && !words.Any(w => PlaceHeads.Contains(w)) && !IsAnyPlace(string.Join(' ', words)) && !IsAnyPlace(words[0])
+                && (LonePerson(words[0]) || (LonePerson(words[^1]) && !IsFirstName(words[^1]))))
+            {
+                // A last word the corpus also writes in lowercase is a common noun ("Estelle Unit"), not a surname.
+                common ??= LowercaseWords(documents);
+                if (common.Contains(words[^1]))
+                {
+                    continue;
+                }
+
+                item.Type = EntityType.Person;
+                item.Settled = true;
+            }
+        }
+
+        var surnames = new HashSet<string>(items.Where(m => m.Type == EntityType.Person && m.Form.Core.Count >= 2).Select(m => m.Form.Core[^1]), StringComparer.Ordinal);
+        var towns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items.Where(m => !m.Frozen && m.Type == EntityType.Person && m.Form.Core.Count == 1 && !surnames.Contains(m.Form.Core[0]) && IsAnyPlace(m.Form.Core[0])))
+        {
+            var doc = documents[item.DocumentIndex];
+            var before = item.Mention.FirstToken - 1;
+            if (before >= 0 && InsidePlaceWords.Contains(doc.Text.Substring(doc.Tokens[before].Start, doc.Tokens[before].Length).ToLowerInvariant()))
+            {
+                towns.Add(item.Form.Core[0]);
+            }
+        }
+
+        foreach (var item in items.Where(m => !m.Frozen && m.Form.Core.Count == 1 && m.Type == EntityType.Person && towns.Contains(m.Form.Core[0])))
+        {
+            item.Type = EntityType.Location;
+            item.Settled = true;
+        }
+    }
+
+    private static HashSet<string> LowercaseWords(IReadOnlyList<AnalyzedDocument> documents)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var doc in documents)
+        {
+            foreach (var token in doc.Tokens)
+            {
+                if (token.Length > 1 && char.IsLower(doc.Text[token.Start]))
+                {
+                    result.Add(doc.Text.Substring(token.Start, token.Length));
+                }
+            }
+        }
+
+        return result;
     }
 
     private bool IsFirstName(string lower) => (_lookup(lower) & GazetteerCategory.FirstName) != GazetteerCategory.None;
@@ -1003,6 +1077,15 @@ public sealed class EntityResolver
             }
 
             var type = (voters.Count > 0 ? voters : members).GroupBy(m => m.Type).OrderByDescending(g => g.Sum(m => Math.Clamp(m.Form.Core.Count, 1, 3))).ThenBy(g => g.Key).First().Key;
+
+            // A surname written alone before a noun ("the Bush administration") is tagged as what the noun names; a cluster
+            // whose full names are mostly a person's, and whose single words are all that person's surname, is the person.
+            var full = members.Where(m => m.Form.Core.Count >= 2).ToList();
+            if (type != EntityType.Person && full.Count(m => m.Type == EntityType.Person) * 2 > full.Count
+                && members.Where(m => m.Form.Core.Count == 1).All(m => full.Any(f => f.Type == EntityType.Person && f.Form.Core[^1] == m.Form.Core[0])))
+            {
+                type = EntityType.Person;
+            }
             var name = Canonical(members, type);
             foreach (var merge in pins.Where(p => p.Action == AliasAction.Merge && members.Any(m => p.Names.Any(n => Matches(m, n)))))
             {

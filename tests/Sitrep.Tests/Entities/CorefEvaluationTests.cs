@@ -240,6 +240,49 @@ public sealed class CorefEvaluationTests
     }
 
     [Fact]
+    public void WhenADocumentNamesThePersonByTwoFormsOfTheFirstName_ItsLoneSurnameStillJoinsThem()
+    {
+        var a = Document("Maurice Cheeks was hired. Mo Cheeks is back. Cheeks said so.", "a.txt",
+            ("Maurice Cheeks", EntityType.Person), ("Mo Cheeks", EntityType.Person), ("Cheeks", EntityType.Person));
+        ResolveWithGazetteer(a).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenTheCorpusWritesASurnameAloneAsAPerson_TheFullNameTaggedAsAnOrganisationIsThatPerson()
+    {
+        var a = Document("Keiwan Ratliff signed on Monday.", "a.txt", ("Keiwan Ratliff", EntityType.Organization));
+        var b = Document("Ratliff started. Ratliff scored.", "b.txt", ("Ratliff", EntityType.Person), ("Ratliff", EntityType.Person));
+        var entity = ResolveWithGazetteer(a, b).Single();
+        entity.Type.ShouldBe(EntityType.Person);
+        entity.Name.ShouldBe("Keiwan Ratliff");
+    }
+
+    [Fact]
+    public void WhenTheLastWordIsACommonNounOfTheCorpus_ALoneFirstWordDoesNotMakeTheNameAPerson()
+    {
+        var a = Document("He is held at the Estelle Unit. The unit is old. Estelle said so.", "a.txt",
+            ("Estelle Unit", EntityType.Organization), ("Estelle", EntityType.Person));
+        ResolveWithGazetteer(a).Single(e => e.Name == "Estelle Unit").Type.ShouldBe(EntityType.Organization);
+    }
+
+    [Fact]
+    public void WhenAKnownTownTaggedAsAPersonIsWrittenAfterIn_ItIsAPlaceThroughoutTheCorpus()
+    {
+        var a = Document("A fire broke out in Palmer.", "a.txt", ("Palmer", EntityType.Person));
+        var b = Document("Palmer officials said the fire was out.", "b.txt", ("Palmer", EntityType.Person));
+        ResolveWithGazetteer(a, b).ShouldAllBe(e => e.Type == EntityType.Location);
+    }
+
+    [Fact]
+    public void WhenASurnameIsTaggedForTheAdministrationItNames_ThePersonsClusterIsStillAPerson()
+    {
+        var a = Document("George W. Bush spoke. The Bush team left. Bush aides agreed. Bush officials met. Bush staff went home.", "a.txt",
+            ("George W. Bush", EntityType.Person), ("Bush", EntityType.Miscellaneous), ("Bush", EntityType.Miscellaneous), ("Bush", EntityType.Miscellaneous), ("Bush", EntityType.Miscellaneous));
+        var entity = ResolveWithGazetteer(a).Single();
+        entity.Type.ShouldBe(EntityType.Person);
+    }
+
+    [Fact]
     public void WhenAnOrganisationIsWrittenWithAWordLess_ItJoinsTheOneLongerName()
     {
         var a = Document("She entered the Betty Ford Treatment Center. The Betty Ford Center declined to comment.", "a.txt",
