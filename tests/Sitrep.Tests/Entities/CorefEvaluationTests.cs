@@ -129,6 +129,8 @@ public sealed class CorefEvaluationTests
         "new orleans" or "kansas city" or "philadelphia" => GazetteerCategory.City,
         "raj" or "jermayne" or "phil" or "maurice" or "mo" or "pierre" or "john" or "katie" or "kathryn" => GazetteerCategory.FirstName,
         "banda aceh" => GazetteerCategory.City,
+        "palmer" => GazetteerCategory.City | GazetteerCategory.FirstName,
+        "george" => GazetteerCategory.FirstName,
         "united states" => GazetteerCategory.Country,
         "moscow" => GazetteerCategory.Capital,
         _ => GazetteerCategory.None,
