@@ -105,6 +105,7 @@ public sealed class EntityResolver
             (m, c) => c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
         LinkNameVariants(items, sets);
         LinkOrganizationVariants(items, sets);
+        LinkSpellingVariants(items, sets);
         MergeUnlinkedSurnames(items, sets);
         ApplyMerges(items, sets);
         var descriptions = Describe(documents, items, sets);
@@ -126,7 +127,11 @@ public sealed class EntityResolver
                 : [],
             m => ["~" + m.Form.CoreKey],
             (m, c) => true);
-        LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 1 && IsFirstName(m.Form.Surface.ToLowerInvariant()),
+        // A first name the gazetteer does not know still counts when the corpus opens a full name with it and never ends one with it.
+        var firsts = new HashSet<string>(items.Where(m => m.Type == EntityType.Person && m.Form.Core.Count is 2 or 3).Select(m => m.Form.Core[0]), StringComparer.Ordinal);
+        var lasts = new HashSet<string>(items.Where(m => m.Type == EntityType.Person && m.Form.Core.Count >= 2).Select(m => m.Form.Core[^1]), StringComparer.Ordinal);
+        LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 1
+                && (IsFirstName(m.Form.Surface.ToLowerInvariant()) || (firsts.Contains(m.Form.Core[0]) && !lasts.Contains(m.Form.Core[0]))),
             c => c.Type == EntityType.Person && c.Form.Core.Count is 2 or 3 ? ["^" + c.Form.Core[0]] : [],
             m => ["^" + m.Form.Core[0]],
             (m, c) => true);
@@ -178,6 +183,58 @@ public sealed class EntityResolver
                     sets.Union(distinct[0], item.Index);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Names written two ways in one story: a person's surname misspelt by one letter under the same first name ("Duncan
+    /// Rait" / "Duncan Raite"), an organisation's last word in the singular ("Indianapolis Colt" / "Indianapolis Colts").
+    /// Each joins only when it has exactly one such partner.
+    /// </summary>
+    private static void LinkSpellingVariants(List<Item> items, UnionFind sets)
+    {
+        foreach (var first in items.Where(m => !m.Frozen && m.Type == EntityType.Person && m.Form.Core.Count == 2).GroupBy(m => m.Form.Core[0], StringComparer.Ordinal))
+        {
+            var bySurname = first.GroupBy(m => m.Form.Core[1], StringComparer.Ordinal).Select(g => (Surname: g.Key, Item: g.First())).ToList();
+            if (bySurname.Count < 2)
+            {
+                continue;
+            }
+
+            foreach (var (surname, item) in bySurname)
+            {
+                var partners = bySurname.Where(o => o.Surname != surname && Math.Min(o.Surname.Length, surname.Length) >= 4 && o.Surname[..2] == surname[..2] && OneEditApart(o.Surname, surname)).ToList();
+                if (partners.Count == 1)
+                {
+                    sets.Union(item.Index, partners[0].Item.Index);
+                }
+            }
+        }
+
+        var organizations = items.Where(m => !m.Frozen && m.Team is null && m.Type is EntityType.Organization or EntityType.Miscellaneous && m.Form.Core.Count > 0)
+            .GroupBy(m => (m.Form.Qualifier ?? string.Empty) + "|" + m.Form.CoreKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var (key, item) in organizations)
+        {
+            if (item.Form.Core[^1].Length >= 3 && !key.EndsWith('s') && organizations.TryGetValue(key + "s", out var plural))
+            {
+                sets.Union(item.Index, plural.Index);
+            }
+        }
+
+        static bool OneEditApart(string a, string b)
+        {
+            if (Math.Abs(a.Length - b.Length) > 1 || a == b)
+            {
+                return false;
+            }
+
+            var i = 0;
+            while (i < a.Length && i < b.Length && a[i] == b[i])
+            {
+                i++;
+            }
+
+            return a.Length == b.Length ? a[(i + 1)..] == b[(i + 1)..] : a.Length > b.Length ? a[(i + 1)..] == b[i..] : a[i..] == b[(i + 1)..];
         }
     }
 
