@@ -285,6 +285,37 @@ public sealed class CorefEvaluationTests
     }
 
     [Fact]
+    public void WhenANameIsWrittenWithAndWithoutAHyphen_ItIsOneName()
+    {
+        var a = Document("The fight is at SAP-Arena. The SAP Arena was full.", "a.txt", ("SAP-Arena", EntityType.Location), ("SAP Arena", EntityType.Location));
+        ResolveWithGazetteer(a).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenAHyphenJoinsACountryToAPlace_TheRelationDoesNotAbsorbThePlace()
+    {
+        var a = Document("The Russia-Africa summit opened. Africa was watching.", "a.txt", ("Russia-Africa", EntityType.Miscellaneous), ("Africa", EntityType.Location));
+        var b = Document("Troops left Russia for Africa.", "b.txt", ("Russia", EntityType.Location), ("Africa", EntityType.Location));
+        var entities = MentionBuilder.Resolve(a, b);
+        entities.Single(e => e.Name == "Africa").Mentions.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void WhenASurnameIsMisspeltByOneLetterUnderTheSameFirstName_TheTwoFormsAreOnePerson()
+    {
+        var a = Document("Duncan Rait fell.", "a.txt", ("Duncan Rait", EntityType.Person));
+        var b = Document("Duncan Raite was a guide.", "b.txt", ("Duncan Raite", EntityType.Person));
+        ResolveWithGazetteer(a, b).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenAFirstNameUnknownToTheGazetteerOpensTheOnlyFullName_ItJoinsThatPerson()
+    {
+        var a = Document("Kathina Thomas was shot. Kathina was ten.", "a.txt", ("Kathina Thomas", EntityType.Person), ("Kathina", EntityType.Person));
+        ResolveWithGazetteer(a).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public void WhenAnOrganisationIsWrittenWithAWordLess_ItJoinsTheOneLongerName()
     {
         var a = Document("She entered the Betty Ford Treatment Center. The Betty Ford Center declined to comment.", "a.txt",
