@@ -96,13 +96,16 @@ public sealed class EntityResolver
             c => c.Form.Qualifier is not null ? [c.Form.CoreKey] : [],
             m => [m.Form.CoreKey],
             (m, c) => true);
+        // Full names that can be one person ("Mo Cheeks" / "Maurice Cheeks") join first: a surname written in a document
+        // that names both then has one candidate, not two.
+        LinkFirstNameVariants(items, sets);
         LinkShortForms(items, sets, m => m.Type != EntityType.Location && IsSurnameOrInitial(m),
             c => c.Type == EntityType.Person && c.Form.Core.Count >= 2 ? [c.Form.Core[^1]] : [],
             m => [m.Form.Core[^1]],
             (m, c) => c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
         LinkNameVariants(items, sets);
-        LinkFirstNameVariants(items, sets);
         LinkOrganizationVariants(items, sets);
+        LinkSpellingVariants(items, sets);
         MergeUnlinkedSurnames(items, sets);
         ApplyMerges(items, sets);
         var descriptions = Describe(documents, items, sets);
@@ -124,7 +127,11 @@ public sealed class EntityResolver
                 : [],
             m => ["~" + m.Form.CoreKey],
             (m, c) => true);
-        LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 1 && IsFirstName(m.Form.Surface.ToLowerInvariant()),
+        // A first name the gazetteer does not know still counts when the corpus opens a full name with it and never ends one with it.
+        var firsts = new HashSet<string>(items.Where(m => m.Type == EntityType.Person && m.Form.Core.Count is 2 or 3).Select(m => m.Form.Core[0]), StringComparer.Ordinal);
+        var lasts = new HashSet<string>(items.Where(m => m.Type == EntityType.Person && m.Form.Core.Count >= 2).Select(m => m.Form.Core[^1]), StringComparer.Ordinal);
+        LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 1
+                && (IsFirstName(m.Form.Surface.ToLowerInvariant()) || (firsts.Contains(m.Form.Core[0]) && !lasts.Contains(m.Form.Core[0]))),
             c => c.Type == EntityType.Person && c.Form.Core.Count is 2 or 3 ? ["^" + c.Form.Core[0]] : [],
             m => ["^" + m.Form.Core[0]],
             (m, c) => true);
@@ -176,6 +183,58 @@ public sealed class EntityResolver
                     sets.Union(distinct[0], item.Index);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Names written two ways in one story: a person's surname misspelt by one letter under the same first name ("Duncan
+    /// Rait" / "Duncan Raite"), an organisation's last word in the singular ("Indianapolis Colt" / "Indianapolis Colts").
+    /// Each joins only when it has exactly one such partner.
+    /// </summary>
+    private static void LinkSpellingVariants(List<Item> items, UnionFind sets)
+    {
+        foreach (var first in items.Where(m => !m.Frozen && m.Type == EntityType.Person && m.Form.Core.Count == 2).GroupBy(m => m.Form.Core[0], StringComparer.Ordinal))
+        {
+            var bySurname = first.GroupBy(m => m.Form.Core[1], StringComparer.Ordinal).Select(g => (Surname: g.Key, Item: g.First())).ToList();
+            if (bySurname.Count < 2)
+            {
+                continue;
+            }
+
+            foreach (var (surname, item) in bySurname)
+            {
+                var partners = bySurname.Where(o => o.Surname != surname && Math.Min(o.Surname.Length, surname.Length) >= 4 && o.Surname[..2] == surname[..2] && OneEditApart(o.Surname, surname)).ToList();
+                if (partners.Count == 1)
+                {
+                    sets.Union(item.Index, partners[0].Item.Index);
+                }
+            }
+        }
+
+        var organizations = items.Where(m => !m.Frozen && m.Team is null && m.Type is EntityType.Organization or EntityType.Miscellaneous && m.Form.Core.Count > 0)
+            .GroupBy(m => (m.Form.Qualifier ?? string.Empty) + "|" + m.Form.CoreKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var (key, item) in organizations)
+        {
+            if (item.Form.Core[^1].Length >= 3 && !key.EndsWith('s') && organizations.TryGetValue(key + "s", out var plural))
+            {
+                sets.Union(item.Index, plural.Index);
+            }
+        }
+
+        static bool OneEditApart(string a, string b)
+        {
+            if (Math.Abs(a.Length - b.Length) > 1 || a == b)
+            {
+                return false;
+            }
+
+            var i = 0;
+            while (i < a.Length && i < b.Length && a[i] == b[i])
+            {
+                i++;
+            }
+
+            return a.Length == b.Length ? a[(i + 1)..] == b[(i + 1)..] : a.Length > b.Length ? a[(i + 1)..] == b[i..] : a[i..] == b[(i + 1)..];
         }
     }
 
@@ -625,6 +684,7 @@ public sealed class EntityResolver
         }
 
         RetypeByForm(items);
+        RetypeByCorpus(documents, items);
         MarkOutlets(documents, items);
         if (_isCountryOrCapital is not null)
         {
@@ -805,6 +865,77 @@ public sealed class EntityResolver
         }
 
         static string[] Words(Item m) => m.Form.Surface.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static readonly HashSet<string> InsidePlaceWords = new(["in", "near", "outside", "downtown"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Types the corpus settles beyond a name's own words. A name of two or three capitalised words, with no organisation
+    /// head and not a place, whose first or last word the corpus writes alone as a person ("Kathina", "Ratliff") is a
+    /// person ("Kathina Thomas", "Keiwan Ratliff" tagged ORG). A single word tagged PERSON that is a known town, that no
+    /// full name in the corpus ends with, and that the corpus writes after "in", "near", "outside" or "downtown" is a
+    /// place ("in downtown Palmer").
+    /// </summary>
+    private void RetypeByCorpus(IReadOnlyList<AnalyzedDocument> documents, List<Item> items)
+    {
+        var lone = items.Where(m => m.Form.Core.Count == 1 && char.IsUpper(m.Form.Surface[0])).GroupBy(m => m.Form.Core[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (Person: g.Count(m => m.Type == EntityType.Person), All: g.Count()), StringComparer.Ordinal);
+        bool LonePerson(string word) => lone.TryGetValue(word, out var v) && v.Person * 2 > v.All;
+        HashSet<string>? common = null;
+        foreach (var item in items.Where(m => !m.Frozen && !m.Settled && m.Type is EntityType.Organization or EntityType.Miscellaneous && m.Form.Core.Count is 2 or 3))
+        {
+            var written = item.Form.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var words = item.Form.Core;
+            if (written.Length == words.Count && written.All(w => char.IsUpper(w[0]) && !NameForms.LooksLikeAcronym(w)) && !words.Any(NotPersonWords.Contains)
+                && !words.Any(w => PlaceHeads.Contains(w)) && !IsAnyPlace(string.Join(' ', words)) && !IsAnyPlace(words[0])
+                && (LonePerson(words[0]) || (LonePerson(words[^1]) && !IsFirstName(words[^1]))))
+            {
+                // A last word the corpus also writes in lowercase is a common noun ("Estelle Unit"), not a surname.
+                common ??= LowercaseWords(documents);
+                if (common.Contains(words[^1]))
+                {
+                    continue;
+                }
+
+                item.Type = EntityType.Person;
+                item.Settled = true;
+            }
+        }
+
+        var surnames = new HashSet<string>(items.Where(m => m.Type == EntityType.Person && m.Form.Core.Count >= 2).Select(m => m.Form.Core[^1]), StringComparer.Ordinal);
+        var towns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items.Where(m => !m.Frozen && m.Type == EntityType.Person && m.Form.Core.Count == 1 && !surnames.Contains(m.Form.Core[0]) && IsAnyPlace(m.Form.Core[0])))
+        {
+            var doc = documents[item.DocumentIndex];
+            var before = item.Mention.FirstToken - 1;
+            if (before >= 0 && InsidePlaceWords.Contains(doc.Text.Substring(doc.Tokens[before].Start, doc.Tokens[before].Length).ToLowerInvariant()))
+            {
+                towns.Add(item.Form.Core[0]);
+            }
+        }
+
+        foreach (var item in items.Where(m => !m.Frozen && m.Form.Core.Count == 1 && m.Type == EntityType.Person && towns.Contains(m.Form.Core[0])))
+        {
+            item.Type = EntityType.Location;
+            item.Settled = true;
+        }
+    }
+
+    private static HashSet<string> LowercaseWords(IReadOnlyList<AnalyzedDocument> documents)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var doc in documents)
+        {
+            foreach (var token in doc.Tokens)
+            {
+                if (token.Length > 1 && char.IsLower(doc.Text[token.Start]))
+                {
+                    result.Add(doc.Text.Substring(token.Start, token.Length));
+                }
+            }
+        }
+
+        return result;
     }
 
     private bool IsFirstName(string lower) => (_lookup(lower) & GazetteerCategory.FirstName) != GazetteerCategory.None;
@@ -1003,6 +1134,15 @@ public sealed class EntityResolver
             }
 
             var type = (voters.Count > 0 ? voters : members).GroupBy(m => m.Type).OrderByDescending(g => g.Sum(m => Math.Clamp(m.Form.Core.Count, 1, 3))).ThenBy(g => g.Key).First().Key;
+
+            // A surname written alone before a noun ("the Bush administration") is tagged as what the noun names; a cluster
+            // whose full names are mostly a person's, and whose single words are all that person's surname, is the person.
+            var full = members.Where(m => m.Form.Core.Count >= 2).ToList();
+            if (type != EntityType.Person && full.Count(m => m.Type == EntityType.Person) * 2 > full.Count
+                && members.Where(m => m.Form.Core.Count == 1).All(m => full.Any(f => f.Type == EntityType.Person && f.Form.Core[^1] == m.Form.Core[0])))
+            {
+                type = EntityType.Person;
+            }
             var name = Canonical(members, type);
             foreach (var merge in pins.Where(p => p.Action == AliasAction.Merge && members.Any(m => p.Names.Any(n => Matches(m, n)))))
             {

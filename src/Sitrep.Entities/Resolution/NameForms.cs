@@ -39,6 +39,8 @@ public static class NameForms
         ["labour"] = "labor",
         ["armour"] = "armor",
         ["ministery"] = "ministry",
+        ["mt"] = "mount",
+        ["mt."] = "mount",
     };
 
     private static readonly HashSet<string> GenericOrgHeads = new(
@@ -91,7 +93,10 @@ public static class NameForms
         }
 
         var surface = string.Join(' ', tokens);
-        var core = tokens.Select(Fold).Where(t => t.Length > 0).ToList();
+        // "SAP-Arena" and "SAP Arena", "Mat-Maid" and "Mat Maid" are one name: the capitalised parts of a hyphenated
+        // name count as words, except in a person's name (a double surname stays one word) and where a part is a country
+        // ("Russia-Africa" is a relation between two places, not one name).
+        var core = tokens.SelectMany((t, i) => type != EntityType.Person && IsHyphenatedName(tokens, i, demonyms) ? t.Split('-').Select(Fold) : [Fold(t)]).Where(t => t.Length > 0).ToList();
         if (type == EntityType.Organization || type == EntityType.Miscellaneous)
         {
             core = ReorderMinistry(core);
@@ -99,6 +104,10 @@ public static class NameForms
 
         return new NameForm(qualifier, core, surface);
     }
+
+    private static bool IsHyphenatedName(List<string> tokens, int i, IReadOnlyDictionary<string, string> demonyms) =>
+        i < tokens.Count && tokens[i].Split('-') is { Length: >= 2 } parts && parts.All(p => p.Length >= 2 && char.IsUpper(p[0]) && p.All(char.IsLetter))
+        && parts.Any(p => p.Any(char.IsLower)) && !parts.Any(p => demonyms.ContainsKey(p.ToLowerInvariant()) || demonyms.Values.Contains(p.ToLowerInvariant(), StringComparer.Ordinal));
 
     /// <summary>True for a generational suffix that follows a person's name (Jr., Sr., III).</summary>
     public static bool IsGenerationalSuffix(string token)

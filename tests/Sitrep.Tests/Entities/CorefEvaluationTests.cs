@@ -129,6 +129,8 @@ public sealed class CorefEvaluationTests
         "new orleans" or "kansas city" or "philadelphia" => GazetteerCategory.City,
         "raj" or "jermayne" or "phil" or "maurice" or "mo" or "pierre" or "john" or "katie" or "kathryn" => GazetteerCategory.FirstName,
         "banda aceh" => GazetteerCategory.City,
+        "palmer" => GazetteerCategory.City | GazetteerCategory.FirstName,
+        "george" => GazetteerCategory.FirstName,
         "united states" => GazetteerCategory.Country,
         "moscow" => GazetteerCategory.Capital,
         _ => GazetteerCategory.None,
@@ -237,6 +239,80 @@ public sealed class CorefEvaluationTests
         var entities = ResolveWithGazetteer(a, b);
         entities.Count.ShouldBe(2);
         entities.Single(e => e.Name == "John Jenkin").Mentions.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenADocumentNamesThePersonByTwoFormsOfTheFirstName_ItsLoneSurnameStillJoinsThem()
+    {
+        var a = Document("Maurice Cheeks was hired. Mo Cheeks is back. Cheeks said so.", "a.txt",
+            ("Maurice Cheeks", EntityType.Person), ("Mo Cheeks", EntityType.Person), ("Cheeks", EntityType.Person));
+        ResolveWithGazetteer(a).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenTheCorpusWritesASurnameAloneAsAPerson_TheFullNameTaggedAsAnOrganisationIsThatPerson()
+    {
+        var a = Document("Keiwan Ratliff signed on Monday.", "a.txt", ("Keiwan Ratliff", EntityType.Organization));
+        var b = Document("Ratliff started. Ratliff scored.", "b.txt", ("Ratliff", EntityType.Person), ("Ratliff", EntityType.Person));
+        var entity = ResolveWithGazetteer(a, b).Single();
+        entity.Type.ShouldBe(EntityType.Person);
+        entity.Name.ShouldBe("Keiwan Ratliff");
+    }
+
+    [Fact]
+    public void WhenTheLastWordIsACommonNounOfTheCorpus_ALoneFirstWordDoesNotMakeTheNameAPerson()
+    {
+        var a = Document("He is held at the Estelle Unit. The unit is old. Estelle said so.", "a.txt",
+            ("Estelle Unit", EntityType.Organization), ("Estelle", EntityType.Person));
+        ResolveWithGazetteer(a).Single(e => e.Name == "Estelle Unit").Type.ShouldBe(EntityType.Organization);
+    }
+
+    [Fact]
+    public void WhenAKnownTownTaggedAsAPersonIsWrittenAfterIn_ItIsAPlaceThroughoutTheCorpus()
+    {
+        var a = Document("A fire broke out in Palmer.", "a.txt", ("Palmer", EntityType.Person));
+        var b = Document("Palmer officials said the fire was out.", "b.txt", ("Palmer", EntityType.Person));
+        ResolveWithGazetteer(a, b).ShouldAllBe(e => e.Type == EntityType.Location);
+    }
+
+    [Fact]
+    public void WhenASurnameIsTaggedForTheAdministrationItNames_ThePersonsClusterIsStillAPerson()
+    {
+        var a = Document("George W. Bush spoke. The Bush team left. Bush aides agreed. Bush officials met. Bush staff went home.", "a.txt",
+            ("George W. Bush", EntityType.Person), ("Bush", EntityType.Miscellaneous), ("Bush", EntityType.Miscellaneous), ("Bush", EntityType.Miscellaneous), ("Bush", EntityType.Miscellaneous));
+        var entity = ResolveWithGazetteer(a).Single();
+        entity.Type.ShouldBe(EntityType.Person);
+    }
+
+    [Fact]
+    public void WhenANameIsWrittenWithAndWithoutAHyphen_ItIsOneName()
+    {
+        var a = Document("The fight is at SAP-Arena. The SAP Arena was full.", "a.txt", ("SAP-Arena", EntityType.Location), ("SAP Arena", EntityType.Location));
+        ResolveWithGazetteer(a).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenAHyphenJoinsACountryToAPlace_TheRelationDoesNotAbsorbThePlace()
+    {
+        var a = Document("The Russia-Africa summit opened. Africa was watching.", "a.txt", ("Russia-Africa", EntityType.Miscellaneous), ("Africa", EntityType.Location));
+        var b = Document("Troops left Russia for Africa.", "b.txt", ("Russia", EntityType.Location), ("Africa", EntityType.Location));
+        var entities = MentionBuilder.Resolve(a, b);
+        entities.Single(e => e.Name == "Africa").Mentions.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void WhenASurnameIsMisspeltByOneLetterUnderTheSameFirstName_TheTwoFormsAreOnePerson()
+    {
+        var a = Document("Duncan Rait fell.", "a.txt", ("Duncan Rait", EntityType.Person));
+        var b = Document("Duncan Raite was a guide.", "b.txt", ("Duncan Raite", EntityType.Person));
+        ResolveWithGazetteer(a, b).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenAFirstNameUnknownToTheGazetteerOpensTheOnlyFullName_ItJoinsThatPerson()
+    {
+        var a = Document("Kathina Thomas was shot. Kathina was ten.", "a.txt", ("Kathina Thomas", EntityType.Person), ("Kathina", EntityType.Person));
+        ResolveWithGazetteer(a).Count.ShouldBe(1);
     }
 
     [Fact]
