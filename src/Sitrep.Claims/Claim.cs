@@ -145,4 +145,13 @@ public sealed record ClaimLayer(IReadOnlyList<Claim> Items)
     /// them as claims.
     /// </summary>
     public IReadOnlyList<Worthiness.NonClaim> Excluded { get; init; } = [];
+
+    /// <summary>
+    /// The document's headline read as the outlet's claim (id <c>h1</c>), or null when the document has none: the line
+    /// the reader marks as the title, or the first heading of the document's opening that reads as a headline. A
+    /// headline is not one of <see cref="Items"/>: it never joins a proposition, a takeaway or a judgment. It may only
+    /// take part in a dispute of figures, labelled as the headline's (a headline "The Bloodless Coup" against "at least
+    /// 15 soldiers killed"), because it is the outlet's own summary of what its text says happened.
+    /// </summary>
+    public Claim? Headline { get; init; }
 }

@@ -63,7 +63,7 @@ public sealed class ClaimAnalyzer
             FramesFromParse(state, syntax);
         }
 
-        return new ClaimLayer(state.Claims) { Excluded = state.Excluded };
+        return new ClaimLayer(state.Claims) { Excluded = state.Excluded, Headline = state.Headline };
     }
 
     private void AnalyzeSentence(DocumentState state, int index, SentenceWords words)
@@ -82,6 +82,11 @@ public sealed class ClaimAnalyzer
             }
 
             state.Excluded.Add(new NonClaim(words.Range, index, post?.Id, reason));
+            if (reason == NonClaimReason.Heading && state.Headline is null && post is null && IsHeadline(state, words))
+            {
+                state.Headline = HeadlineClaim(state, index, words);
+            }
+
             return;
         }
 
@@ -202,6 +207,75 @@ public sealed class ClaimAnalyzer
         {
             AddRestricted(state, index, words, restrictedFirst, restrictedLast, author, reportTime);
         }
+    }
+
+    /// <summary>Characters from the start of the document within which a heading may be its headline.</summary>
+    private const int HeadlineReach = 600;
+
+    /// <summary>
+    /// True when a heading is the document's headline: what the reader marks as its title, or the first heading of the
+    /// document's opening, before any claim, that reads as a headline (four words or more, not all capitals, not a label
+    /// ending in a colon).
+    /// </summary>
+    private static bool IsHeadline(DocumentState state, SentenceWords words)
+    {
+        var text = state.Document.Document.Text.AsSpan(words.Range.Start, words.Range.End - words.Range.Start).Trim().TrimStart('#').Trim();
+        if (text.Length == 0 || text[^1] is ':' || words.Lower.Count(w => w.Any(char.IsLetter)) < 4)
+        {
+            return false;
+        }
+
+        var letters = 0;
+        var upper = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                upper += char.IsUpper(c) ? 1 : 0;
+            }
+        }
+
+        if (letters == 0 || upper == letters)
+        {
+            return false;
+        }
+
+        var title = state.Document.Document.Title?.Trim();
+        return (title is { Length: > 0 } && text.Equals(title.AsSpan().TrimStart('#').Trim(), StringComparison.Ordinal))
+            || (state.Claims.Count == 0 && words.Range.Start < HeadlineReach);
+    }
+
+    /// <summary>
+    /// The headline read as the outlet's claim (<c>h1</c>): its polarity, hedge, kind, figures and frame, as for any
+    /// claim. It is kept apart from the claims (<see cref="ClaimLayer.Headline"/>).
+    /// </summary>
+    private static Claim HeadlineClaim(DocumentState state, int index, SentenceWords words)
+    {
+        var document = state.Document;
+        var last = words.Count - 1;
+        var modality = ModalityDetector.Detect(words, 0, last, false);
+        var polarity = NegationDetector.Decide(NegationDetector.Cues(words, 0, last, modality));
+        var kind = KindClassifier.Classify(words, 0, last, modality.Likelihood, false, EndsWith(words, '?'));
+        var range = new TextRange(words.Tokens[0].Start, words.Tokens[last].End);
+        var quantities = QuantityExtractor.Extract(words, 0, last);
+        var claim = new Claim(
+            "h1",
+            document.SpanOf(range),
+            null,
+            ClaimAttribution.Author(document.Document.Source.Author),
+            polarity,
+            modality.Likelihood,
+            modality.Hearsay,
+            kind,
+            quantities,
+            null,
+            index)
+        {
+            ReportTime = Timex(document.Document.Source.Published),
+            Frame = FrameOf(words, 0, last, quantities),
+        };
+        return WithTimes(document, claim, range);
     }
 
     private static void AddRestricted(DocumentState state, int index, SentenceWords words, int restrictedFirst, int restrictedLast, ClaimAttribution author, string? reportTime)
@@ -520,5 +594,7 @@ public sealed class ClaimAnalyzer
         public ClaimAttribution? PendingSpeaker { get; set; }
 
         public ClaimAttribution? OpenQuoteSpeaker { get; set; }
+
+        public Claim? Headline { get; set; }
     }
 }

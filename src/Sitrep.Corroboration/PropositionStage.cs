@@ -301,7 +301,7 @@ public sealed partial class PropositionStage : ICorpusStage
             items.Add(new MeaningAlignment.Item(refs[i].DocumentId, source, texts[i], eventClass, polarity, entities) { Lead = lead });
         }
 
-        return items;
+        return Offices.WithHolders(items, corpus.Documents.Select(d => d.Document.Text));
     }
 
     private static IEnumerable<PropositionGrouper.Group> SplitByEvent(PropositionGrouper.Group group, List<ClaimRef> refs, StoryAlignment alignment)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sitrep.Brief.Model;
+using Sitrep.Claims;
 using Sitrep.Documents;
 using Sitrep.Entities;
 using Sitrep.Entities.Resolution;
@@ -121,6 +122,7 @@ public static class BriefBuilder
             Id = doc.Id,
             Path = doc.Path,
             Title = doc.Title,
+            Headline = Headlines.Of(analyzed),
             Kind = DocumentKinds.ToName(doc.Kind),
             Source = new BriefSource(
                 doc.Source.Outlet,

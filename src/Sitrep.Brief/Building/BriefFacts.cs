@@ -89,7 +89,7 @@ internal sealed partial class BriefFacts
 
     /// <summary>The outlet (or path) of a document, the name a reader knows it by.</summary>
     public string Outlet(string documentId) =>
-        Documents.GetValueOrDefault(documentId) is { } d ? d.Source.Outlet ?? $"{KindNoun(d.Kind)} {Path.GetFileName(d.Path)}" : documentId;
+        Documents.GetValueOrDefault(documentId) is { } d ? d.Source.Outlet ?? (d.Headline is { Length: > 0 } h ? $"{KindNoun(d.Kind)} “{h}”" : $"{KindNoun(d.Kind)} {Path.GetFileName(d.Path)}") : documentId;
 
     /// <summary>What a reader calls a document of a kind when it has no outlet name ("forum thread", "article").</summary>
     public static string KindNoun(string kind) => kind switch
@@ -164,7 +164,20 @@ internal sealed partial class BriefFacts
     }
 
     /// <summary>Who gives a story-state step, named as <see cref="Holder"/> names the claim's holder.</summary>
-    public string StepSource(BriefStatusStep step) => Claims.GetValueOrDefault(step.Claim) is { } claim ? Holder(claim) : step.Source;
+    /// <remarks>
+    /// A step read from an institution as its holder's office keeps the note that says so ("…, of the Kremlin as
+    /// Vladimir Putin's office"), so that the reader sees why the institution's words count as the person's.
+    /// </remarks>
+    public string StepSource(BriefStatusStep step)
+    {
+        if (Claims.GetValueOrDefault(step.Claim) is not { } claim)
+        {
+            return step.Source;
+        }
+
+        var office = step.Source.LastIndexOf(", of ", StringComparison.Ordinal);
+        return office >= 0 && step.Source.EndsWith("'s office", StringComparison.Ordinal) ? Holder(claim) + step.Source[office..] : Holder(claim);
+    }
 
     /// <summary>A holder with the source's grade ("Meridian Wire (B)").</summary>
     public string GradedHolder(BriefClaim claim) => Ungraded ? $"{Holder(claim)} (ungraded)" : $"{Holder(claim)} ({Grade(claim.Doc)})";

@@ -82,7 +82,87 @@ public static class FrontPartBuilder
             ActorsThatMatter = ActorPicker.Pick(facts, texts, MaxActors),
             Watch = watch,
         };
-        return Trim(front);
+        return Unsettled(Trim(front), facts);
+    }
+
+    /// <summary>
+    /// Adds to Unresolved the disputed figures that no two graded outlets settle, naming only the rows the Disputed
+    /// table still shows once the front part is trimmed (so that Unresolved never points at a row the reader cannot see).
+    /// </summary>
+    private static BriefReport Unsettled(BriefReport report, BriefFacts facts)
+    {
+        var byId = report.Figures.DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var unsettled = report.Status.Disputed
+            .Where(d => d.Figure is not null && byId.ContainsKey(d.Figure))
+            .Select(d => (Row: RowFigure([.. (d.Figures.Count > 0 ? d.Figures : [d.Figure!]).Select(id => byId.GetValueOrDefault(id)).OfType<BriefFigure>()]), Item: d))
+            .Select(x => (x.Row, Groups: ValueGroups(facts, x.Row)))
+            .Where(x => x.Groups.Count >= 2 && x.Groups[0].Credible < 2)
+            .ToList();
+        if (unsettled.Count == 0)
+        {
+            return report;
+        }
+
+        var item = new BriefStatusItem(
+            $"No value has two graded outlets behind it for {string.Join(", ", unsettled.Select(x => x.Row.Label))} (see Disputed).",
+            "figures in dispute",
+            [.. unsettled.Select(x => x.Groups[0].Values[0].Cite)]);
+        var open = report.Status.Open.ToList();
+        var at = open.TakeWhile(o => o.Topic is not null).Count();
+        open.Insert(at, item);
+        return report with { Status = report.Status with { Open = [.. open.Take(MaxOpen)] } };
+    }
+
+    /// <summary>
+    /// The disputed figures grouped into the rows of the Disputed table: figures of one role that share a source's value
+    /// (one claim read into each, as "no casualties" is into the airmen, soldiers and people killed) tell one count of one
+    /// event, so they are one row; the others are a row each. In the order of the first figure of each row.
+    /// </summary>
+    internal static List<List<BriefFigure>> FigureRows(IReadOnlyList<BriefFigure> figures)
+    {
+        var parent = Enumerable.Range(0, figures.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        var claimOwner = new Dictionary<(string Role, string Claim), int>();
+        for (var i = 0; i < figures.Count; i++)
+        {
+            foreach (var v in figures[i].Values)
+            {
+                var key = (v.Measure.Role, v.Claim);
+                if (claimOwner.TryGetValue(key, out var other))
+                {
+                    parent[Find(i)] = Find(other);
+                }
+                else
+                {
+                    claimOwner[key] = i;
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, figures.Count).GroupBy(Find).OrderBy(g => g.Min()).Select(g => g.Order().Select(i => figures[i]).ToList())];
+    }
+
+    /// <summary>
+    /// One row's figure: the figure itself, or for several figures of one role a figure labelled by the role ("killed")
+    /// whose values name what each counts ("at least 13 airmen"), each claim's value once.
+    /// </summary>
+    internal static BriefFigure RowFigure(IReadOnlyList<BriefFigure> row)
+    {
+        if (row.Count == 1)
+        {
+            return row[0];
+        }
+
+        var role = row[0].Values.Count > 0 ? row[0].Values[0].Measure.Role : row[0].Label;
+        var values = row.SelectMany(f => f.Values)
+            .DistinctBy(v => (v.Claim, v.Value))
+            .Select(v => v.Measure.Counted is { Length: > 0 } counted && counted != "people" && v.Value.Any(char.IsDigit) && v.Value != "0" && !v.Value.EndsWith(" " + counted, StringComparison.Ordinal)
+                ? v with { Value = v.Value + " " + counted }
+                : v)
+            .OrderBy(v => v.ReportTime is null ? 1 : 0)
+            .ThenBy(v => v.ReportTime, StringComparer.Ordinal)
+            .ToList();
+        return row[0] with { Label = role, Values = values, Conflicts = [.. row.SelectMany(f => f.Conflicts)] };
     }
 
     /// <summary>The front part's words as a reader counts them (labels and bases included, citation marks not).</summary>
@@ -180,8 +260,28 @@ public static class FrontPartBuilder
             band += band > 3 ? -1 : band < 3 ? 1 : 0;
         }
 
+        // Never surer than the quoted source: "deaths were likely between 13 and 15" stays "likely" however many
+        // outlets carry the proposition it belongs to.
+        if (HedgeBand(v.Display) is { } hedge && hedge < band)
+        {
+            band = hedge;
+        }
+
         return Likelihoods[band];
     }
+
+    /// <summary>The index in <see cref="Likelihoods"/> of the quoted claim's own estimative hedge, or null when it is unhedged.</summary>
+    internal static int? HedgeBand(BriefClaim? claim) => claim?.Modality?.Band switch
+    {
+        "almost_no_chance" => 0,
+        "very_unlikely" => 1,
+        "unlikely" => 2,
+        "even" => 3,
+        "likely" => 4,
+        "very_likely" => 5,
+        "almost_certain" => 6,
+        _ => null,
+    };
 
     /// <summary>
     /// High: three or more independent sources, two of them graded outlets, the best graded A or B, no denial.
@@ -271,6 +371,13 @@ public static class FrontPartBuilder
                 .ThenByDescending(c => c.Modality!.Band is "very_likely" or "almost_certain" or "very_unlikely" or "almost_no_chance" ? 1 : 0)
                 .ThenBy(c => c.Start)
                 .DistinctBy(c => c.Text, StringComparer.OrdinalIgnoreCase)
+                .Select((c, i) => (Claim: c, Order: i))
+                // Several sources' judgments before a second one of the same source: the first of each source in turn.
+                .GroupBy(x => facts.Outlet(x.Claim.Doc), StringComparer.Ordinal)
+                .SelectMany(g => g.Select((x, rank) => (x.Claim, x.Order, Rank: rank)))
+                .OrderBy(x => x.Rank)
+                .ThenBy(x => x.Order)
+                .Select(x => x.Claim)
                 .Take(MaxSourceJudgments)
                 .Select(c => new BriefSourceJudgment(
                     facts.GradedHolder(c),
@@ -285,12 +392,13 @@ public static class FrontPartBuilder
     private static List<BriefStatusItem> Disputed(BriefFacts facts, List<PropositionView> ranked)
     {
         var items = new List<BriefStatusItem>();
-        foreach (var figure in facts.Report.Figures.Where(f => f.Verdict == "dispute").Take(MaxFigures))
+        foreach (var row in FigureRows([.. facts.Report.Figures.Where(f => f.Verdict == "dispute")]).Take(MaxFigures))
         {
+            var figure = RowFigure(row);
             var groups = ValueGroups(facts, figure);
             var text = $"{figure.Label}: " + string.Join(" against ", groups.Select(g => $"{g.Value} ({g.Who})"));
             var label = groups.Count > 1 && groups[0].Credible >= 2 && groups.Skip(1).All(g => g.Credible == 0) ? "outliers from ungraded or low-graded sources only" : null;
-            items.Add(new BriefStatusItem(text, figure.Reason, [.. groups.Select(g => g.Values[0].Cite)]) { Figure = figure.Id, Label = label });
+            items.Add(new BriefStatusItem(text, row[0].Reason, [.. groups.Select(g => g.Values[0].Cite)]) { Figure = row[0].Id, Figures = [.. row.Select(f => f.Id)], Label = label });
         }
 
         // A matter whose readings cannot be put in order (a fact such as who knew in advance, or undated reports of a
@@ -320,19 +428,6 @@ public static class FrontPartBuilder
         foreach (var state in facts.Report.States.Where(s => s.Disputed && s.Steps.Count > 0))
         {
             items.Add(new BriefStatusItem($"Where the {state.Topic} stands is still disputed: {state.Summary}.", "a source gives another status after the latest change", [.. state.AllReadings.Select(s => s.Cite)]) { Topic = state.Topic });
-        }
-
-        var unsettled = facts.Report.Figures
-            .Where(f => f.Verdict == "dispute")
-            .Select(f => (Figure: f, Groups: ValueGroups(facts, f)))
-            .Where(x => x.Groups.Count >= 2 && x.Groups[0].Credible < 2)
-            .ToList();
-        if (unsettled.Count > 0)
-        {
-            items.Add(new BriefStatusItem(
-                $"No value has two graded outlets behind it for {string.Join(", ", unsettled.Select(x => x.Figure.Label))} (see Disputed).",
-                "figures in dispute",
-                [.. unsettled.Select(x => x.Groups[0].Values[0].Cite)]));
         }
 
         if (facts.Report.Ach is { } ach && facts.Report.Hypotheses.Count >= 2 && ach.BayesRanking.Count >= 2)

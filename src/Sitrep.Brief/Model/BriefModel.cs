@@ -185,6 +185,12 @@ public sealed record BriefDocument
     /// <summary>Title or headline.</summary>
     public string? Title { get; init; }
 
+    /// <summary>
+    /// The headline as the claims stage read it from the text (the title when it reads as one, else the first heading
+    /// of the opening), clipped to ten words; null when there is none. Names a document that has no outlet.
+    /// </summary>
+    public string? Headline { get; init; }
+
     /// <summary><c>article|thread|liveblog|feed-item|brief|other</c>.</summary>
     public required string Kind { get; init; }
 

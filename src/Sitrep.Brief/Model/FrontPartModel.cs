@@ -48,6 +48,13 @@ public sealed record BriefStatusItem(string Text, string Basis, IReadOnlyList<Br
     /// <summary>The figure it refers to, or null.</summary>
     public string? Figure { get; init; }
 
+    /// <summary>
+    /// For a disputed figure, every figure its row shows, <see cref="Figure"/> first: one event's counts of the same
+    /// role that share a source's value ("no casualties" against the airmen, the soldiers and the people killed) are
+    /// one row. Empty for other items.
+    /// </summary>
+    public IReadOnlyList<string> Figures { get; init; } = [];
+
     /// <summary>The story-state topic it refers to, or null.</summary>
     public string? Topic { get; init; }
 

@@ -80,11 +80,10 @@ internal sealed class FrontPartHtml(BriefContext context, CitationIndex citation
         var figures = report.Status.Disputed.Where(d => d.Figure is not null).ToList();
         if (figures.Count > 0)
         {
-            var byId = report.Figures.DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal);
             writer.WriteLine("<table class=\"figures\"><thead><tr><th>Figure</th><th>Values by source</th></tr></thead><tbody>");
             foreach (var item in figures)
             {
-                if (byId.GetValueOrDefault(item.Figure!) is not { } figure)
+                if (FrontPartMarkdown.RowOf(report, item) is not { } figure)
                 {
                     continue;
                 }

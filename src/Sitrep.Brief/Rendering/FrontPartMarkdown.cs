@@ -62,10 +62,9 @@ internal static class FrontPartMarkdown
         {
             writer.WriteLine("| Figure | Values by source | |");
             writer.WriteLine("|---|---|---|");
-            var byId = report.Figures.DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal);
             foreach (var item in figures)
             {
-                var figure = byId.GetValueOrDefault(item.Figure!);
+                var figure = RowOf(report, item);
                 var values = figure is null
                     ? E(item.Text)
                     : string.Join("<br>", FigureRows(figure).Select(g => $"**{E(g.Value)}** — {E(g.Sources)} {Marks(g.Cites)}"));
@@ -159,9 +158,27 @@ internal static class FrontPartMarkdown
         }
     }
 
-    /// <summary>A figure's values, one row per value with the sources that give it.</summary>
+    /// <summary>
+    /// The figure a Disputed row shows: its figure, or the figures of one count joined into one (see
+    /// <see cref="BriefStatusItem.Figures"/>); null when the brief does not hold it.
+    /// </summary>
+    public static BriefFigure? RowOf(BriefReport report, BriefStatusItem item)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(item);
+        var byId = report.Figures.DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var ids = item.Figures.Count > 0 ? item.Figures : item.Figure is { } id ? [id] : [];
+        var row = ids.Select(i => byId.GetValueOrDefault(i)).OfType<BriefFigure>().ToList();
+        return row.Count == 0 ? null : Building.FrontPartBuilder.RowFigure(row);
+    }
+
+    /// <summary>
+    /// A figure's values, one row per value with the sources that give it. An amount said only in words ("thousands")
+    /// that clashes with no other value says nothing about the dispute and is left to the appendix.
+    /// </summary>
     public static IEnumerable<(string Value, string Sources, List<BriefSpan> Cites)> FigureRows(BriefFigure figure) =>
         figure.Values
+            .Where(v => v.Value.Any(char.IsDigit) || figure.Conflicts.Any(c => c.A == v.Claim || c.B == v.Claim))
             .GroupBy(v => v.Value, StringComparer.OrdinalIgnoreCase)
             .Select(g =>
             {

@@ -119,19 +119,11 @@ internal static class TimelineChart
         var spans = rows.Select(e => e.Placed ? Parse(e.When) : null).ToList();
         var known = spans.Where(s => s is not null).Select(s => s!.Value).ToList();
 
-        // The axis covers the bulk of the entries (10th to 90th percentile); the few far outside it (a war a century
-        // back) are drawn as arrows at its ends rather than squashing everything else into one pixel.
-        var starts = known.Select(s => s.Start).Order().ToList();
-        var min = starts.Count > 0 ? starts[(int)(starts.Count * 0.1)] : DateTime.MinValue;
-        var max = starts.Count > 0 ? starts[Math.Min(starts.Count - 1, (int)(starts.Count * 0.9))] : DateTime.MinValue;
-        if (starts.Count > 0)
-        {
-            var pad = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerHour, (max - min).Ticks / 10));
-            min = min > DateTime.MinValue + pad ? min - pad : min;
-            max = max < DateTime.MaxValue - pad ? max + pad : max;
-        }
-
-        var range = Math.Max(1.0, (max - min).TotalMinutes);
+        // The axis covers the bulk of the entries (10th to 90th percentile of the entries dated to within a week; a month
+        // or a year says little about where on the axis it falls); the few far outside it (a war a century back) are
+        // drawn as arrows at its ends rather than squashing everything else into one pixel.
+        var axis = Axis.Of(known);
+        var (min, max) = (axis.Min, axis.Max);
         var height = Top + ((rows.Count + grouped.Count) * Row) + 20;
         var sb = new StringBuilder();
         sb.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Timeline by actor\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" style=\"max-width:{Width}px;font:12px system-ui,sans-serif\">"));
@@ -139,7 +131,22 @@ internal static class TimelineChart
         if (known.Count > 0)
         {
             sb.Append(Invariant($"<text x=\"{AxisLeft}\" y=\"{Top - 18}\" fill=\"#5b6470\">{E(Tick(min))}</text>"));
-            sb.Append(Invariant($"<text x=\"{AxisRight}\" y=\"{Top - 18}\" fill=\"#5b6470\" text-anchor=\"end\">{E(Tick(max))}</text>"));
+            if (axis.Break is { } gap && axis.Edges is { } edges)
+            {
+                // A broken axis: the main weeks keep their width, and a lone later (or earlier) stretch gets its own
+                // short segment after a break mark instead of stretching the scale across the empty weeks between.
+                // The segments are labelled by day only: a short segment has no room for hours.
+                var (bx1, bx2) = (axis.X(gap.Before), axis.X(gap.After));
+                sb.Append(Invariant($"<rect x=\"{bx1 + 1:0.#}\" y=\"{Top - 16}\" width=\"{bx2 - bx1 - 2:0.#}\" height=\"8\" fill=\"#fff\"/>"));
+                sb.Append(Invariant($"<path d=\"M{bx1 - 2:0.#} {Top - 8} l5 -8 M{bx2 - 3:0.#} {Top - 8} l5 -8\" stroke=\"#5b6470\"><title>axis broken: nothing is dated between {E(Day(edges.Before))} and {E(Day(edges.After))}</title></path>"));
+                sb.Append(Invariant($"<text x=\"{bx1 - 6:0.#}\" y=\"{Top - 18}\" fill=\"#5b6470\" text-anchor=\"end\">{E(Day(edges.Before))}</text>"));
+                var right = Day(edges.After) == Day(axis.Latest) ? Day(axis.Latest) : Day(edges.After) + " – " + Day(axis.Latest);
+                sb.Append(Invariant($"<text x=\"{(bx2 + AxisRight) / 2:0.#}\" y=\"{Top - 18}\" fill=\"#5b6470\" text-anchor=\"middle\">{E(right)}</text>"));
+            }
+            else
+            {
+                sb.Append(Invariant($"<text x=\"{AxisRight}\" y=\"{Top - 18}\" fill=\"#5b6470\" text-anchor=\"end\">{E(Tick(max))}</text>"));
+            }
         }
 
         sb.Append(Invariant($"<text x=\"{AxisRight + 20}\" y=\"{Top - 18}\" fill=\"#5b6470\">event (as the text dates it), by actor</text>"));
@@ -179,8 +186,8 @@ internal static class TimelineChart
                 }
                 else if (spans[i] is { } span)
                 {
-                    var x1 = AxisLeft + (Math.Max(0, (span.Start - min).TotalMinutes) / range * (AxisRight - AxisLeft));
-                    var x2 = AxisLeft + (Math.Min(range, (span.End - min).TotalMinutes) / range * (AxisRight - AxisLeft));
+                    var x1 = axis.X(span.Start);
+                    var x2 = axis.X(span.End);
                     if (x2 - x1 >= 6)
                     {
                         sb.Append(Invariant($"<rect x=\"{x1:0.#}\" y=\"{y - 6}\" width=\"{x2 - x1:0.#}\" height=\"8\" rx=\"3\" fill=\"#0b5cad\" fill-opacity=\"0.35\"/>"));
@@ -204,12 +211,102 @@ internal static class TimelineChart
         sb.Append("</svg>");
         return sb.ToString();
 
-        double X(DateTime start, DateTime end)
+        double X(DateTime start, DateTime end) => (axis.X(start) + axis.X(end)) / 2;
+    }
+
+    /// <summary>
+    /// The time axis: from <see cref="Min"/> to <see cref="Max"/>, broken once when the entries fall in two stretches
+    /// far apart (the main days of a story and a lone development weeks later), so that the stretch with fewer entries
+    /// gets a short segment of its own instead of squashing the main one.
+    /// </summary>
+    /// <param name="Min">The axis's start.</param>
+    /// <param name="Max">The axis's end.</param>
+    /// <param name="Break">The empty stretch left out of the axis, or null for a continuous axis.</param>
+    /// <param name="BreakAt">Share of the axis width (0–1) where the break starts, when there is one.</param>
+    internal sealed record Axis(DateTime Min, DateTime Max, (DateTime Before, DateTime After)? Break, double BreakAt)
+    {
+        /// <summary>For a broken axis, the last entry before the break and the first after it (the break itself is padded).</summary>
+        public (DateTime Before, DateTime After)? Edges { get; init; }
+
+        /// <summary>For a broken axis, the last entry on it (the axis end is padded).</summary>
+        public DateTime Latest { get; init; }
+
+        /// <summary>Pixels between the two segments of a broken axis.</summary>
+        private const double Gap = 14;
+
+        /// <summary>The axis for the dated entries' spans (percentiles of the precise ones; a break across a wide empty stretch).</summary>
+        public static Axis Of(IReadOnlyList<(DateTime Start, DateTime End)> known)
         {
-            var a = Math.Max(0, (start - min).TotalMinutes);
-            var b = Math.Min(range, (end - min).TotalMinutes);
-            return AxisLeft + ((a + b) / 2 / range * (AxisRight - AxisLeft));
+            if (known.Count == 0)
+            {
+                return new(DateTime.MinValue, DateTime.MinValue, null, 0);
+            }
+
+            // Entries dated to within a week set the scale; "June 2023" or "2012" does not say where in it they fall.
+            var precise = known.Where(s => s.End - s.Start <= TimeSpan.FromDays(7)).ToList();
+            var starts = (precise.Count >= 2 ? precise : known).Select(s => s.Start).Order().ToList();
+            var min = starts[(int)(starts.Count * 0.1)];
+            var max = starts[Math.Min(starts.Count - 1, (int)(starts.Count * 0.9))];
+            var inside = starts.Where(s => s >= min && s <= max).ToList();
+
+            // The widest empty stretch between two entries: when it is wider than twice everything else together, the
+            // axis breaks there.
+            (DateTime Before, DateTime After)? gap = null;
+            var widest = TimeSpan.Zero;
+            for (var k = 1; k < inside.Count; k++)
+            {
+                if (inside[k] - inside[k - 1] > widest)
+                {
+                    widest = inside[k] - inside[k - 1];
+                    gap = (inside[k - 1], inside[k]);
+                }
+            }
+
+            var rest = (max - min) - widest;
+            if (gap is not { } g || widest < TimeSpan.FromDays(7) || widest <= 2 * rest)
+            {
+                var pad = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerHour, (max - min).Ticks / 10));
+                return new(Safe(min, -pad), Safe(max, pad), null, 0);
+            }
+
+            // Each segment is padded by a tenth of the longer one's span (an hour at least), and gets a width by its
+            // number of entries, between a fifth and four fifths of the axis.
+            var before = inside.Count(s => s <= g.Before);
+            var share = Math.Clamp(before / (double)inside.Count, 0.2, 0.8);
+            var span = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerHour, Math.Max((g.Before - min).Ticks, (max - g.After).Ticks) / 10));
+            return new(Safe(min, -span), Safe(max, span), (Safe(g.Before, span), Safe(g.After, -span)), share) { Edges = g, Latest = max };
         }
+
+        /// <summary>The x position of a time, clamped to the axis; inside the break, the break's nearer edge.</summary>
+        public double X(DateTime at)
+        {
+            var width = AxisRight - AxisLeft;
+            if (Break is not { } b)
+            {
+                var range = Math.Max(1.0, (Max - Min).TotalMinutes);
+                return AxisLeft + (Math.Clamp((at - Min).TotalMinutes, 0, range) / range * width);
+            }
+
+            var leftWidth = (width * BreakAt) - (Gap / 2);
+            var rightStart = AxisLeft + (width * BreakAt) + (Gap / 2);
+            var rightWidth = AxisRight - rightStart;
+            if (at <= b.Before)
+            {
+                var range = Math.Max(1.0, (b.Before - Min).TotalMinutes);
+                return AxisLeft + (Math.Clamp((at - Min).TotalMinutes, 0, range) / range * leftWidth);
+            }
+
+            if (at >= b.After)
+            {
+                var range = Math.Max(1.0, (Max - b.After).TotalMinutes);
+                return rightStart + (Math.Clamp((at - b.After).TotalMinutes, 0, range) / range * rightWidth);
+            }
+
+            return (at - b.Before) < (b.After - at) ? AxisLeft + leftWidth : rightStart;
+        }
+
+        private static DateTime Safe(DateTime at, TimeSpan by) =>
+            by < TimeSpan.Zero ? (at > DateTime.MinValue - by ? at + by : at) : (at < DateTime.MaxValue - by ? at + by : at);
     }
 
     private static string Clip(string text, int chars) => text.Length > chars ? string.Concat(text.AsSpan(0, chars - 1), "…") : text;
@@ -238,6 +335,9 @@ internal static class TimelineChart
         // The brief carries values only; read the calendar span back from the ISO form.
         return Time.Timeline.TimexInterval.Of(value) is { } interval ? (interval.Start, interval.End) : null;
     }
+
+    /// <summary>A day as a short axis label ("1 Jul", "23 Aug").</summary>
+    private static string Day(DateTime at) => at.ToString("d MMM", CultureInfo.InvariantCulture);
 
     /// <summary>An axis end in words a reader uses ("24 Jun 2023", "24 Jun 2023 10:00 UTC").</summary>
     private static string Tick(DateTime at) => at.ToString(at.TimeOfDay == TimeSpan.Zero ? "d MMM yyyy" : "d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);

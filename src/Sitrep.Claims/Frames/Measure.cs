@@ -57,6 +57,12 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
             return vague + unit;
         }
 
+        if (Approximation(unit.Length > 0) is { } approximate)
+        {
+            // "about 5,000": the bounds (4,250–5,750) are kept for comparison, but no source wrote them.
+            return approximate;
+        }
+
         return (Min, Max) switch
         {
             ({ } a, { } b) when Math.Abs(a - b) < 1e-9 => N(a) + unit,
@@ -66,6 +72,40 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
             (null, { } b) => "up to " + N(b) + unit,
             _ => Text,
         };
+    }
+
+    /// <summary>Words that make a written number an approximation ("about 5,000", "roughly 300 km").</summary>
+    private static readonly string[] Approximators = ["about", "around", "approximately", "roughly", "some", "nearly", "almost", "an estimated", "close to", "circa", "approx."];
+
+    /// <summary>
+    /// The figure as written when it is an approximation of one number ("about 5,000", "roughly 300 km", "nearly 300"):
+    /// the approximating words, the number and, when <paramref name="withUnit"/>, the unit word that follows it; null for
+    /// anything else (a bound, a range, a bare number).
+    /// </summary>
+    private string? Approximation(bool withUnit)
+    {
+        var text = Text.Trim();
+        var lower = text.ToLowerInvariant();
+        var lead = Array.Find(Approximators, a => lower.StartsWith(a + " ", StringComparison.Ordinal));
+        if (lead is null)
+        {
+            return null;
+        }
+
+        var words = text[(lead.Length + 1)..].Split([' ', '\u00a0'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || !char.IsDigit(words[0][0]))
+        {
+            return null;
+        }
+
+        var number = words[0].TrimEnd(',', '.', ';', ':');
+        var shown = lead + " " + number;
+        if (withUnit && words.Length > 1 && words[1].TrimEnd(',', '.', ';', ':') is { Length: > 0 } unitWord && unitWord.All(char.IsLetter))
+        {
+            shown += " " + unitWord;
+        }
+
+        return shown;
     }
 
     /// <summary>The vague amount the figure is written as ("dozens", "tens of thousands"), or null for a number.</summary>
@@ -212,6 +252,7 @@ public static class MeasureRoles
         Size when counted is not null => "length of the " + counted,
         Term => "prison term",
         Calibre when counted is not null => "calibre of the gun " + counted + " had",
+        Casualties when counted is not null and not "people" => "casualties among " + counted,
         _ when counted is null or "people" => role,
         _ => counted + " " + role,
     };

@@ -12,7 +12,11 @@ namespace Sitrep.Corroboration.Figures;
 /// <param name="ReportTime">When it was reported, if known.</param>
 /// <param name="Cite">The claim's span.</param>
 /// <param name="Likelihood">The claim's ICD 203 likelihood word, when it is hedged.</param>
-public sealed record FigureValue(string ClaimKey, string DocumentId, string Source, string SourceKey, Measure Measure, DateTimeOffset? ReportTime, Span Cite, string? Likelihood);
+public sealed record FigureValue(string ClaimKey, string DocumentId, string Source, string SourceKey, Measure Measure, DateTimeOffset? ReportTime, Span Cite, string? Likelihood)
+{
+    /// <summary>True when the value is read from the document's headline (<see cref="Sitrep.Claims.ClaimLayer.Headline"/>), not from its text.</summary>
+    public bool IsHeadline { get; init; }
+}
 
 /// <summary>How the values of one figure relate.</summary>
 public enum FigureVerdict

@@ -46,7 +46,10 @@ internal static partial class FigureFinder
         var agedNames = FallerNames.Build(corpus);
         foreach (var doc in corpus.Documents)
         {
-            foreach (var claim in doc.Layers.Find<ClaimLayer>()?.Items ?? [])
+            var layer = doc.Layers.Find<ClaimLayer>();
+            // The headline takes part as the outlet's claim, labelled so: in the seeds the only "bloodless" stands in an
+            // opinion piece's headline, and it is that piece's answer to how many were killed.
+            foreach (var claim in layer is null ? [] : layer.Headline is { } headline ? layer.Items.Append(headline) : layer.Items)
             {
                 var sentence = claim.Frame.Measures.Count == 0 ? string.Empty : SentenceOf(doc, claim);
                 if (claim.Frame.Measures.Count == 0 || !Asserts(claim, doc.Document.Slice(claim.Span), sentence))
@@ -72,7 +75,8 @@ internal static partial class FigureFinder
                         continue;
                     }
 
-                    var value = new FigureValue(claimRef.Key, doc.Document.Id, source.Label, source.Key, m, source.ReportTime, claim.Span, claim.Likelihood?.Band is { } band ? LikelihoodBands.Name(band) : null);
+                    var isHeadline = ReferenceEquals(claim, layer?.Headline);
+                    var value = new FigureValue(claimRef.Key, doc.Document.Id, isHeadline ? source.Label + " (headline)" : source.Label, source.Key, m, source.ReportTime, claim.Span, claim.Likelihood?.Band is { } band ? LikelihoodBands.Name(band) : null) { IsHeadline = isHeadline };
                     if (m.IsZero)
                     {
                         zeros.Add(new Member(value, claim, background));
@@ -270,6 +274,8 @@ internal static partial class FigureFinder
             return null;
         }
 
+        var shownCounted = Spelling(counted, values, corpus);
+
         // A toll that moves (see the caller): two undated reports of it with different values are an earlier and a later
         // count, not a dispute.
         var conflicts = new List<FigureConflict>();
@@ -311,7 +317,7 @@ internal static partial class FigureFinder
                 }
 
                 var update = undatedRise || IsUpdate(role, a, b, corpus);
-                var what = MeasureRoles.Label(role, counted);
+                var what = MeasureRoles.Label(role, shownCounted);
                 var reason = opposed && !update
                     ? Bearings.Reason(what, a, b)
                     : update
@@ -327,7 +333,7 @@ internal static partial class FigureFinder
         }
 
         var verdict = conflicts.Exists(c => !c.IsUpdate) ? FigureVerdict.Dispute : conflicts.Count > 0 ? FigureVerdict.Update : FigureVerdict.Consistent;
-        var label = MeasureRoles.Label(role, counted);
+        var label = MeasureRoles.Label(role, shownCounted);
         var summary = verdict switch
         {
             FigureVerdict.Dispute => $"{label}: sources disagree ({string.Join(" vs ", values.Select(v => v.Measure.Describe()).Distinct(StringComparer.Ordinal))})",
@@ -335,6 +341,69 @@ internal static partial class FigureFinder
             _ => $"{label}: {sources} sources give values that can all hold ({string.Join(", ", values.Select(v => v.Measure.Describe()).Distinct(StringComparer.Ordinal))})",
         };
         return new Figure(string.Empty, role, counted, label, values, verdict, summary, conflicts);
+    }
+
+    /// <summary>
+    /// What a figure counts as the sources spell it: "Moscow", not the key "moscow". The key is lower case so that sources
+    /// meet whatever their case; the label takes the spelling the claims write it with, unless one of them writes it in
+    /// lower case inside the sentence (a common noun: "airmen", "soldiers"), or none writes it at all.
+    /// </summary>
+    internal static string? Spelling(string? counted, IReadOnlyList<FigureValue> values, Corpus corpus)
+    {
+        if (counted is null || counted.Length == 0 || !counted.Any(char.IsLetter))
+        {
+            return counted;
+        }
+
+        string? spelled = null;
+        foreach (var value in values)
+        {
+            if (!corpus.ById.TryGetValue(value.DocumentId, out var doc) || value.Cite.End > doc.Document.Text.Length || value.Cite.Start < 0 || value.Cite.End <= value.Cite.Start)
+            {
+                continue;
+            }
+
+            var text = doc.Document.Text.AsSpan(value.Cite.Start, value.Cite.End - value.Cite.Start);
+            var from = 0;
+            while (from < text.Length)
+            {
+                var at = text[from..].IndexOf(counted, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                at += from;
+                from = at + 1;
+                var end = at + counted.Length;
+                if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end])) || OpensSentence(text, at))
+                {
+                    continue;
+                }
+
+                var written = text.Slice(at, counted.Length).ToString();
+                if (string.Equals(written, counted, StringComparison.Ordinal))
+                {
+                    return counted; // written in lower case where case carries meaning: a common noun
+                }
+
+                spelled ??= written;
+            }
+        }
+
+        return spelled ?? counted;
+    }
+
+    /// <summary>True when the word at <paramref name="at"/> opens the text or a sentence in it, where any word is capitalised.</summary>
+    private static bool OpensSentence(ReadOnlySpan<char> text, int at)
+    {
+        var i = at - 1;
+        while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '“' or '‘' or '\'' or '(' or '*'))
+        {
+            i--;
+        }
+
+        return i < 0 || text[i] is '.' or '!' or '?' or ':' or '•' or '-' or '—';
     }
 
     /// <summary>One source's value with its claim and the background time cue of its sentence, if any.</summary>

@@ -22,11 +22,11 @@ internal sealed record ClaimSource(string Key, string Label, string? Outlet, Dat
     /// <param name="origin">The independent origin of a document (its syndication group or outlet).</param>
     public static ClaimSource Of(Corpus corpus, ClaimRef claimRef, Func<Corpus, string, string> origin)
     {
-        var doc = corpus.ById[claimRef.DocumentId].Document;
+        var analyzed = corpus.ById[claimRef.DocumentId];
+        var doc = analyzed.Document;
         var claim = claimRef.Claim;
         var post = claim.PostId is null ? null : doc.Posts.FirstOrDefault(p => p.Id == claim.PostId);
-        var outlet = doc.Source.Outlet;
-        var where = outlet ?? Path.GetFileName(doc.Path);
+        var where = Headlines.NameOf(analyzed);
         var from = origin(corpus, doc.Id);
         string key;
         string label;
@@ -47,7 +47,7 @@ internal sealed record ClaimSource(string Key, string Label, string? Outlet, Dat
             label = where;
         }
 
-        return new ClaimSource(key, label, outlet, ReportTimeOf(claim) ?? doc.Source.Published, SourceGrading.Weight(doc.Source.Reliability));
+        return new ClaimSource(key, label, doc.Source.Outlet, ReportTimeOf(claim) ?? doc.Source.Published, SourceGrading.Weight(doc.Source.Reliability));
     }
 
     /// <summary>The claim's report time when it is a full date and time (a post's or live update's stamp).</summary>

@@ -21,6 +21,7 @@ internal static class StoryStateFinder
     {
         var observations = new List<Observation>();
         var order = 0;
+        var holders = Alignment.Offices.Holders(corpus.Documents.Select(d => d.Document.Text));
         foreach (var doc in corpus.Documents)
         {
             foreach (var claim in doc.Layers.Find<ClaimLayer>()?.Items ?? [])
@@ -32,7 +33,7 @@ internal static class StoryStateFinder
                 }
 
                 var text = doc.Document.Slice(claim.Span);
-                var readings = Read(text);
+                var readings = Read(text, holders);
                 if (readings.Count == 0 || Retracted(doc.Document.Text, claim.Span.Start))
                 {
                     continue;
@@ -43,9 +44,11 @@ internal static class StoryStateFinder
 
                 // A status dated in the text ("closed the case on 27 June") took effect then, not when it was retold.
                 DateTimeOffset? when = source.ReportTime is { } reported && EventDay(claim.EventTime) is { } day && day <= reported ? day : source.ReportTime;
-                foreach (var (topic, party, status, moves) in readings)
+                foreach (var (topic, party, status, moves, office) in readings)
                 {
-                    observations.Add(new(topic, party, moves, new StatusStep(status, claimRef.Key, source.Label, source.ReportTime, claim.Span), source.Key, when, order));
+                    // "The Kremlin was caught by surprise" is read as its holder's surprise, and says so.
+                    var label = office is null ? source.Label : $"{source.Label}, of {office} as {party}'s office";
+                    observations.Add(new(topic, party, moves, new StatusStep(status, claimRef.Key, label, source.ReportTime, claim.Span), source.Key, when, order));
                 }
             }
         }
@@ -65,18 +68,24 @@ internal static class StoryStateFinder
     }
 
     /// <summary>What a claim's text says of the matters followed: (topic, party, status, whether the status moves).</summary>
-    private static List<(string Topic, string? Party, string Status, bool Moves)> Read(string text)
+    /// <remarks>
+    /// An institution that is a person's office ("the Kremlin") is read as its holder when the corpus names one
+    /// (<see cref="Alignment.Offices"/>); the last item then names the institution as written.
+    /// </remarks>
+    private static List<(string Topic, string? Party, string Status, bool Moves, string? Office)> Read(string text, IReadOnlyDictionary<string, string> holders)
     {
-        var readings = new List<(string, string?, string, bool)>();
+        var readings = new List<(string, string?, string, bool, string?)>();
         if (CriminalCase.Status(text) is { } status)
         {
-            readings.Add((CriminalCase.Topic, null, status, true));
+            readings.Add((CriminalCase.Topic, null, status, true, null));
         }
 
         if (Foreknowledge.Read(text) is { } knew)
         {
             var party = text[knew.PartyStart..knew.PartyEnd];
-            readings.Add((Foreknowledge.Topic(Foreknowledge.PartyKey(party)), party, knew.Status, false));
+            var holder = Alignment.Offices.HolderOf(party, holders);
+            var office = holder is null ? null : (party.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? party : "the " + party);
+            readings.Add((Foreknowledge.Topic(Foreknowledge.PartyKey(holder ?? party)), holder ?? party, knew.Status, false, office));
         }
 
         return readings;

@@ -44,4 +44,39 @@ public sealed class TimelineChartTests
         svg.ShouldContain("Jun 2023");
         svg.ShouldNotContain("<script", Case.Insensitive);
     }
+
+    [Fact]
+    public void ALoneLateStretchGetsASegmentOfItsOwn_TheMainDaysKeepMostOfTheAxis()
+    {
+        var main = Enumerable.Range(0, 12).Select(h => (new DateTime(2023, 6, 23, 20, 0, 0).AddHours(h * 8), new DateTime(2023, 6, 23, 20, 0, 0).AddHours(h * 8))).ToList();
+        List<(DateTime Start, DateTime End)> late = [(new DateTime(2023, 8, 23, 18, 0, 0), new DateTime(2023, 8, 23, 18, 0, 0)), (new DateTime(2023, 8, 25), new DateTime(2023, 8, 25))];
+        var axis = TimelineChart.Axis.Of([.. main, .. late, .. late]);
+
+        axis.Break.ShouldNotBeNull();
+        var first = axis.X(main[0].Item1);
+        var last = axis.X(main[^1].Item1);
+        (last - first).ShouldBeGreaterThan(200, "the main days spread over most of the axis");
+        axis.X(late[0].Start).ShouldBeGreaterThan(last);
+    }
+
+    [Fact]
+    public void EntriesCloseTogetherKeepOneContinuousAxis() =>
+        TimelineChart.Axis.Of([.. Enumerable.Range(0, 10).Select(d => (new DateTime(2023, 6, 20).AddDays(d), new DateTime(2023, 6, 20).AddDays(d)))]).Break.ShouldBeNull();
+
+    [Fact]
+    public void ALateEntryBreaksTheDrawnAxis()
+    {
+        BriefTimelineEntry[] entries =
+        [
+            Entry("2023-06-23T21:37+03:00", "Prigozhin posted videos."),
+            Entry("2023-06-24T10:00+03:00", "Putin called the uprising treason."),
+            Entry("2023-06-24T20:43+03:00", "Prigozhin ordered the column back."),
+            Entry("2023-06-25T09:00+03:00", "The column was back in its camps."),
+            Entry("2023-06-26", "Moscow lifted its counter-terrorism regime."),
+            Entry("2023-08-23T18:00+03:00", "The jet crashed north of the capital."),
+            Entry("2023-08-25", "Putin offered condolences."),
+        ];
+
+        TimelineChart.Svg(entries, Lanes).ShouldContain("axis broken");
+    }
 }

@@ -21,6 +21,16 @@ public sealed class MeasureWordsTests
     public void ANumberIsShownAsItsBounds(string text, string shown) =>
         MeasuresOf(text).ShouldHaveSingleItem().Describe().ShouldBe(shown);
 
+    [Theory]
+    [InlineData("About 5,000 fighters took part in the march.", "about 5,000")]
+    [InlineData("The column stopped roughly 300 km from Tarvin.", "roughly 300 km")]
+    public void AnApproximationIsShownAsWritten_NotAsTheBoundsItIsComparedBy(string text, string shown)
+    {
+        var measure = MeasuresOf(text).ShouldHaveSingleItem();
+        measure.Describe().ShouldBe(shown);
+        measure.Min.ShouldNotBe(measure.Max);
+    }
+
     [Fact]
     public void ABoundFromNothingUpIsShownAsUpTo() =>
         new Measure(MeasureRoles.Force, "fighters", 0, 8000, "people", "no more than 8,000", new Sitrep.Documents.TextRange(0, 18)).Describe().ShouldBe("up to 8,000");

@@ -1,0 +1,148 @@
+using Shouldly;
+using Sitrep.Brief.Building;
+using Sitrep.Brief.Model;
+using Sitrep.Brief.Rendering;
+
+namespace Sitrep.Tests.Brief;
+
+/// <summary>
+/// The front part reads the figures and judgments as an analyst would: a hedged source is never made surer, one count
+/// of one event is one row, Unresolved names only rows the table shows, and an amount said in words that clashes with
+/// nothing stays out of the table.
+/// </summary>
+public sealed class FrontPartFigureTests
+{
+    private static readonly Dictionary<string, string> NoTexts = [];
+
+    [Fact]
+    public void AJudgmentQuotingAHedgedSourceIsNeverSurerThanTheSourcesOwnWord()
+    {
+        BriefClaim[] claims =
+        [
+            Claim("a-c1", "a", "Aircrew deaths on the Saturday were likely between 9 and 11.", new BriefModality("likely", 0.55, 0.8, "likely")),
+            Claim("b-c1", "b", "Aircrew deaths on the Saturday were likely between 9 and 11, the agency said.", new BriefModality("likely", 0.55, 0.8, "likely")),
+            Claim("c-c1", "c", "Between 9 and 11 aircrew died on the Saturday, most likely.", new BriefModality("likely", 0.55, 0.8, "likely")),
+        ];
+        var report = Report(claims, [Proposition("p1", claims, 3, 1)], []);
+
+        var judgment = FrontPartBuilder.Build(report, NoTexts).KeyJudgments.ShouldHaveSingleItem();
+
+        judgment.Likelihood.ShouldBe("likely");
+    }
+
+    [Fact]
+    public void AnUnhedgedJudgmentKeepsTheLikelihoodItsSourcesEarn()
+    {
+        BriefClaim[] claims =
+        [
+            Claim("a-c1", "a", "Rebel fighters seized the regional army headquarters in the city overnight."),
+            Claim("b-c1", "b", "Rebel fighters seized the regional army headquarters in the city."),
+            Claim("c-c1", "c", "The regional army headquarters in the city was seized by rebel fighters."),
+        ];
+
+        FrontPartBuilder.Build(Report(claims, [Proposition("p1", claims, 3, 1)], []), NoTexts).KeyJudgments.ShouldHaveSingleItem().Likelihood.ShouldBe("almost certain");
+    }
+
+    [Fact]
+    public void CountsOfOneEventThatShareAValueAreOneRow_AndUnresolvedNamesOnlyRowsTheTableShows()
+    {
+        BriefClaim[] claims =
+        [
+            Claim("a-c1", "a", "At least 9 airmen were killed when the transport was shot down."),
+            Claim("b-c1", "b", "At least 11 soldiers were killed on the Saturday, most of them aircrew."),
+            Claim("f-c1", "f", "Nobody died, there were no casualties at all.", post: "p1"),
+            Claim("c-c1", "c", "The convoy stopped about 120 km from Tarvin.", start: 200),
+            Claim("b-c2", "b", "The convoy stopped 180 km from Tarvin.", start: 200),
+            Claim("c-c3", "c", "About 3,000 fighters took part in the march.", start: 400),
+            Claim("a-c3", "a", "The fighters numbered 9,000, their commander said.", start: 400),
+        ];
+        BriefFigure[] figures =
+        [
+            new("f1", "airmen killed", "dispute", "values differ", [Value(claims[0], "killed", "airmen", "at least 9"), Value(claims[2], "killed", "airmen", "0")], [new BriefContradiction("a-c1", "f-c1", "contradiction", "both cannot hold")]),
+            new("f2", "soldiers killed", "dispute", "values differ", [Value(claims[1], "killed", "soldiers", "at least 11"), Value(claims[2], "killed", "soldiers", "0")], [new BriefContradiction("b-c1", "f-c1", "contradiction", "both cannot hold")]),
+            new("f3", "distance from Tarvin", "dispute", "values differ", [Value(claims[3], "distance", "tarvin", "about 120 km"), Value(claims[4], "distance", "tarvin", "180 km")], [new BriefContradiction("c-c1", "b-c2", "contradiction", "both cannot hold")]),
+            new("f4", "force size", "dispute", "values differ", [Value(claims[5], "force", "fighters", "about 3,000"), Value(claims[6], "force", "fighters", "9,000")], [new BriefContradiction("c-c3", "a-c3", "contradiction", "both cannot hold")]),
+        ];
+
+        var brief = FrontPartBuilder.Build(Report(claims, [], figures), NoTexts);
+
+        var killed = brief.Status.Disputed.Where(d => d.Figures.Contains("f1")).ShouldHaveSingleItem();
+        killed.Figures.ShouldBe(["f1", "f2"]);
+        var row = FrontPartMarkdown.RowOf(brief, killed).ShouldNotBeNull();
+        row.Label.ShouldBe("killed");
+        FrontPartMarkdown.FigureRows(row).Select(r => r.Value).ShouldBe(["at least 9 airmen", "0", "at least 11 soldiers"], ignoreOrder: true);
+
+        var shown = brief.Status.Disputed.Where(d => d.Figure is not null).SelectMany(d => d.Figures).ToHashSet();
+        foreach (var open in brief.Status.Open.Where(o => o.Text.StartsWith("No value", StringComparison.Ordinal)))
+        {
+            foreach (var figure in figures.Where(f => !shown.Contains(f.Id)))
+            {
+                open.Text.ShouldNotContain(figure.Label);
+            }
+        }
+    }
+
+    [Fact]
+    public void AnAmountSaidInWordsThatClashesWithNothingStaysOutOfTheTable()
+    {
+        BriefClaim[] claims =
+        [
+            Claim("a-c1", "a", "The fighters numbered 9,000, their commander said."),
+            Claim("b-c1", "b", "About 3,000 fighters took part in the march."),
+            Claim("c-c1", "c", "Thousands of fighters waited for their orders."),
+        ];
+        var figure = new BriefFigure(
+            "f1",
+            "force size",
+            "dispute",
+            "values differ",
+            [Value(claims[0], "force", "fighters", "9,000"), Value(claims[1], "force", "fighters", "about 3,000"), Value(claims[2], "force", "fighters", "thousands")],
+            [new BriefContradiction("a-c1", "b-c1", "contradiction", "both cannot hold")]);
+
+        FrontPartMarkdown.FigureRows(figure).Select(r => r.Value).ShouldBe(["9,000", "about 3,000"]);
+    }
+
+    private static BriefClaim Claim(string id, string doc, string text, BriefModality? modality = null, int start = 0, string? post = null) => new()
+    {
+        Id = id,
+        Doc = doc,
+        Post = post,
+        Start = start,
+        End = start + text.Length,
+        Text = text,
+        Attribution = new BriefAttribution("author", null, "author"),
+        Polarity = "positive",
+        Kind = modality is null ? "event" : "judgment",
+        Modality = modality,
+        ReportTime = "2023-06-24T10:00+00:00",
+    };
+
+    private static BriefFigureValue Value(BriefClaim c, string role, string counted, string value) =>
+        new(c.Id, c.Doc, value, new BriefMeasure(role, counted, null, null, "people", value, c.Start, c.End), "2023-06-24T10:00+00:00", null, new BriefSpan(c.Doc, c.Start, c.End));
+
+    private static BriefProposition Proposition(string id, BriefClaim[] claims, int independent, int credibility) =>
+        new(id, claims[0].Text, [.. claims.Select(c => c.Id)], [.. claims.Select(c => new BriefStance(c.Doc, null, "support"))], independent, "corroborated", credibility)
+        {
+            Cite = new BriefSpan(claims[0].Doc, claims[0].Start, claims[0].End),
+            Support = independent,
+        };
+
+    private static BriefReport Report(IEnumerable<BriefClaim> claims, IEnumerable<BriefProposition> propositions, IEnumerable<BriefFigure> figures) => new()
+    {
+        Generator = new BriefGenerator("sitrep", "test", []),
+        Corpus = new BriefCorpus(0, 0, 0, 0),
+        Documents = [Doc("a", "Alpha Wire", "B"), Doc("b", "Beta Courier", "C"), Doc("c", "Gamma Agency", "B"), Doc("f", "forum.example c/news", "F", "thread")],
+        Claims = [.. claims],
+        Propositions = [.. propositions],
+        Figures = [.. figures],
+    };
+
+    private static BriefDocument Doc(string id, string outlet, string grade, string kind = "article") => new()
+    {
+        Id = id,
+        Path = id + ".txt",
+        Kind = kind,
+        Source = new BriefSource(outlet, null, null, "2023-06-24T10:00:00+00:00", grade),
+        ContentHash = id,
+    };
+}
