@@ -5,7 +5,7 @@ namespace Sitrep.Corroboration.Figures;
 
 /// <summary>
 /// The narrower scope a count is given right after it: a place inside the event's ("killed three in the courtroom", "two
-/// died at the scene"), a span of time ("so far", "to date") or a group ("of them"). Such a count is a different quantity
+/// died at the scene"), a span of time ("so far", "to date") or a group ("of them", right after the count). Such a count is a different quantity
 /// from the event's whole count, not a rival value of it: a report that counts four dead in all and three in the
 /// courtroom gives two figures, and one report's "three killed in the courtroom" does not dispute another's four dead.
 /// </summary>
@@ -34,6 +34,14 @@ internal static partial class FigureScope
         var stop = after.IndexOfAny(".;:!?\n");
         var clause = (stop < 0 ? after : after[..stop]).ToString();
         var m = Qualifier().Match(clause);
+
+        // "of them" / "among them" narrow the count only when they follow it at once ("three of them died"); further
+        // on they tell what the count is made of ("15 soldiers were killed, most of them aircrew"), not a subset.
+        if (m.Success && m.Value.EndsWith("them", StringComparison.OrdinalIgnoreCase) && clause.AsSpan(0, m.Index).Trim().Length > 0)
+        {
+            return null;
+        }
+
         return m.Success ? string.Join(' ', m.Value.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;
     }
 

@@ -15,7 +15,7 @@ public sealed class FrontPartFigureTests
     private static readonly Dictionary<string, string> NoTexts = [];
 
     [Fact]
-    public void AJudgmentQuotingAHedgedSourceIsNeverSurerThanTheSourcesOwnWord()
+    public void AHedgedSourcesEstimateIsNeverMadeSitrepsJudgment_LetAloneASurerOne()
     {
         BriefClaim[] claims =
         [
@@ -25,9 +25,8 @@ public sealed class FrontPartFigureTests
         ];
         var report = Report(claims, [Proposition("p1", claims, 3, 1)], []);
 
-        var judgment = FrontPartBuilder.Build(report, NoTexts).KeyJudgments.ShouldHaveSingleItem();
-
-        judgment.Likelihood.ShouldBe("likely");
+        // The sources' own "likely" stays theirs: it is never restated as Sitrep's judgment, let alone a surer one.
+        FrontPartBuilder.Build(report, NoTexts).KeyJudgments.ShouldBeEmpty();
     }
 
     [Fact]

@@ -214,6 +214,15 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void WhatACountIsMadeOfIsNoNarrowerScope_SoItsTollStillMeetsTheOthers()
+    {
+        var figure = Figures(Analyze(
+            Doc("a.txt", "At least 9 soldiers were killed in the raid on Saturday, most of them aircrew.", "Harbour Times"),
+            Doc("b.txt", "At least 20 soldiers were killed in the raid on Saturday, the ministry said.", "Valley Post"))).ShouldHaveSingleItem();
+        figure.Values.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public void UndatedTollsOfAStoryWhoseTollRoseAreAnUpdateFromTheSmallerCount()
     {
         var figure = Figures(Analyze(
