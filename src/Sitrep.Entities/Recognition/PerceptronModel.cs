@@ -135,44 +135,23 @@ public sealed class PerceptronModel
         var n = 0;
         foreach (var feature in features)
         {
-            var slot = (int)(feature & (ulong)_mask);
-            while (true)
+            var row = RowOf(feature);
+            if (row < 0)
             {
-                var row = _values[slot];
-                if (row < 0)
-                {
-                    break;
-                }
+                continue;
+            }
 
-                if (_keys[slot] == feature)
-                {
-                    rows[n++] = row;
-                    if (Sse.IsSupported)
-                    {
-                        Prefetch(ref _weights[row * Classes]);
-                        Prefetch(ref _weights[(row * Classes) + Classes - 1]);
-                    }
-
-                    break;
-                }
-
-                slot = (slot + 1) & _mask;
+            rows[n++] = row;
+            if (Sse.IsSupported)
+            {
+                Prefetch(ref _weights[row * Classes]);
+                Prefetch(ref _weights[(row * Classes) + Classes - 1]);
             }
         }
 
         foreach (var row in rows[..n])
         {
-            var w = _weights.AsSpan(row * Classes, Classes);
-            var i = 0;
-            for (; i <= Classes - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                (new Vector<float>(scores[i..]) + new Vector<float>(w[i..])).CopyTo(scores[i..]);
-            }
-
-            for (; i < Classes; i++)
-            {
-                scores[i] += w[i];
-            }
+            AddRow(row, scores);
         }
     }
 
@@ -186,33 +165,44 @@ public sealed class PerceptronModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Add(ulong feature, Span<float> scores)
     {
+        var row = RowOf(feature);
+        if (row >= 0)
+        {
+            AddRow(row, scores);
+        }
+    }
+
+    /// <summary>The row of <paramref name="feature"/>'s weights, or -1 when the model has none for it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int RowOf(ulong feature)
+    {
         var slot = (int)(feature & (ulong)_mask);
         while (true)
         {
             var row = _values[slot];
-            if (row < 0)
+            if (row < 0 || _keys[slot] == feature)
             {
-                return;
-            }
-
-            if (_keys[slot] == feature)
-            {
-                var w = _weights.AsSpan(row * Classes, Classes);
-                var i = 0;
-                for (; i <= Classes - Vector<float>.Count; i += Vector<float>.Count)
-                {
-                    (new Vector<float>(scores[i..]) + new Vector<float>(w[i..])).CopyTo(scores[i..]);
-                }
-
-                for (; i < Classes; i++)
-                {
-                    scores[i] += w[i];
-                }
-
-                return;
+                return row;
             }
 
             slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary>Adds the weights in <paramref name="row"/> to <paramref name="scores"/>, class by class.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddRow(int row, Span<float> scores)
+    {
+        var w = _weights.AsSpan(row * Classes, Classes);
+        var i = 0;
+        for (; i <= Classes - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            (new Vector<float>(scores[i..]) + new Vector<float>(w[i..])).CopyTo(scores[i..]);
+        }
+
+        for (; i < Classes; i++)
+        {
+            scores[i] += w[i];
         }
     }
 }
