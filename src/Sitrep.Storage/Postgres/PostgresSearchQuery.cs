@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Sitrep.Storage.Postgres;
 
@@ -41,7 +40,7 @@ internal sealed record PostgresSearchQuery(string Sql, IReadOnlyList<object?> Ar
                 var close = query.IndexOf('"', i + 1);
                 var phrase = close < 0 ? query[(i + 1)..] : query[(i + 1)..close];
                 i = close < 0 ? query.Length : close + 1;
-                if (Words(phrase).Count > 0)
+                if (SearchWords.Of(phrase).Count > 0)
                 {
                     groups[^1].Add(Piece("phraseto_tsquery", phrase));
                 }
@@ -67,7 +66,7 @@ internal sealed record PostgresSearchQuery(string Sql, IReadOnlyList<object?> Ar
                 continue;
             }
 
-            var words = Words(raw);
+            var words = SearchWords.Of(raw);
             if (words.Count == 0)
             {
                 continue;
@@ -87,30 +86,5 @@ internal sealed record PostgresSearchQuery(string Sql, IReadOnlyList<object?> Ar
 
         var alternatives = groups.Where(g => g.Count > 0).Select(g => "(" + string.Join(" && ", g) + ")").ToList();
         return alternatives.Count == 0 ? null : new PostgresSearchQuery("(" + string.Join(" || ", alternatives) + ")", arguments);
-    }
-
-    private static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var sb = new StringBuilder();
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(c);
-            }
-            else if (sb.Length > 0)
-            {
-                words.Add(sb.ToString());
-                sb.Clear();
-            }
-        }
-
-        if (sb.Length > 0)
-        {
-            words.Add(sb.ToString());
-        }
-
-        return words;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Sitrep.Documents;
 using Sitrep.Errors;
@@ -621,7 +620,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 var close = query.IndexOf('"', i + 1);
                 var phrase = close < 0 ? query[(i + 1)..] : query[(i + 1)..close];
                 i = close < 0 ? query.Length : close + 1;
-                var words = Words(phrase);
+                var words = SearchWords.Of(phrase);
                 if (words.Count > 0)
                 {
                     parts.Add("\"" + string.Join(' ', words) + "\"");
@@ -645,7 +644,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             }
 
             var prefix = raw.EndsWith('*');
-            foreach (var word in Words(raw))
+            foreach (var word in SearchWords.Of(raw))
             {
                 parts.Add("\"" + word + "\"" + (prefix ? "*" : string.Empty));
             }
@@ -657,31 +656,6 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         }
 
         return string.Join(' ', parts);
-    }
-
-    private static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var sb = new StringBuilder();
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(c);
-            }
-            else if (sb.Length > 0)
-            {
-                words.Add(sb.ToString());
-                sb.Clear();
-            }
-        }
-
-        if (sb.Length > 0)
-        {
-            words.Add(sb.ToString());
-        }
-
-        return words;
     }
 
     /// <inheritdoc />
