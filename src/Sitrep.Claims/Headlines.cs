@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using Sitrep.Pipeline;
 
 namespace Sitrep.Claims;
@@ -12,17 +13,34 @@ public static class Headlines
     /// <summary>Most words of a headline shown as a document's name.</summary>
     public const int MaxWords = 10;
 
-    /// <summary>The document's headline as a name, clipped to <see cref="MaxWords"/> words, or null when it has none.</summary>
+    /// <summary>
+    /// The document's headline as a name, clipped to <see cref="MaxWords"/> words; without one (a thread's opening post
+    /// has no headline claim), its first heading (the title its reader found), else a thread's first sentence; null when it
+    /// has none of them.
+    /// </summary>
     public static string? Of(AnalyzedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.Layers.Find<ClaimLayer>()?.Headline is not { } headline)
+        if (document.Layers.Find<ClaimLayer>()?.Headline is { } headline)
         {
-            return null;
+            var text = document.Document.Slice(headline.Span).Trim().TrimStart('#').Trim();
+            return text.Length == 0 ? null : Clip(text);
         }
 
-        var text = document.Document.Slice(headline.Span).Trim().TrimStart('#').Trim();
-        return text.Length == 0 ? null : Clip(text);
+        if (document.Document.Title is { } title && Name(title) is { } heading)
+        {
+            return heading;
+        }
+
+        // A thread's opening post is what its forum lists it by.
+        return document.Document.Kind == DocumentKind.Thread && document.Sentences.Count > 0 ? Name(document.Document.Slice(document.Sentences[0].Range)) : null;
+    }
+
+    /// <summary>A heading or sentence as a name: markup and closing punctuation dropped, clipped; null without a letter.</summary>
+    private static string? Name(string text)
+    {
+        var name = text.Trim().TrimStart('#', '*', '>', ' ').TrimEnd(' ', ':', '.', '*');
+        return name.Any(char.IsLetter) ? Clip(name) : null;
     }
 
     /// <summary>The name a reader knows the document by: the outlet, else “its headline”, else its file name.</summary>

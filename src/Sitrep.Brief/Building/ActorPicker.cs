@@ -181,6 +181,7 @@ internal static partial class ActorPicker
         var names = new[] { entity.Name }.Concat(entity.Aliases).Where(n => n.Length >= 3).Append(surname).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var best = facts.Views
             .Where(v => v.Display is { Kind: "event" or "judgment" } d && !v.IsFurniture && !used.Contains(v.Proposition.Id) && names.Any(n => d.Text.Contains(n, StringComparison.Ordinal)))
+            .Where(v => v.Excerpt is null || !BriefFacts.IsFragment(v.Display!, v.Excerpt))
             .OrderByDescending(v => v.IsRumour ? 0 : 1)
 
             // What they did (an event of consequence) before what they said in passing.

@@ -64,6 +64,9 @@ internal sealed partial class BriefFacts
 
     public Dictionary<string, PropositionView> ById { get; }
 
+    /// <summary>The ids of the claims that open each document's report (its headline and lede).</summary>
+    public HashSet<string> LeadIds => _leads.Value;
+
     /// <summary>
     /// How central each person or organisation is to the story: the share of the corpus's documents that mention it
     /// (0–1). Participants central to the story make a statement about them matter more.
@@ -115,7 +118,11 @@ internal sealed partial class BriefFacts
         if (doc?.Kind == "thread")
         {
             var author = claim.Post is { } post ? doc.Posts.FirstOrDefault(p => p.Id == post)?.Author : null;
-            var who = author is null ? $"a commenter on {outlet}" : $"{author}, a commenter on {outlet},";
+
+            // The thread's opening post is the poster's, not a comment on it.
+            var opening = claim.Post is not null && doc.Posts.Count > 0 && doc.Posts[0].Id == claim.Post;
+            var who = opening ? (author is null ? $"the opening post of {outlet}" : $"{author}, in the opening post of {outlet},")
+                : author is null ? $"a commenter on {outlet}" : $"{author}, a commenter on {outlet},";
             return named is null ? who.TrimEnd(',') : $"{who.TrimEnd(',')} (citing {named})";
         }
 
@@ -349,13 +356,80 @@ internal sealed partial class BriefFacts
     /// one before a verb of saying ("“I will not bring dishonor …,” Nichols told the court"). What a defendant, a suspect
     /// or a lawyer for one side says is theirs: attributed, never stated as what happened.
     /// </summary>
+    /// <remarks>
+    /// A quotation that opens mid-sentence after a verb of saying ("After she was shot, she exclaimed, “Mommy …”") is
+    /// speech too: its words are the speaker's.
+    /// </remarks>
     public static bool IsSpeech(BriefClaim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var text = claim.Text.TrimStart();
         return claim.Kind == "quote" || text.StartsWith("``", StringComparison.Ordinal) || text.StartsWith('“') || text.StartsWith('"') || text.StartsWith('‘')
-            || SpeechClose().IsMatch(text);
+            || SpeechClose().IsMatch(text) || SpeechOpen().IsMatch(text);
     }
+
+    /// <summary>
+    /// True when a statement is not something that happened but one that may: a condition ("faces 15 years to life if
+    /// convicted"), a hedge or a forecast ("will likely die in prison", "could face"). Such a statement is a source's
+    /// expectation: it is never what happened, never confirmed and never Sitrep's judgment.
+    /// </summary>
+    public static bool IsUnsettled(BriefClaim claim, string? clause = null)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return claim.Modality is not null || Unsettled().IsMatch(clause ?? claim.Text);
+    }
+
+    /// <summary>
+    /// True when a clause has lost its subject (a verb or a connective opens it: "also admitted that he lied …",
+    /// "although Kathina wasn't the target"): it cannot stand as a statement of its own. A lower-case opening that is a
+    /// subject ("the FSB opened a case", "police said") is a whole clause; with a parse, a clause whose predicate has no
+    /// participant before it inside the clause has lost its subject, and so has a capitalised one that its predicate opens.
+    /// </summary>
+    public static bool IsFragment(BriefClaim claim, Excerpt excerpt)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(excerpt);
+        var text = excerpt.Text.TrimStart(' ', '"', '“', '‘', '\'', '`', '(', '-', '—', '…');
+        if (text.Length == 0 || !char.IsLetter(text[0]))
+        {
+            return false;
+        }
+
+        var first = Word().Match(text).Value;
+        var lower = char.IsLower(text[0]);
+        if (lower && Connectives.Contains(first))
+        {
+            return true;
+        }
+
+        // A dispatch that drops its subject opens with the verb: "Insists this is not a coup", "Says the columns turned"
+        // (the claim's own first word: its main clause may have been cut after the verb).
+        var opening = Word().Match(claim.Text).Value;
+        if (ElidedSubjectVerbs.Contains(first.ToLowerInvariant()) || ElidedSubjectVerbs.Contains(opening.ToLowerInvariant()))
+        {
+            return true;
+        }
+
+        // With a parse: no participant of the predicate stands before it in the clause. A capitalised clause is cut only
+        // when its predicate opens it ("Insists this is not a coup"): a name or a title may open a whole sentence.
+        var start = excerpt.Span.Start;
+        var subjectless = claim.Frame is { PredicateSpan: { } predicate } frame && predicate.Start >= start && predicate.Start < excerpt.Span.End
+            && !frame.Participants.Any(p => p.Span.Start >= start && p.Span.Start < predicate.Start);
+        return subjectless && (lower || string.Equals(claim.Frame!.Predicate, first, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly HashSet<string> ElidedSubjectVerbs = new(StringComparer.Ordinal)
+    {
+        "says", "insists", "claims", "adds", "denies", "warns", "calls", "announces", "accuses", "repeats", "demands", "confirms",
+        "admits", "admitted", "urges", "vows", "promises", "threatens", "stresses", "notes", "argues", "explains", "reiterates",
+    };
+
+    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal)
+    {
+        "also", "and", "but", "or", "although", "though", "while", "whereas", "because", "since", "when", "whether", "which",
+        "who", "whom", "whose", "where", "then", "as", "after", "before", "until", "unless", "if", "including", "said", "says",
+        "adding", "saying", "added", "told", "according", "than", "so", "yet", "nor",
+    };
 
     /// <summary>How many statements at the top of a document make its lead (a headline and a lede of one or two sentences).</summary>
     private const int LeadClaims = 3;
@@ -497,8 +571,17 @@ internal sealed partial class BriefFacts
     private static partial Regex Word();
 
     // A quotation closed before its speaker: "…,” the convicted killer said", "…, '' Nichols, 37, told the court".
-    [GeneratedRegex(@"(''|”|"")\s*,?\s*[^.!?]{0,50}?\b(said|says|told|added|asked|declared|insisted)\b")]
+    [GeneratedRegex(@"(''|”|"")\s*,?\s*[^.!?]{0,50}?\b(said|says|told|added|asked|declared|insisted|exclaimed|shouted|screamed|cried|yelled|recalled|testified|wrote)\b")]
     private static partial Regex SpeechClose();
+
+    // A quotation opened after its speaker's verb of saying: "she exclaimed, `` Mommy …", "he said: “We …".
+    [GeneratedRegex(@"\b(said|says|told\s+\w+|added|asked|declared|insisted|exclaimed|shouted|screamed|cried|yelled|recalled|testified|wrote)\s*[,:]?\s*(``|“|""|‘|'(?=\s*\p{Lu}))")]
+    private static partial Regex SpeechOpen();
+
+    // What may happen rather than what did: a condition, a hedge or a forecast ("if convicted", "will likely", "could face",
+    // "faces up to 20 years"). Lower-case "may" only: "May 29" is a date.
+    [GeneratedRegex(@"(?i:\b(if|unless|would|could|might|likely|unlikely|probably|possibly|perhaps|expected\s+to)\b)|\bmay\b|(?i:\bfaces?\s+(a\s+|up\s+to\s+)?(maximum|minimum|possible|up\s+to)\b)")]
+    private static partial Regex Unsettled();
 }
 
 /// <summary>A proposition as the front part sees it.</summary>

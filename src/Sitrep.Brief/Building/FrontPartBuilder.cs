@@ -22,7 +22,7 @@ public static class FrontPartBuilder
     private const int MaxFigures = 3;
 
     /// <summary>Most words in the front part (about two printed pages with the headings and citation marks).</summary>
-    public const int WordBudget = 820;
+    public const int WordBudget = 740;
 
     private const string WhyUnresolved = "Why it happened is unresolved";
 
@@ -50,25 +50,31 @@ public static class FrontPartBuilder
         // moved past is never stated as current.
         var confirmedPool = ranked
             .Where(v => v.CredibleSources >= 2 && v.CredibleDenials == 0 && v.SupersededBy is null && v.Excerpt is not null)
+            // What may happen ("will likely die in prison", "faces 15 years if convicted") is a source's expectation, never
+            // confirmed; a clause without its subject ("also admitted that he lied") cannot stand as a statement.
+            .Where(v => !BriefFacts.IsUnsettled(v.Display!, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display!, v.Excerpt!))
             .Where(v => v.Proposition.Credibility <= 2 || (facts.Ungraded && v.Proposition.IndependentSources >= 2 && v.Denials == 0))
             .ToList();
 
         var bottomLine = BottomLine(facts, confirmedPool, texts);
-        // The judgments add to the bottom line rather than repeat it.
+        // The judgments add to the bottom line rather than repeat it: no proposition twice, and no event twice (two
+        // propositions that tell one sentencing in other words are one event; the better-sourced one, told first, stays).
         var stated = bottomLine.Select(b => b.Proposition).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var told = bottomLine.Select(b => b.Proposition is { } id ? facts.ById.GetValueOrDefault(id) : null).OfType<PropositionView>().ToList();
         var fresh = confirmedPool.Where(v => !stated.Contains(v.Proposition.Id) && v.Display!.Kind != "quote").ToList();
-        var judgments = KeyJudgments(facts, fresh.Count > 0 ? fresh : confirmedPool, used);
+        var judgments = KeyJudgments(facts, fresh.Count > 0 ? NewEvents(fresh, told) : confirmedPool, used);
+        told.AddRange(judgments.Select(j => j.Proposition is { } id ? facts.ById.GetValueOrDefault(id) : null).OfType<PropositionView>());
 
         // Confirmed lists what the bottom line and the judgments have not already said.
         var said = bottomLine.Select(b => b.Proposition).Concat(judgments.Select(j => j.Proposition)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         used.AddRange(bottomLine.Select(b => BriefFacts.ContentWords(b.Text)));
         used.AddRange(confirmedPool.Where(v => said.Contains(v.Proposition.Id)).Select(v => BriefFacts.ContentWords(v.Display!.Text)));
-        var confirmed = Distinct(confirmedPool.Where(v => !said.Contains(v.Proposition.Id) && !v.IsSpeech), used).Take(MaxConfirmed)
+        var confirmed = Distinct(NewEvents(confirmedPool.Where(v => !said.Contains(v.Proposition.Id) && !v.IsSpeech), told), used).Take(MaxConfirmed)
             .Select(v => new BriefStatusItem(v.Excerpt!.Quoted, Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id, Label = facts.Ungraded ? "reported, not confirmed" : null })
             .ToList();
         var disputed = Disputed(facts, ranked);
         var open = Open(facts, ranked, bottomLine.Any(b => b.Text.StartsWith(WhyUnresolved, StringComparison.Ordinal)));
-        var changed = Changed(facts, since);
+        var changed = Changed(facts, since, bottomLine);
         var watch = Watch(facts, ranked, used);
         var front = report with
         {
@@ -317,6 +323,64 @@ public static class FrontPartBuilder
         return string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(p.IndependentSources, "independent source")}, {v.BestGrade}{p.Credibility} ({v.CredibleSources} graded); {dispute}");
     }
 
+    /// <summary>
+    /// The views that tell an event not yet told: one whose event is <see cref="SameEvent"/> as a view in
+    /// <paramref name="told"/> (or one yielded before it) is left out. Lazily, in order, so the first (best-ranked) stays.
+    /// </summary>
+    private static IEnumerable<PropositionView> NewEvents(IEnumerable<PropositionView> views, List<PropositionView> told)
+    {
+        var seen = told.ToList();
+        foreach (var v in views)
+        {
+            if (seen.Any(t => SameEvent(t, v)))
+            {
+                continue;
+            }
+
+            seen.Add(v);
+            yield return v;
+        }
+    }
+
+    /// <summary>
+    /// Two propositions tell one event when they name the same event class ("sentence"), share a content word, and no
+    /// role (agent, patient) has resolved entities on both sides that differ: "Nichols was sentenced Saturday to seven
+    /// life sentences" and "A judge on Saturday sentenced the man who killed four people" are one sentencing; the
+    /// killing of the judge and the killing of the agent (different patients) are two killings.
+    /// </summary>
+    internal static bool SameEvent(PropositionView a, PropositionView b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (ReferenceEquals(a, b) || a.Proposition.Id == b.Proposition.Id)
+        {
+            return true;
+        }
+
+        if (a.EventClass is null || !string.Equals(a.EventClass, b.EventClass, StringComparison.Ordinal) || a.Excerpt is null || b.Excerpt is null
+            || !BriefFacts.ContentWords(a.Excerpt.Text).Overlaps(BriefFacts.ContentWords(b.Excerpt.Text)))
+        {
+            return false;
+        }
+
+        foreach (var role in new[] { "agent", "patient" })
+        {
+            var x = Entities(a, role);
+            var y = Entities(b, role);
+            if (x.Count > 0 && y.Count > 0 && !x.Overlaps(y))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The resolved entities in one role of the frame of the claim that shows the proposition.</summary>
+    private static HashSet<string> Entities(PropositionView v, string role) =>
+        [.. (v.Display is { } d ? new[] { d } : []).Select(c => c.Frame).OfType<BriefFrame>()
+            .SelectMany(f => f.Participants).Where(p => p.Role == role && p.EntityId is not null).Select(p => p.EntityId!)];
+
     private static IEnumerable<PropositionView> Distinct(IEnumerable<PropositionView> views, List<HashSet<string>> used)
     {
         foreach (var v in views)
@@ -338,7 +402,7 @@ public static class FrontPartBuilder
     /// own words and a source's own estimate ("he will likely die in prison") are never Sitrep's judgment: the estimate
     /// is listed with the sources' judgments, as theirs.
     /// </summary>
-    private static List<BriefJudgment> KeyJudgments(BriefFacts facts, List<PropositionView> confirmedPool, List<HashSet<string>> used) =>
+    private static List<BriefJudgment> KeyJudgments(BriefFacts facts, IEnumerable<PropositionView> confirmedPool, List<HashSet<string>> used) =>
         [.. Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote" && !v.IsSpeech && v.Display.Modality is null), used).Take(MaxJudgments)
             .Select(v => new BriefJudgment(v.Excerpt!.Quoted + ".", LikelihoodOf(v, facts.Ungraded)!, ConfidenceOf(v, facts.Ungraded), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id })];
 
@@ -456,7 +520,7 @@ public static class FrontPartBuilder
         return [.. items.Take(MaxOpen)];
     }
 
-    private static List<BriefStatusItem> Changed(BriefFacts facts, DateTimeOffset? since)
+    private static List<BriefStatusItem> Changed(BriefFacts facts, DateTimeOffset? since, IReadOnlyList<BriefStatement> bottomLine)
     {
         var items = new List<BriefStatusItem>();
         foreach (var state in facts.Report.States.Where(s => s.Steps.Count > 0))
@@ -483,7 +547,8 @@ public static class FrontPartBuilder
             items.Add(new BriefStatusItem($"The figure for {figure.Label} was updated: {path}.", figure.Reason, [.. figure.Values.Select(v => v.Cite)]) { Figure = figure.Id, When = figure.Values[^1].ReportTime });
         }
 
-        if (LatestDevelopment(facts, since) is { } latest)
+        // The latest report is said once: when the bottom line already quotes it, Changed does not repeat it.
+        if (LatestDevelopment(facts, since) is { } latest && !bottomLine.Any(b => b.Cites.Intersect(latest.Cites).Any()))
         {
             items.Add(latest);
         }
@@ -554,17 +619,31 @@ public static class FrontPartBuilder
         {
             var rows = ach.Evidence.DistinctBy(e => e.Id).ToDictionary(e => e.Id, StringComparer.Ordinal);
             var hypotheses = facts.Report.Hypotheses.DistinctBy(h => h.Id).ToDictionary(h => h.Id, h => BriefFacts.Quote(h.Text, 8), StringComparer.Ordinal);
-            foreach (var l in ach.Linchpins.DistinctBy(l => l.Evidence).Take(1))
+            // The first linchpin whose evidence reads as a whole statement (its claim's main clause, with its subject);
+            // a row that is a clause without its subject ("Insists this is not a coup") is never quoted as one.
+            foreach (var l in ach.Linchpins.DistinctBy(l => l.Evidence))
             {
-                if (rows.GetValueOrDefault(l.Evidence) is { Cites.Count: > 0 } row)
+                if (rows.GetValueOrDefault(l.Evidence) is not { Cites.Count: > 0 } row)
                 {
-                    items.Add(new BriefWatchItem($"Whether {BriefFacts.Quote(row.Label, 14)} holds: its {l.Change} would move the leading explanation from {hypotheses.GetValueOrDefault(l.Before, l.Before)} to {hypotheses.GetValueOrDefault(l.After, l.After)}.", "ACH linchpin", [row.Cites[0]]) { Proposition = row.Id });
+                    continue;
                 }
+
+                var cite = row.Cites[0];
+                var claim = facts.ClaimsByDocument[cite.Doc].FirstOrDefault(c => c.Start <= cite.Start && c.End >= cite.End);
+                var excerpt = claim is null ? null : facts.ExcerptOf(claim);
+                if (claim is not null && BriefFacts.IsFragment(claim, excerpt!))
+                {
+                    continue;
+                }
+
+                var quoted = excerpt is null ? BriefFacts.Quote(row.Label) : excerpt.Quoted;
+                items.Add(new BriefWatchItem($"Whether {quoted} holds: its {l.Change} would move the leading explanation from {hypotheses.GetValueOrDefault(l.Before, l.Before)} to {hypotheses.GetValueOrDefault(l.After, l.After)}.", "ACH linchpin", [excerpt?.Span ?? cite]) { Proposition = row.Id });
+                break;
             }
         }
 
         var awaiting = ranked
-            .Where(v => v.Proposition.IndependentSources <= 1 && v.CredibleSources == 1 && v.BestGrade is "A" or "B" && v.Display!.Kind == "event" && v.Denials == 0)
+            .Where(v => v.Proposition.IndependentSources <= 1 && v.CredibleSources == 1 && v.BestGrade is "A" or "B" && v.Display!.Kind == "event" && v.Denials == 0 && !BriefFacts.IsFragment(v.Display, v.Excerpt!))
             .OrderByDescending(v => v.FirstReported)
             .ThenBy(v => v.Proposition.Credibility);
         foreach (var v in Distinct(awaiting, used).Take(1))
@@ -572,7 +651,7 @@ public static class FrontPartBuilder
             items.Add(new BriefWatchItem($"Awaiting a second source: {facts.GradedHolder(v.Display!)} reports {BriefFacts.Quote(v.Display!.Text, 18)}.", "single source", [v.Cite]) { Proposition = v.Proposition.Id });
         }
 
-        var rumours = ranked.Where(v => v.IsRumour && v.Proposition.IndependentSources >= 2 && v.Display!.Kind == "event");
+        var rumours = ranked.Where(v => v.IsRumour && v.Proposition.IndependentSources >= 2 && v.Display!.Kind == "event" && !BriefFacts.IsFragment(v.Display, v.Excerpt!));
         foreach (var v in Distinct(rumours, used).Take(1))
         {
             items.Add(new BriefWatchItem($"Unconfirmed, carried only by low-graded sources ({string.Join(", ", v.Grades)}): {facts.GradedHolder(v.Display!)} says {BriefFacts.Quote(v.Display!.Text, 18)}.", "rumour until a graded outlet confirms it", [v.Cite]) { Proposition = v.Proposition.Id });
@@ -604,7 +683,7 @@ public static class FrontPartBuilder
             .Where(v => !v.IsSpeech)
             .Select(v => Opening(v.Display!) ? OutsideOpening(facts, v, Opening) : v)
             .OfType<PropositionView>()
-            .Where(v => v.Display!.Kind is "event" or "judgment" && v.Display.Modality is null && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null)
+            .Where(v => v.Display!.Kind is "event" or "judgment" && !BriefFacts.IsUnsettled(v.Display, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null)
             .ToList();
 
         // The main event leads: the story's central act, the one most reports tell in their headline and first sentences
@@ -615,6 +694,21 @@ public static class FrontPartBuilder
         var families = new HashSet<string>(StringComparer.Ordinal);
         var events = new List<PropositionView>();
         var slots = Math.Clamp(room, 2, 3);
+
+        // When no corroborated proposition is what the reports' leads tell (each report words the central act its own
+        // way, so no proposition joins them), the act most leads tell is said first, quoted from one lead.
+        var lines = new List<BriefStatement>();
+        if ((main is null || main.LeadDocuments < 2) && StoryLead(facts, opening: Opening) is { } lead)
+        {
+            lines.Add(lead.Statement);
+            families.Add(lead.Family);
+            seen.Add(BriefFacts.ContentWords(lead.Text));
+            slots = Math.Max(1, slots - 1);
+            if (main is not null && Family(main.EventClass!) == lead.Family)
+            {
+                main = null;
+            }
+        }
         IEnumerable<PropositionView> first = main is null ? [] : [main];
         foreach (var v in first.Concat(pool.Where(v => Consequence.IsOutcome(v.EventClass))).Concat(pool))
         {
@@ -632,7 +726,6 @@ public static class FrontPartBuilder
             events.Add(v);
         }
 
-        var lines = new List<BriefStatement>();
         foreach (var v in events.OrderBy(v => v == main ? 0 : 1).ThenBy(v => v.FirstReported ?? DateTimeOffset.MaxValue).ThenByDescending(v => v.Importance))
         {
             lines.Add(new BriefStatement($"{v.Excerpt!.Quoted} ({Agreement(v, facts)}).", [v.Cite]) { Proposition = v.Proposition.Id });
@@ -680,6 +773,59 @@ public static class FrontPartBuilder
         }
 
         return [.. lines.Where(l => l.Cites.Count > 0).Take(5)];
+    }
+
+    /// <summary>
+    /// The central act as the reports' leads tell it: among the claims that open each credible report (headline and
+    /// lede), narrated statements of what happened (not speech, hedges or fragments) are grouped by family of event
+    /// class; the family told in the most reports' leads, at least two, is the story's act. It is quoted from the lead
+    /// whose own predicate names the act (a statement outside a headline block first, then the shortest), and says in
+    /// how many reports' leads it stands, citing each. Null when no act is told in two leads.
+    /// </summary>
+    private static (BriefStatement Statement, string Family, string Text)? StoryLead(BriefFacts facts, Func<BriefClaim, bool> opening)
+    {
+        var told = facts.Report.Claims
+            .Where(c => facts.LeadIds.Contains(c.Id) && c.Kind is "event" or "judgment" && c.DerivedFrom is null && facts.IsCredible(c.Doc) && !facts.IsFurniture(c) && !BriefFacts.IsSpeech(c))
+            .Select(c => (Claim: c, Excerpt: facts.ExcerptOf(c)))
+            .Where(x => !BriefFacts.IsUnsettled(x.Claim, x.Excerpt.Text) && !BriefFacts.IsFragment(x.Claim, x.Excerpt))
+            .Select(x => (x.Claim, x.Excerpt, Class: Consequence.ClassOf(x.Claim, x.Excerpt.Text)))
+            .Where(x => x.Class is not null && Consequence.Weight(x.Class) >= 1)
+            .ToList();
+        var best = told.GroupBy(x => Family(x.Class!), StringComparer.Ordinal)
+            .Select(g => (Family: g.Key, Items: g.ToList(), Documents: g.Select(x => x.Claim.Doc).Distinct(StringComparer.Ordinal).Count()))
+            .Where(g => g.Documents >= 2)
+            .OrderByDescending(g => g.Documents)
+            .ThenByDescending(g => g.Items.Max(x => Consequence.Weight(x.Class)))
+            .ThenBy(g => g.Family, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (best.Items is null)
+        {
+            return null;
+        }
+
+        // The lead that tells what the others tell: the one whose words most other reports' leads share (the victim, the
+        // act), not a detail that happens to be of the same family.
+        var words = best.Items.Select(x => (x.Claim.Doc, Words: BriefFacts.ContentWords(x.Excerpt.Text))).ToList();
+        int Shared((BriefClaim Claim, Excerpt Excerpt, string? Class) x)
+        {
+            var own = BriefFacts.ContentWords(x.Excerpt.Text);
+            return words.Where(w => w.Doc != x.Claim.Doc && w.Words.Count(own.Contains) >= 2).Select(w => w.Doc).Distinct(StringComparer.Ordinal).Count();
+        }
+
+        var quoted = best.Items
+            .OrderByDescending(Shared)
+            .ThenByDescending(x => x.Claim.Frame?.EventClass is { } own && Family(own) == best.Family ? 1 : 0)
+            .ThenBy(x => opening(x.Claim) ? 1 : 0)
+            .ThenBy(x => BriefFacts.WordCount(x.Excerpt.Text) is >= 8 and <= 40 ? 0 : 1)
+            .ThenBy(x => x.Excerpt.Text.Length)
+            .ThenBy(x => x.Claim.Doc, StringComparer.Ordinal)
+            .First();
+        var cites = best.Items.GroupBy(x => x.Claim.Doc, StringComparer.Ordinal).Select(g => g.OrderBy(x => x.Claim.Start).First())
+            .OrderBy(x => x.Claim == quoted.Claim ? 0 : 1).Take(4).Select(x => x.Excerpt.Span).ToList();
+        var reports = facts.Report.Documents.Count(d => facts.IsCredible(d.Id));
+        var graded = facts.Ungraded ? ", none graded" : string.Empty;
+        var text = string.Create(CultureInfo.InvariantCulture, $"{quoted.Excerpt.Quoted} (the act told in the leads of {best.Documents} of {BriefFacts.Plural(reports, "report")}{graded}).");
+        return (new BriefStatement(text, cites), best.Family, quoted.Excerpt.Text);
     }
 
     /// <summary>
@@ -743,6 +889,7 @@ public static class FrontPartBuilder
         var candidates = facts.Views
             .Where(v => v.Display is { Kind: "event" } d && !v.IsFurniture && !v.IsSpeech && v.SupersededBy is null && facts.IsCredible(d.Doc) && v.Denials == 0 && d.Modality is null)
             .Where(v => v.Excerpt is { } e && BriefFacts.WordCount(e.Text) >= 6 && v.EventClass is not null && !opening(v.Display!))
+            .Where(v => !BriefFacts.IsUnsettled(v.Display!, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display!, v.Excerpt!))
             .OrderByDescending(v => v.Importance)
             .ThenBy(v => v.Display!.Start);
         foreach (var v in candidates)

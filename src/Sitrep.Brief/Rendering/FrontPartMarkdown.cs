@@ -60,15 +60,16 @@ internal static class FrontPartMarkdown
         var figures = report.Status.Disputed.Where(d => d.Figure is not null).ToList();
         if (figures.Count > 0)
         {
-            writer.WriteLine("| Figure | Values by source | |");
-            writer.WriteLine("|---|---|---|");
+            // Two columns, as in the HTML: a row's note ("outliers from … only") goes under its label, so no column is left empty.
+            writer.WriteLine("| Figure | Values by source |");
+            writer.WriteLine("|---|---|");
             foreach (var item in figures)
             {
                 var figure = RowOf(report, item);
                 var values = figure is null
                     ? E(item.Text)
                     : string.Join("<br>", FigureRows(figure).Select(g => $"**{E(g.Value)}** — {E(g.Sources)} {Marks(g.Cites)}"));
-                writer.WriteLine($"| {E(figure?.Label ?? item.Text)} | {values} | {E(item.Label ?? string.Empty)} |");
+                writer.WriteLine($"| {E(figure?.Label ?? item.Text)}{(item.Label is { } rowNote ? $"<br>_({E(rowNote)})_" : string.Empty)} | {values} |");
             }
         }
 
