@@ -190,7 +190,7 @@ public static class FrontPartBuilder
     /// <summary>
     /// Keeps the front part within <see cref="WordBudget"/> words: length follows importance, not the size of the
     /// corpus. The least important items go first (watch items, the sources' own judgments, confirmed items, the last
-    /// actors, disputed figures), never the bottom line or the first key judgments.
+    /// actors, then disputed figures), never the bottom line or the first key judgments.
     /// </summary>
     private static BriefReport Trim(BriefReport report)
     {
@@ -210,6 +210,16 @@ public static class FrontPartBuilder
                 report = report with { Status = s with { Confirmed = [.. s.Confirmed.SkipLast(1)] } };
             }
             else if (report.ActorsThatMatter.Count > 8)
+            {
+                report = report with { ActorsThatMatter = [.. report.ActorsThatMatter.SkipLast(1)] };
+            }
+
+            // A disputed figure (a casualty count, a force size) matters more than a second item to watch or the eighth actor.
+            else if (report.Watch.Count > 1)
+            {
+                report = report with { Watch = [.. report.Watch.SkipLast(1)] };
+            }
+            else if (report.ActorsThatMatter.Count > 6)
             {
                 report = report with { ActorsThatMatter = [.. report.ActorsThatMatter.SkipLast(1)] };
             }
