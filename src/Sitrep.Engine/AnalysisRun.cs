@@ -311,7 +311,12 @@ public sealed class AnalysisRun
             var picture = pictureTask.GetAwaiter().GetResult();
             var started = Stopwatch.GetTimestamp();
             _store.SetSetting(BriefSnapshot.Key, BriefSnapshot.ToJson(brief));
-            StoryPicture.StampBrief(_store);
+            if (options.WholeStory)
+            {
+                // The brief of the whole story, from the picture just rebuilt: current until the next update.
+                StoryPicture.StampBrief(_store);
+            }
+
             return (Picture: picture, Snapshot: Stopwatch.GetElapsedTime(started));
         });
         var written = new List<string>();
