@@ -85,6 +85,14 @@ public sealed record RunOptions
 
     /// <summary>Bounds of the story an incremental run's brief is built over (<see cref="StoryPicture.StoryCorpus"/>).</summary>
     public StoryCorpusLimits StoryLimits { get; init; } = StoryCorpusLimits.Default;
+
+    /// <summary>
+    /// True: an <see cref="Incremental"/> run that writes no brief files (<see cref="OutputDirectory"/> null) updates the
+    /// stored picture and stops there; the stored brief is then older than the picture and is built again when it is
+    /// next read (<see cref="AnalysisRun.StoryBrief"/>), once for however many additions came in between. The run's
+    /// <see cref="RunResult.Brief"/> then holds only the story's document count (<see cref="RunResult.BriefDeferred"/>).
+    /// </summary>
+    public bool DeferBrief { get; init; }
 }
 
 /// <summary>Progress of a run, reported after each batch.</summary>
@@ -113,6 +121,12 @@ public sealed record RunResult(BriefReport Brief, int Documents, IReadOnlyList<S
 
     /// <summary>What the incremental update of the stored picture did, or null when the corpus stages ran over the whole story.</summary>
     public PictureUpdateResult? PictureUpdate { get; init; }
+
+    /// <summary>
+    /// True when the run updated the picture but built no brief (<see cref="RunOptions.DeferBrief"/>): <see cref="Brief"/>
+    /// holds only the story's document count, and <see cref="AnalysisRun.StoryBrief"/> builds the brief.
+    /// </summary>
+    public bool BriefDeferred { get; init; }
 
     /// <summary>True when at least one input failed (warnings do not count).</summary>
     public bool HasErrors => Errors.Any(e => e.Severity == ErrorSeverity.Error);
@@ -297,6 +311,12 @@ public sealed class AnalysisRun
             var picture = pictureTask.GetAwaiter().GetResult();
             var started = Stopwatch.GetTimestamp();
             _store.SetSetting(BriefSnapshot.Key, BriefSnapshot.ToJson(brief));
+            if (options.WholeStory)
+            {
+                // The brief of the whole story, from the picture just rebuilt: current until the next update.
+                StoryPicture.StampBrief(_store);
+            }
+
             return (Picture: picture, Snapshot: Stopwatch.GetElapsedTime(started));
         });
         var written = new List<string>();
@@ -352,24 +372,24 @@ public sealed class AnalysisRun
             phases.Add("picture:" + phase, time);
         }
 
-        phases.Start("brief:story");
-        var corpus = StoryPicture.StoryCorpus(_pipeline, _store, analyzed, ids => ReadStored(ids, cancellationToken), options.StoryLimits, cancellationToken);
-        foreach (var (stage, time) in corpus.StageTimes)
-        {
-            phases.Add("brief:story:" + stage, time);
-        }
-
-        phases.Start("brief:build");
-        var brief = BriefBuilder.Build(corpus, _pipeline.StageNames, errors, SitrepVersion.Current);
         var storyDocuments = (int)Math.Min(int.MaxValue, _store.CountDocuments());
-        brief = brief with { Corpus = brief.Corpus with { DocumentCount = Math.Max(storyDocuments, brief.Corpus.DocumentCount) } };
-        phases.Start("brief:snapshot");
-        foreach (var snapshot in corpus.Layers.All.OfType<ISnapshotLayer>())
+        if (options.DeferBrief && options.OutputDirectory is null)
         {
-            _store.SetSetting(snapshot.SnapshotKey, snapshot.ToSnapshotJson());
+            phases.Stop();
+            var counted = new BriefReport
+            {
+                Generator = new BriefGenerator("sitrep", SitrepVersion.Current, [.. _pipeline.StageNames]),
+                Corpus = new BriefCorpus(storyDocuments, analyzed.Sum(d => (long)d.Text.Length), analyzed.Sum(d => (long)d.Sentences.Count), errors.Count(e => e.Severity == ErrorSeverity.Error)),
+            };
+            return new RunResult(counted, analyzed.Count, [.. errors, .. update.Neighbourhood.Errors], inserted, bytesRead, clock.Elapsed, [], phases.Totals)
+            {
+                StoryDocuments = storyDocuments,
+                PictureUpdate = update,
+                BriefDeferred = true,
+            };
         }
 
-        _store.SetSetting(BriefSnapshot.Key, BriefSnapshot.ToJson(brief));
+        var (brief, corpus) = BuildStoryBrief(options.StoryLimits, analyzed, errors, phases, storyDocuments, cancellationToken);
         var written = new List<string>();
         if (options.OutputDirectory is { } outDir)
         {
@@ -392,6 +412,52 @@ public sealed class AnalysisRun
             StoryDocuments = storyDocuments,
             PictureUpdate = update,
         };
+    }
+
+    /// <summary>
+    /// The story's brief: the stored one when it was built from the picture as it stands, else one built now from the
+    /// stored picture (<see cref="StoryPicture.StoryCorpus"/>, as an incremental run builds it) and stored, with its ACH
+    /// snapshot, for the next reader. An incremental run with <see cref="RunOptions.DeferBrief"/> leaves the brief to
+    /// this, so a story that takes many reports between two reads builds it once. Null when the store holds neither a
+    /// current picture nor a brief.
+    /// </summary>
+    /// <param name="limits">Bounds of the story the brief is built over; <see cref="StoryCorpusLimits.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
+    public BriefReport? StoryBrief(StoryCorpusLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        var json = _store.GetSetting(BriefSnapshot.Key);
+        if (!StoryPicture.IsCurrent(_pipeline, _store) || (json is not null && StoryPicture.BriefIsCurrent(_store)))
+        {
+            return json is null ? null : BriefSnapshot.FromJson(json);
+        }
+
+        var storyDocuments = (int)Math.Min(int.MaxValue, _store.CountDocuments());
+        return BuildStoryBrief(limits ?? StoryCorpusLimits.Default, [], [], new PhaseClock(), storyDocuments, cancellationToken).Brief;
+    }
+
+    /// <summary>The brief over the story as the stored picture holds it, kept in the store as the brief snapshot.</summary>
+    private (BriefReport Brief, Corpus Corpus) BuildStoryBrief(StoryCorpusLimits limits, List<AnalyzedDocument> analyzed, List<SitrepError> errors, PhaseClock phases, int storyDocuments, CancellationToken cancellationToken)
+    {
+        phases.Start("brief:story");
+        var corpus = StoryPicture.StoryCorpus(_pipeline, _store, analyzed, ids => ReadStored(ids, cancellationToken), limits, cancellationToken);
+        foreach (var (stage, time) in corpus.StageTimes)
+        {
+            phases.Add("brief:story:" + stage, time);
+        }
+
+        phases.Start("brief:build");
+        var brief = BriefBuilder.Build(corpus, _pipeline.StageNames, errors, SitrepVersion.Current);
+        brief = brief with { Corpus = brief.Corpus with { DocumentCount = Math.Max(storyDocuments, brief.Corpus.DocumentCount) } };
+        phases.Start("brief:snapshot");
+        foreach (var snapshot in corpus.Layers.All.OfType<ISnapshotLayer>())
+        {
+            _store.SetSetting(snapshot.SnapshotKey, snapshot.ToSnapshotJson());
+        }
+
+        _store.SetSetting(BriefSnapshot.Key, BriefSnapshot.ToJson(brief));
+        StoryPicture.StampBrief(_store);
+        phases.Stop();
+        return (brief, corpus);
     }
 
     /// <summary>Stored documents by id, from this run object's cache or read back from their layers (and then cached).</summary>

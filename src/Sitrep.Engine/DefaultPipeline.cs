@@ -51,6 +51,18 @@ public static class DefaultPipeline
         corpus.Layers.Find<SyndicationLayer>()?.GroupOf(documentId) is { } group ? "syndication:" + group.Id : null;
 
     /// <summary>
+    /// Loads the models the corpus stages otherwise load on first use (the MiniLM pair classifier and its sentence
+    /// encoder, the same-event model) and runs each once. A long-lived process that updates the picture report by report
+    /// (watch, serve) calls it at start: otherwise the first report that touches a timeline entry or a figure pays for
+    /// loading them (seconds), and those additions are the slowest of a session.
+    /// </summary>
+    public static void WarmUp()
+    {
+        CachedClassifier.Value.Judge("The convoy reached the city at noon.", "The convoy did not reach the city.");
+        TimelineMeaning.Instance.Model.Judge("The bridge was closed on Monday.", "On Monday the bridge closed.");
+    }
+
+    /// <summary>
     /// The MiniLM pair model's probabilities that <paramref name="premise"/> entails and contradicts
     /// <paramref name="hypothesis"/>: a negation or antonym the rules found stands only when the model reads a clash.
     /// Loaded on first use, so a run with no candidate contradiction never loads it.

@@ -17,6 +17,52 @@ public interface IPictureStore
     IReadOnlyDictionary<string, int> FindPictureIds(string kind, IReadOnlyCollection<string> keys, int maxPosting);
 
     /// <summary>
+    /// The posting list of each of <paramref name="keys"/> among the items of <paramref name="kind"/>: the ids of the items
+    /// holding it. A key held by more than <paramref name="maxPosting"/> items is too common to pair on and is left out;
+    /// a key held by none is left out too. Each distinct key is looked up once, however many units of a new document
+    /// hold it, so that the caller counts shared keys per unit without asking the store again.
+    /// </summary>
+    /// <remarks>The default asks <see cref="FindPictureIds"/> once per key; a store can answer in one pass.</remarks>
+    IReadOnlyDictionary<string, IReadOnlyList<string>> FindPicturePostings(string kind, IReadOnlyCollection<string> keys, int maxPosting)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var postings = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            var ids = FindPictureIds(kind, [key], maxPosting);
+            if (ids.Count > 0)
+            {
+                postings[key] = [.. ids.Keys];
+            }
+        }
+
+        return postings;
+    }
+
+    /// <summary>
+    /// Every unit the items <paramref name="ids"/> of <paramref name="kind"/> hold in <paramref name="documents"/>, by
+    /// item (an item with none there is left out): exactly the units an update computes again when it reads those
+    /// documents, however many units the item holds elsewhere.
+    /// </summary>
+    /// <remarks>The default reads each item's units whole; a store with an index by document reads only those.</remarks>
+    IReadOnlyDictionary<string, IReadOnlyList<string>> ReadPictureUnits(string kind, IReadOnlyCollection<string> ids, IReadOnlyCollection<string> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var wanted = documents.ToHashSet(StringComparer.Ordinal);
+        var units = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var item in ReadPicture(kind, ids, int.MaxValue))
+        {
+            var inDocuments = item.Item.Units.Where(u => wanted.Contains(PictureItem.DocumentOf(u))).ToList();
+            if (inDocuments.Count > 0)
+            {
+                units[item.Item.Id] = inDocuments;
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>
     /// Reads items of <paramref name="kind"/> by id (an id not stored is skipped), each with at most
     /// <paramref name="unitLimit"/> of its units, the latest first, and no keys.
     /// </summary>

@@ -36,6 +36,12 @@ public static class StoryPicture
     /// <summary>Settings key of the component names the stored picture was made by.</summary>
     public const string ComponentsKey = "picture.components";
 
+    /// <summary>Settings key of the picture's version: a number raised by every rebuild and update.</summary>
+    public const string VersionKey = "picture.version";
+
+    /// <summary>Settings key of the picture version the stored brief was built from (<see cref="StampBrief"/>).</summary>
+    public const string BriefVersionKey = "brief.picture.version";
+
     /// <summary>Most stored documents read for one touched item.</summary>
     public const int MaxDocumentsPerItem = 6;
 
@@ -51,7 +57,9 @@ public static class StoryPicture
     /// <summary>The share of a unit's keys an item must hold for the unit to touch it (with the stage's minimum).</summary>
     public const double MinSharedShare = 0.3;
 
-    private const int UnitLimit = 2048;
+    // Latest units read of a touched item, to choose the documents it is computed again over (its units in those
+    // documents are then read exactly, by document): enough for MaxDocumentsPerItem documents of many units each.
+    private const int LatestUnits = 256;
 
     private static readonly ConditionalWeakTable<AnalysisPipeline, AnalysisPipeline> PicturePipelines = [];
 
@@ -93,7 +101,29 @@ public static class StoryPicture
 
         picture.WritePicture(writes);
         store.SetSetting(ComponentsKey, Components(pipeline));
+        BumpVersion(store);
     }
+
+    /// <summary>The stored picture's version (0 before any).</summary>
+    public static long Version(IDocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return long.TryParse(store.GetSetting(VersionKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out var version) ? version : 0;
+    }
+
+    /// <summary>Records that the stored brief was just built from the picture as it stands.</summary>
+    public static void StampBrief(IDocumentStore store) =>
+        store?.SetSetting(BriefVersionKey, Version(store).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>True when the stored brief was built from the picture as it stands (no update since).</summary>
+    public static bool BriefIsCurrent(IDocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return string.Equals(store.GetSetting(BriefVersionKey), Version(store).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    private static void BumpVersion(IDocumentStore store) =>
+        store.SetSetting(VersionKey, (Version(store) + 1).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
     /// Updates the stored picture with documents just analysed and stored (<paramref name="added"/>), reading through
@@ -127,9 +157,11 @@ public static class StoryPicture
             stage.Process(alone, cancellationToken);
             var upserts = new List<PictureItem>();
             var touched = 0;
-            foreach (var item in stage.ExportPicture(alone))
+            var items = stage.ExportPicture(alone);
+            var postings = picture.FindPicturePostings(stage.PictureKind, [.. items.SelectMany(stage.ProbeKeys).Distinct(StringComparer.Ordinal)], MaxPosting);
+            foreach (var item in items)
             {
-                var hits = picture.FindPictureIds(stage.PictureKind, stage.ProbeKeys(item), MaxPosting).Where(h => h.Value >= stage.MinSharedKeys).ToList();
+                var hits = Shared(postings, stage.ProbeKeys(item)).Where(h => h.Value >= stage.MinSharedKeys).ToList();
                 var best = hits.Count == 0 ? 0 : hits.Max(h => h.Value);
                 var winners = hits.Where(h => h.Value == best).Select(h => h.Key).ToList();
 
@@ -158,12 +190,17 @@ public static class StoryPicture
         foreach (var stage in recompute)
         {
             var shared = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var keys in added.SelectMany(d => stage.KeysOf(d)))
+            var units = added.SelectMany(d => stage.KeysOf(d)).ToList();
+
+            // One lookup per distinct key of the new documents, not one per unit: a report's claims share most of
+            // their words, and each lookup reads a posting list of up to MaxPosting ids.
+            var postings = picture.FindPicturePostings(stage.PictureKind, [.. units.SelectMany(k => k).Distinct(StringComparer.Ordinal)], MaxPosting);
+            foreach (var keys in units)
             {
                 // A unit touches an item sharing the stage's minimum of keys and a good part of its own keys: a claim
                 // sharing two common words out of twenty with a proposition is not about to join it.
                 var least = Math.Max(stage.MinSharedKeys, (int)Math.Ceiling(MinSharedShare * keys.Count));
-                foreach (var (id, count) in picture.FindPictureIds(stage.PictureKind, keys, MaxPosting))
+                foreach (var (id, count) in Shared(postings, keys))
                 {
                     if (count >= least)
                     {
@@ -173,7 +210,9 @@ public static class StoryPicture
             }
 
             var touched = shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(MaxTouched).Select(s => s.Key).ToList();
-            touchedItems[stage.PictureKind] = picture.ReadPicture(stage.PictureKind, touched, UnitLimit);
+            Lap("lookup:keys");
+            touchedItems[stage.PictureKind] = picture.ReadPicture(stage.PictureKind, touched, LatestUnits);
+            Lap("lookup:items");
             touchedCount[stage.PictureKind] = touched.Count;
         }
 
@@ -191,15 +230,16 @@ public static class StoryPicture
             }
         }
 
-        Lap("lookup");
+        // Units the touched items hold in the documents read, every one of them (read by document, however large the
+        // item): only these, and the new documents', are computed again, and the documents read are trimmed of them.
+        var inLoaded = touchedItems.ToDictionary(
+            t => t.Key,
+            t => picture.ReadPictureUnits(t.Key, [.. t.Value.Select(i => i.Item.Id)], loaded),
+            StringComparer.Ordinal);
+        var kept = inLoaded.ToDictionary(t => t.Key, t => t.Value.Values.SelectMany(u => u).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        Lap("lookup:units");
         var neighbours = loaded.Count == 0 ? [] : read([.. loaded]);
         Lap("read");
-
-        // Units the touched items hold in the documents read: only these, and the new documents', are computed again.
-        var kept = touchedItems.ToDictionary(
-            t => t.Key,
-            t => t.Value.SelectMany(i => i.Item.Units).Where(u => loaded.Contains(PictureItem.DocumentOf(u))).ToHashSet(StringComparer.Ordinal),
-            StringComparer.Ordinal);
         var claimUnits = kept.Where(k => recompute.Any(s => s.PictureKind == k.Key && s.Requires.Contains(Capabilities.Claims, StringComparer.Ordinal)))
             .SelectMany(k => k.Value).ToHashSet(StringComparer.Ordinal);
         var documents = added.Concat(neighbours.Select(d => WithClaims(d, claimUnits)))
@@ -221,6 +261,7 @@ public static class StoryPicture
         foreach (var stage in recompute)
         {
             var units = kept[stage.PictureKind];
+            var held = inLoaded[stage.PictureKind];
             var outputs = stage.ExportPicture(neighbourhood, u => units.Contains(u) || fresh.Contains(PictureItem.DocumentOf(u)));
             var touched = touchedItems[stage.PictureKind];
             var unused = touched.ToDictionary(t => t.Item.Id, t => t, StringComparer.Ordinal);
@@ -228,8 +269,9 @@ public static class StoryPicture
             foreach (var output in outputs.OrderByDescending(o => o.Units.Count))
             {
                 // An item keeps the id of the touched item it shares most units with; a new one takes the next id.
+                var outputUnits = output.Units.ToHashSet(StringComparer.Ordinal);
                 var heir = unused.Values
-                    .Select(t => (t.Item.Id, Shared: t.Item.Units.Count(output.Units.Contains)))
+                    .Select(t => (t.Item.Id, Shared: held.TryGetValue(t.Item.Id, out var h) ? h.Count(outputUnits.Contains) : 0))
                     .Where(x => x.Shared > 0)
                     .OrderByDescending(x => x.Shared).ThenBy(x => x.Id, StringComparer.Ordinal)
                     .FirstOrDefault();
@@ -246,9 +288,9 @@ public static class StoryPicture
 
             // A touched item read whole and taken by no output is gone (its units went elsewhere); one read in part keeps
             // the units of the documents not read.
-            var gone = unused.Values.Where(t => t.UnitCount == t.Item.Units.Count && t.Item.Units.All(u => loaded.Contains(PictureItem.DocumentOf(u)))).Select(t => t.Item.Id).ToList();
-            var trim = touched.Where(t => !gone.Contains(t.Item.Id))
-                .Select(t => (t.Item.Id, (IReadOnlyCollection<string>)[.. t.Item.Units.Select(PictureItem.DocumentOf).Where(loaded.Contains).Distinct(StringComparer.Ordinal)]))
+            var gone = unused.Values.Where(t => held.TryGetValue(t.Item.Id, out var h) && t.UnitCount == h.Count).Select(t => t.Item.Id).ToList();
+            var trim = touched.Where(t => !gone.Contains(t.Item.Id) && held.ContainsKey(t.Item.Id))
+                .Select(t => (t.Item.Id, (IReadOnlyCollection<string>)[.. held[t.Item.Id].Select(PictureItem.DocumentOf).Distinct(StringComparer.Ordinal)]))
                 .ToList();
             writtenCount[stage.PictureKind] = upserts.Count;
             writes.Add(new PictureWrite(stage.PictureKind, stage.Name) { Delete = gone, Trim = trim, Upsert = upserts });
@@ -257,6 +299,7 @@ public static class StoryPicture
         Lap("export");
         picture.WritePicture(writes);
         ids.Save();
+        BumpVersion(store);
         Lap("write");
         return new PictureUpdateResult(touchedCount, writtenCount, neighbours.Count, neighbourhood, phases);
     }
@@ -367,6 +410,24 @@ public static class StoryPicture
         }
 
         return corpus;
+    }
+
+    /// <summary>How many of <paramref name="keys"/> each item holds, from the postings of a lookup.</summary>
+    private static Dictionary<string, int> Shared(IReadOnlyDictionary<string, IReadOnlyList<string>> postings, IReadOnlyCollection<string> keys)
+    {
+        var shared = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            if (postings.TryGetValue(key, out var ids))
+            {
+                foreach (var id in ids)
+                {
+                    shared[id] = shared.GetValueOrDefault(id) + 1;
+                }
+            }
+        }
+
+        return shared;
     }
 
     private static string NextKey(IIncrementalStage stage) => "picture.next." + stage.PictureKind;

@@ -7,6 +7,12 @@ namespace Sitrep.Storage.Sqlite;
 /// <summary>The stored picture (<see cref="IPictureStore"/>), in its own tables (migration 6).</summary>
 public sealed partial class SqliteDocumentStore : IPictureStore
 {
+    // Keys found held by more items than a lookup paired on, by kind, with the posting length seen (at least): postings
+    // only grow as items are written, so such a key stays too common until an item of its kind is deleted (which forgets
+    // the kind's entries) or the picture is cleared. Another process writing the same store is not seen here; at worst a
+    // key that fell back under the bound is skipped until this store is opened again. Guarded by the store's gate.
+    private readonly Dictionary<string, Dictionary<string, int>> _commonKeys = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public IReadOnlyDictionary<string, int> FindPictureIds(string kind, IReadOnlyCollection<string> keys, int maxPosting)
     {
@@ -45,6 +51,111 @@ public sealed partial class SqliteDocumentStore : IPictureStore
             }
 
             return shared;
+        });
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FindPicturePostings(string kind, IReadOnlyCollection<string> keys, int maxPosting)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(keys);
+        return Guarded<IReadOnlyDictionary<string, IReadOnlyList<string>>>(() =>
+        {
+            if (!_commonKeys.TryGetValue(kind, out var common))
+            {
+                _commonKeys[kind] = common = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            var postings = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            using var tx = _connection.BeginTransaction(deferred: true);
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT id FROM picture_keys WHERE kind = $kind AND key = $key LIMIT $limit";
+            cmd.Parameters.AddWithValue("$kind", kind);
+            var keyParameter = cmd.Parameters.Add("$key", SqliteType.Text);
+            cmd.Parameters.AddWithValue("$limit", maxPosting + 1);
+            foreach (var key in keys.Distinct(StringComparer.Ordinal))
+            {
+                // A key known to be held by more items than this caller pairs on is not read again: reading its
+                // posting only to find it too long was most of a lookup's cost once the story had thousands of items.
+                if (common.TryGetValue(key, out var atLeast) && atLeast > maxPosting)
+                {
+                    continue;
+                }
+
+                keyParameter.Value = key;
+                var ids = new List<string>();
+                using (var reader = cmd.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        ids.Add(reader.GetString(0));
+                    }
+                }
+
+                if (ids.Count > maxPosting)
+                {
+                    common[key] = ids.Count;
+                }
+                else if (ids.Count > 0)
+                {
+                    postings[key] = ids;
+                }
+            }
+
+            tx.Commit();
+            return postings;
+        });
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ReadPictureUnits(string kind, IReadOnlyCollection<string> ids, IReadOnlyCollection<string> documents)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(documents);
+        return Guarded<IReadOnlyDictionary<string, IReadOnlyList<string>>>(() =>
+        {
+            var units = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            using var tx = _connection.BeginTransaction(deferred: true);
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = tx;
+
+            // Through picture_units_doc (kind, id, doc_id): what an item holds in one document, never the whole item.
+            var wanted = documents.Distinct(StringComparer.Ordinal).ToList();
+            if (wanted.Count == 0)
+            {
+                return units;
+            }
+
+            cmd.CommandText = "SELECT unit FROM picture_units WHERE kind = $kind AND id = $id AND doc_id IN ("
+                + string.Join(", ", wanted.Select((_, i) => "$d" + i.ToString(CultureInfo.InvariantCulture))) + ")";
+            cmd.Parameters.AddWithValue("$kind", kind);
+            var idParameter = cmd.Parameters.Add("$id", SqliteType.Text);
+            for (var i = 0; i < wanted.Count; i++)
+            {
+                cmd.Parameters.AddWithValue("$d" + i.ToString(CultureInfo.InvariantCulture), wanted[i]);
+            }
+            foreach (var id in ids.Distinct(StringComparer.Ordinal))
+            {
+                idParameter.Value = id;
+                var list = new List<string>();
+                using (var reader = cmd.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        list.Add(reader.GetString(0));
+                    }
+                }
+
+                if (list.Count > 0)
+                {
+                    units[id] = list;
+                }
+            }
+
+            tx.Commit();
+            return units;
         });
     }
 
@@ -127,6 +238,12 @@ public sealed partial class SqliteDocumentStore : IPictureStore
         {
             foreach (var change in changes)
             {
+                // A deleted item shortens the postings of its keys: what was known too common may no longer be.
+                if (change.Delete.Count > 0)
+                {
+                    _commonKeys.Remove(change.Kind);
+                }
+
                 foreach (var id in change.Delete)
                 {
                     statements.Execute("DELETE FROM picture_items WHERE kind = $kind AND id = $id", ("$kind", change.Kind), ("$id", id));
@@ -180,6 +297,7 @@ public sealed partial class SqliteDocumentStore : IPictureStore
     /// <inheritdoc />
     public void ClearPicture() => InTransaction(statements =>
     {
+        _commonKeys.Clear();
         statements.Execute("DELETE FROM picture_items");
         statements.Execute("DELETE FROM picture_keys");
         return statements.Execute("DELETE FROM picture_units");

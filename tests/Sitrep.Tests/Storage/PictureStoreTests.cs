@@ -40,6 +40,49 @@ public sealed class PictureStoreTests
     }
 
     [Fact]
+    public void PostingsAreReadOncePerKeyAndATooCommonKeyIsLeftOutUntilAnItemHoldingItIsDeleted()
+    {
+        using var store = SqliteDocumentStore.Open(Path.Combine(Some.TempDirectory(), "p.db"));
+        store.WritePicture([new PictureWrite("propositions", "c.v1")
+        {
+            Upsert = [.. Enumerable.Range(1, 5).Select(i => new PictureItem("p" + i, "{}", ["common", "rare" + i], ["d#c" + i]))],
+        }]);
+
+        var postings = store.FindPicturePostings("propositions", ["common", "rare3", "rare3", "absent"], maxPosting: 4);
+
+        postings.Keys.ShouldBe(["rare3"]);
+        postings["rare3"].ShouldBe(["p3"]);
+
+        // The key is remembered as too common for a bound of 4, but a caller pairing on longer postings still reads it.
+        store.FindPicturePostings("propositions", ["common"], maxPosting: 5)["common"].Count.ShouldBe(5);
+
+        // Once an item holding it is gone, the key is short enough again.
+        store.WritePicture([new PictureWrite("propositions", "c.v1") { Delete = ["p1"] }]);
+        store.FindPicturePostings("propositions", ["common"], maxPosting: 4)["common"].ShouldBe(["p2", "p3", "p4", "p5"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void TheUnitsOfItemsInSomeDocumentsAreReadWholeHoweverManyTheItemHoldsElsewhere()
+    {
+        using var store = SqliteDocumentStore.Open(Path.Combine(Some.TempDirectory(), "p.db"));
+        var many = Enumerable.Range(0, 300).Select(i => "z" + i + "#c1").ToList();
+        store.WritePicture([new PictureWrite("propositions", "c.v1")
+        {
+            Upsert =
+            [
+                new PictureItem("p1", "{}", ["k"], ["a#c1", "a#c2", "b#c1", .. many]),
+                new PictureItem("p2", "{}", ["k"], ["c#c1"]),
+            ],
+        }]);
+
+        var units = store.ReadPictureUnits("propositions", ["p1", "p2", "missing"], ["a", "b", "z7"]);
+
+        units.Keys.ShouldBe(["p1"]);
+        units["p1"].ShouldBe(["a#c1", "a#c2", "b#c1", "z7#c1"], ignoreOrder: true);
+        store.ReadPictureUnits("propositions", ["p1"], []).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void TrimmingAnItemDropsOnlyTheUnitsOfTheDocumentsNamedAndKeepsTheCount()
     {
         using var store = SqliteDocumentStore.Open(Path.Combine(Some.TempDirectory(), "p.db"));

@@ -31,12 +31,24 @@ public sealed class StoryPictureTests
         var reference = new AnalysisRun(pipeline, whole).Execute(new RunOptions { Inputs = files, Manifest = manifest, WorkingDirectory = samples }).Brief;
         var run = new AnalysisRun(pipeline, grown);
         run.Execute(new RunOptions { Inputs = files.SkipLast(Added).ToList(), Manifest = manifest, WorkingDirectory = samples });
-        var updates = files.TakeLast(Added)
-            .Select(f => run.Execute(new RunOptions { Inputs = [f], Manifest = manifest, WorkingDirectory = samples, Incremental = true }))
+        var output = TestContext.Current.TestOutputHelper;
+
+        // All but the last addition leave the brief to be built on read; the last builds it as it goes.
+        var updates = files.TakeLast(Added).SkipLast(1)
+            .Select(f => run.Execute(new RunOptions { Inputs = [f], Manifest = manifest, WorkingDirectory = samples, Incremental = true, DeferBrief = true }))
             .ToList();
+        updates.ShouldAllBe(u => u.BriefDeferred && u.Brief.Corpus.DocumentCount == u.StoryDocuments);
+        StoryPicture.BriefIsCurrent(grown).ShouldBeFalse();
+        var onRead = run.StoryBrief();
+        StoryPicture.BriefIsCurrent(grown).ShouldBeTrue();
+        onRead.ShouldNotBeNull().Corpus.DocumentCount.ShouldBe((int)grown.CountDocuments());
+        (onRead.Propositions.Count > 0).ShouldBe(reference.Propositions.Count > 0);
+        BriefSnapshot.ToJson(run.StoryBrief()!).ShouldBe(BriefSnapshot.ToJson(onRead), "a brief read again with no update in between is the stored one");
+        updates.Add(run.Execute(new RunOptions { Inputs = [files[^1]], Manifest = manifest, WorkingDirectory = samples, Incremental = true }));
+        updates[^1].BriefDeferred.ShouldBeFalse();
+        StoryPicture.BriefIsCurrent(grown).ShouldBeTrue();
 
         updates.ShouldAllBe(u => u.PictureUpdate != null);
-        var output = TestContext.Current.TestOutputHelper;
         BriefsHaveTheSameStructure(reference, updates[^1].Brief, output);
         grown.GetSetting(BriefSnapshot.Key).ShouldNotBeNull();
         BriefSnapshot.FromJson(grown.GetSetting(BriefSnapshot.Key)!).Corpus.DocumentCount.ShouldBe(reference.Corpus.DocumentCount);
