@@ -1,0 +1,38 @@
+using System.Globalization;
+using Sitrep.Entities.Gazetteers;
+
+namespace Sitrep.Entities.Recognition;
+
+/// <summary>
+/// Trains a two-pass tagger: the first pass as <see cref="NerTrainer"/> trains any tagger, then the second pass over
+/// the first pass's labels. The labels the second pass learns from are jackknifed, as the parser's training tags are:
+/// each fold of the training documents is tagged by a first-pass model trained on the other folds (with the names
+/// seen in those folds only), so they are as wrong as the first pass is on unseen text.
+/// </summary>
+internal static class SecondPassTrainer
+{
+    public static PerceptronTagger Train(IReadOnlyList<TaggedDocument> training, IReadOnlyList<TaggedDocument>? dev, NerLexicon lexicon, NerTrainingOptions options, string description, Action<string>? log)
+    {
+        var folds = options.SecondPassFolds;
+        var oneFold = options with { SecondPassFolds = 0 };
+        log?.Invoke("first pass, on all training documents:");
+        var first = NerTrainer.Train(training, dev, lexicon, oneFold, description, log, firstPass: null, firstModel: null);
+
+        var tags = new int[training.Count][][];
+        var lowercaseTags = new int[training.Count][][];
+        for (var f = 0; f < folds; f++)
+        {
+            var rest = training.Where((_, d) => d % folds != f).ToList();
+            log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"first pass for fold {f + 1} of {folds}, trained on {rest.Count} documents:"));
+            var model = NerTrainer.Train(rest, null, lexicon, oneFold, description, log, firstPass: null, firstModel: null);
+            for (var d = f; d < training.Count; d += folds)
+            {
+                tags[d] = model.TagFirstPass([.. training[d].Sentences.Select(s => s.Words)]);
+                lowercaseTags[d] = model.TagFirstPass([.. NerTrainer.Lowercased(training[d]).Sentences.Select(s => s.Words)]);
+            }
+        }
+
+        log?.Invoke("second pass, on the jackknifed first-pass labels:");
+        return NerTrainer.Train(training, dev, lexicon, oneFold, description, log, (d, lowercase) => lowercase ? lowercaseTags[d] : tags[d], first.Model);
+    }
+}
