@@ -28,6 +28,12 @@ public sealed record NerTrainingOptions
     /// (0: one pass only).
     /// </summary>
     public int SecondPassFolds { get; init; }
+
+    /// <summary>
+    /// Second-pass models trained with shuffling seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, … whose weights are
+    /// averaged into the shipped second pass.
+    /// </summary>
+    public int SecondPassSeeds { get; init; } = 1;
 }
 
 /// <summary>

@@ -32,7 +32,20 @@ internal static class SecondPassTrainer
             }
         }
 
-        log?.Invoke("second pass, on the jackknifed first-pass labels:");
-        return NerTrainer.Train(training, dev, lexicon, oneFold, description, log, (d, lowercase) => lowercase ? lowercaseTags[d] : tags[d], first.Model);
+        var seconds = new List<PerceptronModel>();
+        for (var seed = 0; seed < Math.Max(1, options.SecondPassSeeds); seed++)
+        {
+            log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"second pass, on the jackknifed first-pass labels, seed {options.Seed + seed}:"));
+            var second = NerTrainer.Train(training, dev, lexicon, oneFold with { Seed = options.Seed + seed }, description, log, (d, lowercase) => lowercase ? lowercaseTags[d] : tags[d], first.Model);
+            seconds.Add(second.SecondPass!);
+        }
+
+        var result = new PerceptronTagger(first.Model, first.Lexicon, seconds.Count == 1 ? seconds[0] : PerceptronModel.Mean(seconds, description));
+        if (dev is not null && seconds.Count > 1)
+        {
+            log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"mean of {seconds.Count} second passes: dev F1 {NerTrainer.Evaluate(result, dev).F1:0.0000}"));
+        }
+
+        return result;
     }
 }
