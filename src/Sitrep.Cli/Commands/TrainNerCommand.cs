@@ -32,8 +32,9 @@ internal static class TrainNerCommand
         var lowercase = new Option<double>("--lowercase-share") { Description = "Share of documents also trained in lowercase.", DefaultValueFactory = _ => new NerTrainingOptions().LowercaseShare };
         var secondPass = new Option<int>("--second-pass-folds") { Description = "Folds for the jackknifed first-pass labels the second pass is trained on (0: one pass).", DefaultValueFactory = _ => new NerTrainingOptions().SecondPassFolds };
         var seeds = new Option<int>("--second-pass-seeds") { Description = "Second passes trained with successive shuffling seeds and averaged into one.", DefaultValueFactory = _ => new NerTrainingOptions().SecondPassSeeds };
-        var command = new Command("ner", "Train the entity tagger (averaged perceptron) and compile its gazetteers and word clusters.") { conll, dev, resources, output, epochs, lowercase, folds, secondPass, seeds };
-        command.SetAction(parse => Run(parse.GetValue(conll)!, parse.GetValue(dev), parse.GetValue(resources), parse.GetValue(output)!, new NerTrainingOptions { Epochs = parse.GetValue(epochs), LowercaseShare = parse.GetValue(lowercase), EntityFolds = parse.GetValue(folds), SecondPassFolds = parse.GetValue(secondPass), SecondPassSeeds = parse.GetValue(seeds) }));
+        var secondEpochs = new Option<int>("--second-pass-epochs") { Description = "Passes of the second-pass training (0: as --epochs).", DefaultValueFactory = _ => new NerTrainingOptions().SecondPassEpochs };
+        var command = new Command("ner", "Train the entity tagger (averaged perceptron) and compile its gazetteers and word clusters.") { conll, dev, resources, output, epochs, lowercase, folds, secondPass, seeds, secondEpochs };
+        command.SetAction(parse => Run(parse.GetValue(conll)!, parse.GetValue(dev), parse.GetValue(resources), parse.GetValue(output)!, new NerTrainingOptions { Epochs = parse.GetValue(epochs), LowercaseShare = parse.GetValue(lowercase), EntityFolds = parse.GetValue(folds), SecondPassFolds = parse.GetValue(secondPass), SecondPassSeeds = parse.GetValue(seeds), SecondPassEpochs = parse.GetValue(secondEpochs) }));
         return command;
     }
 
@@ -81,7 +82,7 @@ internal static class TrainNerCommand
         var development = dev is null ? null : ConllCorpus.Read(dev);
         var description = string.Create(
             CultureInfo.InvariantCulture,
-            $"{PerceptronTagger.ComponentName}; trained on {string.Join(", ", conll.Select(Path.GetFileName))}; {options.Epochs} epochs; lowercase share {options.LowercaseShare}; {options.EntityFolds} entity folds; {options.SecondPassFolds} second-pass folds; {options.SecondPassSeeds} second-pass seeds");
+            $"{PerceptronTagger.ComponentName}; trained on {string.Join(", ", conll.Select(Path.GetFileName))}; {options.Epochs} epochs; lowercase share {options.LowercaseShare}; {options.EntityFolds} entity folds; {options.SecondPassFolds} second-pass folds; {options.SecondPassSeeds} second-pass seeds of {options.SecondPassEpochs} epochs");
         var tagger = NerTrainer.Train(training, development, lexicon, options, description, Console.WriteLine);
         using (var stream = File.Create(lexiconPath))
         {

@@ -14,7 +14,7 @@ namespace Sitrep.Entities.Recognition;
 internal sealed class DocumentVotes
 {
     /// <summary>Most features one token receives.</summary>
-    public const int MaxFeatures = 10;
+    public const int MaxFeatures = 8;
 
     private const int Labels = EntityTypes.Count + 1;
 
@@ -26,8 +26,6 @@ internal sealed class DocumentVotes
     private static readonly ulong TEarlier = FeatureHash.Of("p1|earlier");
     private static readonly ulong TLongest = FeatureHash.Of("p1|longest");
     private static readonly ulong TLongestSelf = FeatureHash.Of("p1|longest|t");
-    private static readonly ulong TCasing = FeatureHash.Of("p1|casing-elsewhere");
-    private static readonly ulong TCasingSelf = FeatureHash.Of("p1|casing-elsewhere|t");
 
     private readonly ulong[][] _features;
     private readonly int[][] _counts;
@@ -38,15 +36,11 @@ internal sealed class DocumentVotes
         var votes = new Dictionary<ulong, int[]>();
         var longest = new Dictionary<ulong, (int Length, int Type, int Part)>();
         var lower = new ulong[sentences.Count][];
-        var context = new byte[sentences.Count][];
-        var casing = new Dictionary<ulong, int[]>();
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s];
             var tags = firstPass[s];
             lower[s] = new ulong[words.Length];
-            context[s] = new byte[words.Length];
-            var headline = FeatureExtractor.IsUpperSentence(words);
             for (var i = 0; i < words.Length; i++)
             {
                 if (!HasLetter(words[i]))
@@ -62,13 +56,6 @@ internal sealed class DocumentVotes
                 }
 
                 counts[LabelOf(tags[i])]++;
-                var where = context[s][i] = Context(words, i, headline);
-                if (!casing.TryGetValue(key, out var written))
-                {
-                    casing[key] = written = new int[Forms];
-                }
-
-                written[FormOf(words[i], where)]++;
             }
 
             foreach (var (start, end, type) in Chunks(tags))
@@ -94,7 +81,6 @@ internal sealed class DocumentVotes
         _counts = new int[sentences.Count][];
         var earlier = new Dictionary<ulong, int[]>();
         Span<int> others = stackalloc int[Labels];
-        Span<int> forms = stackalloc int[Forms];
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s];
@@ -155,18 +141,6 @@ internal sealed class DocumentVotes
                     f[k++] = FeatureHash.Mix(FeatureHash.Mix(TLongestSelf, (ulong)name.Type), relation, (ulong)label);
                 }
 
-                if (char.IsUpper(words[i][0]) && casing.TryGetValue(key, out var elsewhereCounts))
-                {
-                    // How the word is written elsewhere in the document: sentence openers and headline words that
-                    // are lowercase elsewhere are seldom names (CoNLL's main source of false positives).
-                    var where = context[s][i];
-                    elsewhereCounts.CopyTo(forms);
-                    forms[FormOf(words[i], where)]--;
-                    var elsewhere = (forms[LowerForm] > 0 ? 1UL : 0UL) | (forms[TitleForm] > 0 ? 2UL : 0UL) | (forms[CapitalsForm] > 0 ? 4UL : 0UL);
-                    f[k++] = FeatureHash.Mix(TCasing, where, elsewhere);
-                    f[k++] = FeatureHash.Mix(FeatureHash.Mix(TCasingSelf, where), elsewhere, (ulong)label);
-                }
-
                 number[i] = k;
             }
         }
@@ -174,40 +148,6 @@ internal sealed class DocumentVotes
 
     /// <summary>The non-local features of token <paramref name="i"/> of sentence <paramref name="s"/>.</summary>
     public ReadOnlySpan<ulong> Of(int s, int i) => _features[s].AsSpan(i * MaxFeatures, _counts[s][i]);
-
-    private const int Forms = 4;
-    private const int LowerForm = 0;
-    private const int TitleForm = 1;
-    private const int CapitalsForm = 2;
-    private const int UnsureForm = 3;
-
-    /// <summary>0 running text, 1 sentence opener (or after a quote or bracket), 2 headline in capitals.</summary>
-    private static byte Context(string[] words, int i, bool headline) =>
-        headline ? (byte)2 : i == 0 || FeatureExtractor.IsQuoteOrBracket(words[i - 1]) ? (byte)1 : (byte)0;
-
-    /// <summary>How a word is written: lowercase, Title case or capitals in running text; anything at an opener or in a headline says little.</summary>
-    private static int FormOf(string word, byte context)
-    {
-        if (char.IsLower(word[0]))
-        {
-            return LowerForm;
-        }
-
-        if (context != 0 || !char.IsUpper(word[0]))
-        {
-            return UnsureForm;
-        }
-
-        foreach (var c in word)
-        {
-            if (char.IsLower(c))
-            {
-                return TitleForm;
-            }
-        }
-
-        return word.Length > 1 ? CapitalsForm : TitleForm;
-    }
 
     private static int LabelOf(int bilou) => bilou == Bilou.Outside ? 0 : (int)Bilou.TypeOf(bilou) + 1;
 

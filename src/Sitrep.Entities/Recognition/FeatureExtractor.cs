@@ -270,7 +270,7 @@ internal sealed class FeatureExtractor
 
     private static ulong At(ulong[] values, int i) => i < 0 ? 1UL : i >= values.Length ? 2UL : values[i];
 
-    internal static bool IsQuoteOrBracket(string w) => w is "\"" or "``" or "''" or "(" or "[" or "'" or "-" or "--" or ":" or "“" or "‘";
+    private static bool IsQuoteOrBracket(string w) => w is "\"" or "``" or "''" or "(" or "[" or "'" or "-" or "--" or ":" or "“" or "‘";
 
     private static ulong T(string name) => FeatureHash.Of(name);
 

@@ -34,6 +34,9 @@ public sealed record NerTrainingOptions
     /// averaged into the shipped second pass.
     /// </summary>
     public int SecondPassSeeds { get; init; } = 1;
+
+    /// <summary>Passes of the second-pass training over the data (0: <see cref="Epochs"/>).</summary>
+    public int SecondPassEpochs { get; init; }
 }
 
 /// <summary>

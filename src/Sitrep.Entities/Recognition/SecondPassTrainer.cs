@@ -36,7 +36,7 @@ internal static class SecondPassTrainer
         for (var seed = 0; seed < Math.Max(1, options.SecondPassSeeds); seed++)
         {
             log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"second pass, on the jackknifed first-pass labels, seed {options.Seed + seed}:"));
-            var second = NerTrainer.Train(training, dev, lexicon, oneFold with { Seed = options.Seed + seed }, description, log, (d, lowercase) => lowercase ? lowercaseTags[d] : tags[d], first.Model);
+            var second = NerTrainer.Train(training, dev, lexicon, oneFold with { Seed = options.Seed + seed, Epochs = options.SecondPassEpochs > 0 ? options.SecondPassEpochs : options.Epochs }, description, log, (d, lowercase) => lowercase ? lowercaseTags[d] : tags[d], first.Model);
             seconds.Add(second.SecondPass!);
         }
 
