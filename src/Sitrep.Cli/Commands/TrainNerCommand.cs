@@ -82,7 +82,12 @@ internal static class TrainNerCommand
         var development = dev is null ? null : ConllCorpus.Read(dev);
         var description = string.Create(
             CultureInfo.InvariantCulture,
-            $"{PerceptronTagger.ComponentName}; trained on {string.Join(", ", conll.Select(Path.GetFileName))}; {options.Epochs} epochs; lowercase share {options.LowercaseShare}; {options.EntityFolds} entity folds; {options.SecondPassFolds} second-pass folds; {options.SecondPassSeeds} second-pass seeds of {options.SecondPassEpochs} epochs");
+            $"{PerceptronTagger.ComponentName}; trained on {string.Join(", ", conll.Select(Path.GetFileName))}; {options.Epochs} epochs; lowercase share {options.LowercaseShare}; {options.EntityFolds} entity folds");
+        if (options.SecondPassFolds > 0)
+        {
+            description += string.Create(CultureInfo.InvariantCulture, $"; second pass: {options.SecondPassFolds} jackknife folds, {options.SecondPassSeeds} seeds of {(options.SecondPassEpochs > 0 ? options.SecondPassEpochs : options.Epochs)} epochs");
+        }
+
         var tagger = NerTrainer.Train(training, development, lexicon, options, description, Console.WriteLine);
         using (var stream = File.Create(lexiconPath))
         {
