@@ -30,12 +30,15 @@ internal static class TrainNerCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the data.", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
         var folds = new Option<int>("--entity-folds") { Description = "Folds for the gazetteer of names seen in training (0: none).", DefaultValueFactory = _ => new NerTrainingOptions().EntityFolds };
         var lowercase = new Option<double>("--lowercase-share") { Description = "Share of documents also trained in lowercase.", DefaultValueFactory = _ => new NerTrainingOptions().LowercaseShare };
-        var command = new Command("ner", "Train the entity tagger (averaged perceptron) and compile its gazetteers and word clusters.") { conll, dev, resources, output, epochs, lowercase, folds };
-        command.SetAction(parse => Run(parse.GetValue(conll)!, parse.GetValue(dev), parse.GetValue(resources), parse.GetValue(output)!, parse.GetValue(epochs), parse.GetValue(lowercase), parse.GetValue(folds)));
+        var secondPass = new Option<int>("--second-pass-folds") { Description = "Folds for the jackknifed first-pass labels the second pass is trained on (0: one pass).", DefaultValueFactory = _ => new NerTrainingOptions().SecondPassFolds };
+        var seeds = new Option<int>("--second-pass-seeds") { Description = "Second passes trained with successive shuffling seeds and averaged into one.", DefaultValueFactory = _ => new NerTrainingOptions().SecondPassSeeds };
+        var secondEpochs = new Option<int>("--second-pass-epochs") { Description = "Passes of the second-pass training (0: as --epochs).", DefaultValueFactory = _ => new NerTrainingOptions().SecondPassEpochs };
+        var command = new Command("ner", "Train the entity tagger (averaged perceptron) and compile its gazetteers and word clusters.") { conll, dev, resources, output, epochs, lowercase, folds, secondPass, seeds, secondEpochs };
+        command.SetAction(parse => Run(parse.GetValue(conll)!, parse.GetValue(dev), parse.GetValue(resources), parse.GetValue(output)!, new NerTrainingOptions { Epochs = parse.GetValue(epochs), LowercaseShare = parse.GetValue(lowercase), EntityFolds = parse.GetValue(folds), SecondPassFolds = parse.GetValue(secondPass), SecondPassSeeds = parse.GetValue(seeds), SecondPassEpochs = parse.GetValue(secondEpochs) }));
         return command;
     }
 
-    private static int Run(string[] conll, string? dev, string? resources, string output, int epochs, double lowercase, int folds)
+    private static int Run(string[] conll, string? dev, string? resources, string output, NerTrainingOptions options)
     {
         foreach (var file in conll.Append(dev ?? string.Empty).Where(f => f.Length > 0))
         {
@@ -77,10 +80,14 @@ internal static class TrainNerCommand
 
         var training = conll.SelectMany(ConllCorpus.Read).ToList();
         var development = dev is null ? null : ConllCorpus.Read(dev);
-        var options = new NerTrainingOptions { Epochs = epochs, LowercaseShare = lowercase, EntityFolds = folds };
         var description = string.Create(
             CultureInfo.InvariantCulture,
-            $"{PerceptronTagger.ComponentName}; trained on {string.Join(", ", conll.Select(Path.GetFileName))}; {epochs} epochs; lowercase share {lowercase}; {folds} entity folds");
+            $"{PerceptronTagger.ComponentName}; trained on {string.Join(", ", conll.Select(Path.GetFileName))}; {options.Epochs} epochs; lowercase share {options.LowercaseShare}; {options.EntityFolds} entity folds");
+        if (options.SecondPassFolds > 0)
+        {
+            description += string.Create(CultureInfo.InvariantCulture, $"; second pass: {options.SecondPassFolds} jackknife folds, {options.SecondPassSeeds} seeds of {(options.SecondPassEpochs > 0 ? options.SecondPassEpochs : options.Epochs)} epochs");
+        }
+
         var tagger = NerTrainer.Train(training, development, lexicon, options, description, Console.WriteLine);
         using (var stream = File.Create(lexiconPath))
         {
@@ -91,6 +98,17 @@ internal static class TrainNerCommand
         using (var stream = File.Create(modelPath))
         {
             tagger.Model.Save(stream);
+        }
+
+        var secondPath = Path.Combine(output, PerceptronTagger.SecondPassFile);
+        if (tagger.SecondPass is null)
+        {
+            File.Delete(secondPath);
+        }
+        else
+        {
+            using var stream = File.Create(secondPath);
+            tagger.SecondPass.Save(stream);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {modelPath} ({new FileInfo(modelPath).Length / 1024.0 / 1024.0:0.00} MB) and {lexiconPath} ({new FileInfo(lexiconPath).Length / 1024.0 / 1024.0:0.00} MB)."));

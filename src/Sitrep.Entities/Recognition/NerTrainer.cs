@@ -21,6 +21,22 @@ public sealed record NerTrainingOptions
     /// names of the other folds only (0: no such gazetteer).
     /// </summary>
     public int EntityFolds { get; init; } = 10;
+
+    /// <summary>
+    /// Folds of the training documents for the second pass: the first pass's labels on each fold come from a first-pass
+    /// model trained on the other folds (jackknifing), so the second pass learns from labels as noisy as at run time
+    /// (0: one pass only).
+    /// </summary>
+    public int SecondPassFolds { get; init; }
+
+    /// <summary>
+    /// Second-pass models trained with shuffling seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, … whose weights are
+    /// averaged into the shipped second pass.
+    /// </summary>
+    public int SecondPassSeeds { get; init; } = 1;
+
+    /// <summary>Passes of the second-pass training over the data (0: <see cref="Epochs"/>).</summary>
+    public int SecondPassEpochs { get; init; }
 }
 
 /// <summary>
@@ -35,19 +51,30 @@ public static class NerTrainer
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(lexicon);
         ArgumentNullException.ThrowIfNull(options);
+        return options.SecondPassFolds > 0
+            ? SecondPassTrainer.Train(training, dev, lexicon, options, description, log)
+            : Train(training, dev, lexicon, options, description, log, firstPass: null, firstModel: null);
+    }
+
+    /// <summary>
+    /// Trains one pass. With <paramref name="firstPass"/> (the first pass's BILOU tags of training document d, in
+    /// lowercase or not) it trains the second pass of <paramref name="firstModel"/>.
+    /// </summary>
+    internal static PerceptronTagger Train(IReadOnlyList<TaggedDocument> training, IReadOnlyList<TaggedDocument>? dev, NerLexicon lexicon, NerTrainingOptions options, string description, Action<string>? log, Func<int, bool, int[][]>? firstPass, PerceptronModel? firstModel)
+    {
         var random = new Random(options.Seed);
         var folds = Math.Max(0, options.EntityFolds);
-        var docs = new List<(TaggedDocument Doc, int Fold)>();
+        var docs = new List<(TaggedDocument Doc, int Fold, int Index, bool Lowercase)>();
         for (var d = 0; d < training.Count; d++)
         {
-            docs.Add((training[d], folds == 0 ? 0 : d % folds));
+            docs.Add((training[d], folds == 0 ? 0 : d % folds, d, false));
         }
 
-        foreach (var (doc, fold) in docs.ToList())
+        foreach (var (doc, fold, index, _) in docs.ToList())
         {
             if (random.NextDouble() < options.LowercaseShare)
             {
-                docs.Add((new TaggedDocument([.. doc.Sentences.Select(s => s with { Words = [.. s.Words.Select(w => w.ToLowerInvariant())] })], []), fold));
+                docs.Add((Lowercased(doc), fold, index, true));
             }
         }
 
@@ -67,13 +94,14 @@ public static class NerTrainer
 
         var weights = new Weights();
         var tagger = new PerceptronTagger(new PerceptronModel([], [], description), lexicon);
+        PerceptronTagger Snapshot(PerceptronModel weights) => firstModel is null ? new PerceptronTagger(weights, lexicon) : new PerceptronTagger(firstModel, lexicon, weights);
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             Shuffle(docs, random);
             var errors = 0;
             var tokens = 0;
-            foreach (var (doc, fold) in docs)
+            foreach (var (doc, fold, index, lowercase) in docs)
             {
                 var sentences = doc.Sentences.Select(s => s.Words).ToList();
                 var gold = doc.Sentences.Select(s => Bilou.FromBio(s.Tags)).ToArray();
@@ -82,7 +110,7 @@ public static class NerTrainer
                 {
                     errors++;
                     weights.Update(features, goldTag, guess);
-                }, foldEntities[fold]);
+                }, foldEntities[fold], firstPass: firstPass?.Invoke(index, lowercase));
                 foreach (var s in output)
                 {
                     tokens += s.Length;
@@ -93,15 +121,19 @@ public static class NerTrainer
             var line = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {errors} errors over {tokens} tokens, {weights.Rows} features, {clock.Elapsed.TotalSeconds:0.0} s");
             if (dev is not null)
             {
-                var snapshot = new PerceptronTagger(weights.Average(description), lexicon);
+                var snapshot = Snapshot(weights.Average(description));
                 line += string.Create(CultureInfo.InvariantCulture, $", dev F1 {Evaluate(snapshot, dev).F1:0.0000}");
             }
 
             log?.Invoke(line);
         }
 
-        return new PerceptronTagger(weights.Average(description), lexicon);
+        return Snapshot(weights.Average(description));
     }
+
+    /// <summary>The document with every word in lowercase (the informal-text copies).</summary>
+    internal static TaggedDocument Lowercased(TaggedDocument doc) =>
+        new([.. doc.Sentences.Select(s => s with { Words = [.. s.Words.Select(w => w.ToLowerInvariant())] })], []);
 
     /// <summary>Tags every document and scores it against the gold tags.</summary>
     public static ConllEvaluator Evaluate(PerceptronTagger tagger, IReadOnlyList<TaggedDocument> documents, Action<TaggedDocument, int[][]>? onTagged = null)
