@@ -151,11 +151,22 @@ internal static partial class MeaningAlignment
             list.Add(pair);
         }
 
+        // Each group's root, read once: asking every root for its parts among all groups was quadratic in the groups.
+        var partsOf = new List<int>?[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            (partsOf[Find(g)] ??= []).Add(g);
+        }
+
         var result = new List<PropositionGrouper.Group>();
         var reasons = new Dictionary<int, string>();
-        foreach (var root in Enumerable.Range(0, groups.Count).Where(g => Find(g) == g))
+        for (var root = 0; root < groups.Count; root++)
         {
-            var parts = Enumerable.Range(0, groups.Count).Where(g => Find(g) == root).ToList();
+            if (partsOf[root] is not { } parts)
+            {
+                continue;
+            }
+
             if (parts.Count == 1)
             {
                 result.Add(groups[root]);

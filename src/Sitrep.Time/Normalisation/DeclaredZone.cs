@@ -50,6 +50,9 @@ internal static partial class DeclaredZone
         return null;
     }
 
-    [GeneratedRegex(@"\b(?:all\s+)?times\s+(?:are\s+|in\s+|given\s+in\s+|shown\s+in\s+)?(?<zone>British Summer Time|Moscow(?:\s+time)?|[A-Z]{3,4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    // No match timeout: a timeout is measured in wall time, so on a loaded machine it fired (SR2003) and a document's
+    // result depended on the load. The input is at most HeadLength characters and the pattern has no nested
+    // quantifier, so each start position reads at most a few words and the white space between them: never slow.
+    [GeneratedRegex(@"\b(?:all\s+)?times\s+(?:are\s+|in\s+|given\s+in\s+|shown\s+in\s+)?(?<zone>British Summer Time|Moscow(?:\s+time)?|[A-Z]{3,4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Declaration();
 }
