@@ -15,14 +15,16 @@ public sealed class ViewCacheTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("/evidence")]
-    [InlineData("/api/evidence")]
-    [InlineData("/timeline")]
-    [InlineData("/api/actors")]
-    public async Task ASecondReadIsServedFromTheCacheWithTheSameBody(string url)
+    [InlineData("/evidence", false)]
+    [InlineData("/api/evidence", false)]
+    [InlineData("/timeline", false)]
+    [InlineData("/api/actors", false)]
+    [InlineData("/evidence", true)]
+    [InlineData("/api/timeline", true)]
+    public async Task ASecondReadIsServedFromTheCacheWithTheSameBody(string url, bool team)
     {
-        using var factory = new WorkbenchFactory();
-        var client = Browser(factory);
+        using var factory = team ? TeamSupport.Create(null, ("vera", AccountRoles.Viewer, null)) : new WorkbenchFactory();
+        var client = team ? await factory.SignedIn("vera") : Browser(factory);
 
         using var first = await client.GetAsync(url, Ct);
         using var second = await client.GetAsync(url, Ct);

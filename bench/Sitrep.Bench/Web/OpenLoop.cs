@@ -14,7 +14,8 @@ public sealed record LoadTarget(string Name, IReadOnlyList<string> Urls);
 /// <param name="FromSend">Milliseconds from the moment it was sent to the last byte.</param>
 /// <param name="Status">HTTP status, or 0 when no answer came.</param>
 /// <param name="Bytes">Body length.</param>
-public readonly record struct LoadSample(int Target, double FromDue, double FromSend, int Status, long Bytes);
+/// <param name="Url">The address asked for.</param>
+public readonly record struct LoadSample(int Target, double FromDue, double FromSend, int Status, long Bytes, string Url);
 
 /// <summary>The outcome of one run at a fixed arrival rate.</summary>
 /// <param name="Rate">Arrivals asked for, per second.</param>
@@ -189,7 +190,7 @@ public static class OpenLoop
         }
 
         var end = Stopwatch.GetTimestamp();
-        return new LoadSample(target, Millis(end - due), Millis(end - sent), status, bytes);
+        return new LoadSample(target, Millis(end - due), Millis(end - sent), status, bytes, url);
     }
 
     /// <summary>Formats a millisecond figure for the report.</summary>

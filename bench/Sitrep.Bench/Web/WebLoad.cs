@@ -92,7 +92,7 @@ public static class WebLoad
 
                 var targets = await Targets(client).ConfigureAwait(false);
                 Console.WriteLine($"## {label}: {Path.GetFileName(db)}, {targets.Sum(t => t.Urls.Count)} addresses in {targets.Count} endpoints");
-                await WarmUp(client, targets).ConfigureAwait(false);
+                var lengths = await WarmUp(client, targets).ConfigureAwait(false);
                 if (profile > 0)
                 {
                     await Profile(client, targets, profile).ConfigureAwait(false);
@@ -107,7 +107,7 @@ public static class WebLoad
                 var before = LoadAverage();
                 var result = await OpenLoop.RunAsync(client, targets, rate, seconds, inFlight, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
                 var after = LoadAverage();
-                Report(label, targets, result, before, after);
+                Report(label, targets, result, before, after, lengths);
             }
             finally
             {
@@ -160,9 +160,13 @@ public static class WebLoad
         ];
     }
 
-    /// <summary>Each address once, in turn (first use: compiled views, the pair model for the hypotheses), timed.</summary>
-    private static async Task WarmUp(HttpClient client, IReadOnlyList<LoadTarget> targets)
+    /// <summary>
+    /// Each address once, in turn (first use: compiled views, the pair model for the hypotheses), timed; returns each
+    /// address's body length, which every answer under load must have too.
+    /// </summary>
+    private static async Task<Dictionary<string, long>> WarmUp(HttpClient client, IReadOnlyList<LoadTarget> targets)
     {
+        var lengths = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
             var clock = Stopwatch.StartNew();
@@ -171,7 +175,7 @@ public static class WebLoad
             {
                 var one = Stopwatch.StartNew();
                 using var response = await client.GetAsync(url).ConfigureAwait(false);
-                await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                lengths[url] = (await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false)).LongLength;
                 if (!response.IsSuccessStatusCode)
                 {
                     throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode}");
@@ -182,6 +186,8 @@ public static class WebLoad
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first use {target.Name}: {target.Urls.Count} addresses in {clock.Elapsed.TotalMilliseconds:0} ms, slowest {slowest:0} ms"));
         }
+
+        return lengths;
     }
 
     /// <summary>
@@ -210,10 +216,11 @@ public static class WebLoad
         }
     }
 
-    private static void Report(string label, IReadOnlyList<LoadTarget> targets, LoadResult result, string before, string after)
+    private static void Report(string label, IReadOnlyList<LoadTarget> targets, LoadResult result, string before, string after, Dictionary<string, long> lengths)
     {
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(inv, $"{label}: asked {result.Rate:0}/s for {result.Planned} requests; achieved {result.Achieved:0.0}/s over {result.Seconds:0.0} s; p50 {OpenLoop.Ms(result.Percentile(50))} ms, p95 {OpenLoop.Ms(result.Percentile(95))} ms, p99 {OpenLoop.Ms(result.Percentile(99))} ms, max {OpenLoop.Ms(result.Percentile(100))} ms (from due time; p99 from send {OpenLoop.Ms(result.SendPercentile(99))} ms); errors {result.Errors} ({result.Skipped} not sent: in-flight bound)"));
+        var differing = result.Samples.Count(s => s.Status == 200 && lengths.TryGetValue(s.Url, out var length) && length != s.Bytes);
+        Console.WriteLine(string.Create(inv, $"{label}: asked {result.Rate:0}/s for {result.Planned} requests; achieved {result.Achieved:0.0}/s over {result.Seconds:0.0} s; p50 {OpenLoop.Ms(result.Percentile(50))} ms, p95 {OpenLoop.Ms(result.Percentile(95))} ms, p99 {OpenLoop.Ms(result.Percentile(99))} ms, max {OpenLoop.Ms(result.Percentile(100))} ms (from due time; p99 from send {OpenLoop.Ms(result.SendPercentile(99))} ms); errors {result.Errors} ({result.Skipped} not sent: in-flight bound); {differing} answers of another length than the same address alone"));
         Console.WriteLine(string.Create(inv, $"process CPU {result.CpuSeconds:0.0} s ({result.CpuSeconds / result.Seconds:0.00} cores), GC gen0 {result.Gen0}, gen2 {result.Gen2}; load average before {before}, after {after}"));
         Console.WriteLine("| endpoint | requests | p50 ms | p95 ms | p99 ms | errors | bytes |");
         Console.WriteLine("|---|---|---|---|---|---|---|");

@@ -57,7 +57,9 @@ public sealed class StoryViewCache : IOutputCachePolicy
         }
 
         var stamp = http.RequestServices.GetRequiredService<StoryService>().Stamp().ToString();
-        var who = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name + "\u001F" + http.User.FindFirst(ClaimTypes.Role)?.Value : string.Empty;
+        var signedIn = http.User.Identity?.IsAuthenticated == true;
+        var who = signedIn ? http.User.Identity!.Name ?? string.Empty : string.Empty;
+        var role = signedIn ? http.User.FindFirst(ClaimTypes.Role)?.Value ?? "none" : string.Empty;
         var csrf = request.Cookies[AntiforgeryCookie] ?? string.Empty;
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
@@ -66,9 +68,12 @@ public sealed class StoryViewCache : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = Lifetime;
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["story"] = stamp + "." + Instance;
+        // Separate values: the cache refuses a key whose values hold its own delimiters (control characters, which
+        // account names cannot hold either).
         context.CacheVaryByRules.VaryByValues["who"] = who;
+        context.CacheVaryByRules.VaryByValues["role"] = role;
         context.CacheVaryByRules.VaryByValues["csrf"] = csrf;
-        http.Response.Headers.ETag = ETags.Of("view", Instance, stamp, request.Path, request.QueryString.Value ?? string.Empty, who, csrf);
+        http.Response.Headers.ETag = ETags.Of("view", Instance, stamp, request.Path, request.QueryString.Value ?? string.Empty, who, role, csrf);
         return ValueTask.CompletedTask;
     }
 
