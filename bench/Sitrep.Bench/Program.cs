@@ -11,6 +11,7 @@ using Sitrep.Bench;
 // dotnet run -c Release --project bench/Sitrep.Bench -- brief-phase --db FILE   the brief phase alone, from a store e2e --db kept
 // dotnet run -c Release --project bench/Sitrep.Bench -- store-save --corpus DIR --db FILE --db postgres://…  save throughput of each store
 // dotnet run -c Release --project bench/Sitrep.Bench -- bad-input [--docs 2500,5000]  hostile story: 10,000-word sentence, number table, 1,000 identical claims, no verbs
+// dotnet run -c Release --project bench/Sitrep.Bench -- load-web --db FILE [--rate 500] [--seconds 30] [--mode both]  read endpoints of the workbench under an open-loop load
 // dotnet run -c Release --project bench/Sitrep.Bench -- [BenchmarkDotNet args] stage benchmarks (e.g. --filter '*Sentence*')
 if (args.Length > 0 && args[0] == "e2e")
 {
@@ -65,6 +66,11 @@ if (args.Length > 0 && args[0] == "frames")
 if (args.Length > 0 && args[0] == "readers")
 {
     return ReaderThroughput.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "load-web")
+{
+    return Sitrep.Bench.Web.WebLoad.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "make-corpus")

@@ -31,7 +31,25 @@ public interface IDecisionStore
 
     /// <summary>Marks an upload analysed.</summary>
     void MarkUploadAnalysed(string sha256, DateTimeOffset analysedAt);
+
+    /// <summary>
+    /// Where the analyst's work stands: the last decision's id and how many uploads are journalled and analysed. It
+    /// changes whenever a decision is appended or an upload journalled or analysed, by any process that shares the
+    /// store, so a reader may keep what it drew from decisions and uploads for as long as the stamp is the same.
+    /// </summary>
+    /// <remarks>The default reads every decision and upload; the SQLite and PostgreSQL stores answer with one small query.</remarks>
+    WorkStamp Stamp()
+    {
+        var uploads = Uploads();
+        return new WorkStamp(Decisions().LastOrDefault()?.Id ?? 0, uploads.Count, uploads.Count(u => u.AnalysedAt is not null));
+    }
 }
+
+/// <summary>Where the analyst's work stands in a store (<see cref="IDecisionStore.Stamp"/>).</summary>
+/// <param name="LastDecision">The last decision's id, 0 for none (decisions are only ever appended).</param>
+/// <param name="Uploads">Uploads journalled.</param>
+/// <param name="Analysed">Uploads analysed.</param>
+public readonly record struct WorkStamp(long LastDecision, long Uploads, long Analysed);
 
 /// <summary>One analyst decision.</summary>
 /// <param name="Id">Its id in the store (0 before it is appended).</param>

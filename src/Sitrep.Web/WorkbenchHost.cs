@@ -22,7 +22,8 @@ namespace Sitrep.Web;
 
 /// <summary>
 /// Builds the workbench: Kestrel on the configured addresses, the story's services, the security headers, the token
-/// gate or, in team mode, sign-in (cookie sessions, a rate limiter, roles per story), the pages, the JSON API with its OpenAPI document, server-sent events and the embedded assets.
+/// gate or, in team mode, sign-in (cookie sessions, a rate limiter, roles per story), the read views' output cache
+/// (<see cref="StoryViewCache"/>), the pages, the JSON API with its OpenAPI document, server-sent events and the embedded assets.
 /// </summary>
 public static class WorkbenchHost
 {
@@ -88,12 +89,13 @@ public static class WorkbenchHost
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         // Source texts in any script are written as they are (Cyrillic stays readable); markup characters are still encoded.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddOutputCache(o => o.AddPolicy(StoryViewCache.PolicyName, new StoryViewCache()));
         services.AddProblemDetails();
         services.AddOpenApi("v1");
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "X-CSRF-TOKEN";
-            o.Cookie.Name = "sitrep_csrf";
+            o.Cookie.Name = StoryViewCache.AntiforgeryCookie;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
         });
@@ -150,6 +152,8 @@ public static class WorkbenchHost
             app.UseMiddleware<TeamGate>();
         }
 
+        // After the doors, so a view kept in the cache is still only given to whom may see it.
+        app.UseOutputCache();
         app.UseAntiforgery();
         app.UseEndpoints(endpoints =>
         {

@@ -74,6 +74,15 @@ public sealed partial class PostgresDocumentStore
             analysedAt.ToString("O", CultureInfo.InvariantCulture)));
     }
 
+    /// <inheritdoc />
+    public WorkStamp Stamp() => Guarded(connection =>
+    {
+        using var cmd = new NpgsqlCommand("SELECT (SELECT coalesce(max(id), 0) FROM decisions)::bigint, (SELECT count(*) FROM uploads), (SELECT count(analysed_at) FROM uploads)", connection);
+        using var reader = cmd.ExecuteReader();
+        reader.Read();
+        return new WorkStamp(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    });
+
     private IReadOnlyList<StoredUpload> ReadUploads(string sql) => Guarded<IReadOnlyList<StoredUpload>>(connection =>
     {
         using var cmd = new NpgsqlCommand(sql, connection);

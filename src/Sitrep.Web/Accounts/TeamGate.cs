@@ -6,7 +6,8 @@ namespace Sitrep.Web.Accounts;
 
 /// <summary>
 /// Team mode's door, after cookie authentication: a signed-out request to a page is sent to <c>/login</c>, one to the
-/// API or the events stream gets 401; a signed-in account with no role on the story gets 403; a viewer's unsafe request
+/// API, the OpenAPI document or the events stream gets 401; a signed-in account with no role on the story gets 403
+/// (except on <c>/logout</c> and <c>/api/session</c>: it may see who it is and sign out); a viewer's unsafe request
 /// (POST, PUT, DELETE: every decision and upload) gets 403, as does anyone but an admin on <c>/audit/sign-ins</c>.
 /// Outside team mode every request passes (the local workbench, guarded by loopback or <see cref="TokenGate"/>).
 /// </summary>
@@ -38,6 +39,12 @@ public sealed class TeamGate(RequestDelegate next, WorkbenchOptions options)
             return Task.CompletedTask;
         }
 
+        // Who one is and signing out are every signed-in account's, a role on the story or not.
+        if (IsSession(context.Request))
+        {
+            return next(context);
+        }
+
         var role = user.FindFirst(ClaimTypes.Role)?.Value;
         var needed = Needed(context.Request);
         if (!AccountRoles.Includes(role, needed))
@@ -64,7 +71,7 @@ public sealed class TeamGate(RequestDelegate next, WorkbenchOptions options)
         return safe || IsSession(request) ? AccountRoles.Viewer : AccountRoles.Analyst;
     }
 
-    // Signing out is an unsafe request any role may make.
+    // Signing out is an unsafe request any signed-in account may make, with a role on the story or without.
     private static bool IsSession(HttpRequest request) =>
         request.Path.StartsWithSegments("/logout", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/api/session", StringComparison.OrdinalIgnoreCase);
 

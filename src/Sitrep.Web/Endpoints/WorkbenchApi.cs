@@ -8,12 +8,14 @@ using Sitrep.Storage;
 using Sitrep.Web.Analysis;
 using Sitrep.Web.Decisions;
 using Sitrep.Web.Story;
+using Sitrep.Web.Web;
 
 namespace Sitrep.Web.Endpoints;
 
 /// <summary>
 /// The same data as the pages, as JSON under <c>/api</c>: GETs carry an ETag; edits take If-Match and answer 412 when
-/// the resource changed since it was read, 428 when no If-Match was sent; errors are ProblemDetails.
+/// the resource changed since it was read, 428 when no If-Match was sent; errors are ProblemDetails. The read views are
+/// kept in the output cache under the story's stamp (<see cref="StoryViewCache"/>).
 /// </summary>
 /// <remarks>
 /// An unsafe request must be one a cross-site form cannot forge: JSON, or one carrying <c>Authorization</c> or
@@ -27,24 +29,24 @@ public static class WorkbenchApi
         ArgumentNullException.ThrowIfNull(endpoints);
         var api = endpoints.MapGroup("/api").WithTags("workbench").AddEndpointFilter(RefuseForgeable);
         api.MapGet("/status", Status);
-        api.MapGet("/overview", Overview);
-        api.MapGet("/evidence", Evidence);
-        api.MapGet("/documents", Documents);
-        api.MapGet("/documents/{id}", Document);
+        api.MapGet("/overview", Overview).CacheOutput(StoryViewCache.PolicyName);
+        api.MapGet("/evidence", Evidence).CacheOutput(StoryViewCache.PolicyName);
+        api.MapGet("/documents", Documents).CacheOutput(StoryViewCache.PolicyName);
+        api.MapGet("/documents/{id}", Document).CacheOutput(StoryViewCache.PolicyName);
         api.MapPost("/documents", Upload).DisableAntiforgery();
-        api.MapGet("/sources", Sources);
+        api.MapGet("/sources", Sources).CacheOutput(StoryViewCache.PolicyName);
         api.MapPut("/sources/{name}", SetGrade);
-        api.MapGet("/timeline", Timeline);
-        api.MapGet("/actors", Actors);
+        api.MapGet("/timeline", Timeline).CacheOutput(StoryViewCache.PolicyName);
+        api.MapGet("/actors", Actors).CacheOutput(StoryViewCache.PolicyName);
         api.MapPost("/actors/{id}/merge", Merge);
         api.MapPost("/actors/{id}/split", Split);
         api.MapPut("/actors/{id}/type", Retype);
-        api.MapGet("/hypotheses", Hypotheses);
+        api.MapGet("/hypotheses", Hypotheses).CacheOutput(StoryViewCache.PolicyName);
         api.MapPost("/hypotheses", AddHypothesis);
         api.MapPut("/hypotheses/{id}", EditHypothesis);
         api.MapDelete("/hypotheses/{id}", RemoveHypothesis);
         api.MapPut("/ratings", Rate);
-        api.MapGet("/decisions", AllDecisions);
+        api.MapGet("/decisions", AllDecisions).CacheOutput(StoryViewCache.PolicyName);
         return endpoints;
     }
 

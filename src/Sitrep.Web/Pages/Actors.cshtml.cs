@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Sitrep.Web.Decisions;
 using Sitrep.Web.Story;
+using Sitrep.Web.Web;
 
 namespace Sitrep.Web.Pages;
 
 /// <summary>Actors: entities with aliases and mentions; merge, split and retype in place.</summary>
+[OutputCache(PolicyName = StoryViewCache.PolicyName)]
 public sealed class ActorsModel(StoryService story, Workbench workbench) : PageModel
 {
     /// <summary>Largest number of actors listed.</summary>

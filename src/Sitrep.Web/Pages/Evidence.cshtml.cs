@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Sitrep.Web.Story;
+using Sitrep.Web.Web;
 
 namespace Sitrep.Web.Pages;
 
 /// <summary>Evidence: propositions with their sources side by side, filtered by actor, status, source, credibility and time.</summary>
+[OutputCache(PolicyName = StoryViewCache.PolicyName)]
 public sealed class EvidenceModel(StoryService story) : PageModel
 {
     /// <summary>Actor id or name.</summary>

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Sitrep.Web.Decisions;
 using Sitrep.Web.Story;
+using Sitrep.Web.Web;
 
 namespace Sitrep.Web.Pages;
 
 /// <summary>Hypotheses (ACH): add, edit and remove hypotheses, rate evidence with a reason, see the scores change.</summary>
+[OutputCache(PolicyName = StoryViewCache.PolicyName)]
 public sealed class HypothesesModel(StoryService story, Workbench workbench) : PageModel
 {
     /// <summary>The matrix and its scores.</summary>

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Sitrep.Storage;
 using Sitrep.Web.Story;
+using Sitrep.Web.Web;
 
 namespace Sitrep.Web.Pages;
 
 /// <summary>Overview: the front part of the stored brief (bottom line, key judgments, status, actors, watch).</summary>
+[OutputCache(PolicyName = StoryViewCache.PolicyName)]
 public sealed class IndexModel(StoryService story) : PageModel
 {
     /// <summary>The picture shown.</summary>

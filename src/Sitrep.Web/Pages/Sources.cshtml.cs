@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Sitrep.Web.Decisions;
 using Sitrep.Web.Story;
+using Sitrep.Web.Web;
 
 namespace Sitrep.Web.Pages;
 
 /// <summary>Sources: outlets with their Admiralty reliability, set once per outlet and applied to all its documents.</summary>
+[OutputCache(PolicyName = StoryViewCache.PolicyName)]
 public sealed class SourcesModel(StoryService story, Workbench workbench) : PageModel
 {
     /// <summary>The outlets.</summary>

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Sitrep.Brief.Model;
 using Sitrep.Web.Story;
+using Sitrep.Web.Web;
 
 namespace Sitrep.Web.Pages;
 
@@ -14,6 +16,7 @@ namespace Sitrep.Web.Pages;
 public sealed record TimelinePoint(BriefTimelineEntry Entry, string Lane, DateTime Happened, DateTime? Reported);
 
 /// <summary>Timeline: event time against report time, in lanes by actor, drawn as SVG on the server; zoom by range.</summary>
+[OutputCache(PolicyName = StoryViewCache.PolicyName)]
 public sealed class TimelineModel(StoryService story) : PageModel
 {
     /// <summary>Chart width in SVG units.</summary>

@@ -61,6 +61,12 @@ public sealed class StoryService : IDisposable
         }
     }
 
+    /// <summary>
+    /// The version of everything the views draw: the picture in force and where the analyst's work stands in the store
+    /// (read now, so a decision or an upload made by another process sharing the store counts too).
+    /// </summary>
+    public StoryStamp Stamp() => new(Current.Version, _store.Stamp());
+
     /// <summary>True when the store answers.</summary>
     public bool Ping()
     {
@@ -292,6 +298,15 @@ public sealed class StoryService : IDisposable
         public bool Answers(string name) =>
             string.Equals(Id, name, StringComparison.Ordinal) || string.Equals(Name, name, StringComparison.OrdinalIgnoreCase) || Aliases.Contains(name, StringComparer.OrdinalIgnoreCase);
     }
+}
+
+/// <summary>What a view of the story depends on (<see cref="StoryService.Stamp"/>): the same stamp, the same view.</summary>
+/// <param name="Version">The picture's version on this server.</param>
+/// <param name="Work">Where decisions and uploads stand in the store.</param>
+public readonly record struct StoryStamp(long Version, WorkStamp Work)
+{
+    /// <summary>A compact form for cache keys: <c>v3.d12.u2.a1</c>.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"v{Version}.d{Work.LastDecision}.u{Work.Uploads}.a{Work.Analysed}");
 }
 
 /// <summary>One version of the stored picture.</summary>

@@ -44,10 +44,11 @@ public static class ErrorPages
         return WriteAsync(context.HttpContext, status, Title(status), null);
     }
 
-    /// <summary>True for requests to the JSON API (and the events stream), which get ProblemDetails.</summary>
+    /// <summary>True for requests to the JSON API, the events stream or the OpenAPI document (any case), or asking for JSON: they get ProblemDetails.</summary>
     public static bool IsApi(HttpContext context) =>
-        (context ?? throw new ArgumentNullException(nameof(context))).Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) ||
-        context.Request.Path.StartsWithSegments("/events", StringComparison.Ordinal) ||
+        (context ?? throw new ArgumentNullException(nameof(context))).Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ||
+        context.Request.Path.StartsWithSegments("/events", StringComparison.OrdinalIgnoreCase) ||
+        context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase) ||
         context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
 
     /// <summary>Writes an error with its own title and detail (both encoded in the HTML page).</summary>

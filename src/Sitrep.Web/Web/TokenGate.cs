@@ -23,7 +23,7 @@ public sealed class TokenGate(RequestDelegate next, WorkbenchOptions options)
             return next(context);
         }
 
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) || context.Request.Path.StartsWithSegments("/events", StringComparison.Ordinal))
+        if (ErrorPages.IsApi(context))
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An access token is required", detail: "Send it as 'Authorization: Bearer TOKEN'.").ExecuteAsync(context);

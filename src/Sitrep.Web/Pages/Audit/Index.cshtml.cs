@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Sitrep.Storage;
 using Sitrep.Web.Accounts;
 using Sitrep.Web.Decisions;
 using Sitrep.Web.Story;
+using Sitrep.Web.Web;
 
 namespace Sitrep.Web.Pages.Audit;
 
 /// <summary>The audit log: every analyst decision with who made it, when and why, newest first, filtered by who or kind.</summary>
+[OutputCache(PolicyName = StoryViewCache.PolicyName)]
 public sealed class IndexModel(StoryService story, WorkbenchOptions options) : PageModel
 {
     /// <summary>Most decisions shown.</summary>

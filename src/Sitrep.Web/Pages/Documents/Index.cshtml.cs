@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Sitrep.Brief.Model;
 using Sitrep.Storage;
 using Sitrep.Web.Analysis;
 using Sitrep.Web.Story;
+using Sitrep.Web.Web;
 
 namespace Sitrep.Web.Pages.Documents;
 
 /// <summary>Documents: the list, full-text search and the upload form.</summary>
+[OutputCache(PolicyName = StoryViewCache.PolicyName)]
 public sealed class IndexModel(StoryService story, UploadService uploads, WorkbenchOptions options, Decisions.Workbench workbench) : PageModel
 {
     /// <summary>The search query.</summary>

@@ -3,8 +3,10 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Sitrep.Brief.Model;
 using Sitrep.Web.Story;
+using Sitrep.Web.Web;
 
 namespace Sitrep.Web.Pages.Documents;
 
@@ -15,6 +17,7 @@ namespace Sitrep.Web.Pages.Documents;
 public sealed record Segment(string Text, string? Mark, string? Title);
 
 /// <summary>The reader: a document's text with the cited span, claims, actors and boilerplate marked.</summary>
+[OutputCache(PolicyName = StoryViewCache.PolicyName)]
 public sealed class ReadModel(StoryService story, HtmlEncoder encoder) : PageModel
 {
     private const int MaxMarkedChars = 2_000_000;
