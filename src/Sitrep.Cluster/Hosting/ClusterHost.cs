@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Sitrep.Cluster.Schema;
 using Sitrep.Web.Analysis;
@@ -23,6 +24,7 @@ public static class ClusterHost
         ArgumentNullException.ThrowIfNull(settings);
         OrleansSchema.Apply(settings.ConnectionString);
         return builder
+            .ConfigureLogging(logging => logging.AddFilter("Orleans", LogLevel.Warning))
             .UseOrleans(silo =>
             {
                 silo.Configure<ClusterOptions>(o =>

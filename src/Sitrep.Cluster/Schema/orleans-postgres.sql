@@ -28,7 +28,6 @@ CREATE TABLE IF NOT EXISTS OrleansMembershipTable
     Status integer NOT NULL,
     ProxyPort integer NULL,
     SuspectTimes varchar(8000) NULL,
-    MetadataJson text NULL,
     StartTime timestamptz(3) NOT NULL,
     IAmAliveTime timestamptz(3) NOT NULL,
     PRIMARY KEY (DeploymentId, Address, Port, Generation)
@@ -76,8 +75,8 @@ WITH bumped AS (
                       WHERE m.DeploymentId = @DeploymentId AND m.Address = @Address AND m.Port = @Port AND m.Generation = @Generation)
     RETURNING DeploymentId),
 added AS (
-    INSERT INTO OrleansMembershipTable (DeploymentId, Address, Port, Generation, SiloName, HostName, Status, ProxyPort, MetadataJson, StartTime, IAmAliveTime)
-    SELECT b.DeploymentId, @Address, @Port, @Generation, @SiloName, @HostName, @Status, @ProxyPort, @MetadataJson, @StartTime, @IAmAliveTime FROM bumped b
+    INSERT INTO OrleansMembershipTable (DeploymentId, Address, Port, Generation, SiloName, HostName, Status, ProxyPort, StartTime, IAmAliveTime)
+    SELECT b.DeploymentId, @Address, @Port, @Generation, @SiloName, @HostName, @Status, @ProxyPort, @StartTime, @IAmAliveTime FROM bumped b
     RETURNING 1)
 SELECT count(*)::integer FROM added;
 '),
@@ -90,7 +89,7 @@ WITH bumped AS (
     RETURNING DeploymentId),
 changed AS (
     UPDATE OrleansMembershipTable m
-    SET Status = @Status, SuspectTimes = @SuspectTimes, MetadataJson = @MetadataJson, IAmAliveTime = @IAmAliveTime
+    SET Status = @Status, SuspectTimes = @SuspectTimes, IAmAliveTime = @IAmAliveTime
     FROM bumped b
     WHERE m.DeploymentId = b.DeploymentId AND m.Address = @Address AND m.Port = @Port AND m.Generation = @Generation
     RETURNING 1)
@@ -98,7 +97,7 @@ SELECT count(*)::integer FROM changed;
 '),
 ('MembershipReadRowKey', '
 SELECT v.DeploymentId, m.Address, m.Port, m.Generation, m.SiloName, m.HostName, m.Status, m.ProxyPort, m.SuspectTimes,
-       m.MetadataJson, m.StartTime, m.IAmAliveTime, v.Version
+       m.StartTime, m.IAmAliveTime, v.Version
 FROM OrleansMembershipVersionTable v
 LEFT JOIN OrleansMembershipTable m
        ON m.DeploymentId = v.DeploymentId AND m.Address = @Address AND m.Port = @Port AND m.Generation = @Generation
@@ -106,7 +105,7 @@ WHERE v.DeploymentId = @DeploymentId;
 '),
 ('MembershipReadAllKey', '
 SELECT v.DeploymentId, m.Address, m.Port, m.Generation, m.SiloName, m.HostName, m.Status, m.ProxyPort, m.SuspectTimes,
-       m.MetadataJson, m.StartTime, m.IAmAliveTime, v.Version
+       m.StartTime, m.IAmAliveTime, v.Version
 FROM OrleansMembershipVersionTable v
 LEFT JOIN OrleansMembershipTable m ON m.DeploymentId = v.DeploymentId
 WHERE v.DeploymentId = @DeploymentId;
