@@ -12,7 +12,17 @@ public sealed class ReportWorkerGrain(ClusterStories stories) : Grain, IReportWo
     {
         ArgumentNullException.ThrowIfNull(report);
         var db = stories.DbOf(story);
-        var result = await Task.Run(() => stories.Analysis.Analyse(stories.StoreOf(db), report.Name, report.Content));
+        Story.ReportResult result;
+        try
+        {
+            result = await Task.Run(() => stories.Analysis.Analyse(stories.StoreOf(db), report.Name, report.Content));
+        }
+        catch (Exception ex) when (ex is Errors.SitrepException or System.Data.Common.DbException or IOException)
+        {
+            // Said in words: the provider's exception types are not known to Orleans' serializer. Nothing is acknowledged.
+            throw new InvalidOperationException($"'{report.Name}' was not stored: {ex.Message}");
+        }
+
         if (result.DocumentIds.Count > 0)
         {
             // Acknowledged only once the story grain has persisted the ids: a silo dying before that makes the client

@@ -63,6 +63,12 @@ public sealed partial class StoryGrain(
                 await state.WriteStateAsync();
             }
         }
+        catch (System.Data.Common.DbException ex)
+        {
+            // The ids stay queued in memory and the caller is told, in words Orleans can carry, that nothing was
+            // acknowledged; it sends again and the next write persists them.
+            throw new InvalidOperationException("The story's queue could not be persisted: " + ex.Message);
+        }
         finally
         {
             _writeGate.Release();

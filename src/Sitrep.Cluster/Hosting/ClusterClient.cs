@@ -67,7 +67,7 @@ public sealed class ClusterClient : IAsyncDisposable
                 var worker = Grains.GetGrain<IReportWorkerGrain>(Interlocked.Increment(ref _next));
                 return await worker.Ingest(story, report).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException or Errors.SitrepException or InvalidOperationException or System.Net.Sockets.SocketException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 failures.Add(ex);
                 await Task.Delay(TimeSpan.FromMilliseconds(250 * (1 << Math.Min(attempt, 4))), cancellationToken).ConfigureAwait(false);

@@ -122,47 +122,48 @@ WHERE DeploymentId = @DeploymentId AND Status = @Status AND ProxyPort > 0;
 DELETE FROM OrleansMembershipTable
 WHERE DeploymentId = @DeploymentId AND IAmAliveTime < @IAmAliveTime AND Status <> 3;
 '),
--- Grain state: a write with a version updates the row holding that version; one without inserts the first row when
+-- Grain state. Every parameter is cast: a null one (the first write has no version) has no type PostgreSQL can infer.
+-- A write with a version updates the row holding that version; one without inserts the first row when
 -- there is none. Either way it answers the version now stored, which is the old one when nothing was written (the
 -- provider then raises an inconsistent-state error instead of overwriting another activation''s write).
 ('WriteToStorageKey', '
 WITH updated AS (
     UPDATE OrleansStorage
-    SET PayloadBinary = @PayloadBinary, PayloadJson = @PayloadJson, PayloadXml = CAST(@PayloadXml AS xml),
+    SET PayloadBinary = CAST(@PayloadBinary AS bytea), PayloadJson = CAST(@PayloadJson AS text), PayloadXml = CAST(CAST(@PayloadXml AS text) AS xml),
         ModifiedOn = (now() AT TIME ZONE ''utc''), Version = Version + 1
-    WHERE @GrainStateVersion IS NOT NULL
-      AND GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
-      AND GrainTypeString = @GrainTypeString AND ServiceId = @ServiceId
-      AND GrainIdExtensionString IS NOT DISTINCT FROM @GrainIdExtensionString
-      AND Version = @GrainStateVersion
+    WHERE CAST(@GrainStateVersion AS integer) IS NOT NULL
+      AND GrainIdHash = CAST(@GrainIdHash AS integer) AND GrainTypeHash = CAST(@GrainTypeHash AS integer) AND GrainIdN0 = CAST(@GrainIdN0 AS bigint) AND GrainIdN1 = CAST(@GrainIdN1 AS bigint)
+      AND GrainTypeString = CAST(@GrainTypeString AS varchar) AND ServiceId = CAST(@ServiceId AS varchar)
+      AND GrainIdExtensionString IS NOT DISTINCT FROM CAST(@GrainIdExtensionString AS varchar)
+      AND Version = CAST(@GrainStateVersion AS integer)
     RETURNING Version),
 inserted AS (
     INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId,
                                 PayloadBinary, PayloadJson, PayloadXml, ModifiedOn, Version)
-    SELECT @GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString, @GrainIdExtensionString, @ServiceId,
-           @PayloadBinary, @PayloadJson, CAST(@PayloadXml AS xml), (now() AT TIME ZONE ''utc''), 1
-    WHERE @GrainStateVersion IS NULL
+    SELECT CAST(@GrainIdHash AS integer), CAST(@GrainIdN0 AS bigint), CAST(@GrainIdN1 AS bigint), CAST(@GrainTypeHash AS integer), CAST(@GrainTypeString AS varchar), CAST(@GrainIdExtensionString AS varchar), CAST(@ServiceId AS varchar),
+           CAST(@PayloadBinary AS bytea), CAST(@PayloadJson AS text), CAST(CAST(@PayloadXml AS text) AS xml), (now() AT TIME ZONE ''utc''), 1
+    WHERE CAST(@GrainStateVersion AS integer) IS NULL
       AND NOT EXISTS (SELECT 1 FROM OrleansStorage s
-                      WHERE s.GrainIdHash = @GrainIdHash AND s.GrainTypeHash = @GrainTypeHash AND s.GrainIdN0 = @GrainIdN0
-                        AND s.GrainIdN1 = @GrainIdN1 AND s.GrainTypeString = @GrainTypeString AND s.ServiceId = @ServiceId
-                        AND s.GrainIdExtensionString IS NOT DISTINCT FROM @GrainIdExtensionString)
+                      WHERE s.GrainIdHash = CAST(@GrainIdHash AS integer) AND s.GrainTypeHash = CAST(@GrainTypeHash AS integer) AND s.GrainIdN0 = CAST(@GrainIdN0 AS bigint)
+                        AND s.GrainIdN1 = CAST(@GrainIdN1 AS bigint) AND s.GrainTypeString = CAST(@GrainTypeString AS varchar) AND s.ServiceId = CAST(@ServiceId AS varchar)
+                        AND s.GrainIdExtensionString IS NOT DISTINCT FROM CAST(@GrainIdExtensionString AS varchar))
     RETURNING Version)
-SELECT COALESCE((SELECT Version FROM updated), (SELECT Version FROM inserted), @GrainStateVersion) AS NewGrainStateVersion;
+SELECT COALESCE((SELECT Version FROM updated), (SELECT Version FROM inserted), CAST(@GrainStateVersion AS integer)) AS NewGrainStateVersion;
 '),
 ('ReadFromStorageKey', '
 SELECT PayloadBinary, PayloadXml, PayloadJson, (now() AT TIME ZONE ''utc''), Version
 FROM OrleansStorage
-WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
-  AND GrainTypeString = @GrainTypeString AND ServiceId = @ServiceId
-  AND GrainIdExtensionString IS NOT DISTINCT FROM @GrainIdExtensionString;
+WHERE GrainIdHash = CAST(@GrainIdHash AS integer) AND GrainTypeHash = CAST(@GrainTypeHash AS integer) AND GrainIdN0 = CAST(@GrainIdN0 AS bigint) AND GrainIdN1 = CAST(@GrainIdN1 AS bigint)
+  AND GrainTypeString = CAST(@GrainTypeString AS varchar) AND ServiceId = CAST(@ServiceId AS varchar)
+  AND GrainIdExtensionString IS NOT DISTINCT FROM CAST(@GrainIdExtensionString AS varchar);
 '),
 ('ClearStorageKey', '
 UPDATE OrleansStorage
 SET PayloadBinary = NULL, PayloadJson = NULL, PayloadXml = NULL, Version = Version + 1
-WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
-  AND GrainTypeString = @GrainTypeString AND ServiceId = @ServiceId
-  AND GrainIdExtensionString IS NOT DISTINCT FROM @GrainIdExtensionString
-  AND Version = @GrainStateVersion
+WHERE GrainIdHash = CAST(@GrainIdHash AS integer) AND GrainTypeHash = CAST(@GrainTypeHash AS integer) AND GrainIdN0 = CAST(@GrainIdN0 AS bigint) AND GrainIdN1 = CAST(@GrainIdN1 AS bigint)
+  AND GrainTypeString = CAST(@GrainTypeString AS varchar) AND ServiceId = CAST(@ServiceId AS varchar)
+  AND GrainIdExtensionString IS NOT DISTINCT FROM CAST(@GrainIdExtensionString AS varchar)
+  AND Version = CAST(@GrainStateVersion AS integer)
 RETURNING Version AS NewGrainStateVersion;
 ')
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
