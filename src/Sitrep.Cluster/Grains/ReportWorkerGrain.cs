@@ -20,7 +20,9 @@ public sealed class ReportWorkerGrain(ClusterStories stories) : Grain, IReportWo
         catch (Exception ex) when (ex is Errors.SitrepException or System.Data.Common.DbException or IOException)
         {
             // Said in words: the provider's exception types are not known to Orleans' serializer. Nothing is acknowledged.
+#pragma warning disable MA0054 // The inner exception is what Orleans cannot serialize: its message is kept instead.
             throw new InvalidOperationException($"'{report.Name}' was not stored: {ex.Message}");
+#pragma warning restore MA0054
         }
 
         if (result.DocumentIds.Count > 0)

@@ -67,7 +67,9 @@ public sealed partial class StoryGrain(
         {
             // The ids stay queued in memory and the caller is told, in words Orleans can carry, that nothing was
             // acknowledged; it sends again and the next write persists them.
+#pragma warning disable MA0054 // The inner exception is what Orleans cannot serialize: its message is kept instead.
             throw new InvalidOperationException("The story's queue could not be persisted: " + ex.Message);
+#pragma warning restore MA0054
         }
         finally
         {
