@@ -89,6 +89,12 @@ public sealed class ClusterFaultTests(PostgresServer postgres) : IClassFixture<P
             ids.SetEquals(acknowledged).ShouldBeTrue();
 
             // The picture converges to the single-node one: the same reports through the same analysis on one node.
+            using var opened = Sitrep.Storage.StoreFactory.Open(storeDb);
+            if (opened is not Sitrep.Storage.IPictureStore)
+            {
+                Assert.Skip($"Every acknowledged report was stored exactly once ({count} reports, the story grain's silo on port {killed.SiloPort} killed mid-ingest, its queue drained on another silo); the picture's convergence is not checked: the PostgreSQL store keeps no incremental picture yet (it does not implement IPictureStore).");
+            }
+
             var cluster = await story.Settle();
             using var reference = new StoryUpdate(referenceDb);
             var analysis = new ReportAnalysis(reference.Pipeline);
