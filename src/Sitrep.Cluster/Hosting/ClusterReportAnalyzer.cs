@@ -1,0 +1,42 @@
+using Sitrep.Cluster.Grains;
+using Sitrep.Web.Analysis;
+
+namespace Sitrep.Cluster.Hosting;
+
+/// <summary>
+/// The workbench's analysis in cluster mode: each new file goes to an analysis worker (any silo) and from there to the
+/// story grain, instead of a run on this silo; the call returns once every file is acknowledged and in the picture.
+/// </summary>
+public sealed class ClusterReportAnalyzer(IGrainFactory grains, string story) : IReportAnalyzer
+{
+    /// <summary>How long the story grain is given to add the files to the picture before the call returns.</summary>
+    public static TimeSpan DrainTimeout { get; } = TimeSpan.FromMinutes(5);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Analyze(string dbPath, IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var errors = new List<string>();
+        var worker = 0;
+        foreach (var file in files.Distinct(StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            byte[] content;
+            try
+            {
+                content = File.ReadAllBytes(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"{Path.GetFileName(file)}: {ex.Message}");
+                continue;
+            }
+
+            var ack = grains.GetGrain<IReportWorkerGrain>(worker++).Ingest(story, new ReportSubmission { Name = file, Content = content }).GetAwaiter().GetResult();
+            errors.AddRange(ack.Errors);
+        }
+
+        grains.GetGrain<IStoryGrain>(story).Drain(DrainTimeout).GetAwaiter().GetResult();
+        return errors;
+    }
+}
