@@ -2,6 +2,7 @@ using Shouldly;
 using Sitrep.Brief.Building;
 using Sitrep.Brief.Model;
 using Sitrep.Brief.Rendering;
+using static Sitrep.Tests.Brief.BriefFixtures;
 
 namespace Sitrep.Tests.Brief;
 
@@ -101,47 +102,13 @@ public sealed class FrontPartFigureTests
         FrontPartMarkdown.FigureRows(figure).Select(r => r.Value).ShouldBe(["9,000", "about 3,000"]);
     }
 
-    private static BriefClaim Claim(string id, string doc, string text, BriefModality? modality = null, int start = 0, string? post = null) => new()
-    {
-        Id = id,
-        Doc = doc,
-        Post = post,
-        Start = start,
-        End = start + text.Length,
-        Text = text,
-        Attribution = new BriefAttribution("author", null, "author"),
-        Polarity = "positive",
-        Kind = modality is null ? "event" : "judgment",
-        Modality = modality,
-        ReportTime = "2023-06-24T10:00+00:00",
-    };
-
     private static BriefFigureValue Value(BriefClaim c, string role, string counted, string value) =>
         new(c.Id, c.Doc, value, new BriefMeasure(role, counted, null, null, "people", value, c.Start, c.End), "2023-06-24T10:00+00:00", null, new BriefSpan(c.Doc, c.Start, c.End));
 
-    private static BriefProposition Proposition(string id, BriefClaim[] claims, int independent, int credibility) =>
-        new(id, claims[0].Text, [.. claims.Select(c => c.Id)], [.. claims.Select(c => new BriefStance(c.Doc, null, "support"))], independent, "corroborated", credibility)
-        {
-            Cite = new BriefSpan(claims[0].Doc, claims[0].Start, claims[0].End),
-            Support = independent,
-        };
+    /// <summary>A claim with a modality is a source's judgment; without one, an event.</summary>
+    private static BriefClaim Claim(string id, string doc, string text, BriefModality? modality = null, int start = 0, string? post = null) =>
+        BriefFixtures.Claim(id, doc, text, modality is null ? "event" : "judgment", modality, start, post);
 
-    private static BriefReport Report(IEnumerable<BriefClaim> claims, IEnumerable<BriefProposition> propositions, IEnumerable<BriefFigure> figures) => new()
-    {
-        Generator = new BriefGenerator("sitrep", "test", []),
-        Corpus = new BriefCorpus(0, 0, 0, 0),
-        Documents = [Doc("a", "Alpha Wire", "B"), Doc("b", "Beta Courier", "C"), Doc("c", "Gamma Agency", "B"), Doc("f", "forum.example c/news", "F", "thread")],
-        Claims = [.. claims],
-        Propositions = [.. propositions],
-        Figures = [.. figures],
-    };
-
-    private static BriefDocument Doc(string id, string outlet, string grade, string kind = "article") => new()
-    {
-        Id = id,
-        Path = id + ".txt",
-        Kind = kind,
-        Source = new BriefSource(outlet, null, null, "2023-06-24T10:00:00+00:00", grade),
-        ContentHash = id,
-    };
+    private static BriefReport Report(IEnumerable<BriefClaim> claims, IEnumerable<BriefProposition> propositions, IEnumerable<BriefFigure> figures) =>
+        BriefFixtures.Report(FourOutlets, claims, propositions, figures);
 }

@@ -6,6 +6,7 @@ using Sitrep.Claims;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Text;
+using static Sitrep.Tests.Brief.BriefFixtures;
 
 namespace Sitrep.Tests.Brief;
 
@@ -247,46 +248,16 @@ public sealed class FrontPartReadingTests
     private static PropositionView View(string id, BriefClaim claim, string eventClass) =>
         new(Proposition(id, [claim], 1, 3), claim, false, 1, 0, 0, ["B"], null) { Excerpt = Excerpt.Of(claim), EventClass = eventClass };
 
-    private static BriefClaim Claim(string id, string doc, string text, int start = 0, string? post = null, BriefFrame? frame = null) => new()
-    {
-        Id = id,
-        Doc = doc,
-        Post = post,
-        Start = start,
-        End = start + text.Length,
-        Text = text,
-        Attribution = new BriefAttribution("author", null, "author"),
-        Polarity = "positive",
-        Kind = "event",
-        Frame = frame,
-        ReportTime = "2023-06-24T10:00+00:00",
-    };
-
     private static BriefFigureValue Value(BriefClaim c, string value) =>
         new(c.Id, c.Doc, value, new BriefMeasure("force", "fighters", null, null, "people", value, c.Start, c.End), "2023-06-24T10:00+00:00", null, new BriefSpan(c.Doc, c.Start, c.End));
 
+    private static BriefClaim Claim(string id, string doc, string text, int start = 0, string? post = null, BriefFrame? frame = null) =>
+        BriefFixtures.Claim(id, doc, text, start: start, post: post, frame: frame);
+
+    /// <summary>A proposition one source carries is single-source; more, corroborated.</summary>
     private static BriefProposition Proposition(string id, BriefClaim[] claims, int independent, int credibility) =>
-        new(id, claims[0].Text, [.. claims.Select(c => c.Id)], [.. claims.Select(c => new BriefStance(c.Doc, null, "support"))], independent, independent > 1 ? "corroborated" : "single-source", credibility)
-        {
-            Cite = new BriefSpan(claims[0].Doc, claims[0].Start, claims[0].End),
-            Support = independent,
-        };
+        BriefFixtures.Proposition(id, claims, independent, credibility, independent > 1 ? "corroborated" : "single-source");
 
-    private static BriefReport Report(IEnumerable<BriefClaim> claims, IEnumerable<BriefProposition> propositions) => new()
-    {
-        Generator = new BriefGenerator("sitrep", "test", []),
-        Corpus = new BriefCorpus(0, 0, 0, 0),
-        Documents = [Doc("a", "Alpha Wire", "B"), Doc("b", "Beta Courier", "C"), Doc("c", "Gamma Agency", "B"), Doc("f", "forum.example c/news", "F", "thread")],
-        Claims = [.. claims],
-        Propositions = [.. propositions],
-    };
-
-    private static BriefDocument Doc(string id, string outlet, string grade, string kind = "article", string published = "2023-06-24T10:00:00+00:00") => new()
-    {
-        Id = id,
-        Path = id + ".txt",
-        Kind = kind,
-        Source = new BriefSource(outlet, null, null, published, grade),
-        ContentHash = id,
-    };
+    private static BriefReport Report(IEnumerable<BriefClaim> claims, IEnumerable<BriefProposition> propositions) =>
+        BriefFixtures.Report(FourOutlets, claims, propositions);
 }

@@ -1,6 +1,7 @@
 using Shouldly;
 using Sitrep.Brief.Building;
 using Sitrep.Brief.Model;
+using static Sitrep.Tests.Brief.BriefFixtures;
 
 namespace Sitrep.Tests.Brief;
 
@@ -8,47 +9,6 @@ namespace Sitrep.Tests.Brief;
 public sealed class FrontPartTests
 {
     private static readonly Dictionary<string, string> NoTexts = [];
-
-    private static BriefDocument Doc(string id, string outlet, string grade, string kind = "article", string published = "2023-06-24T10:00:00+00:00", string? title = null, string? author = null) => new()
-    {
-        Id = id,
-        Path = id + ".txt",
-        Title = title,
-        Kind = kind,
-        Source = new BriefSource(outlet, author, null, published, grade),
-        ContentHash = id,
-    };
-
-    private static BriefClaim Claim(string id, string doc, string text, string kind = "event", BriefModality? modality = null, int start = 0, string? post = null) => new()
-    {
-        Id = id,
-        Doc = doc,
-        Post = post,
-        Start = start,
-        End = start + text.Length,
-        Text = text,
-        Attribution = new BriefAttribution("author", null, "author"),
-        Polarity = "positive",
-        Kind = kind,
-        Modality = modality,
-        ReportTime = "2023-06-24T10:00+00:00",
-    };
-
-    private static BriefProposition Proposition(string id, BriefClaim[] claims, int independent, int credibility, string status = "corroborated", params (string Doc, string Stance)[] stances) =>
-        new(id, claims[0].Text, [.. claims.Select(c => c.Id)], [.. (stances.Length > 0 ? stances : claims.Select(c => (Doc: c.Doc, Stance: "support"))).Select(s => new BriefStance(s.Doc, null, s.Stance))], independent, status, credibility)
-        {
-            Cite = new BriefSpan(claims[0].Doc, claims[0].Start, claims[0].End),
-            Support = independent,
-        };
-
-    private static BriefReport Report(IEnumerable<BriefDocument> documents, IEnumerable<BriefClaim> claims, IEnumerable<BriefProposition> propositions) => new()
-    {
-        Generator = new BriefGenerator("sitrep", "test", []),
-        Corpus = new BriefCorpus(0, 0, 0, 0),
-        Documents = [.. documents],
-        Claims = [.. claims],
-        Propositions = [.. propositions],
-    };
 
     /// <summary>Three graded outlets report the seizure; one outlet alone reports the arrest; only a forum says the rumour.</summary>
     private static BriefReport Sample()
