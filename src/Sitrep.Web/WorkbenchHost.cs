@@ -35,6 +35,7 @@ public static class WorkbenchHost
         options = ResolveTeam(options);
         options.Validate();
         return Host.CreateDefaultBuilder()
+            .ConfigureHostConfiguration(NoConfigWatchers)
             .ConfigureLogging(logging => logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning))
             .ConfigureWebHost(web => web
                 .UseKestrel(kestrel =>
@@ -49,6 +50,15 @@ public static class WorkbenchHost
                 .ConfigureServices(services => ConfigureServices(services, options))
                 .Configure(Configure));
     }
+
+    /// <summary>
+    /// Turns off the default builder's watching of appsettings files for changes. The workbench reads no settings from
+    /// them, and each watcher holds an inotify instance, of which Linux gives a user 128: several silos or test hosts on
+    /// one machine would run out and fail to start with an IOException that names no cause.
+    /// </summary>
+    public static void NoConfigWatchers(Microsoft.Extensions.Configuration.IConfigurationBuilder configuration) =>
+        Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(
+            configuration, [new KeyValuePair<string, string?>("hostBuilder:reloadConfigOnChange", "false")]);
 
     /// <summary>
     /// Decides team mode when the server starts: on when asked for (<see cref="WorkbenchOptions.Team"/>) or when the store

@@ -29,6 +29,7 @@ public sealed class ClusterClient : IAsyncDisposable
     public static async Task<ClusterClient> ConnectAsync(string connectionString, string clusterId = "sitrep", TimeSpan? responseTimeout = null, CancellationToken cancellationToken = default)
     {
         var host = Host.CreateDefaultBuilder()
+            .ConfigureHostConfiguration(Sitrep.Web.WorkbenchHost.NoConfigWatchers)
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error))
             .UseOrleansClient(client =>
             {
