@@ -128,11 +128,12 @@ public sealed partial class StoryGrain(
 
     private static PictureSummary Summary(StoryUpdate update)
     {
-        var (digest, items) = PictureDigest.Of(update.Pipeline, update.Store);
+        var (digest, items, parts) = PictureDigest.OfParts(update.Pipeline, update.Store);
         return new PictureSummary
         {
             Digest = digest,
             Items = [.. items.Select(i => i.Key + "=" + i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            Parts = [.. parts.Select(p => p.Key + "=" + p.Value)],
             Documents = update.Store.CountDocuments(),
         };
     }
