@@ -11,8 +11,9 @@ namespace Sitrep.Cluster.Story;
 /// <summary>
 /// A digest of the stored picture that two stores holding the same story can be compared by, in named parts:
 /// <list type="bullet">
-/// <item><c>{kind}.groups</c>, per kind (entities, propositions, figures, timeline entries): how the units (mentions,
-/// claims, cited sentences) are grouped into items;</item>
+/// <item><c>{kind}.units</c>, per kind (entities, propositions, figures, timeline entries): which units (mentions,
+/// claims, cited sentences) the picture holds, however grouped;</item>
+/// <item><c>{kind}.groups</c>, per kind: how those units are grouped into items;</item>
 /// <item><c>figures.verdicts</c>: each figure's values (by claim), its verdict (consistent, update, dispute) and the
 /// pairs of values behind a dispute or an update;</item>
 /// <item><c>propositions.contradictions</c>: each proposition's claims and the pairs of claims it holds as contradictions
@@ -45,6 +46,7 @@ public static class PictureDigest
             counts[kind] = count;
             var items = picture.ReadPictureHead(kind, (int)Math.Min(int.MaxValue, count), int.MaxValue);
             parts[kind + ".groups"] = [.. items.Select(i => Joined(i.Item.Units))];
+            parts[kind + ".units"] = [.. items.SelectMany(i => i.Item.Units).Distinct(StringComparer.Ordinal)];
             if (kind == "figures")
             {
                 parts["figures.verdicts"] = [.. items.Select(i => LayerJson.TryDeserialize<Figure>(i.Item.Json)).OfType<Figure>().Select(Verdict)];
