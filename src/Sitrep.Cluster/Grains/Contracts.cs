@@ -70,7 +70,7 @@ public sealed class StoryStatus
 [Immutable]
 public sealed class PictureSummary
 {
-    /// <summary>The digest of how units are grouped into items, per kind.</summary>
+    /// <summary>The digest of the picture's stable parts (<see cref="Story.PictureDigest"/>).</summary>
     [Id(0)]
     public required string Digest { get; init; }
 
@@ -81,6 +81,10 @@ public sealed class PictureSummary
     /// <summary>Documents stored.</summary>
     [Id(2)]
     public long Documents { get; init; }
+
+    /// <summary>Each part of the digest (<see cref="Story.PictureDigest"/>), as <c>part=digest</c>, so a mismatch names what differs.</summary>
+    [Id(3)]
+    public string[] Parts { get; init; } = [];
 }
 
 /// <summary>

@@ -20,6 +20,10 @@ public sealed partial class StoryGrain(
     public const int MaxBatch = 256;
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    // True when the state in memory holds changes a failed write did not persist: the next call writes it even if it
+    // adds nothing, so that ids queued by a call whose write failed are never acknowledged unpersisted by a retry.
+    private bool _unsaved;
     private StoryUpdate? _update;
     private IGrainTimer? _timer;
     private string? _lastError;
@@ -29,6 +33,7 @@ public sealed partial class StoryGrain(
     {
         // Documents acknowledged before the silo that held the story died are in the persisted queue: the first tick
         // applies them.
+        LogActivated(logger, RuntimeIdentity, state.State.Applied, state.State.Updates, state.State.Pending.Count, state.Etag);
         _timer = this.RegisterGrainTimer(ApplyPendingAsync, new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500)) { Interleave = true, KeepAlive = true });
         return Task.CompletedTask;
     }
@@ -58,12 +63,14 @@ public sealed partial class StoryGrain(
                 added = true;
             }
 
-            if (added)
+            if (added || _unsaved)
             {
+                _unsaved = true;
                 await state.WriteStateAsync();
+                _unsaved = false;
             }
         }
-        catch (System.Data.Common.DbException ex)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or (Orleans.Runtime.OrleansException and not Orleans.Storage.InconsistentStateException))
         {
             // The ids stay queued in memory and the caller is told, in words Orleans can carry, that nothing was
             // acknowledged; it sends again and the next write persists them.
@@ -128,11 +135,12 @@ public sealed partial class StoryGrain(
 
     private static PictureSummary Summary(StoryUpdate update)
     {
-        var (digest, items) = PictureDigest.Of(update.Pipeline, update.Store);
+        var (digest, items, parts) = PictureDigest.OfParts(update.Pipeline, update.Store);
         return new PictureSummary
         {
             Digest = digest,
             Items = [.. items.Select(i => i.Key + "=" + i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            Parts = [.. parts.Select(p => p.Key + "=" + p.Value)],
             Documents = update.Store.CountDocuments(),
         };
     }
@@ -185,13 +193,22 @@ public sealed partial class StoryGrain(
 
             state.State.Applied += batch.Length;
             state.State.Updates++;
+            _unsaved = true;
             await state.WriteStateAsync(cancellationToken);
+            _unsaved = false;
+            LogApplied(logger, batch.Length, state.State.Applied, state.State.Updates, state.State.Pending.Count, state.Etag);
         }
         finally
         {
             _writeGate.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Story grain activated on {Silo}: {Applied} documents applied in {Updates} updates, {Pending} pending (state version {Etag})")]
+    private static partial void LogActivated(ILogger logger, string silo, long applied, long updates, int pending, string? etag);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Story picture updated with {Count} documents: {Applied} applied in {Updates} updates, {Pending} pending (state version {Etag})")]
+    private static partial void LogApplied(ILogger logger, int count, long applied, long updates, int pending, string? etag);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The story's picture could not be updated with {Count} documents; trying again")]
     private static partial void LogUpdateFailed(ILogger logger, Exception exception, int count);

@@ -123,13 +123,16 @@ DELETE FROM OrleansMembershipTable
 WHERE DeploymentId = @DeploymentId AND IAmAliveTime < @IAmAliveTime AND Status <> 3;
 '),
 -- Grain state. Every parameter is cast: a null one (the first write has no version) has no type PostgreSQL can infer.
+-- The provider (Orleans 10) binds the payload as PayloadBinary only: a query naming @PayloadJson or @PayloadXml leaves
+-- them unbound, PostgreSQL reads them as the prefix operator @ on the column of that name, and every write fails
+-- (42883), so the story grain's queue was never persisted. The JSON and XML columns stay for older rows and are nulled.
 -- A write with a version updates the row holding that version; one without inserts the first row when
 -- there is none. Either way it answers the version now stored, which is the old one when nothing was written (the
 -- provider then raises an inconsistent-state error instead of overwriting another activation''s write).
 ('WriteToStorageKey', '
 WITH updated AS (
     UPDATE OrleansStorage
-    SET PayloadBinary = CAST(@PayloadBinary AS bytea), PayloadJson = CAST(@PayloadJson AS text), PayloadXml = CAST(CAST(@PayloadXml AS text) AS xml),
+    SET PayloadBinary = CAST(@PayloadBinary AS bytea), PayloadJson = NULL, PayloadXml = NULL,
         ModifiedOn = (now() AT TIME ZONE ''utc''), Version = Version + 1
     WHERE CAST(@GrainStateVersion AS integer) IS NOT NULL
       AND GrainIdHash = CAST(@GrainIdHash AS integer) AND GrainTypeHash = CAST(@GrainTypeHash AS integer) AND GrainIdN0 = CAST(@GrainIdN0 AS bigint) AND GrainIdN1 = CAST(@GrainIdN1 AS bigint)
@@ -141,7 +144,7 @@ inserted AS (
     INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId,
                                 PayloadBinary, PayloadJson, PayloadXml, ModifiedOn, Version)
     SELECT CAST(@GrainIdHash AS integer), CAST(@GrainIdN0 AS bigint), CAST(@GrainIdN1 AS bigint), CAST(@GrainTypeHash AS integer), CAST(@GrainTypeString AS varchar), CAST(@GrainIdExtensionString AS varchar), CAST(@ServiceId AS varchar),
-           CAST(@PayloadBinary AS bytea), CAST(@PayloadJson AS text), CAST(CAST(@PayloadXml AS text) AS xml), (now() AT TIME ZONE ''utc''), 1
+           CAST(@PayloadBinary AS bytea), NULL, NULL, (now() AT TIME ZONE ''utc''), 1
     WHERE CAST(@GrainStateVersion AS integer) IS NULL
       AND NOT EXISTS (SELECT 1 FROM OrleansStorage s
                       WHERE s.GrainIdHash = CAST(@GrainIdHash AS integer) AND s.GrainTypeHash = CAST(@GrainTypeHash AS integer) AND s.GrainIdN0 = CAST(@GrainIdN0 AS bigint)

@@ -216,8 +216,41 @@ internal static class PostgresMigrations
         CREATE INDEX sign_ins_name ON sign_ins (name_key, at);
         CREATE INDEX sign_ins_at ON sign_ins (at);
         """,
+
+        // 6: the picture the corpus stages made over the whole story (entities, propositions, figures, timeline
+        // entries), as the SQLite store keeps it (its migrations 6 and 7): each item with the component that made it,
+        // its lookup keys and the units it is made of. seq stands for SQLite's rowid: an item's latest units are read
+        // first, through an index, however many it holds.
+        """
+        CREATE TABLE picture_items (
+            kind text NOT NULL,
+            id text NOT NULL,
+            component text NOT NULL,
+            json text NOT NULL,
+            units integer NOT NULL DEFAULT 0,
+            PRIMARY KEY (kind, id)
+        );
+        CREATE INDEX picture_items_size ON picture_items (kind, units DESC, id COLLATE "C");
+        CREATE TABLE picture_keys (
+            kind text NOT NULL,
+            key text NOT NULL,
+            id text NOT NULL,
+            PRIMARY KEY (kind, key, id)
+        );
+        CREATE INDEX picture_keys_item ON picture_keys (kind, id);
+        CREATE TABLE picture_units (
+            seq bigint GENERATED ALWAYS AS IDENTITY,
+            kind text NOT NULL,
+            id text NOT NULL,
+            unit text NOT NULL,
+            doc_id text NOT NULL,
+            PRIMARY KEY (kind, id, unit)
+        );
+        CREATE INDEX picture_units_latest ON picture_units (kind, id, seq DESC);
+        CREATE INDEX picture_units_doc ON picture_units (kind, id, doc_id);
+        """,
     ];
 
     /// <summary>The tables every store at the current version holds; a store that lacks one is damaged.</summary>
-    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads", "embeddings", "search_tail", "accounts", "account_roles", "sign_ins"];
+    public static IReadOnlyList<string> Tables { get; } = ["documents", "document_paths", "posts", "boilerplate", "annotations", "settings", "outlets", "snapshots", "decisions", "uploads", "embeddings", "search_tail", "accounts", "account_roles", "sign_ins", "picture_items", "picture_keys", "picture_units"];
 }

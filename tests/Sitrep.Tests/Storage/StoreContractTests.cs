@@ -463,7 +463,7 @@ public sealed class PostgresStoreContractTests(PostgresServer server) : StoreCon
         }
 
         // Back to version 3 as an older Sitrep left it: no tail vectors, no NUL column, the vector over 400,000 characters.
-        PostgresServer.Execute(db, "DROP TABLE search_tail; ALTER TABLE documents DROP COLUMN nuls; DROP TABLE sign_ins, account_roles, accounts; DELETE FROM schema_version WHERE version > 3");
+        PostgresServer.Execute(db, "DROP TABLE search_tail; ALTER TABLE documents DROP COLUMN nuls; DROP TABLE picture_units, picture_keys, picture_items, sign_ins, account_roles, accounts; DELETE FROM schema_version WHERE version > 3");
 
         using var reopened = StoreFactory.Open(db);
         reopened.Search("\"Zhuravlev bridge\"", 10).ShouldHaveSingleItem().DocumentId.ShouldBe(doc.Id);
