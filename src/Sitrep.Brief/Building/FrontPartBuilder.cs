@@ -421,9 +421,8 @@ public static class FrontPartBuilder
 
     /// <summary>
     /// What a judgment hangs on, read from the rule that set its confidence (<see cref="ConfidenceOf"/>): each supporting
-    /// graded outlet (syndicated copies one outlet) is taken away in turn, and the outlets without which the confidence
-    /// would fall are named. When none is, no single source carries it, and what would lower it is a graded outlet's
-    /// denial (one step of likelihood toward even odds, and no longer high confidence).
+    /// graded outlet (syndicated copies one outlet) is taken away in turn, and the outlets without which it would rest on
+    /// one outlet, or its confidence would fall, are named; when none is, no single source carries it.
     /// </summary>
     internal static string Linchpin(PropositionView v, BriefFacts facts)
     {
@@ -464,10 +463,9 @@ public static class FrontPartBuilder
             return $"{names} ({without}, {fallsTo})";
         }
 
-        var denied = v with { Denials = v.Denials + 1, CredibleDenials = v.CredibleDenials + 1 };
-        var likelihood = LikelihoodOf(denied, facts.Ungraded);
-        var then = likelihood is null ? ConfidenceOf(denied, facts.Ungraded) + " confidence" : $"{likelihood}, {ConfidenceOf(denied, facts.Ungraded)} confidence";
-        return $"no single source (one {facts.OutletWord}'s denial: {then})";
+        // Short on purpose: the front part's word budget is better spent on an actor than on the denial rule, which the
+        // schema states once (one graded denial lowers likelihood a step and confidence from high).
+        return "no single source";
     }
 
     private static int Rank(string confidence) => confidence switch

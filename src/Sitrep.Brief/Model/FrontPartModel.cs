@@ -27,9 +27,9 @@ public sealed record BriefJudgment(string Text, string Likelihood, string Confid
     public string? Figure { get; init; }
 
     /// <summary>
-    /// What the judgment hangs on: the sources without any one of which its confidence would fall a level ("Meridian
-    /// Wire (B) and Continental Press Agency (B): without either, confidence would fall to moderate"), or, when no single
-    /// source carries it, what would lower it (a denial by a graded outlet). Null for older briefs.
+    /// What the judgment hangs on: the sources without any one of which it would rest on one outlet or its confidence
+    /// would fall a level ("Meridian Wire (B) and Continental Press Agency (B) (without either, it rests on one graded
+    /// outlet)"), or "no single source". Null for older briefs.
     /// </summary>
     public string? Linchpin { get; init; }
 }
