@@ -88,6 +88,81 @@ internal static partial class ActorPicker
     }
 
     /// <summary>
+    /// The report with each entity that is no actor of the story marked <see cref="BriefEntity.SetAside"/>, with the
+    /// reason: a source of the reports (an outlet or a byline, or the start of one: "Meridian Wire Moscow", "Kestrel
+    /// Open"), the medium a source comes through read as a place ("Telegram" of "Telegram channel"), a common noun
+    /// (<see cref="ActorFilter.IsCommonNoun(string, IEnumerable{string}, IEnumerable{string}, WordCases)"/>: "Treason",
+    /// "Nah"), a word never written as a name ("so-called"), or a reference code ("HPSA-2023-0628-RU"). Nothing is
+    /// removed: the full brief keeps every entity, and a bounded one leaves these out and counts them by reason.
+    /// </summary>
+    public static BriefReport SetAside(BriefReport report, IReadOnlyDictionary<string, string> texts)
+    {
+        var written = report.Documents.SelectMany(d => new[] { d.Source.Outlet, d.Source.Author }.Concat(d.Posts.Select(p => p.Author))).ToList();
+        var sources = ActorFilter.SourceNames(written);
+        var names = report.Entities.Where(e => e.Type is "PERSON" or "ORG" or "LOC").Select(e => e.Name).ToList();
+        var cases = new Lazy<WordCases>(() => WordCases.Of(texts.Values));
+        var changed = false;
+        var entities = report.Entities.Select(e =>
+        {
+            var reason = SetAsideReason(e, sources, names, texts.Count == 0 ? null : cases);
+            changed |= reason != e.SetAside;
+            return reason == e.SetAside ? e : e with { SetAside = reason };
+        }).ToList();
+        return changed ? report with { Entities = entities } : report;
+    }
+
+    internal const string SourceReason = "a source of the reports (outlet or byline), not an actor";
+    internal const string MediumReason = "the medium a source comes through, not a place";
+    internal const string CommonNounReason = "a common noun: the texts write it in lower case, or capitalise it only where a sentence or line opens";
+    internal const string CodeReason = "a reference code, not a name";
+
+    private static string? SetAsideReason(BriefEntity e, IReadOnlySet<string> sources, List<string> names, Lazy<WordCases>? cases)
+    {
+        string[] all = [e.Name, .. e.Aliases];
+        if (ActorFilter.IsSource(all, sources)
+            || sources.Any(s => e.Name.Contains(' ', StringComparison.Ordinal) && s.StartsWith(e.Name + " ", StringComparison.OrdinalIgnoreCase)))
+        {
+            return SourceReason;
+        }
+
+        // "Southern Wind (Telegram channel, English mirror)": the word before a medium noun in a source's name.
+        if (e.Type == "LOC" && sources.Any(s => NamesMedium(s, e.Name)))
+        {
+            return MediumReason;
+        }
+
+        if (!e.Name.Any(char.IsUpper) && !e.Name.Any(char.IsDigit))
+        {
+            return CommonNounReason;
+        }
+
+        if (cases is not null && ActorFilter.IsCommonNoun(e.Name, e.Aliases, names, cases.Value))
+        {
+            return CommonNounReason;
+        }
+
+        return Code().IsMatch(e.Name) ? CodeReason : null;
+    }
+
+    private static readonly HashSet<string> MediumNouns = new(StringComparer.OrdinalIgnoreCase) { "channel", "account", "feed", "page", "group", "chat", "post", "video" };
+
+    /// <summary>True when a source's name has <paramref name="name"/> as a word right before a medium noun ("(Telegram channel").</summary>
+    private static bool NamesMedium(string source, string name)
+    {
+        for (var at = source.IndexOf(name + " ", StringComparison.OrdinalIgnoreCase); at >= 0; at = source.IndexOf(name + " ", at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var startsWord = at == 0 || !char.IsLetterOrDigit(source[at - 1]);
+            var next = source[(at + name.Length + 1)..].Split([' ', ',', ')', ';'], 2)[0];
+            if (startsWord && MediumNouns.Contains(next))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Which people and organisations are actors (<see cref="ActorFilter"/>): not the corpus's outlets, authors and
     /// commenters, not common nouns. Without texts only the sources are told apart.
     /// </summary>
@@ -122,12 +197,19 @@ internal static partial class ActorPicker
     }
 
     /// <summary>The title the sources give most often: "Defence Minister", "Kremlin spokesman", "the Wagner chief".</summary>
-    private static string? Role(BriefEntity entity, IReadOnlyDictionary<string, string> texts)
+    internal static string? Role(BriefEntity entity, IReadOnlyDictionary<string, string> texts)
     {
         var votes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var alias in entity.Aliases.Where(a => a.Length > 0 && char.IsLower(a[0])))
         {
+            // A bare title ("the deputy", "a chief") says nothing of whose: resolved to the wrong person as often as
+            // not (the deputy Nichols beat is not Nichols), it gives no role. A qualified one ("the Wagner chief") does.
             var words = alias.Split(' ');
+            if (words.Length - (Article().IsMatch(alias) ? 1 : 0) < 2)
+            {
+                continue;
+            }
+
             if (words.Any(w => Titles.Contains(w)))
             {
                 Vote(votes, Article().Replace(alias, string.Empty), 2);
@@ -143,7 +225,10 @@ internal static partial class ActorPicker
 
             var before = text[Math.Max(0, m.Start - 48)..m.Start];
             var words = Words().Matches(before).Select(w => w.Value).ToList();
-            if (words.Count > 0 && before.EndsWith(words[^1] + " ", StringComparison.Ordinal) && Titles.Contains(words[^1]))
+            // "the widow of a sheriff's deputy Nichols murdered": a lower-case title after an indefinite article is a
+            // common noun that a clause about the name follows, not the name's title.
+            var indefinite = words.Count > 0 && char.IsLower(words[^1][0]) && words.SkipLast(1).TakeLast(2).Any(w => w is "a" or "an" or "A" or "An");
+            if (words.Count > 0 && before.EndsWith(words[^1] + " ", StringComparison.Ordinal) && Titles.Contains(words[^1]) && !indefinite)
             {
                 var take = 1;
                 while (take < 3 && words.Count > take && (char.IsUpper(words[^(take + 1)][0]) || Titles.Contains(words[^(take + 1)])) && !SentenceWords.Contains(words[^(take + 1)]))
@@ -198,11 +283,49 @@ internal static partial class ActorPicker
         var basis = best.Proposition.IndependentSources >= 2 && !best.IsRumour
             ? string.Create(CultureInfo.InvariantCulture, $"{best.Proposition.IndependentSources} sources")
             : "per " + facts.GradedHolder(best.Display!);
-        return [new BriefStatement($"{BriefFacts.Quote(best.Display!.Text, 8)} ({basis})", [best.Cite]) { Proposition = best.Proposition.Id }];
+        return [new BriefStatement($"{ShortQuote(best.Display!.Text, 8)} ({basis})", [best.Cite]) { Proposition = best.Proposition.Id }];
     }
+
+    /// <summary>
+    /// The claim's first <paramref name="words"/> words in quotation marks, never cut inside a name: a cut that would
+    /// end on a title or a capitalised word followed by more of the name ("killing Sgt. …") takes in the rest of the name
+    /// (up to four more words), and a cut that still ends on a title or a joining word drops it.
+    /// </summary>
+    internal static string ShortQuote(string text, int words)
+    {
+        var parts = BriefFacts.Display(text, int.MaxValue).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length <= words)
+        {
+            return BriefFacts.Quote(text, words);
+        }
+
+        var take = words;
+        while (take < parts.Length && take < words + 4 && NameGoesOn(parts[take - 1], parts[take]))
+        {
+            take++;
+        }
+
+        while (take > 1 && (Titles.Contains(parts[take - 1].TrimEnd('.')) || Abbreviation().IsMatch(parts[take - 1]) || SentenceWords.Contains(parts[take - 1])))
+        {
+            take--;
+        }
+
+        return take >= parts.Length ? BriefFacts.Quote(text, parts.Length) : "“" + string.Join(' ', parts.Take(take)).TrimEnd(',', ';', ':', '.') + " …”";
+    }
+
+    private static bool NameGoesOn(string last, string next) =>
+        next.Length > 0 && char.IsUpper(next[0]) && (Abbreviation().IsMatch(last) || (last.Length > 0 && char.IsUpper(last[0]) && !last.EndsWith(',')));
 
     [GeneratedRegex(@"^(the|a|an)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Article();
+
+    // "Sgt.", "Dr.", "Lt.", "St.": a capitalised abbreviation that stands before a name.
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}{0,3}\.$")]
+    private static partial Regex Abbreviation();
+
+    // One token of capitals and digits in hyphenated groups, four digits or more: "HPSA-2023-0628-RU", not "M4" or "Il-22".
+    [GeneratedRegex(@"^(?=(?:\D*\d){4})[\p{Lu}\d]+(-[\p{Lu}\d]+)+$")]
+    private static partial Regex Code();
 
     [GeneratedRegex(@"[\p{L}\-']+")]
     private static partial Regex Words();

@@ -146,8 +146,12 @@ public static class BriefBounds
             }
         }
 
-        var entities = Top(report.Entities, report.Entities.Count(e => named.Contains(e.Id)) + limits.Entities, e => named.Contains(e.Id) ? 0 : 1, e => -e.Mentions.Count, out var leftEntities);
-        omitted.Entities = leftEntities;
+        // An entity the front part set aside (a source, a common noun, a code) is no actor: a bounded list leaves it out
+        // whatever names it, and says how many for each reason.
+        var actors = report.Entities.Where(e => e.SetAside is null).ToList();
+        var entities = Top(actors, actors.Count(e => named.Contains(e.Id)) + limits.Entities, e => named.Contains(e.Id) ? 0 : 1, e => -e.Mentions.Count, out var leftEntities);
+        omitted.Entities = leftEntities + (report.Entities.Count - actors.Count);
+        omitted.SetAside = report.Entities.Where(e => e.SetAside is not null).GroupBy(e => e.SetAside!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         entities = [.. entities.Select(e =>
         {
             // One mention in each document first: the list shows where the entity is named, not one document's repeats.
@@ -306,6 +310,8 @@ public static class BriefBounds
 
         public int Entities { get; set; }
 
+        public Dictionary<string, int> SetAside { get; set; } = [];
+
         public int Mentions { get; set; }
 
         public int Claims { get; set; }
@@ -345,6 +351,7 @@ public static class BriefBounds
             Documents = Documents,
             SyndicatedCopies = SyndicatedCopies,
             Entities = Entities,
+            SetAside = SetAside.Count == 0 ? null : SetAside,
             Mentions = Mentions,
             Claims = Claims,
             Propositions = Propositions,

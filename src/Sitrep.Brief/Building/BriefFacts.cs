@@ -172,8 +172,8 @@ internal sealed partial class BriefFacts
 
     /// <summary>Who gives a story-state step, named as <see cref="Holder"/> names the claim's holder.</summary>
     /// <remarks>
-    /// A step read from an institution as its holder's office keeps the note that says so ("…, of the Kremlin as
-    /// Vladimir Putin's office"), so that the reader sees why the institution's words count as the person's.
+    /// A step read from an institution as its holder's office keeps the note that says so, as a parenthesis ("… (on the
+    /// Kremlin, taken as Vladimir Putin's office)"), so that the reader sees why the institution's words count as the person's.
     /// </remarks>
     public string StepSource(BriefStatusStep step)
     {
@@ -182,8 +182,17 @@ internal sealed partial class BriefFacts
             return step.Source;
         }
 
+        // The note is written for the pipeline (", of the Kremlin as Vladimir Putin's office"); the reader gets it as a
+        // parenthesis after the holder: "… (on the Kremlin, taken as Vladimir Putin's office)".
         var office = step.Source.LastIndexOf(", of ", StringComparison.Ordinal);
-        return office >= 0 && step.Source.EndsWith("'s office", StringComparison.Ordinal) ? Holder(claim) + step.Source[office..] : Holder(claim);
+        if (office < 0 || !step.Source.EndsWith("'s office", StringComparison.Ordinal))
+        {
+            return Holder(claim);
+        }
+
+        var note = step.Source[(office + ", of ".Length)..];
+        var at = note.LastIndexOf(" as ", StringComparison.Ordinal);
+        return at <= 0 ? Holder(claim) : $"{Holder(claim)} (on {note[..at]}, taken as {note[(at + 4)..]})";
     }
 
     /// <summary>A holder with the source's grade ("Meridian Wire (B)").</summary>
@@ -410,6 +419,15 @@ internal sealed partial class BriefFacts
             return true;
         }
 
+        // A name followed by a bare participle and its object ("Public defender Peter Lynch admitting that Timmons had a
+        // gun") is a caption, not a statement: no finite verb before the participle's complement opens.
+        if (Participle().Match(text) is { Success: true } p && !NotParticiples.Contains(p.Groups["ing"].Value)
+            && !Finite().IsMatch(p.Groups["np"].Value)
+            && (p.Groups["next"].Value == "that" || !Finite().IsMatch(text[(p.Index + p.Length)..].Split([" that ", ","], 2, StringSplitOptions.None)[0])))
+        {
+            return true;
+        }
+
         // With a parse: no participant of the predicate stands before it in the clause. A capitalised clause is cut only
         // when its predicate opens it ("Insists this is not a coup"): a name or a title may open a whole sentence.
         var start = excerpt.Span.Start;
@@ -417,6 +435,14 @@ internal sealed partial class BriefFacts
             && !frame.Participants.Any(p => p.Span.Start >= start && p.Span.Start < predicate.Start);
         return subjectless && (lower || string.Equals(claim.Frame!.Predicate, first, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>Words in -ing that name a thing or a time, not a participle: "Saturday morning the court …".</summary>
+    private static readonly HashSet<string> NotParticiples = new(StringComparer.Ordinal)
+    {
+        "morning", "evening", "building", "meeting", "hearing", "sentencing", "shooting", "killing", "bombing", "briefing",
+        "ruling", "wedding", "training", "warning", "opening", "ending", "funding", "spending", "uprising", "during",
+        "including", "according", "following", "regarding", "concerning", "something", "nothing", "anything", "everything",
+    };
 
     private static readonly HashSet<string> ElidedSubjectVerbs = new(StringComparer.Ordinal)
     {
@@ -549,6 +575,10 @@ internal sealed partial class BriefFacts
         score += c.Attribution.Kind == "author" ? 0.3 : 0.0;
         score -= IsFurniture(c) ? 5.0 : 0.0;
         score -= c.Text.Contains("**", StringComparison.Ordinal) ? 0.5 : 0.0;
+
+        // "One crucial development involved negotiations between …" frames what happened instead of telling it: another
+        // source's telling of the same event ("Lukashenko … had brokered a deal") is shown first.
+        score -= Framing().IsMatch(excerpt) ? 3.0 : 0.0;
         return score;
     }
 
@@ -582,6 +612,18 @@ internal sealed partial class BriefFacts
     // "faces up to 20 years"). Lower-case "may" only: "May 29" is a date.
     [GeneratedRegex(@"(?i:\b(if|unless|would|could|might|likely|unlikely|probably|possibly|perhaps|expected\s+to)\b)|\bmay\b|(?i:\bfaces?\s+(a\s+|up\s+to\s+)?(maximum|minimum|possible|up\s+to)\b)")]
     private static partial Regex Unsettled();
+
+    // A discourse noun as the subject of "involved", "was", "concerned": "One crucial development involved …", "The key
+    // question is …".
+    [GeneratedRegex(@"^(?:One|Another|The|A|An)\s+(?:\p{L}+\s+){0,2}?(?:development|factor|aspect|question|issue|point|takeaway|lesson|element|thing|outcome)s?\s+(?:involved|involves|was|were|is|are|concerned|concerns|came)\b")]
+    private static partial Regex Framing();
+
+    // Up to four words ending in a capitalised one (a name), then a word in -ing and the start of its object.
+    [GeneratedRegex(@"^(?<np>(?:\S+\s+){0,4}?\p{Lu}[\p{L}'.\-]+)\s+(?<ing>\p{Ll}{3,}ing)\s+(?<next>that|the|a|an|his|her|their|its|to|he|she|they|him|them)\b")]
+    private static partial Regex Participle();
+
+    [GeneratedRegex(@"\b(is|are|was|were|has|have|had|said|says|told|will|would|did|does|do)\b")]
+    private static partial Regex Finite();
 }
 
 /// <summary>A proposition as the front part sees it.</summary>

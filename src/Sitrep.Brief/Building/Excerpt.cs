@@ -89,8 +89,8 @@ internal sealed partial record Excerpt(string Text, BriefSpan Span, bool Cut)
     private static partial Regex Dateline();
 
     // Where a main clause ends: a relative clause or attribution after a comma, a trailing "…, the Kremlin said.", a
-    // dash, a semicolon.
-    [GeneratedRegex(@"(,\s+(which|who|whom|whose|where|according to|citing|said|says)\b|,\s+[^,]{2,60}?\s(said|says|reported|announced|told reporters)\.?\s*$|\s+under which\b|\s+in which\b|\s+[—–]\s+|;\s)", RegexOptions.IgnoreCase)]
+    // dash, a semicolon, "whereby".
+    [GeneratedRegex(@"(,\s+(which|who|whom|whose|where|according to|citing|said|says)\b|,\s+[^,]{2,60}?\s(said|says|reported|announced|told reporters)\.?\s*$|\s+under which\b|\s+in which\b|\s+whereby\b|\s+[—–]\s+|;\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Boundary();
 
     // "Yevgeny Prigozhin, the founder of the Wagner Group whose men marched on Moscow in June, was …".

@@ -20,6 +20,7 @@ public static class FrontPartBuilder
     private const int MaxActors = 10;
     private const int MaxSourceJudgments = 2;
     private const int MaxFigures = 3;
+    private const int MaxJudgmentWords = 36;
 
     /// <summary>Most words in the front part (about two printed pages with the headings and citation marks).</summary>
     public const int WordBudget = 740;
@@ -37,7 +38,7 @@ public static class FrontPartBuilder
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(texts);
-        report = ActorPicker.Typed(report, texts);
+        report = ActorPicker.SetAside(ActorPicker.Typed(report, texts), texts);
         var facts = new BriefFacts(report);
         var used = new List<HashSet<string>>();
         var ranked = facts.Views
@@ -56,13 +57,15 @@ public static class FrontPartBuilder
             .Where(v => v.Proposition.Credibility <= 2 || (facts.Ungraded && v.Proposition.IndependentSources >= 2 && v.Denials == 0))
             .ToList();
 
-        var bottomLine = BottomLine(facts, confirmedPool, texts);
+        var bottomLine = BottomLine(facts, confirmedPool, texts, since);
         // The judgments add to the bottom line rather than repeat it: no proposition twice, and no event twice (two
         // propositions that tell one sentencing in other words are one event; the better-sourced one, told first, stays).
         var stated = bottomLine.Select(b => b.Proposition).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var told = bottomLine.Select(b => b.Proposition is { } id ? facts.ById.GetValueOrDefault(id) : null).OfType<PropositionView>().ToList();
         var fresh = confirmedPool.Where(v => !stated.Contains(v.Proposition.Id) && v.Display!.Kind != "quote").ToList();
-        var judgments = KeyJudgments(facts, fresh.Count > 0 ? NewEvents(fresh, told) : confirmedPool, used);
+        // Nothing new beyond the bottom line gives no judgment: restating the bottom line's own statement as a judgment
+        // tells the reader nothing more (its agreement is already given beside it).
+        var judgments = KeyJudgments(facts, NewEvents(fresh, told), used);
         told.AddRange(judgments.Select(j => j.Proposition is { } id ? facts.ById.GetValueOrDefault(id) : null).OfType<PropositionView>());
 
         // Confirmed lists what the bottom line and the judgments have not already said.
@@ -179,7 +182,7 @@ public static class FrontPartBuilder
         var s = report.Status;
         var figures = report.Figures.DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal);
         return report.BottomLine.Sum(b => W(b.Text))
-            + report.KeyJudgments.Sum(j => 3 + W(j.Text) + W(j.Basis) + W(j.Likelihood))
+            + report.KeyJudgments.Sum(j => 3 + W(j.Text) + W(j.Basis) + W(j.Likelihood) + W(j.Linchpin))
             + report.SourceJudgments.Sum(j => W(j.Text))
             + new[] { s.Confirmed, s.Open, s.Changed }.Sum(items => items.Sum(i => W(i.Text) + W(i.Basis) + W(i.Label)))
             + s.Disputed.Sum(i => i.Figure is { } id && figures.TryGetValue(id, out var f) ? W(f.Label) + W(i.Label) + f.Values.Sum(v => W(v.Value) + W(v.Source)) : W(i.Text) + W(i.Basis) + W(i.Label))
@@ -413,8 +416,64 @@ public static class FrontPartBuilder
     /// is listed with the sources' judgments, as theirs.
     /// </summary>
     private static List<BriefJudgment> KeyJudgments(BriefFacts facts, IEnumerable<PropositionView> confirmedPool, List<HashSet<string>> used) =>
-        [.. Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote" && !v.IsSpeech && v.Display.Modality is null), used).Take(MaxJudgments)
-            .Select(v => new BriefJudgment(v.Excerpt!.Quoted + ".", LikelihoodOf(v, facts.Ungraded)!, ConfidenceOf(v, facts.Ungraded), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id })];
+        [.. Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote" && !v.IsSpeech && v.Display.Modality is null && Whole(v.Excerpt!)), used).Take(MaxJudgments)
+            .Select(v => new BriefJudgment(v.Excerpt!.Quoted + ".", LikelihoodOf(v, facts.Ungraded)!, ConfidenceOf(v, facts.Ungraded), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id, Linchpin = Linchpin(v, facts) })];
+
+    /// <summary>
+    /// What a judgment hangs on, read from the rule that set its confidence (<see cref="ConfidenceOf"/>): each supporting
+    /// graded outlet (syndicated copies one outlet) is taken away in turn, and the outlets without which it would rest on
+    /// one outlet, or its confidence would fall, are named; when none is, no single source carries it.
+    /// </summary>
+    internal static string Linchpin(PropositionView v, BriefFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        ArgumentNullException.ThrowIfNull(facts);
+        var confidence = ConfidenceOf(v, facts.Ungraded);
+        var supporting = v.Proposition.Stances.Where(s => s.Stance == "support").Select(s => s.Doc).Distinct(StringComparer.Ordinal).ToList();
+        string Key(string doc) => facts.Documents.GetValueOrDefault(doc)?.SyndicationGroup ?? facts.Outlet(doc);
+        var outlets = supporting.Where(facts.IsCredible).GroupBy(Key, StringComparer.Ordinal).ToList();
+        var lower = new List<(string Name, string Then)>();
+        foreach (var outlet in outlets)
+        {
+            var rest = supporting.Where(d => !outlet.Contains(d, StringComparer.Ordinal)).ToList();
+            var without = v with
+            {
+                Proposition = v.Proposition with { IndependentSources = Math.Max(0, v.Proposition.IndependentSources - 1) },
+                CredibleSources = Math.Max(0, v.CredibleSources - 1),
+                Grades = [.. rest.Select(facts.Grade).Order(StringComparer.Ordinal).Distinct()],
+            };
+            // A judgment stands on two graded outlets (two independent reports when none is graded): without one of
+            // them it would not be a judgment at all, whatever its confidence.
+            var stands = facts.Ungraded ? without.Proposition.IndependentSources >= 2 : without.CredibleSources >= 2;
+            var after = ConfidenceOf(without, facts.Ungraded);
+            if (!stands || Rank(after) < Rank(confidence))
+            {
+                var first = outlet.OrderBy(facts.Grade, StringComparer.Ordinal).First();
+                lower.Add((facts.Ungraded ? facts.Outlet(first) : $"{facts.Outlet(first)} ({facts.Grade(first)})", stands ? after + " confidence" : $"it rests on one {facts.OutletWord}"));
+            }
+        }
+
+        if (lower.Count > 0)
+        {
+            var fallsTo = lower.Select(l => l.Then).OrderBy(t => t.StartsWith("it rests", StringComparison.Ordinal) ? 0 : 1).First();
+            var names = lower.Count == outlets.Count && (lower.Count > 2 || facts.Ungraded)
+                ? (lower.Count == 2 ? $"both its {facts.OutletWord}s" : string.Create(CultureInfo.InvariantCulture, $"each of its {lower.Count} {facts.OutletWord}s"))
+                : string.Join(" and ", lower.Select(l => l.Name));
+            var without = lower.Count == 1 ? "without it" : lower.Count == 2 ? "without either" : "without any one";
+            return $"{names} ({without}, {fallsTo})";
+        }
+
+        // Short on purpose: the front part's word budget is better spent on an actor than on the denial rule, which the
+        // schema states once (one graded denial lowers likelihood a step and confidence from high).
+        return "no single source";
+    }
+
+    private static int Rank(string confidence) => confidence switch
+    {
+        "high" => 2,
+        "moderate" => 1,
+        _ => 0,
+    };
 
     internal sealed record ValueGroup(string Value, List<BriefFigureValue> Values, int Credible, List<string> Grades, string Who);
 
@@ -440,6 +499,9 @@ public static class FrontPartBuilder
         [
             .. facts.Report.Claims
                 .Where(c => c.Kind == "judgment" && c.Modality?.Band is { } band && analytic.Contains(band) && facts.IsCredible(c.Doc) && !facts.IsFurniture(c))
+
+                // A judgment is quoted whole; one whose clause runs past MaxJudgmentWords would be a run-on cut with "…".
+                .Where(c => BriefFacts.WordCount(BriefFacts.JudgmentClause(c.Text, c.Modality!.Term, int.MaxValue)) <= MaxJudgmentWords)
                 .OrderBy(c => facts.Documents.GetValueOrDefault(c.Doc)?.Kind == "brief" ? 0 : 1)
                 .ThenBy(c => facts.Grade(c.Doc), StringComparer.Ordinal)
                 .ThenByDescending(c => c.Modality!.Band is "very_likely" or "almost_certain" or "very_unlikely" or "almost_no_chance" ? 1 : 0)
@@ -533,13 +595,8 @@ public static class FrontPartBuilder
     private static List<BriefStatusItem> Changed(BriefFacts facts, DateTimeOffset? since, IReadOnlyList<BriefStatement> bottomLine)
     {
         var items = new List<BriefStatusItem>();
-        foreach (var state in facts.Report.States.Where(s => s.Steps.Count > 0))
+        foreach (var state in facts.Report.States.Where(s => InChanged(s, since)))
         {
-            var steps = since is null ? state.Steps : [.. state.Steps.Where(s => BriefFacts.Time(s.ReportTime) >= since)];
-            if (steps.Count == 0)
-            {
-                continue;
-            }
 
             var path = string.Join(" → ", state.Steps.Select(s => $"{s.Status} ({facts.StepSource(s)}, {BriefFacts.Day(s.ReportTime)})"));
             items.Add(new BriefStatusItem($"The {state.Topic} went {path}; it stands {state.Now}{(state.Disputed ? ", still disputed" : string.Empty)}.", "story state", [.. state.Steps.Select(s => s.Cite)]) { Topic = state.Topic, When = state.Steps[^1].ReportTime });
@@ -578,6 +635,13 @@ public static class FrontPartBuilder
 
         return [.. items.OrderByDescending(i => BriefFacts.Time(i.When)).Take(since is null ? MaxChanged : 12)];
     }
+
+    /// <summary>True when an excerpt quotes its clause to the end (not cut at the word limit with "…").</summary>
+    private static bool Whole(Excerpt excerpt) => !excerpt.Text.EndsWith('…');
+
+    /// <summary>True when Changed tells the steps of a story state: it has steps, and one of them is reported after <paramref name="since"/>.</summary>
+    private static bool InChanged(BriefStoryState state, DateTimeOffset? since) =>
+        state.Steps.Count > 0 && (since is null || state.Steps.Any(s => BriefFacts.Time(s.ReportTime) >= since));
 
     /// <summary>
     /// The latest graded report when it came well after the rest (more than two days after the median report): its
@@ -652,19 +716,21 @@ public static class FrontPartBuilder
             }
         }
 
+        // What is watched is quoted as a whole clause (its main clause, citing exactly those characters): a claim whose
+        // clause runs past the quote's word limit would be cut mid-sentence, so the next one is watched instead.
         var awaiting = ranked
-            .Where(v => v.Proposition.IndependentSources <= 1 && v.CredibleSources == 1 && v.BestGrade is "A" or "B" && v.Display!.Kind == "event" && v.Denials == 0 && !BriefFacts.IsFragment(v.Display, v.Excerpt!))
+            .Where(v => v.Proposition.IndependentSources <= 1 && v.CredibleSources == 1 && v.BestGrade is "A" or "B" && v.Display!.Kind == "event" && v.Denials == 0 && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && Whole(v.Excerpt!))
             .OrderByDescending(v => v.FirstReported)
             .ThenBy(v => v.Proposition.Credibility);
         foreach (var v in Distinct(awaiting, used).Take(1))
         {
-            items.Add(new BriefWatchItem($"Awaiting a second source: {facts.GradedHolder(v.Display!)} reports {BriefFacts.Quote(v.Display!.Text, 18)}.", "single source", [v.Cite]) { Proposition = v.Proposition.Id });
+            items.Add(new BriefWatchItem($"Awaiting a second source: {facts.GradedHolder(v.Display!)} reports {v.Excerpt!.Quoted}.", "single source", [v.Cite]) { Proposition = v.Proposition.Id });
         }
 
-        var rumours = ranked.Where(v => v.IsRumour && v.Proposition.IndependentSources >= 2 && v.Display!.Kind == "event" && !BriefFacts.IsFragment(v.Display, v.Excerpt!));
+        var rumours = ranked.Where(v => v.IsRumour && v.Proposition.IndependentSources >= 2 && v.Display!.Kind == "event" && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && Whole(v.Excerpt!));
         foreach (var v in Distinct(rumours, used).Take(1))
         {
-            items.Add(new BriefWatchItem($"Unconfirmed, carried only by low-graded sources ({string.Join(", ", v.Grades)}): {facts.GradedHolder(v.Display!)} says {BriefFacts.Quote(v.Display!.Text, 18)}.", "rumour until a graded outlet confirms it", [v.Cite]) { Proposition = v.Proposition.Id });
+            items.Add(new BriefWatchItem($"Unconfirmed, carried only by low-graded sources ({string.Join(", ", v.Grades)}): {facts.GradedHolder(v.Display!)} says {v.Excerpt!.Quoted}.", "rumour until a graded outlet confirms it", [v.Cite]) { Proposition = v.Proposition.Id });
         }
 
         return [.. items.Take(MaxWatch)];
@@ -676,7 +742,7 @@ public static class FrontPartBuilder
     /// is still open. Every sentence quotes cited characters; a status the story has moved past is never quoted as
     /// current.
     /// </summary>
-    private static List<BriefStatement> BottomLine(BriefFacts facts, List<PropositionView> confirmedPool, IReadOnlyDictionary<string, string> texts)
+    private static List<BriefStatement> BottomLine(BriefFacts facts, List<PropositionView> confirmedPool, IReadOnlyDictionary<string, string> texts, DateTimeOffset? since)
     {
         bool Opening(BriefClaim c) => texts.TryGetValue(c.Doc, out var text) && Standfirst.InOpening(text, c.Start);
 
@@ -767,12 +833,16 @@ public static class FrontPartBuilder
 
         foreach (var state in moved.Take(1))
         {
+            // Where it stands now; the steps that led there are Changed's to tell, once. Only when Changed leaves the
+            // matter out (a --since after its last step) does the bottom line name the superseded readings itself.
             var last = state.Steps[^1];
-            var earlier = string.Join(" and ", state.Steps.Take(state.Steps.Count - 1).Select(s => $"{s.Status} ({BriefFacts.Day(s.ReportTime)})"));
             var disputed = state.Disputed ? "; a source still disputes it" : string.Empty;
+            var earlier = InChanged(state, since)
+                ? "earlier reports of it are superseded (see Changed)"
+                : "earlier reports that it was " + string.Join(" and ", state.Steps.Take(state.Steps.Count - 1).Select(s => $"{s.Status} ({BriefFacts.Day(s.ReportTime)})")) + " are superseded";
             lines.Add(new BriefStatement(
-                $"The {state.Topic} is now {state.Now}, per {facts.StepSource(last)} ({facts.Grade(last.Cite.Doc)}) on {BriefFacts.Day(last.ReportTime)}{disputed}; earlier reports that it was {earlier} are superseded.",
-                [.. state.Steps.Select(s => s.Cite)]));
+                $"The {state.Topic} is now {state.Now}, per {facts.StepSource(last)} ({facts.Grade(last.Cite.Doc)}) on {BriefFacts.Day(last.ReportTime)}{disputed}; {earlier}.",
+                [last.Cite]));
         }
 
         // What matters most of what is open: a matter the sources read opposite ways, the explanation the evidence
@@ -822,8 +892,10 @@ public static class FrontPartBuilder
             return words.Where(w => w.Doc != x.Claim.Doc && w.Words.Count(own.Contains) >= 2).Select(w => w.Doc).Distinct(StringComparer.Ordinal).Count();
         }
 
+        // Of leads that tell as much, one the quote would not cut at its word limit.
         var quoted = best.Items
             .OrderByDescending(Shared)
+            .ThenBy(x => Whole(x.Excerpt) ? 0 : 1)
             .ThenByDescending(x => x.Claim.Frame?.EventClass is { } own && Family(own) == best.Family ? 1 : 0)
             .ThenBy(x => opening(x.Claim) ? 1 : 0)
             .ThenBy(x => BriefFacts.WordCount(x.Excerpt.Text) is >= 8 and <= 40 ? 0 : 1)

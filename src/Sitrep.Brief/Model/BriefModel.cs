@@ -105,6 +105,9 @@ public sealed record BriefOmitted
     /// <summary>Entities left out.</summary>
     public int Entities { get; init; }
 
+    /// <summary>Of the entities left out, those set aside as no actor of the story, counted by reason (<see cref="BriefEntity.SetAside"/>).</summary>
+    public IReadOnlyDictionary<string, int>? SetAside { get; init; }
+
     /// <summary>Mentions left out of kept entities (each kept entity's <c>mentionCount</c> still counts all).</summary>
     public int Mentions { get; init; }
 
@@ -264,6 +267,13 @@ public sealed record BriefEntity(string Id, string Name, string Type, IReadOnlyL
     /// <summary>All mentions in the corpus, whether or not <see cref="Mentions"/> lists them all.</summary>
     [JsonIgnore]
     public int TotalMentions => Math.Max(MentionCount, Mentions.Count);
+
+    /// <summary>
+    /// Why the brief does not count it among the story's actors, or null when it may be one: a source of the reports
+    /// (an outlet, a byline, a commenter), a common noun the recogniser took for a name, a code such as a report number.
+    /// A bounded brief leaves such entities out of <c>entities[]</c> and counts them in <c>omitted.setAside</c>.
+    /// </summary>
+    public string? SetAside { get; init; }
 }
 
 /// <summary>Who holds a claim.</summary>

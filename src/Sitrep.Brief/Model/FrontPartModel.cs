@@ -25,6 +25,13 @@ public sealed record BriefJudgment(string Text, string Likelihood, string Confid
 
     /// <summary>The figure judged, or null.</summary>
     public string? Figure { get; init; }
+
+    /// <summary>
+    /// What the judgment hangs on: the sources without any one of which it would rest on one outlet or its confidence
+    /// would fall a level ("Meridian Wire (B) and Continental Press Agency (B) (without either, it rests on one graded
+    /// outlet)"), or "no single source". Null for older briefs.
+    /// </summary>
+    public string? Linchpin { get; init; }
 }
 
 /// <summary>A source's own analytic judgment, reported as theirs and never restated as Sitrep's.</summary>

@@ -49,14 +49,16 @@ internal sealed class FrontPartHtml(BriefContext context, CitationIndex citation
         writer.WriteLine("<section id=\"judgments\" class=\"front\"><h2>Key judgments</h2>");
         if (report.KeyJudgments.Count == 0)
         {
-            writer.WriteLine("<div class=\"empty\">No key judgments: nothing is confirmed by two graded outlets.</div>");
+            writer.WriteLine(report.BottomLine.Any(b => b.Proposition is not null)
+                ? "<div class=\"empty\">No key judgments beyond the bottom line: nothing else is confirmed by two sources.</div>"
+                : "<div class=\"empty\">No key judgments: nothing is confirmed by two graded outlets.</div>");
         }
         else
         {
             writer.WriteLine("<ol class=\"judgments\">");
             foreach (var j in report.KeyJudgments)
             {
-                writer.WriteLine($"<li><span class=\"likelihood\">{E(FrontPartMarkdown.Capital(j.Likelihood))}</span> <span class=\"confidence c-{E(j.Confidence)}\">{E(j.Confidence)} confidence</span>: {E(j.Text)}{Cites(j.Cites)}<div class=\"basis\">Basis: {E(j.Basis)}</div></li>");
+                writer.WriteLine($"<li><span class=\"likelihood\">{E(FrontPartMarkdown.Capital(j.Likelihood))}</span> <span class=\"confidence c-{E(j.Confidence)}\">{E(j.Confidence)} confidence</span>: {E(j.Text)}{Cites(j.Cites)}<div class=\"basis\">Basis: {E(j.Basis)}.{(j.Linchpin is { } linchpin ? " Hangs on: " + E(linchpin) + "." : string.Empty)}</div></li>");
             }
 
             writer.WriteLine("</ol>");

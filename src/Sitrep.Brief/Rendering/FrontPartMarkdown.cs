@@ -32,13 +32,15 @@ internal static class FrontPartMarkdown
         writer.WriteLine();
         if (report.KeyJudgments.Count == 0)
         {
-            writer.WriteLine("_No key judgments: nothing is confirmed by two graded outlets._");
+            writer.WriteLine(report.BottomLine.Any(b => b.Proposition is not null)
+                ? "_No key judgments beyond the bottom line: nothing else is confirmed by two sources._"
+                : "_No key judgments: nothing is confirmed by two graded outlets._");
         }
 
         foreach (var j in report.KeyJudgments)
         {
             writer.WriteLine($"- **{E(Capital(j.Likelihood))}** ({E(j.Confidence)} confidence): {E(j.Text)} {Marks(j.Cites)}  ");
-            writer.WriteLine($"  _Basis: {E(j.Basis)}._");
+            writer.WriteLine($"  _Basis: {E(j.Basis)}.{(j.Linchpin is { } linchpin ? $" Hangs on: {E(linchpin)}." : string.Empty)}_");
         }
 
         if (report.SourceJudgments.Count > 0)

@@ -40,7 +40,8 @@ public sealed class FrontPartFigureTests
             Claim("c-c1", "c", "The regional army headquarters in the city was seized by rebel fighters."),
         ];
 
-        FrontPartBuilder.Build(Report(claims, [Proposition("p1", claims, 3, 1)], []), NoTexts).KeyJudgments.ShouldHaveSingleItem().Likelihood.ShouldBe("almost certain");
+        var report = Report(claims, [Proposition("p1", claims, 3, 1)], []);
+        FrontPartBuilder.LikelihoodOf(new BriefFacts(report).ById["p1"]).ShouldBe("almost certain");
     }
 
     [Fact]

@@ -26,17 +26,17 @@ public sealed class FrontPartTests
     }
 
     [Fact]
-    public void WhenThreeGradedOutletsAgree_TheBottomLineAndAHighConfidenceJudgmentStateIt()
+    public void WhenThreeGradedOutletsAgree_TheBottomLineStatesIt_AndItsJudgmentIsAlmostCertainWithHighConfidence()
     {
-        var brief = FrontPartBuilder.Build(Sample(), NoTexts);
+        var report = Sample();
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+        var view = new BriefFacts(report).ById["p1"];
 
-        brief.BottomLine.ShouldContain(b => b.Proposition == "p1");
-        var judgment = brief.KeyJudgments.ShouldHaveSingleItem();
-        judgment.Proposition.ShouldBe("p1");
-        judgment.Likelihood.ShouldBe("almost certain");
-        judgment.Confidence.ShouldBe("high");
-        judgment.Basis.ShouldBe("3 independent sources, B1 (3 graded); not disputed");
-        judgment.Cites.ShouldNotBeEmpty();
+        brief.BottomLine.ShouldContain(b => b.Proposition == "p1" && b.Text.Contains("3 independent sources, 3 graded outlets", StringComparison.Ordinal) && b.Cites.Count > 0);
+        brief.KeyJudgments.ShouldNotContain(j => j.Proposition == "p1");
+        FrontPartBuilder.LikelihoodOf(view).ShouldBe("almost certain");
+        FrontPartBuilder.ConfidenceOf(view).ShouldBe("high");
+        FrontPartBuilder.Basis(view, new BriefFacts(report)).ShouldBe("3 independent sources, B1 (3 graded); not disputed");
     }
 
     [Fact]
@@ -300,11 +300,12 @@ public sealed class FrontPartTests
         var report = Report(docs, seized, [Proposition("p1", seized, 3, 6, "corroborated")]);
 
         var brief = FrontPartBuilder.Build(report, NoTexts);
+        var facts = new BriefFacts(report);
+        var view = facts.ById["p1"];
 
-        var judgment = brief.KeyJudgments.ShouldHaveSingleItem();
-        judgment.Likelihood.ShouldBe("likely");
-        judgment.Confidence.ShouldBe("moderate");
-        judgment.Basis.ShouldStartWith("reported by 3 independent sources, none graded");
+        FrontPartBuilder.LikelihoodOf(view, ungraded: true).ShouldBe("likely");
+        FrontPartBuilder.ConfidenceOf(view, ungraded: true).ShouldBe("moderate");
+        FrontPartBuilder.Basis(view, facts).ShouldStartWith("reported by 3 independent sources, none graded");
         brief.BottomLine.ShouldContain(b => b.Proposition == "p1" && b.Text.Contains("reported by 3 independent sources", StringComparison.Ordinal));
         brief.Status.Confirmed.ShouldAllBe(c => c.Label == "reported, not confirmed");
     }
