@@ -14,10 +14,15 @@ namespace Sitrep.Web.Analysis;
 /// <remarks>
 /// The run is given only the new files: it reads the documents already stored back from their stored layers
 /// (<see cref="RunOptions.WholeStory"/>), so the picture covers the whole story without analysing old reports again.
-/// The story's files on disk are still read for one thing: the manifest beside them.
+/// The story's files on disk are still read for one thing: the manifest beside them. New reports update the stored
+/// picture with the brief deferred (<see cref="RunOptions.DeferBrief"/>); <see cref="BuildBrief"/> builds it from the
+/// picture (<see cref="AnalysisRun.StoryBrief"/>) when the worker's schedule says so, once for many additions.
 /// </remarks>
 public sealed class StoryAnalyzer(WorkbenchOptions options) : IReportAnalyzer
 {
+    // The component names a picture of the default pipeline carries (they do not depend on the analyst's decisions).
+    private static readonly Lazy<string> Components = new(() => Engine.Story.StoryPicture.Components(DefaultPipeline.Build()));
+
     /// <inheritdoc />
     public IReadOnlyList<string> Analyze(string dbPath, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
@@ -39,13 +44,57 @@ public sealed class StoryAnalyzer(WorkbenchOptions options) : IReportAnalyzer
                 WorkingDirectory = options.WorkingDirectory,
                 Excluded = [.. StoreFactory.Files(dbPath, options.WorkingDirectory), .. manifestPath is null ? Array.Empty<string>() : [manifestPath]],
 
-                // New reports update the stored picture (the first run, with no picture yet, computes the whole story).
+                // New reports update the stored picture (the first run, with no picture yet, computes the whole story and
+                // its brief); the brief is left to BuildBrief.
                 Incremental = true,
+                DeferBrief = true,
             },
             progress: null,
             cancellationToken);
         return [.. result.Errors.Select(e => $"{e.Code} {e.Path}: {e.Message}")];
     }
+
+    /// <inheritdoc />
+    public bool BriefIsBehind(string dbPath)
+    {
+        using var store = StoreFactory.Open(dbPath);
+        return Behind(store);
+    }
+
+    /// <inheritdoc />
+    public bool BuildBrief(string dbPath, CancellationToken cancellationToken)
+    {
+        using var store = StoreFactory.Open(dbPath);
+        if (!Behind(store))
+        {
+            return false;
+        }
+
+        var decisions = DecisionBook.Read(store, store);
+        var run = new AnalysisRun(DefaultPipeline.Build(aliases: decisions.Aliases(EntityAliasSettings.Load(store, null)), ach: decisions.Ach(store, suggest: true)), store);
+        run.StoryBrief(cancellationToken: cancellationToken);
+        return true;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The models of the document stages (tagger, parser, claims…) are loaded by analysing one short made-up report,
+    /// which is not stored; those of the corpus stages by <see cref="DefaultPipeline.WarmUp"/>.
+    /// </remarks>
+    public void WarmUp()
+    {
+        var pipeline = DefaultPipeline.Build();
+        var text = "The regional governor said on Saturday that the convoy had stopped 200 km from the capital. "
+            + "Officials in the city denied the report and said the roads stayed open.";
+        pipeline.AnalyzeBatch([Documents.Document.Create(text, "warm-up.txt").Build()]);
+        DefaultPipeline.WarmUp();
+    }
+
+    // Behind, and by a picture this pipeline can build the brief from (a picture of other components is rebuilt whole by
+    // the next addition, brief included; until then there is nothing to build).
+    private static bool Behind(IDocumentStore store) =>
+        Engine.Story.StoryPicture.BriefIsBehind(store)
+        && string.Equals(store.GetSetting(Engine.Story.StoryPicture.ComponentsKey), Components.Value, StringComparison.Ordinal);
 
     private List<string> StoryFiles(string? briefJson)
     {
