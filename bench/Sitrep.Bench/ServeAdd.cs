@@ -22,7 +22,7 @@ public static class ServeAdd
         var add = int.Parse(CorpusMaker.Arg(args, "--add") ?? "20", CultureInfo.InvariantCulture);
         var db = Path.GetFullPath(CorpusMaker.Arg(args, "--db") ?? throw new ArgumentException("--db FILE is required"));
         var files = Directory.EnumerateFiles(corpus).Order(StringComparer.Ordinal).ToList();
-        var analyzer = new StoryAnalyzer(new WorkbenchOptions { DbPath = db, WorkingDirectory = Path.GetDirectoryName(db)! });
+        using var analyzer = new StoryAnalyzer(new WorkbenchOptions { DbPath = db, WorkingDirectory = Path.GetDirectoryName(db)! });
         if (args.Contains("--warm", StringComparer.Ordinal))
         {
             var (wall, cpu) = Measure(analyzer.WarmUp);

@@ -436,8 +436,8 @@ public sealed class AnalysisRun
     }
 
     /// <summary>
-    /// Writes the story's brief (<see cref="StoryBrief"/>, built first when it is behind the picture) as brief.json,
-    /// brief.md and brief.html into <paramref name="outputDirectory"/>: bounded by <paramref name="limits"/> unless
+    /// Writes the story's brief (<see cref="StoryBrief"/>, built first when it is behind the picture) as the brief files
+    /// (<see cref="BriefRenderers.All"/>: JSON, Markdown, HTML, the ACH matrix) into <paramref name="outputDirectory"/>: bounded by <paramref name="limits"/> unless
     /// <paramref name="full"/>, with the cited excerpts read from the stored documents. Nothing is written when the
     /// store holds no brief.
     /// </summary>

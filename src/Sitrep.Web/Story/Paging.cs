@@ -49,12 +49,12 @@ public static class Paging
         return (offset ?? 0, limit ?? DefaultLimit, null);
     }
 
-    /// <summary>The page of <paramref name="all"/> at the window, with the next page's address built from <paramref name="request"/>.</summary>
-    public static PageOf<T> Of<T>(IReadOnlyList<T> all, int total, int offset, int limit, HttpRequest? request)
+    /// <summary>A page holding <paramref name="items"/>, with the next page's address built from <paramref name="request"/> when there is one.</summary>
+    public static PageOf<T> Of<T>(IReadOnlyList<T> items, int total, int offset, int limit, HttpRequest? request)
     {
-        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(items);
         var next = offset + limit < total && request is not null ? NextUrl(request, offset + limit, limit) : null;
-        return new PageOf<T>(all, total, offset, limit, next);
+        return new PageOf<T>(items, total, offset, limit, next);
     }
 
     /// <summary>The same address with another <c>offset</c> (and the same <c>limit</c>), the other parameters kept.</summary>

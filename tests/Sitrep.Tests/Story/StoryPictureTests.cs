@@ -45,7 +45,7 @@ public sealed class StoryPictureTests
         StoryPicture.BriefIsBehind(grown).ShouldBeFalse();
         onRead.ShouldNotBeNull().Corpus.DocumentCount.ShouldBe((int)grown.CountDocuments());
         var written = run.WriteStoryBrief(Path.Combine(dir, "out"));
-        written.Count.ShouldBe(3);
+        written.Count.ShouldBe(Sitrep.Brief.Rendering.BriefRenderers.All.Count);
         BriefSnapshot.FromJson(File.ReadAllText(Path.Combine(dir, "out", "brief.json"))).Corpus.DocumentCount.ShouldBe(onRead.Corpus.DocumentCount);
         (onRead.Propositions.Count > 0).ShouldBe(reference.Propositions.Count > 0);
         BriefSnapshot.ToJson(run.StoryBrief()!).ShouldBe(BriefSnapshot.ToJson(onRead), "a brief read again with no update in between is the stored one");
