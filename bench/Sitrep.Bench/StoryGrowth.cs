@@ -25,6 +25,11 @@ public static class StoryGrowth
     public static int Run(string[] args)
     {
         var mode = args.Length > 0 ? args[0] : throw new ArgumentException("story build|add ...");
+        if (mode == "serve-add")
+        {
+            return ServeAdd.Run(args[1..]);
+        }
+
         var corpus = CorpusMaker.Arg(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
         var docs = int.Parse(CorpusMaker.Arg(args, "--docs") ?? "1000", CultureInfo.InvariantCulture);
         var db = CorpusMaker.Arg(args, "--db") ?? throw new ArgumentException("--db FILE is required");

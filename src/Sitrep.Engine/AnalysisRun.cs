@@ -435,6 +435,41 @@ public sealed class AnalysisRun
         return BuildStoryBrief(limits ?? StoryCorpusLimits.Default, [], [], new PhaseClock(), storyDocuments, cancellationToken).Brief;
     }
 
+    /// <summary>
+    /// Writes the story's brief (<see cref="StoryBrief"/>, built first when it is behind the picture) as the brief files
+    /// (<see cref="BriefRenderers.All"/>: JSON, Markdown, HTML, the ACH matrix) into <paramref name="outputDirectory"/>: bounded by <paramref name="limits"/> unless
+    /// <paramref name="full"/>, with the cited excerpts read from the stored documents. Nothing is written when the
+    /// store holds no brief.
+    /// </summary>
+    /// <exception cref="SitrepException">SR error <see cref="SitrepErrors.OutputUnwritable"/> when the folder cannot be written.</exception>
+    public IReadOnlyList<string> WriteStoryBrief(string outputDirectory, bool full = false, BriefLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        if (StoryBrief(cancellationToken: cancellationToken) is not { } brief)
+        {
+            return [];
+        }
+
+        var shown = full ? brief : BriefBounds.Apply(brief, limits ?? BriefLimits.Default);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var doc in shown.Documents)
+        {
+            if (_store.Find(doc.Id) is { } found)
+            {
+                texts[doc.Id] = found.Text;
+            }
+        }
+
+        try
+        {
+            return BriefRenderers.WriteAll(new BriefContext(shown, texts), outputDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw SitrepErrors.OutputUnwritable.Exception(outputDirectory, ex.Message);
+        }
+    }
+
     /// <summary>The brief over the story as the stored picture holds it, kept in the store as the brief snapshot.</summary>
     private (BriefReport Brief, Corpus Corpus) BuildStoryBrief(StoryCorpusLimits limits, List<AnalyzedDocument> analyzed, List<SitrepError> errors, PhaseClock phases, int storyDocuments, CancellationToken cancellationToken)
     {

@@ -45,6 +45,24 @@ public sealed record WorkbenchOptions
     /// <summary>Runs the analysis of new reports; null uses the engine's default pipeline (<see cref="Analysis.StoryAnalyzer"/>).</summary>
     public Analysis.IReportAnalyzer? Analyzer { get; init; }
 
+    /// <summary>
+    /// How long after the last added report the brief is built again when no one has asked for it (reports are added with
+    /// the brief deferred, so a burst builds it once).
+    /// </summary>
+    public TimeSpan BriefQuiet { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest the brief stays behind the picture while reports keep coming without a pause.</summary>
+    public TimeSpan BriefMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Longest a read of a view waits for a brief that is being built; after it the view shows the last brief, marked
+    /// as being updated, and open pages are redrawn when the new one is ready.
+    /// </summary>
+    public TimeSpan BriefWait { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Loads the analysis models in the background when the server starts (<see cref="Analysis.IReportAnalyzer.WarmUp"/>).</summary>
+    public bool WarmUp { get; init; } = true;
+
     /// <summary>Where uploaded files are kept: a folder beside the store file, or <c>sitrep.uploads</c> in the working folder for a PostgreSQL store.</summary>
     public string UploadDirectory => Storage.StoreFactory.IsPostgres(DbPath)
         ? Path.Combine(WorkingDirectory, "sitrep.uploads")

@@ -167,4 +167,58 @@ public sealed class ApiTests : IDisposable
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("being analysed");
     }
+
+    [Fact]
+    public async Task TheEvidenceComesInPagesWithALinkToTheNext()
+    {
+        var client = Client();
+        var first = await client.GetAsync("/api/evidence?limit=1", Ct);
+        var page = JsonDocument.Parse(await first.Content.ReadAsStringAsync(Ct)).RootElement;
+        page.GetProperty("items").GetArrayLength().ShouldBe(1);
+        page.GetProperty("total").GetInt32().ShouldBe(2);
+        var next = page.GetProperty("next").GetString()!;
+        next.ShouldBe("/api/evidence?offset=1&limit=1");
+        first.Headers.GetValues("Link").Single().ShouldBe("</api/evidence?offset=1&limit=1>; rel=\"next\"");
+
+        var second = await client.GetFromJsonAsync<JsonElement>(next, Ct);
+        second.GetProperty("items").GetArrayLength().ShouldBe(1);
+        second.GetProperty("items")[0].GetProperty("proposition").GetProperty("id").GetString()
+            .ShouldNotBe(page.GetProperty("items")[0].GetProperty("proposition").GetProperty("id").GetString());
+        second.TryGetProperty("next", out _).ShouldBeFalse("the last page has no next");
+    }
+
+    [Fact]
+    public async Task AFilteredPageKeepsItsFilterInTheNextLink()
+    {
+        var page = await Client().GetFromJsonAsync<JsonElement>("/api/documents?limit=2", Ct);
+        page.GetProperty("documents").GetArrayLength().ShouldBe(2);
+        page.GetProperty("total").GetInt32().ShouldBe(_factory.Seed.DocumentCount);
+        page.GetProperty("next").GetString().ShouldBe("/api/documents?offset=2&limit=2");
+
+        var evidence = await Client().GetFromJsonAsync<JsonElement>("/api/evidence?status=contested&limit=1", Ct);
+        evidence.GetProperty("total").GetInt32().ShouldBe(1);
+        evidence.TryGetProperty("next", out _).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("/api/evidence?limit=0")]
+    [InlineData("/api/evidence?limit=201")]
+    [InlineData("/api/actors?offset=-1")]
+    [InlineData("/api/timeline?limit=100000")]
+    [InlineData("/api/documents?limit=0")]
+    public async Task APageOutOfBoundsIsAProblemDetails400(string url)
+    {
+        var response = await Client().GetAsync(url, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task WithoutALimitAPageHoldsTheDefaultNumber()
+    {
+        var actors = await Client().GetFromJsonAsync<JsonElement>("/api/actors", Ct);
+        actors.GetProperty("limit").GetInt32().ShouldBe(Story.Paging.DefaultLimit);
+        actors.GetProperty("offset").GetInt32().ShouldBe(0);
+        actors.GetProperty("items").GetArrayLength().ShouldBe(actors.GetProperty("total").GetInt32());
+    }
 }

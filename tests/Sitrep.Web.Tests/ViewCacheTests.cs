@@ -49,7 +49,7 @@ public sealed class ViewCacheTests
 
         (await client.GetFromJsonAsync<JsonElement>("/api/decisions", Ct)).GetArrayLength().ShouldBe(1);
         var actors = await client.GetFromJsonAsync<JsonElement>("/api/actors", Ct);
-        actors.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Rostov").GetProperty("type").GetString().ShouldBe("ORG");
+        actors.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Rostov").GetProperty("type").GetString().ShouldBe("ORG");
     }
 
     [Fact]

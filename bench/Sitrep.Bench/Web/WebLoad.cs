@@ -129,11 +129,18 @@ public static class WebLoad
     /// <summary>The endpoints, with the story's own document ids and its most-mentioned actors' names as search words.</summary>
     private static async Task<IReadOnlyList<LoadTarget>> Targets(HttpClient client)
     {
-        using var docs = JsonDocument.Parse(await client.GetStringAsync("/api/documents").ConfigureAwait(false));
-        var all = docs.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToList();
+        // Every document's id, page by page, so the readers asked for are spread over the whole story.
+        var all = new List<string>();
+        for (string? next = "/api/documents?limit=200"; next is not null;)
+        {
+            using var docs = JsonDocument.Parse(await client.GetStringAsync(next).ConfigureAwait(false));
+            all.AddRange(docs.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()!));
+            next = docs.RootElement.TryGetProperty("next", out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null;
+        }
+
         var ids = all.Where((_, i) => i % Math.Max(1, all.Count / 40) == 0).Take(40).ToList();
         using var actors = JsonDocument.Parse(await client.GetStringAsync("/api/actors").ConfigureAwait(false));
-        var words = actors.RootElement.EnumerateArray().Take(10).Select(a => a.GetProperty("name").GetString()!).ToList();
+        var words = actors.RootElement.GetProperty("items").EnumerateArray().Take(10).Select(a => a.GetProperty("name").GetString()!).ToList();
         if (ids.Count == 0 || words.Count == 0)
         {
             throw new InvalidOperationException("The story holds no documents or no actors; analyse one first (sitrep analyze DIR --db FILE).");

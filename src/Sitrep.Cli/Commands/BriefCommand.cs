@@ -34,6 +34,14 @@ internal static class BriefCommand
                 var formats = ParseFormats(parse.GetValue(format));
                 var from = Since(parse.GetValue(since));
                 using var store = StoreFactory.Open(parse.GetValue(db)!);
+                if (Engine.Story.StoryPicture.BriefIsBehind(store))
+                {
+                    // Reports were added with the brief deferred (watch, serve): the stored brief is built again from the
+                    // stored picture first, so an old brief is never written out as the story's.
+                    var run = new Engine.AnalysisRun(Engine.DefaultPipeline.Build(aliases: Engine.EntityAliasSettings.Load(store, null), ach: AchOptionsFromFiles.Load(store, null, null, suggest: true)), store);
+                    run.StoryBrief();
+                }
+
                 var json = store.GetSetting(BriefSnapshot.Key);
                 if (json is null)
                 {

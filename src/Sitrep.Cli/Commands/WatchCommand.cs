@@ -9,11 +9,20 @@ using Sitrep.Storage;
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
-/// <c>sitrep watch DIR [--db FILE] [--interval MS] [--max-bytes N] [--settle MS]</c>: ingests new and changed files
-/// once they are stable, records renames and deletions, one line per document, until Ctrl+C.
+/// <c>sitrep watch DIR [--db FILE] [--interval MS] [--max-bytes N] [--settle MS] [--out DIR]</c>: ingests new and
+/// changed files once they are stable, records renames and deletions, one line per document, until Ctrl+C.
 /// </summary>
+/// <remarks>
+/// New reports update the stored picture with the brief deferred (<see cref="RunOptions.DeferBrief"/>): the brief is
+/// built when it is next read (<c>sitrep brief</c>, <c>sitrep serve</c>) or, with <c>--out</c>, once a scan finds
+/// nothing new (a burst has ended) or <see cref="MaxBriefDelay"/> after the first report it leaves out, never once per
+/// report. The models the corpus stages load on first use are loaded at start (<see cref="DefaultPipeline.WarmUp"/>).
+/// </remarks>
 internal static class WatchCommand
 {
+    /// <summary>Longest the brief files stay behind the picture while reports keep arriving.</summary>
+    private static readonly TimeSpan MaxBriefDelay = TimeSpan.FromSeconds(30);
+
     public static Command Create()
     {
         var directory = new Argument<string>("dir") { Description = "The folder to watch (with its subfolders)." };
@@ -35,7 +44,7 @@ internal static class WatchCommand
         };
         var output = new Option<string?>("--out")
         {
-            Description = "Folder for brief.json, brief.md and brief.html, rewritten after each change. Without it the picture is kept in the store only ('sitrep brief' renders it).",
+            Description = "Folder for brief.json, brief.md and brief.html, rewritten once a burst of changes has ended. Without it the picture is kept in the store only ('sitrep brief' renders it).",
             HelpName = "DIR",
         };
         var command = new Command("watch", "Ingest new and changed files in a folder as they appear, and update the story's picture, until stopped.") { directory, db, interval, maxBytes, settle, output };
@@ -82,6 +91,10 @@ internal static class WatchCommand
             watcher.Renamed += (_, _) => Release(signal);
             watcher.Deleted += (_, _) => Release(signal);
             Console.WriteLine($"Watching {Path.GetFullPath(directory)} (Ctrl+C to stop); store {db}.");
+
+            // Beside the first scan: a long-lived process pays for the models once, not in the first report that needs them.
+            _ = Task.Run(DefaultPipeline.WarmUp, cancellationToken);
+            DateTime? behindSince = null;
             while (!cancellationToken.IsCancellationRequested)
             {
                 var changes = watch.Poll(cancellationToken);
@@ -90,14 +103,29 @@ internal static class WatchCommand
                     Console.WriteLine(line);
                 }
 
-                if (changes.Any(c => c.Change is "new" or "changed" or "renamed" or "deleted"))
+                var changed = changes.Any(c => c.Change is "new" or "changed" or "renamed" or "deleted");
+                if (changed)
                 {
-                    // New reports update the picture kept in the store; a changed, renamed or deleted file takes documents
-                    // out of the story, so the picture is computed again over every stored document (the reference).
+                    // New reports update the picture kept in the store, the brief left behind it; a changed, renamed or
+                    // deleted file takes documents out of the story, so the picture is computed again over every stored
+                    // document (the reference), and its brief with it.
                     var onlyNew = changes.All(c => c.Change is "new" or "same" or "error");
                     var added = onlyNew ? changes.Where(c => c.Change == "new" && c.Document is not null).Select(c => c.Document!.Id).ToList() : [];
-                    var picture = story.Execute(new RunOptions { Inputs = [], OutputDirectory = output, Incremental = onlyNew, Stored = added }, progress: null, cancellationToken);
-                    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"picture  {picture.StoryDocuments} documents, {picture.Brief.Propositions.Count} propositions, {picture.Phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b).TotalMilliseconds:N0} ms{(output is null ? string.Empty : "; brief in " + output)}"));
+                    var render = onlyNew ? null : output;
+                    var picture = story.Execute(new RunOptions { Inputs = [], OutputDirectory = render, Incremental = onlyNew, DeferBrief = onlyNew, Stored = added }, progress: null, cancellationToken);
+                    var took = picture.Phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b).TotalMilliseconds;
+                    behindSince = output is null || render is not null ? null : behindSince ?? DateTime.UtcNow;
+                    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"picture  {picture.StoryDocuments} documents, {took:N0} ms; ")
+                        + (picture.BriefDeferred ? (output is null ? "brief built when read ('sitrep brief')" : "brief written when the folder is quiet")
+                            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{picture.Brief.Propositions.Count} propositions{(render is null ? string.Empty : "; brief in " + render)}")));
+                }
+
+                if (output is not null && behindSince is { } since && (!changed || DateTime.UtcNow - since >= MaxBriefDelay))
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    story.WriteStoryBrief(output, cancellationToken: cancellationToken);
+                    behindSince = null;
+                    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"brief    {clock.Elapsed.TotalMilliseconds:N0} ms; in {output}"));
                 }
 
                 await signal.WaitAsync(interval, cancellationToken).ConfigureAwait(false);

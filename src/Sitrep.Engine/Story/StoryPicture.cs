@@ -122,6 +122,16 @@ public static class StoryPicture
         return string.Equals(store.GetSetting(BriefVersionKey), Version(store).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// True when the store holds a picture and a brief older than it: reports were added with the brief deferred
+    /// (<see cref="RunOptions.DeferBrief"/>) since the brief was built, and <see cref="AnalysisRun.StoryBrief"/> builds it.
+    /// </summary>
+    public static bool BriefIsBehind(IDocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.GetSetting(ComponentsKey) is not null && Version(store) > 0 && !BriefIsCurrent(store);
+    }
+
     private static void BumpVersion(IDocumentStore store) =>
         store.SetSetting(VersionKey, (Version(store) + 1).ToString(CultureInfo.InvariantCulture));
 

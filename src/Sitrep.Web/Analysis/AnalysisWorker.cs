@@ -8,19 +8,57 @@ namespace Sitrep.Web.Analysis;
 
 /// <summary>
 /// Analyses new reports one run at a time, in the background: uploads journalled in the store (those left pending by
-/// a crash first) and new files in the watched folder. After each run the story is read again and every open page is
-/// told what changed.
+/// a crash first) and new files in the watched folder. Each run updates the stored picture with the brief deferred;
+/// the brief is built again on this same thread (never beside an addition) when the <see cref="BriefSchedule"/> says
+/// so: a reader asked for it, a burst of reports has ended, or it has been behind for too long. Open pages are told
+/// when reports were added and, once the brief is built, what changed. The models are loaded in the background when
+/// the server starts (<see cref="IReportAnalyzer.WarmUp"/>).
 /// </summary>
-public sealed partial class AnalysisWorker(WorkbenchOptions options, StoryService story, LiveHub hub, IReportAnalyzer analyzer, ILogger<AnalysisWorker> logger) : BackgroundService
+public sealed partial class AnalysisWorker : BackgroundService
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Dictionary<string, (long Length, DateTime Written)> _seen = new(StringComparer.Ordinal);
+    private readonly WorkbenchOptions _options;
+    private readonly StoryService _story;
+    private readonly LiveHub _hub;
+    private readonly IReportAnalyzer _analyzer;
+    private readonly ILogger<AnalysisWorker> _logger;
+    private readonly BriefSchedule _schedule;
+    private readonly TimeProvider _time;
+    private int _wanted;
+
+    /// <summary>Creates the worker; a reader that finds the brief behind wakes it (<see cref="StoryService.BriefWanted"/>).</summary>
+    public AnalysisWorker(WorkbenchOptions options, StoryService story, LiveHub hub, IReportAnalyzer analyzer, ILogger<AnalysisWorker> logger, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(story);
+        _options = options;
+        _story = story;
+        _hub = hub;
+        _analyzer = analyzer;
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+        _schedule = new BriefSchedule(options.BriefQuiet, options.BriefMaxDelay);
+        story.BriefWanted += (_, _) =>
+        {
+            Interlocked.Exchange(ref _wanted, 1);
+            Wake();
+        };
+    }
 
     /// <summary>Number of runs finished, for tests and <c>/api/status</c>.</summary>
     public long Runs { get; private set; }
 
+    /// <summary>Number of times the brief was built from the picture by this server.</summary>
+    public long BriefBuilds { get; private set; }
+
     /// <summary>True while a run is going on.</summary>
     public bool Busy { get; private set; }
+
+    /// <summary>
+    /// The warm-up's wall time once it has finished (<see cref="IReportAnalyzer.WarmUp"/>), null before; logged too.
+    /// </summary>
+    public TimeSpan? WarmUpTime { get; private set; }
 
     /// <summary>Asks for a run soon (new uploads are journalled before this is called).</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
@@ -28,19 +66,33 @@ public sealed partial class AnalysisWorker(WorkbenchOptions options, StoryServic
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.WatchDirectory is { } watched)
+        if (_options.WatchDirectory is { } watched)
         {
             // Files already there when the server starts are part of the story: the first scan reads them.
             Directory.CreateDirectory(watched);
         }
 
         // Bodies cut off by a crash were never acknowledged: their temporary files go.
-        if (Directory.Exists(options.UploadDirectory))
+        if (Directory.Exists(_options.UploadDirectory))
         {
-            foreach (var part in Directory.EnumerateFiles(options.UploadDirectory, ".part-*"))
+            foreach (var part in Directory.EnumerateFiles(_options.UploadDirectory, ".part-*"))
             {
                 File.Delete(part);
             }
+        }
+
+        // A brief left behind by an earlier process (a deferred watch, a crash between an addition and the build) is
+        // built on the same schedule as one this server left behind.
+        if (_analyzer.BriefIsBehind(_options.DbPath))
+        {
+            _schedule.FoundStale(_time.GetUtcNow());
+            _story.MarkUpdating();
+        }
+
+        if (_options.WarmUp)
+        {
+            // Beside the first scan, not before it: a report waiting at start shares the loading instead of queueing behind it.
+            _ = Task.Run(WarmUp, stoppingToken);
         }
 
         Wake();
@@ -48,8 +100,14 @@ public sealed partial class AnalysisWorker(WorkbenchOptions options, StoryServic
         {
             try
             {
+                var idle = TimeSpan.FromSeconds(_options.WatchDirectory is null ? 3600 : 1);
+                if (_schedule.Wait(_time.GetUtcNow()) is { } due && due < idle)
+                {
+                    idle = due;
+                }
+
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(options.WatchDirectory is null ? 3600 : 1));
+                timeout.CancelAfter(idle);
                 await _wake.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
@@ -70,39 +128,73 @@ public sealed partial class AnalysisWorker(WorkbenchOptions options, StoryServic
             }
             catch (Exception ex) when (ex is Errors.SitrepException or IOException or InvalidOperationException or UnauthorizedAccessException)
             {
-                LogRunFailed(logger, ex);
-                hub.Publish("error", "The analysis of new reports failed: " + ex.Message);
+                LogRunFailed(_logger, ex);
+                _hub.Publish("error", "The analysis of new reports failed: " + ex.Message);
             }
         }
     }
 
     private void RunOnce(CancellationToken cancellationToken)
     {
-        var pending = story.Store.PendingUploads();
-        var watched = WatchedChanges();
-        if (pending.Count == 0 && watched.Count == 0)
+        if (Interlocked.Exchange(ref _wanted, 0) == 1)
         {
-            return;
+            _schedule.Want();
         }
 
+        // A reader waiting for the brief goes before the next additions.
+        if (_schedule.Stale && _schedule.Due(_time.GetUtcNow()))
+        {
+            BuildBrief(cancellationToken);
+        }
+
+        var pending = _story.Store.PendingUploads();
+        var watched = WatchedChanges();
+        if (pending.Count > 0 || watched.Count > 0)
+        {
+            Add(pending, watched, cancellationToken);
+        }
+
+        if (_schedule.Stale && _schedule.Due(_time.GetUtcNow()))
+        {
+            BuildBrief(cancellationToken);
+        }
+    }
+
+    private void Add(IReadOnlyList<Storage.StoredUpload> pending, List<string> watched, CancellationToken cancellationToken)
+    {
         Busy = true;
         try
         {
-            var errors = analyzer.Analyze(options.DbPath, [.. pending.Select(u => u.Path).Concat(watched)], cancellationToken);
+            var errors = _analyzer.Analyze(_options.DbPath, [.. pending.Select(u => u.Path).Concat(watched)], cancellationToken);
+
+            // Marked before the uploads are: a reader who sees them analysed never sees the old brief unmarked.
+            var behind = _analyzer.BriefIsBehind(_options.DbPath);
+            if (behind)
+            {
+                _schedule.Added(_time.GetUtcNow());
+                _story.MarkUpdating();
+            }
+
             foreach (var upload in pending)
             {
-                story.Store.MarkUploadAnalysed(upload.Sha256, DateTimeOffset.UtcNow);
+                _story.Store.MarkUploadAnalysed(upload.Sha256, DateTimeOffset.UtcNow);
             }
 
-            var (before, after) = story.Refresh();
-            var text = ChangeNotice.Describe(before.Brief, after.Brief);
-            if (errors.Count > 0)
-            {
-                text += "; " + errors.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " could not be read: " + errors[0];
-            }
-
+            var failed = errors.Count > 0
+                ? "; " + errors.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " could not be read: " + errors[0]
+                : string.Empty;
             Runs++;
-            hub.Publish("picture", text);
+            if (behind)
+            {
+                // The brief waits for the schedule; pages are told that reports came in, without being redrawn (a redraw
+                // would read the brief, and so build it, once per report).
+                var added = pending.Count + watched.Count;
+                _hub.Publish("added", added.ToString(System.Globalization.CultureInfo.InvariantCulture) + (added == 1 ? " new report" : " new reports") + " analysed; the brief is being updated" + failed);
+                return;
+            }
+
+            var (before, after) = _story.Refresh();
+            _hub.Publish("picture", ChangeNotice.Describe(before.Brief, after.Brief) + failed);
         }
         finally
         {
@@ -110,9 +202,62 @@ public sealed partial class AnalysisWorker(WorkbenchOptions options, StoryServic
         }
     }
 
+    private void BuildBrief(CancellationToken cancellationToken)
+    {
+        Busy = true;
+        try
+        {
+            try
+            {
+                if (_analyzer.BuildBrief(_options.DbPath, cancellationToken))
+                {
+                    BriefBuilds++;
+                }
+            }
+            catch
+            {
+                // Tried again after a quiet period, not at once (a failing build must not spin).
+                _schedule.Built();
+                _schedule.FoundStale(_time.GetUtcNow());
+                throw;
+            }
+
+            _schedule.Built();
+            var behind = _analyzer.BriefIsBehind(_options.DbPath);
+            if (behind)
+            {
+                // Added to by another process during the build: built again after a quiet period.
+                _schedule.FoundStale(_time.GetUtcNow());
+            }
+
+            var (before, after) = _story.Refresh(updating: behind);
+            _hub.Publish("picture", ChangeNotice.Describe(before.Brief, after.Brief));
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    private void WarmUp()
+    {
+        var started = _time.GetTimestamp();
+        try
+        {
+            _analyzer.WarmUp();
+            WarmUpTime = _time.GetElapsedTime(started);
+            LogWarmedUp(_logger, WarmUpTime.Value.TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is Errors.SitrepException or IOException or InvalidOperationException)
+        {
+            // The models then load on first use, as without a warm-up.
+            LogWarmUpFailed(_logger, ex);
+        }
+    }
+
     private List<string> WatchedChanges()
     {
-        if (options.WatchDirectory is not { } directory || !Directory.Exists(directory))
+        if (_options.WatchDirectory is not { } directory || !Directory.Exists(directory))
         {
             return [];
         }
@@ -140,6 +285,12 @@ public sealed partial class AnalysisWorker(WorkbenchOptions options, StoryServic
 
         return changed;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Models loaded in {Milliseconds:N0} ms")]
+    private static partial void LogWarmedUp(ILogger logger, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Loading the models at start failed; they load on first use")]
+    private static partial void LogWarmUpFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The analysis of new reports failed")]
     private static partial void LogRunFailed(ILogger logger, Exception exception);

@@ -51,16 +51,24 @@ public static class WorkbenchApi
     }
 
     /// <summary>What the server is doing.</summary>
-    public sealed record StatusDto(long Version, int Documents, long AnalysisRuns, bool Analysing, int PendingUploads, string Generator);
+    /// <param name="Version">The picture's version on this server.</param>
+    /// <param name="Documents">Reports in the brief in force (behind the store while <paramref name="BriefUpdating"/>).</param>
+    /// <param name="AnalysisRuns">Runs that added reports.</param>
+    /// <param name="Analysing">True while reports are analysed or the brief is built.</param>
+    /// <param name="PendingUploads">Uploads waiting for analysis.</param>
+    /// <param name="Generator">The brief's generator and version.</param>
+    /// <param name="BriefUpdating">True when reports were added since the brief in force was built (it is being built again).</param>
+    /// <param name="BriefBuilds">Times this server built the brief from the picture.</param>
+    public sealed record StatusDto(long Version, int Documents, long AnalysisRuns, bool Analysing, int PendingUploads, string Generator, bool BriefUpdating, long BriefBuilds);
 
-    /// <summary>The brief's front part.</summary>
-    public sealed record OverviewDto(BriefCorpus Corpus, IReadOnlyList<BriefStatement> BottomLine, IReadOnlyList<BriefJudgment> KeyJudgments, BriefStatus Status, IReadOnlyList<BriefActor> ActorsThatMatter, IReadOnlyList<BriefWatchItem> Watch, string? Problem);
+    /// <summary>The brief's front part; <paramref name="Updating"/> when reports were added since it was built.</summary>
+    public sealed record OverviewDto(BriefCorpus Corpus, IReadOnlyList<BriefStatement> BottomLine, IReadOnlyList<BriefJudgment> KeyJudgments, BriefStatus Status, IReadOnlyList<BriefActor> ActorsThatMatter, IReadOnlyList<BriefWatchItem> Watch, string? Problem, bool Updating);
 
     /// <summary>A document's metadata and text, with what the analysis found in it.</summary>
     public sealed record DocumentDto(BriefDocument? Metadata, string Id, string Path, string? Title, string Text, IReadOnlyList<BriefClaim> Claims, IReadOnlyList<BriefSpan> Mentions);
 
-    /// <summary>Search hits or the list of documents.</summary>
-    public sealed record DocumentsDto(IReadOnlyList<BriefDocument> Documents, IReadOnlyList<SearchHit> Hits);
+    /// <summary>Search hits, or one page of the list of documents (<paramref name="Total"/> in all, the next page at <paramref name="Next"/>).</summary>
+    public sealed record DocumentsDto(IReadOnlyList<BriefDocument> Documents, IReadOnlyList<SearchHit> Hits, int Total, int Offset, int Limit, string? Next);
 
     /// <summary>A grade to set.</summary>
     public sealed record GradeRequest(string Reliability, string? Why, string? Who);
@@ -106,29 +114,58 @@ public static class WorkbenchApi
     private static Ok<StatusDto> Status(StoryService story, AnalysisWorker worker)
     {
         var picture = story.Current;
-        return TypedResults.Ok(new StatusDto(picture.Version, picture.Brief.Documents.Count, worker.Runs, worker.Busy, story.Store.PendingUploads().Count, picture.Brief.Generator.Name + " " + picture.Brief.Generator.Version));
+        return TypedResults.Ok(new StatusDto(picture.Version, picture.Brief.Documents.Count, worker.Runs, worker.Busy, story.Store.PendingUploads().Count, picture.Brief.Generator.Name + " " + picture.Brief.Generator.Version, picture.Updating, worker.BriefBuilds));
     }
 
     private static Ok<OverviewDto> Overview(StoryService story, HttpContext context)
     {
-        var picture = story.Current;
+        var picture = story.Shown(context);
         var b = picture.Brief;
         context.Response.Headers.ETag = ETags.Of("overview", picture.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return TypedResults.Ok(new OverviewDto(b.Corpus, b.BottomLine, b.KeyJudgments, b.Status, b.ActorsThatMatter, b.Watch, picture.Problem));
+        return TypedResults.Ok(new OverviewDto(b.Corpus, b.BottomLine, b.KeyJudgments, b.Status, b.ActorsThatMatter, b.Watch, picture.Problem, picture.Updating));
     }
 
-    private static Ok<IReadOnlyList<EvidenceRow>> Evidence(StoryService story, string? actor, string? status, string? source, int? credibility, DateOnly? from, DateOnly? to) =>
-        TypedResults.Ok(EvidenceQuery.Run(story.Current.Brief, story.Actors(), new EvidenceFilter(actor, status, source, credibility, from, to)));
-
-    private static Results<Ok<DocumentsDto>, ProblemHttpResult> Documents(StoryService story, string? q, int? limit)
+    private static Results<Ok<PageOf<EvidenceRow>>, ProblemHttpResult> Evidence(StoryService story, HttpContext context, string? actor, string? status, string? source, int? credibility, DateOnly? from, DateOnly? to, int? offset, int? limit)
     {
-        var brief = story.Current.Brief;
-        if (string.IsNullOrWhiteSpace(q))
+        if (BadWindow(offset, limit) is { } bad)
         {
-            return TypedResults.Ok(new DocumentsDto(brief.Documents, []));
+            return bad;
         }
 
-        return TypedResults.Ok(new DocumentsDto([], story.Search(q, Math.Clamp(limit ?? 50, 1, 500))));
+        var window = Paging.Window(offset, limit);
+        var found = EvidenceQuery.Run(story.Shown(context).Brief, story.Actors(), new EvidenceFilter(actor, status, source, credibility, from, to), window.Offset, window.Limit);
+        return Paged(context, Paging.Of(found.Rows, found.Total, window.Offset, window.Limit, context.Request));
+    }
+
+    private static Results<Ok<DocumentsDto>, ProblemHttpResult> Documents(StoryService story, HttpContext context, string? q, int? offset, int? limit)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            if (BadWindow(offset, limit) is { } bad)
+            {
+                return bad;
+            }
+
+            var window = Paging.Window(offset, limit);
+            var all = story.Shown(context).Brief.Documents;
+            var page = Paging.Of([.. all.Skip(window.Offset).Take(window.Limit)], all.Count, window.Offset, window.Limit, context.Request);
+            Paging.LinkNext(context.Response, page);
+            return TypedResults.Ok(new DocumentsDto(page.Items, [], page.Total, page.Offset, page.Limit, page.Next));
+        }
+
+        var hits = story.Search(q, Math.Clamp(limit ?? 50, 1, 500));
+        return TypedResults.Ok(new DocumentsDto([], hits, hits.Count, 0, hits.Count, null));
+    }
+
+    private static ProblemHttpResult? BadWindow(int? offset, int? limit) =>
+        Paging.Window(offset, limit).Error is { } error
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid value", detail: error)
+            : null;
+
+    private static Ok<PageOf<T>> Paged<T>(HttpContext context, PageOf<T> page)
+    {
+        Paging.LinkNext(context.Response, page);
+        return TypedResults.Ok(page);
     }
 
     private static Results<Ok<DocumentDto>, ProblemHttpResult> Document(StoryService story, string id)
@@ -188,9 +225,22 @@ public static class WorkbenchApi
     private static Results<Ok<EditDto>, ProblemHttpResult> SetGrade(Workbench workbench, StoryService story, HttpContext context, string name, GradeRequest body) =>
         Answer(workbench.Grade(name, body.Reliability, IfMatch(context), true, Who(context, body.Who), body.Why), context, () => story.Outlets().FirstOrDefault(o => o.Name == name)?.ETag);
 
-    private static Ok<IReadOnlyList<BriefTimelineEntry>> Timeline(StoryService story) => TypedResults.Ok(story.Current.Brief.Timeline);
+    private static Results<Ok<PageOf<BriefTimelineEntry>>, ProblemHttpResult> Timeline(StoryService story, HttpContext context, int? offset, int? limit) =>
+        Window(context, story.Shown(context).Brief.Timeline, offset, limit);
 
-    private static Ok<IReadOnlyList<ActorView>> Actors(StoryService story) => TypedResults.Ok(story.Actors());
+    private static Results<Ok<PageOf<ActorView>>, ProblemHttpResult> Actors(StoryService story, HttpContext context, int? offset, int? limit) =>
+        Window(context, story.Actors(), offset, limit);
+
+    private static Results<Ok<PageOf<T>>, ProblemHttpResult> Window<T>(HttpContext context, IReadOnlyList<T> all, int? offset, int? limit)
+    {
+        if (BadWindow(offset, limit) is { } bad)
+        {
+            return bad;
+        }
+
+        var window = Paging.Window(offset, limit);
+        return Paged(context, Paging.Of([.. all.Skip(window.Offset).Take(window.Limit)], all.Count, window.Offset, window.Limit, context.Request));
+    }
 
     private static Results<Ok<EditDto>, ProblemHttpResult> Merge(Workbench workbench, StoryService story, HttpContext context, string id, MergeRequest body) =>
         Answer(workbench.Merge(id, body.Other, IfMatch(context), true, Who(context, body.Who), body.Why), context, () => story.Actors().FirstOrDefault(a => a.Id == id)?.ETag);

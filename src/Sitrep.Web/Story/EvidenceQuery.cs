@@ -29,14 +29,19 @@ public sealed record ClaimRow(BriefClaim Claim, BriefDocument? Document, string?
     public string SourceName => Document?.Source.Outlet ?? Document?.Source.Author ?? Document?.Path ?? Claim.Doc;
 }
 
+/// <summary>One page of the filtered propositions.</summary>
+/// <param name="Rows">The rows of the page.</param>
+/// <param name="Total">How many propositions pass the filter in all.</param>
+public sealed record EvidencePage(IReadOnlyList<EvidenceRow> Rows, int Total);
+
 /// <summary>Filters the stored propositions.</summary>
 public static class EvidenceQuery
 {
-    /// <summary>Largest number of rows one answer holds.</summary>
-    public const int MaxRows = 500;
-
-    /// <summary>The propositions that pass the filter, with only their claims that pass it.</summary>
-    public static IReadOnlyList<EvidenceRow> Run(BriefReport brief, IReadOnlyList<ActorView> actors, EvidenceFilter filter)
+    /// <summary>
+    /// The propositions that pass the filter, with only their claims that pass it: the <paramref name="limit"/> rows from
+    /// <paramref name="offset"/> on (in the brief's order), and how many pass in all.
+    /// </summary>
+    public static EvidencePage Run(BriefReport brief, IReadOnlyList<ActorView> actors, EvidenceFilter filter, int offset = 0, int limit = Paging.DefaultLimit)
     {
         ArgumentNullException.ThrowIfNull(brief);
         ArgumentNullException.ThrowIfNull(actors);
@@ -44,7 +49,10 @@ public static class EvidenceQuery
         var claims = brief.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var docs = brief.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var actor = string.IsNullOrWhiteSpace(filter.Actor) ? null : actors.FirstOrDefault(a => a.Id == filter.Actor || string.Equals(a.Name, filter.Actor, StringComparison.OrdinalIgnoreCase));
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var rows = new List<EvidenceRow>();
+        var total = 0;
         foreach (var p in brief.Propositions)
         {
             if (filter.Status is { Length: > 0 } status && !string.Equals(p.Status, status, StringComparison.OrdinalIgnoreCase))
@@ -82,16 +90,19 @@ public static class EvidenceQuery
                 continue;
             }
 
+            // Rows outside the page are only counted: their relations are not looked for.
+            total++;
+            if (total <= offset || rows.Count >= limit)
+            {
+                continue;
+            }
+
             var ids = p.Claims.ToHashSet(StringComparer.Ordinal);
             var relations = brief.Contradictions.Where(c => c.Proposition == p.Id || c.A == p.Id || c.B == p.Id || ids.Contains(c.A) || ids.Contains(c.B)).ToList();
             rows.Add(new EvidenceRow(p, kept, relations));
-            if (rows.Count >= MaxRows)
-            {
-                break;
-            }
         }
 
-        return rows;
+        return new EvidencePage(rows, total);
     }
 
     /// <summary>The statuses the stored propositions have.</summary>

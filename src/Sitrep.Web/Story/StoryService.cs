@@ -17,7 +17,10 @@ namespace Sitrep.Web.Story;
 /// </summary>
 /// <remarks>
 /// One store connection serves every request (the store serialises calls on it). The parsed picture is cached and
-/// replaced whole when an analysis finishes, so a request always sees one consistent version.
+/// replaced whole when an analysis finishes, so a request always sees one consistent version. Reports added with the
+/// brief deferred leave the brief behind the stored picture: the picture in force is then marked
+/// <see cref="Picture.Updating"/> until the analysis worker has built the brief again (<see cref="FreshAsync"/> asks it
+/// to, and waits a little).
 /// </remarks>
 public sealed class StoryService : IDisposable
 {
@@ -26,6 +29,7 @@ public sealed class StoryService : IDisposable
     private readonly Lock _gate = new();
     private Picture? _picture;
     private (long Version, int Decisions, AchView View)? _ach;
+    private TaskCompletionSource _refreshed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Opens the story's store (created when missing).</summary>
     public StoryService(WorkbenchOptions options)
@@ -50,15 +54,83 @@ public sealed class StoryService : IDisposable
         }
     }
 
-    /// <summary>Reads the stored picture again after an analysis; returns the old and the new one.</summary>
-    public (Picture Before, Picture After) Refresh()
+    /// <summary>The <c>HttpContext.Items</c> key of the picture a read view was keyed by (<see cref="Web.StoryViewCache"/>).</summary>
+    public const string PictureItem = "sitrep.picture";
+
+    /// <summary>
+    /// The picture a view says it shows: the one the request's view key was read from (set before the view is drawn),
+    /// else the picture in force. What the view draws may be newer, never older.
+    /// </summary>
+    public Picture Shown(Microsoft.AspNetCore.Http.HttpContext? context) =>
+        context?.Items.TryGetValue(PictureItem, out var item) == true && item is Picture picture ? picture : Current;
+
+    /// <summary>Raised when a reader finds the brief behind the picture (<see cref="FreshAsync"/>); the analysis worker builds it.</summary>
+    public event EventHandler? BriefWanted;
+
+    /// <summary>Reads the stored picture again after an analysis or a build of the brief; returns the old and the new one.</summary>
+    /// <param name="updating">True when the stored brief is still behind the stored picture.</param>
+    public (Picture Before, Picture After) Refresh(bool updating = false)
+    {
+        TaskCompletionSource done;
+        (Picture, Picture) result;
+        lock (_gate)
+        {
+            var before = _picture ?? Load(0);
+            _picture = Load(before.Version + 1) with { Updating = updating };
+            result = (before, _picture);
+            done = _refreshed;
+            _refreshed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        done.TrySetResult();
+        return result;
+    }
+
+    /// <summary>
+    /// Reports were added to the stored picture and the brief was left behind it: the same brief stays in force, marked
+    /// <see cref="Picture.Updating"/>, under a new version (so no view drawn before is given out as current).
+    /// </summary>
+    public void MarkUpdating()
     {
         lock (_gate)
         {
             var before = _picture ?? Load(0);
-            _picture = Load(before.Version + 1);
-            return (before, _picture);
+            _picture = before with { Version = before.Version + 1, Updating = true };
         }
+    }
+
+    /// <summary>
+    /// The picture in force, after asking for the brief to be built when it is behind and waiting at most
+    /// <paramref name="wait"/> for it: a reader gets the current brief when it is built in time, else the last one,
+    /// marked <see cref="Picture.Updating"/>, without waiting longer.
+    /// </summary>
+    public async Task<Picture> FreshAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        Task refreshed;
+        lock (_gate)
+        {
+            var picture = _picture ??= Load(1);
+            if (!picture.Updating)
+            {
+                return picture;
+            }
+
+            refreshed = _refreshed.Task;
+        }
+
+        BriefWanted?.Invoke(this, EventArgs.Empty);
+        if (wait > TimeSpan.Zero)
+        {
+            try
+            {
+                await refreshed.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        return Current;
     }
 
     /// <summary>
@@ -314,7 +386,14 @@ public readonly record struct StoryStamp(long Version, WorkStamp Work)
 /// <param name="Brief">The brief the last analysis stored (empty before the first).</param>
 /// <param name="Ach">The ACH snapshot, or null.</param>
 /// <param name="Problem">Why the stored brief could not be read, or null.</param>
-public sealed record Picture(long Version, BriefReport Brief, AchSnapshot? Ach, string? Problem);
+public sealed record Picture(long Version, BriefReport Brief, AchSnapshot? Ach, string? Problem)
+{
+    /// <summary>
+    /// True when reports were added to the stored picture since <see cref="Brief"/> was built: it is the last brief, not
+    /// the current one, and views say so; it is being built again.
+    /// </summary>
+    public bool Updating { get; init; }
+}
 
 /// <summary>An outlet as the Sources view shows it.</summary>
 /// <param name="Name">The outlet.</param>

@@ -22,6 +22,13 @@ namespace Sitrep.Web.Web;
 /// request carrying another cookie (a message left for the next page, say), which is drawn fresh every time.
 /// </para>
 /// <para>
+/// Before the key is read, a brief left behind by reports added since it was built is asked for, and waited for at
+/// most <see cref="WorkbenchOptions.BriefWait"/> (<see cref="StoryService.FreshAsync"/>): the view is then drawn from the
+/// current brief, or from the last one marked as being updated (whose stamp differs from the current one's, so it is
+/// never given out once the new brief is in force). A page's live redraw (<see cref="LiveHeader"/>) does not ask: it
+/// follows a build, and asking from it would build the brief once per report while pages are open.
+/// </para>
+/// <para>
 /// The cache sits after the doors (<see cref="TokenGate"/>, sign-in, <see cref="Accounts.TeamGate"/>), so every request
 /// is still let in or refused as before; only drawing the view is saved. Answers carry an ETag over the same key
 /// (unless the endpoint sets its own), and a request whose <c>If-None-Match</c> names it gets 304 from the cache.
@@ -45,18 +52,33 @@ public sealed class StoryViewCache : IOutputCachePolicy
     /// <summary>The anti-forgery cookie's name (set in <see cref="WorkbenchHost.ConfigureServices"/>).</summary>
     internal const string AntiforgeryCookie = "sitrep_csrf";
 
+    /// <summary>The header live.js sends with a page's redraw after a notice.</summary>
+    public const string LiveHeader = "X-Sitrep-Live";
+
     /// <inheritdoc />
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
         var request = http.Request;
-        if (!HttpMethods.IsGet(request.Method) || request.Cookies.Keys.Any(name => !KnownCookies.Any(known => name.StartsWith(known, StringComparison.Ordinal))))
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
-        var stamp = http.RequestServices.GetRequiredService<StoryService>().Stamp().ToString();
+        var story = http.RequestServices.GetRequiredService<StoryService>();
+        var wait = request.Headers.ContainsKey(LiveHeader) ? TimeSpan.Zero : http.RequestServices.GetRequiredService<WorkbenchOptions>().BriefWait;
+        var picture = wait > TimeSpan.Zero ? await story.FreshAsync(wait, cancellation).ConfigureAwait(false) : story.Current;
+
+        // The view says "updating" by this picture, the one its key is read from: the data drawn after may only be newer.
+        http.Items[StoryService.PictureItem] = picture;
+
+        if (!HttpMethods.IsGet(request.Method) || request.Cookies.Keys.Any(name => !KnownCookies.Any(known => name.StartsWith(known, StringComparison.Ordinal))))
+        {
+            return;
+        }
+
+        var stamp = new StoryStamp(picture.Version, story.Store.Stamp()).ToString();
         var signedIn = http.User.Identity?.IsAuthenticated == true;
         var who = signedIn ? http.User.Identity!.Name ?? string.Empty : string.Empty;
         var role = signedIn ? http.User.FindFirst(ClaimTypes.Role)?.Value ?? "none" : string.Empty;
@@ -74,7 +96,6 @@ public sealed class StoryViewCache : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["role"] = role;
         context.CacheVaryByRules.VaryByValues["csrf"] = csrf;
         http.Response.Headers.ETag = ETags.Of("view", Instance, stamp, request.Path, request.QueryString.Value ?? string.Empty, who, role, csrf);
-        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />

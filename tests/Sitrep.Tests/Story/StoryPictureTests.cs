@@ -39,9 +39,14 @@ public sealed class StoryPictureTests
             .ToList();
         updates.ShouldAllBe(u => u.BriefDeferred && u.Brief.Corpus.DocumentCount == u.StoryDocuments);
         StoryPicture.BriefIsCurrent(grown).ShouldBeFalse();
+        StoryPicture.BriefIsBehind(grown).ShouldBeTrue();
         var onRead = run.StoryBrief();
         StoryPicture.BriefIsCurrent(grown).ShouldBeTrue();
+        StoryPicture.BriefIsBehind(grown).ShouldBeFalse();
         onRead.ShouldNotBeNull().Corpus.DocumentCount.ShouldBe((int)grown.CountDocuments());
+        var written = run.WriteStoryBrief(Path.Combine(dir, "out"));
+        written.Count.ShouldBe(Sitrep.Brief.Rendering.BriefRenderers.All.Count);
+        BriefSnapshot.FromJson(File.ReadAllText(Path.Combine(dir, "out", "brief.json"))).Corpus.DocumentCount.ShouldBe(onRead.Corpus.DocumentCount);
         (onRead.Propositions.Count > 0).ShouldBe(reference.Propositions.Count > 0);
         BriefSnapshot.ToJson(run.StoryBrief()!).ShouldBe(BriefSnapshot.ToJson(onRead), "a brief read again with no update in between is the stored one");
         updates.Add(run.Execute(new RunOptions { Inputs = [files[^1]], Manifest = manifest, WorkingDirectory = samples, Incremental = true }));

@@ -1,6 +1,7 @@
 // Sitrep workbench: live updates over server-sent events. The page carries no inline script; the events address
 // rides in data-events on <body>. A notice says what changed; a page whose <main> is marked data-live is fetched
-// again and swapped in whole (the server's HTML is already encoded; DOMParser never runs its scripts).
+// again and swapped in whole (the server's HTML is already encoded; DOMParser never runs its scripts). The redraw says
+// it is one (X-Sitrep-Live), so it shows the brief as it is instead of asking for it to be built.
 (() => {
   'use strict';
   const url = document.body.dataset.events;
@@ -20,7 +21,7 @@
 
     refreshing = true;
     try {
-      const response = await fetch(window.location.href, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
+      const response = await fetch(window.location.href, { headers: { Accept: 'text/html', 'X-Sitrep-Live': '1' }, credentials: 'same-origin' });
       if (response.ok) {
         const parsed = new DOMParser().parseFromString(await response.text(), 'text/html');
         const next = parsed.querySelector('main[data-live]');
