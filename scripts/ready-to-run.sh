@@ -3,21 +3,30 @@
 #
 #   dotnet build src/Sitrep.Cli -c Release && scripts/ready-to-run.sh src/Sitrep.Cli/bin/Release/net10.0 /tmp/sitrep-r2r
 #   dotnet /tmp/sitrep-r2r/sitrep.dll analyze samples/wagner-2023 --out out
+#   scripts/ready-to-run.sh --in-place src/Sitrep.Cli/bin/Release/net10.0     # what -p:SitrepReadyToRun=true runs after a build
 #
-# The folder is copied to DEST (the build output is left as it is, so `dotnet build` stays incremental) and every managed
-# assembly in it that is not ReadyToRun already is compiled with crossgen2 against the shared framework the SDK runs.
+# The folder is copied to DEST (the build output is left as it is) and every managed assembly in it that is not
+# ReadyToRun already is compiled with crossgen2 against the shared framework the SDK runs. With --in-place the
+# assemblies are compiled into a scratch folder and then moved over the build output's (the next plain build copies
+# the IL ones back, as their size differs).
 # The crossgen2 pack (Microsoft.NETCore.App.Crossgen2.<rid>) comes from the NuGet feed, restored once by a throwaway
 # project with PublishReadyToRun, as `dotnet publish -r <rid> -p:PublishReadyToRun=true` would. Linux and macOS, x64 or
 # arm64. Measured in docs/BENCHMARKS.md (`perf6` section).
 set -euo pipefail
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 BUILD_OUTPUT_DIR DEST_DIR" >&2
+in_place=false
+if [ $# -eq 2 ] && [ "$1" = "--in-place" ]; then
+    in_place=true
+    src=$(cd "$2" && pwd)
+    dest=$(mktemp -d)
+elif [ $# -eq 2 ]; then
+    src=$(cd "$1" && pwd)
+    dest=$2
+    [ "$src" != "$(mkdir -p "$dest" && cd "$dest" && pwd)" ] || { echo "DEST must differ from the build output" >&2; exit 2; }
+else
+    echo "usage: $0 BUILD_OUTPUT_DIR DEST_DIR | $0 --in-place BUILD_OUTPUT_DIR" >&2
     exit 2
 fi
-src=$(cd "$1" && pwd)
-dest=$2
-[ "$src" != "$(mkdir -p "$dest" && cd "$dest" && pwd)" ] || { echo "DEST must differ from the build output" >&2; exit 2; }
 
 case "$(uname -s)" in Linux) os=linux ;; Darwin) os=osx ;; *) echo "unsupported OS $(uname -s)" >&2; exit 2 ;; esac
 case "$(uname -m)" in x86_64|amd64) arch=x64 ;; aarch64|arm64) arch=arm64 ;; *) echo "unsupported CPU $(uname -m)" >&2; exit 2 ;; esac
@@ -46,8 +55,10 @@ EOF
 fi
 [ -x "$crossgen" ] || { echo "crossgen2 not found at $crossgen" >&2; exit 1; }
 
-rm -rf "$dest"
-cp -a "$src" "$dest"
+if [ "$in_place" = false ]; then
+    rm -rf "$dest"
+    cp -a "$src" "$dest"
+fi
 
 # References: the shared frameworks the app runs on (ASP.NET Core for the workbench), then the app's own assemblies.
 refs=(-r "$dotnet_root/shared/Microsoft.NETCore.App/$runtime/*.dll")
@@ -64,9 +75,17 @@ for dll in "$src"/*.dll; do
         compiled=$((compiled + 1))
         rm -f "$dest/$name.r2r.log"
     else
-        cp -a "$dll" "$dest/$name"
         skipped=$((skipped + 1))
-        mv "$dest/$name.r2r.log" "${TMPDIR:-/tmp}/r2r-skipped-$name.log" 2>/dev/null || true
+        rm -f "$dest/$name" "$dest/$name.r2r.log"
+        [ "$in_place" = true ] || cp -a "$dll" "$dest/$name"
     fi
 done
+if [ "$in_place" = true ]; then
+    # Moved only once every assembly is compiled: crossgen2 read the IL ones as references until then.
+    for dll in "$dest"/*.dll; do
+        mv -f "$dll" "$src/$(basename "$dll")"
+    done
+    rm -rf "$dest"
+    dest=$src
+fi
 echo "ReadyToRun: $compiled assemblies compiled, $skipped kept as they were, in $dest"
