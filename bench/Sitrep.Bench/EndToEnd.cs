@@ -51,6 +51,8 @@ public static class EndToEnd
             // On a shared machine the wall time is the scheduler's share; the process's CPU time is the code's.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu {process.TotalProcessorTime.TotalSeconds:0.0} s (user {process.UserProcessorTime.TotalSeconds:0.0} s), {process.TotalProcessorTime.TotalSeconds / mb:0.00} CPU s/MB; load average before the run {LoadBefore}"));
             Console.WriteLine("files: " + string.Join(", ", result.WrittenFiles.Select(f => string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(f)} {new FileInfo(f).Length / 1e6:0.00} MB"))));
+            var (sentences, batches, slots, batchTime) = Sitrep.Meaning.Encoding.MiniLmSentenceEncoder.Default.Counters();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MiniLM: {sentences:N0} sentences encoded in {batches:N0} batches, {slots:N0} token positions, batches {batchTime.TotalSeconds:0.0} s summed over threads ({(sentences == 0 ? 0 : batchTime.TotalMilliseconds / sentences):0.00} ms a sentence)"));
             Console.WriteLine("phases: " + string.Join(", ", result.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.TotalSeconds:0.0} s"))));
             return 0;
         }

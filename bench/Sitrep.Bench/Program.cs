@@ -7,6 +7,7 @@ using Sitrep.Bench;
 // dotnet run -c Release --project bench/Sitrep.Bench -- frames [--mb 2]          cost of claim frames from the parse, CPU s/MB
 // dotnet run -c Release --project bench/Sitrep.Bench -- readers [--mb 8]        reader throughput (PDF, DOCX, mbox, Markdown, HTML), MB/s and peak memory
 // dotnet run -c Release --project bench/Sitrep.Bench -- story build|add ...     a growing story: one new report into N stored
+// dotnet run -c Release --project bench/Sitrep.Bench -- models                 the fixed cost: each shipped model's load, CPU and wall seconds
 // dotnet run -c Release --project bench/Sitrep.Bench -- make-corpus ...       build the ≥ 50 MB FNC-1 corpus
 // dotnet run -c Release --project bench/Sitrep.Bench -- brief-phase --db FILE   the brief phase alone, from a store e2e --db kept
 // dotnet run -c Release --project bench/Sitrep.Bench -- store-save --corpus DIR --db FILE --db postgres://…  save throughput of each store
@@ -16,6 +17,11 @@ using Sitrep.Bench;
 if (args.Length > 0 && args[0] == "e2e")
 {
     return EndToEnd.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "models")
+{
+    return ModelLoading.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "story")

@@ -30,6 +30,10 @@ public sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
     private readonly MiniLmOptions _options;
     private readonly bool _wantsTokenTypes;
     private readonly string _outputName;
+    private long _sentencesEncoded;
+    private long _batchesRun;
+    private long _tokenSlots;
+    private long _batchTicks;
 
     /// <summary>Loads the model with <paramref name="options"/>.</summary>
     /// <exception cref="InvalidOperationException">The model package's resources are missing.</exception>
@@ -117,8 +121,17 @@ public sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
         return vectors;
     }
 
+    /// <summary>
+    /// What this encoder has run so far (for the end-to-end benchmark): sentences, batches, token positions fed to the
+    /// model (padding included) and the summed wall time of the batches (their CPU time on an idle machine, since each
+    /// batch runs on one thread).
+    /// </summary>
+    internal (long Sentences, long Batches, long TokenSlots, TimeSpan BatchTime) Counters() =>
+        (Interlocked.Read(ref _sentencesEncoded), Interlocked.Read(ref _batchesRun), Interlocked.Read(ref _tokenSlots), System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _batchTicks)));
+
     private float[][] EncodeBatch(string[] texts)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var max = _options.MaxWordPieces;
         var rows = texts.Length;
         var ids = new long[rows * max];
@@ -157,7 +170,12 @@ public sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, names, values, [_outputName]);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
-        return Pool(hidden, attention, rows, width, Dimensions);
+        var pooled = Pool(hidden, attention, rows, width, Dimensions);
+        Interlocked.Add(ref _sentencesEncoded, rows);
+        Interlocked.Increment(ref _batchesRun);
+        Interlocked.Add(ref _tokenSlots, (long)rows * width);
+        Interlocked.Add(ref _batchTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        return pooled;
     }
 
     private static long[] Compact(long[] source, int rows, int max, int width)
