@@ -40,6 +40,12 @@ public sealed class StoryPictureTests
         updates.ShouldAllBe(u => u.BriefDeferred && u.Brief.Corpus.DocumentCount == u.StoryDocuments);
         StoryPicture.BriefIsCurrent(grown).ShouldBeFalse();
         StoryPicture.BriefIsBehind(grown).ShouldBeTrue();
+
+        // `sitrep brief` on a store whose brief is behind builds it again first: it never writes the old brief out.
+        var cli = SitrepProcess.Run(dir, "brief", "--db", "grown.db", "--out", "cli", "--format", "json");
+        cli.ExitCode.ShouldBe(0, cli.Stderr);
+        BriefSnapshot.FromJson(File.ReadAllText(Path.Combine(dir, "cli", "brief.json"))).Corpus.DocumentCount.ShouldBe((int)grown.CountDocuments());
+        StoryPicture.BriefIsBehind(grown).ShouldBeFalse();
         var onRead = run.StoryBrief();
         StoryPicture.BriefIsCurrent(grown).ShouldBeTrue();
         StoryPicture.BriefIsBehind(grown).ShouldBeFalse();
