@@ -430,15 +430,22 @@ public static class FrontPartBuilder
         ArgumentNullException.ThrowIfNull(facts);
         var confidence = ConfidenceOf(v, facts.Ungraded);
         var supporting = v.Proposition.Stances.Where(s => s.Stance == "support").Select(s => s.Doc).Distinct(StringComparer.Ordinal).ToList();
-        string Key(string doc) => facts.Documents.GetValueOrDefault(doc)?.SyndicationGroup ?? facts.Outlet(doc);
+        // Documents are one outlet only when a source names it (or they are syndicated copies): two untitled reports whose
+        // display names (a headline cut short, a file name) happen to read alike are two reports.
+        string Key(string doc) => facts.Documents.GetValueOrDefault(doc) is { } d ? d.SyndicationGroup ?? d.Source.Outlet ?? doc : doc;
+        string Independent(string doc) => facts.Documents.GetValueOrDefault(doc)?.SyndicationGroup ?? doc;
         var outlets = supporting.Where(facts.IsCredible).GroupBy(Key, StringComparer.Ordinal).ToList();
         var lower = new List<(string Name, string Then)>();
         foreach (var outlet in outlets)
         {
             var rest = supporting.Where(d => !outlet.Contains(d, StringComparer.Ordinal)).ToList();
+
+            // An outlet may hold several independent sources as the proposition counts them (syndicated copies count once):
+            // without the outlet, all of them go.
+            var held = outlet.Select(Independent).Distinct(StringComparer.Ordinal).Count();
             var without = v with
             {
-                Proposition = v.Proposition with { IndependentSources = Math.Max(0, v.Proposition.IndependentSources - 1) },
+                Proposition = v.Proposition with { IndependentSources = Math.Max(0, v.Proposition.IndependentSources - held) },
                 CredibleSources = Math.Max(0, v.CredibleSources - 1),
                 Grades = [.. rest.Select(facts.Grade).Order(StringComparer.Ordinal).Distinct()],
             };
@@ -456,7 +463,9 @@ public static class FrontPartBuilder
         if (lower.Count > 0)
         {
             var fallsTo = lower.Select(l => l.Then).OrderBy(t => t.StartsWith("it rests", StringComparison.Ordinal) ? 0 : 1).First();
-            var names = lower.Count == outlets.Count && (lower.Count > 2 || facts.Ungraded)
+            // "Both" and "each of its N" are said only when the outlets are the sources the basis counts.
+            var counted = !facts.Ungraded || outlets.Count == v.Proposition.IndependentSources;
+            var names = lower.Count == outlets.Count && counted && (lower.Count > 2 || facts.Ungraded)
                 ? (lower.Count == 2 ? $"both its {facts.OutletWord}s" : string.Create(CultureInfo.InvariantCulture, $"each of its {lower.Count} {facts.OutletWord}s"))
                 : string.Join(" and ", lower.Select(l => l.Name));
             var without = lower.Count == 1 ? "without it" : lower.Count == 2 ? "without either" : "without any one";

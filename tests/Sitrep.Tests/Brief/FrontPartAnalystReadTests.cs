@@ -116,6 +116,29 @@ public sealed class FrontPartAnalystReadTests
     }
 
     [Fact]
+    public void UntitledReportsWhoseNamesReadAlike_AreSeparateReportsInTheLinchpin()
+    {
+        // Three ungraded reports with no outlet and the same headline: three reports, not one outlet of three.
+        BriefDocument[] docs = [.. new[] { "a", "b", "c" }.Select(id => Doc(id, null!, "") with { Headline = "Gunman named by police" })];
+        BriefClaim[] claims = [.. docs.Select(d => Claim($"{d.Id}-c1", d.Id, "The bystander was wounded in her left arm."))];
+        var facts = new BriefFacts(Report(docs, claims, [Proposition("p1", claims, 3, 0)]));
+
+        FrontPartBuilder.ConfidenceOf(facts.ById["p1"], ungraded: true).ShouldBe("moderate");
+        FrontPartBuilder.Linchpin(facts.ById["p1"], facts).ShouldBe("each of its 3 ungraded reports (without any one, low confidence)");
+    }
+
+    [Fact]
+    public void AnOutletHoldingTwoReports_TakesBothWithItInTheLinchpin()
+    {
+        // Two reports of one outlet and one of another: without the first outlet, one report is left.
+        BriefDocument[] docs = [Doc("a", "Harbour Herald", ""), Doc("b", "Harbour Herald", ""), Doc("c", "Valley Times", "")];
+        BriefClaim[] claims = [.. docs.Select(d => Claim($"{d.Id}-c1", d.Id, "The bystander was wounded in her left arm."))];
+        var facts = new BriefFacts(Report(docs, claims, [Proposition("p1", claims, 3, 0)]));
+
+        FrontPartBuilder.Linchpin(facts.ById["p1"], facts).ShouldBe("Harbour Herald and Valley Times (without either, it rests on one ungraded report)");
+    }
+
+    [Fact]
     public void WhenOnlyTheBottomLinesEventIsCorroborated_NoKeyJudgmentRepeatsIt()
     {
         var seized = Seized();
