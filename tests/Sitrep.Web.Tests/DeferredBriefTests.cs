@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Sitrep.Web.Endpoints;
 using Sitrep.Web.Tests.Support;
+using static Sitrep.Web.Tests.Support.StatusPolling;
 
 namespace Sitrep.Web.Tests;
 
@@ -122,27 +122,4 @@ public sealed class DeferredBriefTests
         request.Headers.Add("X-Sitrep-Client", "test");
         (await client.SendAsync(request, Ct)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted);
     }
-
-    private static async Task<WorkbenchApi.StatusDto> WaitFor(HttpClient client, Func<WorkbenchApi.StatusDto, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var status = await Status(client);
-            if (done(status))
-            {
-                return status;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not reached in 60 s: {status}.");
-            }
-
-            await Task.Delay(50, Ct);
-        }
-    }
-
-    private static async Task<WorkbenchApi.StatusDto> Status(HttpClient client) =>
-        (await client.GetFromJsonAsync<WorkbenchApi.StatusDto>("/api/status", Ct))!;
 }

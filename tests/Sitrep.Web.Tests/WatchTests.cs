@@ -1,6 +1,5 @@
-using System.Net.Http.Json;
-using Sitrep.Web.Endpoints;
 using Sitrep.Web.Tests.Support;
+using static Sitrep.Web.Tests.Support.StatusPolling;
 
 namespace Sitrep.Web.Tests;
 
@@ -65,27 +64,4 @@ public sealed class WatchTests : IDisposable
 
         overview.ShouldContain("The death toll");
     }
-
-    private static async Task<WorkbenchApi.StatusDto> WaitFor(HttpClient client, Func<WorkbenchApi.StatusDto, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var status = await Status(client);
-            if (done(status))
-            {
-                return status;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The watched folder was not analysed in 60 s: {status}.");
-            }
-
-            await Task.Delay(200, Ct);
-        }
-    }
-
-    private static async Task<WorkbenchApi.StatusDto> Status(HttpClient client) =>
-        (await client.GetFromJsonAsync<WorkbenchApi.StatusDto>("/api/status", Ct))!;
 }
