@@ -65,21 +65,17 @@ http {
     ssl_protocols TLSv1.2 TLSv1.3;
     # sitrep serve refuses a request above its --max-upload (16 MiB by default) itself; let it say so.
     client_max_body_size 17m;
+    # Set once for the server, inherited by both locations (neither sets proxy headers of its own).
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host \$host;
+    proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    proxy_set_header X-Forwarded-Proto \$scheme;
     location / {
       proxy_pass http://sitrep;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
     }
     location = /events {
       proxy_pass http://sitrep;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
       proxy_buffering off;
       proxy_read_timeout 1h;
     }
