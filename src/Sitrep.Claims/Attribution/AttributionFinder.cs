@@ -353,7 +353,7 @@ internal static class AttributionFinder
             }
         }
 
-        if (first > last)
+        if (first > last || ComparesWithWhatWasSaid(words, first, last))
         {
             return null;
         }
@@ -392,6 +392,23 @@ internal static class AttributionFinder
         }
 
         return last - first + 1 > 14 || !words.IsWord(first) && words[first] is not "(" ? null : (first, last);
+    }
+
+    /// <summary>
+    /// "far fewer than the 25,000 Prigozhin", "more than the ministry": a comparison with what someone said, not a holder
+    /// ("more than 100 residents", "more than a dozen witnesses" are holders).
+    /// </summary>
+    private static bool ComparesWithWhatWasSaid(SentenceWords words, int first, int last)
+    {
+        for (var k = first; k < last; k++)
+        {
+            if (words[k] == "than" && words[k + 1] is "the" or "what" or "those" or "that" or "his" or "her" or "their" or "its")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasVerb(SentenceWords words, int first, int last)

@@ -94,6 +94,25 @@ public sealed class ClaimRuleTests
         attribution.Text.ShouldNotBeNull().ShouldContain(key);
     }
 
+    [Theory]
+    [InlineData("The rally drew between 2,000 and 3,000 people, far fewer than the 50,000 the organisers claimed.", "organisers")]
+    [InlineData("The convoy had about 40 trucks, more than the ministry said.", "ministry")]
+    [InlineData("Officials counted 120 houses destroyed, more than the governor had said.", "governor")]
+    public void AComparisonWithWhatSomeoneSaidDoesNotMakeThemTheHolder(string text, string comparedWith)
+    {
+        var attribution = Only(text).Attribution;
+        (attribution.Text ?? string.Empty).ShouldNotContain(comparedWith);
+        attribution.Kind.ShouldBe(HolderKind.Author);
+    }
+
+    [Fact]
+    public void MoreThanSomeWitnessesAreStillHolders()
+    {
+        var attribution = Only("More than a dozen witnesses said the convoy fired on the checkpoint.").Attribution;
+        attribution.Kind.ShouldNotBe(HolderKind.Author);
+        attribution.Text.ShouldNotBeNull().ShouldContain("witnesses");
+    }
+
     [Fact]
     public void AnElidedSubjectHoldsTheSecondConjunct()
     {
