@@ -92,7 +92,7 @@ public static partial class MeaningRater
         }
 
         var frames = hypotheses.ToDictionary(h => h.Id, h => HypothesisFrame.Of(h.Text), StringComparer.Ordinal);
-        var distinctive = Distinctive(hypotheses, frames);
+        var distinctive = Distinctive(hypotheses, frames, Names(hypotheses.Select(h => h.Text).Concat(evidence.Select(StatementOf))));
         var rows = evidence
             .Select(e => (Row: e, Words: Content(StatementOf(e))))
             .Select(x => (x.Row, x.Words, Relevance: hypotheses.Max(h => HypothesisSuggester.Similarity(frames[h.Id].Words, [.. x.Words.Select(w => w.Stem)]))))
@@ -239,7 +239,10 @@ public static partial class MeaningRater
             return (null, $"{relation}, but the events differ ('{row.Frame.EventClass}' against '{h.EventClass}')", true);
         }
 
-        var topic = Topic(rowWords, distinctive, wordVectors);
+        // A restatement is read from closeness alone (the pair model is unsure), so it must share the very word that sets
+        // the hypothesis apart; a word merely near it ("troops" ~ "military") is not enough.
+        var byCosineOnly = restatement && !paraphrase && p.Entails < Sure;
+        var topic = Topic(rowWords, distinctive, byCosineOnly ? NoWordVectors : wordVectors);
         if (topic is null)
         {
             return (null, $"{relation}, but it does not name what sets the hypothesis apart ({string.Join(", ", distinctive.Take(4).Select(d => d.Surface))})", true);
@@ -303,21 +306,58 @@ public static partial class MeaningRater
 
     // The words of each hypothesis that the other hypotheses do not share: what the evidence must speak to.
     // A hypothesis word counts as shared by the others when at least half of them have it.
-    private static Dictionary<string, IReadOnlyList<(string Stem, string Surface)>> Distinctive(IReadOnlyList<Hypothesis> hypotheses, Dictionary<string, HypothesisFrame> frames)
+    private static Dictionary<string, IReadOnlyList<(string Stem, string Surface)>> Distinctive(IReadOnlyList<Hypothesis> hypotheses, Dictionary<string, HypothesisFrame> frames, HashSet<string> names)
     {
         var result = new Dictionary<string, IReadOnlyList<(string Stem, string Surface)>>(StringComparer.Ordinal);
         foreach (var h in hypotheses)
         {
-            var own = Content(Predicate(h.Text));
+            // A pronoun ("him") or a name ("Prigozhin") says who the hypothesis is about, not what it claims of them: evidence
+            // that only shares it is not about the hypothesis.
+            var own = Content(Predicate(h.Text)).Where(w => !Pronouns.Contains(w.Surface) && !names.Contains(w.Surface)).ToList();
             var others = hypotheses.Where(o => o.Id != h.Id).Select(o => frames[o.Id].Words).ToList();
             List<(string Stem, string Surface)> apart = others.Count == 0 ? own : [.. own.Where(w => others.Count(o => o.Contains(w.Stem)) * 2 < others.Count)
-                .OrderBy(w => others.Count(o => o.Contains(w.Stem)))
-                .ThenBy(w => h.Text.Contains(char.ToUpperInvariant(w.Surface[0]) + w.Surface[1..], StringComparison.Ordinal) ? 1 : 0)];
+                .OrderBy(w => others.Count(o => o.Contains(w.Stem)))];
             result[h.Id] = apart.Count > 0 ? apart : own;
         }
 
         return result;
     }
+
+    private static readonly Dictionary<string, float[]> NoWordVectors = [];
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> Pronouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "we", "us", "our", "you", "your", "i", "me", "my",
+            "himself", "herself", "themselves", "itself", "this", "that", "these", "those", "who", "whom", "which"], StringComparer.Ordinal);
+
+    // Words written with a capital after a sentence's first word, in the hypotheses or the evidence, and never in lower
+    // case: names ("Prigozhin" opening a hypothesis is a name because the evidence writes it so mid-sentence; a title's
+    // "Coup" is not, since "coup" is written too).
+    private static HashSet<string> Names(IEnumerable<string> texts)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var lower = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (Match m in MidSentenceCapital().Matches(text))
+            {
+                names.Add(m.Groups[1].Value.ToLowerInvariant());
+            }
+
+            foreach (Match m in LowerCaseWord().Matches(text))
+            {
+                lower.Add(m.Value);
+            }
+        }
+
+        names.ExceptWith(lower);
+        return names;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}'’-])\p{Ll}+(?![\p{L}])", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex LowerCaseWord();
+
+    [GeneratedRegex(@"[\p{L}\p{N},;)] +(\p{Lu}[\p{Ll}\p{Lu}]+)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex MidSentenceCapital();
 
     // What a hypothesis says of its subject: the words after its first copula ("The mutiny was | staged by factions"),
     // since the subject ("the mutiny", "the march") names the event every hypothesis is about.

@@ -91,6 +91,35 @@ public sealed class MeaningRaterTests
     }
 
     [Fact]
+    public void SharingOnlyTheHypothesisSubjectsNameOrAPronounIsNotBeingAboutIt()
+    {
+        var walkIn = new Hypothesis("H1", "Sokolov thought he could walk into the capital and take power, with the army behind him", HypothesisOrigin.User, []);
+        var outburst = new Hypothesis("H2", "It was an outburst by the militia chief against generals he despised", HypothesisOrigin.User, []);
+        var name = Row("p1", "Commander Sokolov was let go so that the militia would stand down.");
+        var pronoun = Row("p2", "They let him go so that the militia would stand down.");
+        var meaning = new FakeMeaning().Says(name.Frame.Statement!, walkIn.Text, 0.7, 0).Says(pronoun.Frame.Statement!, walkIn.Text, 0.7, 0);
+
+        var (cells, candidates) = MeaningRater.Rate([walkIn, outburst], [name, pronoun], meaning);
+
+        cells.ShouldNotContainKey(("p1", "H1"));
+        cells.ShouldNotContainKey(("p2", "H1"));
+        candidates.ShouldContain(c => c.Evidence.Id == "p1" && c.Reason.Contains("does not name what sets the hypothesis apart"));
+    }
+
+    [Fact]
+    public void ARestatementMustShareTheWordThatSetsTheHypothesisApart_NotOnlyAWordNearIt()
+    {
+        var walkIn = new Hypothesis("H1", "The march was a bet that the regular military would fall in behind the rebels", HypothesisOrigin.User, []);
+        var other = new Hypothesis("H2", "The march was a scripted show for foreign audiences", HypothesisOrigin.User, []);
+        var near = Row("p1", "The fighters were let go so that their troops would stand down.");
+        var meaning = new NearWords(new FakeMeaning().Says(near.Frame.Statement!, walkIn.Text, 0.3, 0), ("troops", "military"), walkIn.Text);
+
+        var (cells, _) = MeaningRater.Rate([walkIn, other], [near], meaning);
+
+        cells.ShouldNotContainKey(("p1", "H1"));
+    }
+
+    [Fact]
     public void AnEntailmentAcrossANegationOnlyOneSideHasIsNotRated()
     {
         var row = Row("p1", "The mutiny was not staged by regime factions.", negated: true);
@@ -231,5 +260,46 @@ public sealed class MeaningRaterTests
         };
         var frame = new EvidenceFrame(EvidenceFrames.Statement(text, hedge), likelihood, false, negated, eventClass, eventClass is null ? null : "killed", harmed);
         return new Evidence(id, text, 2, "corroborated", ["B"], null, null, [], [], []) { Frame = frame };
+    }
+
+    // Single words get the fake's vectors, except that the two given words read as the same word; a sentence sits at
+    // cosine 0.70 from the first hypothesis and 0 from the other, so the row restates the first by closeness alone.
+    private sealed class NearWords(FakeMeaning inner, (string A, string B) near, string first) : Sitrep.Hypotheses.Meaning.IAchMeaning
+    {
+        public string Name => inner.Name;
+
+        public IReadOnlyList<Sitrep.Hypotheses.Meaning.PairProbabilities> Judge(IReadOnlyList<(string Premise, string Hypothesis)> pairs, CancellationToken cancellationToken = default) =>
+            inner.Judge(pairs, cancellationToken);
+
+        public IReadOnlyList<float[]> Encode(IReadOnlyList<string> sentences, CancellationToken cancellationToken = default) =>
+            [.. sentences.Select(Vector)];
+
+        private float[] Vector(string s)
+        {
+            var v = new float[67];
+            if (s == near.A || s == near.B)
+            {
+                v[64] = 1;
+            }
+            else if (s == first)
+            {
+                v[65] = 1;
+            }
+            else if (s.Contains(' ', StringComparison.Ordinal) && s.StartsWith("The fighters", StringComparison.Ordinal))
+            {
+                v[65] = 0.7f;
+                v[66] = (float)Math.Sqrt(1 - (0.7 * 0.7));
+            }
+            else if (s.Contains(' ', StringComparison.Ordinal))
+            {
+                v[0] = 1;
+            }
+            else
+            {
+                inner.Encode([s])[0].AsSpan(0, 64).CopyTo(v);
+            }
+
+            return v;
+        }
     }
 }
