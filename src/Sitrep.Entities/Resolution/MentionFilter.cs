@@ -105,13 +105,26 @@ public static class MentionFilter
             digits++;
         }
 
-        return digits > 0 && IsLetters(rest[digits..]) && rest.Length - digits <= 3;
+        return digits > 0 && rest.Length - digits <= 3 && IsLettersOrDigits(rest[digits..]);
 
         static bool IsLetters(ReadOnlySpan<char> span)
         {
             foreach (var c in span)
             {
                 if (!char.IsAsciiLetter(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        static bool IsLettersOrDigits(ReadOnlySpan<char> span)
+        {
+            foreach (var c in span)
+            {
+                if (!char.IsAsciiLetterOrDigit(c))
                 {
                     return false;
                 }

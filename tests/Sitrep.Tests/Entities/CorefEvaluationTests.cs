@@ -405,6 +405,29 @@ public sealed class CorefEvaluationTests
     }
 
     [Fact]
+    public void WhenTheTaggerLeavesOutTheFirstWordOfAnOrganisationsName_TheRepairTakesItIn()
+    {
+        string[] words = ["Reid", "checked", "into", "Lantern", "Recovery", "Center", "on", "Friday"];
+        List<MentionRepair.Chunk> list = [new(0, 1, EntityType.Person), new(4, 6, EntityType.Organization)];
+        MentionRepair.Repair([words], [list]);
+        list.Single(c => c.Type == EntityType.Organization).Start.ShouldBe(3);
+    }
+
+    [Fact]
+    public void WhenTheWordBeforeAnOrganisationOpensTheSentenceAndIsWrittenInLowercase_OrTheLineIsATitleCaseHeading_TheRepairLeavesIt()
+    {
+        string[] opening = ["Promises", "Recovery", "Center", "opened", "."];
+        string[] later = ["She", "said", "promises", "were", "kept", "."];
+        string[] heading = ["Singer", "Enters", "Recovery", "Center"];
+        List<MentionRepair.Chunk> first = [new(1, 3, EntityType.Organization)];
+        List<MentionRepair.Chunk> second = [];
+        List<MentionRepair.Chunk> third = [new(2, 4, EntityType.Organization)];
+        MentionRepair.Repair([opening, later, heading], [first, second, third]);
+        first.Single().Start.ShouldBe(1);
+        third.Single().Start.ShouldBe(2);
+    }
+
+    [Fact]
     public void WhenTheRealPipelineReadsAircraftDesignationsAndAnAbbreviatedHeadquarters_NoneIsAPersonOrganisationOrPlace()
     {
         var doc = Some.Analyzed("Rebels shot down an Il-22 and two Mi-8 helicopters near the district HQ. The whole Il crew died, officials at the HQ said. Later a Su-25 flew over Voronezh.");
