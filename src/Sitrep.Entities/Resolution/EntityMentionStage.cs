@@ -74,13 +74,22 @@ public sealed class EntityMentionStage : PersistedDocumentStage<EntityMentionLay
         MentionRepair.Repair([.. slices.Select(s => s.Words)], chunks, IsFirstName, IsPlace);
         var cased = IsCased(slices);
         var capitalisedInside = CyrillicCapitalisedInside(originals);
+        var designations = DesignationPrefixes(slices.Select(s => s.Words));
         var mentions = new List<EntityMention>();
         for (var k = 0; k < slices.Count; k++)
         {
             var (sentenceIndex, firstToken, words) = slices[k];
             var heading = MentionFilter.IsTitleCase(words);
-            foreach (var (chunkStart, end, type, charEnd, roleStart) in chunks[k])
+            foreach (var (chunkStart, end, chunkType, charEnd, roleStart) in chunks[k])
             {
+                // "HQ", "Jr." alone, and "Il" where the document writes "Il-22": a common noun, a suffix, a model's letters.
+                if (end - chunkStart == 1 && (MentionFilter.IsCommonAbbreviation(words[chunkStart]) || designations.Contains(words[chunkStart])))
+                {
+                    continue;
+                }
+
+                // "Il-22", "Ilyushin Il-22": a model of aircraft or weapon is a thing, whatever type the tagger gave it.
+                var type = charEnd < 0 && MentionFilter.IsModelDesignation(words[end - 1]) ? EntityType.Miscellaneous : chunkType;
                 var start = chunkStart;
                 while (start < end && IsCyrillicLead(originals[k], start, capitalisedInside))
                 {
@@ -196,6 +205,24 @@ public sealed class EntityMentionStage : PersistedDocumentStage<EntityMentionLay
         }
 
         return total > 0 && upper * 10 >= total * 7;
+    }
+
+    /// <summary>The letters the document writes before a model number ("Il" of "Il-22", "Mi" of "Mi-8").</summary>
+    private static HashSet<string> DesignationPrefixes(IEnumerable<string[]> sentences)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var words in sentences)
+        {
+            foreach (var word in words)
+            {
+                if (MentionFilter.DesignationPrefix(word) is { } prefix)
+                {
+                    seen.Add(prefix);
+                }
+            }
+        }
+
+        return seen;
     }
 
     private static HashSet<string> LowercaseWords(IEnumerable<string[]> sentences)

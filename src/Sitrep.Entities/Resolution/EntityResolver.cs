@@ -107,6 +107,7 @@ public sealed class EntityResolver
         LinkOrganizationVariants(items, sets);
         LinkSpellingVariants(items, sets);
         MergeUnlinkedSurnames(items, sets);
+        LinkSalientSurnames(items, sets);
         ApplyMerges(items, sets);
         var descriptions = Describe(documents, items, sets);
         return Build(items, descriptions, sets, documents);
@@ -114,7 +115,8 @@ public sealed class EntityResolver
 
     /// <summary>
     /// Forms that leave part of a full name out: a person written without the middle name or initial ("Raj Chohan" for
-    /// "Raj K. Chohan"); a person named by a known first name alone ("Jermayne" for "Jermayne Timmons"); an organisation
+    /// "Raj K. Chohan"), or without the first of three words when the second is a first name too or the first is no
+    /// first name ("Joseph Comeaux" for "Arcade Joseph Comeaux", "Pierre Thomas" for "Saints Pierre Thomas"); a person named by a known first name alone ("Jermayne" for "Jermayne Timmons"); an organisation
     /// named by the end of its name ("Saints" for "New Orleans Saints", "Treatment Center" for "Promises Treatment
     /// Center"), never when the short form is a known place. Each joins the one candidate in its document, else the one
     /// in the corpus.
@@ -123,7 +125,9 @@ public sealed class EntityResolver
     {
         LinkShortForms(items, sets, m => m.Type == EntityType.Person && m.Form.Core.Count == 2,
             c => c.Type == EntityType.Person && c.Form.Core.Count == 3
-                ? IsFirstName(c.Form.Core[0]) || !IsFirstName(c.Form.Core[1]) ? ["~" + c.Form.Core[0] + " " + c.Form.Core[2]] : ["~" + c.Form.Core[0] + " " + c.Form.Core[2], "~" + c.Form.Core[1] + " " + c.Form.Core[2]]
+                ? IsFirstName(c.Form.Core[1]) || (!IsFirstName(c.Form.Core[0]) && c.Form.Core[1].TrimEnd('.').Length > 1)
+                    ? ["~" + c.Form.Core[0] + " " + c.Form.Core[2], "~" + c.Form.Core[1] + " " + c.Form.Core[2]]
+                    : ["~" + c.Form.Core[0] + " " + c.Form.Core[2]]
                 : [],
             m => ["~" + m.Form.CoreKey],
             (m, c) => true);
@@ -602,6 +606,37 @@ public sealed class EntityResolver
                     first = first < 0 ? root : first;
                     sets.Union(first, root);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A surname left alone because several full names end with it joins the one its documents name clearly most: at
+    /// least twice as often in full as any other of that surname (in its own documents when they name any, else in the
+    /// corpus). A story about a player quotes his father the coach twice and names the player four times: "McDermott"
+    /// alone is the player.
+    /// </summary>
+    private static void LinkSalientSurnames(List<Item> items, UnionFind sets)
+    {
+        var fulls = items.Where(m => m.Type == EntityType.Person && m.Form.Core.Count >= 2).ToList();
+        var fullRoots = new HashSet<int>(fulls.Select(o => sets.Find(o.Index)));
+        var bySurname = fulls.ToLookup(m => m.Form.Core[^1], StringComparer.Ordinal);
+        foreach (var alone in items.Where(m => !m.Frozen && m.Form.Core.Count == 1 && m.Type == EntityType.Person && !fullRoots.Contains(sets.Find(m.Index)))
+            .GroupBy(m => sets.Find(m.Index)).ToList())
+        {
+            var surname = alone.First().Form.Core[0];
+            var named = bySurname[surname].ToList();
+            if (named.Count == 0 || alone.Any(m => m.Form.Core[0] != surname))
+            {
+                continue;
+            }
+
+            var documents = alone.Select(m => m.DocumentIndex).ToHashSet();
+            var local = named.Where(m => documents.Contains(m.DocumentIndex)).ToList();
+            var counts = (local.Count > 0 ? local : named).GroupBy(m => sets.Find(m.Index)).Select(g => (Root: g.Key, Count: g.Count())).OrderByDescending(c => c.Count).ToList();
+            if (counts.Count >= 2 && counts[0].Count >= 2 * counts[1].Count)
+            {
+                sets.Union(counts[0].Root, alone.Key);
             }
         }
     }

@@ -69,6 +69,74 @@ public static class MentionFilter
         return false;
     }
 
+    // Common nouns written as capitals: a headquarters, a chief executive, a television, a drone. Alone they name no one.
+    private static readonly HashSet<string> CommonAbbreviations = new(
+        ["hq", "hqs", "ceo", "cfo", "coo", "tv", "suv", "suvs", "gps", "vip", "vips", "pow", "pows", "ied", "ieds", "uav", "uavs", "faq", "diy", "jr", "sr"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// True for a common noun written in capitals ("HQ", "CEO", "SUV") or a generational suffix alone ("Jr."): a chunk of
+    /// that one word is no name, though a name may end with it ("Rostov HQ").
+    /// </summary>
+    public static bool IsCommonAbbreviation(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return CommonAbbreviations.Contains(word.TrimEnd('.').ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// True for a model designation: one to three letters, a capital first, a hyphen and a number, with an optional
+    /// letter suffix ("Il-22", "Su-25SM", "Mi-8", "MiG-29", "T-72B3", "S-400"). It names a type of aircraft, vehicle or
+    /// weapon: a thing, never a person, an organisation or a place.
+    /// </summary>
+    public static bool IsModelDesignation(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var hyphen = word.IndexOf('-', StringComparison.Ordinal);
+        if (hyphen is < 1 or > 3 || hyphen + 1 >= word.Length || !char.IsUpper(word[0]) || !IsLetters(word.AsSpan(0, hyphen)))
+        {
+            return false;
+        }
+
+        var rest = word.AsSpan(hyphen + 1);
+        var digits = 0;
+        while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && rest.Length - digits <= 3 && IsLettersOrDigits(rest[digits..]);
+
+        static bool IsLetters(ReadOnlySpan<char> span)
+        {
+            foreach (var c in span)
+            {
+                if (!char.IsAsciiLetter(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        static bool IsLettersOrDigits(ReadOnlySpan<char> span)
+        {
+            foreach (var c in span)
+            {
+                if (!char.IsAsciiLetterOrDigit(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The letters of a model designation before its hyphen ("Il" of "Il-22"), or null when the word is none.</summary>
+    public static string? DesignationPrefix(string word) => IsModelDesignation(word) ? word[..word.IndexOf('-', StringComparison.Ordinal)] : null;
+
     /// <summary>True for a month or weekday name, which can open a chunk by mistake ("June Wagner").</summary>
     public static bool IsCalendarWord(string word)
     {

@@ -42,6 +42,7 @@ internal static class MentionRepair
             }
 
             JoinOrganizationParts(words, list);
+            ExtendOrganizationLeft(words, list, lowercase);
             JoinTeamNames(words, list, isPlace, lowercase);
             AddCoordinated(words, list);
             foreach (var chunk in list)
@@ -289,6 +290,39 @@ internal static class MentionRepair
         }
 
         static bool IsTeamPlural(string w) => w.Length > 3 && w.EndsWith('s') && !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("’s", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// "checked into Promises Treatment Center": the tagger leaves out a capitalised word that opens an organisation's
+    /// name of two or more words ending in a head word (center, institute, group…). The word joins the chunk when it is
+    /// untagged, a name word (no closed-class, calendar or role word) and, opening the sentence, a word the document never
+    /// writes in lowercase. Not in a Title Case heading, where every word is capitalised.
+    /// </summary>
+    private static void ExtendOrganizationLeft(string[] words, List<Chunk> list, HashSet<string> lowercase)
+    {
+        if (MentionFilter.IsTitleCase(words))
+        {
+            return;
+        }
+
+        for (var c = 0; c < list.Count; c++)
+        {
+            var chunk = list[c];
+            var before = chunk.Start - 1;
+            if (chunk.Type != EntityType.Organization || chunk.CharEnd >= 0 || chunk.RoleStart >= 0 || chunk.End - chunk.Start < 2 || before < 0
+                || !OrgHeads.Contains(words[chunk.End - 1].ToLowerInvariant()) || (c > 0 && list[c - 1].End > before))
+            {
+                continue;
+            }
+
+            var word = words[before];
+            var opens = before == 0 || words[before - 1] is "\"" or "“" or "'" or "‘" or "(" or "-" or "—" or ":";
+            if (IsNameWord(word) && !word.Contains('-', StringComparison.Ordinal) && !MentionFilter.IsCalendarWord(word) && !IsRoleWord(word) && !OrgHeads.Contains(word.ToLowerInvariant())
+                && !(opens && lowercase.Contains(word.ToLowerInvariant())))
+            {
+                list[c] = chunk with { Start = before };
+            }
+        }
     }
 
     private static void JoinOrganizationParts(string[] words, List<Chunk> list)

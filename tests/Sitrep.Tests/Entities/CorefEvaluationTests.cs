@@ -369,6 +369,77 @@ public sealed class CorefEvaluationTests
     }
 
     [Fact]
+    public void WhenTheSecondOfThreeNamesIsAFirstNameToo_TheLastTwoNameThePerson()
+    {
+        var a = Document("Lionel Marcus Dufresne walked out of the jail.", "a.txt", ("Lionel Marcus Dufresne", EntityType.Person));
+        var b = Document("Marcus Dufresne was found two days later.", "b.txt", ("Marcus Dufresne", EntityType.Person));
+        var resolver = new EntityResolver(Demonyms, Sitrep.Entities.Aliases.AliasDecisions.None, null, w => w is "lionel" or "marcus" ? GazetteerCategory.FirstName : GazetteerCategory.None);
+        resolver.Resolve([a, b]).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenAWordThatIsNoFirstNameStandsBeforeAFullName_TheFullNameWithoutItIsThatPerson()
+    {
+        var a = Document("Hornets Idris Okafor ran for two scores.", "a.txt", ("Hornets Idris Okafor", EntityType.Person));
+        var b = Document("Idris Okafor was the difference.", "b.txt", ("Idris Okafor", EntityType.Person));
+        ResolveWithGazetteer(a, b).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenADocumentNamesOnePersonOfASurnameMostOften_TheLoneSurnameIsThatPerson()
+    {
+        var a = Document("Dana Mirek scored 30. Coach Paul Mirek smiled. Dana Mirek led again. Mirek broke the record. Dana Mirek said so.", "a.txt",
+            ("Dana Mirek", EntityType.Person), ("Paul Mirek", EntityType.Person), ("Dana Mirek", EntityType.Person), ("Mirek", EntityType.Person), ("Dana Mirek", EntityType.Person));
+        var entities = Resolve(a);
+        entities.Holding(a, "Mirek broke").ShouldBe(entities.Holding(a, "Dana Mirek"));
+        entities.Holding(a, "Mirek broke").ShouldNotBe(entities.Holding(a, "Paul Mirek"));
+    }
+
+    [Fact]
+    public void WhenTwoPeopleOfASurnameAreNamedAsOften_TheLoneSurnameStaysApart()
+    {
+        var a = Document("Dana Mirek scored 30. Coach Paul Mirek smiled. Mirek broke the record.", "a.txt",
+            ("Dana Mirek", EntityType.Person), ("Paul Mirek", EntityType.Person), ("Mirek", EntityType.Person));
+        var entities = Resolve(a);
+        entities.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public void WhenTheTaggerLeavesOutTheFirstWordOfAnOrganisationsName_TheRepairTakesItIn()
+    {
+        string[] words = ["Reid", "checked", "into", "Lantern", "Recovery", "Center", "on", "Friday"];
+        List<MentionRepair.Chunk> list = [new(0, 1, EntityType.Person), new(4, 6, EntityType.Organization)];
+        MentionRepair.Repair([words], [list]);
+        list.Single(c => c.Type == EntityType.Organization).Start.ShouldBe(3);
+    }
+
+    [Fact]
+    public void WhenTheWordBeforeAnOrganisationOpensTheSentenceAndIsWrittenInLowercase_OrTheLineIsATitleCaseHeading_TheRepairLeavesIt()
+    {
+        string[] opening = ["Promises", "Recovery", "Center", "opened", "."];
+        string[] later = ["She", "said", "promises", "were", "kept", "."];
+        string[] heading = ["Singer", "Enters", "Recovery", "Center"];
+        List<MentionRepair.Chunk> first = [new(1, 3, EntityType.Organization)];
+        List<MentionRepair.Chunk> second = [];
+        List<MentionRepair.Chunk> third = [new(2, 4, EntityType.Organization)];
+        MentionRepair.Repair([opening, later, heading], [first, second, third]);
+        first.Single().Start.ShouldBe(1);
+        third.Single().Start.ShouldBe(2);
+    }
+
+    [Fact]
+    public void WhenTheRealPipelineReadsAircraftDesignationsAndAnAbbreviatedHeadquarters_NoneIsAPersonOrganisationOrPlace()
+    {
+        var doc = Some.Analyzed("Rebels shot down an Il-22 and two Mi-8 helicopters near the district HQ. The whole Il crew died, officials at the HQ said. Later a Su-25 flew over Voronezh.");
+        new EntityMentionStage().Process(doc, TestContext.Current.CancellationToken);
+        var mentions = doc.Layers.Get<EntityMentionLayer>().Mentions;
+        mentions.ShouldNotContain(m => m.Text == "Il" || m.Text == "HQ" || m.Text == "Mi" || m.Text == "Su");
+        mentions.Where(m => m.Text.Contains("Il-22", StringComparison.Ordinal) || m.Text.Contains("Su-25", StringComparison.Ordinal) || m.Text.Contains("Mi-8", StringComparison.Ordinal))
+            .ShouldAllBe(m => m.Type == EntityType.Miscellaneous);
+        mentions.ShouldContain(m => m.Text == "Voronezh");
+    }
+
+    [Fact]
     public void WhenTheEcbPlusTopicsAreScored_SitrepBeatsTheSingletonBaseline()
     {
         var directory = SharedData.Require("datasets/ecbplus");

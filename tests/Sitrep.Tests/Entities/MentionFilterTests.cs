@@ -68,6 +68,31 @@ public sealed class MentionFilterTests
         names.ShouldContain("Volkov");
     }
 
+    [Theory]
+    [InlineData("Il-22", true)]
+    [InlineData("Su-25SM", true)]
+    [InlineData("Mi-8", true)]
+    [InlineData("MiG-29", true)]
+    [InlineData("T-72B3", true)]
+    [InlineData("S-400", true)]
+    [InlineData("Rostov-on-Don", false)]
+    [InlineData("Al-Noor", false)]
+    [InlineData("Lukashenko-brokered", false)]
+    [InlineData("Sars-2", false)]
+    [InlineData("il-22", false)]
+    [InlineData("Il-", false)]
+    public void AModelDesignationIsOneToThreeLettersAHyphenAndANumber(string word, bool designation) =>
+        MentionFilter.IsModelDesignation(word).ShouldBe(designation);
+
+    [Theory]
+    [InlineData("HQ", true)]
+    [InlineData("CEO", true)]
+    [InlineData("Jr.", true)]
+    [InlineData("FSB", false)]
+    [InlineData("Wagner", false)]
+    public void ACommonNounWrittenInCapitalsIsRecognised(string word, bool common) =>
+        MentionFilter.IsCommonAbbreviation(word).ShouldBe(common);
+
     [Fact]
     public void WhenASentenceIsATitleCaseHeading_ItIsRecognised()
     {
