@@ -41,12 +41,13 @@ internal static class EvalDisputesCommand
         };
         var predictions = new Option<string?>("--predictions") { Description = "Write every reported item with its verdict as JSON Lines.", HelpName = "OUT" };
         var topics = new Option<string?>("--topics") { Description = "Score only these gold topics (comma-separated numbers, e.g. 8,20).", HelpName = "LIST" };
-        var command = new Command("disputes", "Score reported contradictions, contested propositions and updates against the hand-written ECB+ disputes gold.") { gold, ecbplus, predictions, topics };
+        var figures = new Option<string?>("--figures") { Description = "Write every measure the claims carry and every figure set side by side, per topic, as text (to read why a dispute is missed).", HelpName = "OUT" };
+        var command = new Command("disputes", "Score reported contradictions, contested propositions and updates against the hand-written ECB+ disputes gold.") { gold, ecbplus, predictions, topics, figures };
         command.SetAction(parse =>
         {
             try
             {
-                return Run(parse.GetValue(gold)!, parse.GetValue(ecbplus)!, parse.GetValue(predictions), ParseTopics(parse.GetValue(topics)));
+                return Run(parse.GetValue(gold)!, parse.GetValue(ecbplus)!, parse.GetValue(predictions), ParseTopics(parse.GetValue(topics)), parse.GetValue(figures));
             }
             catch (SitrepException ex)
             {
@@ -77,7 +78,7 @@ internal static class EvalDisputesCommand
         return set;
     }
 
-    private static int Run(string goldPath, string ecbplus, string? predictionsPath, HashSet<int>? only)
+    private static int Run(string goldPath, string ecbplus, string? predictionsPath, HashSet<int>? only, string? figuresPath)
     {
         var files = DisputeGold.Files(goldPath);
         var golds = new List<DisputeGoldTopic>();
@@ -106,6 +107,7 @@ internal static class EvalDisputesCommand
         var updates = new DisputeTally();
         var wrongKinds = new Dictionary<string, int>(StringComparer.Ordinal);
         using var predictions = predictionsPath is null ? null : new StreamWriter(predictionsPath, false, new UTF8Encoding(false));
+        using var figureDump = figuresPath is null ? null : new StreamWriter(figuresPath, false, new UTF8Encoding(false));
         foreach (var gold in golds)
         {
             var folder = EcbPlusTopic.FolderOf(ecbplus, gold.Topic) ?? throw SitrepErrors.EcbPlusMissing.Exception(gold.Topic, ecbplus);
@@ -119,7 +121,7 @@ internal static class EvalDisputesCommand
                 throw SitrepErrors.DisputesGoldInvalid.Exception(folder, ex.Message);
             }
 
-            var result = TopicRun.Analyze(pipeline, gold.Topic, documents);
+            var result = TopicRun.Analyze(pipeline, gold.Topic, documents, figureDump);
             var scorer = new DisputeScorer(gold, documents.ToDictionary(d => d.Name, d => d.Text, StringComparer.Ordinal));
             var topic = new TopicTallies();
             topic.Contradictions.AddGold(gold.Disputes.Count());
@@ -254,7 +256,7 @@ internal static class TopicRun
 {
     public sealed record Result(IReadOnlyList<ReportedItem> Items, int Claims, int Propositions, IReadOnlyList<string> Notes);
 
-    public static Result Analyze(AnalysisPipeline pipeline, int topic, IReadOnlyList<EcbPlusDocument> sources)
+    public static Result Analyze(AnalysisPipeline pipeline, int topic, IReadOnlyList<EcbPlusDocument> sources, TextWriter? figureDump = null)
     {
         var notes = new List<string>();
         var documents = new List<Document>();
@@ -281,7 +283,45 @@ internal static class TopicRun
         notes.AddRange(corpus.Errors.Select(e => $"{e.Code} {e.Path}: {e.Message}"));
         var layer = corpus.Layers.Find<PropositionLayer>() ?? new PropositionLayer([], []);
         var texts = corpus.Documents.ToDictionary(d => d.Document.Id, d => d.Document.Text, StringComparer.Ordinal);
-        var items = DisputeReports.From(layer, texts, nameOf, topic, notes, corpus.Layers.Find<Sitrep.Corroboration.Figures.FigureLayer>());
+        var figureLayer = corpus.Layers.Find<Sitrep.Corroboration.Figures.FigureLayer>();
+        if (figureDump is not null)
+        {
+            DumpFigures(figureDump, topic, corpus, figureLayer, nameOf);
+        }
+
+        var items = DisputeReports.From(layer, texts, nameOf, topic, notes, figureLayer);
         return new Result(items, layer.Propositions.Sum(p => p.Claims.Count), layer.Propositions.Count, notes);
+    }
+
+    private static void DumpFigures(TextWriter dump, int topic, Corpus corpus, Sitrep.Corroboration.Figures.FigureLayer? figures, Dictionary<string, string> nameOf)
+    {
+        string Name(string id) => nameOf.GetValueOrDefault(id, id);
+        string Flat(string text) => text.ReplaceLineEndings(" ");
+        dump.WriteLine($"== topic {topic}: measures");
+        foreach (var doc in corpus.Documents.OrderBy(d => Name(d.Document.Id), StringComparer.Ordinal))
+        {
+            foreach (var claim in doc.Layers.Find<Sitrep.Claims.ClaimLayer>()?.Items ?? [])
+            {
+                foreach (var m in claim.Frame.Measures)
+                {
+                    dump.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Name(doc.Document.Id)} {claim.Id} role={m.Role} counted={m.Counted} [{m.Min}..{m.Max}] {m.Unit} \"{Flat(m.Text)}\" kind={claim.Kind} polarity={claim.Polarity} | {Flat(doc.Document.Slice(claim.Span))}"));
+                }
+            }
+        }
+
+        dump.WriteLine($"== topic {topic}: figures");
+        foreach (var figure in figures?.Figures ?? [])
+        {
+            dump.WriteLine($"  {figure.Id} {figure.Verdict} {figure.Label}: {Flat(figure.Reason)}");
+            foreach (var value in figure.Values)
+            {
+                dump.WriteLine($"      {Name(value.DocumentId)} {value.Source}: {value.Measure.Describe()} \"{Flat(value.Measure.Text)}\"");
+            }
+
+            foreach (var conflict in figure.Conflicts)
+            {
+                dump.WriteLine($"      {(conflict.IsUpdate ? "update" : "dispute")}: {Name(conflict.Earlier.DocumentId)} / {Name(conflict.Later.DocumentId)}");
+            }
+        }
     }
 }

@@ -126,11 +126,12 @@ internal static partial class FigureFinder
         }
 
         var movers = corpus.Documents.Where(d => TollMoves(d.Document.Text)).Select(d => d.Document.Id).ToHashSet(StringComparer.Ordinal);
+        var shared = SharedFigures.Of(groups.SelectMany(g => g.Value).Select(m => m.Value));
         var figures = new List<Figure>();
         foreach (var ((role, counted), members) in groups.OrderBy(g => g.Key.Role, StringComparer.Ordinal).ThenBy(g => g.Key.Counted, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var evt in Events(members, alignment))
+            foreach (var evt in Events(members, alignment, shared))
             {
                 // A toll that a report of this event says has risen, or is expected to, is a count that moves.
                 var moving = MeasureRoles.IsCumulative(role) && evt.Exists(e => movers.Contains(e.Value.DocumentId));
@@ -227,19 +228,20 @@ internal static partial class FigureFinder
     /// events name one of the same people with a full name, save where the two events share a name-giving place (a
     /// store, a police force), and no count is read there.
     /// </remarks>
-    private static List<List<Member>> Events(List<Member> members, StoryAlignment alignment) =>
+    private static List<List<Member>> Events(List<Member> members, StoryAlignment alignment, SharedFigures shared) =>
         EventPartition.Of(members, (o, m) =>
             (o.Value.Measure.Role != MeasureRoles.Count || alignment.SharePerson(o.Value.DocumentId, m.Value.DocumentId))
-            && Joins(o, m, alignment));
+            && Joins(o, m, alignment, shared));
 
-    private static bool Joins(Member o, Member m, StoryAlignment alignment) =>
+    private static bool Joins(Member o, Member m, StoryAlignment alignment, SharedFigures shared) =>
             string.Equals(o.Scope, m.Scope, StringComparison.Ordinal)
-            && Joined(o, m, alignment);
+            && Joined(o, m, alignment, shared);
 
-    private static bool Joined(Member o, Member m, StoryAlignment alignment) =>
+    private static bool Joined(Member o, Member m, StoryAlignment alignment, SharedFigures shared) =>
             o.Value.Measure.Role is MeasureRoles.Children or MeasureRoles.Population
             || ((MeasureRoles.IsNamedHolder(o.Value.Measure.Role, o.Value.Measure.Counted)
                 || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId)
+                || shared.TieStory(o.Value.DocumentId, m.Value.DocumentId)
                 || (o.Value.Measure.Role == MeasureRoles.Count && alignment.Similarity(o.Value.DocumentId, m.Value.DocumentId) >= CountStorySimilarity))
             && (o.Value.Measure.Located is null || m.Value.Measure.Located is null || string.Equals(o.Value.Measure.Located, m.Value.Measure.Located, StringComparison.Ordinal))
             && (MeasureRoles.IsTimeless(o.Value.Measure.Role)

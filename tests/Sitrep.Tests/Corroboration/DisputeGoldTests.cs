@@ -9,7 +9,11 @@ public sealed class DisputeGoldTests
 {
     private static readonly string GoldFolder = Path.Combine(SharedData.RepositoryRoot, "tests", "gold", "disputes");
 
+    private static readonly string HeldOutFolder = Path.Combine(SharedData.RepositoryRoot, "tests", "gold", "disputes-heldout");
+
     public static TheoryData<string> GoldFiles => [.. DisputeGold.Files(GoldFolder).Select(Path.GetFileName).OfType<string>()];
+
+    public static TheoryData<string> HeldOutFiles => [.. DisputeGold.Files(HeldOutFolder).Select(Path.GetFileName).OfType<string>()];
 
     [Fact]
     public void TheGoldCoversAtLeastTwelveSubEventsWithDisputesAndFalsePairs()
@@ -47,6 +51,33 @@ public sealed class DisputeGoldTests
         gold.SubEvents.SelectMany(s => s.Docs).Where(d => !texts.ContainsKey(d)).ShouldBeEmpty("documents listed in docs[] but missing from the topic");
         var missing = new DisputeScorer(gold, texts).Missing.Select(m => $"{m.ItemId}: {m.Mention.Doc}: {m.Mention.Snippet}");
         missing.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(HeldOutFiles))]
+    public void EveryHeldOutGoldFileParsesAndItsSnippetsAreFoundInItsDocuments(string file)
+    {
+        var root = SharedData.Require(Path.Combine("datasets", "ecbplus", "ECB+"));
+        var gold = DisputeGold.Read(Path.Combine(HeldOutFolder, file));
+        file.ShouldBe($"topic{gold.Topic}.json");
+        foreach (var dispute in gold.Disputes.Concat(gold.Updates))
+        {
+            dispute.Sides.Select(s => s.Value).Distinct(StringComparer.Ordinal).Count().ShouldBe(dispute.Sides.Count, dispute.Id);
+        }
+
+        var texts = EcbPlusTopic.Read(EcbPlusTopic.FolderOf(root, gold.Topic).ShouldNotBeNull()).ToDictionary(d => d.Name, d => d.Text, StringComparer.Ordinal);
+        gold.SubEvents.SelectMany(s => s.Docs).Where(d => !texts.ContainsKey(d)).ShouldBeEmpty();
+        new DisputeScorer(gold, texts).Missing.Select(m => $"{m.ItemId}: {m.Mention.Doc}: {m.Mention.Snippet}").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void TheHeldOutTopicsAreNoneOfTheDevelopmentTopics()
+    {
+        var dev = DisputeGold.Files(GoldFolder).Select(DisputeGold.Read).Select(g => g.Topic).ToHashSet();
+        var heldOut = DisputeGold.Files(HeldOutFolder).Select(DisputeGold.Read).Select(g => g.Topic).ToList();
+
+        heldOut.ShouldNotBeEmpty();
+        heldOut.ShouldAllBe(t => !dev.Contains(t));
     }
 
     [Fact]
