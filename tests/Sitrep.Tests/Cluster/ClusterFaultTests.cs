@@ -61,8 +61,14 @@ public sealed class ClusterFaultTests(PostgresServer postgres) : IClassFixture<P
             await StartSilosAsync(silos, work, storeDb, clusterDb);
 
             var started = clock.Elapsed;
-            await using var client = await ClusterClient.ConnectAsync(clusterDb, responseTimeout: TimeSpan.FromSeconds(20), cancellationToken: cancellationToken);
-            var story = client.Grains.GetGrain<IStoryGrain>(Story);
+            await using var client = await ClusterClient.ConnectAsync(clusterDb, responseTimeout: TimeSpan.FromSeconds(30), cancellationToken: cancellationToken);
+
+            // At full size, waiting for the story grain (Drain, Digest, Settle) takes minutes: those calls go through a
+            // second client that waits that long, while reports are sent with the short time-out a client would use.
+            await using var patient = count > DefaultReports
+                ? await ClusterClient.ConnectAsync(clusterDb, responseTimeout: TimeSpan.FromMinutes(20), cancellationToken: cancellationToken)
+                : null;
+            var story = (patient ?? client).Grains.GetGrain<IStoryGrain>(Story);
             var acks = new ReportAck?[count];
             var done = 0;
             Silo? killed = null;
@@ -171,7 +177,7 @@ public sealed class ClusterFaultTests(PostgresServer postgres) : IClassFixture<P
             await StartSilosAsync(silos, work, storeDb, clusterDb);
 
             var started = clock.Elapsed;
-            await using var client = await ClusterClient.ConnectAsync(clusterDb, responseTimeout: TimeSpan.FromSeconds(20), cancellationToken: TestContext.Current.CancellationToken);
+            await using var client = await ClusterClient.ConnectAsync(clusterDb, responseTimeout: TimeSpan.FromSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
             var story = client.Grains.GetGrain<IStoryGrain>(Story);
             var acks = new ReportAck?[Count];
             var done = 0;
