@@ -4,6 +4,8 @@
 #   postgres-test-server.sh start DIR PORT     initdb in DIR/data, postgres on 127.0.0.1:PORT, database "sitrep";
 #                                              prints the Npgsql connection string on its last line
 #   postgres-test-server.sh stop DIR           stops that server and removes DIR
+#   postgres-test-server.sh halt DIR           stops that server (fast shutdown), keeping DIR (fault tests)
+#   postgres-test-server.sh resume DIR         starts it again on the same port with the same options
 # Set PG_FAST=1 to start with fsync off (tests only: a power cut may lose the data; a crash of Sitrep never does).
 # As root, initdb and postgres run as the "postgres" OS user (PostgreSQL refuses to run as root).
 set -euo pipefail
@@ -63,10 +65,26 @@ start() {
   if [ "${PG_FAST:-0}" = 1 ]; then
     options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   fi
+  # Kept for resume: the server comes back on the same port with the same settings.
+  echo "$options" >"$dir/options"
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q -c "CREATE DATABASE sitrep" >/dev/null
   echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=sitrep"
+}
+
+halt() {
+  local dir=$1 bin
+  bin=$(bindir)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null \
+    || { tail -n 20 "$dir/server.log" >&2; exit 1; }
+}
+
+resume() {
+  local dir=$1 bin
+  bin=$(bindir)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null \
+    || { tail -n 20 "$dir/server.log" >&2; exit 1; }
 }
 
 stop() {
@@ -82,5 +100,7 @@ case "${1:-}" in
   install) install ;;
   start) start "${2:?DIR}" "${3:?PORT}" ;;
   stop) stop "${2:?DIR}" ;;
-  *) echo "usage: $0 install | start DIR PORT | stop DIR" >&2; exit 2 ;;
+  halt) halt "${2:?DIR}" ;;
+  resume) resume "${2:?DIR}" ;;
+  *) echo "usage: $0 install | start DIR PORT | stop DIR | halt DIR | resume DIR" >&2; exit 2 ;;
 esac

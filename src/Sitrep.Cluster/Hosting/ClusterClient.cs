@@ -43,7 +43,8 @@ public sealed class ClusterClient : IAsyncDisposable
                     o.Invariant = OrleansSchema.Invariant;
                     o.ConnectionString = connectionString;
                 });
-                client.Configure<MessagingOptions>(o => o.ResponseTimeout = responseTimeout ?? TimeSpan.FromSeconds(30));
+                // The client reads its own options type: MessagingOptions configured here would be ignored (30 s).
+                client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout ?? TimeSpan.FromSeconds(30));
                 client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             })
             .Build();

@@ -13,9 +13,26 @@ public sealed class ClusterReportAnalyzer(IGrainFactory grains, string story) : 
     public static TimeSpan DrainTimeout { get; } = TimeSpan.FromMinutes(5);
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">
+    /// The cluster did not acknowledge a file (a silo died mid-call, a call timed out, the store is away); the uploads stay
+    /// journalled and the workbench's analysis worker tries again.
+    /// </exception>
     public IReadOnlyList<string> Analyze(string dbPath, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
+        try
+        {
+            return Send(files, cancellationToken);
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            // Said as the workbench's worker expects a failed run to be said; Orleans' own types would stop its host.
+            throw new InvalidOperationException("The cluster did not acknowledge the new reports: " + ex.Message, ex);
+        }
+    }
+
+    private List<string> Send(IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
         var errors = new List<string>();
         var worker = 0;
         foreach (var file in files.Distinct(StringComparer.Ordinal))

@@ -100,16 +100,19 @@ public sealed partial class PostgresDocumentStore
     {
         ArgumentNullException.ThrowIfNull(attempt);
 
-        // Not under the writers' lock: a sign-in must not wait for an ingest batch.
-        Guarded(connection => Execute(
-            connection,
-            null,
-            "INSERT INTO sign_ins (name_key, name, address, at, ok) VALUES ($1, $2, $3, $4, $5)",
-            IAccountStore.AccountKey(attempt.Name),
-            attempt.Name,
-            attempt.Address,
-            Utc(attempt.At),
-            attempt.Succeeded));
+        // Not under the writers' lock: a sign-in must not wait for an ingest batch. Not sent again after a transient
+        // failure either: an attempt recorded twice would count twice towards the lock-out.
+        Guarded(
+            connection => Execute(
+                connection,
+                null,
+                "INSERT INTO sign_ins (name_key, name, address, at, ok) VALUES ($1, $2, $3, $4, $5)",
+                IAccountStore.AccountKey(attempt.Name),
+                attempt.Name,
+                attempt.Address,
+                Utc(attempt.At),
+                attempt.Succeeded),
+            idempotent: false);
     }
 
     /// <inheritdoc />

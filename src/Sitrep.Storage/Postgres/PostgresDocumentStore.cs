@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using Polly;
 using Sitrep.Documents;
 using Sitrep.Errors;
 using Sitrep.Storage.Sqlite;
@@ -15,7 +16,8 @@ namespace Sitrep.Storage.Postgres;
 /// that first takes a transaction-level advisory lock: writers from any number of processes are serialised as the
 /// SQLite store's write lock serialises them, so the content-hash de-duplication and the inserted/updated counts are
 /// the same. A batch's statements go to the server in one round trip. Failures are <c>SR4xxx</c> errors as the SQLite
-/// store raises them; the failed batch is rolled back whole.
+/// store raises them; the failed batch is rolled back whole. A transient failure (the server restarting, a dropped
+/// connection) is tried again for a few seconds first (<see cref="PostgresResilience"/>).
 /// </remarks>
 public sealed partial class PostgresDocumentStore : IStoryStore
 {
@@ -27,10 +29,12 @@ public sealed partial class PostgresDocumentStore : IStoryStore
     private const string FileMatch = "(path = $1 OR left(path, length($1) + 1) = $1 || '#')";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly ResiliencePipeline _retry;
 
     private PostgresDocumentStore(NpgsqlDataSource dataSource, string display)
     {
         _dataSource = dataSource;
+        _retry = PostgresResilience.Create(dataSource);
         Display = display;
     }
 
@@ -158,13 +162,23 @@ public sealed partial class PostgresDocumentStore : IStoryStore
         };
     }
 
-    /// <summary>Runs a read on a pooled connection, turning a PostgreSQL failure into a catalog error.</summary>
-    private T Guarded<T>(Func<NpgsqlConnection, T> operation)
+    /// <summary>
+    /// Runs an operation on a pooled connection, turning a PostgreSQL failure into a catalog error. A transient failure
+    /// runs the whole operation again on a new connection (<see cref="PostgresResilience"/>), unless
+    /// <paramref name="idempotent"/> is false: a single statement that writes may have been applied before its answer
+    /// was lost.
+    /// </summary>
+    private T Guarded<T>(Func<NpgsqlConnection, T> operation, bool idempotent = true)
     {
         try
         {
-            using var connection = _dataSource.OpenConnection();
-            return operation(connection);
+            return (idempotent ? _retry : ResiliencePipeline.Empty).Execute(
+                static state =>
+                {
+                    using var connection = state.DataSource.OpenConnection();
+                    return state.Operation(connection);
+                },
+                (DataSource: _dataSource, Operation: operation));
         }
         catch (NpgsqlException ex)
         {
@@ -177,12 +191,26 @@ public sealed partial class PostgresDocumentStore : IStoryStore
     }
 
     /// <summary>Runs <paramref name="body"/> in one write transaction holding the writers' lock; rolled back whole when it fails.</summary>
+    /// <remarks>
+    /// A transient failure before the commit runs the transaction again (the server rolled it back); a failure of the
+    /// commit itself is reported at once, since the transaction may have been committed before the answer was lost.
+    /// </remarks>
     private T InTransaction<T>(Func<NpgsqlConnection, NpgsqlTransaction, T> body) => Guarded(connection =>
     {
         using var tx = connection.BeginTransaction();
         Execute(connection, tx, "SELECT pg_advisory_xact_lock($1)", WriteLock);
         var result = body(connection, tx);
-        tx.Commit();
+        try
+        {
+            tx.Commit();
+        }
+        catch (NpgsqlException ex)
+        {
+            // A catalog error is not retried: the caller learns the outcome is unknown and decides (a batch sent again is
+            // stored once, by its content hash).
+            throw Failure(Display, ex);
+        }
+
         return result;
     });
 

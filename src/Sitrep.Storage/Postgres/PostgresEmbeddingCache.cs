@@ -1,4 +1,5 @@
 using Npgsql;
+using Polly;
 using Sitrep.Embeddings;
 using Sitrep.Errors;
 using Sitrep.Learning;
@@ -13,11 +14,13 @@ namespace Sitrep.Storage.Postgres;
 public sealed class PostgresEmbeddingCache : IEmbeddingCache, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly ResiliencePipeline _retry;
     private readonly string _display;
 
     private PostgresEmbeddingCache(NpgsqlDataSource dataSource, string display)
     {
         _dataSource = dataSource;
+        _retry = PostgresResilience.Create(dataSource);
         _display = display;
     }
 
@@ -109,12 +112,18 @@ public sealed class PostgresEmbeddingCache : IEmbeddingCache, IDisposable
         return (long)cmd.ExecuteScalar()!;
     });
 
+    // Reads, and writes of vectors that are the same whenever written: a transient failure runs the call again.
     private T Guarded<T>(Func<NpgsqlConnection, T> operation)
     {
         try
         {
-            using var connection = _dataSource.OpenConnection();
-            return operation(connection);
+            return _retry.Execute(
+                static state =>
+                {
+                    using var connection = state.DataSource.OpenConnection();
+                    return state.Operation(connection);
+                },
+                (DataSource: _dataSource, Operation: operation));
         }
         catch (NpgsqlException ex)
         {

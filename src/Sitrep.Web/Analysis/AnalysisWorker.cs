@@ -26,6 +26,7 @@ public sealed partial class AnalysisWorker : BackgroundService
     private readonly BriefSchedule _schedule;
     private readonly TimeProvider _time;
     private int _wanted;
+    private bool _failed;
 
     /// <summary>Creates the worker; a reader that finds the brief behind wakes it (<see cref="StoryService.BriefWanted"/>).</summary>
     public AnalysisWorker(WorkbenchOptions options, StoryService story, LiveHub hub, IReportAnalyzer analyzer, ILogger<AnalysisWorker> logger, TimeProvider? time = null)
@@ -59,6 +60,12 @@ public sealed partial class AnalysisWorker : BackgroundService
     /// The warm-up's wall time once it has finished (<see cref="IReportAnalyzer.WarmUp"/>), null before; logged too.
     /// </summary>
     public TimeSpan? WarmUpTime { get; private set; }
+
+    /// <summary>
+    /// How soon a run that failed (the store away: a database restarting, a full disk) is tried again, so that uploads
+    /// already acknowledged are analysed once the store is back even if nothing else wakes the worker.
+    /// </summary>
+    public static TimeSpan RetryAfterFailure { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Asks for a run soon (new uploads are journalled before this is called).</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
@@ -100,7 +107,7 @@ public sealed partial class AnalysisWorker : BackgroundService
         {
             try
             {
-                var idle = TimeSpan.FromSeconds(_options.WatchDirectory is null ? 3600 : 1);
+                var idle = _failed ? RetryAfterFailure : TimeSpan.FromSeconds(_options.WatchDirectory is null ? 3600 : 1);
                 if (_schedule.Wait(_time.GetUtcNow()) is { } due && due < idle)
                 {
                     idle = due;
@@ -121,6 +128,7 @@ public sealed partial class AnalysisWorker : BackgroundService
             try
             {
                 await Task.Run(() => RunOnce(stoppingToken), stoppingToken).ConfigureAwait(false);
+                _failed = false;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -130,6 +138,7 @@ public sealed partial class AnalysisWorker : BackgroundService
             {
                 LogRunFailed(_logger, ex);
                 _hub.Publish("error", "The analysis of new reports failed: " + ex.Message);
+                _failed = true;
             }
         }
     }

@@ -44,8 +44,11 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    /// <summary>A new empty database on the server, as a connection string; skips the test when there is no server.</summary>
-    public string NewDatabase()
+    /// <summary>
+    /// A new empty database on the server, as a connection string; skips the test when there is no server. With
+    /// <paramref name="tablespace"/>, the database's tables are kept in that tablespace.
+    /// </summary>
+    public string NewDatabase(string? tablespace = null)
     {
         if (_connectionString is null)
         {
@@ -56,11 +59,26 @@ public sealed class PostgresServer : IAsyncLifetime
         using (var connection = new NpgsqlConnection(_connectionString + ";Pooling=false"))
         {
             connection.Open();
-            using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}" + (tablespace is null ? string.Empty : " TABLESPACE " + tablespace), connection);
             cmd.ExecuteNonQuery();
         }
 
         return new NpgsqlConnectionStringBuilder(_connectionString) { Database = name }.ToString();
+    }
+
+    /// <summary>Stops the server (a fast shutdown: sessions are ended, nothing is lost), keeping its data for <see cref="ResumeAsync"/>.</summary>
+    public Task HaltAsync(CancellationToken cancellationToken) => ControlAsync("halt", cancellationToken);
+
+    /// <summary>Starts the halted server again, on the same port with the same settings.</summary>
+    public Task ResumeAsync(CancellationToken cancellationToken) => ControlAsync("resume", cancellationToken);
+
+    private async Task ControlAsync(string command, CancellationToken cancellationToken)
+    {
+        var (code, output) = await RunAsync(Path.Combine(SharedData.RepositoryRoot, "scripts", "postgres-test-server.sh"), [command, _directory], cancellationToken);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"postgres-test-server.sh {command} failed ({code}): {output}");
+        }
     }
 
     /// <summary>Runs SQL on the database <paramref name="connectionString"/> names, outside any store.</summary>
@@ -90,7 +108,9 @@ public sealed class PostgresServer : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string script, params string[] arguments)
+    private static Task<(int Code, string Output)> RunAsync(string script, params string[] arguments) => RunAsync(script, arguments, CancellationToken.None);
+
+    private static async Task<(int Code, string Output)> RunAsync(string script, string[] arguments, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
@@ -103,7 +123,8 @@ public sealed class PostgresServer : IAsyncLifetime
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(10));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, (await stderr) + (await stdout));
     }
