@@ -4,8 +4,7 @@ namespace Sitrep.Time.Normalisation;
 
 /// <summary>
 /// Finds the time zone a document declares for its clock times in its opening lines ("All times Moscow.", "Times are
-/// British Summer Time (BST) unless marked otherwise", "(all times CET)"), or in the heading of a table of times
-/// ("Timeline (Moscow time)", "Time (UTC)"): the rows under such a heading have no zone of their own.
+/// British Summer Time (BST) unless marked otherwise", "(all times CET)").
 /// </summary>
 internal static partial class DeclaredZone
 {
@@ -48,14 +47,6 @@ internal static partial class DeclaredZone
             }
         }
 
-        foreach (Match match in Heading().Matches(head))
-        {
-            if (Zones.TryGetValue(match.Groups["zone"].Value.Trim(), out var minutes))
-            {
-                return minutes;
-            }
-        }
-
         return null;
     }
 
@@ -64,8 +55,4 @@ internal static partial class DeclaredZone
     // quantifier, so each start position reads at most a few words and the white space between them: never slow.
     [GeneratedRegex(@"\b(?:all\s+)?times\s+(?:are\s+|in\s+|given\s+in\s+|shown\s+in\s+)?(?<zone>British Summer Time|Moscow(?:\s+time)?|[A-Z]{3,4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Declaration();
-
-    // A table's or a list's heading that names the zone of its times in brackets: "Timeline (Moscow time)", "Time (UTC)".
-    [GeneratedRegex(@"\b(?:timeline|time|times|chronology|schedule)\s*\(\s*(?<zone>British Summer Time|Moscow(?:\s+time)?|[A-Z]{3,4})\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Heading();
 }
