@@ -31,23 +31,24 @@ public sealed class FrontPartOpenerTests
     public void AStatementThatLeansOnWhatCameBefore_OrCarriesTheWritersColour_IsKnown(string clause, bool leans) =>
         BriefFacts.LeansOnContext(clause).ShouldBe(leans);
 
-    private static BriefClaim[] Deal() =>
+    private static BriefClaim[] Deal(int start = 200) =>
     [
-        Claim("a-c2", "a", "Several hours later, the neighbouring president had miraculously brokered a deal to end the revolt.", start: 200),
-        Claim("b-c2", "b", "Several hours later, the neighbouring president had miraculously brokered a deal to end the revolt.", start: 200),
-        Claim("c-c2", "c", "Several hours later, the neighbouring president had miraculously brokered a deal to end the revolt.", start: 200),
+        Claim("a-c2", "a", "Several hours later, the neighbouring president had miraculously brokered a deal to end the revolt.", start: start),
+        Claim("b-c2", "b", "Several hours later, the neighbouring president had miraculously brokered a deal to end the revolt.", start: start),
+        Claim("c-c2", "c", "Several hours later, the neighbouring president had miraculously brokered a deal to end the revolt.", start: start),
     ];
 
     [Fact]
     public void ALineThatLeansOnWhatCameBefore_NeverOpensTheBottomLine()
     {
+        // The deal opens every report, so by the reports' leads it would be told first.
         BriefClaim[] seized =
         [
-            Claim("a-c1", "a", "Rebel fighters seized the regional army headquarters in the city overnight."),
-            Claim("b-c1", "b", "Rebel fighters seized the regional army headquarters in the city."),
-            Claim("c-c1", "c", "The regional army headquarters in the city was seized by rebel fighters."),
+            Claim("a-c1", "a", "Rebel fighters seized the regional army headquarters in the city overnight.", start: 400),
+            Claim("b-c1", "b", "Rebel fighters seized the regional army headquarters in the city.", start: 400),
+            Claim("c-c1", "c", "The regional army headquarters in the city was seized by rebel fighters.", start: 400),
         ];
-        var deal = Deal();
+        var deal = Deal(start: 0);
         var report = Report(FourOutlets, [.. seized, .. deal], [Proposition("p2", deal, 3, 1), Proposition("p1", seized, 3, 1)]);
 
         var brief = FrontPartBuilder.Build(report, NoTexts);
@@ -55,6 +56,7 @@ public sealed class FrontPartOpenerTests
         brief.BottomLine.ShouldNotBeEmpty();
         BriefFacts.LeansOnContext(brief.BottomLine[0].Text.TrimStart('“')).ShouldBeFalse();
         brief.BottomLine[0].Proposition.ShouldBe("p1");
+        brief.BottomLine.ShouldContain(b => b.Proposition == "p2");
     }
 
     [Fact]
