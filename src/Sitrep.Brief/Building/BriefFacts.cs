@@ -249,6 +249,13 @@ internal sealed partial class BriefFacts
         foreach (var stop in new[] { "; ", ": ", " — ", " – ", ". " })
         {
             var i = clean.IndexOf(stop, from, StringComparison.Ordinal);
+
+            // The period of a title or an initial ("Mr. Obama", "J. Smith") ends no clause.
+            while (stop == ". " && i > 0 && EndsAbbreviation(clean, i))
+            {
+                i = clean.IndexOf(stop, i + 1, StringComparison.Ordinal);
+            }
+
             if (i > 0 && i < end)
             {
                 end = i;
@@ -258,6 +265,26 @@ internal sealed partial class BriefFacts
         var clause = clean[..end].TrimEnd(' ', '.', ',', ';', ':');
         return Quote(clause, maxWords);
     }
+
+    /// <summary>
+    /// True when the period at <paramref name="period"/> closes an abbreviation that a name follows (a title, "Mr.",
+    /// "Gen.", "St.", or an initial, "J.", "U.S."), the same titles the sentence splitter does not end a sentence at.
+    /// </summary>
+    internal static bool EndsAbbreviation(string text, int period)
+    {
+        var start = period;
+        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '.'))
+        {
+            start--;
+        }
+
+        var word = text[start..period].TrimEnd('.');
+        return (word.Length == 1 && char.IsUpper(word[0])) || (word.Contains('.', StringComparison.Ordinal) && word.Length <= 5) || Titles.Contains(word);
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> Titles = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov", "Sen", "Rep", "Pres", "St", "Mt", "Jr", "Sr", "Rev", "Hon", "No", "Messrs"],
+        StringComparer.Ordinal);
 
     public static string Display(string text, int words = QuoteWords)
     {
@@ -375,6 +402,37 @@ internal sealed partial class BriefFacts
         var text = claim.Text.TrimStart();
         return claim.Kind == "quote" || text.StartsWith("``", StringComparison.Ordinal) || text.StartsWith('“') || text.StartsWith('"') || text.StartsWith('‘')
             || SpeechClose().IsMatch(text) || SpeechOpen().IsMatch(text);
+    }
+
+    /// <summary>
+    /// True when a statement cannot stand first in a bottom line: it leans on something said before it (a time relative
+    /// to an event it does not name, "Several hours later, …", "The next day …"; a connective, "Then …", "However, …";
+    /// a pronoun or demonstrative whose referent is elsewhere, "This …", "He …"), or it carries the writer's colour
+    /// ("miraculously", "astonishingly"). The reader of a bottom line has read nothing before it and wants what happened,
+    /// not how a writer felt about it.
+    /// </summary>
+    public static bool LeansOnContext(string clause)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        var text = Markup().Replace(clause, string.Empty).TrimStart(' ', '"', '“', '‘', '\'', '`', '(', '-', '—', '…');
+        return RelativeOpening().IsMatch(text) || Colour().IsMatch(text);
+    }
+
+    /// <summary>
+    /// True when the estimative <paramref name="term"/> of a sentence only strengthens a feeling ("We're certainly
+    /// pleased", "definitely relieved"): the speaker says how they feel, not how likely something is, so it is no
+    /// analytic judgment however sure the word sounds.
+    /// </summary>
+    public static bool IsFeeling(string text, string? term)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (term is not { Length: > 0 })
+        {
+            return false;
+        }
+
+        var at = text.IndexOf(term, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 && FeelingAfter().IsMatch(text[(at + term.Length)..]);
     }
 
     /// <summary>
@@ -612,6 +670,20 @@ internal sealed partial class BriefFacts
     // "faces up to 20 years"). Lower-case "may" only: "May 29" is a date.
     [GeneratedRegex(@"(?i:\b(if|unless|would|could|might|likely|unlikely|probably|possibly|perhaps|expected\s+to)\b)|\bmay\b|(?i:\bfaces?\s+(a\s+|up\s+to\s+)?(maximum|minimum|possible|up\s+to)\b)")]
     private static partial Regex Unsettled();
+
+    // An opening that points back: a time counted from an unnamed event ("Several hours later", "Two days after",
+    // "The next morning", "By then"), a connective, a pronoun or demonstrative that stands for something said before, or
+    // a noun that only names what was told before ("The incident", "The move").
+    [GeneratedRegex(@"^(?:(?:(?:several|a\s+few|some|many|two|three|four|five|\d+|a\s+couple\s+of)\s+)?(?:seconds|minutes|moments|hours|days|weeks|months|years)\s+(?:later|after(?:wards?)?|on)\b|(?:the\s+)?(?:next|following|same|previous)\s+(?:day|morning|afternoon|evening|night|week|month|year)\b|(?:by|until|since|before|after)\s+(?:then|that|this)\b|(?:then|however|but|and|so|yet|still|meanwhile|later|afterwards?|subsequently|nevertheless|nonetheless|moreover|furthermore|also|instead|thus|hence|therefore|consequently|eventually|finally|soon|besides|otherwise|likewise|similarly|this|that|these|those|it|he|she|they|his|her|their|its|him|them)\b|the\s+(?:incident|episode|affair|situation|development|move|events?|matter)\b|(?:in\s+(?:response|turn|return|the\s+end)|as\s+a\s+result|on\s+the\s+other\s+hand|even\s+so|at\s+that\s+(?:point|time|moment))\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeOpening();
+
+    // Right after an estimative word, up to two softeners or verbs of being, then an adjective of feeling.
+    [GeneratedRegex(@"^\s+(?:(?:so|very|really|quite|not|be|been|feel|felt|feels|are|am|is|was|were)\s+){0,2}(?:pleased|happy|glad|delighted|thrilled|excited|proud|grateful|thankful|relieved|sad|saddened|disappointed|upset|angry|worried|concerned|shocked|surprised|hopeful|optimistic|encouraged|satisfied|heartbroken|devastated|honou?red|humbled|frustrated|troubled|moved|touched)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FeelingAfter();
+
+    // The writer's colour: adverbs that tell the writer's wonder, scorn or relief rather than what happened.
+    [GeneratedRegex(@"\b(?:miraculously|astonishingly|amazingly|incredibly|unbelievably|shockingly|stunningly|remarkably|surprisingly|unsurprisingly|predictably|conveniently|curiously|bizarrely|absurdly|ridiculously|laughably|tragically|mercifully|thankfully|luckily|ironically|brazenly|shamelessly|cynically|farcically|pathetically|heroically|disgracefully|outrageously)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Colour();
 
     // A discourse noun as the subject of "involved", "was", "concerned": "One crucial development involved …", "The key
     // question is …".

@@ -159,7 +159,7 @@ public static class FrontPartBuilder
     {
         if (row.Count == 1)
         {
-            return row[0];
+            return row[0] with { Values = [.. row[0].Values.Select(Worded)] };
         }
 
         var role = row[0].Values.Count > 0 ? row[0].Values[0].Measure.Role : row[0].Label;
@@ -168,11 +168,21 @@ public static class FrontPartBuilder
             .Select(v => v.Measure.Counted is { Length: > 0 } counted && counted != "people" && v.Value.Any(char.IsDigit) && v.Value != "0" && !v.Value.EndsWith(" " + counted, StringComparison.Ordinal)
                 ? v with { Value = v.Value + " " + counted }
                 : v)
+            .Select(Worded)
             .OrderBy(v => v.ReportTime is null ? 1 : 0)
             .ThenBy(v => v.ReportTime, StringComparer.Ordinal)
             .ToList();
         return row[0] with { Label = role, Values = values, Conflicts = [.. row.SelectMany(f => f.Conflicts)] };
     }
+
+    /// <summary>
+    /// A zero that its source said in words is shown with those words ("none (‘no casualties at all’)"): a bare "0"
+    /// beside outlets' counts reads as a count, and the reader must see that the source gave a phrase, not a number.
+    /// </summary>
+    internal static BriefFigureValue Worded(BriefFigureValue v) =>
+        v.Measure.Max is 0 && v.Measure.Text is { Length: > 0 } said && !said.Any(char.IsDigit) && v.Value.All(c => c is '0' or ' ')
+            ? v with { Value = $"none (‘{said.Trim()}’)" }
+            : v;
 
     /// <summary>The front part's words as a reader counts them (labels and bases included, citation marks not).</summary>
     public static int WordCount(BriefReport report)
@@ -509,13 +519,16 @@ public static class FrontPartBuilder
             .. facts.Report.Claims
                 .Where(c => c.Kind == "judgment" && c.Modality?.Band is { } band && analytic.Contains(band) && facts.IsCredible(c.Doc) && !facts.IsFurniture(c))
 
+                // An estimative word that only strengthens a feeling ("We're certainly pleased") judges nothing.
+                .Where(c => !BriefFacts.IsFeeling(c.Text, c.Modality!.Term))
+
                 // A judgment is quoted whole; one whose clause runs past MaxJudgmentWords would be a run-on cut with "…".
                 .Where(c => BriefFacts.WordCount(BriefFacts.JudgmentClause(c.Text, c.Modality!.Term, int.MaxValue)) <= MaxJudgmentWords)
                 .OrderBy(c => facts.Documents.GetValueOrDefault(c.Doc)?.Kind == "brief" ? 0 : 1)
                 .ThenBy(c => facts.Grade(c.Doc), StringComparer.Ordinal)
                 .ThenByDescending(c => c.Modality!.Band is "very_likely" or "almost_certain" or "very_unlikely" or "almost_no_chance" ? 1 : 0)
                 .ThenBy(c => c.Start)
-                .DistinctBy(c => c.Text, StringComparer.OrdinalIgnoreCase)
+                .DistinctBy(c => BriefFacts.JudgmentClause(c.Text, c.Modality!.Term), StringComparer.OrdinalIgnoreCase)
                 .Select((c, i) => (Claim: c, Order: i))
                 // Several sources' judgments before a second one of the same source: the first of each source in turn.
                 .GroupBy(x => facts.Outlet(x.Claim.Doc), StringComparer.Ordinal)
@@ -606,9 +619,10 @@ public static class FrontPartBuilder
         var items = new List<BriefStatusItem>();
         foreach (var state in facts.Report.States.Where(s => InChanged(s, since)))
         {
-
+            // "The criminal case: to be dropped (…) → open (…) → closed (…)": the topic, then its readings in order. A
+            // verb before the path ("went to be dropped") does not read as English whatever the first status is.
             var path = string.Join(" → ", state.Steps.Select(s => $"{s.Status} ({facts.StepSource(s)}, {BriefFacts.Day(s.ReportTime)})"));
-            items.Add(new BriefStatusItem($"The {state.Topic} went {path}; it stands {state.Now}{(state.Disputed ? ", still disputed" : string.Empty)}.", "story state", [.. state.Steps.Select(s => s.Cite)]) { Topic = state.Topic, When = state.Steps[^1].ReportTime });
+            items.Add(new BriefStatusItem($"The {state.Topic}: {path}; it stands {state.Now}{(state.Disputed ? ", still disputed" : string.Empty)}.", "story state", [.. state.Steps.Select(s => s.Cite)]) { Topic = state.Topic, When = state.Steps[^1].ReportTime });
         }
 
         foreach (var figure in facts.Report.Figures.Where(f => f.Verdict == "update"))
@@ -811,7 +825,32 @@ public static class FrontPartBuilder
             events.Add(v);
         }
 
-        foreach (var v in events.OrderBy(v => v == main ? 0 : 1).ThenBy(v => v.FirstReported ?? DateTimeOffset.MaxValue).ThenByDescending(v => v.Importance))
+        // The bottom line is read with nothing before it: its first line never leans on what its source said before
+        // ("Several hours later, …", "Then …") nor carries the writer's colour ("miraculously"). Such a line may follow
+        // one that says what happened; when no corroborated line can open, single reports' accounts of what happened
+        // open it, attributed, and when none can either, the leaning lines are left out.
+        var ordered = events.OrderBy(v => v == main ? 0 : 1).ThenBy(v => v.FirstReported ?? DateTimeOffset.MaxValue).ThenByDescending(v => v.Importance).ToList();
+        if (lines.Count == 0 && ordered.Count > 0)
+        {
+            if (ordered.FirstOrDefault(v => !BriefFacts.LeansOnContext(v.Excerpt!.Text)) is { } opener)
+            {
+                ordered.Remove(opener);
+                ordered.Insert(0, opener);
+            }
+            else
+            {
+                var told = ordered.Select(v => BriefFacts.ContentWords(v.Excerpt!.Text)).ToList();
+                var accounts = SingleSourceAccounts(facts, Math.Max(1, slots - ordered.Count), Opening, told).ToList();
+                if (accounts.Count == 0)
+                {
+                    ordered.Clear();
+                }
+
+                lines.AddRange(accounts);
+            }
+        }
+
+        foreach (var v in ordered)
         {
             lines.Add(new BriefStatement($"{v.Excerpt!.Quoted} ({Agreement(v, facts)}).", [v.Cite]) { Proposition = v.Proposition.Id });
         }
@@ -901,8 +940,15 @@ public static class FrontPartBuilder
             return words.Where(w => w.Doc != x.Claim.Doc && w.Words.Count(own.Contains) >= 2).Select(w => w.Doc).Distinct(StringComparer.Ordinal).Count();
         }
 
-        // Of leads that tell as much, one the quote would not cut at its word limit.
-        var quoted = best.Items
+        // Of leads that tell as much, one the quote would not cut at its word limit; never one that leans on what its
+        // report said before it or carries the writer's colour (it still counts as a report that tells the act).
+        var quotable = best.Items.Where(x => !BriefFacts.LeansOnContext(x.Excerpt.Text)).ToList();
+        if (quotable.Count == 0)
+        {
+            return null;
+        }
+
+        var quoted = quotable
             .OrderByDescending(Shared)
             .ThenBy(x => Whole(x.Excerpt) ? 0 : 1)
             .ThenByDescending(x => x.Claim.Frame?.EventClass is { } own && Family(own) == best.Family ? 1 : 0)
@@ -973,14 +1019,14 @@ public static class FrontPartBuilder
     /// When nothing is corroborated: the most important event statements of different reports (not comment threads),
     /// each attributed to its report and labelled a single source.
     /// </summary>
-    private static IEnumerable<BriefStatement> SingleSourceAccounts(BriefFacts facts, int count, Func<BriefClaim, bool> opening)
+    private static IEnumerable<BriefStatement> SingleSourceAccounts(BriefFacts facts, int count, Func<BriefClaim, bool> opening, List<HashSet<string>>? told = null)
     {
-        var seen = new List<HashSet<string>>();
+        var seen = told?.ToList() ?? [];
         var docs = new HashSet<string>(StringComparer.Ordinal);
         var candidates = facts.Views
             .Where(v => v.Display is { Kind: "event" } d && !v.IsFurniture && !v.IsSpeech && v.SupersededBy is null && facts.IsCredible(d.Doc) && v.Denials == 0 && d.Modality is null)
             .Where(v => v.Excerpt is { } e && BriefFacts.WordCount(e.Text) >= 6 && v.EventClass is not null && !opening(v.Display!))
-            .Where(v => !BriefFacts.IsUnsettled(v.Display!, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display!, v.Excerpt!))
+            .Where(v => !BriefFacts.IsUnsettled(v.Display!, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display!, v.Excerpt!) && !BriefFacts.LeansOnContext(v.Excerpt!.Text))
             .OrderByDescending(v => v.Importance)
             .ThenBy(v => v.Display!.Start);
         foreach (var v in candidates)

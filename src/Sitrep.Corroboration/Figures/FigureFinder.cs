@@ -32,6 +32,17 @@ internal static partial class FigureFinder
         "has risen", "had risen", "increased to", "jumped to", "now stands", "updated", "raised the toll", "up from",
     ];
 
+    /// <summary>
+    /// True for a zero read from a word that characterises the event ("bloodless", "without bloodshed", "no blood was
+    /// shed") rather than one that counts ("no one was killed", "0 dead"). In a headline such a word is written to draw
+    /// the reader in: the seeds' "The Bloodless Coup That Wasn't a Coup" heads an opinion piece about whether it was a
+    /// coup, not about casualties, and set beside "at least 15 killed" it read as a toll of 0 that no source gave. A
+    /// headline adjective is not a count, so it takes no part in figures; in a report's own text the same words state
+    /// an outcome and still do.
+    /// </summary>
+    internal static bool IsCharacterisation(Measure m) =>
+        m.IsZero && !m.Text.Any(char.IsDigit) && m.Text.Contains("blood", StringComparison.OrdinalIgnoreCase);
+
     private static readonly string[] RejectionCues =
     [
         "unsupported", "unfounded", "baseless", "debunked", "no evidence", "not supported", "false claim", "rumour", "rumor",
@@ -47,8 +58,8 @@ internal static partial class FigureFinder
         foreach (var doc in corpus.Documents)
         {
             var layer = doc.Layers.Find<ClaimLayer>();
-            // The headline takes part as the outlet's claim, labelled so: in the seeds the only "bloodless" stands in an
-            // opinion piece's headline, and it is that piece's answer to how many were killed.
+            // The headline takes part as the outlet's claim, labelled so, when it states a figure ("13 airmen killed");
+            // an adjective in it is not a count (see IsCharacterisation).
             foreach (var claim in layer is null ? [] : layer.Headline is { } headline ? layer.Items.Append(headline) : layer.Items)
             {
                 var sentence = claim.Frame.Measures.Count == 0 ? string.Empty : SentenceOf(doc, claim);
@@ -76,6 +87,11 @@ internal static partial class FigureFinder
                     }
 
                     var isHeadline = ReferenceEquals(claim, layer?.Headline);
+                    if (isHeadline && IsCharacterisation(m))
+                    {
+                        continue;
+                    }
+
                     var value = new FigureValue(claimRef.Key, doc.Document.Id, isHeadline ? source.Label + " (headline)" : source.Label, source.Key, m, source.ReportTime, claim.Span, claim.Likelihood?.Band is { } band ? LikelihoodBands.Name(band) : null) { IsHeadline = isHeadline };
                     if (m.IsZero)
                     {

@@ -44,7 +44,9 @@ public sealed class FrontPartAnalystReadTests
         now.Text.ShouldNotContain("to be dropped");
         now.Text.ShouldNotContain("open (");
         now.Text.ShouldContain("see Changed");
-        brief.Status.Changed.ShouldHaveSingleItem().Text.ShouldContain("to be dropped (Alpha Wire, 24 Jun 2023) → open (Gamma Agency, 26 Jun 2023) → closed");
+        // The path reads as English: the topic, a colon, its readings in order (never "went to be dropped").
+        brief.Status.Changed.ShouldHaveSingleItem().Text.ShouldStartWith("The criminal case: to be dropped (Alpha Wire, 24 Jun 2023) → open (Gamma Agency, 26 Jun 2023) → closed");
+        brief.Status.Changed[0].Text.ShouldEndWith("; it stands closed.");
     }
 
     [Fact]

@@ -83,6 +83,30 @@ public sealed class FrontPartFigureTests
         }
     }
 
+    /// <summary>
+    /// A commenter's "there were no casualties at all" is a claim of none, not a count of 0: beside outlets' counts the
+    /// row shows the words the source used (brief7: the sample's "killed" row read "0 — a commenter …").
+    /// </summary>
+    [Fact]
+    public void AZeroSaidInWordsIsShownWithThoseWords_NeverAsABareZero()
+    {
+        BriefClaim[] claims =
+        [
+            Claim("a-c1", "a", "At least 9 airmen were killed when the transport was shot down."),
+            Claim("f-c1", "f", "It was theatre, there were no casualties at all.", post: "p1"),
+        ];
+        var zero = new BriefFigureValue(claims[1].Id, claims[1].Doc, "0", new BriefMeasure("killed", "people", 0, 0, "people", "no casualties", 15, 28), null, null, new BriefSpan("f", 0, 30));
+        BriefFigure[] figures =
+        [
+            new("f1", "killed", "dispute", "values differ", [Value(claims[0], "killed", "airmen", "at least 9"), zero], [new BriefContradiction("a-c1", "f-c1", "contradiction", "both cannot hold")]),
+        ];
+
+        var brief = FrontPartBuilder.Build(Report(claims, [], figures), NoTexts);
+
+        var row = FrontPartMarkdown.RowOf(brief, brief.Status.Disputed.Where(d => d.Figure == "f1").ShouldHaveSingleItem()).ShouldNotBeNull();
+        FrontPartMarkdown.FigureRows(row).Select(r => r.Value).ShouldBe(["at least 9", "none (‘no casualties’)"], ignoreOrder: true);
+    }
+
     [Fact]
     public void AnAmountSaidInWordsThatClashesWithNothingStaysOutOfTheTable()
     {
