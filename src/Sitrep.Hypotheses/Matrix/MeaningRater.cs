@@ -239,13 +239,19 @@ public static partial class MeaningRater
             return (null, $"{relation}, but the events differ ('{row.Frame.EventClass}' against '{h.EventClass}')", true);
         }
 
-        // A restatement is read from closeness alone (the pair model is unsure), so it must share the very word that sets
-        // the hypothesis apart; a word merely near it ("troops" ~ "military") is not enough.
-        var byCosineOnly = restatement && !paraphrase && p.Entails < Sure;
-        var topic = Topic(rowWords, distinctive, byCosineOnly ? NoWordVectors : wordVectors);
+        var topic = Topic(rowWords, distinctive, wordVectors);
         if (topic is null)
         {
             return (null, $"{relation}, but it does not name what sets the hypothesis apart ({string.Join(", ", distinctive.Take(4).Select(d => d.Surface))})", true);
+        }
+
+        // A restatement is read from closeness alone (the pair model is unsure), so one shared word is not enough: it must
+        // name two of the words that set the hypothesis apart, as a paraphrase does ("bet" ~ "gamble", "defections" ~
+        // "defect"); "troops" ~ "military" alone, or "power" alone, is a sentence on the same subject.
+        var byCosineOnly = restatement && !paraphrase && p.Entails < Sure;
+        if (byCosineOnly && Topics(rowWords, distinctive, wordVectors) < 2)
+        {
+            return (null, $"{relation}, but it names only one of the words that set the hypothesis apart ('{topic}')", true);
         }
 
         if (entails && row.Frame.Negated != h.Negated)
@@ -323,8 +329,6 @@ public static partial class MeaningRater
         return result;
     }
 
-    private static readonly Dictionary<string, float[]> NoWordVectors = [];
-
     private static readonly System.Collections.Frozen.FrozenSet<string> Pronouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "we", "us", "our", "you", "your", "i", "me", "my",
             "himself", "herself", "themselves", "itself", "this", "that", "these", "those", "who", "whom", "which"], StringComparer.Ordinal);
@@ -373,6 +377,32 @@ public static partial class MeaningRater
 
     [GeneratedRegex(@"\b(was|is|were|are|had been|has been)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Copula();
+
+    // How many of the distinctive words the row names, by the same stem or a near word, each row word used once.
+    private static int Topics(IReadOnlyList<(string Stem, string Surface)> rowWords, IReadOnlyList<(string Stem, string Surface)> distinctive, Dictionary<string, float[]> vectors)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var d in distinctive)
+        {
+            foreach (var w in rowWords)
+            {
+                if (used.Contains(w.Stem))
+                {
+                    continue;
+                }
+
+                if (w.Stem == d.Stem || (vectors.TryGetValue(w.Surface, out var a) && vectors.TryGetValue(d.Surface, out var b) && Vectors.Cosine(a, b) >= SameWord))
+                {
+                    used.Add(w.Stem);
+                    count++;
+                    break;
+                }
+            }
+        }
+
+        return count;
+    }
 
     private static string? Topic(IReadOnlyList<(string Stem, string Surface)> rowWords, IReadOnlyList<(string Stem, string Surface)> distinctive, Dictionary<string, float[]> vectors)
     {

@@ -107,16 +107,31 @@ public sealed class MeaningRaterTests
     }
 
     [Fact]
-    public void ARestatementMustShareTheWordThatSetsTheHypothesisApart_NotOnlyAWordNearIt()
+    public void ARestatementThatNamesOnlyOneWordThatSetsTheHypothesisApartIsNotRated()
     {
         var walkIn = new Hypothesis("H1", "The march was a bet that the regular military would fall in behind the rebels", HypothesisOrigin.User, []);
         var other = new Hypothesis("H2", "The march was a scripted show for foreign audiences", HypothesisOrigin.User, []);
         var near = Row("p1", "The fighters were let go so that their troops would stand down.");
-        var meaning = new NearWords(new FakeMeaning().Says(near.Frame.Statement!, walkIn.Text, 0.3, 0), ("troops", "military"), walkIn.Text);
+        var meaning = new NearWords(new FakeMeaning().Says(near.Frame.Statement!, walkIn.Text, 0.3, 0), walkIn.Text, ("troops", "military"));
 
-        var (cells, _) = MeaningRater.Rate([walkIn, other], [near], meaning);
+        var (cells, candidates) = MeaningRater.Rate([walkIn, other], [near], meaning);
 
         cells.ShouldNotContainKey(("p1", "H1"));
+        candidates.ShouldContain(c => c.Evidence.Id == "p1" && c.Reason.Contains("names only one of the words"));
+    }
+
+    [Fact]
+    public void ARestatementInOtherWordsThatNamesTwoOfThemIsRated()
+    {
+        var walkIn = new Hypothesis("H1", "The march was a bet that the regular military would fall in behind the rebels", HypothesisOrigin.User, []);
+        var other = new Hypothesis("H2", "The march was a scripted show for foreign audiences", HypothesisOrigin.User, []);
+        var row = Row("p1", "The fighters gambled that the army would come over to them.");
+        var meaning = new NearWords(new FakeMeaning().Says(row.Frame.Statement!, walkIn.Text, 0.3, 0), walkIn.Text, ("army", "military"), ("gambled", "bet"));
+
+        var (cells, _) = MeaningRater.Rate([walkIn, other], [row], meaning);
+
+        cells[("p1", "H1")].Rating.ShouldBe(Rating.Consistent);
+        cells[("p1", "H1")].Reason.ShouldContain("states it in other words");
     }
 
     [Fact]
@@ -262,9 +277,10 @@ public sealed class MeaningRaterTests
         return new Evidence(id, text, 2, "corroborated", ["B"], null, null, [], [], []) { Frame = frame };
     }
 
-    // Single words get the fake's vectors, except that the two given words read as the same word; a sentence sits at
-    // cosine 0.70 from the first hypothesis and 0 from the other, so the row restates the first by closeness alone.
-    private sealed class NearWords(FakeMeaning inner, (string A, string B) near, string first) : Sitrep.Hypotheses.Meaning.IAchMeaning
+    // Single words get the fake's vectors, except that each given pair of words reads as one word; a sentence opening
+    // "The fighters" sits at cosine 0.70 from the first hypothesis and 0 from the other, so it restates the first by
+    // closeness alone.
+    private sealed class NearWords(FakeMeaning inner, string first, params (string A, string B)[] near) : Sitrep.Hypotheses.Meaning.IAchMeaning
     {
         public string Name => inner.Name;
 
@@ -276,16 +292,17 @@ public sealed class MeaningRaterTests
 
         private float[] Vector(string s)
         {
-            var v = new float[67];
-            if (s == near.A || s == near.B)
+            var v = new float[67 + near.Length];
+            var pair = Array.FindIndex(near, n => n.A == s || n.B == s);
+            if (pair >= 0)
             {
-                v[64] = 1;
+                v[67 + pair] = 1;
             }
             else if (s == first)
             {
                 v[65] = 1;
             }
-            else if (s.Contains(' ', StringComparison.Ordinal) && s.StartsWith("The fighters", StringComparison.Ordinal))
+            else if (s.StartsWith("The fighters", StringComparison.Ordinal))
             {
                 v[65] = 0.7f;
                 v[66] = (float)Math.Sqrt(1 - (0.7 * 0.7));
