@@ -178,7 +178,11 @@ public sealed partial class PropositionStage : ICorpusStage
             }
 
             var replies = threads.Judge(members, ReplySource);
-            propositions.Add(Score(id, texts[labelIndex], members, replies, corpus.ById[label.DocumentId].SpanOf(label.Claim.Span.Range)) with { JoinedBy = joinReasons.GetValueOrDefault(number - 1) });
+            // "Will not direct" does not deny "in talks to direct" (nor the other way round): a prospect and an outcome
+            // are two stages of one story, so neither contests the proposition the other labels.
+            var labelTentative = Prospects.IsTentative(texts[labelIndex]);
+            var scored = members.Select(m => m.Stance == StanceKind.Deny && Prospects.IsTentative(m.Text) != labelTentative ? m with { Stance = StanceKind.Comment } : m).ToList();
+            propositions.Add(Score(id, texts[labelIndex], scored, replies, corpus.ById[label.DocumentId].SpanOf(label.Claim.Span.Range)) with { JoinedBy = joinReasons.GetValueOrDefault(number - 1) });
             var memberWords = group.Members.Select(i => words[i]).ToList();
             var found = ContradictionFinder.Find(
                 id,
@@ -229,8 +233,24 @@ public sealed partial class PropositionStage : ICorpusStage
                 break;
             }
 
-            modelChecks++;
             var (a, b) = (pair.A, pair.B);
+            var (ta, tb) = (corpus.ById[refs[a].DocumentId].Document.Source.Published, corpus.ById[refs[b].DocumentId].Document.Source.Published);
+            if (tb < ta)
+            {
+                (a, b, ta, tb) = (b, a, tb, ta);
+            }
+
+            if (Prospects.StoryMoved(texts[a], ta, texts[b], tb) is { } moved)
+            {
+                if (moved)
+                {
+                    contradictions.Add(new Contradiction(refs[a].Key, refs[b].Key, true, $"the story moved: a prospect, “{texts[a]}”, then the outcome, “{texts[b]}”", propositionOf.GetValueOrDefault(refs[a].Key, string.Empty)));
+                }
+
+                continue;
+            }
+
+            modelChecks++;
             var ab = _judge(texts[a], texts[b]);
             var ba = _judge(texts[b], texts[a]);
             if (Math.Max(ab.Entails, ba.Entails) < AgreementCeiling && Math.Max(ab.Contradicts, ba.Contradicts) >= MeaningContradictionFloor)

@@ -281,6 +281,13 @@ internal static partial class MeasureReader
             return null;
         }
 
+        // "dies at 91", "died aged 91", "dead at 91", "the 91-year-old": a death cue beside an age does not make the age
+        // a count of dead.
+        if (AgeAtDeath(words, first, last, qs, qe))
+        {
+            return null;
+        }
+
         var (role, cueAt) = RoleAround(words, first, last, qs, qe, unit);
         if (unit is null && cueAt > first && GroupNouns.Contains(words[cueAt - 1]))
         {
@@ -314,6 +321,36 @@ internal static partial class MeasureReader
             : Counted(unit);
         var (min, max) = Bounds(q, upper, 1.0);
         return new Measure(role, counted, min, max, "people", text, range);
+    }
+
+    private static readonly FrozenSet<string> DeathWords = Words.Set("dies", "died", "dead", "die", "dying");
+
+    /// <summary>
+    /// True when the number at tokens <paramref name="qs"/>..<paramref name="qe"/> is an age: "dies at 91", "died
+    /// Thursday at 91", "dead at 91", "died aged 91", "at the age of 91", "91-year-old", "91 years old".
+    /// </summary>
+    private static bool AgeAtDeath(SentenceWords words, int first, int last, int qs, int qe)
+    {
+        string Lower(int i) => i >= first && i <= last ? words[i] : string.Empty;
+        var before = Lower(qs - 1);
+        if (before is "aged" || (before == "age" && Lower(qs - 2) == "at") || (before == "of" && Lower(qs - 2) == "age"))
+        {
+            return true;
+        }
+
+        // "died Thursday at 91", "died peacefully in her sleep at 91": the death verb may stand a few words back.
+        for (var i = qs - 2; before == "at" && i >= Math.Max(first, qs - 6) && words.IsWord(i); i--)
+        {
+            if (DeathWords.Contains(words[i]))
+            {
+                return true;
+            }
+        }
+
+        var after = Lower(qe + 1);
+        return words[qe].Contains("-year", StringComparison.Ordinal) || after.StartsWith("-year", StringComparison.Ordinal) || after.StartsWith("year-old", StringComparison.Ordinal)
+            || (after is "-" && Lower(qe + 2) is "year" or "years")
+            || (after is "year" or "years" && Lower(qe + 2) is "old" or "-old");
     }
 
     /// <summary>

@@ -7,7 +7,9 @@ namespace Sitrep.Corroboration.Contradictions;
 /// <summary>
 /// Finds pairs of claims in one proposition that cannot both hold: one asserts what the other denies, their numbers
 /// for the same thing do not overlap, or their predicates are antonyms. A later report that revises an earlier one
-/// (same outlet, or explicit revision language, judged by report times) is an update, not a contradiction.
+/// (same outlet, or explicit revision language, judged by report times) is an update, not a contradiction; so is a
+/// prospect ("in talks to direct") followed by a definite outcome ("will not direct"), and when their order is unknown
+/// the pair is no contradiction at all (<see cref="Prospects"/>).
 /// </summary>
 internal static class ContradictionFinder
 {
@@ -76,6 +78,19 @@ internal static class ContradictionFinder
                 var reason = Reason(a, b, () => similarity(x, y), WordsOf);
                 if (reason is null || !seenPairs.Add((a.Claim.DocumentId, b.Claim.DocumentId)))
                 {
+                    continue;
+                }
+
+                // Talks to direct a film, then word that the director will not: the story moved, nobody is contradicted.
+                // Which came first decides it; without report times the pair is left unresolved.
+                if (Prospects.StoryMoved(a.Text, a.ReportTime, b.Text, b.ReportTime) is { } moved)
+                {
+                    if (moved)
+                    {
+                        found++;
+                        yield return new Contradiction(a.Claim.Key, b.Claim.Key, true, $"the story moved: {Holder(a)} reported a prospect, “{Short(a.Text)}”, and {Holder(b)} later the outcome, “{Short(b.Text)}”", proposition);
+                    }
+
                     continue;
                 }
 

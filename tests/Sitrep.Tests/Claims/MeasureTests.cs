@@ -19,6 +19,21 @@ public sealed class MeasureTests
     public void JurorsVotingOnADeathSentenceAreNoToll(string text) =>
         MeasuresOf(text).ShouldNotContain(m => m.Role == MeasureRoles.Killed);
 
+    [Theory]
+    [InlineData("Film star Marion Teller dies at 87")]
+    [InlineData("The screen swimmer, famed for her water ballets, died Thursday at 87.")]
+    [InlineData("The painter Oskar Brandt died aged 87 at his home in Lisbon.")]
+    [InlineData("Retired swimmer Ada Quill dead at 87, her family says")]
+    [InlineData("The singer died at the age of 87 on Tuesday.")]
+    [InlineData("The 87-year-old actress died at a hospital on Tuesday.")]
+    [InlineData("The actress, who was 87 years old, died on Tuesday.")]
+    public void AnAgeAtDeathIsNoCountOfDead(string text) =>
+        MeasuresOf(text).ShouldNotContain(m => m.Role == MeasureRoles.Killed || m.Role == MeasureRoles.Casualties);
+
+    [Fact]
+    public void ADeathTollAfterAtIsStillTheToll() =>
+        MeasuresOf("The death toll stood at 14 on Tuesday, officials said.").ShouldContain(m => m.Role == MeasureRoles.Killed && m.Min == 14);
+
     [Fact]
     public void ThoseWhoWereKilledAreStillTheToll() =>
         MeasuresOf("The three who were killed had worked at the bank for years.").ShouldContain(m => m.Role == MeasureRoles.Killed && m.Min == 3);
