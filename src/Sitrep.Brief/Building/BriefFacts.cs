@@ -268,7 +268,7 @@ internal sealed partial class BriefFacts
 
     /// <summary>
     /// True when the period at <paramref name="period"/> closes an abbreviation that a name follows (a title, "Mr.",
-    /// "Gen.", "St.", or an initial, "J.", "U.S."), the same titles the sentence splitter does not end a sentence at.
+    /// "Gen.", "St.", or an initial, "J.", "U.S."): the sentence splitter's own abbreviations, which it does not end a sentence at.
     /// </summary>
     internal static bool EndsAbbreviation(string text, int period)
     {
@@ -279,12 +279,8 @@ internal sealed partial class BriefFacts
         }
 
         var word = text[start..period].TrimEnd('.');
-        return (word.Length == 1 && char.IsUpper(word[0])) || (word.Contains('.', StringComparison.Ordinal) && word.Length <= 5) || Titles.Contains(word);
+        return (word.Length == 1 && char.IsUpper(word[0])) || (word.Contains('.', StringComparison.Ordinal) && word.Length <= 5) || Sitrep.Text.SentenceSplitter.IsAbbreviation(word);
     }
-
-    private static readonly System.Collections.Frozen.FrozenSet<string> Titles = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov", "Sen", "Rep", "Pres", "St", "Mt", "Jr", "Sr", "Rev", "Hon", "No", "Messrs"],
-        StringComparer.Ordinal);
 
     public static string Display(string text, int words = QuoteWords)
     {

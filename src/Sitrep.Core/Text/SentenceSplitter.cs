@@ -110,8 +110,10 @@ public static class SentenceSplitter
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
         Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static bool IsAbbreviation(string text, Token token) =>
-        token.Length <= 5 && AbbreviationLookup.Contains(token.In(text));
+    private static bool IsAbbreviation(string text, Token token) => IsAbbreviation(token.In(text));
+
+    /// <summary>True when <paramref name="word"/> (without its period) is an abbreviation a sentence does not end at.</summary>
+    public static bool IsAbbreviation(ReadOnlySpan<char> word) => word.Length <= 5 && AbbreviationLookup.Contains(word);
 
     private static bool IsTerminal(char c) => c is '.' or '!' or '?' or '…';
 
