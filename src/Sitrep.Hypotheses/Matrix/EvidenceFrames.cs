@@ -36,18 +36,29 @@ public static partial class EvidenceFrames
     {
         ArgumentNullException.ThrowIfNull(text);
         var t = Sitrep.Text.WhiteSpace.OneLine(text).Replace("*", string.Empty, StringComparison.Ordinal).Trim().Trim('-', '•', ' ');
+        var unframed = false;
         if (!string.IsNullOrWhiteSpace(hedge))
         {
             var at = t.IndexOf(hedge, StringComparison.OrdinalIgnoreCase);
             if (at >= 0)
             {
                 t = t[..at] + t[(at + hedge.Length)..];
+                unframed = true;
             }
         }
 
         t = Confidence().Replace(t, string.Empty);
-        t = Frame().Replace(t, string.Empty);
-        t = LeadingThat().Replace(t, string.Empty);
+        var bare = Frame().Replace(t, string.Empty);
+        unframed |= bare.Length != t.Length;
+        t = bare;
+
+        // "that" opens what is left only where a frame was taken off ("likely that X"); a sentence of its own that opens
+        // with "That" ("That isn't theatre") keeps its subject.
+        if (unframed)
+        {
+            t = LeadingThat().Replace(t, string.Empty);
+        }
+
         t = Spaces().Replace(t, " ").Replace(" ,", ",", StringComparison.Ordinal).Replace(" .", ".", StringComparison.Ordinal).Trim().Trim('*', ' ');
         return t.Length > 0 ? char.ToUpperInvariant(t[0]) + t[1..] : t;
     }

@@ -4,6 +4,7 @@ using Sitrep.Claims.Frames;
 using Sitrep.Corroboration.Propositions;
 using Sitrep.Hypotheses.Meaning;
 using Sitrep.Hypotheses.Suggestion;
+using Sitrep.Syntax;
 
 namespace Sitrep.Hypotheses.Matrix;
 
@@ -69,6 +70,9 @@ public static partial class MeaningRater
     /// <summary>Most candidates offered.</summary>
     public const int MaxCandidates = 12;
 
+    /// <summary>Contradiction probability at which an unsure pair model still vetoes a consistent reading from the frame.</summary>
+    public const double LeanAgainst = 0.2;
+
     /// <summary>Rates the cells the rule can rate, and lists candidates for the rest.</summary>
     /// <param name="hypotheses">Columns.</param>
     /// <param name="evidence">Rows to consider.</param>
@@ -113,17 +117,19 @@ public static partial class MeaningRater
             }
         }
 
+        var framed = ByCharacterisation(hypotheses, evidence, cells, cancellationToken);
         if (meaning is null)
         {
             foreach (var (row, rowWords, relevance) in rows.Where(r => r.Relevance >= 0.15))
             {
                 var h = hypotheses.MaxBy(h => HypothesisSuggester.Similarity(frames[h.Id].Words, [.. rowWords.Select(w => w.Stem)]))!;
-                if (!cells.ContainsKey((row.Id, h.Id)))
+                if (!cells.ContainsKey((row.Id, h.Id)) && !framed.ContainsKey((row.Id, h.Id)))
                 {
                     candidates.Add((new Candidate(row, h.Id, "no pair model loaded: rate it in the ratings file"), relevance));
                 }
             }
 
+            Merge(cells, framed, candidates, unrated, leans: null);
             return (cells, Top(candidates));
         }
 
@@ -169,6 +175,7 @@ public static partial class MeaningRater
         var wordVectors = words.Count == 0 ? [] : meaning.Encode(words, cancellationToken);
         var wordIndex = words.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => wordVectors[x.i], StringComparer.Ordinal);
 
+        var leans = new Dictionary<(string Evidence, string Hypothesis), PairProbabilities>();
         for (var i = 0; i < pairs.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -188,6 +195,7 @@ public static partial class MeaningRater
                 continue;
             }
 
+            leans[(row.Id, h.Id)] = judged[i];
             unrated?.Add((row.Id, h.Id), Invariant($"cosine {cosine:0.00}; {verdict.Why}"));
             if (cosine >= CandidateCosine || verdict.Near)
             {
@@ -195,7 +203,137 @@ public static partial class MeaningRater
             }
         }
 
+        Merge(cells, framed, candidates, unrated, leans);
         return (cells, Top(candidates));
+    }
+
+    // The characterisation rule rates what the pair model left unrated. Where both rated a cell, the model's rating
+    // stands when the two agree in direction; when they point opposite ways the cell is left to the analyst. Where the
+    // model only leans (unsure), a lean to contradiction vetoes "both call it the same"; a lean to entailment does not
+    // veto a denial the parse read ("was not staged"), since reading negation is what the pair model is weakest at.
+    private static void Merge(
+        Dictionary<(string, string), Cell> cells,
+        Dictionary<(string Evidence, string Hypothesis), (Cell Cell, Evidence Row)> framed,
+        List<(Candidate Candidate, double Score)> candidates,
+        IDictionary<(string Evidence, string Hypothesis), string>? unrated,
+        Dictionary<(string Evidence, string Hypothesis), PairProbabilities>? leans)
+    {
+        foreach (var (key, (cell, row)) in framed)
+        {
+            if (leans is not null && leans.TryGetValue(key, out var lean) && Sign(cell.Rating) > 0 && lean.Contradicts > lean.Entails && lean.Contradicts >= LeanAgainst)
+            {
+                var why = Invariant($"the {cell.Reason}, but the pair model leans to a contradiction (entails {lean.Entails:0.00}, contradicts {lean.Contradicts:0.00})");
+                unrated?.Remove(key);
+                unrated?.Add(key, why);
+                candidates.Add((new Candidate(row, key.Hypothesis, why), 2));
+                continue;
+            }
+
+            if (cells.TryGetValue(key, out var rated))
+            {
+                if (Sign(rated.Rating) * Sign(cell.Rating) < 0)
+                {
+                    cells.Remove(key);
+                    var why = $"the pair model ({rated.Reason}) and the {cell.Reason} point opposite ways";
+                    unrated?.TryAdd(key, why);
+                    candidates.Add((new Candidate(row, key.Hypothesis, why), 2));
+                }
+
+                continue;
+            }
+
+            cells[key] = cell;
+            unrated?.Remove(key);
+        }
+
+        candidates.RemoveAll(c => cells.ContainsKey((c.Candidate.Evidence.Id, c.Candidate.Hypothesis)));
+    }
+
+    private static int Sign(Rating rating) => rating switch
+    {
+        Rating.VeryConsistent or Rating.Consistent => 1,
+        Rating.Inconsistent or Rating.VeryInconsistent => -1,
+        _ => 0,
+    };
+
+    // "It was a trap" against "It was not a trap", "the mutiny was very likely a genuine gamble" against "It was a
+    // desperate gamble that …": both sentences say what the event was, so the parse compares them (Characterisation).
+    // Needs no model; rows are parsed only when they hold a word a hypothesis calls the event.
+    private static Dictionary<(string Evidence, string Hypothesis), (Cell Cell, Evidence Row)> ByCharacterisation(
+        IReadOnlyList<Hypothesis> hypotheses,
+        IReadOnlyList<Evidence> evidence,
+        Dictionary<(string, string), Cell> cells,
+        CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<(string Evidence, string Hypothesis), (Cell Cell, Evidence Row)>();
+        var syntax = SyntaxModel.Default;
+        var called = hypotheses.Select(h => (H: h, C: Characterisation.Of(h.Text, syntax))).Where(x => x.C is not null).Select(x => (x.H, C: x.C!)).ToList();
+        if (called.Count == 0)
+        {
+            return result;
+        }
+
+        var heads = called.Select(x => x.C.Head).Distinct(StringComparer.Ordinal).ToList();
+        var anyStaged = called.Any(x => x.C.Staged);
+        foreach (var row in evidence)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = StatementOf(row);
+            var lower = text.ToLowerInvariant();
+            if (!heads.Any(h => lower.Contains(h, StringComparison.Ordinal)) && !(anyStaged && Content(text).Any(w => Characterisation.IsStagedWord(w.Surface))))
+            {
+                continue;
+            }
+
+            if (row.Frame.Possibility || Undecided().IsMatch(text) || Characterisation.Of(text, syntax) is not { } c)
+            {
+                continue;
+            }
+
+            foreach (var (h, hc) in called)
+            {
+                if (cells.ContainsKey((row.Id, h.Id)) || Characterisation.SameThing(c, hc) is not { } thing)
+                {
+                    continue;
+                }
+
+                var direction = c.Negated == hc.Negated ? 1 : -1;
+                var strong = false;
+                var hedge = string.Empty;
+                switch (row.Frame.Likelihood)
+                {
+                    case "even":
+                        direction = 0;
+                        hedge = "; the source gives it a roughly even chance (45–55%)";
+                        break;
+                    case "likely" or "very_likely" or "almost_certain":
+                        strong = row.Frame.Likelihood != "likely";
+                        hedge = $"; the source says {Band(row.Frame.Likelihood)}";
+                        break;
+                    case "unlikely" or "very_unlikely" or "almost_no_chance":
+                        direction = -direction;
+                        strong = row.Frame.Likelihood != "unlikely";
+                        hedge = $"; the source says {Band(row.Frame.Likelihood)}, so it weighs against";
+                        break;
+                }
+
+                var what = thing == "staged" ? "staged" : $"a '{thing}'";
+                var agree = c.Negated == hc.Negated
+                    ? $"both call the event {what}"
+                    : c.Negated ? $"the source says the event was not {what}" : $"the source calls the event {what}, the hypothesis says it was not";
+                var rating = (direction, strong) switch
+                {
+                    (0, _) => Rating.Neutral,
+                    (1, true) => Rating.VeryConsistent,
+                    (1, false) => Rating.Consistent,
+                    (_, true) => Rating.VeryInconsistent,
+                    _ => Rating.Inconsistent,
+                };
+                result[(row.Id, h.Id)] = (new Cell(rating, $"frame rule: {agree} ('{c.Phrase}'){hedge}"), row);
+            }
+        }
+
+        return result;
     }
 
     private static bool IsClosest(IReadOnlyList<float[]> vectors, int row, int rowCount, IReadOnlyList<Hypothesis> hypotheses, Hypothesis h, double cosine) =>

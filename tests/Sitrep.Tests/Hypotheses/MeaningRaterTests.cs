@@ -137,10 +137,23 @@ public sealed class MeaningRaterTests
     [Fact]
     public void AnEntailmentAcrossANegationOnlyOneSideHasIsNotRated()
     {
-        var row = Row("p1", "The mutiny was not staged by regime factions.", negated: true);
+        var row = Row("p1", "Regime factions did not stage the mutiny.", negated: true);
         var meaning = new FakeMeaning().Says(row.Frame.Statement!, Staged.Text, 0.9, 0.05);
 
         MeaningRater.Rate([Staged, Gamble], [row], meaning).Cells.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ADenialThePairModelReadsAsEntailmentIsReadByTheFrameAsADenial()
+    {
+        var row = Row("p1", "The mutiny was not staged by regime factions.", negated: true);
+        var meaning = new FakeMeaning().Says(row.Frame.Statement!, Staged.Text, 0.9, 0.05);
+
+        var cell = MeaningRater.Rate([Staged, Gamble], [row], meaning).Cells.ShouldHaveSingleItem();
+
+        cell.Key.ShouldBe(("p1", "H1"));
+        cell.Value.Rating.ShouldBe(Rating.Inconsistent);
+        cell.Value.Reason.ShouldStartWith("frame rule: the source says the event was not staged");
     }
 
     [Fact]
@@ -230,6 +243,7 @@ public sealed class MeaningRaterTests
     [InlineData("We judge it very unlikely that it was a trap.", "very unlikely", "It was a trap.")]
     [InlineData("There is a roughly even chance that they waited on purpose.", "roughly even chance", "They waited on purpose.")]
     [InlineData("It was a performance.", null, "It was a performance.")]
+    [InlineData("That isn't theatre.", null, "That isn't theatre.")]
     public void TheStatementDropsTheEstimativeFrameButKeepsTheProposition(string text, string? hedge, string statement) =>
         EvidenceFrames.Statement(text, hedge).ShouldBe(statement);
 
@@ -251,6 +265,68 @@ public sealed class MeaningRaterTests
         score.Correct.ShouldBe(1);
         score.Unrated.ShouldBe(1);
         AchGoldEvaluator.Report(score, "dev").ShouldEndWith("ach: precision 1.0000 over 1 ratings, 1 of 2 unrated");
+    }
+
+    [Fact]
+    public void ASourceThatSaysTheEventWasNotWhatTheHypothesisCallsItIsInconsistentWithoutAnyModel()
+    {
+        var trap = new Hypothesis("H1", "It was a trap", HypothesisOrigin.Suggested, []);
+        var theatre = new Hypothesis("H2", "It was a piece of political theatre, scripted between factions of the same regime", HypothesisOrigin.Suggested, []);
+        var notTrap = Row("p1", "It was not a trap.");
+        var notTheatre = Row("p2", "That isn't theatre, it's a system where nobody is in charge of anything.");
+
+        var (cells, _) = MeaningRater.Rate([trap, theatre], [notTrap, notTheatre], meaning: null);
+
+        cells[("p1", "H1")].Rating.ShouldBe(Rating.Inconsistent);
+        cells[("p1", "H1")].Reason.ShouldBe("frame rule: the source says the event was not a 'trap' ('It was not a trap')");
+        cells[("p2", "H2")].Rating.ShouldBe(Rating.Inconsistent);
+        cells.ShouldNotContainKey(("p1", "H2"));
+        cells.ShouldNotContainKey(("p2", "H1"));
+    }
+
+    [Fact]
+    public void AnAssessmentThatCallsTheEventWhatTheHypothesisCallsItIsRatedWithItsLikelihood()
+    {
+        var gamble = new Hypothesis("H1", "It was a desperate gamble that the army would switch sides", HypothesisOrigin.Suggested, []);
+        var staged = new Hypothesis("H2", "It was a piece of political theatre, scripted between factions of the same regime", HypothesisOrigin.Suggested, []);
+        var assessed = Row("p1", "We assess that the mutiny was very likely a genuine gamble by Prigozhin, launched in the hope that the army would defect.", likelihood: "very_likely");
+        var performance = Row("p2", "It was staged, start to finish.");
+
+        var (cells, _) = MeaningRater.Rate([gamble, staged], [assessed, performance], meaning: null);
+
+        cells[("p1", "H1")].Rating.ShouldBe(Rating.VeryConsistent);
+        cells[("p1", "H1")].Reason.ShouldContain("both call the event a 'gamble' ('The mutiny was a genuine gamble')");
+        cells[("p2", "H2")].Rating.ShouldBe(Rating.Consistent);
+        cells.ShouldNotContainKey(("p1", "H2"));
+        cells.ShouldNotContainKey(("p2", "H1"));
+    }
+
+    [Theory]
+    [InlineData("It was a trap for Prigozhin.")]
+    [InlineData("It could be a trap.")]
+    [InlineData("Whether it was a trap nobody knows.")]
+    [InlineData("The deal was a trap set by Western intelligence sources.")]
+    [InlineData("Prigozhin walked into a trap.")]
+    public void ATrapOfAnotherKindOrOnlyPossibleOrOfAnotherThingIsNotRated(string text)
+    {
+        var trap = new Hypothesis("H1", "It was an intelligence trap for Western intelligence sources", HypothesisOrigin.Suggested, []);
+
+        var (cells, _) = MeaningRater.Rate([trap], [Row("p1", text)], meaning: null);
+
+        cells.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void WhenThePairModelAndTheFramePointOppositeWays_TheCellIsLeftToTheAnalyst()
+    {
+        var coup = new Hypothesis("H1", "It was a coup", HypothesisOrigin.Suggested, []);
+        var row = Row("p1", "This is a coup, whatever the Kremlin says.");
+        var meaning = new FakeMeaning().Says(row.Frame.Statement!, coup.Text, 0.01, 0.97);
+
+        var (cells, candidates) = MeaningRater.Rate([coup], [row], meaning);
+
+        cells.ShouldBeEmpty();
+        candidates.ShouldHaveSingleItem().Reason.ShouldContain("point opposite ways");
     }
 
     [Fact]
