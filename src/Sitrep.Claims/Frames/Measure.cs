@@ -51,6 +51,11 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
     {
         static string N(double v) => v >= 100 ? v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
         var unit = Unit is "people" or "magnitude" or "years" or "children" or "items" or "block" ? string.Empty : " " + Unit;
+        if (Unit == "percent")
+        {
+            return Text; // "93.87 percent", "almost 90%": the bounds carry the rounding of the last digit, no source wrote them
+        }
+
         if (VagueWord() is { } vague)
         {
             // "dozens" and "thousands" are said as words: their bounds are a reading, not what the source wrote.
@@ -205,6 +210,9 @@ public static class MeasureRoles
 
     /// <summary>The length of a prison sentence handed down, in years ("sentenced to 2 1/2 years").</summary>
     public const string Term = "term";
+
+    /// <summary>An election's turnout, in percent of the voters (<see cref="TurnoutReader"/>).</summary>
+    public const string Turnout = "turnout";
 
     /// <summary>
     /// The calibre of the gun a named person had ("Jermayne Timmons had a .32"), in hundredths of an inch; what is counted

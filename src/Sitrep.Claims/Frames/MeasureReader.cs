@@ -163,7 +163,7 @@ internal static partial class MeasureReader
             (found ??= []).Add(m);
         }
 
-        foreach (var m in WeaponReader.Read(words, first, last).Concat(PrisonTermReader.Read(words, first, last)))
+        foreach (var m in WeaponReader.Read(words, first, last).Concat(PrisonTermReader.Read(words, first, last)).Concat(TurnoutReader.Read(words, first, last)))
         {
             found?.RemoveAll(f => f.Range.Start < m.Range.End && m.Range.Start < f.Range.End);
             (found ??= []).Add(m);
@@ -204,7 +204,7 @@ internal static partial class MeasureReader
     /// <summary>Counted nouns that are things, not people: "13 shots", "five buildings away" are no toll or arrest count.</summary>
     private static readonly FrozenSet<string> ThingNouns = Words.Set(
         "shots", "bullets", "rounds", "buildings", "houses", "doors", "homes", "blocks", "boats", "ships", "vessels", "rifles", "guns",
-        "magazines", "vehicles", "cars", "trucks", "villages", "hours", "minutes", "days", "weeks", "months", "years", "times", "floors",
+        "magazines", "vehicles", "cars", "trucks", "villages", "hours", "minutes", "days", "weeks", "months", "years", "decades", "centuries", "times", "floors",
         "storeys", "stories", "metres", "meters", "feet", "miles", "kilometres", "kilometers", "km");
 
     private static Measure? MeasureOf(SentenceWords words, int first, int last, Quantity q, Quantity? upper, int qs, int qe)

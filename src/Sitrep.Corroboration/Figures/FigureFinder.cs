@@ -243,6 +243,9 @@ internal static partial class FigureFinder
     /// apart, and their seizures differ as a matter of course; on the development gold no two documents of a topic's two
     /// events name one of the same people with a full name, save where the two events share a name-giving place (a
     /// store, a police force), and no count is read there.
+    /// A turnout needs only that looser profile, without a shared person: it is said of nothing but a vote, and reports
+    /// of one election name the country, its leaders and its observers but rarely the same people in full (a leader's
+    /// name is spelt two ways); the background-time and event-date checks still keep two elections apart.
     /// </remarks>
     private static List<List<Member>> Events(List<Member> members, StoryAlignment alignment, SharedFigures shared) =>
         EventPartition.Of(members, (o, m) =>
@@ -258,7 +261,7 @@ internal static partial class FigureFinder
             || ((MeasureRoles.IsNamedHolder(o.Value.Measure.Role, o.Value.Measure.Counted)
                 || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId)
                 || shared.TieStory(o.Value.DocumentId, m.Value.DocumentId)
-                || (o.Value.Measure.Role == MeasureRoles.Count && alignment.Similarity(o.Value.DocumentId, m.Value.DocumentId) >= CountStorySimilarity))
+                || (o.Value.Measure.Role is MeasureRoles.Count or MeasureRoles.Turnout && alignment.Similarity(o.Value.DocumentId, m.Value.DocumentId) >= CountStorySimilarity))
             && (o.Value.Measure.Located is null || m.Value.Measure.Located is null || string.Equals(o.Value.Measure.Located, m.Value.Measure.Located, StringComparison.Ordinal))
             && (MeasureRoles.IsTimeless(o.Value.Measure.Role)
                 || (string.Equals(o.Background, m.Background, StringComparison.Ordinal)

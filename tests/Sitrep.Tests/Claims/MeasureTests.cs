@@ -30,6 +30,42 @@ public sealed class MeasureTests
     public void AnAgeAtDeathIsNoCountOfDead(string text) =>
         MeasuresOf(text).ShouldNotContain(m => m.Role == MeasureRoles.Killed || m.Role == MeasureRoles.Casualties);
 
+    [Theory]
+    [InlineData("Officials said turnout reached 71.4 percent in the council vote.", 71.35, 71.45)]
+    [InlineData("The commission said a turnout of 64 per cent was recorded.", 63.5, 64.5)]
+    [InlineData("A 58% turnout was recorded across the province.", 57.5, 58.5)]
+    [InlineData("Turnout in the Brindle council election stood at 66 percent.", 65.5, 66.5)]
+    public void AnElectionsTurnoutIsAShareOfTheVotersToItsLastDigit(string text, double min, double max)
+    {
+        var turnout = MeasuresOf(text).ShouldHaveSingleItem();
+        turnout.Role.ShouldBe(MeasureRoles.Turnout);
+        turnout.Unit.ShouldBe("percent");
+        turnout.Min!.Value.ShouldBe(min, 1e-9);
+        turnout.Max!.Value.ShouldBe(max, 1e-9);
+    }
+
+    [Fact]
+    public void AlmostSixtyPercentTurnoutStaysBelowSixty()
+    {
+        var turnout = MeasuresOf("The election board said turnout was almost 60%.").ShouldHaveSingleItem();
+        turnout.Role.ShouldBe(MeasureRoles.Turnout);
+        turnout.Max.ShouldBe(60);
+        turnout.MaxExclusive.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("Turnout stood at 40 percent as of noon, the board said.")]
+    [InlineData("By 2 p.m. turnout had reached 38 percent in the capital.")]
+    [InlineData("Under the law the vote is valid only with a turnout of more than 50 percent.")]
+    [InlineData("The firm's turnover rose 40 percent last year.")]
+    public void ATurnoutPartWayThroughTheDayOrALegalThresholdIsNoTurnoutFigure(string text) =>
+        MeasuresOf(text).ShouldNotContain(m => m.Role == MeasureRoles.Turnout);
+
+    [Fact]
+    public void DecadesBesideADeathAreNoToll() =>
+        MeasuresOf("The general, who ruled the island for two decades until his death in 1999, was buried on Sunday.")
+            .ShouldNotContain(m => m.Role == MeasureRoles.Killed || m.Role == MeasureRoles.Casualties);
+
     [Fact]
     public void ADeathTollAfterAtIsStillTheToll() =>
         MeasuresOf("The death toll stood at 14 on Tuesday, officials said.").ShouldContain(m => m.Role == MeasureRoles.Killed && m.Min == 14);

@@ -171,6 +171,29 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void TwoFinalTurnoutsThatCannotBothHoldAreADispute()
+    {
+        var figure = Figures(Analyze(
+            Doc("a.txt", "In the Brindle council election, turnout reached 71.4 percent, the commission said.", "Harbour Times"),
+            Doc("b.txt", "The commission said turnout in the Brindle council election was almost 60%.", "Valley Post"))).ShouldHaveSingleItem();
+        figure.Role.ShouldBe(MeasureRoles.Turnout);
+        figure.Verdict.ShouldBe(FigureVerdict.Dispute);
+        figure.Conflicts.ShouldHaveSingleItem().Reason.ShouldContain("71.4 percent");
+    }
+
+    [Fact]
+    public void ARoundedTurnoutAndAPartWayCountAreNoDispute()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "In the Brindle council election, turnout reached 71.4 percent, the commission said.", "Harbour Times"),
+            Doc("b.txt", "The commission said turnout in the Brindle council election was 71 percent.", "Valley Post"),
+            Doc("c.txt", "Turnout in the Brindle council election stood at 40 percent as of noon.", "Hill Courier"));
+
+        Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
+        corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void AgesOfTwoDifferentPeopleAreNeverSetAgainstEachOther()
     {
         var corpus = Analyze(
