@@ -74,9 +74,10 @@ internal static partial class ActorPicker
         }
 
         var changed = false;
+        var organisations = ActorFilter.NamingOrganisations(report.Entities.Where(e => e.Type == "PERSON").Select(e => e.Name), texts.Values);
         var entities = report.Entities.Select(e =>
         {
-            if (e.Type == "PERSON" && ActorFilter.NamesOrganisation(e.Name, texts.Values))
+            if (e.Type == "PERSON" && organisations.Contains(e.Name))
             {
                 changed = true;
                 return e with { Type = "ORG" };
@@ -99,7 +100,7 @@ internal static partial class ActorPicker
     {
         var written = report.Documents.SelectMany(d => new[] { d.Source.Outlet, d.Source.Author }.Concat(d.Posts.Select(p => p.Author))).ToList();
         var sources = ActorFilter.SourceNames(written);
-        var names = report.Entities.Where(e => e.Type is "PERSON" or "ORG" or "LOC").Select(e => e.Name).ToList();
+        var names = NameEndings.Of(report.Entities.Where(e => e.Type is "PERSON" or "ORG" or "LOC").Select(e => e.Name));
         var cases = new Lazy<WordCases>(() => WordCases.Of(texts.Values));
         var changed = false;
         var entities = report.Entities.Select(e =>
@@ -116,7 +117,7 @@ internal static partial class ActorPicker
     internal const string CommonNounReason = "a common noun: the texts write it in lower case, or capitalise it only where a sentence or line opens";
     internal const string CodeReason = "a reference code, not a name";
 
-    private static string? SetAsideReason(BriefEntity e, IReadOnlySet<string> sources, List<string> names, Lazy<WordCases>? cases)
+    private static string? SetAsideReason(BriefEntity e, IReadOnlySet<string> sources, NameEndings names, Lazy<WordCases>? cases)
     {
         string[] all = [e.Name, .. e.Aliases];
         if (ActorFilter.IsSource(all, sources)
@@ -169,7 +170,7 @@ internal static partial class ActorPicker
     public static Func<BriefEntity, bool> IsActor(BriefReport report, IReadOnlyDictionary<string, string> texts)
     {
         var sources = ActorFilter.SourceNames(report.Documents.SelectMany(d => new[] { d.Source.Outlet, d.Source.Author }.Concat(d.Posts.Select(p => p.Author))));
-        var names = report.Entities.Where(e => e.Type is "PERSON" or "ORG" or "LOC").Select(e => e.Name).ToList();
+        var names = NameEndings.Of(report.Entities.Where(e => e.Type is "PERSON" or "ORG" or "LOC").Select(e => e.Name));
         var cases = new Lazy<WordCases>(() => WordCases.Of(texts.Values));
         return e => e.Type is "PERSON" or "ORG"
             && !ActorFilter.IsSource([e.Name, .. e.Aliases], sources)

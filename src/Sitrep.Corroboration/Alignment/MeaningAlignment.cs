@@ -85,7 +85,12 @@ internal static partial class MeaningAlignment
             }
         }
 
-        var candidates = Candidates(items, groupOf, mayAlign);
+        // A pair of one polarity can only ever merge its two groups, and groups only grow: when the two already hold more
+        // than MaxJoined claims the merge below would refuse it whatever its scores, so it is not scored and its claims
+        // are not encoded for it. Pairs of opposite polarity are all scored (they may become contradictions).
+        var candidates = Candidates(items, groupOf, mayAlign)
+            .Where(p => items[p.A].Polarity != items[p.B].Polarity || groups[groupOf[p.A]].Members.Count + groups[groupOf[p.B]].Members.Count <= MaxJoined)
+            .ToList();
         var accepted = new List<Pair>();
         var opposed = new List<Pair>();
         if (candidates.Count > 0)

@@ -64,6 +64,17 @@ public static partial class ActorFilter
     /// <param name="cases">How the corpus writes its words (<see cref="WordCases.Of"/>).</param>
     public static bool IsCommonNoun(string name, IEnumerable<string> aliases, IEnumerable<string> otherNames, WordCases cases)
     {
+        ArgumentNullException.ThrowIfNull(otherNames);
+        return IsCommonNoun(name, aliases, NameEndings.Of(otherNames), cases);
+    }
+
+    /// <summary>
+    /// <see cref="IsCommonNoun(string, IEnumerable{string}, IEnumerable{string}, WordCases)"/> with the other names read
+    /// once (<see cref="NameEndings.Of"/>): asking about every entity of a corpus then costs one look-up each, not a pass
+    /// over every other name.
+    /// </summary>
+    public static bool IsCommonNoun(string name, IEnumerable<string> aliases, NameEndings otherNames, WordCases cases)
+    {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(aliases);
         ArgumentNullException.ThrowIfNull(otherNames);
@@ -74,7 +85,7 @@ public static partial class ActorFilter
         }
 
         // A head noun ends several names ("Rostov HQ", "District HQ"); a surname ends one person's name.
-        if (otherNames.Where(o => o.Length > name.Length + 1 && o.EndsWith(" " + name, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Count() >= 2)
+        if (otherNames.EndingWith(name) >= 2)
         {
             return true;
         }
@@ -106,29 +117,89 @@ public static partial class ActorFilter
     public static bool NamesOrganisation(string name, IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(name);
+        return NamingOrganisations([name], texts).Count > 0;
+    }
+
+    /// <summary>
+    /// The names of <paramref name="names"/> for which <see cref="NamesOrganisation"/> holds, the texts read once for
+    /// all of them: a name made of letters and digits is looked up at each word of the texts instead of searched for
+    /// through every text, which made typing a corpus's people cost people × corpus.
+    /// </summary>
+    /// <param name="names">The entities' names.</param>
+    /// <param name="texts">The corpus's texts.</param>
+    public static IReadOnlySet<string> NamingOrganisations(IEnumerable<string> names, IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(texts);
-        if (name.Length < 3 || name.Contains(' ', StringComparison.Ordinal) || !char.IsUpper(name[0]))
+        var wanted = names.Where(n => n.Length >= 3 && !n.Contains(' ', StringComparison.Ordinal) && char.IsUpper(n[0])).ToHashSet(StringComparer.Ordinal);
+        var organisations = new HashSet<string>(StringComparer.Ordinal);
+        if (wanted.Count == 0)
         {
-            return false;
+            return organisations;
         }
 
-        var organisation = false;
-        foreach (var text in texts)
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        void Judge(string text, int at, string name)
         {
-            foreach (var (at, _) in WholeWords(text, name, StringComparison.Ordinal))
+            if (people.Contains(name))
             {
-                var before = text[Math.Max(0, at - 60)..at];
-                var after = text[(at + name.Length)..Math.Min(text.Length, at + name.Length + 60)];
-                if (PersonBefore().IsMatch(before))
-                {
-                    return false;
-                }
+                return;
+            }
 
-                organisation |= OrganisationBefore().IsMatch(before) || OrganisationAfter().IsMatch(after);
+            var before = text[Math.Max(0, at - 60)..at];
+            var after = text[(at + name.Length)..Math.Min(text.Length, at + name.Length + 60)];
+            if (PersonBefore().IsMatch(before))
+            {
+                // One title or first name before any of its uses shows a person, wherever it stands.
+                people.Add(name);
+            }
+            else if (OrganisationBefore().IsMatch(before) || OrganisationAfter().IsMatch(after))
+            {
+                organisations.Add(name);
             }
         }
 
-        return organisation;
+        // A whole-word use of a name made only of letters and digits is exactly a run of letters and digits equal to it.
+        var words = wanted.Where(n => n.All(char.IsLetterOrDigit)).ToHashSet(StringComparer.Ordinal);
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var textList = texts as IReadOnlyList<string> ?? [.. texts];
+        foreach (var text in textList)
+        {
+            var i = 0;
+            while (i < text.Length)
+            {
+                if (!char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < text.Length && char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                }
+
+                if (lookup.TryGetValue(text.AsSpan(start, i - start), out var name))
+                {
+                    Judge(text, start, name);
+                }
+            }
+        }
+
+        foreach (var name in wanted.Where(n => !words.Contains(n)))
+        {
+            foreach (var text in textList)
+            {
+                foreach (var (at, _) in WholeWords(text, name, StringComparison.Ordinal))
+                {
+                    Judge(text, at, name);
+                }
+            }
+        }
+
+        organisations.ExceptWith(people);
+        return organisations;
     }
 
     /// <summary>
@@ -225,6 +296,53 @@ public static partial class ActorFilter
     // "Ministry of Defence" → "defence ministry"; "Ministry of Foreign Affairs" → "foreign affairs ministry".
     [GeneratedRegex(@"^(?<head>Ministry|Department|Office|Committee|Service|Council|Agency)\s+of\s+(the\s+)?(?<what>\p{L}+(\s\p{L}+)?)$")]
     private static partial Regex OfName();
+}
+
+/// <summary>
+/// The names of a corpus's entities by their last word, read once: how many distinct names end with a given word after
+/// a space ("Rostov HQ" and "District HQ" end with "HQ").
+/// </summary>
+public sealed class NameEndings
+{
+    private readonly Dictionary<string, HashSet<string>> _byLastWord;
+
+    private NameEndings(Dictionary<string, HashSet<string>> byLastWord) => _byLastWord = byLastWord;
+
+    /// <summary>Reads the names once.</summary>
+    public static NameEndings Of(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var byLastWord = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            // Only a name with something before its last space can end with " " + word and be longer than it.
+            var space = name.LastIndexOf(' ');
+            if (space < 1)
+            {
+                continue;
+            }
+
+            var last = name[(space + 1)..];
+            if (!byLastWord.TryGetValue(last, out var set))
+            {
+                byLastWord[last] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(name);
+        }
+
+        return new NameEndings(byLastWord);
+    }
+
+    /// <summary>
+    /// How many distinct names are longer than <paramref name="word"/> and a space and end with a space and the word;
+    /// <paramref name="word"/> holds no space.
+    /// </summary>
+    public int EndingWith(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return _byLastWord.TryGetValue(word, out var names) ? names.Count : 0;
+    }
 }
 
 /// <summary>How a corpus writes each of its words: in lower case anywhere, capitalised mid-sentence, capitalised at all.</summary>

@@ -142,6 +142,44 @@ public sealed class MeaningAlignmentTests
         MeaningAlignment.Join(Singletons(items.Length), items, new FakeMeaning(0.99f), (_, _) => false, CancellationToken.None).Groups.Count.ShouldBe(2);
     }
 
+    [Fact]
+    public void APairOfOnePolarityWhoseGroupsAreTooLargeToMergeIsNeitherEncodedNorJoined()
+    {
+        // Claim 0 heads a group of ten, claim 10 a group of seven: together past MaxJoined (16), so no merge can take them.
+        var items = Enumerable.Range(0, 17)
+            .Select(i => i is 0 or 10
+                ? Item(i == 0 ? "a.txt" : "b.txt", i == 0 ? "outlet:a" : "outlet:b", i == 0 ? "Talks were held between the mediator and the rebel chief on Saturday." : "The mediator brokered an agreement with the rebel commander that evening.", "negotiate", true, Mediator)
+                : Item("filler.txt", "outlet:filler", "Filler claim number " + i + " says little.", "state", true))
+            .ToArray();
+        var centrality = Enumerable.Repeat(1.0, items.Length).ToList();
+        List<PropositionGrouper.Group> groups = [new([.. Enumerable.Range(0, 10)], 0, centrality), new([.. Enumerable.Range(10, 7)], 10, centrality)];
+        var meaning = new RecordingMeaning(0.99f);
+
+        var result = MeaningAlignment.Join(groups, items, meaning, (_, _) => true, CancellationToken.None);
+
+        result.Groups.Count.ShouldBe(2);
+        meaning.Encoded.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void APairOfOppositePolarityIsOfferedHoweverLargeItsGroups()
+    {
+        var items = Enumerable.Range(0, 17)
+            .Select(i => i is 0 or 10
+                ? Item(i == 0 ? "a.txt" : "b.txt", i == 0 ? "outlet:a" : "outlet:b", i == 0 ? "Helicopters sent against the column attacked the mediator's convoy." : "The helicopters never attacked the mediator's convoy at all.", "attack", i == 0, Mediator)
+                : Item("filler.txt", "outlet:filler", "Filler claim number " + i + " says little.", "state", true))
+            .ToArray();
+        var centrality = Enumerable.Repeat(1.0, items.Length).ToList();
+        List<PropositionGrouper.Group> groups = [new([.. Enumerable.Range(0, 10)], 0, centrality), new([.. Enumerable.Range(10, 7)], 10, centrality)];
+        var meaning = new RecordingMeaning(0.9f);
+
+        var result = MeaningAlignment.Join(groups, items, meaning, (_, _) => true, CancellationToken.None);
+
+        result.Groups.Count.ShouldBe(2);
+        result.Opposed.ShouldHaveSingleItem();
+        meaning.Encoded.Count.ShouldBe(2);
+    }
+
     private static MeaningAlignment.Result Join(MeaningAlignment.Item[] items, IEventMeaning meaning) =>
         MeaningAlignment.Join(Singletons(items.Length), items, meaning, (_, _) => true, CancellationToken.None);
 
@@ -153,6 +191,20 @@ public sealed class MeaningAlignmentTests
 
     private static MeaningAlignment.Item Item(string doc, string source, string text, string eventClass, bool polarity, params (string Id, string Name)[] entities) =>
         new(doc, source, text, eventClass, polarity, entities);
+
+    /// <summary>As <see cref="FakeMeaning"/>, remembering every sentence it was asked to encode.</summary>
+    private sealed class RecordingMeaning(float sameEvent) : IEventMeaning
+    {
+        public List<string> Encoded { get; } = [];
+
+        public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+        {
+            Encoded.AddRange(texts);
+            return [.. texts.Select(_ => new[] { 1f, 0.5f, 0.25f })];
+        }
+
+        public float SameEvent(string a, float[] aVector, string b, float[] bVector) => sameEvent;
+    }
 
     /// <summary>Every sentence gets the same direction (cosine 1) and the given same-event reading.</summary>
     private sealed class FakeMeaning(float sameEvent) : IEventMeaning

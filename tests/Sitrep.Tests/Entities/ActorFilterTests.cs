@@ -70,4 +70,36 @@ public sealed class ActorFilterTests
     [InlineData("Andrei", "Andrei, a driver, said the column passed at noon.")]
     public void APersonStaysAPerson(string name, string text) =>
         ActorFilter.NamesOrganisation(name, [text]).ShouldBeFalse();
+
+    [Fact]
+    public void ManyNamesAreTypedAsOneAtATimeWouldTypeThem()
+    {
+        // A person title before one use anywhere keeps a name a person, even after an organisation use in another text;
+        // a name with a hyphen ("Roskomnadzor-2") is searched for as a whole word, not at the runs of letters and digits.
+        string[] texts =
+        [
+            "The aviation agency, Rosaviatsia, said ten died. The regulator, Roskomnadzor-2, blocked it. Roskomnadzor-2s rose.",
+            "Ivanov, the federal air transport agency, listed ten names. Roskomnadzor, the telecoms regulator, spoke.",
+            "General Ivanov said nothing. Rosaviatsia2 is a typo.",
+        ];
+        string[] names = ["Rosaviatsia", "Ivanov", "Roskomnadzor-2", "Roskomnadzor", "Peskov", "Al", "rosaviatsia"];
+
+        var organisations = ActorFilter.NamingOrganisations(names, texts);
+
+        organisations.ShouldBe(["Rosaviatsia", "Roskomnadzor-2", "Roskomnadzor"], ignoreOrder: true);
+        foreach (var name in names)
+        {
+            organisations.Contains(name).ShouldBe(ActorFilter.NamesOrganisation(name, texts), name);
+        }
+    }
+
+    [Fact]
+    public void NamesEndingWithAWordAreCountedOncePerDistinctName()
+    {
+        var endings = NameEndings.Of(["Rostov HQ", "Southern Military District HQ", "Rostov HQ", " HQ", "HQ", "Vladimir Putin"]);
+
+        endings.EndingWith("HQ").ShouldBe(2);
+        endings.EndingWith("Putin").ShouldBe(1);
+        endings.EndingWith("Rostov").ShouldBe(0);
+    }
 }
