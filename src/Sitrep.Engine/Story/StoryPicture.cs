@@ -25,11 +25,15 @@ public sealed record PictureUpdateResult(IReadOnlyDictionary<string, int> Touche
 /// reads at most <see cref="MaxDocumentsPerItem"/> of the documents each draws from (the latest, and
 /// <see cref="MaxDocuments"/> in all), runs the picture's corpus stages over those documents and the new ones (claims
 /// outside the touched items left out) and writes back what comes out, restricted to the touched items' units and the
-/// new documents'. Join stages (entities) compute the new documents alone and join each item to the stored one sharing
-/// most of its keys. What may differ from a whole-story run: an item too large to be read whole is computed over its
+/// new documents'. A stage with candidates (<see cref="IIncrementalStage.Candidates"/>: figures, whose lone values are in
+/// no item) also reads the stored documents holding a candidate under a key of the new units (at most
+/// <see cref="MaxCandidateDocuments"/>), so that a value finds the one it pairs with whichever update brought each.
+/// Join stages (entities) compute the new documents alone and join each item to the stored one sharing most of its keys. What may differ from a whole-story run: an item too large to be read whole is computed over its
 /// latest documents (it keeps its other units, and its summary — label, counts, status — is that of the sample); a unit
 /// whose item was not touched stays where it was even when the new document would have moved it; an entity seen first
-/// under a lone surname is not joined later to a full name; ids are the store's own, stable across updates.
+/// under a lone surname is not joined later to a full name; a figure value whose key more than <see cref="MaxPosting"/>
+/// documents hold (or whose key's holders exceed <see cref="MaxCandidateDocuments"/>) may miss a value it pairs with; ids
+/// are the store's own, stable across updates.
 /// </remarks>
 public static class StoryPicture
 {
@@ -250,6 +254,9 @@ public static class StoryPicture
             // whole-story run finds, whatever order the reports came in and however they were cut into updates. Bounded:
             // a key held by more than MaxPosting documents is skipped, and at most MaxCandidateDocuments are read, the
             // first by document id (content-derived, so the choice depends on the story, not on the order of arrival).
+            // The bound is safe while the key's holders fit in it: a value pairs only with values of its own key (the
+            // figure finder groups by role and what is counted before it splits events), save a zero, which joins every
+            // count of people harmed, and a distance from "the capital", which joins the role's largest group.
             var candidates = added.SelectMany(stage.Candidates).ToList();
             if (candidates.Count > 0)
             {
