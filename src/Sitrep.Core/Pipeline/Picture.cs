@@ -69,6 +69,15 @@ public interface IIncrementalStage : ICorpusStage
     /// </summary>
     IReadOnlyList<string> ProbeKeys(PictureItem item) => item?.Keys ?? [];
 
+    /// <summary>
+    /// The units of <paramref name="document"/> an item of this stage may be made of, each with its lookup keys (those
+    /// <see cref="KeysOf"/> gives), kept in a companion index so that a later document finds them although no item holds
+    /// them: a figure needs two values, so a value given by one report is in no figure until a second report gives one,
+    /// and the update that second report makes must read the first. Empty (the default) for a stage that puts every unit
+    /// in an item (a claim is always in a proposition, however alone).
+    /// </summary>
+    IReadOnlyList<(string Unit, IReadOnlyList<string> Keys)> Candidates(AnalyzedDocument document) => [];
+
     /// <summary>The item under another id (ids are kept stable across updates by the engine).</summary>
     PictureItem Rename(PictureItem item, string id);
 

@@ -1,4 +1,5 @@
 using Sitrep.Claims;
+using Sitrep.Claims.Frames;
 using Sitrep.Pipeline;
 
 namespace Sitrep.Corroboration.Figures;
@@ -45,6 +46,29 @@ public sealed partial class FigureStage : IIncrementalStage
     {
         ArgumentNullException.ThrowIfNull(document);
         return [.. (document.Layers.Find<ClaimLayer>()?.Items ?? []).SelectMany(c => c.Frame.Measures).Select(m => (IReadOnlyList<string>)[KeyOf(m.Role, m.Counted)])];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Every claim giving a measure the finder may set side by side (money never is), under the keys of its measures: the
+    /// finder decides again, over the documents read, which of them make a figure.
+    /// </remarks>
+    public IReadOnlyList<(string Unit, IReadOnlyList<string> Keys)> Candidates(AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var layer = document.Layers.Find<ClaimLayer>();
+        var claims = layer is null ? [] : layer.Headline is { } headline ? layer.Items.Append(headline) : layer.Items;
+        var candidates = new List<(string, IReadOnlyList<string>)>();
+        foreach (var claim in claims)
+        {
+            IReadOnlyList<string> keys = [.. claim.Frame.Measures.Where(m => m.Role is not MeasureRoles.Money).Select(m => KeyOf(m.Role, m.Counted)).Distinct(StringComparer.Ordinal)];
+            if (keys.Count > 0)
+            {
+                candidates.Add((PictureItem.Unit(document.Document.Id, claim.Id), keys));
+            }
+        }
+
+        return candidates;
     }
 
     /// <inheritdoc />

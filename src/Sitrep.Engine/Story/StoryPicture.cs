@@ -25,11 +25,15 @@ public sealed record PictureUpdateResult(IReadOnlyDictionary<string, int> Touche
 /// reads at most <see cref="MaxDocumentsPerItem"/> of the documents each draws from (the latest, and
 /// <see cref="MaxDocuments"/> in all), runs the picture's corpus stages over those documents and the new ones (claims
 /// outside the touched items left out) and writes back what comes out, restricted to the touched items' units and the
-/// new documents'. Join stages (entities) compute the new documents alone and join each item to the stored one sharing
-/// most of its keys. What may differ from a whole-story run: an item too large to be read whole is computed over its
+/// new documents'. A stage with candidates (<see cref="IIncrementalStage.Candidates"/>: figures, whose lone values are in
+/// no item) also reads the stored documents holding a candidate under a key of the new units (at most
+/// <see cref="MaxCandidateDocuments"/>), so that a value finds the one it pairs with whichever update brought each.
+/// Join stages (entities) compute the new documents alone and join each item to the stored one sharing most of its keys. What may differ from a whole-story run: an item too large to be read whole is computed over its
 /// latest documents (it keeps its other units, and its summary — label, counts, status — is that of the sample); a unit
 /// whose item was not touched stays where it was even when the new document would have moved it; an entity seen first
-/// under a lone surname is not joined later to a full name; ids are the store's own, stable across updates.
+/// under a lone surname is not joined later to a full name; a figure value whose key more than <see cref="MaxPosting"/>
+/// documents hold (or whose key's holders exceed <see cref="MaxCandidateDocuments"/>) may miss a value it pairs with; ids
+/// are the store's own, stable across updates.
 /// </remarks>
 public static class StoryPicture
 {
@@ -54,6 +58,12 @@ public static class StoryPicture
     /// <summary>A key held by more items than this is too common to look up (the grouper's own posting bound).</summary>
     public const int MaxPosting = 400;
 
+    /// <summary>
+    /// Most stored documents read for the candidates of one update (<see cref="IIncrementalStage.Candidates"/>: the values a
+    /// figure may be made of, however alone), beside those of the touched items.
+    /// </summary>
+    public const int MaxCandidateDocuments = 64;
+
     /// <summary>The share of a unit's keys an item must hold for the unit to touch it (with the stage's minimum).</summary>
     public const double MinSharedShare = 0.3;
 
@@ -70,8 +80,15 @@ public static class StoryPicture
         return [.. pipeline.CorpusStages.OfType<IIncrementalStage>()];
     }
 
-    /// <summary>The component names a picture made by <paramref name="pipeline"/> is stamped with.</summary>
-    public static string Components(AnalysisPipeline pipeline) => string.Join(',', StagesOf(pipeline).Select(s => s.Name));
+    /// <summary>
+    /// The component names a picture made by <paramref name="pipeline"/> is stamped with, and the candidate index's version
+    /// (<see cref="CandidatesVersion"/>): a picture written before the index was kept is not updated but rebuilt once, so
+    /// that its documents' candidates are indexed.
+    /// </summary>
+    public static string Components(AnalysisPipeline pipeline) => string.Join(',', StagesOf(pipeline).Select(s => s.Name).Append(CandidatesVersion));
+
+    /// <summary>The version of the candidate index (<see cref="IIncrementalStage.Candidates"/>) in <see cref="ComponentsKey"/>.</summary>
+    public const string CandidatesVersion = "picture.candidates.v1";
 
     /// <summary>True when the store holds a picture made by the same components (so it can be updated).</summary>
     public static bool IsCurrent(AnalysisPipeline pipeline, IDocumentStore store)
@@ -96,6 +113,11 @@ public static class StoryPicture
         {
             var items = stage.ExportPicture(corpus);
             writes.Add(new PictureWrite(stage.PictureKind, stage.Name) { Upsert = items });
+            if (CandidateItems(stage, corpus.Documents) is { Count: > 0 } candidates)
+            {
+                writes.Add(new PictureWrite(CandidateKind(stage), stage.Name) { Upsert = candidates });
+            }
+
             store.SetSetting(NextKey(stage), (items.Count + 1).ToString(CultureInfo.InvariantCulture));
         }
 
@@ -197,6 +219,8 @@ public static class StoryPicture
         // Recompute stages: the stored items a new unit touches, and the documents they draw from (bounded).
         var recompute = stages.Where(s => s.Update == PictureUpdate.Recompute).ToList();
         var touchedItems = new Dictionary<string, IReadOnlyList<StoredPictureItem>>(StringComparer.Ordinal);
+        var candidateKeys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var candidateDocuments = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var stage in recompute)
         {
             var shared = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -224,6 +248,24 @@ public static class StoryPicture
             touchedItems[stage.PictureKind] = picture.ReadPicture(stage.PictureKind, touched, LatestUnits);
             Lap("lookup:items");
             touchedCount[stage.PictureKind] = touched.Count;
+
+            // The stored units the new ones may make an item with although no item holds them yet (a value alone is in no
+            // figure), from every stored document holding one of their keys: the update then finds the items a
+            // whole-story run finds, whatever order the reports came in and however they were cut into updates. Bounded:
+            // a key held by more than MaxPosting documents is skipped, and at most MaxCandidateDocuments are read, the
+            // first by document id (content-derived, so the choice depends on the story, not on the order of arrival).
+            // The bound is safe while the key's holders fit in it: a value pairs only with values of its own key (the
+            // figure finder groups by role and what is counted before it splits events), save a zero, which joins every
+            // count of people harmed, and a distance from "the capital", which joins the role's largest group.
+            var candidates = added.SelectMany(stage.Candidates).ToList();
+            if (candidates.Count > 0)
+            {
+                var keys = candidates.SelectMany(c => c.Keys).ToHashSet(StringComparer.Ordinal);
+                candidateKeys[stage.PictureKind] = keys;
+                writes.Add(new PictureWrite(CandidateKind(stage), stage.Name) { Upsert = CandidateItems(stage, added) });
+                candidateDocuments.UnionWith(picture.FindPicturePostings(CandidateKind(stage), keys, MaxPosting).Values.SelectMany(ids => ids).Where(d => !fresh.Contains(d)));
+                Lap("lookup:candidates");
+            }
         }
 
         var loaded = new HashSet<string>(StringComparer.Ordinal);
@@ -240,6 +282,9 @@ public static class StoryPicture
             }
         }
 
+        var candidatesRead = candidateDocuments.Take(MaxCandidateDocuments).ToHashSet(StringComparer.Ordinal);
+        loaded.UnionWith(candidatesRead);
+
         // Units the touched items hold in the documents read, every one of them (read by document, however large the
         // item): only these, and the new documents', are computed again, and the documents read are trimmed of them.
         var inLoaded = touchedItems.ToDictionary(
@@ -250,6 +295,13 @@ public static class StoryPicture
         Lap("lookup:units");
         var neighbours = loaded.Count == 0 ? [] : read([.. loaded]);
         Lap("read");
+        foreach (var stage in recompute.Where(s => candidateKeys.ContainsKey(s.PictureKind)))
+        {
+            // A candidate is computed again when it shares a key with the new units: what the new report may pair it with.
+            var keys = candidateKeys[stage.PictureKind];
+            kept[stage.PictureKind].UnionWith(neighbours.Where(d => candidatesRead.Contains(d.Document.Id)).SelectMany(stage.Candidates)
+                .Where(c => c.Keys.Any(keys.Contains)).Select(c => c.Unit));
+        }
         var claimUnits = kept.Where(k => recompute.Any(s => s.PictureKind == k.Key && s.Requires.Contains(Capabilities.Claims, StringComparer.Ordinal)))
             .SelectMany(k => k.Value).ToHashSet(StringComparer.Ordinal);
         var documents = added.Concat(neighbours.Select(d => WithClaims(d, claimUnits)))
@@ -441,6 +493,25 @@ public static class StoryPicture
     }
 
     private static string NextKey(IIncrementalStage stage) => "picture.next." + stage.PictureKind;
+
+    /// <summary>The kind the candidates of a stage are indexed under (<see cref="IIncrementalStage.Candidates"/>): one item per document.</summary>
+    private static string CandidateKind(IIncrementalStage stage) => stage.PictureKind + ".candidates";
+
+    /// <summary>One item per document holding candidates: its id the document's, its keys and units those of its candidates.</summary>
+    private static List<PictureItem> CandidateItems(IIncrementalStage stage, IEnumerable<AnalyzedDocument> documents)
+    {
+        var items = new List<PictureItem>();
+        foreach (var document in documents)
+        {
+            var candidates = stage.Candidates(document);
+            if (candidates.Count > 0)
+            {
+                items.Add(new PictureItem(document.Document.Id, "{}", [.. candidates.SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal)], [.. candidates.Select(c => c.Unit)]));
+            }
+        }
+
+        return items;
+    }
 
     /// <summary>
     /// The next ids of each kind, read from the store once per update and written back once after the picture is written
