@@ -165,22 +165,9 @@ public static partial class ActorFilter
         var textList = texts as IReadOnlyList<string> ?? [.. texts];
         foreach (var text in textList)
         {
-            var i = 0;
-            while (i < text.Length)
+            foreach (var (start, end) in LetterRuns(text))
             {
-                if (!char.IsLetterOrDigit(text[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (i < text.Length && char.IsLetterOrDigit(text[i]))
-                {
-                    i++;
-                }
-
-                if (lookup.TryGetValue(text.AsSpan(start, i - start), out var name))
+                if (lookup.TryGetValue(text.AsSpan(start, end - start), out var name))
                 {
                     Judge(text, start, name);
                 }
@@ -261,6 +248,28 @@ public static partial class ActorFilter
             }
 
             at = text.IndexOf(word, at + 1, comparison);
+        }
+    }
+
+    /// <summary>The runs of letters and digits of <paramref name="text"/>, as start and end offsets.</summary>
+    internal static IEnumerable<(int Start, int End)> LetterRuns(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            yield return (start, i);
         }
     }
 
@@ -365,22 +374,9 @@ public sealed class WordCases
         var words = new Dictionary<string, Use>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
-            var i = 0;
-            while (i < text.Length)
+            foreach (var (start, end) in ActorFilter.LetterRuns(text))
             {
-                if (!char.IsLetterOrDigit(text[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (i < text.Length && char.IsLetterOrDigit(text[i]))
-                {
-                    i++;
-                }
-
-                var word = text[start..i];
+                var word = text[start..end];
                 var key = word.ToLowerInvariant();
                 var use = words.GetValueOrDefault(key);
                 if (string.Equals(word, key, StringComparison.Ordinal))

@@ -297,25 +297,7 @@ public static partial class MeaningRater
                     continue;
                 }
 
-                var direction = c.Negated == hc.Negated ? 1 : -1;
-                var strong = false;
-                var hedge = string.Empty;
-                switch (row.Frame.Likelihood)
-                {
-                    case "even":
-                        direction = 0;
-                        hedge = "; the source gives it a roughly even chance (45–55%)";
-                        break;
-                    case "likely" or "very_likely" or "almost_certain":
-                        strong = row.Frame.Likelihood != "likely";
-                        hedge = $"; the source says {Band(row.Frame.Likelihood)}";
-                        break;
-                    case "unlikely" or "very_unlikely" or "almost_no_chance":
-                        direction = -direction;
-                        strong = row.Frame.Likelihood != "unlikely";
-                        hedge = $"; the source says {Band(row.Frame.Likelihood)}, so it weighs against";
-                        break;
-                }
+                var (direction, strong, hedge) = Graded(row.Frame.Likelihood, c.Negated == hc.Negated ? 1 : -1, strong: false);
 
                 var what = thing == "staged" ? "staged" : $"a '{thing}'";
                 var agree = c.Negated == hc.Negated
@@ -401,25 +383,15 @@ public static partial class MeaningRater
         var about = $"; both about '{topic}'";
         var direction = entails ? 1 : -1;
         var strong = (entails ? p.Entails : p.Contradicts) >= VerySure && (!entails || p.Entails >= Sure);
-        var hedge = string.Empty;
         if (row.Frame.Possibility)
         {
             return (null, $"{relation}{same}{about}, but the source only says it may be so", true);
         }
 
-        switch (row.Frame.Likelihood)
+        (direction, strong, var hedge) = Graded(row.Frame.Likelihood, direction, strong);
+        if (direction == 0)
         {
-            case "even":
-                return (new Cell(Rating.Neutral, $"{relation}{same}{about}; the source gives it a roughly even chance (45–55%)"), string.Empty, true);
-            case "likely" or "very_likely" or "almost_certain":
-                strong = row.Frame.Likelihood != "likely";
-                hedge = $"; the source says {Band(row.Frame.Likelihood)}";
-                break;
-            case "unlikely" or "very_unlikely" or "almost_no_chance":
-                direction = -direction;
-                strong = row.Frame.Likelihood != "unlikely";
-                hedge = $"; the source says {Band(row.Frame.Likelihood)}, so it weighs against";
-                break;
+            return (new Cell(Rating.Neutral, $"{relation}{same}{about}{hedge}"), string.Empty, true);
         }
 
         var rating = (direction, strong) switch
@@ -586,6 +558,16 @@ public static partial class MeaningRater
 
     [GeneratedRegex(@"[\p{L}][\p{L}'’-]*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex WordToken();
+
+    // The source's own likelihood grades a reading: "likely" keeps its direction, "very likely" and above make it strong,
+    // "unlikely" and below turn it round, an even chance makes it neutral (direction 0).
+    private static (int Direction, bool Strong, string Hedge) Graded(string? likelihood, int direction, bool strong) => likelihood switch
+    {
+        "even" => (0, false, "; the source gives it a roughly even chance (45–55%)"),
+        "likely" or "very_likely" or "almost_certain" => (direction, likelihood != "likely", $"; the source says {Band(likelihood)}"),
+        "unlikely" or "very_unlikely" or "almost_no_chance" => (-direction, likelihood != "unlikely", $"; the source says {Band(likelihood)}, so it weighs against"),
+        _ => (direction, strong, string.Empty),
+    };
 
     private static string Band(string? name) => name switch
     {
