@@ -90,6 +90,19 @@ internal sealed partial class BriefFacts
     public bool IsCredible(string documentId) =>
         Documents.GetValueOrDefault(documentId)?.Kind != "thread" && (Grade(documentId) is "A" or "B" or "C" || Ungraded);
 
+    /// <summary>
+    /// True for a matter whose readings are statuses that move over time (a case open, then dropped, then closed) and
+    /// none of which is dated: the corpus gives no order, so one reading may have overtaken the other. Two such readings
+    /// are no dispute an analyst can weigh (either may be an update); the matter is open, its readings shown side by side.
+    /// A fact (whether a party knew in advance) cannot be overtaken, so its opposite readings stay a dispute.
+    /// </summary>
+    public bool IsUnorderedStatus(BriefStoryState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Steps.Count == 0 && state.Disputing.Count > 1 && state.Disputing.All(d => d.ReportTime is null)
+            && state.Disputing.Any(d => Claims.GetValueOrDefault(d.Claim) is { } c && StoryStatus.Read(c.Text).Any(r => r.Topic == state.Topic));
+    }
+
     /// <summary>True for a comment thread (a forum or comment section), whose posters are commenters, not outlets.</summary>
     public bool IsThread(string documentId) => Documents.GetValueOrDefault(documentId)?.Kind == "thread";
 

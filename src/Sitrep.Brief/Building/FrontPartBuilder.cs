@@ -601,7 +601,7 @@ public static class FrontPartBuilder
 
         // A matter whose readings cannot be put in order (a fact such as who knew in advance, or undated reports of a
         // case's status) and that sources read opposite ways.
-        foreach (var state in facts.Report.States.Where(s => s.Disputed && s.Steps.Count == 0 && s.Disputing.Count > 1))
+        foreach (var state in facts.Report.States.Where(s => s.Disputed && s.Steps.Count == 0 && s.Disputing.Count > 1 && !facts.IsUnorderedStatus(s)))
         {
             var readings = state.Disputing.GroupBy(d => d.Status, StringComparer.Ordinal)
                 .Select(g => $"{g.Key} ({string.Join("; ", g.Select(d => facts.StepSource(d) + (d.ReportTime is null ? ", undated" : ", " + BriefFacts.Day(d.ReportTime))).Distinct(StringComparer.Ordinal))})");
@@ -626,6 +626,18 @@ public static class FrontPartBuilder
         foreach (var state in facts.Report.States.Where(s => s.Disputed && s.Steps.Count > 0))
         {
             items.Add(new BriefStatusItem($"Where the {state.Topic} stands is still disputed: {state.Summary}.", "a source gives another status after the latest change", [.. state.AllReadings.Select(s => s.Cite)]) { Topic = state.Topic });
+        }
+
+        // Undated readings of a status that moves: not a dispute (one may be an update of the other), but where the
+        // matter stands is unknown, and the reader sees each reading with its source.
+        foreach (var state in facts.Report.States.Where(facts.IsUnorderedStatus))
+        {
+            var readings = state.Disputing.GroupBy(d => d.Status, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} ({string.Join("; ", g.Select(facts.StepSource).Distinct(StringComparer.Ordinal))})");
+            items.Add(new BriefStatusItem(
+                $"Where the {state.Topic} stands is unknown: {string.Join(" and ", readings)}; no report is dated, so either may have overtaken the other.",
+                "undated readings of a status",
+                [.. state.Disputing.Select(d => d.Cite)]) { Topic = state.Topic });
         }
 
         if (facts.Report.Ach is { } ach && facts.Report.Hypotheses.Count >= 2 && ach.BayesRanking.Count >= 2)
@@ -1126,7 +1138,7 @@ public static class FrontPartBuilder
 
     private static BriefStatement? WhatMattersMost(BriefFacts facts)
     {
-        if (facts.Report.States.FirstOrDefault(s => s.Disputed && s.Steps.Count == 0 && s.Disputing.Count > 1) is { } matter)
+        if (facts.Report.States.FirstOrDefault(s => s.Disputed && s.Steps.Count == 0 && s.Disputing.Count > 1 && !facts.IsUnorderedStatus(s)) is { } matter)
         {
             var sides = matter.Disputing.GroupBy(d => d.Status, StringComparer.Ordinal).Select(g => $"{g.Key} ({string.Join("; ", g.Select(facts.StepSource).Distinct(StringComparer.Ordinal))})");
             return new BriefStatement($"Still disputed: {matter.Topic}: {string.Join(" against ", sides)}.", [.. matter.Disputing.Select(d => d.Cite)]);

@@ -182,4 +182,46 @@ public sealed class FrontPartAccountTests
 
         FrontPartBuilder.Build(report, NoTexts).KeyJudgments.ShouldNotContain(j => j.Proposition == "p2");
     }
+
+    [Fact]
+    public void UndatedReadingsOfAStatusThatMoves_AreAnOpenQuestion_NotADispute()
+    {
+        var open = Claim("f-c1", "f", "The president says that criminal charges will NOT be dropped.", post: "p1");
+        var closed = Claim("b-c1", "b", "All criminal charges against the rebel leader were quietly dropped.", start: 300);
+        var state = new BriefStoryState("criminal case", "disputed", "criminal case: open vs closed; the reports' order is unknown", true, [])
+        {
+            Disputing =
+            [
+                new BriefStatusStep("open", open.Id, "the president", null, new BriefSpan("f", open.Start, open.End)),
+                new BriefStatusStep("closed", closed.Id, "Beta Courier", null, new BriefSpan("b", closed.Start, closed.End)),
+            ],
+        };
+        var report = Report(Outlets, [open, closed], []) with { States = [state] };
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.Status.Disputed.ShouldNotContain(d => d.Topic == "criminal case");
+        brief.BottomLine.ShouldNotContain(b => b.Text.Contains("criminal case", StringComparison.Ordinal));
+        var item = brief.Status.Open.Where(o => o.Topic == "criminal case").ShouldHaveSingleItem();
+        item.Text.ShouldContain("no report is dated");
+        item.Cites.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void UndatedOppositeReadingsOfAFact_StayADispute()
+    {
+        var surprised = Claim("a-c1", "a", "The president was caught by surprise by the revolt.");
+        var knew = Claim("b-c1", "b", "The president knew of the revolt in advance, the general says.", start: 300);
+        var state = new BriefStoryState("whether the president knew in advance", "disputed", "whether the president knew in advance: caught by surprise vs knew in advance", true, [])
+        {
+            Disputing =
+            [
+                new BriefStatusStep("caught by surprise", surprised.Id, "Alpha Wire", null, new BriefSpan("a", surprised.Start, surprised.End)),
+                new BriefStatusStep("knew in advance", knew.Id, "Beta Courier", null, new BriefSpan("b", knew.Start, knew.End)),
+            ],
+        };
+        var report = Report(Outlets, [surprised, knew], []) with { States = [state] };
+
+        FrontPartBuilder.Build(report, NoTexts).Status.Disputed.ShouldContain(d => d.Topic == "whether the president knew in advance");
+    }
 }
