@@ -637,7 +637,8 @@ public static class FrontPartBuilder
             items.Add(new BriefStatusItem(
                 $"Where the {state.Topic} stands is unknown: {string.Join(" and ", readings)}; no report is dated, so either may have overtaken the other.",
                 "undated readings of a status",
-                [.. state.Disputing.Select(d => d.Cite)]) { Topic = state.Topic });
+                [.. state.Disputing.Select(d => d.Cite)])
+            { Topic = state.Topic });
         }
 
         if (facts.Report.Ach is { } ach && facts.Report.Hypotheses.Count >= 2 && ach.BayesRanking.Count >= 2)
@@ -832,6 +833,7 @@ public static class FrontPartBuilder
         // a source's estimate ("he will likely die in prison") is its own judgment, listed as such, not what happened.
         var pool = confirmedPool
             .Where(v => !v.IsSpeech)
+
             // A clause that leans on what its report said before it ("Several hours later, …") or carries the writer's
             // colour ("miraculously") is shown by another claim of its proposition that says the same plainly, when one
             // does: the proposition is corroborated, only its wording was the writer's.
