@@ -90,6 +90,22 @@ internal sealed partial class BriefFacts
     public bool IsCredible(string documentId) =>
         Documents.GetValueOrDefault(documentId)?.Kind != "thread" && (Grade(documentId) is "A" or "B" or "C" || Ungraded);
 
+    /// <summary>
+    /// True for a matter whose readings are statuses that move over time (a case open, then dropped, then closed) and
+    /// none of which is dated: the corpus gives no order, so one reading may have overtaken the other. Two such readings
+    /// are no dispute an analyst can weigh (either may be an update); the matter is open, its readings shown side by side.
+    /// A fact (whether a party knew in advance) cannot be overtaken, so its opposite readings stay a dispute.
+    /// </summary>
+    public bool IsUnorderedStatus(BriefStoryState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Steps.Count == 0 && state.Disputing.Count > 1 && state.Disputing.All(d => d.ReportTime is null)
+            && state.Disputing.Any(d => Claims.GetValueOrDefault(d.Claim) is { } c && StoryStatus.Read(c.Text).Any(r => r.Topic == state.Topic));
+    }
+
+    /// <summary>True for a comment thread (a forum or comment section), whose posters are commenters, not outlets.</summary>
+    public bool IsThread(string documentId) => Documents.GetValueOrDefault(documentId)?.Kind == "thread";
+
     /// <summary>The outlet (or path) of a document, the name a reader knows it by.</summary>
     public string Outlet(string documentId) =>
         Documents.GetValueOrDefault(documentId) is { } d ? d.Source.Outlet ?? (d.Headline is { Length: > 0 } h ? $"{KindNoun(d.Kind)} “{h}”" : $"{KindNoun(d.Kind)} {Path.GetFileName(d.Path)}") : documentId;
@@ -415,6 +431,28 @@ internal sealed partial class BriefFacts
     }
 
     /// <summary>
+    /// True when a statement is a person's own account in the first person ("I honestly thought she was hit", "We believe
+    /// he is innocent"): what the speaker saw, thought or believes, theirs even when the quotation marks were lost at a
+    /// paragraph break. Two reports carrying one witness's words confirm that the witness said them, not what they say.
+    /// </summary>
+    public static bool IsFirstPerson(string clause)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        return FirstPerson().IsMatch(Markup().Replace(clause, string.Empty).TrimStart(' ', '"', '“', '‘', '\'', '`', '(', '…'));
+    }
+
+    /// <summary>
+    /// True when a statement describes a recording rather than telling an event ("Horton and two others are seen waiting
+    /// at the corner", "can be heard shouting"): what a video shows, however many reports describe it, is no key
+    /// judgment. "Is seen as" (is regarded as) is not a recording.
+    /// </summary>
+    public static bool DescribesRecording(string clause)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        return Recording().IsMatch(clause);
+    }
+
+    /// <summary>
     /// True when the estimative <paramref name="term"/> of a sentence only strengthens a feeling ("We're certainly
     /// pleased", "definitely relieved"): the speaker says how they feel, not how likely something is, so it is no
     /// analytic judgment however sure the word sounds.
@@ -644,6 +682,12 @@ internal sealed partial class BriefFacts
 
     [GeneratedRegex(@"^(correction|update|editor's note|clarification)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Notice();
+
+    [GeneratedRegex(@"^(I|We)\b(?!\.)")]
+    private static partial Regex FirstPerson();
+
+    [GeneratedRegex(@"\b((is|are|was|were) (seen|shown|heard)|can be (seen|heard))\b(?!\s+as\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Recording();
 
     [GeneratedRegex(@"\*\*|__|(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")]
     private static partial Regex Markup();

@@ -54,6 +54,10 @@ public static class FrontPartBuilder
             // What may happen ("will likely die in prison", "faces 15 years if convicted") is a source's expectation, never
             // confirmed; a clause without its subject ("also admitted that he lied") cannot stand as a statement.
             .Where(v => !BriefFacts.IsUnsettled(v.Display!, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display!, v.Excerpt!))
+
+            // A witness's, a family's or a lawyer's own words in the first person ("I honestly thought …", "We believe …")
+            // are theirs: reports that carry them confirm that they were said, not what they say.
+            .Where(v => !BriefFacts.IsFirstPerson(v.Excerpt!.Text))
             .Where(v => v.Proposition.Credibility <= 2 || (facts.Ungraded && v.Proposition.IndependentSources >= 2 && v.Denials == 0))
             .ToList();
 
@@ -103,7 +107,7 @@ public static class FrontPartBuilder
         var byId = report.Figures.DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal);
         var unsettled = report.Status.Disputed
             .Where(d => d.Figure is not null && byId.ContainsKey(d.Figure))
-            .Select(d => (Row: RowFigure([.. (d.Figures.Count > 0 ? d.Figures : [d.Figure!]).Select(id => byId.GetValueOrDefault(id)).OfType<BriefFigure>()]), Item: d))
+            .Select(d => (Row: RowFigure([.. (d.Figures.Count > 0 ? d.Figures : [d.Figure!]).Select(id => byId.GetValueOrDefault(id)).OfType<BriefFigure>()], facts.IsThread), Item: d))
             .Select(x => (x.Row, Groups: ValueGroups(facts, x.Row)))
             .Where(x => x.Groups.Count >= 2 && x.Groups[0].Credible < 2)
             .ToList();
@@ -155,24 +159,60 @@ public static class FrontPartBuilder
     /// One row's figure: the figure itself, or for several figures of one role a figure labelled by the role ("killed")
     /// whose values name what each counts ("at least 13 airmen"), each claim's value once.
     /// </summary>
-    internal static BriefFigure RowFigure(IReadOnlyList<BriefFigure> row)
+    /// <remarks>
+    /// A value whose counted word the measure left generic ("at least 13 airmen whose deaths" read as people) takes the
+    /// counted word another figure of the row gives when its own words name it: the same bound over the same thing is
+    /// one value. A comment thread's value that an outlet (a document that is no thread) gives too is left out: a
+    /// commenter repeating an outlet's figure corroborates nothing, and listed beside the outlet it would read as a
+    /// second source. A commenter's value that no outlet gives stays, named as a commenter's.
+    /// </remarks>
+    /// <param name="row">The figures of one row.</param>
+    /// <param name="isThread">True for a document that is a comment thread; null when the kinds are unknown.</param>
+    internal static BriefFigure RowFigure(IReadOnlyList<BriefFigure> row, Func<string, bool>? isThread = null)
     {
         if (row.Count == 1)
         {
-            return row[0] with { Values = [.. row[0].Values.Select(Worded)] };
+            return row[0] with { Values = Outlets([.. row[0].Values.Select(Worded)], isThread) };
         }
 
         var role = row[0].Values.Count > 0 ? row[0].Values[0].Measure.Role : row[0].Label;
-        var values = row.SelectMany(f => f.Values)
-            .DistinctBy(v => (v.Claim, v.Value))
-            .Select(v => v.Measure.Counted is { Length: > 0 } counted && counted != "people" && v.Value.Any(char.IsDigit) && v.Value != "0" && !v.Value.EndsWith(" " + counted, StringComparison.Ordinal)
-                ? v with { Value = v.Value + " " + counted }
-                : v)
+        var all = row.SelectMany(f => f.Values).DistinctBy(v => (v.Claim, v.Value)).ToList();
+        var named = all.Select(v => v.Measure.Counted).OfType<string>().Where(c => c.Length > 0 && c != "people").Distinct(StringComparer.Ordinal).ToList();
+        var values = all
+            .Select(v => v.Measure.Counted is { Length: > 0 } counted && counted != "people" ? (Value: v, Counted: counted) : (Value: v, Counted: NamedIn(v.Measure.Text, named)))
+            .Select(x => x.Counted is { } counted && x.Value.Value.Any(char.IsDigit) && x.Value.Value != "0" && !x.Value.Value.EndsWith(" " + counted, StringComparison.Ordinal)
+                ? x.Value with { Value = x.Value.Value + " " + counted }
+                : x.Value)
             .Select(Worded)
             .OrderBy(v => v.ReportTime is null ? 1 : 0)
             .ThenBy(v => v.ReportTime, StringComparer.Ordinal)
             .ToList();
-        return row[0] with { Label = role, Values = values, Conflicts = [.. row.SelectMany(f => f.Conflicts)] };
+        return row[0] with { Label = role, Values = Outlets(values, isThread), Conflicts = [.. row.SelectMany(f => f.Conflicts)] };
+    }
+
+    /// <summary>The one counted word of <paramref name="counted"/> that the measure's own words name, or null.</summary>
+    private static string? NamedIn(string? said, List<string> counted)
+    {
+        if (said is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var words = said.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', ';', ':').ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var named = counted.Where(c => words.Contains(c.ToLowerInvariant())).ToList();
+        return named.Count == 1 ? named[0] : null;
+    }
+
+    /// <summary>The values without a comment thread's value that a document that is no thread gives too.</summary>
+    private static List<BriefFigureValue> Outlets(List<BriefFigureValue> values, Func<string, bool>? isThread)
+    {
+        if (isThread is null)
+        {
+            return values;
+        }
+
+        var given = values.Where(v => !isThread(v.Cite.Doc)).Select(v => v.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. values.Where(v => !isThread(v.Cite.Doc) || !given.Contains(v.Value))];
     }
 
     /// <summary>
@@ -426,7 +466,7 @@ public static class FrontPartBuilder
     /// is listed with the sources' judgments, as theirs.
     /// </summary>
     private static List<BriefJudgment> KeyJudgments(BriefFacts facts, IEnumerable<PropositionView> confirmedPool, List<HashSet<string>> used) =>
-        [.. Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote" && !v.IsSpeech && v.Display.Modality is null && Whole(v.Excerpt!)), used).Take(MaxJudgments)
+        [.. Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote" && !v.IsSpeech && v.Display.Modality is null && Whole(v.Excerpt!) && !BriefFacts.DescribesRecording(v.Excerpt!.Text)), used).Take(MaxJudgments)
             .Select(v => new BriefJudgment(v.Excerpt!.Quoted + ".", LikelihoodOf(v, facts.Ungraded)!, ConfidenceOf(v, facts.Ungraded), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id, Linchpin = Linchpin(v, facts) })];
 
     /// <summary>
@@ -552,7 +592,7 @@ public static class FrontPartBuilder
         var items = new List<BriefStatusItem>();
         foreach (var row in FigureRows([.. facts.Report.Figures.Where(f => f.Verdict == "dispute")]).Take(MaxFigures))
         {
-            var figure = RowFigure(row);
+            var figure = RowFigure(row, facts.IsThread);
             var groups = ValueGroups(facts, figure);
             var text = $"{figure.Label}: " + string.Join(" against ", groups.Select(g => $"{g.Value} ({g.Who})"));
             var label = groups.Count > 1 && groups[0].Credible >= 2 && groups.Skip(1).All(g => g.Credible == 0) ? "outliers from ungraded or low-graded sources only" : null;
@@ -561,7 +601,7 @@ public static class FrontPartBuilder
 
         // A matter whose readings cannot be put in order (a fact such as who knew in advance, or undated reports of a
         // case's status) and that sources read opposite ways.
-        foreach (var state in facts.Report.States.Where(s => s.Disputed && s.Steps.Count == 0 && s.Disputing.Count > 1))
+        foreach (var state in facts.Report.States.Where(s => s.Disputed && s.Steps.Count == 0 && s.Disputing.Count > 1 && !facts.IsUnorderedStatus(s)))
         {
             var readings = state.Disputing.GroupBy(d => d.Status, StringComparer.Ordinal)
                 .Select(g => $"{g.Key} ({string.Join("; ", g.Select(d => facts.StepSource(d) + (d.ReportTime is null ? ", undated" : ", " + BriefFacts.Day(d.ReportTime))).Distinct(StringComparer.Ordinal))})");
@@ -586,6 +626,19 @@ public static class FrontPartBuilder
         foreach (var state in facts.Report.States.Where(s => s.Disputed && s.Steps.Count > 0))
         {
             items.Add(new BriefStatusItem($"Where the {state.Topic} stands is still disputed: {state.Summary}.", "a source gives another status after the latest change", [.. state.AllReadings.Select(s => s.Cite)]) { Topic = state.Topic });
+        }
+
+        // Undated readings of a status that moves: not a dispute (one may be an update of the other), but where the
+        // matter stands is unknown, and the reader sees each reading with its source.
+        foreach (var state in facts.Report.States.Where(facts.IsUnorderedStatus))
+        {
+            var readings = state.Disputing.GroupBy(d => d.Status, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} ({string.Join("; ", g.Select(facts.StepSource).Distinct(StringComparer.Ordinal))})");
+            items.Add(new BriefStatusItem(
+                $"Where the {state.Topic} stands is unknown: {string.Join(" and ", readings)}; no report is dated, so either may have overtaken the other.",
+                "undated readings of a status",
+                [.. state.Disputing.Select(d => d.Cite)])
+            { Topic = state.Topic });
         }
 
         if (facts.Report.Ach is { } ach && facts.Report.Hypotheses.Count >= 2 && ach.BayesRanking.Count >= 2)
@@ -780,7 +833,13 @@ public static class FrontPartBuilder
         // a source's estimate ("he will likely die in prison") is its own judgment, listed as such, not what happened.
         var pool = confirmedPool
             .Where(v => !v.IsSpeech)
-            .Select(v => Opening(v.Display!) ? OutsideOpening(facts, v, Opening) : v)
+
+            // A clause that leans on what its report said before it ("Several hours later, …") or carries the writer's
+            // colour ("miraculously") is shown by another claim of its proposition that says the same plainly, when one
+            // does: the proposition is corroborated, only its wording was the writer's.
+            .Select(v => Opening(v.Display!) || BriefFacts.LeansOnContext(v.Excerpt!.Text)
+                ? OtherClaim(facts, v, c => !Opening(c) && !BriefFacts.LeansOnContext(facts.ExcerptOf(c).Text)) ?? (Opening(v.Display!) ? OtherClaim(facts, v, c => !Opening(c)) : v)
+                : v)
             .OfType<PropositionView>()
             .Where(v => v.Display!.Kind is "event" or "judgment" && !BriefFacts.IsUnsettled(v.Display, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null)
             .ToList();
@@ -793,6 +852,7 @@ public static class FrontPartBuilder
         var families = new HashSet<string>(StringComparer.Ordinal);
         var events = new List<PropositionView>();
         var slots = Math.Clamp(room, 2, 3);
+        var eventSlots = slots;
 
         // When no corroborated proposition is what the reports' leads tell (each report words the central act its own
         // way, so no proposition joins them), the act most leads tell is said first, quoted from one lead.
@@ -853,6 +913,16 @@ public static class FrontPartBuilder
         foreach (var v in ordered)
         {
             lines.Add(new BriefStatement($"{v.Excerpt!.Quoted} ({Agreement(v, facts)}).", [v.Cite]) { Proposition = v.Proposition.Id });
+        }
+
+        // An ungraded corpus (commentary, where nothing can be confirmed and two reports that agree are only "reported")
+        // with fewer corroborated events than the bottom line has room for: single reports' accounts of what happened
+        // follow, each attributed and labelled, so the reader still learns what the sources say took place, not only the
+        // one event two of them share. With graded outlets a single source's claim waits for a second (What to watch).
+        if (facts.Ungraded && lines.Count > 0 && ordered.Count > 0 && lines.Count < eventSlots)
+        {
+            var told = lines.Select(l => BriefFacts.ContentWords(l.Text)).ToList();
+            lines.AddRange(SingleSourceAccounts(facts, eventSlots - lines.Count, Opening, told));
         }
 
         // Nothing corroborated: the most important statements of single reports stand in, attributed and labelled, so
@@ -966,16 +1036,17 @@ public static class FrontPartBuilder
     }
 
     /// <summary>
-    /// The proposition shown by another of its claims when its best one stands in a document's opening block (a
-    /// headline is written to draw the reader in and is never quoted as the bottom line): a narrated statement of a
-    /// credible report outside every opening, or null when it has none.
+    /// The proposition shown by another of its claims that <paramref name="acceptable"/> admits: when its best one stands
+    /// in a document's opening block (a headline is written to draw the reader in and is never quoted as the bottom line)
+    /// or leans on what its report said before it, a narrated statement of a credible report that does neither, or null
+    /// when it has none.
     /// </summary>
-    private static PropositionView? OutsideOpening(BriefFacts facts, PropositionView v, Func<BriefClaim, bool> opening)
+    private static PropositionView? OtherClaim(BriefFacts facts, PropositionView v, Func<BriefClaim, bool> acceptable)
     {
         var other = v.Proposition.Claims
             .Select(id => facts.Claims.GetValueOrDefault(id))
             .OfType<BriefClaim>()
-            .Where(c => c.Kind is "event" or "judgment" && !opening(c) && !BriefFacts.IsSpeech(c) && !facts.IsFurniture(c) && facts.IsCredible(c.Doc))
+            .Where(c => c.Kind is "event" or "judgment" && acceptable(c) && !BriefFacts.IsSpeech(c) && !facts.IsFurniture(c) && facts.IsCredible(c.Doc))
             .OrderByDescending(c => c.Text.Length is >= 40 and <= 240)
             .ThenBy(c => c.Start)
             .FirstOrDefault();
@@ -1027,6 +1098,7 @@ public static class FrontPartBuilder
             .Where(v => v.Display is { Kind: "event" } d && !v.IsFurniture && !v.IsSpeech && v.SupersededBy is null && facts.IsCredible(d.Doc) && v.Denials == 0 && d.Modality is null)
             .Where(v => v.Excerpt is { } e && BriefFacts.WordCount(e.Text) >= 6 && v.EventClass is not null && !opening(v.Display!))
             .Where(v => !BriefFacts.IsUnsettled(v.Display!, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display!, v.Excerpt!) && !BriefFacts.LeansOnContext(v.Excerpt!.Text))
+            .Where(v => v.Proposition.IndependentSources <= 1 && TellsWhatHappened(v.Display!))
             .OrderByDescending(v => v.Importance)
             .ThenBy(v => v.Display!.Start);
         foreach (var v in candidates)
@@ -1047,9 +1119,28 @@ public static class FrontPartBuilder
         }
     }
 
+    /// <summary>
+    /// True when a single report's claim can stand as its account of what happened: the report narrates it itself (not
+    /// what it says someone announced or reported: that is the speaker's word, and quoting it under the speaker's name
+    /// names the holder twice), and, when the claim was parsed, its own predicate is an event of consequence done by or
+    /// to a named participant ("X marched on Y"). A trigger word elsewhere in the clause is not what happened: a demand
+    /// for a resignation is no resignation, "signs of a potential peace deal" no deal.
+    /// </summary>
+    internal static bool TellsWhatHappened(BriefClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        if (claim.Attribution.Kind != "author" || claim.DerivedFrom is not null)
+        {
+            return false;
+        }
+
+        return claim.Frame is not { } frame
+            || (Consequence.Weight(frame.EventClass) >= 1 && frame.Participants.Any(p => p.EntityId is not null && p.Role is "agent" or "patient" or "location"));
+    }
+
     private static BriefStatement? WhatMattersMost(BriefFacts facts)
     {
-        if (facts.Report.States.FirstOrDefault(s => s.Disputed && s.Steps.Count == 0 && s.Disputing.Count > 1) is { } matter)
+        if (facts.Report.States.FirstOrDefault(s => s.Disputed && s.Steps.Count == 0 && s.Disputing.Count > 1 && !facts.IsUnorderedStatus(s)) is { } matter)
         {
             var sides = matter.Disputing.GroupBy(d => d.Status, StringComparer.Ordinal).Select(g => $"{g.Key} ({string.Join("; ", g.Select(facts.StepSource).Distinct(StringComparer.Ordinal))})");
             return new BriefStatement($"Still disputed: {matter.Topic}: {string.Join(" against ", sides)}.", [.. matter.Disputing.Select(d => d.Cite)]);

@@ -172,7 +172,8 @@ internal static class FrontPartMarkdown
         var byId = report.Figures.DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal);
         var ids = item.Figures.Count > 0 ? item.Figures : item.Figure is { } id ? [id] : [];
         var row = ids.Select(i => byId.GetValueOrDefault(i)).OfType<BriefFigure>().ToList();
-        return row.Count == 0 ? null : Building.FrontPartBuilder.RowFigure(row);
+        var threads = report.Documents.Where(d => d.Kind == "thread").Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return row.Count == 0 ? null : Building.FrontPartBuilder.RowFigure(row, threads.Contains);
     }
 
     /// <summary>

@@ -192,11 +192,24 @@ public sealed class EntityResolver
 
     /// <summary>
     /// Names written two ways in one story: a person's surname misspelt by one letter under the same first name ("Duncan
-    /// Rait" / "Duncan Raite"), an organisation's last word in the singular ("Indianapolis Colt" / "Indianapolis Colts").
+    /// Rait" / "Duncan Raite") or written with and without a space, an organisation's last word in the singular
+    /// ("Indianapolis Colt" / "Indianapolis Colts").
     /// Each joins only when it has exactly one such partner.
     /// </summary>
     private static void LinkSpellingVariants(List<Item> items, UnionFind sets)
     {
+        // A surname written with and without a space under the same first name ("Vincent Del Giudice" / "Vincent
+        // DelGiudice", issue 15): the same letters in the same order are one name, however the words were split.
+        foreach (var same in items.Where(m => !m.Frozen && m.Type == EntityType.Person && m.Form.Core.Count >= 2)
+            .GroupBy(m => m.Form.Core[0].ToLowerInvariant() + "|" + string.Concat(m.Form.Core.Skip(1)).ToLowerInvariant(), StringComparer.Ordinal))
+        {
+            var forms = same.GroupBy(m => m.Form.CoreKey, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            for (var i = 1; i < forms.Count; i++)
+            {
+                sets.Union(forms[0].Index, forms[i].Index);
+            }
+        }
+
         foreach (var first in items.Where(m => !m.Frozen && m.Type == EntityType.Person && m.Form.Core.Count == 2).GroupBy(m => m.Form.Core[0], StringComparer.Ordinal))
         {
             var bySurname = first.GroupBy(m => m.Form.Core[1], StringComparer.Ordinal).Select(g => (Surname: g.Key, Item: g.First())).ToList();

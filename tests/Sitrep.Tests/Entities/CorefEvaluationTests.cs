@@ -309,6 +309,22 @@ public sealed class CorefEvaluationTests
     }
 
     [Fact]
+    public void WhenASurnameIsWrittenWithAndWithoutASpaceUnderTheSameFirstName_TheTwoFormsAreOnePerson()
+    {
+        var a = Document("Judge Marten Van Holt sealed the room.", "a.txt", ("Marten Van Holt", EntityType.Person));
+        var b = Document("Justice Marten VanHolt spoke.", "b.txt", ("Marten VanHolt", EntityType.Person));
+        ResolveWithGazetteer(a, b).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void WhenTheFirstNamesDiffer_ASurnameRunTogetherJoinsNobody()
+    {
+        var a = Document("Judge Marten Van Holt sealed the room.", "a.txt", ("Marten Van Holt", EntityType.Person));
+        var b = Document("Lena VanHolt spoke.", "b.txt", ("Lena VanHolt", EntityType.Person));
+        ResolveWithGazetteer(a, b).Count.ShouldBe(2);
+    }
+
+    [Fact]
     public void WhenAFirstNameUnknownToTheGazetteerOpensTheOnlyFullName_ItJoinsThatPerson()
     {
         var a = Document("Kathina Thomas was shot. Kathina was ten.", "a.txt", ("Kathina Thomas", EntityType.Person), ("Kathina", EntityType.Person));
