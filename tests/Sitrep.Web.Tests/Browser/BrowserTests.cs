@@ -12,6 +12,9 @@ namespace Sitrep.Web.Tests.Browser;
 /// </summary>
 public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
+    // Milliseconds any wait may take before the test fails (see Open).
+    private const float Patience = 120_000;
+
     private static readonly string[] Views = ["/", "/evidence", "/documents", "/sources", "/timeline", "/actors", "/hypotheses"];
     private WorkbenchFactory? _factory;
     private string _base = string.Empty;
@@ -125,9 +128,9 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/documents") { Content = form };
         request.Headers.Add("X-Sitrep-Client", "test");
         (await client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted);
-        await page.Locator("#live-notice").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 15000 });
+        await page.Locator("#live-notice").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Patience });
         (await page.Locator("#live-notice").TextContentAsync()).ShouldBe("1 new report, 1 new dispute on the death toll");
-        await page.Locator("#corpus", new() { HasTextString = "4 reports" }).WaitForAsync(new() { Timeout = 15000 });
+        await page.Locator("#corpus", new() { HasTextString = "4 reports" }).WaitForAsync(new() { Timeout = Patience });
         (await page.EvaluateAsync<int>("window.__marker")).ShouldBe(42, "the page was not reloaded");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/sitrep-web-overview-live.png", FullPage = true });
         problems.ShouldBeEmpty();
@@ -152,6 +155,12 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         }
 
         var context = await browser.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+
+        // Playwright's 30 s default is a speed assertion in disguise: on a loaded 2-core CI machine a page that renders in
+        // under a second alone once took longer (a navigation to a document timed out in a clean-clone run, and passed
+        // in 20 s for the whole class right after). The waits are for correctness, so they get a generous ceiling.
+        context.SetDefaultTimeout(Patience);
+        context.SetDefaultNavigationTimeout(Patience);
         return await context.NewPageAsync();
     }
 
