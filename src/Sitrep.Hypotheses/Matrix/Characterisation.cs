@@ -12,19 +12,12 @@ namespace Sitrep.Hypotheses.Matrix;
 /// </summary>
 /// <param name="Head">Lemma of what the event is called ("gamble", "trap", "coup"), after "a piece / kind / form of".</param>
 /// <param name="Subject">Lemma of the subject ("it", "mutiny").</param>
-/// <param name="Staged">True when what it is called says the events were staged (staged, scripted, theatre, a sham…).</param>
+/// <param name="Staged">True when what it is called says the events were staged (<see cref="HypothesisFrame.IsStagedWord"/>).</param>
 /// <param name="Negated">True when the clause denies it ("is not a coup", "was no trap").</param>
 /// <param name="Modifiers">Lemmas of the nouns on the head: what kind of trap, whose gamble, for whom.</param>
 /// <param name="Phrase">The words from the subject to the head, as written, for the reason.</param>
 public sealed record Characterisation(string Head, string Subject, bool Staged, bool Negated, IReadOnlySet<string> Modifiers, string Phrase)
 {
-    // Words that call the events a performance. "show" and "set-up" are left out: "a show of force" and "a set-up for a
-    // trap" are other things.
-    private static readonly FrozenSet<string> StagedWords = FrozenSet.ToFrozenSet(
-        ["stage", "staged", "script", "scripted", "choreograph", "choreographed", "theatre", "theater", "theatrics", "theatrical",
-         "performance", "kabuki", "kayfabe", "sham", "fake", "charade", "pantomime", "hoax", "stage-managed", "pre-arranged", "prearranged"],
-        StringComparer.Ordinal);
-
     // Nouns that name the story's event itself, so that "the mutiny was …" and "the uprising was …" speak of one thing.
     private static readonly FrozenSet<string> EventNouns = FrozenSet.ToFrozenSet(
         ["mutiny", "march", "uprising", "rebellion", "revolt", "insurrection", "coup", "putsch", "episode", "affair", "event",
@@ -46,9 +39,6 @@ public sealed record Characterisation(string Head, string Subject, bool Staged, 
         ["be", "the", "a", "an", "and", "or", "of", "by", "to", "in", "on", "for", "at", "that", "which", "who", "would", "will",
          "not", "no", "very", "just", "all", "its", "his", "their", "it", "this", "he", "him", "they", "them", "every", "same", "whole"],
         StringComparer.Ordinal);
-
-    /// <summary>True when <paramref name="lemma"/> calls the events a performance.</summary>
-    public static bool IsStagedWord(string lemma) => StagedWords.Contains(lemma.ToLowerInvariant());
 
     /// <summary>Reads <paramref name="text"/> with <paramref name="model"/>; null when it does not say what the event was.</summary>
     public static Characterisation? Of(string text, SyntaxModel model)
@@ -116,8 +106,10 @@ public sealed record Characterisation(string Head, string Subject, bool Staged, 
             headLemma = "theatre";
         }
 
-        var staged = StagedWords.Contains(headLemma) || StagedWords.Contains(parse[head].Form.ToLowerInvariant())
-            || parse.DependentsOf(head).Any(d => parse[d].Relation == "amod" && (StagedWords.Contains(parse[d].Lemma.ToLowerInvariant()) || StagedWords.Contains(parse[d].Form.ToLowerInvariant())));
+        // The words that call the events a performance are the hypotheses' own list (HypothesisFrame), read on the word
+        // as written: "staged", "scripted", "theatre", "kayfabe".
+        var staged = HypothesisFrame.IsStagedWord(parse[head].Form)
+            || parse.DependentsOf(head).Any(d => parse[d].Relation == "amod" && HypothesisFrame.IsStagedWord(parse[d].Form));
         // What kind of thing, whose, for whom: the nouns hanging on the head ("an intelligence trap for Western sources",
         // "a gamble by Prigozhin"). Adjectives ("desperate", "genuine") grade it and are left out.
         var modifiers = new HashSet<string>(StringComparer.Ordinal);

@@ -280,7 +280,7 @@ public static partial class MeaningRater
             cancellationToken.ThrowIfCancellationRequested();
             var text = StatementOf(row);
             var lower = text.ToLowerInvariant();
-            if (!heads.Any(h => lower.Contains(h, StringComparison.Ordinal)) && !(anyStaged && Content(text).Any(w => Characterisation.IsStagedWord(w.Surface))))
+            if (!heads.Any(h => lower.Contains(h, StringComparison.Ordinal)) && !(anyStaged && HypothesisFrame.MentionsStaging(lower)))
             {
                 continue;
             }
@@ -601,6 +601,17 @@ public sealed partial record HypothesisFrame(IReadOnlyList<string> Words, string
             tokens.Any(t => t is "not" or "never" or "n't" || t.EndsWith("n't", StringComparison.Ordinal)),
             StagedWords().Match(lower) is { Success: true } staged && !NegatedBefore().IsMatch(lower[..staged.Index]));
     }
+
+    /// <summary>True when <paramref name="word"/>, a single word, says the events were staged, scripted or a performance.</summary>
+    public static bool IsStagedWord(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var m = StagedWords().Match(word.ToLowerInvariant());
+        return m.Success && m.Index == 0 && m.Length == word.Length;
+    }
+
+    /// <summary>True when the lower-case <paramref name="text"/> has a word that says the events were staged.</summary>
+    internal static bool MentionsStaging(string text) => StagedWords().IsMatch(text);
 
     [GeneratedRegex(@"\b(not|never|n't)\s+(\w+\s+){0,2}$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NegatedBefore();
