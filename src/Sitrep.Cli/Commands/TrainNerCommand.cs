@@ -33,8 +33,10 @@ internal static class TrainNerCommand
         var secondPass = new Option<int>("--second-pass-folds") { Description = "Folds for the jackknifed first-pass labels the second pass is trained on (0: one pass).", DefaultValueFactory = _ => new NerTrainingOptions().SecondPassFolds };
         var seeds = new Option<int>("--second-pass-seeds") { Description = "Second passes trained with successive shuffling seeds and averaged into one.", DefaultValueFactory = _ => new NerTrainingOptions().SecondPassSeeds };
         var secondEpochs = new Option<int>("--second-pass-epochs") { Description = "Passes of the second-pass training (0: as --epochs).", DefaultValueFactory = _ => new NerTrainingOptions().SecondPassEpochs };
-        var command = new Command("ner", "Train the entity tagger (averaged perceptron) and compile its gazetteers and word clusters.") { conll, dev, resources, output, epochs, lowercase, folds, secondPass, seeds, secondEpochs };
-        command.SetAction(parse => Run(parse.GetValue(conll)!, parse.GetValue(dev), parse.GetValue(resources), parse.GetValue(output)!, new NerTrainingOptions { Epochs = parse.GetValue(epochs), LowercaseShare = parse.GetValue(lowercase), EntityFolds = parse.GetValue(folds), SecondPassFolds = parse.GetValue(secondPass), SecondPassSeeds = parse.GetValue(seeds), SecondPassEpochs = parse.GetValue(secondEpochs) }));
+        var dropout = new Option<double>("--dropout") { Description = "Feature dropout while training (0: none).", DefaultValueFactory = _ => new NerTrainingOptions().Dropout };
+        var firstSeeds = new Option<int>("--seeds") { Description = "Models trained with successive shuffling seeds and averaged into one.", DefaultValueFactory = _ => new NerTrainingOptions().Seeds };
+        var command = new Command("ner", "Train the entity tagger (averaged perceptron) and compile its gazetteers and word clusters.") { conll, dev, resources, output, epochs, lowercase, folds, secondPass, seeds, secondEpochs, dropout, firstSeeds };
+        command.SetAction(parse => Run(parse.GetValue(conll)!, parse.GetValue(dev), parse.GetValue(resources), parse.GetValue(output)!, new NerTrainingOptions { Epochs = parse.GetValue(epochs), LowercaseShare = parse.GetValue(lowercase), EntityFolds = parse.GetValue(folds), SecondPassFolds = parse.GetValue(secondPass), SecondPassSeeds = parse.GetValue(seeds), SecondPassEpochs = parse.GetValue(secondEpochs), Dropout = parse.GetValue(dropout), Seeds = parse.GetValue(firstSeeds) }));
         return command;
     }
 
@@ -82,7 +84,7 @@ internal static class TrainNerCommand
         var development = dev is null ? null : ConllCorpus.Read(dev);
         var description = string.Create(
             CultureInfo.InvariantCulture,
-            $"{PerceptronTagger.ComponentName}; trained on {string.Join(", ", conll.Select(Path.GetFileName))}; {options.Epochs} epochs; lowercase share {options.LowercaseShare}; {options.EntityFolds} entity folds");
+            $"{PerceptronTagger.ComponentName}; trained on {string.Join(", ", conll.Select(Path.GetFileName))}; {options.Epochs} epochs; lowercase share {options.LowercaseShare}; {options.EntityFolds} entity folds; feature dropout {options.Dropout}; {options.Seeds} seeds averaged");
         if (options.SecondPassFolds > 0)
         {
             description += string.Create(CultureInfo.InvariantCulture, $"; second pass: {options.SecondPassFolds} jackknife folds, {options.SecondPassSeeds} seeds of {(options.SecondPassEpochs > 0 ? options.SecondPassEpochs : options.Epochs)} epochs");

@@ -112,7 +112,7 @@ public sealed class PerceptronTagger
     /// decision calls <paramref name="update"/>(features, gold tag, guessed tag), as the perceptron trainer needs. With
     /// <paramref name="firstPass"/> (BILOU tags of an earlier pass), every token also gets the document's votes.
     /// </summary>
-    internal void Decode(IReadOnlyList<string[]> sentences, ScoreFunction score, int[][] output, int[][]? gold, Action<ReadOnlySpan<ulong>, int, int>? update, EntityGazetteer? entities = null, PerceptronModel? batched = null, int[][]? firstPass = null)
+    internal void Decode(IReadOnlyList<string[]> sentences, ScoreFunction score, int[][] output, int[][]? gold, Action<ReadOnlySpan<ulong>, int, int>? update, EntityGazetteer? entities = null, PerceptronModel? batched = null, int[][]? firstPass = null, Random? dropout = null, double dropoutRate = 0)
     {
         var casing = FeatureExtractor.Casing(sentences);
         var history = new Dictionary<ulong, int[]>();
@@ -155,6 +155,22 @@ public sealed class PerceptronTagger
                     var nonLocal = votes.Of(s, i);
                     nonLocal.CopyTo(all[n..]);
                     n += nonLocal.Length;
+                }
+
+                if (dropout is not null)
+                {
+                    // Feature dropout while training: each feature but the bias (the first) is left out of this
+                    // decision, its score and its update with the given rate, so no single feature carries a decision.
+                    var kept = 1;
+                    for (var k = 1; k < n; k++)
+                    {
+                        if (dropout.NextDouble() >= dropoutRate)
+                        {
+                            all[kept++] = all[k];
+                        }
+                    }
+
+                    n = kept;
                 }
 
                 var f = all[..n];

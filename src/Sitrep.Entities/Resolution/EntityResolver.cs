@@ -707,6 +707,16 @@ public sealed class EntityResolver
             item.Type = EntityType.Organization;
         }
 
+        // A lone word the tagger read as a place ("over Prigozhin", "a Prigozhin-led force") that no gazetteer knows as a
+        // country, city or region, and that is the surname of a person named in full in the corpus, is that person's
+        // surname: the full name outranks a context guess, which the tagger's memory of the document then repeats.
+        var surnames = new HashSet<string>(items.Where(m => m.Type == EntityType.Person && m.Form.Core.Count >= 2).Select(m => m.Form.Core[^1]), StringComparer.Ordinal);
+        foreach (var item in items.Where(m => m.Type == EntityType.Location && m.Form.Core.Count == 1 && m.Form.Qualifier is null && surnames.Contains(m.Form.Core[0])
+            && !IsAnyPlace(m.Form.Surface.ToLowerInvariant())))
+        {
+            item.Type = EntityType.Person;
+        }
+
         // A name form takes its majority type in the corpus, so one mistyped "Prigozhin" (LOC) still links.
         foreach (var same in items.GroupBy(m => NameForms.Stem(m.Form.Core), StringComparer.Ordinal))
         {

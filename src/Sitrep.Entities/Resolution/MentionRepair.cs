@@ -136,13 +136,28 @@ internal static class MentionRepair
         ["of", "the", "for", "and", "de", "del", "da", "di", "du", "des", "der", "den", "von", "van", "al", "el", "bin", "ibn", "la", "le", "y", "&", "on", "in", "-", "."],
         StringComparer.Ordinal);
 
+    private static bool CapitalAfterHyphen(string w)
+    {
+        for (var i = w.IndexOf('-', StringComparison.Ordinal); i >= 0 && i < w.Length - 1; i = w.IndexOf('-', i + 1))
+        {
+            if (char.IsUpper(w[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Cuts a chunk before the first word that cannot be inside a name (punctuation, a lowercase content word).</summary>
     private static Chunk CutAtNonName(string[] words, Chunk chunk)
     {
         for (var i = chunk.Start + 1; i < chunk.End; i++)
         {
             var w = words[i];
-            var bad = !Connectors.Contains(w) && (!w.Any(char.IsLetterOrDigit) || (char.IsLower(w[0]) && !w.Contains('-', StringComparison.Ordinal)));
+            // A lowercase word joined by a hyphen stays inside a name only when a capital follows the hyphen ("al-Assad",
+            // "bin-Laden"); "pee-story" after a surname is a common noun, not part of the name.
+            var bad = !Connectors.Contains(w) && (!w.Any(char.IsLetterOrDigit) || (char.IsLower(w[0]) && !CapitalAfterHyphen(w)));
             if (bad)
             {
                 var end = i;

@@ -1,5 +1,6 @@
 using Shouldly;
 using Sitrep.Entities;
+using Sitrep.Entities.Gazetteers;
 using Sitrep.Entities.Resolution;
 using static Sitrep.Tests.Entities.MentionBuilder;
 
@@ -235,5 +236,23 @@ public sealed class AliasRuleTests
         entities.Single(e => e.Name == "Tallinn").Type.ShouldBe(EntityType.Location);
         entities.Single(e => e.Name == "Tallinn Port Authority").Type.ShouldBe(EntityType.Organization);
         Resolve(doc).Single(e => e.Name == "Tallinn").Type.ShouldBe(EntityType.Organization, "without a gazetteer the tagger's type stands");
+    }
+    [Fact]
+    public void WhenTheSurnameOfAPersonNamedInFullIsReadAsAPlace_ItIsThePerson_UnlessAGazetteerKnowsThePlace()
+    {
+        var full = Document("Yevgeny Prigozhin spoke on Friday.", "a.txt", ("Yevgeny Prigozhin", EntityType.Person));
+        var misread = Document("The army wants control over Prigozhin. A Prigozhin force left.", "b.txt", ("Prigozhin", EntityType.Location), ("Prigozhin", EntityType.Location));
+        var resolver = new EntityResolver(Demonyms, Sitrep.Entities.Aliases.AliasDecisions.None, lookup: name => name == "lincoln" ? GazetteerCategory.City : GazetteerCategory.None);
+
+        var entities = resolver.Resolve([full, misread]);
+
+        var person = entities.Single(e => e.Name == "Yevgeny Prigozhin");
+        person.Type.ShouldBe(EntityType.Person);
+        entities.Holding(misread, "Prigozhin").ShouldBe(person);
+
+        var city = Document("Abraham Lincoln was born in Kentucky.", "c.txt", ("Abraham Lincoln", EntityType.Person));
+        var place = Document("Flooding hit Lincoln on Monday.", "d.txt", ("Lincoln", EntityType.Location));
+        var places = resolver.Resolve([city, place]);
+        places.Holding(place, "Lincoln").Type.ShouldBe(EntityType.Location, "a city the gazetteer knows stays a place");
     }
 }

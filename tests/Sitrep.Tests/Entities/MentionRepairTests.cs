@@ -22,6 +22,14 @@ public sealed class MentionRepairTests
     }
 
     [Fact]
+    public void WhenALowercaseHyphenatedNounEndsAChunk_ItIsCut_ButAHyphenBeforeACapitalStays()
+    {
+        const string sentence = "a'la the Trump pee-story and Bashar al-Assad spoke";
+        var chunks = Repaired(sentence, (2, 4, EntityType.Organization), (5, 7, EntityType.Person));
+        Names(sentence, chunks).ShouldBe(["Trump", "Bashar al-Assad"]);
+    }
+
+    [Fact]
     public void WhenTheTaggerSplitsAnInstituteAtFor_ThePartsAreOneOrganisation()
     {
         const string sentence = "said Ana Ruiz of the Baltic Institute for Maritime Studies in Riga";

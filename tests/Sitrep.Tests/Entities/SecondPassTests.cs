@@ -81,6 +81,21 @@ public sealed class SecondPassTests
         Saved(first.SecondPass!).ShouldBe(Saved(second.SecondPass!));
     }
 
+    [Fact]
+    public void TrainingWithDropoutAndSeedsTwiceGivesTheSameModel_AndDropoutChangesWhatIsLearnt()
+    {
+        var training = Enumerable.Range(0, 6).Select(d => Document(d)).ToList();
+        var options = new NerTrainingOptions { Epochs = 3, EntityFolds = 2, Dropout = 0.3, Seeds = 2 };
+
+        var first = NerTrainer.Train(training, null, NerLexicon.Empty, options, "test");
+        var second = NerTrainer.Train(training, null, NerLexicon.Empty, options, "test");
+        var plain = NerTrainer.Train(training, null, NerLexicon.Empty, options with { Dropout = 0, Seeds = 1 }, "test");
+
+        Saved(first.Model).ShouldBe(Saved(second.Model));
+        Saved(first.Model).ShouldNotBe(Saved(plain.Model));
+        first.Tag([["Anna", "Petrova", "visited", "Minsk", "."]])[0].ShouldBe([TagSet.Begin(EntityType.Person), TagSet.Inside(EntityType.Person), 0, TagSet.Begin(EntityType.Location), 0]);
+    }
+
     private static byte[] Saved(PerceptronModel model)
     {
         using var stream = new MemoryStream();
