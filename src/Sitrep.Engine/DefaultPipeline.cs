@@ -44,11 +44,15 @@ public static class DefaultPipeline
             .Use(new AchStage(ach, NliAchMeaning.Default));
 
     /// <summary>
-    /// The syndication group of a document from the ingest's <see cref="SyndicationLayer"/> (wire copies republished by
-    /// several outlets share one), so that propositions count such copies as one independent source.
+    /// The syndication source of a document from the ingest's <see cref="SyndicationLayer"/> (wire copies republished by
+    /// several outlets share one), so that propositions and figures count such copies as one independent source. Named by
+    /// the smallest id among the document and those it is a direct copy of (<see cref="SyndicationLayer.FirstCopyOf"/>),
+    /// not by its group's number (<c>s1</c>, …): that counts groups in the order of the corpus, and a group is joined
+    /// through copies of copies, so over part of the story (an incremental update's) the same document had another number
+    /// or another group, and a figure, which keeps one value per source, kept other values there than over the whole story.
     /// </summary>
     private static string? SyndicationGroupOf(Corpus corpus, string documentId) =>
-        corpus.Layers.Find<SyndicationLayer>()?.GroupOf(documentId) is { } group ? "syndication:" + group.Id : null;
+        corpus.Layers.Find<SyndicationLayer>()?.FirstCopyOf(documentId) is { } first ? "syndication:" + first : null;
 
     /// <summary>
     /// Loads the models the corpus stages otherwise load on first use (the MiniLM pair classifier and its sentence

@@ -78,6 +78,15 @@ public interface IIncrementalStage : ICorpusStage
     /// </summary>
     IReadOnlyList<(string Unit, IReadOnlyList<string> Keys)> Candidates(AnalyzedDocument document) => [];
 
+    /// <summary>
+    /// The most documents holding one candidate key (<see cref="Candidates"/>) whose units the stage sets side by side:
+    /// over a key held by more, it takes only the first this many by document id (ordinal), whichever documents the
+    /// corpus holds besides. An update then computes a key's items again from the stored holders within that cut
+    /// (<see cref="PictureKeyCuts"/>), and leaves them alone when no new document falls within it. Unbounded (the
+    /// default) for a stage with no such cut.
+    /// </summary>
+    int KeyDocumentLimit => int.MaxValue;
+
     /// <summary>The item under another id (ids are kept stable across updates by the engine).</summary>
     PictureItem Rename(PictureItem item, string id);
 
@@ -99,4 +108,18 @@ public enum PictureUpdate
 
     /// <summary>The new document's items are computed alone and join the stored items sharing their keys.</summary>
     Join,
+}
+
+/// <summary>
+/// The cut of a stage's candidate keys over the whole story (<see cref="IIncrementalStage.KeyDocumentLimit"/>), set by
+/// the engine on the corpus an incremental update computes items again over, which holds part of the story: per key held
+/// by more stored documents than the stage's limit, the last document id (ordinal) within the limit. A stage reads it
+/// instead of counting the holders the corpus happens to hold; a key not listed is held by no more than the limit.
+/// </summary>
+/// <param name="LastDocument">Per kind of item, per key, the last document id within the cut.</param>
+public sealed record PictureKeyCuts(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> LastDocument)
+{
+    /// <summary>The cut of <paramref name="key"/> among the items of <paramref name="kind"/>, or null when it has none.</summary>
+    public string? Of(string kind, string key) =>
+        LastDocument.TryGetValue(kind, out var keys) && keys.TryGetValue(key, out var last) ? last : null;
 }

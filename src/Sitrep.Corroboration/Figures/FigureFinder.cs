@@ -17,7 +17,14 @@ namespace Sitrep.Corroboration.Figures;
 internal static partial class FigureFinder
 {
     private const int MaxConflictsPerFigure = 6;
-    private const int MaxValuesPerGroup = 400;
+
+    /// <summary>
+    /// Most documents whose values of one key (role and what is counted) are set side by side: over a key held by more,
+    /// the values of the first this many holders by document id (<see cref="FigureStage.Candidates"/>'s holders). The
+    /// cut depends on the story, not on the order its reports came in, so an incremental update reproduces it from the
+    /// stored holders (<see cref="IIncrementalStage.KeyDocumentLimit"/>); it bounds the events' pairwise comparison.
+    /// </summary>
+    internal const int MaxDocumentsPerGroup = 128;
     private const double MaxMagnitudeGap = 1.0;
 
     /// <summary>
@@ -105,10 +112,7 @@ internal static partial class FigureFinder
                         groups[key] = list = [];
                     }
 
-                    if (list.Count < MaxValuesPerGroup)
-                    {
-                        list.Add(new Member(value, claim, background) { Scope = FigureScope.Of(doc.Document.Text, m) });
-                    }
+                    list.Add(new Member(value, claim, background) { Scope = FigureScope.Of(doc.Document.Text, m) });
                 }
             }
         }
@@ -141,6 +145,7 @@ internal static partial class FigureFinder
             }
         }
 
+        Cut(corpus, groups);
         var movers = corpus.Documents.Where(d => TollMoves(d.Document.Text)).Select(d => d.Document.Id).ToHashSet(StringComparer.Ordinal);
         var shared = SharedFigures.Of(groups.SelectMany(g => g.Value).Select(m => m.Value));
         var figures = new List<Figure>();
@@ -162,6 +167,50 @@ internal static partial class FigureFinder
             .OrderByDescending(f => f.Verdict)
             .ThenByDescending(f => f.Values.Select(v => v.SourceKey).Distinct(StringComparer.Ordinal).Count())
             .ThenBy(f => int.Parse(f.Id.AsSpan(1), CultureInfo.InvariantCulture))];
+    }
+
+    /// <summary>
+    /// Keeps, of a group whose key more than <see cref="MaxDocumentsPerGroup"/> documents hold, the values (zeros joined
+    /// included) of the first that many holders by document id. On an update's neighbourhood, which holds part of the
+    /// story, the cut is the whole story's as the engine gives it (<see cref="PictureKeyCuts"/>), not the holders there.
+    /// </summary>
+    private static void Cut(Corpus corpus, Dictionary<(string Role, string? Counted), List<Member>> groups)
+    {
+        var cuts = corpus.Layers.Find<PictureKeyCuts>();
+        Dictionary<string, SortedSet<string>>? holders = null;
+        foreach (var ((role, counted), members) in groups)
+        {
+            var key = FigureStage.KeyOf(role, counted);
+            holders ??= Holders(corpus);
+            var held = holders.GetValueOrDefault(key);
+            var last = cuts is not null
+                ? cuts.Of(FigureStage.Kind, key)
+                : held is { Count: > MaxDocumentsPerGroup } ? held.ElementAt(MaxDocumentsPerGroup - 1) : null;
+            if (last is not null)
+            {
+                members.RemoveAll(m => held?.Contains(m.Value.DocumentId) != true || string.CompareOrdinal(m.Value.DocumentId, last) > 0);
+            }
+        }
+    }
+
+    /// <summary>The documents holding each key, as <see cref="FigureStage.Candidates"/> indexes them.</summary>
+    private static Dictionary<string, SortedSet<string>> Holders(Corpus corpus)
+    {
+        var holders = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var doc in corpus.Documents)
+        {
+            foreach (var key in FigureStage.CandidateKeys(doc).SelectMany(c => c.Keys))
+            {
+                if (!holders.TryGetValue(key, out var set))
+                {
+                    holders[key] = set = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(doc.Document.Id);
+            }
+        }
+
+        return holders;
     }
 
     /// <summary>

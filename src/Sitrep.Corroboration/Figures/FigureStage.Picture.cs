@@ -12,8 +12,14 @@ namespace Sitrep.Corroboration.Figures;
 /// </summary>
 public sealed partial class FigureStage : IIncrementalStage
 {
+    /// <summary>The kind of the stored figures.</summary>
+    internal const string Kind = "figures";
+
     /// <inheritdoc />
-    public string PictureKind => "figures";
+    public string PictureKind => Kind;
+
+    /// <inheritdoc />
+    public int KeyDocumentLimit => FigureFinder.MaxDocumentsPerGroup;
 
     /// <inheritdoc />
     public PictureUpdate Update => PictureUpdate.Recompute;
@@ -56,6 +62,12 @@ public sealed partial class FigureStage : IIncrementalStage
     public IReadOnlyList<(string Unit, IReadOnlyList<string> Keys)> Candidates(AnalyzedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return CandidateKeys(document);
+    }
+
+    /// <summary>The candidates of <paramref name="document"/> (<see cref="Candidates"/>), also the holders the finder's cut counts.</summary>
+    internal static List<(string Unit, IReadOnlyList<string> Keys)> CandidateKeys(AnalyzedDocument document)
+    {
         var layer = document.Layers.Find<ClaimLayer>();
         var claims = layer is null ? [] : layer.Headline is { } headline ? layer.Items.Append(headline) : layer.Items;
         var candidates = new List<(string, IReadOnlyList<string>)>();
@@ -91,7 +103,7 @@ public sealed partial class FigureStage : IIncrementalStage
         corpus.Layers.Set(new FigureLayer(figures));
     }
 
-    private static string KeyOf(string role, string? counted) => role + "|" + (counted ?? string.Empty);
+    internal static string KeyOf(string role, string? counted) => role + "|" + (counted ?? string.Empty);
 
     private static string UnitOf(FigureValue value) =>
         PictureItem.Unit(value.DocumentId, value.ClaimKey.StartsWith(value.DocumentId + "-", StringComparison.Ordinal) ? value.ClaimKey[(value.DocumentId.Length + 1)..] : value.ClaimKey);

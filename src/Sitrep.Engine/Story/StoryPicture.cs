@@ -27,12 +27,14 @@ public sealed record PictureUpdateResult(IReadOnlyDictionary<string, int> Touche
 /// outside the touched items left out) and writes back what comes out, restricted to the touched items' units and the
 /// new documents'. A stage with candidates (<see cref="IIncrementalStage.Candidates"/>: figures, whose lone values are in
 /// no item) also reads the stored documents holding a candidate under a key of the new units (at most
-/// <see cref="MaxCandidateDocuments"/>), so that a value finds the one it pairs with whichever update brought each.
+/// <see cref="MaxCandidateDocuments"/>), so that a value finds the one it pairs with whichever update brought each; of a
+/// key held by more documents than the stage sets side by side (<see cref="IIncrementalStage.KeyDocumentLimit"/>) it reads
+/// the holders within the whole story's cut when a new one falls within it, and leaves the key's items alone otherwise.
 /// Join stages (entities) compute the new documents alone and join each item to the stored one sharing most of its keys. What may differ from a whole-story run: an item too large to be read whole is computed over its
 /// latest documents (it keeps its other units, and its summary — label, counts, status — is that of the sample); a unit
 /// whose item was not touched stays where it was even when the new document would have moved it; an entity seen first
-/// under a lone surname is not joined later to a full name; a figure value whose key more than <see cref="MaxPosting"/>
-/// documents hold (or whose key's holders exceed <see cref="MaxCandidateDocuments"/>) may miss a value it pairs with; ids
+/// under a lone surname is not joined later to a full name; a figure value whose keys' holders within their cuts exceed
+/// <see cref="MaxCandidateDocuments"/> may miss a value it pairs with; ids
 /// are the store's own, stable across updates.
 /// </remarks>
 public static class StoryPicture
@@ -60,9 +62,11 @@ public static class StoryPicture
 
     /// <summary>
     /// Most stored documents read for the candidates of one update (<see cref="IIncrementalStage.Candidates"/>: the values a
-    /// figure may be made of, however alone), beside those of the touched items.
+    /// figure may be made of, however alone), beside those of the touched items: the holders of a key within its stage's
+    /// cut (<see cref="IIncrementalStage.KeyDocumentLimit"/>, 128 for figures) and those a new report pushes out of it,
+    /// for two such keys of different holders and a margin.
     /// </summary>
-    public const int MaxCandidateDocuments = 64;
+    public const int MaxCandidateDocuments = 320;
 
     /// <summary>The share of a unit's keys an item must hold for the unit to touch it (with the stage's minimum).</summary>
     public const double MinSharedShare = 0.3;
@@ -221,10 +225,13 @@ public static class StoryPicture
         var touchedItems = new Dictionary<string, IReadOnlyList<StoredPictureItem>>(StringComparer.Ordinal);
         var candidateKeys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var candidateDocuments = new SortedSet<string>(StringComparer.Ordinal);
+        var keyCuts = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var beyondCuts = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var stage in recompute)
         {
             var shared = new Dictionary<string, int>(StringComparer.Ordinal);
-            var units = added.SelectMany(d => stage.KeysOf(d)).ToList();
+            var beyond = beyondCuts[stage.PictureKind] = ReadCandidates(stage);
+            var units = added.SelectMany(d => stage.KeysOf(d)).Select(k => beyond.Count == 0 ? k : [.. k.Where(x => !beyond.Contains(x))]).Where(k => k.Count > 0).ToList();
 
             // One lookup per distinct key of the new documents, not one per unit: a report's claims share most of
             // their words, and each lookup reads a posting list of up to MaxPosting ids.
@@ -248,24 +255,59 @@ public static class StoryPicture
             touchedItems[stage.PictureKind] = picture.ReadPicture(stage.PictureKind, touched, LatestUnits);
             Lap("lookup:items");
             touchedCount[stage.PictureKind] = touched.Count;
+        }
 
-            // The stored units the new ones may make an item with although no item holds them yet (a value alone is in no
-            // figure), from every stored document holding one of their keys: the update then finds the items a
-            // whole-story run finds, whatever order the reports came in and however they were cut into updates. Bounded:
-            // a key held by more than MaxPosting documents is skipped, and at most MaxCandidateDocuments are read, the
-            // first by document id (content-derived, so the choice depends on the story, not on the order of arrival).
-            // The bound is safe while the key's holders fit in it: a value pairs only with values of its own key (the
-            // figure finder groups by role and what is counted before it splits events), save a zero, which joins every
-            // count of people harmed, and a distance from "the capital", which joins the role's largest group.
+        // The stored units the new ones may make an item with although no item holds them yet (a value alone is in no
+        // figure), from the stored documents holding one of their keys: the update then finds the items a whole-story
+        // run finds, whatever order the reports came in and however they were cut into updates. A stage that sets side
+        // by side only the first KeyDocumentLimit holders of a key by document id (the figure finder) is given that
+        // cut over the whole story (PictureKeyCuts), so that it applies the whole story's and not the neighbourhood's;
+        // when every new holder of a key falls beyond it, the key's items stay as they are (returned: their keys are
+        // not looked up), and when one falls within, the key's holders within it are read, with those it pushes out
+        // (their units leave the key's items). Bounded: at most MaxCandidateDocuments such documents are read per
+        // update, the first by document id (content-derived, so the choice depends on the story, not on the order of
+        // arrival). Safe within the bound: a value pairs only with values of its own key (the figure finder groups by
+        // role and what is counted before it splits events), save a zero, which joins every count of people harmed,
+        // and a distance from "the capital", which joins the role's largest group; and the finder itself never looks
+        // past a key's cut, so reading the holders within it reads all a whole-story run sets side by side.
+        HashSet<string> ReadCandidates(IIncrementalStage stage)
+        {
+            var beyond = new HashSet<string>(StringComparer.Ordinal);
             var candidates = added.SelectMany(stage.Candidates).ToList();
-            if (candidates.Count > 0)
+            if (candidates.Count == 0)
             {
-                var keys = candidates.SelectMany(c => c.Keys).ToHashSet(StringComparer.Ordinal);
-                candidateKeys[stage.PictureKind] = keys;
-                writes.Add(new PictureWrite(CandidateKind(stage), stage.Name) { Upsert = CandidateItems(stage, added) });
-                candidateDocuments.UnionWith(picture.FindPicturePostings(CandidateKind(stage), keys, MaxPosting).Values.SelectMany(ids => ids).Where(d => !fresh.Contains(d)));
-                Lap("lookup:candidates");
+                return beyond;
             }
+
+            writes.Add(new PictureWrite(CandidateKind(stage), stage.Name) { Upsert = CandidateItems(stage, added) });
+            var limit = stage.KeyDocumentLimit;
+            var cuts = new Dictionary<string, string>(StringComparer.Ordinal);
+            var keys = candidates.SelectMany(c => c.Keys).ToHashSet(StringComparer.Ordinal);
+            foreach (var key in keys.Order(StringComparer.Ordinal))
+            {
+                var newHolders = candidates.Where(c => c.Keys.Contains(key, StringComparer.Ordinal)).Select(c => PictureItem.DocumentOf(c.Unit)).ToHashSet(StringComparer.Ordinal);
+                var stored = picture.FindPictureIds(CandidateKind(stage), [key], int.MaxValue - 1).Keys.Where(d => !fresh.Contains(d)).ToList();
+                if (stored.Count + newHolders.Count <= limit)
+                {
+                    candidateDocuments.UnionWith(stored);
+                    continue;
+                }
+
+                var holders = stored.Concat(newHolders).Order(StringComparer.Ordinal).ToList();
+                var last = cuts[key] = holders[limit - 1];
+                if (newHolders.All(d => string.CompareOrdinal(d, last) > 0))
+                {
+                    beyond.Add(key);
+                    continue;
+                }
+
+                candidateDocuments.UnionWith(holders.Take(limit + newHolders.Count).Where(d => !fresh.Contains(d)));
+            }
+
+            candidateKeys[stage.PictureKind] = [.. keys.Where(k => !beyond.Contains(k))];
+            keyCuts[stage.PictureKind] = cuts;
+            Lap("lookup:candidates");
+            return beyond;
         }
 
         var loaded = new HashSet<string>(StringComparer.Ordinal);
@@ -309,6 +351,7 @@ public static class StoryPicture
             .ThenBy(d => d.Document.Id, StringComparer.Ordinal)
             .ToList();
         var neighbourhood = new Corpus(documents);
+        neighbourhood.Layers.Set(new PictureKeyCuts(keyCuts));
         if (recompute.Count > 0)
         {
             PicturePipelines.GetValue(pipeline, BuildPicturePipeline).AnalyzeCorpus(neighbourhood, cancellationToken);
@@ -324,7 +367,11 @@ public static class StoryPicture
         {
             var units = kept[stage.PictureKind];
             var held = inLoaded[stage.PictureKind];
-            var outputs = stage.ExportPicture(neighbourhood, u => units.Contains(u) || fresh.Contains(PictureItem.DocumentOf(u)));
+            // An item of a key the new documents fall beyond the cut of stays as it is: what the neighbourhood holds of it
+            // (a claim kept for another of its keys) is a part of it, not the whole.
+            var beyond = beyondCuts[stage.PictureKind];
+            var outputs = stage.ExportPicture(neighbourhood, u => units.Contains(u) || fresh.Contains(PictureItem.DocumentOf(u)))
+                .Where(o => o.Keys.Count == 0 || !o.Keys.All(beyond.Contains)).ToList();
             var touched = touchedItems[stage.PictureKind];
             var unused = touched.ToDictionary(t => t.Item.Id, t => t, StringComparer.Ordinal);
             var upserts = new List<PictureItem>();

@@ -21,6 +21,17 @@ public sealed record SyndicationLayer(IReadOnlyList<SyndicationGroup> Groups)
     public SyndicationGroup? GroupOf(string documentId) => _byDocument.GetValueOrDefault(documentId);
 
     /// <summary>
+    /// Per document of a group, the smallest id (ordinal) among itself and the documents it was found a copy of directly
+    /// (not through a third): a name for the report it copies that does not depend on the corpus's order, nor on
+    /// documents of the group it was not compared with, so that a corpus holding part of the story (an incremental
+    /// update's) names it as the whole story does wherever it holds those copies.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FirstCopies { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The document's first copy (<see cref="FirstCopies"/>), or null when it stands alone.</summary>
+    public string? FirstCopyOf(string documentId) => FirstCopies.GetValueOrDefault(documentId);
+
+    /// <summary>
     /// Number of independent reports among <paramref name="documentIds"/>: documents of one syndication group count once.
     /// </summary>
     public int IndependentCount(IEnumerable<string> documentIds)
@@ -81,6 +92,7 @@ public sealed class SyndicationStage : ICorpusStage
         Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => signatures[i] = MinHashSignature.Of(documents[i]));
 
         var parent = Enumerable.Range(0, documents.Count).ToArray();
+        var first = Enumerable.Range(0, documents.Count).ToArray();
         var weakest = new double[documents.Count];
         Array.Fill(weakest, 1.0);
         var checkedPairs = new HashSet<(int, int)>();
@@ -111,12 +123,18 @@ public sealed class SyndicationStage : ICorpusStage
 
             foreach (var bucket in buckets.Values)
             {
-                // Buckets are tiny unless many documents are copies of one another; cap the pairs checked per bucket.
+                // Buckets are tiny unless many documents are copies of one another; cap the pairs checked per bucket, to
+                // the first documents by id, so that which pairs are checked depends on the documents, not on their order.
+                if (bucket.Count > 64)
+                {
+                    bucket.Sort((x, y) => string.CompareOrdinal(documents[x].Id, documents[y].Id));
+                }
+
                 for (var a = 0; a < bucket.Count && a < 64; a++)
                 {
                     for (var b = a + 1; b < bucket.Count && b < 64; b++)
                     {
-                        var pair = (bucket[a], bucket[b]);
+                        var pair = (Math.Min(bucket[a], bucket[b]), Math.Max(bucket[a], bucket[b]));
                         if (!checkedPairs.Add(pair))
                         {
                             continue;
@@ -128,6 +146,8 @@ public sealed class SyndicationStage : ICorpusStage
                             var before = Math.Min(weakest[FindRoot(parent, pair.Item1)], weakest[FindRoot(parent, pair.Item2)]);
                             var root = Union(parent, pair.Item1, pair.Item2);
                             weakest[root] = Math.Min(before, similarity);
+                            First(pair.Item1, pair.Item2);
+                            First(pair.Item2, pair.Item1);
                         }
                     }
                 }
@@ -135,6 +155,12 @@ public sealed class SyndicationStage : ICorpusStage
         }
 
         var groups = new List<SyndicationGroup>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            index.TryAdd(documents[i].Id, i);
+        }
+
         foreach (var members in Enumerable.Range(0, documents.Count).GroupBy(i => FindRoot(parent, i)).Where(g => g.Count() > 1).OrderBy(g => g.Min()))
         {
             var root = members.Key;
@@ -142,7 +168,18 @@ public sealed class SyndicationStage : ICorpusStage
             groups.Add(new SyndicationGroup(id, [.. members.OrderBy(i => i).Select(i => documents[i].Id)], Math.Round(weakest[root], 3)));
         }
 
-        return new SyndicationLayer(groups);
+        return new SyndicationLayer(groups)
+        {
+            FirstCopies = groups.SelectMany(g => g.DocumentIds).ToDictionary(d => d, d => documents[first[index[d]]].Id, StringComparer.Ordinal),
+        };
+
+        void First(int i, int copy)
+        {
+            if (string.CompareOrdinal(documents[copy].Id, documents[first[i]].Id) < 0)
+            {
+                first[i] = copy;
+            }
+        }
     }
 
     private static int FindRoot(int[] parent, int i)

@@ -257,6 +257,22 @@ public sealed class FigureTests
         conflict.Later.Measure.Min.ShouldBe(10);
     }
 
+    [Fact]
+    public void OverAKeyHeldByMoreDocumentsThanTheCut_TheFiguresHoldTheFirstHoldersByIdWhateverTheOrderOfTheCorpus()
+    {
+        // One count of injured from each of 130 outlets: two more holders of the key than the finder sets side by side.
+        var documents = Enumerable.Range(0, 130)
+            .Select(i => Doc($"r{i:D3}.txt", $"{3 + i} people were injured in the fire at the Harlow grain depot.", "Outlet " + i))
+            .ToList();
+        var first = documents.Select(d => d.Id).Order(StringComparer.Ordinal).Take(128).ToHashSet(StringComparer.Ordinal);
+
+        var forward = Figures(Analyze([.. documents])).SelectMany(f => f.Values).Select(v => v.DocumentId + " " + v.Measure.Describe()).Order(StringComparer.Ordinal).ToList();
+        var backward = Figures(Analyze([.. Enumerable.Reverse(documents)])).SelectMany(f => f.Values).Select(v => v.DocumentId + " " + v.Measure.Describe()).Order(StringComparer.Ordinal).ToList();
+
+        forward.Select(v => v.Split(' ')[0]).ToHashSet(StringComparer.Ordinal).SetEquals(first).ShouldBeTrue();
+        backward.ShouldBe(forward);
+    }
+
     private static List<Figure> Figures(Corpus corpus) => [.. corpus.Layers.Get<FigureLayer>().Figures];
 
     private static Document Doc(string path, string text, string outlet, DateTimeOffset? published = null) =>

@@ -22,6 +22,25 @@ public sealed class SyndicationTests
     }
 
     [Fact]
+    public void ACopyIsNamedByTheSmallestIdAmongItsCopies_WhateverTheOrderOfTheCorpus()
+    {
+        var original = Fixture.Single("wire-original.txt");
+        var copy = Fixture.Single("wire-republished.txt");
+        var unrelated = Fixture.Single("wire-unrelated.txt");
+        var first = string.CompareOrdinal(original.Id, copy.Id) < 0 ? original.Id : copy.Id;
+
+        var forward = new SyndicationStage().Find([original, unrelated, copy], TestContext.Current.CancellationToken);
+        var backward = new SyndicationStage().Find([copy, unrelated, original], TestContext.Current.CancellationToken);
+
+        // The groups are numbered in the corpus's order; the name of the report copied is not.
+        forward.FirstCopyOf(original.Id).ShouldBe(first);
+        forward.FirstCopyOf(copy.Id).ShouldBe(first);
+        backward.FirstCopyOf(original.Id).ShouldBe(first);
+        backward.FirstCopyOf(copy.Id).ShouldBe(first);
+        forward.FirstCopyOf(unrelated.Id).ShouldBeNull();
+    }
+
+    [Fact]
     public void WhenTwoReportsCoverTheSameEventInTheirOwnWords_TheyStaySeparate()
     {
         var original = MinHashSignature.Of(Fixture.Single("wire-original.txt"));
