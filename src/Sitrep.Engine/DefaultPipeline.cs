@@ -92,15 +92,25 @@ public static class DefaultPipeline
     /// </summary>
     private static float SameEvent(string a, string b) => TimelineMeaning.Instance.Model.Judge(a, b);
 
-    /// <summary>The pair classifier the default stages share, over a memory cache of sentence vectors.</summary>
+    /// <summary>
+    /// Sentences the default stages' shared encoder has encoded in this process so far, and those whose vectors it read
+    /// from a run's store instead (<see cref="EmbeddingScope"/>): what a benchmark reports.
+    /// </summary>
+    public static (long Encoded, long FromStore) SentenceVectors =>
+        (CachedClassifier.IsValueCreated && CachedClassifier.Value.Encoder is CachingSentenceEncoder encoder ? encoder.Misses : 0, SharedVectors.StoreHits);
+
+    /// <summary>The pair classifier the default stages share, over a memory cache of sentence vectors and the run's store.</summary>
     internal static NliPairClassifier Classifier => CachedClassifier.Value;
 
     private const int MaxCachedPairs = 200_000;
 
     private static readonly ConcurrentDictionary<(string, string), (double Entails, double Contradicts)> PairCache = new();
 
+    // The vectors are looked up in memory, then in the store of the run in progress (EmbeddingScope), then encoded.
+    private static readonly ScopedEmbeddingCache SharedVectors = new(new MemoryEmbeddingCache(100_000));
+
     private static readonly Lazy<NliPairClassifier> CachedClassifier = new(
-        () => NliPairClassifier.Default.WithEncoder(new CachingSentenceEncoder(NliPairClassifier.Default.Encoder, new MemoryEmbeddingCache(100_000))),
+        () => NliPairClassifier.Default.WithEncoder(new CachingSentenceEncoder(NliPairClassifier.Default.Encoder, SharedVectors)),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly ConditionalWeakTable<Corpus, Dictionary<string, List<string>>> EntityIndex = [];
