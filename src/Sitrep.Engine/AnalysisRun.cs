@@ -11,8 +11,8 @@ using Sitrep.Ingest.Files;
 using Sitrep.Ingest.Manifest;
 using Sitrep.Ingest.Readers;
 using Sitrep.Ingest.Sources;
-using Sitrep.Pipeline;
 using Sitrep.Meaning.Encoding;
+using Sitrep.Pipeline;
 using Sitrep.Storage;
 
 namespace Sitrep.Engine;
