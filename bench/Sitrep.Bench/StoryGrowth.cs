@@ -109,6 +109,7 @@ public static class StoryGrowth
         var parts = new Dictionary<string, List<double>>(StringComparer.Ordinal) { ["document"] = [], ["picture"] = [], ["brief"] = [], ["whole"] = [], ["cpu"] = [] };
         foreach (var file in files.Skip(docs).Take(add))
         {
+            var vectorsBefore = DefaultPipeline.SentenceVectors;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var result = run.Execute(new RunOptions { Inputs = [file], OutputDirectory = defer ? null : output, Incremental = incremental, DeferBrief = defer });
@@ -138,7 +139,8 @@ public static class StoryGrowth
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added {Path.GetFileName(file)}: {clock.Elapsed.TotalMilliseconds:N0} ms, story {result.StoryDocuments:N0} documents, {result.Reanalysed} analysed again{update}"));
 
             // Where this addition's picture update went (the slow ones are what p99 is made of).
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  cpu {parts["cpu"][^1]:N0} ms; picture ") + string.Join(", ", result.Phases.Where(p => p.Key.StartsWith("picture:", StringComparison.Ordinal) && p.Value.TotalMilliseconds >= 1)
+            var vectors = DefaultPipeline.SentenceVectors;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  cpu {parts["cpu"][^1]:N0} ms; sentences encoded {vectors.Encoded - vectorsBefore.Encoded}, read from the store {vectors.FromStore - vectorsBefore.FromStore}; picture ") + string.Join(", ", result.Phases.Where(p => p.Key.StartsWith("picture:", StringComparison.Ordinal) && p.Value.TotalMilliseconds >= 1)
                 .OrderByDescending(p => p.Value).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key["picture:".Length..]} {p.Value.TotalMilliseconds:N0}"))));
         }
 

@@ -11,6 +11,7 @@ using Sitrep.Ingest.Files;
 using Sitrep.Ingest.Manifest;
 using Sitrep.Ingest.Readers;
 using Sitrep.Ingest.Sources;
+using Sitrep.Meaning.Encoding;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
 
@@ -160,6 +161,17 @@ public sealed class AnalysisRun
     public RunResult Execute(RunOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        // Sentence vectors the models encode during the run are kept in the store, and those of stored documents read
+        // from it: a neighbour read by the next report's update is not encoded again in a new process.
+        using var vectors = UseStoredVectors();
+        var result = ExecuteCore(options, progress, cancellationToken);
+        vectors?.Flush();
+        return result;
+    }
+
+    private RunResult ExecuteCore(RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         if (options.OutputDirectory is { } outputDirectory)
         {
@@ -270,6 +282,9 @@ public sealed class AnalysisRun
             .ToList();
         var corpus = new Corpus(ordered);
         _pipeline.AnalyzeCorpus(corpus, cancellationToken);
+        phases.Start("corpus:vectors");
+        EmbeddingScope.Current?.Flush();
+        phases.Start("corpus");
         foreach (var snapshot in corpus.Layers.All.OfType<ISnapshotLayer>())
         {
             _store.SetSetting(snapshot.SnapshotKey, snapshot.ToSnapshotJson());
@@ -372,6 +387,10 @@ public sealed class AnalysisRun
             phases.Add("picture:" + phase, time);
         }
 
+        var flushed = Stopwatch.GetTimestamp();
+        EmbeddingScope.Current?.Flush();
+        phases.Add("picture:vectors", Stopwatch.GetElapsedTime(flushed));
+
         var storyDocuments = (int)Math.Min(int.MaxValue, _store.CountDocuments());
         if (options.DeferBrief && options.OutputDirectory is null)
         {
@@ -425,6 +444,7 @@ public sealed class AnalysisRun
     /// <param name="cancellationToken">Cancels the build.</param>
     public BriefReport? StoryBrief(StoryCorpusLimits? limits = null, CancellationToken cancellationToken = default)
     {
+        using var vectors = UseStoredVectors();
         var json = _store.GetSetting(BriefSnapshot.Key);
         if (!StoryPicture.IsCurrent(_pipeline, _store) || (json is not null && StoryPicture.BriefIsCurrent(_store)))
         {
@@ -475,6 +495,7 @@ public sealed class AnalysisRun
     {
         phases.Start("brief:story");
         var corpus = StoryPicture.StoryCorpus(_pipeline, _store, analyzed, ids => ReadStored(ids, cancellationToken), limits, cancellationToken);
+        EmbeddingScope.Current?.Flush();
         foreach (var (stage, time) in corpus.StageTimes)
         {
             phases.Add("brief:story:" + stage, time);
@@ -494,6 +515,9 @@ public sealed class AnalysisRun
         phases.Stop();
         return (brief, corpus);
     }
+
+    /// <summary>The store's sentence vectors as the models' persistent cache until disposed (null when the store keeps none).</summary>
+    private EmbeddingScope? UseStoredVectors() => EmbeddingScope.Use((_store as IEmbeddingStore)?.Embeddings);
 
     /// <summary>Stored documents by id, from this run object's cache or read back from their layers (and then cached).</summary>
     private List<AnalyzedDocument> ReadStored(IReadOnlyList<string> ids, CancellationToken cancellationToken)

@@ -58,13 +58,22 @@ public static class DefaultPipeline
     /// Loads the models the corpus stages otherwise load on first use (the MiniLM pair classifier and its sentence
     /// encoder, the same-event model) and runs each once. A long-lived process that updates the picture report by report
     /// (watch, serve) calls it at start: otherwise the first report that touches a timeline entry or a figure pays for
-    /// loading them (seconds), and those additions are the slowest of a session.
+    /// loading them (seconds), and those additions are the slowest of a session. It also runs one short report through the
+    /// document stages, which load their own models and compile their code on first use.
     /// </summary>
     public static void WarmUp()
     {
         CachedClassifier.Value.Judge("The convoy reached the city at noon.", "The convoy did not reach the city.");
         TimelineMeaning.Instance.Model.Judge("The bridge was closed on Monday.", "On Monday the bridge closed.");
+
+        // The document stages' models and code paths too: one short report through them, or the first report of a
+        // session pays for them (29-31 s of wall time on a loaded machine in the engine2 section of docs/BENCHMARKS.md).
+        Build(1).AnalyzeBatch([Document.Create(WarmUpText, "warm-up.txt").WithKind(DocumentKind.Article).Build()]);
     }
+
+    private const string WarmUpText =
+        "On Monday the regional governor said at least 12 people were killed when a dam failed near the river port of Selby Ford. "
+        + "Local officials denied that claim on Tuesday, according to a statement published by the Interior Ministry.";
 
     /// <summary>
     /// The MiniLM pair model's probabilities that <paramref name="premise"/> entails and contradicts
@@ -96,15 +105,25 @@ public static class DefaultPipeline
     /// </summary>
     private static float SameEvent(string a, string b) => TimelineMeaning.Instance.Model.Judge(a, b);
 
-    /// <summary>The pair classifier the default stages share, over a memory cache of sentence vectors.</summary>
+    /// <summary>
+    /// Sentences the default stages' shared encoder has encoded in this process so far, and those whose vectors it read
+    /// from a run's store instead (<see cref="EmbeddingScope"/>): what a benchmark reports.
+    /// </summary>
+    public static (long Encoded, long FromStore) SentenceVectors =>
+        (CachedClassifier.IsValueCreated && CachedClassifier.Value.Encoder is CachingSentenceEncoder encoder ? encoder.Misses : 0, SharedVectors.StoreHits);
+
+    /// <summary>The pair classifier the default stages share, over a memory cache of sentence vectors and the run's store.</summary>
     internal static NliPairClassifier Classifier => CachedClassifier.Value;
 
     private const int MaxCachedPairs = 200_000;
 
     private static readonly ConcurrentDictionary<(string, string), (double Entails, double Contradicts)> PairCache = new();
 
+    // The vectors are looked up in memory, then in the store of the run in progress (EmbeddingScope), then encoded.
+    private static readonly ScopedEmbeddingCache SharedVectors = new(new MemoryEmbeddingCache(100_000));
+
     private static readonly Lazy<NliPairClassifier> CachedClassifier = new(
-        () => NliPairClassifier.Default.WithEncoder(new CachingSentenceEncoder(NliPairClassifier.Default.Encoder, new MemoryEmbeddingCache(100_000))),
+        () => NliPairClassifier.Default.WithEncoder(new CachingSentenceEncoder(NliPairClassifier.Default.Encoder, SharedVectors)),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly ConditionalWeakTable<Corpus, Dictionary<string, List<string>>> EntityIndex = [];
