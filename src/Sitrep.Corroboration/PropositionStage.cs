@@ -289,7 +289,7 @@ public sealed partial class PropositionStage : ICorpusStage
         foreach (var doc in corpus.Documents)
         {
             var claims = doc.Layers.Find<ClaimLayer>()?.Items ?? [];
-            if (!claims.Any(c => Revisions.HasCue(doc.Document.Slice(c.Span))))
+            if (!claims.Any(c => Revisions.MayTell(doc.Document.Slice(c.Span))))
             {
                 continue;
             }

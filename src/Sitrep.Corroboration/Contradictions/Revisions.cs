@@ -42,6 +42,16 @@ internal static partial class Revisions
                     found.Add(new Found(claims[i].Key, claims[j].Key, $"the story moved: {source} tells that it was first reported that “{Trim(said)}”, and states the revision, “{Trim(claims[j].Text)}”"));
                 }
             }
+            else if (Anaphoric().IsMatch(text) && LaterSaid().Match(text) is not { Success: true } && i + 1 < claims.Count
+                && LaterSaid().Match(claims[i + 1].Text) is { Success: true, Index: < 8 } next)
+            {
+                // The claim stage may cut "… that originally, and later confessed that Y" in two: Y opens the next claim.
+                var revised = Clause(claims[i + 1].Text[(next.Index + next.Length)..]);
+                if (Earlier(claims, i, revised) is { } j)
+                {
+                    found.Add(new Found(claims[j].Key, claims[i + 1].Key, $"the story moved: {source} tells that “{Trim(claims[j].Text)}” was said first, then revised: “{Trim(revised)}”"));
+                }
+            }
             else if (Anaphoric().IsMatch(text) && LaterSaid().Match(text) is { Success: true } later)
             {
                 // "did tell police that originally, and later confessed that Y": Y revises the statement before it.
@@ -112,6 +122,9 @@ internal static partial class Revisions
     /// <summary>True when <paramref name="text"/> tells a revision itself (then it is no plain statement of either side).</summary>
     public static bool HasCue(string text) => FirstSaid().IsMatch(text) || (Anaphoric().IsMatch(text) && LaterSaid().IsMatch(text));
 
+    /// <summary>True when <paramref name="text"/> may open a revision told in words (a first report, or a point back to one).</summary>
+    public static bool MayTell(string text) => FirstSaid().IsMatch(text) || Anaphoric().IsMatch(text);
+
     /// <summary>The reported clause up to where the text turns to the revision (", but", "; ", " before ").</summary>
     private static string Clause(string rest)
     {
@@ -172,8 +185,9 @@ internal static partial class Revisions
         "says", "about", "after", "before", "would", "could", "will", "also", "into", "than", "then", "only", "what", "while", "where", "some",
     };
 
+    /// <summary>The content words of a text; numbers are left out, since a revision changes them ("until 9 p.m." → "until 5:00").</summary>
     internal static HashSet<string> ContentWords(string text) =>
-        [.. Words().Matches(text).Select(w => w.Value.ToLowerInvariant()).Where(w => w.Length > 3 && !Stop.Contains(w)).Select(ContradictionFinder.Stem)];
+        [.. Words().Matches(text).Select(w => w.Value.ToLowerInvariant()).Where(w => w.Length > 3 && char.IsLetter(w[0]) && !Stop.Contains(w)).Select(ContradictionFinder.Stem)];
 
     private static string Trim(string text)
     {

@@ -69,6 +69,21 @@ public sealed class RevisionTests
         found.Later.ShouldBe("d-c2");
     }
 
+    [Fact]
+    public void APointBackCutFromItsLaterAdmissionStillRevisesTheStatementBeforeIt()
+    {
+        var found = Revisions.Find(
+            [
+                Item("d-c1", "The witness said his cousin asked him to tell detectives they were together until about 11 p.m. on the night of the fire."),
+                Item("d-c2", "He did tell detectives that originally"),
+                Item("d-c3", "later admitted that they had only been together until about 8:00 on the night of the fire."),
+            ],
+            "Court Reporter").ShouldHaveSingleItem();
+
+        found.Earlier.ShouldBe("d-c1");
+        found.Later.ShouldBe("d-c3");
+    }
+
     [Theory]
     [InlineData("Police later said the suspect had been arrested near the station.")]
     [InlineData("The mayor first visited the site on Tuesday.")]
