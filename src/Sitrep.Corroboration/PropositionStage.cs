@@ -284,6 +284,27 @@ public sealed partial class PropositionStage : ICorpusStage
             contradictions.Add(new Contradiction(a, b, false, reason, propositionOf.GetValueOrDefault(a, string.Empty)));
         }
 
+        // A report that tells its own story's revision ("initially reported that …, but later said …"): an update, in the
+        // order the text gives, with no report time needed.
+        foreach (var doc in corpus.Documents)
+        {
+            var claims = doc.Layers.Find<ClaimLayer>()?.Items ?? [];
+            if (!claims.Any(c => Revisions.MayTell(doc.Document.Slice(c.Span))))
+            {
+                continue;
+            }
+
+            var told = claims.Select(c => new Revisions.Item(
+                new ClaimRef(doc.Document.Id, c).Key,
+                doc.Document.Slice(c.Span),
+                [.. c.Frame.Measures.Where(m => m.Role == Claims.Frames.MeasureRoles.Killed && m.Min is not null && m.Min == m.Max).Select(m => m.Min!.Value)])).ToList();
+            foreach (var (earlier, later, reason) in Revisions.Find(told, Headlines.NameOf(doc)))
+            {
+                contradictions.RemoveAll(c => (c.A == earlier && c.B == later) || (c.A == later && c.B == earlier));
+                contradictions.Add(new Contradiction(earlier, later, true, reason, propositionOf.GetValueOrDefault(earlier, string.Empty)));
+            }
+        }
+
         var ordered = propositions
             .OrderByDescending(p => p.IndependentSources)
             .ThenBy(p => p.Status)

@@ -289,7 +289,7 @@ internal static class TopicRun
             DumpFigures(figureDump, topic, corpus, figureLayer, nameOf);
         }
 
-        var items = DisputeReports.From(layer, texts, nameOf, topic, notes, figureLayer);
+        var items = DisputeReports.From(layer, texts, nameOf, topic, notes, figureLayer, corpus.Layers.Find<Sitrep.Corroboration.State.StoryStateLayer>());
         return new Result(items, layer.Propositions.Sum(p => p.Claims.Count), layer.Propositions.Count, notes);
     }
 

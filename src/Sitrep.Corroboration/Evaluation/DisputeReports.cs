@@ -22,7 +22,11 @@ public static class DisputeReports
     /// written (the number and its unit), not on the whole claims, so that an age set against an age is not credited
     /// to a dispute about a height stated in the same sentences.
     /// </param>
-    public static IReadOnlyList<ReportedItem> From(PropositionLayer layer, IReadOnlyDictionary<string, string> texts, IReadOnlyDictionary<string, string> names, int topic, ICollection<string> notes, FigureLayer? figures = null)
+    /// <param name="states">
+    /// The story states, when there are: a status that moved (steps in order, not disputed) is one update item, a group
+    /// per status holding every claim that gives it.
+    /// </param>
+    public static IReadOnlyList<ReportedItem> From(PropositionLayer layer, IReadOnlyDictionary<string, string> texts, IReadOnlyDictionary<string, string> names, int topic, ICollection<string> notes, FigureLayer? figures = null, State.StoryStateLayer? states = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(texts);
@@ -84,6 +88,20 @@ public static class DisputeReports
             IReadOnlyList<EvidenceSpan> Side(StanceKind stance) =>
                 [.. proposition.Stances.Where(s => s.Stance == stance).SelectMany(s => s.Claims).Select(Evidence).OfType<EvidenceSpan>()];
             items.Add(new ReportedItem(topic, ReportedKind.Contested, [Side(StanceKind.Support), Side(StanceKind.Deny)], $"contested {proposition.Id}: {proposition.Label}"));
+        }
+
+        foreach (var state in states?.States ?? [])
+        {
+            if (state.Disputed || state.Steps.Count < 2)
+            {
+                continue;
+            }
+
+            var readings = state.Readings.Count > 0 ? state.Readings : state.Steps;
+            var groups = state.Steps.Select(s => s.Status).Distinct(StringComparer.Ordinal)
+                .Select(status => (IReadOnlyList<EvidenceSpan>)[.. readings.Where(r => r.Status == status).Select(r => Evidence(r.ClaimKey)).OfType<EvidenceSpan>()])
+                .ToList();
+            items.Add(new ReportedItem(topic, ReportedKind.Update, groups, state.Summary));
         }
 
         return items;

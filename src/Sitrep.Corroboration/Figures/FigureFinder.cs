@@ -147,6 +147,15 @@ internal static partial class FigureFinder
 
         Cut(corpus, groups);
         var movers = corpus.Documents.Where(d => TollMoves(d.Document.Text)).Select(d => d.Document.Id).ToHashSet(StringComparer.Ordinal);
+        var datelines = new Dictionary<string, Datelines.Stamp>(StringComparer.Ordinal);
+        foreach (var doc in corpus.Documents)
+        {
+            if (Datelines.Of(doc) is { } stamp)
+            {
+                datelines[doc.Document.Id] = stamp;
+            }
+        }
+
         var shared = SharedFigures.Of(groups.SelectMany(g => g.Value).Select(m => m.Value));
         var figures = new List<Figure>();
         foreach (var ((role, counted), members) in groups.OrderBy(g => g.Key.Role, StringComparer.Ordinal).ThenBy(g => g.Key.Counted, StringComparer.Ordinal))
@@ -156,7 +165,7 @@ internal static partial class FigureFinder
             {
                 // A toll that a report of this event says has risen, or is expected to, is a count that moves.
                 var moving = MeasureRoles.IsCumulative(role) && evt.Exists(e => movers.Contains(e.Value.DocumentId));
-                if (Make(role, counted, evt, corpus, differentEvents, moving) is { } figure)
+                if (Make(role, counted, evt, corpus, differentEvents, moving, datelines) is { } figure)
                 {
                     figures.Add(figure with { Id = "f" + (figures.Count + 1).ToString(CultureInfo.InvariantCulture) });
                 }
@@ -316,7 +325,7 @@ internal static partial class FigureFinder
                 || (string.Equals(o.Background, m.Background, StringComparison.Ordinal)
                     && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null)));
 
-    private static Figure? Make(string role, string? counted, List<Member> evt, Corpus corpus, Func<FigureValue, FigureValue, bool>? differentEvents, bool moving)
+    private static Figure? Make(string role, string? counted, List<Member> evt, Corpus corpus, Func<FigureValue, FigureValue, bool>? differentEvents, bool moving, IReadOnlyDictionary<string, Datelines.Stamp> datelines)
     {
         // One value per source and interval: a source repeating itself, or a wire copy, says it once.
         var values = evt
@@ -380,18 +389,27 @@ internal static partial class FigureFinder
 
                 seen.Add((a.SourceKey, b.SourceKey));
 
-                var undatedRise = moving && a.ReportTime is null && b.ReportTime is null && !a.Measure.IsZero && !b.Measure.IsZero;
+                // Without report times, the order comes from the text: a report that says its value was the first one
+                // reported ("originally reported that two died"), else the two documents' own datelines when both have one.
+                var told = TellsFirst(a, corpus) != TellsFirst(b, corpus);
+                var dated = DatelineOrder(a, b, datelines);
+                if ((told && TellsFirst(b, corpus)) || (!told && dated == -1))
+                {
+                    (a, b) = (b, a);
+                }
+
+                var undatedRise = !told && dated is null && moving && a.ReportTime is null && b.ReportTime is null && !a.Measure.IsZero && !b.Measure.IsZero;
                 if (undatedRise && (a.Measure.Min ?? 0) > (b.Measure.Min ?? 0))
                 {
                     (a, b) = (b, a); // the smaller count came first
                 }
 
-                var update = undatedRise || IsUpdate(role, a, b, corpus);
+                var update = told || undatedRise || (dated is not null && Rises(role, a, b)) || IsUpdate(role, a, b, corpus);
                 var what = MeasureRoles.Label(role, shownCounted);
                 var reason = opposed && !update
                     ? Bearings.Reason(what, a, b)
                     : update
-                    ? $"{what}: {b.Source} later gives {b.Measure.Describe()} (earlier {a.Measure.Describe()}, {a.Source})"
+                    ? $"{what}: {b.Source} later gives {b.Measure.Describe()} (earlier {a.Measure.Describe()}, {a.Source}){HowOrdered(a, b, told, dated, datelines)}"
                     : $"{what}: {a.Source} gives {a.Measure.Describe()} (“{a.Measure.Text}”) while {b.Source} gives {b.Measure.Describe()} (“{b.Measure.Text}”); both cannot hold";
                 conflicts.Add(new FigureConflict(a, b, update, reason));
             }
@@ -508,6 +526,34 @@ internal static partial class FigureFinder
         }
 
         return loA <= hiB + 1e-9 && loB <= hiA + 1e-9;
+    }
+
+    /// <summary>
+    /// The order of two undated values by their documents' datelines: 1 when <paramref name="a"/>'s came surely first, -1
+    /// when <paramref name="b"/>'s did, null when either has none or they cannot be told apart (one day, no clock).
+    /// </summary>
+    private static int? DatelineOrder(FigureValue a, FigureValue b, IReadOnlyDictionary<string, Datelines.Stamp> datelines) =>
+        a.ReportTime is not null || b.ReportTime is not null || !datelines.TryGetValue(a.DocumentId, out var da) || !datelines.TryGetValue(b.DocumentId, out var db) ? null
+        : db.IsAfter(da) ? 1
+        : da.IsAfter(db) ? -1
+        : null;
+
+    /// <summary>What ordered an undated pair, for the reason: the report's own words, or the two datelines.</summary>
+    private static string HowOrdered(FigureValue a, FigureValue b, bool told, int? dated, IReadOnlyDictionary<string, Datelines.Stamp> datelines) =>
+        told ? "; the earlier value is the one its report says was first reported"
+        : dated is not null ? string.Create(CultureInfo.InvariantCulture, $"; by the reports' datelines, {datelines[a.DocumentId].Time:d MMM yyyy} then {datelines[b.DocumentId].Time:d MMM yyyy}")
+        : string.Empty;
+
+    /// <summary>A cumulative count that grew from a non-zero value: what a toll does as bodies are found.</summary>
+    private static bool Rises(string role, FigureValue earlier, FigureValue later) =>
+        MeasureRoles.IsCumulative(role) && !earlier.Measure.IsZero && !later.Measure.IsZero
+        && (later.Measure.Min ?? 0) > (earlier.Measure.Max ?? double.PositiveInfinity);
+
+    /// <summary>True when the value's own claim says it was the first one reported ("officials initially reported that …").</summary>
+    private static bool TellsFirst(FigureValue value, Corpus corpus)
+    {
+        var text = corpus.ById[value.DocumentId].Document.Text;
+        return value.Cite.End <= text.Length && Contradictions.Revisions.TellsFirst(text[value.Cite.Start..value.Cite.End]);
     }
 
     private static bool IsUpdate(string role, FigureValue earlier, FigureValue later, Corpus corpus)

@@ -27,6 +27,12 @@ public sealed record StoryState(string Topic, IReadOnlyList<StatusStep> Steps, s
     /// report time that clash with where it stands; for a fact, one reading per source and side.
     /// </summary>
     public IReadOnlyList<StatusStep> Disputing { get; init; } = [];
+
+    /// <summary>
+    /// Every reading of a story that moved, each step's status as each source gives it (the steps show only the first);
+    /// empty when only the steps were kept.
+    /// </summary>
+    public IReadOnlyList<StatusStep> Readings { get; init; } = [];
 }
 
 /// <summary>The corpus layer of story states.</summary>

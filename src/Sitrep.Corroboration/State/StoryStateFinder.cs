@@ -57,7 +57,8 @@ internal static class StoryStateFinder
         foreach (var matter in observations.GroupBy(o => o.Topic, StringComparer.Ordinal))
         {
             var items = matter.ToList();
-            var state = items[0].Moves ? Moving(matter.Key, items) : Fact(items);
+            var state = items[0].Topic.StartsWith(Offers.Topic(string.Empty), StringComparison.Ordinal) ? Offer(matter.Key, items)
+                : items[0].Moves ? Moving(matter.Key, items) : Fact(items);
             if (state is not null)
             {
                 states.Add(state);
@@ -88,7 +89,35 @@ internal static class StoryStateFinder
             readings.Add((Foreknowledge.Topic(Foreknowledge.PartyKey(holder ?? party)), holder ?? party, knew.Status, false, office));
         }
 
+        if (Offers.Read(text) is { } offer)
+        {
+            readings.Add((Offers.Topic(offer.Party), offer.Party, offer.Status, true, null));
+        }
+
         return readings;
+    }
+
+    /// <summary>
+    /// An offer made, then withdrawn: a withdrawal can only follow the offer, so the two readings are in order whatever
+    /// their report times (and with none). An offer only made, or only withdrawn, is no story that moved.
+    /// </summary>
+    private static StoryState? Offer(string topic, List<Observation> items)
+    {
+        var ordered = items.OrderBy(o => o.When ?? DateTimeOffset.MaxValue).ThenBy(o => o.Order).ToList();
+        var made = ordered.Where(o => o.Step.Status == Offers.Made).ToList();
+        var withdrawn = ordered.Where(o => o.Step.Status == Offers.Withdrawn).ToList();
+        if (made.Count == 0 || withdrawn.Count == 0)
+        {
+            return null;
+        }
+
+        List<StatusStep> steps = [made[0].Step, withdrawn[0].Step];
+        var summary = topic + ": " + string.Join(" → ", steps.Select(s => s.ReportTime is null ? $"{s.Status} ({s.Source})" : Dated(s)))
+            + "; a withdrawal follows the offer whatever the reports' times";
+        return new StoryState(topic, steps, Offers.Withdrawn, summary, false)
+        {
+            Readings = [.. made.Take(MaxSteps).Select(o => o.Step), .. withdrawn.Take(MaxSteps).Select(o => o.Step)],
+        };
     }
 
     /// <summary>
