@@ -120,6 +120,22 @@ public sealed class DisputeGoldTests
     }
 
     [Fact]
+    public void ContractionsAndQuotesTheTokensSplitAreWrittenWhole()
+    {
+        string[] tokens = ["The", "clerk", "’", "s", "office", "said", "it", "hadn", "’", "t", "been", "filed", ";", "he", "had", "n't", "“", "heard", "”", "."];
+
+        EcbPlusTopic.Join(tokens).ShouldBe("The clerk’s office said it hadn’t been filed; he hadn't “heard”.");
+    }
+
+    [Fact]
+    public void AQuoteMarkBeforeAWordThatIsNoCliticIsNotJoinedToIt()
+    {
+        string[] tokens = ["the", "players", "'", "union", "said", "no"];
+
+        EcbPlusTopic.Join(tokens).ShouldBe("the players' union said no");
+    }
+
+    [Fact]
     public void ASnippetIsFoundWhateverTheWhiteSpaceAndItsOffsetsPointIntoTheOriginalText()
     {
         const string text = "A quake of magnitude 6. 1 struck.\nIt killed 10 people.";
