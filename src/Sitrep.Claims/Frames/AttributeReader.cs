@@ -175,6 +175,12 @@ internal static partial class AttributeReader
                 continue;
             }
 
+            // "five rounds sooner than", "up from two boats": a difference or a change, not the count.
+            if (Difference.After(text[(m.Index + m.Length)..]) || Difference.Before(text[..m.Index]))
+            {
+                continue;
+            }
+
             var n = m.Groups["n"].Value.ToLowerInvariant() is "dozen" or "a dozen" ? 12 : Number(m.Groups["n"].Value);
             if (n is not { } count || count <= 0)
             {
@@ -198,7 +204,9 @@ internal static partial class AttributeReader
                 // "recovered … three speedboats" counts boats taken; "two speedboats were approaching" counts boats attacking.
                 "speedboats" => Captured().IsMatch(text) || text.Contains("recovered", StringComparison.OrdinalIgnoreCase) || text.Contains("confiscated", StringComparison.OrdinalIgnoreCase) ? "speedboats captured" : "speedboats",
                 "magazines" => "magazines",
-                "rounds" or "bullets" or "shots" => "rounds",
+                // A round is also a stage of a bout, a game or a vote: "stopped him in six rounds" counts no ammunition.
+                "rounds" => ArmsCue().IsMatch(text) ? "rounds" : null,
+                "bullets" or "shots" => "rounds",
                 "ships" or "vessels" => held && !other ? "ships" : null,
                 _ => held && !other ? "crew" : null, // crewmen, crew members, hostages
             };
@@ -296,6 +304,9 @@ internal static partial class AttributeReader
     /// <summary>"seven AK-47 assault rifles", "three other rifles", "two speed boats", "nearly 300 crewmen".</summary>
     [GeneratedRegex(@"(?<![\w-])(?<hedge>(?:about|around|nearly|almost|some|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|roughly)\s+)?(?:his\s+|their\s+)?(?<n>\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a\s+dozen|dozen)\s+(?<mods>(?:(?:other|more|AK\s*-?\s*47|assault|automatic|speed|pirate|small|fully|loaded|foreign|hijacked)\s+)*)(?<noun>rifles|guns|AK\s*-?\s*47s|boats|speedboats|magazines|rounds|bullets|shots|ships|vessels|crewmen|crew\s+members|hostages)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThingCount();
+
+    [GeneratedRegex(@"\b(?:ammunition|ammo|rifles?|guns?|gunfire|pistols?|handguns?|weapons?|firearms?|bullets|shots|magazines?|fired|firing|fire|shooting|shootings|shot|shooter|sniper|snipers|gunman|gunmen|AK)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArmsCue();
 
     [GeneratedRegex(@"\b(?:captured|capture|intercepted|seized|nabbed|boarded|apprehended|detained)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Captured();

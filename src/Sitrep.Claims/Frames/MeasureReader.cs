@@ -281,6 +281,12 @@ internal static partial class MeasureReader
             return null;
         }
 
+        // "ten more people than last year", "up from 12": a difference or a change, not the count.
+        if (Difference.After(words.Text[words.Tokens[qe].End..words.Tokens[last].End]) || Difference.Before(words.Text[words.Tokens[first].Start..words.Tokens[qs].Start]))
+        {
+            return null;
+        }
+
         // "dies at 91", "died aged 91", "dead at 91", "the 91-year-old": a death cue beside an age does not make the age
         // a count of dead.
         if (AgeAtDeath(words, first, last, qs, qe))

@@ -33,6 +33,11 @@ internal static class NegationDetector
         "cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "wont", "couldnt", "wouldnt", "shouldnt", "hasnt",
         "havent", "hadnt", "aint");
 
+    /// <summary>What stands before the apostrophe of a negative contraction split in three ("hadn", "'", "t").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> SplitStems = Words.Set(
+        "don", "doesn", "didn", "isn", "wasn", "aren", "weren", "hasn", "haven", "hadn", "couldn", "wouldn", "shouldn", "won", "can",
+        "mustn", "needn", "ain");
+
     private static readonly System.Collections.Frozen.FrozenSet<string> ComplementHeads = Words.Set(
         "true", "false", "clear", "likely", "unlikely", "certain", "possible", "doubtful", "evident", "obvious", "apparent", "sure",
         "case", "fact", "claim", "claims", "report", "reports", "news", "point", "said", "says", "say", "claimed", "denied", "reported",
@@ -84,6 +89,14 @@ internal static class NegationDetector
             {
                 cues.Add(new NegationCue(i, lexical.Length, true));
                 i += lexical.Length - 1;
+                continue;
+            }
+
+            // "hadn ’ t", "didn ' t": a contraction a tokenizer or a corpus split at its apostrophe is one negation.
+            if (i + 2 <= last && SplitStems.Contains(w) && words[i + 1] == "'" && words[i + 2] == "t")
+            {
+                cues.Add(new NegationCue(i, 3, false));
+                i += 2;
                 continue;
             }
 

@@ -27,6 +27,11 @@ internal static partial class BackgroundTime
             return "ago";
         }
 
+        if (EarlierOccasionPattern().IsMatch(sentence))
+        {
+            return "earlier-occasion";
+        }
+
         if (LastPeriodPattern().Match(sentence) is { Success: true } last)
         {
             return "last:" + last.Groups["p"].Value.ToLowerInvariant();
@@ -69,6 +74,13 @@ internal static partial class BackgroundTime
     /// <summary>"two years ago", "three months ago", "decades ago".</summary>
     [GeneratedRegex(@"\b(?:years|months|decades)\s+ago\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgoPattern();
+
+    /// <summary>
+    /// "the last time the pair met", "their previous meeting", "in their first fight": an earlier meeting of the same
+    /// parties, told beside the one the story is about (a rematch, a second arrest); its figures are that meeting's.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:the\s+)?last\s+time\b|(?:their|his|her|the)\s+(?:previous|earlier|prior|last)\s+(?:meeting|fight|bout|match|game|encounter|contest|clash|arrest)s?\b|(?:their|his|her)\s+first\s+(?:meeting|fight|bout|match|encounter|contest|clash)\b(?!\s+(?:since|in|after)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EarlierOccasionPattern();
 
     /// <summary>"last year", "earlier this year", "the previous month".</summary>
     [GeneratedRegex(@"\b(?:last|previous|earlier\s+this)\s+(?<p>year|month|summer|winter|spring|autumn|decade)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

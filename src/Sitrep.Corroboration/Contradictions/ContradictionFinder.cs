@@ -11,7 +11,7 @@ namespace Sitrep.Corroboration.Contradictions;
 /// prospect ("in talks to direct") followed by a definite outcome ("will not direct"), and when their order is unknown
 /// the pair is no contradiction at all (<see cref="Prospects"/>).
 /// </summary>
-internal static class ContradictionFinder
+internal static partial class ContradictionFinder
 {
     private const int MaxPairsPerProposition = 24;
     private const double NegationSimilarity = 0.5;
@@ -171,8 +171,12 @@ internal static class ContradictionFinder
     }
 
     private static List<string> Tokens(string text) =>
-        [.. text.Replace("n't", " n't", StringComparison.Ordinal).Split([' ', ',', '.', ';', ':', '"', '“', '”', '(', ')', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries)
+        [.. SplitNegation().Replace(text, "$1 n't").Replace("n't", " n't", StringComparison.Ordinal).Split([' ', ',', '.', ';', ':', '"', '“', '”', '(', ')', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim('\'', '’').ToLowerInvariant()).Where(w => w.Length > 0)];
+
+    /// <summary>"hadn ’ t", "had n’t", "hadn’t": a negative contraction in any of the forms a tokenizer leaves it, made "had n't".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\w)\s*n\s*['’]\s*t\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SplitNegation();
 
     /// <summary>The stems of the words of more than three letters in <paramref name="text"/>: what two texts share in content.</summary>
     internal static HashSet<string> ContentStems(string text) =>

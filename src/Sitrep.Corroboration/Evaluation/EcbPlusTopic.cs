@@ -20,15 +20,16 @@ public sealed record EcbPlusDocument(string Name, string Text, string? Url)
 /// </summary>
 /// <remarks>
 /// The text is rebuilt from tokens: a space between tokens except before closing punctuation and clitics
-/// (<c>, . ; : ! ? ) 's n't %</c>) and after opening ones (<c>( $</c>); numbers the ECB+ tokenizer split
+/// (<c>, . ; : ! ? ) 's n't ” %</c>) and after opening ones (<c>( $ “</c>), contractions split at the apostrophe
+/// (<c>hadn ’ t</c>, <c>office ’ s</c>) are written whole (<c>hadn’t</c>), so that the readers meet them as written; numbers the ECB+ tokenizer split
 /// (<c>6 . 1</c>, <c>120 , 000</c>, <c>1 : 53</c>) and hyphenated words (<c>south - west</c>) are joined again. Sentence 0
 /// of an <c>*ecbplus.xml</c> file is the page address, kept as <see cref="EcbPlusDocument.Url"/> and left out of the
 /// text. Gold snippets are compared with white space removed, so this spacing only has to be plausible.
 /// </remarks>
 public static class EcbPlusTopic
 {
-    private static readonly HashSet<string> NoSpaceBefore = new(StringComparer.Ordinal) { ",", ".", ":", ";", "!", "?", ")", "'s", "n't", "%", "'", "]", "}", "''" };
-    private static readonly HashSet<string> NoSpaceAfter = new(StringComparer.Ordinal) { "(", "$", "[", "{", "``" };
+    private static readonly HashSet<string> NoSpaceBefore = new(StringComparer.Ordinal) { ",", ".", ":", ";", "!", "?", ")", "'s", "n't", "’s", "n’t", "%", "'", "]", "}", "''", "”" };
+    private static readonly HashSet<string> NoSpaceAfter = new(StringComparer.Ordinal) { "(", "$", "[", "{", "``", "“" };
 
     /// <summary>The folder of a topic: <paramref name="root"/> may be the ECB+ release folder or its <c>ECB+</c> subfolder.</summary>
     public static string? FolderOf(string root, int topic)

@@ -177,6 +177,9 @@ public sealed class ClaimRuleTests
     [InlineData("The rebels have yet to release the aid workers.")]
     [InlineData("The sheriff said he cant speak for the first death.")]
     [InlineData("The convoy didnt reach the capital before the deal.")]
+    [InlineData("The clerk said the case hadn ’ t been filed as of Tuesday.")]
+    [InlineData("The clerk said the case hadn ' t been filed as of Tuesday.")]
+    [InlineData("The clerk said the case had n't been filed as of Tuesday.")]
     public void NegatedClaimsAreNegative(string text) => Only(text).Polarity.ShouldBe(ClaimPolarity.Negative);
 
     [Theory]

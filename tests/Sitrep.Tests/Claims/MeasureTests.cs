@@ -61,6 +61,44 @@ public sealed class MeasureTests
     public void ATurnoutPartWayThroughTheDayOrALegalThresholdIsNoTurnoutFigure(string text) =>
         MeasuresOf(text).ShouldNotContain(m => m.Role == MeasureRoles.Turnout);
 
+    [Theory]
+    [InlineData("The champion ended the bout four rounds sooner than in the pair's first meeting.")]
+    [InlineData("Police seized three boats more than they had the week before.")]
+    [InlineData("The second flood killed nine people more than the first one did.")]
+    [InlineData("The gunman fired three rounds more than the officer did.")]
+    public void ANumberThatStatesADifferenceIsNoCount(string text) =>
+        MeasuresOf(text).ShouldNotContain(m => m.Min == 4 || m.Min == 3 || m.Min == 9);
+
+    [Fact]
+    public void ANumberAfterUpFromIsTheEarlierValueNotTheCount()
+    {
+        var measures = MeasuresOf("The fire killed 15 people, up from 12 reported on Monday.");
+
+        measures.ShouldContain(m => m.Role == MeasureRoles.Killed && m.Min == 15);
+        measures.ShouldNotContain(m => m.Min == 12);
+    }
+
+    [Fact]
+    public void ACountWithALaterVerbIsStillTheCount() =>
+        MeasuresOf("Police seized three boats and later freed the crew.").ShouldContain(m => m.Counted == "boats captured" && m.Min == 3);
+
+    [Theory]
+    [InlineData("The champion stopped the challenger in seven rounds on Saturday.")]
+    [InlineData("The bout went 11 rounds before the judges were needed.")]
+    public void RoundsOfABoutAreNoAmmunition(string text) =>
+        MeasuresOf(text).ShouldNotContain(m => m.Counted == "rounds");
+
+    [Theory]
+    [InlineData("Four rifles and about 200 rounds of ammunition were seized from the boat.", 200)]
+    [InlineData("The rooftop sniper told police his dozen rounds were meant for a rival gang.", 12)]
+    public void RoundsOfAmmunitionAreStillCounted(string text, double value) =>
+        MeasuresOf(text).ShouldContain(m => m.Counted == "rounds" && m.Min <= value && m.Max >= value);
+
+    [Fact]
+    public void MoreThanAfterAConjunctionHedgesTheNextCountAndLeavesTheFirstOne() =>
+        MeasuresOf("The pirates still hold at least 14 foreign vessels and more than 300 crew members to ransom.")
+            .ShouldContain(m => m.Counted == "ships" && m.Min == 14);
+
     [Fact]
     public void DecadesBesideADeathAreNoToll() =>
         MeasuresOf("The general, who ruled the island for two decades until his death in 1999, was buried on Sunday.")

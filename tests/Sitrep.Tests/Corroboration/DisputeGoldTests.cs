@@ -11,9 +11,13 @@ public sealed class DisputeGoldTests
 
     private static readonly string HeldOutFolder = Path.Combine(SharedData.RepositoryRoot, "tests", "gold", "disputes-heldout");
 
+    private static readonly string BlindFolder = Path.Combine(SharedData.RepositoryRoot, "tests", "gold", "disputes-blind");
+
     public static TheoryData<string> GoldFiles => [.. DisputeGold.Files(GoldFolder).Select(Path.GetFileName).OfType<string>()];
 
     public static TheoryData<string> HeldOutFiles => [.. DisputeGold.Files(HeldOutFolder).Select(Path.GetFileName).OfType<string>()];
+
+    public static TheoryData<string> BlindFiles => [.. DisputeGold.Files(BlindFolder).Select(Path.GetFileName).OfType<string>()];
 
     [Fact]
     public void TheGoldCoversAtLeastTwelveSubEventsWithDisputesAndFalsePairs()
@@ -70,6 +74,33 @@ public sealed class DisputeGoldTests
         new DisputeScorer(gold, texts).Missing.Select(m => $"{m.ItemId}: {m.Mention.Doc}: {m.Mention.Snippet}").ShouldBeEmpty();
     }
 
+    [Theory]
+    [MemberData(nameof(BlindFiles))]
+    public void EveryBlindGoldFileParsesAndItsSnippetsAreFoundInItsDocuments(string file)
+    {
+        var root = SharedData.Require(Path.Combine("datasets", "ecbplus", "ECB+"));
+        var gold = DisputeGold.Read(Path.Combine(BlindFolder, file));
+        file.ShouldBe($"topic{gold.Topic}.json");
+        foreach (var dispute in gold.Disputes.Concat(gold.Updates))
+        {
+            dispute.Sides.Select(s => s.Value).Distinct(StringComparer.Ordinal).Count().ShouldBe(dispute.Sides.Count, dispute.Id);
+        }
+
+        var texts = EcbPlusTopic.Read(EcbPlusTopic.FolderOf(root, gold.Topic).ShouldNotBeNull()).ToDictionary(d => d.Name, d => d.Text, StringComparer.Ordinal);
+        gold.SubEvents.SelectMany(s => s.Docs).Where(d => !texts.ContainsKey(d)).ShouldBeEmpty();
+        new DisputeScorer(gold, texts).Missing.Select(m => $"{m.ItemId}: {m.Mention.Doc}: {m.Mention.Snippet}").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void TheBlindTopicsAreNeitherDevelopmentNorHeldOutTopics()
+    {
+        var used = DisputeGold.Files(GoldFolder).Concat(DisputeGold.Files(HeldOutFolder)).Select(DisputeGold.Read).Select(g => g.Topic).ToHashSet();
+        var blind = DisputeGold.Files(BlindFolder).Select(DisputeGold.Read).Select(g => g.Topic).ToList();
+
+        blind.ShouldNotBeEmpty();
+        blind.ShouldAllBe(t => !used.Contains(t));
+    }
+
     [Fact]
     public void TheHeldOutTopicsAreNoneOfTheDevelopmentTopics()
     {
@@ -86,6 +117,22 @@ public sealed class DisputeGoldTests
         string[] tokens = ["The", "6", ".", "1", "-", "magnitude", "quake", "(", "USGS", ")", "struck", "at", "1", ":", "53", ",", "home", "to", "120", ",", "000", "people", "'s", "homes", "."];
 
         EcbPlusTopic.Join(tokens).ShouldBe("The 6.1-magnitude quake (USGS) struck at 1:53, home to 120,000 people's homes.");
+    }
+
+    [Fact]
+    public void ContractionsAndQuotesTheTokensSplitAreWrittenWhole()
+    {
+        string[] tokens = ["The", "clerk", "’", "s", "office", "said", "it", "hadn", "’", "t", "been", "filed", ";", "he", "had", "n't", "“", "heard", "”", "."];
+
+        EcbPlusTopic.Join(tokens).ShouldBe("The clerk’s office said it hadn’t been filed; he hadn't “heard”.");
+    }
+
+    [Fact]
+    public void AQuoteMarkBeforeAWordThatIsNoCliticIsNotJoinedToIt()
+    {
+        string[] tokens = ["the", "players", "'", "union", "said", "no"];
+
+        EcbPlusTopic.Join(tokens).ShouldBe("the players' union said no");
     }
 
     [Fact]

@@ -129,6 +129,36 @@ public sealed class FigureTests
         Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
     }
 
+    [Theory]
+    [InlineData("The last time the two gangs met in Harrow, a riot killed 25 people.")]
+    [InlineData("In their previous clash in Harrow, a riot killed 25 people.")]
+    public void AnEarlierMeetingOfTheSamePartiesIsNotSetAgainstTheStorysEvent(string background)
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "The riot on Sunday killed 10 people in Harrow.", "Harbour Times"),
+            Doc("b.txt", background + " The riot on Sunday killed 10 people in Harrow.", "Valley Post"));
+
+        Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
+    }
+
+    [Fact]
+    public void TheFirstMeetingSinceATruceIsTheStorysEventAndItsTollIsStillDisputed()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "The riot on Sunday killed 10 people in Harrow.", "Harbour Times"),
+            Doc("b.txt", "In their first clash since the truce, the riot on Sunday killed 14 people in Harrow.", "Valley Post"));
+
+        Figures(corpus).ShouldContain(f => f.Verdict == FigureVerdict.Dispute);
+    }
+
+    [Fact]
+    public void AContractionSplitAtItsApostropheStillNegatesWhatTheOtherSays()
+    {
+        Sitrep.Corroboration.Contradictions.ContradictionFinder.NegatesShared("The case hadn ’ t been filed.", "The case had been filed.", requireNegation: true).ShouldBeTrue();
+        Sitrep.Corroboration.Contradictions.ContradictionFinder.NegatesShared("The case had n't been filed.", "The case had been filed.", requireNegation: true).ShouldBeTrue();
+        Sitrep.Corroboration.Contradictions.ContradictionFinder.NegatesShared("The case hadn ’ t been filed.", "The appeal was lodged.", requireNegation: true).ShouldBeFalse();
+    }
+
     [Fact]
     public void ASentenceThatOpensWithItCarriesOnTheBackgroundOfTheOneBefore()
     {
