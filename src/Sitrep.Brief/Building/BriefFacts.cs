@@ -432,8 +432,8 @@ internal sealed partial class BriefFacts
 
     /// <summary>
     /// True when a statement is the writer's framing of what happened rather than the telling of it: its subject is a
-    /// word about the story itself ("One crucial development involved negotiations between …", "A key factor was …",
-    /// "The most important moment came when …"). What happened is told by another report's own sentence.
+    /// word about the story itself ("One crucial development involved negotiations between …", "A key factor was …").
+    /// What happened is told by another report's own sentence.
     /// </summary>
     public static bool IsFraming(string clause)
     {
@@ -731,10 +731,6 @@ internal sealed partial class BriefFacts
     // Right after an estimative word, up to two softeners or verbs of being, then an adjective of feeling.
     [GeneratedRegex(@"^\s+(?:(?:so|very|really|quite|not|be|been|feel|felt|feels|are|am|is|was|were)\s+){0,2}(?:pleased|happy|glad|delighted|thrilled|excited|proud|grateful|thankful|relieved|sad|saddened|disappointed|upset|angry|worried|concerned|shocked|surprised|hopeful|optimistic|encouraged|satisfied|heartbroken|devastated|honou?red|humbled|frustrated|troubled|moved|touched)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FeelingAfter();
-
-    // "One crucial development involved …", "A key factor was …", "The most striking moment came when …".
-    [GeneratedRegex(@"^(?:one|a|an|another|the)\s+(?:(?:most|more|very|other|further|single|first|second|final|last)\s+)?(?:[a-z]+\s+)?(?:development|factor|aspect|element|feature|moment|turn|twist|point|issue|thing|takeaway|event|episode|step)s?\s+(?:(?:of|in)\s+(?:this|the|these)\s+\w+\s+)?(?:involved|was|were|is|came|concerned|centred|centered)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Framing();
 
     // The writer's colour: adverbs that tell the writer's wonder, scorn or relief rather than what happened.
     [GeneratedRegex(@"\b(?:miraculously|astonishingly|amazingly|incredibly|unbelievably|shockingly|stunningly|remarkably|surprisingly|unsurprisingly|predictably|conveniently|curiously|bizarrely|absurdly|ridiculously|laughably|tragically|mercifully|thankfully|luckily|ironically|brazenly|shamelessly|cynically|farcically|pathetically|heroically|disgracefully|outrageously)\b", RegexOptions.IgnoreCase)]

@@ -834,18 +834,18 @@ public static class FrontPartBuilder
         var pool = confirmedPool
             .Where(v => !v.IsSpeech)
 
-            // A writer's framing ("One crucial development involved negotiations between …") tells no act: another claim
-            // of its proposition that tells it stands for it, even one that leans on its report (it then follows a line
-            // that says what happened); with none, the proposition is left out.
-            .Select(v => BriefFacts.IsFraming(v.Excerpt!.Text) ? OtherClaim(facts, v, c => !Opening(c) && !BriefFacts.IsFraming(facts.ExcerptOf(c).Text)) : v)
-            .OfType<PropositionView>()
-
             // A clause that leans on what its report said before it ("Several hours later, …") or carries the writer's
             // colour ("miraculously") is shown by another claim of its proposition that says the same plainly, when one
             // does: the proposition is corroborated, only its wording was the writer's.
             .Select(v => Opening(v.Display!) || BriefFacts.LeansOnContext(v.Excerpt!.Text)
                 ? OtherClaim(facts, v, c => !Opening(c) && !BriefFacts.LeansOnContext(facts.ExcerptOf(c).Text)) ?? (Opening(v.Display!) ? OtherClaim(facts, v, c => !Opening(c)) : v)
                 : v)
+            .OfType<PropositionView>()
+
+            // A writer's framing ("One crucial development involved negotiations between …") tells no act: another claim
+            // of its proposition that tells it stands for it, even one that leans on its report (it then follows a line
+            // that says what happened); with none, the proposition is left out.
+            .Select(v => BriefFacts.IsFraming(v.Excerpt!.Text) ? OtherClaim(facts, v, c => !Opening(c) && !BriefFacts.IsFraming(facts.ExcerptOf(c).Text)) : v)
             .OfType<PropositionView>()
             .Where(v => v.Display!.Kind is "event" or "judgment" && !BriefFacts.IsUnsettled(v.Display, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null)
             .ToList();

@@ -34,7 +34,7 @@ public sealed class FrontPartOpenerTests
     [Theory]
     [InlineData("One crucial development involved negotiations between the two presidents and the rebel leader", true)]
     [InlineData("A key factor was the silence of the regular army", true)]
-    [InlineData("The most striking moment came when the column stopped", true)]
+    [InlineData("The main outcome was a deal with the rebel leader", true)]
     [InlineData("One of the rebels crossed the river", false)]
     [InlineData("The neighbouring president brokered a deal with the rebel leader", false)]
     [InlineData("A development company bought the harbour", false)]

@@ -112,8 +112,8 @@ public sealed class ClaimTimeTests
         return corpus.Layers.Get<TimelineLayer>().Entries;
     }
 
-    private const string Dropped = "By Tuesday all charges against the harbour master had been dropped.";
-    private const string Closed = "Prosecutors closed their investigation on Tuesday, officials in Riga said.";
+    private const string Dropped = "All charges against the harbour master were dropped on Tuesday.";
+    private const string Closed = "Prosecutors closed their investigation on Tuesday.";
 
     [Fact]
     public void WhenTwoEntriesOfOneDayTellOneActInOtherWords_TheyAreOneEntryCitingBothReports()
@@ -131,7 +131,7 @@ public sealed class ClaimTimeTests
 
     [Fact]
     public void WhenTwoEntriesOfOneDayTellActsOfDifferentClasses_TheyStayApart() =>
-        Joined(new ClaimTimelineStage((_, _) => []), Dropped, "The port director resigned on Tuesday, officials in Riga said.").Count.ShouldBe(2);
+        Joined(new ClaimTimelineStage((_, _) => []), Dropped, "The port director resigned on Tuesday.").Count.ShouldBe(2);
 
     [Fact]
     public void TheBriefSaysWhoClaimsWhatATimelineEntryDatesInMarkdownAndHtml()

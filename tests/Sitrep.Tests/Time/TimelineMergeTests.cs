@@ -64,7 +64,7 @@ public class TimelineMergeTests
         var entries = Timeline(
             new TimelineStage(),
             Doc("Prigozhin accused the ministry of a rocket strike on a Wagner camp on Friday evening.", "wire.txt", friday),
-            Doc("The security service opened a criminal case for armed mutiny at 22:58 on 23 June 2023.", "feed.txt", friday),
+            Doc("The security service opened a criminal case for armed mutiny on 23 June 2023.", "feed.txt", friday),
             analyst);
         entries.Count.ShouldBe(2);
         entries.ShouldAllBe(e => e.Docs.Contains(analyst.Id) && e.Docs.Count == 2);
