@@ -104,35 +104,6 @@ public sealed class ClaimTimeTests
         entry.Claims.ShouldBe([doc.Document.Id + "-" + seized.Id]);
     }
 
-    private static IReadOnlyList<TimelineEntry> Joined(ClaimTimelineStage stage, params string[] texts)
-    {
-        var corpus = new Corpus([.. texts.Select((t, i) => Analyze(Document.Create(t, $"r{i}.txt").WithSource(new Source(Published: SundayNoon.AddDays(3))).Build()))]);
-        new TimelineStage().Process(corpus, TestContext.Current.CancellationToken);
-        stage.Process(corpus, TestContext.Current.CancellationToken);
-        return corpus.Layers.Get<TimelineLayer>().Entries;
-    }
-
-    private const string Dropped = "All charges against the harbour master were dropped on Tuesday.";
-    private const string Closed = "Prosecutors closed their investigation on Tuesday.";
-
-    [Fact]
-    public void WhenTwoEntriesOfOneDayTellOneActInOtherWords_TheyAreOneEntryCitingBothReports()
-    {
-        var entry = Joined(new ClaimTimelineStage((_, _) => []), Dropped, Closed).ShouldHaveSingleItem();
-        entry.When.ShouldBe("2023-06-27");
-        entry.Docs.Count.ShouldBe(2);
-        entry.Cites.Count.ShouldBe(2);
-        entry.Claims.Count.ShouldBe(2);
-    }
-
-    [Fact]
-    public void WithoutResolvedEntities_TheStageOnlyLinksClaims() =>
-        Joined(new ClaimTimelineStage(), Dropped, Closed).Count.ShouldBe(2);
-
-    [Fact]
-    public void WhenTwoEntriesOfOneDayTellActsOfDifferentClasses_TheyStayApart() =>
-        Joined(new ClaimTimelineStage((_, _) => []), Dropped, "The port director resigned on Tuesday.").Count.ShouldBe(2);
-
     [Fact]
     public void TheBriefSaysWhoClaimsWhatATimelineEntryDatesInMarkdownAndHtml()
     {
