@@ -36,7 +36,7 @@ public static class DefaultPipeline
             .Use(new TimelineStage(meaning: TimelineMeaning.Instance, protagonistOf: FirstPersonIn))
             .Use(new SyntaxStage(SyntaxOptions.OnDemandDefault))
             .Use(new ClaimStage())
-            .Use(new ClaimTimelineStage())
+            .Use(new ClaimTimelineStage(EntitiesIn))
             .Use(new FigureStage(SyndicationGroupOf, EntitiesOf, sameEvent: SameEvent, peopleOf: PeopleOf))
             .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true, judge: Judge, meaning: TimelineMeaning.Instance, entitiesIn: EntitiesIn))
             .Use(new CentralSentenceTakeawayStage())

@@ -431,6 +431,17 @@ internal sealed partial class BriefFacts
     }
 
     /// <summary>
+    /// True when a statement is the writer's framing of what happened rather than the telling of it: its subject is a
+    /// word about the story itself ("One crucial development involved negotiations between …", "A key factor was …").
+    /// What happened is told by another report's own sentence.
+    /// </summary>
+    public static bool IsFraming(string clause)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        return Framing().IsMatch(Markup().Replace(clause, string.Empty).TrimStart(' ', '"', '“', '‘', '\'', '`', '(', '-', '—', '…'));
+    }
+
+    /// <summary>
     /// True when a statement is a person's own account in the first person ("I honestly thought she was hit", "We believe
     /// he is innocent"): what the speaker saw, thought or believes, theirs even when the quotation marks were lost at a
     /// paragraph break. Two reports carrying one witness's words confirm that the witness said them, not what they say.

@@ -841,6 +841,12 @@ public static class FrontPartBuilder
                 ? OtherClaim(facts, v, c => !Opening(c) && !BriefFacts.LeansOnContext(facts.ExcerptOf(c).Text)) ?? (Opening(v.Display!) ? OtherClaim(facts, v, c => !Opening(c)) : v)
                 : v)
             .OfType<PropositionView>()
+
+            // A writer's framing ("One crucial development involved negotiations between …") tells no act: another claim
+            // of its proposition that tells it stands for it, even one that leans on its report (it then follows a line
+            // that says what happened); with none, the proposition is left out.
+            .Select(v => BriefFacts.IsFraming(v.Excerpt!.Text) ? OtherClaim(facts, v, c => !Opening(c) && !BriefFacts.IsFraming(facts.ExcerptOf(c).Text)) : v)
+            .OfType<PropositionView>()
             .Where(v => v.Display!.Kind is "event" or "judgment" && !BriefFacts.IsUnsettled(v.Display, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null)
             .ToList();
 
@@ -1012,7 +1018,7 @@ public static class FrontPartBuilder
 
         // Of leads that tell as much, one the quote would not cut at its word limit; never one that leans on what its
         // report said before it or carries the writer's colour (it still counts as a report that tells the act).
-        var quotable = best.Items.Where(x => !BriefFacts.LeansOnContext(x.Excerpt.Text)).ToList();
+        var quotable = best.Items.Where(x => !BriefFacts.LeansOnContext(x.Excerpt.Text) && !BriefFacts.IsFraming(x.Excerpt.Text)).ToList();
         if (quotable.Count == 0)
         {
             return null;
@@ -1097,7 +1103,7 @@ public static class FrontPartBuilder
         var candidates = facts.Views
             .Where(v => v.Display is { Kind: "event" } d && !v.IsFurniture && !v.IsSpeech && v.SupersededBy is null && facts.IsCredible(d.Doc) && v.Denials == 0 && d.Modality is null)
             .Where(v => v.Excerpt is { } e && BriefFacts.WordCount(e.Text) >= 6 && v.EventClass is not null && !opening(v.Display!))
-            .Where(v => !BriefFacts.IsUnsettled(v.Display!, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display!, v.Excerpt!) && !BriefFacts.LeansOnContext(v.Excerpt!.Text))
+            .Where(v => !BriefFacts.IsUnsettled(v.Display!, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display!, v.Excerpt!) && !BriefFacts.LeansOnContext(v.Excerpt!.Text) && !BriefFacts.IsFraming(v.Excerpt!.Text))
             .Where(v => v.Proposition.IndependentSources <= 1 && TellsWhatHappened(v.Display!))
             .OrderByDescending(v => v.Importance)
             .ThenBy(v => v.Display!.Start);

@@ -46,7 +46,7 @@ public static class EventClasses
         ("deny", "deny refute reject dismiss denial"),
         ("resign", "resign quit sack resignation"),
         ("die-accident", "crash"),
-        ("state", "say state tell announce declare claim report add confirm insist assert write post publish warn comment explain note acknowledge admit stress argue statement"));
+        ("state", "say state tell announce declare claim report add confirm insist assert write post publish warn comment explain note acknowledge admit stress argue statement repeat reiterate"));
 
     /// <summary>Classes that an event of one class may be reported as (an attack kills; an earthquake kills).</summary>
     private static readonly FrozenSet<(string, string)> Compatible = new[]

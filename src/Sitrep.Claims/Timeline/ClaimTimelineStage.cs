@@ -18,11 +18,25 @@ namespace Sitrep.Claims.Timeline;
 /// </remarks>
 public sealed class ClaimTimelineStage : ICorpusStage
 {
+    private readonly Func<Corpus, Span, IReadOnlyList<(string Id, string Name)>>? _entitiesIn;
+
+    /// <summary>Creates the stage.</summary>
+    /// <param name="entitiesIn">
+    /// The resolved entities named inside a span (id and name). With it, entries of one day whose claims tell one event
+    /// in words too far apart for the timeline's own passes are joined (<see cref="JoinSameEvent"/>); null to link
+    /// claims only.
+    /// </param>
+    public ClaimTimelineStage(Func<Corpus, Span, IReadOnlyList<(string Id, string Name)>>? entitiesIn = null)
+    {
+        _entitiesIn = entitiesIn;
+        Requires = entitiesIn is null ? [Capabilities.Claims, Capabilities.Timeline] : [Capabilities.Claims, Capabilities.Timeline, Capabilities.Entities];
+    }
+
     /// <inheritdoc />
     public string Name => "claims.timeline.v2";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Requires { get; } = [Capabilities.Claims, Capabilities.Timeline];
+    public IReadOnlyList<string> Requires { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Assigns { get; } = [Capabilities.TimelineClaims];
@@ -37,6 +51,7 @@ public sealed class ClaimTimelineStage : ICorpusStage
         }
 
         var dated = new Dictionary<string, List<Claim>>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, (string Doc, Claim Claim)>(StringComparer.Ordinal);
         var structure = new Dictionary<string, List<TextRange>>(StringComparer.Ordinal);
         foreach (var doc in corpus.Documents)
         {
@@ -52,6 +67,11 @@ public sealed class ClaimTimelineStage : ICorpusStage
                 if (withTime.Count > 0)
                 {
                     dated[doc.Document.Id] = withTime;
+                }
+
+                foreach (var claim in withTime)
+                {
+                    byId[doc.Document.Id + "-" + claim.Id] = (doc.Document.Id, claim);
                 }
             }
         }
@@ -87,8 +107,92 @@ public sealed class ClaimTimelineStage : ICorpusStage
             entries.Add(ids.Count == 0 ? entry : entry with { Claims = ids });
         }
 
-        corpus.Layers.Set(new TimelineLayer(entries));
+        corpus.Layers.Set(new TimelineLayer(_entitiesIn is null ? entries : JoinSameEvent(corpus, entries, byId, _entitiesIn)));
     }
+
+    /// <summary>
+    /// Entries of one day that tell one event in words too far apart for the timeline's word and meaning passes ("by
+    /// Tuesday all criminal charges had been dropped"; "the FSB said on Tuesday it had closed its criminal investigation")
+    /// are one entry, citing the reports of both. Two entries join when one of them gives the bare day (its hours are
+    /// unknown, so no two stated times need reconciling) and a claim of each, dated by its entry, has the same event class
+    /// and participants that cannot be two events': a class that many different acts share (a statement, a move, a
+    /// denial) needs the same resolved agent on both sides ("Prigozhin repeated on Monday …" and "an audio message released
+    /// on Monday, in which he said …"); any other class needs no role that both name with different entities. Polarity
+    /// is not compared: a report that the act did not happen is a report of that act.
+    /// </summary>
+    private static List<TimelineEntry> JoinSameEvent(Corpus corpus, List<TimelineEntry> entries, Dictionary<string, (string Doc, Claim Claim)> claims, Func<Corpus, Span, IReadOnlyList<(string Id, string Name)>> entitiesIn)
+    {
+        var frames = entries.Select(e => e.Claims
+            .Select(id => claims.TryGetValue(id, out var c) ? c : default)
+            .Where(c => c.Claim?.Frame.EventClass is not null)
+            .Select(c => Read(corpus, c.Doc, c.Claim.Frame, entitiesIn))
+            .ToList()).ToList();
+        var gone = new bool[entries.Count];
+        var result = entries.ToList();
+        foreach (var day in Enumerable.Range(0, entries.Count).Where(i => DayOf(entries[i]) is not null).GroupBy(i => DayOf(entries[i])!, StringComparer.Ordinal))
+        {
+            var members = day.ToList();
+            for (var x = 0; x < members.Count; x++)
+            {
+                var i = members[x];
+                for (var y = x + 1; y < members.Count && !gone[i]; y++)
+                {
+                    var j = members[y];
+                    if (gone[j] || (result[i].When.Length != DayLength && result[j].When.Length != DayLength) || !frames[i].Any(a => frames[j].Any(b => SameEvent(a, b))))
+                    {
+                        continue;
+                    }
+
+                    // The entry with more reports stands for the event (the first on a tie); the other's reports join it.
+                    var (keep, drop) = result[j].Cites.Count > result[i].Cites.Count ? (j, i) : (i, j);
+                    result[keep] = result[keep] with
+                    {
+                        Cites = [.. result[keep].Cites.Concat(result[drop].Cites).Distinct()],
+                        Docs = [.. result[keep].Docs.Concat(result[drop].Docs).Distinct(StringComparer.Ordinal)],
+                        Claims = [.. result[keep].Claims.Concat(result[drop].Claims).Distinct(StringComparer.Ordinal)],
+                    };
+                    frames[keep].AddRange(frames[drop]);
+                    gone[drop] = true;
+                }
+            }
+        }
+
+        return [.. result.Where((_, k) => !gone[k])];
+    }
+
+    private const int DayLength = 10;
+
+    /// <summary>The calendar day of a story entry placed on the calendar ("2023-06-27"), or null.</summary>
+    private static string? DayOf(TimelineEntry entry) =>
+        entry.Role == TimelineRole.Story && entry.Interval is not null && entry.When.Length >= DayLength && char.IsAsciiDigit(entry.When[0]) && entry.When[4] == '-' && char.IsAsciiDigit(entry.When[8])
+            ? entry.When[..DayLength]
+            : null;
+
+    /// <summary>Classes that many different acts of one day share: their reports are one event only with the same agent.</summary>
+    private static bool IsBroad(string eventClass) => eventClass is Frames.EventClasses.State or "move" or "deny";
+
+    private static bool SameEvent(EventFrame a, EventFrame b)
+    {
+        if (!string.Equals(a.Class, b.Class, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return IsBroad(a.Class)
+            ? a.Agents.Overlaps(b.Agents)
+            : !Clash(a.Agents, b.Agents) && !Clash(a.Patients, b.Patients);
+    }
+
+    private static bool Clash(HashSet<string> a, HashSet<string> b) => a.Count > 0 && b.Count > 0 && !a.Overlaps(b);
+
+    private static EventFrame Read(Corpus corpus, string doc, Frames.ClaimFrame frame, Func<Corpus, Span, IReadOnlyList<(string Id, string Name)>> entitiesIn)
+    {
+        HashSet<string> Named(Frames.ParticipantRole role) => [.. frame.Participants.Where(p => p.Role == role)
+            .SelectMany(p => entitiesIn(corpus, new Span(doc, p.Range.Start, p.Range.End))).Select(e => e.Id)];
+        return new EventFrame(frame.EventClass!, Named(Frames.ParticipantRole.Agent), Named(Frames.ParticipantRole.Patient));
+    }
+
+    private sealed record EventFrame(string Class, HashSet<string> Agents, HashSet<string> Patients);
 
     /// <summary>
     /// An entry merges the reports of one event, each dated by its own expression ("08:00 BST", "Saturday morning"): a

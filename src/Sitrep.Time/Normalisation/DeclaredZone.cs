@@ -4,7 +4,7 @@ namespace Sitrep.Time.Normalisation;
 
 /// <summary>
 /// Finds the time zone a document declares for its clock times in its opening lines ("All times Moscow.", "Times are
-/// British Summer Time (BST) unless marked otherwise", "(all times CET)").
+/// British Summer Time (BST) unless marked otherwise", "(all times CET)", a table headed "Timeline (Moscow time)").
 /// </summary>
 internal static partial class DeclaredZone
 {
@@ -53,6 +53,8 @@ internal static partial class DeclaredZone
     // No match timeout: a timeout is measured in wall time, so on a loaded machine it fired (SR2003) and a document's
     // result depended on the load. The input is at most HeadLength characters and the pattern has no nested
     // quantifier, so each start position reads at most a few words and the white space between them: never slow.
-    [GeneratedRegex(@"\b(?:all\s+)?times\s+(?:are\s+|in\s+|given\s+in\s+|shown\s+in\s+)?(?<zone>British Summer Time|Moscow(?:\s+time)?|[A-Z]{3,4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // The second form is a zone in brackets after the heading of a list or table of times ("Timeline (Moscow time)",
+    // "Time (UTC)", "Chronology (all times MSK)"): a desk memo's table of clock times is in that zone.
+    [GeneratedRegex(@"\b(?:(?:all\s+)?times\s+(?:are\s+|in\s+|given\s+in\s+|shown\s+in\s+)?|(?:timeline|chronology|times?)\s*\(\s*(?:all\s+times\s+)?(?:in\s+)?)(?<zone>British Summer Time|Moscow(?:\s+time)?|[A-Z]{3,4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Declaration();
 }

@@ -182,6 +182,13 @@ public sealed partial class TimelineStage : ICorpusStage
                 sentence = marker && s < doc.Sentences.Count ? doc.Sentences[s].Range : LineOf(text, timex.Range);
             }
 
+            if (!marker && LineOf(text, timex.Range) is var line && IsTableRow(Label(text, line)))
+            {
+                // A row of a table is one report, however the sentence splitter ran its lines (and the paragraph after
+                // the table) together.
+                sentence = line;
+            }
+
             var label = Label(text, sentence);
             if (label.Length == 0 || IsMetadata(label))
             {
@@ -189,6 +196,7 @@ public sealed partial class TimelineStage : ICorpusStage
             }
 
             var compare = sentence;
+            TextRange? sameTime = null;
             if (marker && layer.ReportTimes.Where(r => r.Source == AnchorKind.Post && r.Range.Contains(timex.Range.Start)).OrderBy(r => r.Range.Length).FirstOrDefault() is { } report)
             {
                 // A post or live update is compared by its whole text: its first sentence alone ("Putin has spoken.") says
@@ -200,6 +208,14 @@ public sealed partial class TimelineStage : ICorpusStage
                 // Only a sentence that dates two things is cut: one date in a sentence dates all of it.
                 compare = ClauseOf(text, sentence, timex.Range);
             }
+            else if (sentence.Contains(timex.Range.Start) && SameTimeClause(text, sentence, timex.Range) is { } later)
+            {
+                // "… surfaced on the evening of 23 June; the FSB opened a case the same night": the later clause is a
+                // second event that the one date dates too. Each clause is compared on its own, so neither event's words
+                // pull the other into its entry.
+                compare = new TextRange(sentence.Start, later.Joint);
+                sameTime = later.Clause;
+            }
 
             var candidate = new Candidate(doc, docIndex, sentence, label, timex, text.Substring(timex.Range.Start, timex.Range.Length), layer.ReportTimeAt(sentence.Start).Value, zone, candidates.Count)
             {
@@ -207,6 +223,7 @@ public sealed partial class TimelineStage : ICorpusStage
                 Compare = Sitrep.Text.WhiteSpace.OneLine(text.Substring(compare.Start, Math.Min(compare.Length, CompareLength))),
                 CompareRange = new TextRange(compare.Start, compare.Start + Math.Min(compare.Length, CompareLength)),
                 Mod = timex.Mod ?? LeadingMod(text, timex.Range.Start),
+                IsTableRow = IsTableRow(label),
             };
 
             if (sentence != lastSentence)
@@ -226,9 +243,59 @@ public sealed partial class TimelineStage : ICorpusStage
                 continue;
             }
 
+            if (sameTime is { } clause)
+            {
+                // Each clause is told apart from the other: it joins an entry only where its own words match better than
+                // the other clause's do (see Merge).
+                var later = StemWeights.Stems(text, clause, CompareLength);
+                candidates.Add(candidate with { OtherClause = later });
+                candidates.Add(candidate with
+                {
+                    Index = candidates.Count,
+                    OtherClause = candidate.Words,
+                    Words = later,
+                    Compare = Sitrep.Text.WhiteSpace.OneLine(text.Substring(clause.Start, Math.Min(clause.Length, CompareLength))),
+                    CompareRange = new TextRange(clause.Start, clause.Start + Math.Min(clause.Length, CompareLength)),
+                });
+                continue;
+            }
+
             candidates.Add(candidate);
         }
     }
+
+    /// <summary>
+    /// A clause after the time expression, past a clause joint, that dates itself by the sentence's one date with a
+    /// phrase that points back to it ("; the FSB opened a case the same night", ", and that evening he left"): where
+    /// the joint is and the clause's range, or null. Both sides must hold at least four words.
+    /// </summary>
+    private static (int Joint, TextRange Clause)? SameTimeClause(string text, TextRange sentence, TextRange timex)
+    {
+        foreach (var joint in ClauseJoints)
+        {
+            var at = text.IndexOf(joint, timex.End, Math.Min(ClauseReach, sentence.End - timex.End), StringComparison.Ordinal);
+            if (at < 0 || !HasWords(text, sentence.Start, at) || !HasWords(text, at + joint.Length, sentence.End))
+            {
+                continue;
+            }
+
+            var clause = new TextRange(at + joint.Length, sentence.End);
+            var head = text.AsSpan(clause.Start, Math.Min(clause.Length, ClauseReach));
+            foreach (var phrase in SameTimePhrases)
+            {
+                if (head.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (at, clause);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Phrases that date a clause by the date its sentence already gave (not tagged as expressions of their own).</summary>
+    private static readonly string[] SameTimePhrases =
+        ["the same night", "the same day", "the same evening", "the same morning", "the same afternoon", "that same day", "that night", "that evening", "that morning", "that afternoon"];
 
     /// <summary>
     /// The clause of a sentence that holds a time expression, when the sentence joins clauses that can tell two events
@@ -317,6 +384,19 @@ public sealed partial class TimelineStage : ICorpusStage
             || line.StartsWith("Updated", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>A row of a table written as text: "| a | b |", or "07:30 | Rostov-on-Don | the fighters arrive".</summary>
+    private static bool IsTableRow(string label)
+    {
+        var line = label.AsSpan().Trim();
+        if (line.StartsWith('|'))
+        {
+            return true;
+        }
+
+        var first = line.IndexOf(" | ", StringComparison.Ordinal);
+        return first >= 0 && line[(first + 3)..].Contains(" | ", StringComparison.Ordinal);
+    }
+
     /// <summary>"late on Saturday", "early Saturday": the tagger leaves the word out of the expression; it still bounds the hours.</summary>
     private static string? LeadingMod(string text, int start)
     {
@@ -382,6 +462,12 @@ public sealed partial class TimelineStage : ICorpusStage
                     }
 
                     var score = cluster.Take(8).Max(m => weights.Overlap(m.Words, c.Words));
+                    if (c.OtherClause is { } other && cluster.Take(8).Max(m => weights.Overlap(m.Words, other)) > score)
+                    {
+                        // The other clause of the sentence tells this entry's event better: this clause tells another.
+                        continue;
+                    }
+
                     var threshold = rep.Precision == Precision.Clock && c.Precision == Precision.Clock ? _clockThreshold
                         : rep.IsScheduled && c.IsScheduled ? ScheduledThreshold
                         : _dayThreshold;
@@ -644,13 +730,18 @@ public sealed partial class TimelineStage : ICorpusStage
 
     private static Built Build(List<Candidate> cluster, List<TimeInterval> windows)
     {
+        // A table row ("20:30 | Lipetsk region | the column halts") is page structure to the claims, which drop it from
+        // the entries it is cited by: the entry is dated and labelled by the reports it keeps, a row only when it has
+        // no other.
         var rep = cluster
             .GroupBy(c => c.Timex.Value, StringComparer.Ordinal)
-            .OrderByDescending(g => g.First().Precision)
-            .ThenByDescending(g => g.Count())
+            .OrderBy(g => g.All(c => c.IsTableRow))
+            .ThenByDescending(g => g.First().Precision)
+            .ThenByDescending(g => g.Count(c => !c.IsTableRow))
             .ThenBy(g => g.Min(c => c.Index))
             .First()
-            .OrderBy(c => c.Index)
+            .OrderBy(c => c.IsTableRow)
+            .ThenBy(c => c.Index)
             .First();
         var members = cluster.OrderBy(c => c.Index).ToList();
         members.Remove(rep);
@@ -909,6 +1000,15 @@ public sealed partial class TimelineStage : ICorpusStage
 
         /// <summary>START or END when the day is qualified as early or late, else the timex's own mod.</summary>
         public string? Mod { get; init; }
+
+        /// <summary>
+        /// For one of two clauses of a sentence that one date dates ("…surfaced on the evening of 23 June; the FSB opened
+        /// a case the same night"), the other clause's stems; else null.
+        /// </summary>
+        public HashSet<string>? OtherClause { get; init; }
+
+        /// <summary>Whether the report is a row of a table (page structure to the claims, never an entry's label when it has another report).</summary>
+        public bool IsTableRow { get; init; }
 
         public IEnumerable<string> NearBuckets()
         {

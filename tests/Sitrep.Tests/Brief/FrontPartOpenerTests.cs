@@ -31,6 +31,37 @@ public sealed class FrontPartOpenerTests
     public void AStatementThatLeansOnWhatCameBefore_OrCarriesTheWritersColour_IsKnown(string clause, bool leans) =>
         BriefFacts.LeansOnContext(clause).ShouldBe(leans);
 
+    [Theory]
+    [InlineData("One crucial development involved negotiations between the two presidents and the rebel leader", true)]
+    [InlineData("A key factor was the silence of the regular army", true)]
+    [InlineData("The main outcome was a deal with the rebel leader", true)]
+    [InlineData("One of the rebels crossed the river", false)]
+    [InlineData("The neighbouring president brokered a deal with the rebel leader", false)]
+    [InlineData("A development company bought the harbour", false)]
+    public void AWritersFramingOfWhatHappened_IsKnown(string clause, bool framing) =>
+        BriefFacts.IsFraming(clause).ShouldBe(framing);
+
+    [Fact]
+    public void AWritersFraming_IsNeverQuotedInTheBottomLine_AnotherClaimOfItsPropositionTellsIt()
+    {
+        BriefClaim[] seized =
+        [
+            Claim("a-c1", "a", "Rebel fighters seized the regional army headquarters in the city overnight.", start: 400),
+            Claim("b-c1", "b", "Rebel fighters seized the regional army headquarters in the city.", start: 400),
+        ];
+        BriefClaim[] talks =
+        [
+            Claim("a-c2", "a", "One crucial development involved negotiations between the neighbouring president and the rebel leader.", start: 600),
+            Claim("b-c2", "b", "Several hours later, the neighbouring president had brokered a deal with the rebel leader.", start: 600),
+        ];
+        var report = Report(FourOutlets, [.. seized, .. talks], [Proposition("p1", seized, 2, 1), Proposition("p2", talks, 2, 1)]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotContain(b => b.Text.Contains("crucial development", StringComparison.Ordinal));
+        brief.BottomLine.ShouldContain(b => b.Proposition == "p2" && b.Text.Contains("brokered a deal", StringComparison.Ordinal));
+    }
+
     private static BriefClaim[] Deal(int start = 200) =>
     [
         Claim("a-c2", "a", "Several hours later, the neighbouring president had miraculously brokered a deal to end the revolt.", start: start),

@@ -66,6 +66,11 @@ public class TimelineEventTests
             .ShouldBe("2023-06-24T10:06+03:00");
 
     [Fact]
+    public void WhenATableOfTimesIsHeadedWithItsZone_ItsUnzonedTimesTakeThatOffset() =>
+        ValueOf("Desk memo: Rostov on 24 June\n\nTimeline (Moscow time)\n\n07:30 | Rostov-on-Don | the chief films himself at the headquarters\n", "07:30", new DateTimeOffset(2023, 6, 25, 8, 30, 0, TimeSpan.Zero))
+            .ShouldBe("2023-06-24T07:30+03:00");
+
+    [Fact]
     public void WhenAClockTimeHasNoZone_ItTakesThePublicationOffset() =>
         ValueOf("The audio message was released shortly before 21:00 on Saturday.", "21:00", SaturdayNoon).ShouldEndWith("T21:00+03:00");
 

@@ -56,6 +56,20 @@ public class TimelineMergeTests
         entries.Count(e => e.When.StartsWith("2023-06-26", StringComparison.Ordinal)).ShouldBe(2);
     }
 
+    [Fact]
+    public void WhenAClauseIsDatedByTheSameNight_ItIsComparedOnItsOwnAndJoinsItsOwnEvent()
+    {
+        var friday = new DateTimeOffset(2023, 6, 24, 9, 0, 0, TimeSpan.FromHours(3));
+        var analyst = Doc("His grievance about a ministry strike on a Wagner camp surfaced on the evening of 23 June; the security service opened a criminal case the same night.", "analyst.txt", new DateTimeOffset(2023, 6, 28, 9, 0, 0, TimeSpan.Zero));
+        var entries = Timeline(
+            new TimelineStage(),
+            Doc("Prigozhin accused the ministry of a rocket strike on a Wagner camp on Friday evening.", "wire.txt", friday),
+            Doc("The security service opened a criminal case for armed mutiny on 23 June 2023.", "feed.txt", friday),
+            analyst);
+        entries.Count.ShouldBe(2);
+        entries.ShouldAllBe(e => e.Docs.Contains(analyst.Id) && e.Docs.Count == 2);
+    }
+
     /// <summary>Every text gets the same vector (cosine 1); the same-event model answers a fixed probability.</summary>
     private sealed class FakeMeaning(float same) : IEventMeaning
     {
