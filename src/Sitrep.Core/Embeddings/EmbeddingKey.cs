@@ -32,4 +32,22 @@ public readonly record struct EmbeddingKey(UInt128 Hash)
     /// <summary>The key whose <see cref="ToBytes"/> is <paramref name="bytes"/>.</summary>
     public static EmbeddingKey FromBytes(ReadOnlySpan<byte> bytes) =>
         bytes.Length == 16 ? new EmbeddingKey(BinaryPrimitives.ReadUInt128BigEndian(bytes)) : throw new ArgumentException("An embedding key is 16 bytes.", nameof(bytes));
+
+    /// <summary>Where each distinct key stands in <paramref name="keys"/> (a batch may ask for one sentence twice).</summary>
+    public static Dictionary<EmbeddingKey, List<int>> Positions(IReadOnlyList<EmbeddingKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var positions = new Dictionary<EmbeddingKey, List<int>>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!positions.TryGetValue(keys[i], out var list))
+            {
+                positions[keys[i]] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        return positions;
+    }
 }

@@ -47,16 +47,7 @@ public sealed class PostgresEmbeddingCache : IEmbeddingCache, IDisposable
             return result;
         }
 
-        var positions = new Dictionary<EmbeddingKey, List<int>>();
-        for (var i = 0; i < keys.Count; i++)
-        {
-            if (!positions.TryGetValue(keys[i], out var list))
-            {
-                positions[keys[i]] = list = [];
-            }
-
-            list.Add(i);
-        }
+        var positions = EmbeddingKey.Positions(keys);
 
         Guarded(connection =>
         {

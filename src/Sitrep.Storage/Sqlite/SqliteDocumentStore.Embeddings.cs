@@ -49,16 +49,7 @@ public sealed partial class SqliteDocumentStore : IEmbeddingStore
                 return result;
             }
 
-            var positions = new Dictionary<EmbeddingKey, List<int>>();
-            for (var i = 0; i < keys.Count; i++)
-            {
-                if (!positions.TryGetValue(keys[i], out var list))
-                {
-                    positions[keys[i]] = list = [];
-                }
-
-                list.Add(i);
-            }
+            var positions = EmbeddingKey.Positions(keys);
 
             var distinct = positions.Keys.ToList();
             return store.Guarded(() =>
