@@ -22,7 +22,7 @@ public sealed class FrontPartAccountTests
     private static BriefClaim[] Deal() =>
     [
         Claim("a-c2", "a", "Several hours later, the neighbouring president had miraculously brokered a deal to end the revolt.", start: 200),
-        Claim("b-c2", "b", "One key development was a deal between the rebel leader and the capital, brokered by the neighbouring president.", start: 600),
+        Claim("b-c2", "b", "The rebel leader and the capital agreed a deal, brokered by the neighbouring president.", start: 600),
     ];
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class FrontPartAccountTests
 
         var line = brief.BottomLine.ShouldHaveSingleItem();
         line.Proposition.ShouldBe("p2");
-        line.Text.ShouldContain("“One key development was a deal between the rebel leader and the capital");
+        line.Text.ShouldContain("“The rebel leader and the capital agreed a deal");
         line.Text.ShouldNotContain("Several hours later");
     }
 
