@@ -77,7 +77,7 @@ public static class FrontPartBuilder
         used.AddRange(bottomLine.Select(b => BriefFacts.ContentWords(b.Text)));
         used.AddRange(confirmedPool.Where(v => said.Contains(v.Proposition.Id)).Select(v => BriefFacts.ContentWords(v.Display!.Text)));
         var confirmed = Distinct(NewEvents(confirmedPool.Where(v => !said.Contains(v.Proposition.Id) && !v.IsSpeech), told), used).Take(MaxConfirmed)
-            .Select(v => new BriefStatusItem(v.Excerpt!.Quoted, Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id, Label = facts.Ungraded ? "reported, not confirmed" : null })
+            .Select(v => new BriefStatusItem(v.Excerpt!.Quoted, Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id, Label = facts.Ungraded ? BriefStatusItem.NotConfirmedLabel : null })
             .ToList();
         var disputed = Disputed(facts, ranked);
         var open = Open(facts, ranked, bottomLine.Any(b => b.Text.StartsWith(WhyUnresolved, StringComparison.Ordinal)));

@@ -68,6 +68,23 @@ public sealed record BriefStatusItem(string Text, string Basis, IReadOnlyList<Br
     /// <summary>A label the reader must see ("debunked", "single source"), or null.</summary>
     public string? Label { get; init; }
 
+    /// <summary>
+    /// The label of a Confirmed item in a story whose sources are all ungraded: several independent reports agree, but
+    /// who they are is not known, so nothing is confirmed.
+    /// </summary>
+    public const string NotConfirmedLabel = "reported, not confirmed";
+
+    /// <summary>
+    /// The title of the Confirmed list: "Confirmed", or, when every item in it is only reported by ungraded sources,
+    /// a title that says so (a list headed "Confirmed" must not hold items that are not).
+    /// </summary>
+    public static string ConfirmedTitle(IReadOnlyList<BriefStatusItem> items) =>
+        IsReportedOnly(items) ? "Reported by several sources (none graded, not confirmed)" : "Confirmed";
+
+    /// <summary>Whether the Confirmed list holds only items reported by ungraded sources (their label is then the title's).</summary>
+    public static bool IsReportedOnly(IReadOnlyList<BriefStatusItem> items) =>
+        items.Count > 0 && items.All(i => i.Label == NotConfirmedLabel);
+
     /// <summary>When it changed or was reported (ISO 8601), for changed items.</summary>
     public string? When { get; init; }
 }

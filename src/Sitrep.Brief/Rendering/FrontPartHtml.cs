@@ -76,7 +76,7 @@ internal sealed class FrontPartHtml(BriefContext context, CitationIndex citation
         }
 
         writer.WriteLine("</section>");
-        Items(writer, "confirmed", "Confirmed", report.Status.Confirmed, "Nothing is confirmed by two graded outlets.");
+        Items(writer, "confirmed", BriefStatusItem.ConfirmedTitle(report.Status.Confirmed), report.Status.Confirmed, "Nothing is confirmed by two graded outlets.");
 
         writer.WriteLine("<section id=\"disputed\" class=\"front\"><h2>Disputed</h2>");
         var figures = report.Status.Disputed.Where(d => d.Figure is not null).ToList();
@@ -171,9 +171,11 @@ internal sealed class FrontPartHtml(BriefContext context, CitationIndex citation
         }
 
         writer.WriteLine("<ul class=\"status\">");
+        // A label the title already says is not repeated on every line.
+        var titled = BriefStatusItem.IsReportedOnly(items);
         foreach (var item in items)
         {
-            writer.WriteLine(Item(item));
+            writer.WriteLine(Item(titled ? item with { Label = null } : item));
         }
 
         writer.WriteLine("</ul></section>");

@@ -54,7 +54,7 @@ internal static class FrontPartMarkdown
             }
         }
 
-        WriteItems(writer, "Confirmed", report.Status.Confirmed, "_Nothing is confirmed by two graded outlets._", Marks, E);
+        WriteItems(writer, BriefStatusItem.ConfirmedTitle(report.Status.Confirmed), report.Status.Confirmed, "_Nothing is confirmed by two graded outlets._", Marks, E);
 
         writer.WriteLine();
         writer.WriteLine("## Disputed");
@@ -155,9 +155,11 @@ internal static class FrontPartMarkdown
             writer.WriteLine(empty);
         }
 
+        // A label the title already says is not repeated on every line.
+        var titled = BriefStatusItem.IsReportedOnly(items);
         foreach (var item in items)
         {
-            writer.WriteLine($"- {(item.Label is { } label ? $"**{e(label)}**: " : string.Empty)}{e(item.Text)} {marks(item.Cites)} _({e(item.Basis)})_");
+            writer.WriteLine($"- {(item.Label is { } label && !titled ? $"**{e(label)}**: " : string.Empty)}{e(item.Text)} {marks(item.Cites)} _({e(item.Basis)})_");
         }
     }
 

@@ -191,6 +191,32 @@ public sealed class FrontPartReadingTests
     }
 
     [Fact]
+    public void AListOfItemsNoGradedSourceConfirms_IsNotHeadedConfirmed()
+    {
+        var claims = new[] { Claim("a-c1", "a", "The column stopped south of the capital.") };
+        var cite = new BriefSpan("a", 0, 10);
+        BriefStatusItem[] reported = [new("“The column stopped south of the capital”", "reported by 2 independent sources, none graded", [cite]) { Label = BriefStatusItem.NotConfirmedLabel }];
+        var brief = FrontPartBuilder.Build(Report(claims, []), NoTexts);
+
+        string Markdown(IReadOnlyList<BriefStatusItem> confirmed)
+        {
+            using var writer = new StringWriter();
+            FrontPartMarkdown.Write(brief with { Status = brief.Status with { Confirmed = confirmed } }, writer, new CitationIndex());
+            return writer.ToString();
+        }
+
+        var ungraded = Markdown(reported);
+        ungraded.ShouldNotContain("## Confirmed");
+        ungraded.ShouldContain("## Reported by several sources (none graded, not confirmed)");
+        ungraded.ShouldNotContain("**reported, not confirmed**");
+
+        // A graded item keeps the title; an item with any other label keeps its label.
+        var graded = Markdown([reported[0] with { Label = null }, reported[0] with { Label = "single source" }]);
+        graded.ShouldContain("## Confirmed");
+        graded.ShouldContain("**single source**");
+    }
+
+    [Fact]
     public void TheLatestReportQuotedInTheBottomLine_IsNotRepeatedUnderChanged()
     {
         BriefClaim[] seized =
