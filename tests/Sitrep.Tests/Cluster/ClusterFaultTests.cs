@@ -9,6 +9,7 @@ using Sitrep.Cluster.Grains;
 using Sitrep.Cluster.Hosting;
 using Sitrep.Cluster.Story;
 using Sitrep.Tests.Support;
+using static System.FormattableString;
 
 namespace Sitrep.Tests.Cluster;
 
@@ -45,6 +46,81 @@ public sealed class ClusterFaultTests(PostgresServer postgres) : IClassFixture<P
         }
 
         return KillMidIngestAsync(count, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// Issue 17 item 5, ingest with 1, 2 and 3 silos on this machine: <c>SITREP_CLUSTER_SCALE</c> reports (set by
+    /// <c>scripts/cluster-scale.sh</c>) sent to a fresh cluster of each size over fresh databases, with the same client
+    /// and concurrency as the fault test; prints, per size, the time until every report is acknowledged (stored and
+    /// analysed by a worker) and until the story grain has added all of them to the picture, and the silos' CPU time.
+    /// It asserts only what must hold at any size (every report stored once, the picture's queue drained); the times are
+    /// figures for docs/BENCHMARKS.md, not checks. Skipped when the variable is not set.
+    /// </summary>
+    [Fact(Timeout = 14_400_000)]
+    public async Task Scaling_IngestWithOneTwoAndThreeSilos_StoresEveryReportOnce()
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("SITREP_CLUSTER_SCALE"), CultureInfo.InvariantCulture, out var count) || count <= 0)
+        {
+            Assert.Skip("Skipped: the scaling run needs SITREP_CLUSTER_SCALE (scripts/cluster-scale.sh sets it).");
+        }
+
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var reports = Enumerable.Range(0, count).Select(SyntheticReport).ToList();
+        foreach (var size in new[] { 1, 2, 3 })
+        {
+            var storeDb = postgres.NewDatabase();
+            var clusterDb = postgres.NewDatabase();
+            var work = Directory.CreateTempSubdirectory("sitrep-scale-").FullName;
+            var silos = new List<Silo>();
+            try
+            {
+                await StartSilosAsync(silos, work, storeDb, clusterDb, size);
+                await using var client = await ClusterClient.ConnectAsync(clusterDb, responseTimeout: TimeSpan.FromSeconds(30), cancellationToken: cancellationToken);
+                await using var patient = await ClusterClient.ConnectAsync(clusterDb, responseTimeout: TimeSpan.FromMinutes(20), cancellationToken: cancellationToken);
+                var story = patient.Grains.GetGrain<IStoryGrain>(Story);
+                var idle = silos.Select(s => s.Cpu()).ToList();
+                var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+                var clock = Stopwatch.StartNew();
+                var acks = new ReportAck?[count];
+                using var gate = new SemaphoreSlim(6);
+                await Task.WhenAll(reports.Select(async (report, i) =>
+                {
+                    await gate.WaitAsync(cancellationToken);
+                    try
+                    {
+                        acks[i] = await client.SendAsync(Story, report, attempts: 12, cancellationToken);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                }));
+                var acknowledged = clock.Elapsed;
+                var status = await story.Drain(TimeSpan.FromMinutes(30));
+                var applied = clock.Elapsed;
+                var cpu = silos.Select((s, i) => (s.Cpu() - idle[i]).TotalSeconds).ToList();
+
+                status.Pending.ShouldBe(0, "the story grain's queue should be empty: " + status.LastError);
+                var ids = acks.Select(a => a.ShouldNotBeNull()).SelectMany(a => a.DocumentIds).ToList();
+                ids.Distinct(StringComparer.Ordinal).Count().ShouldBe(count);
+                var (rows, distinct, _) = Documents(storeDb);
+                rows.ShouldBe(count);
+                distinct.ShouldBe(count);
+
+                TestContext.Current.SendDiagnosticMessage(Invariant(
+                    $"cluster scale: {size} silo(s), {count} reports: acknowledged in {acknowledged.TotalSeconds:F1} s ({count / acknowledged.TotalSeconds:F2}/s), all in the picture after {applied.TotalSeconds:F1} s ({count / applied.TotalSeconds:F2}/s, {status.Updates} updates); ")
+                    + Invariant($"silos' CPU {cpu.Sum():F1} s ({string.Join(" + ", cpu.Select(c => c.ToString("F1", CultureInfo.InvariantCulture)))}), {1000 * cpu.Sum() / count:F0} ms per report; load average at the start {load}"));
+            }
+            finally
+            {
+                foreach (var silo in silos)
+                {
+                    silo.Dispose();
+                }
+
+                Directory.Delete(work, recursive: true);
+            }
+        }
     }
 
     private async Task KillMidIngestAsync(int count, CancellationToken cancellationToken)
@@ -271,10 +347,10 @@ public sealed class ClusterFaultTests(PostgresServer postgres) : IClassFixture<P
         }
     }
 
-    /// <summary>Starts three silos and waits until each serves.</summary>
-    private static async Task StartSilosAsync(List<Silo> silos, string work, string storeDb, string clusterDb)
+    /// <summary>Starts <paramref name="count"/> silos (three unless told) and waits until each serves.</summary>
+    private static async Task StartSilosAsync(List<Silo> silos, string work, string storeDb, string clusterDb, int count = 3)
     {
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < count; i++)
         {
             silos.Add(Silo.Start(work, i, storeDb, clusterDb));
         }
@@ -410,6 +486,13 @@ public sealed class ClusterFaultTests(PostgresServer postgres) : IClassFixture<P
         }
 
         public void Kill() => _process.Kill(entireProcessTree: true);
+
+        /// <summary>The CPU time (user and system, all threads) the silo's process has used so far.</summary>
+        public TimeSpan Cpu()
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
 
         public void Dispose()
         {
