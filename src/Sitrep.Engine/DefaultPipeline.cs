@@ -58,8 +58,9 @@ public static class DefaultPipeline
     /// Loads the models the corpus stages otherwise load on first use (the MiniLM pair classifier and its sentence
     /// encoder, the same-event model) and runs each once. A long-lived process that updates the picture report by report
     /// (watch, serve) calls it at start: otherwise the first report that touches a timeline entry or a figure pays for
-    /// loading them (seconds), and those additions are the slowest of a session. It also runs one short report through the
-    /// document stages, which load their own models and compile their code on first use.
+    /// loading them (seconds), and those additions are the slowest of a session. It also runs two short reports through the
+    /// document stages, which load their own models and compile their code on first use, and through the picture update's
+    /// code (<see cref="Story.StoryPicture.WarmUp"/>), which the first update of a session would otherwise compile.
     /// </summary>
     public static void WarmUp()
     {
