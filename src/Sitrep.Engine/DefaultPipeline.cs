@@ -58,8 +58,9 @@ public static class DefaultPipeline
     /// Loads the models the corpus stages otherwise load on first use (the MiniLM pair classifier and its sentence
     /// encoder, the same-event model) and runs each once. A long-lived process that updates the picture report by report
     /// (watch, serve) calls it at start: otherwise the first report that touches a timeline entry or a figure pays for
-    /// loading them (seconds), and those additions are the slowest of a session. It also runs one short report through the
-    /// document stages, which load their own models and compile their code on first use.
+    /// loading them (seconds), and those additions are the slowest of a session. It also runs two short reports through the
+    /// document stages, which load their own models and compile their code on first use, and through the picture update's
+    /// code (<see cref="Story.StoryPicture.WarmUp"/>), which the first update of a session would otherwise compile.
     /// </summary>
     public static void WarmUp()
     {
@@ -68,12 +69,25 @@ public static class DefaultPipeline
 
         // The document stages' models and code paths too: one short report through them, or the first report of a
         // session pays for them (29-31 s of wall time on a loaded machine in the engine2 section of docs/BENCHMARKS.md).
-        Build(1).AnalyzeBatch([Document.Create(WarmUpText, "warm-up.txt").WithKind(DocumentKind.Article).Build()]);
+        var pipeline = Build(1);
+        var analysed = pipeline.AnalyzeBatch([
+            Document.Create(WarmUpText, "warm-up.txt").WithKind(DocumentKind.Article).Build(),
+            Document.Create(WarmUpReply, "warm-up-2.txt").WithKind(DocumentKind.Article).Build(),
+        ]);
+
+        // And the picture update's: two reports of one event read back from their layers and set side by side by the
+        // picture's corpus stages, exported and imported, or the first update of a session compiles them (3.5 s of CPU
+        // after the document stages were warmed, engine2 section).
+        Story.StoryPicture.WarmUp(pipeline, analysed.Documents);
     }
 
     private const string WarmUpText =
         "On Monday the regional governor said at least 12 people were killed when a dam failed near the river port of Selby Ford. "
         + "Local officials denied that claim on Tuesday, according to a statement published by the Interior Ministry.";
+
+    private const string WarmUpReply =
+        "Rescue workers said on Tuesday that 15 people were killed after the dam near Selby Ford gave way on Monday. "
+        + "The regional governor said the river port would stay closed until Friday.";
 
     /// <summary>
     /// The MiniLM pair model's probabilities that <paramref name="premise"/> entails and contradicts

@@ -40,6 +40,18 @@ public interface IPictureStore
     }
 
     /// <summary>
+    /// The first <paramref name="count"/> ids, in ordinal order, of the items of <paramref name="kind"/> holding
+    /// <paramref name="key"/> (all of them when fewer): the head of the key's posting list, for a caller that sets side by
+    /// side only a key's first holders by id, so that a key held by thousands of items is not read whole.
+    /// </summary>
+    /// <remarks>The default reads the whole posting list and sorts it; a store whose key index is ordered by id reads only the head.</remarks>
+    IReadOnlyList<string> FindFirstPictureIds(string kind, string key, int count)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return [.. FindPictureIds(kind, [key], int.MaxValue - 1).Keys.Order(StringComparer.Ordinal).Take(count)];
+    }
+
+    /// <summary>
     /// Every unit the items <paramref name="ids"/> of <paramref name="kind"/> hold in <paramref name="documents"/>, by
     /// item (an item with none there is left out): exactly the units an update computes again when it reads those
     /// documents, however many units the item holds elsewhere.

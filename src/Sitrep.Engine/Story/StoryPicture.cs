@@ -286,7 +286,13 @@ public static class StoryPicture
             foreach (var key in keys.Order(StringComparer.Ordinal))
             {
                 var newHolders = candidates.Where(c => c.Keys.Contains(key, StringComparer.Ordinal)).Select(c => PictureItem.DocumentOf(c.Unit)).ToHashSet(StringComparer.Ordinal);
-                var stored = picture.FindPictureIds(CandidateKind(stage), [key], int.MaxValue - 1).Keys.Where(d => !fresh.Contains(d)).ToList();
+
+                // Only the key's first stored holders by id are read (the head of its posting list), not all of them: the
+                // cut and the holders read below are the first limit + new ones of all holders, which the first
+                // limit + new stored ones (besides the new documents themselves) hold, so a key held by thousands of
+                // documents costs what one held by a hundred does.
+                var head = limit >= int.MaxValue - newHolders.Count - fresh.Count ? int.MaxValue - 1 : limit + newHolders.Count + fresh.Count;
+                var stored = picture.FindFirstPictureIds(CandidateKind(stage), key, head).Where(d => !fresh.Contains(d)).ToList();
                 if (stored.Count + newHolders.Count <= limit)
                 {
                     candidateDocuments.UnionWith(stored);
@@ -411,6 +417,58 @@ public static class StoryPicture
         BumpVersion(store);
         Lap("write");
         return new PictureUpdateResult(touchedCount, writtenCount, neighbours.Count, neighbourhood, phases);
+    }
+
+    /// <summary>
+    /// Runs the code of an update once over <paramref name="documents"/> (analysed by <paramref name="pipeline"/>), without
+    /// a store: their layers exported and read back as the store's documents are, each stage's keys and candidates, the
+    /// picture's corpus stages over them, and each stage's export, rename, join and import. A long-lived process calls it
+    /// at start (<see cref="DefaultPipeline.WarmUp"/>), so that its first update does not compile all of that.
+    /// </summary>
+    public static void WarmUp(AnalysisPipeline pipeline, IReadOnlyList<AnalyzedDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(documents);
+        var persisted = pipeline.DocumentStages.OfType<IPersistedStage>().ToList();
+        var restored = new List<AnalyzedDocument>();
+        foreach (var document in documents)
+        {
+            var copy = new AnalyzedDocument(document.Document);
+            foreach (var stage in persisted)
+            {
+                if (stage.Export(document) is { } layer)
+                {
+                    stage.Import(copy, layer);
+                }
+            }
+
+            restored.Add(copy);
+        }
+
+        var stages = StagesOf(pipeline);
+        foreach (var stage in stages)
+        {
+            foreach (var document in restored)
+            {
+                _ = stage.KeysOf(document);
+                _ = stage.Candidates(document);
+            }
+        }
+
+        var corpus = new Corpus(restored);
+        PicturePipelines.GetValue(pipeline, BuildPicturePipeline).AnalyzeCorpus(corpus);
+        foreach (var stage in stages)
+        {
+            var items = stage.ExportPicture(corpus, u => PictureItem.DocumentOf(u).Length > 0);
+            var renamed = items.Select(i => stage.Rename(i, i.Id)).ToList();
+            if (stage.Update == PictureUpdate.Join && renamed.Count > 0)
+            {
+                _ = stage.ProbeKeys(renamed[0]);
+                _ = stage.Join(renamed[0], renamed[^1]);
+            }
+
+            stage.ImportPicture(new Corpus(restored), renamed);
+        }
     }
 
     /// <summary>

@@ -109,6 +109,38 @@ public sealed partial class SqliteDocumentStore : IPictureStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Through the primary key (kind, key, id), so the rows come in id order (BINARY, the ordinal order of the ASCII ids)
+    /// and the read stops after <paramref name="count"/> of them.
+    /// </remarks>
+    public IReadOnlyList<string> FindFirstPictureIds(string kind, string key, int count)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(key);
+        return Guarded<IReadOnlyList<string>>(() =>
+        {
+            var ids = new List<string>();
+            if (count <= 0)
+            {
+                return ids;
+            }
+
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT id FROM picture_keys WHERE kind = $kind AND key = $key ORDER BY id LIMIT $limit";
+            cmd.Parameters.AddWithValue("$kind", kind);
+            cmd.Parameters.AddWithValue("$key", key);
+            cmd.Parameters.AddWithValue("$limit", count);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            return ids;
+        });
+    }
+
+    /// <inheritdoc />
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ReadPictureUnits(string kind, IReadOnlyCollection<string> ids, IReadOnlyCollection<string> documents)
     {
         ArgumentNullException.ThrowIfNull(kind);

@@ -80,6 +80,24 @@ public abstract class PictureStoreTests
     }
 
     [Fact]
+    public void TheFirstHoldersOfAKeyAreReadInOrdinalOrderAndTheRestAreNot()
+    {
+        var store = NewStore();
+        using var owner = (IDisposable)store;
+        store.WritePicture([new PictureWrite("figures.candidates", "c.v1")
+        {
+            Upsert = [.. new[] { "d9", "d10", "d2", "d11", "d1" }.Select(id => new PictureItem(id, "{}", ["killed|people", "other|" + id], [id + "#c1"]))],
+        }]);
+
+        store.FindFirstPictureIds("figures.candidates", "killed|people", 3).ShouldBe(["d1", "d10", "d11"]);
+        store.FindFirstPictureIds("figures.candidates", "killed|people", 99).ShouldBe(["d1", "d10", "d11", "d2", "d9"]);
+        store.FindFirstPictureIds("figures.candidates", "killed|people", 0).ShouldBeEmpty();
+        store.FindFirstPictureIds("figures.candidates", "other|d2", 3).ShouldBe(["d2"]);
+        store.FindFirstPictureIds("figures.candidates", "absent", 3).ShouldBeEmpty();
+        store.FindFirstPictureIds("figures", "killed|people", 3).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void TheUnitsOfItemsInSomeDocumentsAreReadWholeHoweverManyTheItemHoldsElsewhere()
     {
         var store = NewStore();
@@ -245,6 +263,11 @@ public sealed class PostgresPictureStoreTests(PostgresServer server) : PictureSt
                 postgres.CountPicture(kind).ShouldBe(sqlite.CountPicture(kind), context);
                 Postings(postgres.FindPicturePostings(kind, probe, maxPosting)).ShouldBe(Postings(sqlite.FindPicturePostings(kind, probe, maxPosting)), context);
                 postgres.FindPictureIds(kind, probe, maxPosting).OrderBy(p => p.Key, StringComparer.Ordinal).ShouldBe(sqlite.FindPictureIds(kind, probe, maxPosting).OrderBy(p => p.Key, StringComparer.Ordinal), context);
+                foreach (var key in probe)
+                {
+                    postgres.FindFirstPictureIds(kind, key, maxPosting).ShouldBe(sqlite.FindFirstPictureIds(kind, key, maxPosting), context + ", " + key);
+                }
+
                 Items(postgres.ReadPicture(kind, asked, unitLimit)).ShouldBe(Items(sqlite.ReadPicture(kind, asked, unitLimit)), context);
                 Items(postgres.ReadPictureHead(kind, 8, unitLimit)).ShouldBe(Items(sqlite.ReadPictureHead(kind, 8, unitLimit)), context);
                 Items(postgres.ReadPictureHead(kind, 100, int.MaxValue)).ShouldBe(Items(sqlite.ReadPictureHead(kind, 100, int.MaxValue)), context);
