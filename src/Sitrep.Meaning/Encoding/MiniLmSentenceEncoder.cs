@@ -174,6 +174,7 @@ public sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
         Interlocked.Add(ref _sentencesEncoded, rows);
         Interlocked.Increment(ref _batchesRun);
         Interlocked.Add(ref _tokenSlots, (long)rows * width);
+        EncoderTally.Ran(rows, (long)rows * width);
         Interlocked.Add(ref _batchTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
         return pooled;
     }
