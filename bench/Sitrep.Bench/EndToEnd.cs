@@ -54,8 +54,8 @@ public static class EndToEnd
             // On a shared machine the wall time is the scheduler's share; the process's CPU time is the code's.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu {process.TotalProcessorTime.TotalSeconds:0.0} s (user {process.UserProcessorTime.TotalSeconds:0.0} s), {process.TotalProcessorTime.TotalSeconds / mb:0.00} CPU s/MB; load average before the run {LoadBefore}"));
             Console.WriteLine("files: " + string.Join(", ", result.WrittenFiles.Select(f => string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(f)} {new FileInfo(f).Length / 1e6:0.00} MB"))));
-            var (sentences, batches, slots, batchTime) = Sitrep.Meaning.Encoding.MiniLmSentenceEncoder.Default.Counters();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MiniLM: {sentences:N0} sentences encoded in {batches:N0} batches, {slots:N0} token positions, batches {batchTime.TotalSeconds:0.0} s summed over threads ({(sentences == 0 ? 0 : batchTime.TotalMilliseconds / sentences):0.00} ms a sentence)"));
+            var (sentences, batches, slots, pieces, byCharacters, batchTime) = Sitrep.Meaning.Encoding.MiniLmSentenceEncoder.Default.Counters();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MiniLM: {sentences:N0} sentences encoded in {batches:N0} batches, {slots:N0} token positions ({pieces:N0} word pieces, the rest padding; {byCharacters:N0} positions had the batches been cut by characters), batches {batchTime.TotalSeconds:0.0} s summed over threads ({(sentences == 0 ? 0 : batchTime.TotalMilliseconds / sentences):0.00} ms a sentence)"));
             foreach (var (caller, (asked, encoded, positions)) in Sitrep.Meaning.Encoding.EncoderTally.Snapshot().OrderByDescending(c => c.Value.Positions))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MiniLM by first caller: {caller}: {asked:N0} asked, {encoded:N0} encoded, {positions:N0} token positions"));

@@ -114,6 +114,7 @@ internal static partial class MeaningAlignment
                 }
 
                 AlignmentTally.Count(posting, "cosine");
+                AlignmentTally.Read(a, b, "claims with a pair over the cosine floor");
                 var sameEvent = MathF.Round(meaning.SameEvent(items[a].Text, vectorOf[a], items[b].Text, vectorOf[b]), 4);
                 if (sameEvent < SameEventFloor)
                 {
@@ -121,6 +122,7 @@ internal static partial class MeaningAlignment
                 }
 
                 AlignmentTally.Count(posting, items[a].Polarity == items[b].Polarity ? "same event" : "opposed");
+                AlignmentTally.Read(a, b, "claims with a pair over both floors");
                 var pair = new Pair(a, b, cosine, sameEvent, shared);
                 (items[a].Polarity == items[b].Polarity ? accepted : opposed).Add(pair);
             }
