@@ -12,15 +12,18 @@ namespace Sitrep.Bench;
 public static class EndToEnd
 {
     /// <summary>
-    /// <c>e2e --corpus DIR [--jobs N] [--out DIR] [--db FILE] [--no-brief] [--full]</c>; <c>--no-brief</c> skips writing
-    /// the brief files, <c>--full</c> writes them with the full evidence instead of a bounded appendix, <c>--db</c> keeps
-    /// the store (for <c>brief-phase</c>).
+    /// <c>e2e --corpus DIR [--jobs N] [--out DIR] [--db FILE] [--no-brief] [--full] [--tally]</c>; <c>--no-brief</c> skips
+    /// writing the brief files, <c>--full</c> writes them with the full evidence instead of a bounded appendix, <c>--db</c>
+    /// keeps the store (for <c>brief-phase</c>), <c>--tally</c> counts the sentences MiniLM encodes by the stage that
+    /// first asked for them (reading the stack costs CPU, so not for timed runs).
     /// </summary>
     public static int Run(string[] args)
     {
         var corpus = CorpusMaker.Arg(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
         var jobs = int.Parse(CorpusMaker.Arg(args, "--jobs") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         LoadBefore = LoadAverage();
+        Sitrep.Meaning.Encoding.EncoderTally.Enabled = args.Contains("--tally", StringComparer.Ordinal);
+        Sitrep.Corroboration.Alignment.AlignmentTally.Enabled = Sitrep.Meaning.Encoding.EncoderTally.Enabled;
         var work = Path.Combine(Path.GetTempPath(), "sitrep-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         try
@@ -51,8 +54,18 @@ public static class EndToEnd
             // On a shared machine the wall time is the scheduler's share; the process's CPU time is the code's.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu {process.TotalProcessorTime.TotalSeconds:0.0} s (user {process.UserProcessorTime.TotalSeconds:0.0} s), {process.TotalProcessorTime.TotalSeconds / mb:0.00} CPU s/MB; load average before the run {LoadBefore}"));
             Console.WriteLine("files: " + string.Join(", ", result.WrittenFiles.Select(f => string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(f)} {new FileInfo(f).Length / 1e6:0.00} MB"))));
-            var (sentences, batches, slots, batchTime) = Sitrep.Meaning.Encoding.MiniLmSentenceEncoder.Default.Counters();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MiniLM: {sentences:N0} sentences encoded in {batches:N0} batches, {slots:N0} token positions, batches {batchTime.TotalSeconds:0.0} s summed over threads ({(sentences == 0 ? 0 : batchTime.TotalMilliseconds / sentences):0.00} ms a sentence)"));
+            var (sentences, batches, slots, pieces, byCharacters, batchTime) = Sitrep.Meaning.Encoding.MiniLmSentenceEncoder.Default.Counters();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MiniLM: {sentences:N0} sentences encoded in {batches:N0} batches, {slots:N0} token positions ({pieces:N0} word pieces, the rest padding; {byCharacters:N0} positions had the batches been cut by characters), batches {batchTime.TotalSeconds:0.0} s summed over threads ({(sentences == 0 ? 0 : batchTime.TotalMilliseconds / sentences):0.00} ms a sentence)"));
+            foreach (var (caller, (asked, encoded, positions)) in Sitrep.Meaning.Encoding.EncoderTally.Snapshot().OrderByDescending(c => c.Value.Positions))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MiniLM by first caller: {caller}: {asked:N0} asked, {encoded:N0} encoded, {positions:N0} token positions"));
+            }
+
+            foreach (var ((bound, what), count) in Sitrep.Corroboration.Alignment.AlignmentTally.Snapshot().OrderBy(c => c.Key.Bound).ThenBy(c => c.Key.What, StringComparer.Ordinal))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"meaning alignment, posting ≤ {bound}: {what} {count:N0}"));
+            }
+
             Console.WriteLine("phases: " + string.Join(", ", result.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.TotalSeconds:0.0} s"))));
             return 0;
         }

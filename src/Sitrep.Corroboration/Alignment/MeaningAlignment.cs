@@ -103,23 +103,36 @@ internal static partial class MeaningAlignment
                 vectorOf[involved[k]] = vectors[k];
             }
 
-            foreach (var (a, b, shared) in candidates)
+            foreach (var (a, b, shared, posting) in candidates)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                AlignmentTally.Count(posting, "pairs");
                 var cosine = Math.Round(Cosine(vectorOf[a], vectorOf[b]), 4);
                 if (cosine < CosineFloor)
                 {
                     continue;
                 }
 
+                AlignmentTally.Count(posting, "cosine");
+                AlignmentTally.Read(a, b, "claims with a pair over the cosine floor");
                 var sameEvent = MathF.Round(meaning.SameEvent(items[a].Text, vectorOf[a], items[b].Text, vectorOf[b]), 4);
                 if (sameEvent < SameEventFloor)
                 {
                     continue;
                 }
 
+                AlignmentTally.Count(posting, items[a].Polarity == items[b].Polarity ? "same event" : "opposed");
+                AlignmentTally.Read(a, b, "claims with a pair over both floors");
                 var pair = new Pair(a, b, cosine, sameEvent, shared);
                 (items[a].Polarity == items[b].Polarity ? accepted : opposed).Add(pair);
+            }
+
+            if (AlignmentTally.Enabled)
+            {
+                foreach (var claim in involved)
+                {
+                    AlignmentTally.Count(candidates.Where(p => p.A == claim || p.B == claim).Min(p => p.Posting), "claims (smallest posting)");
+                }
             }
         }
 
@@ -147,6 +160,7 @@ internal static partial class MeaningAlignment
                 continue;
             }
 
+            AlignmentTally.Count(0, "merges");
             var (keep, gone) = ra < rb ? (ra, rb) : (rb, ra);
             parent[gone] = keep;
             size[keep] += size[gone];
@@ -217,7 +231,7 @@ internal static partial class MeaningAlignment
     }
 
     /// <summary>Pairs of eligible claims of different sources and groups that name an entity in common.</summary>
-    private static List<(int A, int B, IReadOnlyList<string> Shared)> Candidates(IReadOnlyList<Item> items, Dictionary<int, int> groupOf, Func<int, int, bool> mayAlign)
+    private static List<(int A, int B, IReadOnlyList<string> Shared, int Posting)> Candidates(IReadOnlyList<Item> items, Dictionary<int, int> groupOf, Func<int, int, bool> mayAlign)
     {
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
@@ -234,7 +248,7 @@ internal static partial class MeaningAlignment
         }
 
         var seen = new HashSet<(int, int)>();
-        var pairs = new List<(int, int, IReadOnlyList<string>)>();
+        var pairs = new List<(int, int, IReadOnlyList<string>, int)>();
         foreach (var (_, list) in postings.OrderBy(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             if (list.Count > MaxPosting)
@@ -266,7 +280,7 @@ internal static partial class MeaningAlignment
                     }
 
                     var shared = ia.Entities.Where(e => ib.Entities.Any(f => f.Id == e.Id)).Select(e => e.Name).Distinct(StringComparer.Ordinal).ToList();
-                    pairs.Add((a, b, shared));
+                    pairs.Add((a, b, shared, list.Count));
                 }
             }
         }

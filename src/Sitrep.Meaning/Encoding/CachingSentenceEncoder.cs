@@ -39,6 +39,19 @@ public sealed class CachingSentenceEncoder : ISentenceEncoder
     public float[][] Encode(IReadOnlyList<string> sentences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sentences);
+        var entered = EncoderTally.Enter(sentences.Count);
+        try
+        {
+            return EncodeMissing(sentences, cancellationToken);
+        }
+        finally
+        {
+            EncoderTally.Leave(entered);
+        }
+    }
+
+    private float[][] EncodeMissing(IReadOnlyList<string> sentences, CancellationToken cancellationToken)
+    {
         var keys = sentences.Select(s => EmbeddingKey.For(_inner.Name, s ?? string.Empty)).ToArray();
         var cached = _cache.GetMany(keys);
         var vectors = new float[sentences.Count][];

@@ -86,4 +86,24 @@ public sealed class SentenceEncoderTests
             actual[i].ShouldBe(expected[i]);
         }
     }
+
+    [Fact]
+    public void BatchesAreCutByWordPiecesSoAShortWordDoesNotShareTheWidthOfALongList()
+    {
+        MiniLm.Require();
+
+        // By characters the two single words would each share a batch with a list of letters (a word piece each) and be
+        // padded to its width; by word pieces the words go together and so do the lists.
+        string[] sentences = ["officials", "a b c d e f", "negotiations", "a b c d e f g"];
+        using var encoder = new Sitrep.Meaning.Encoding.MiniLmSentenceEncoder(new Sitrep.Meaning.Encoding.MiniLmOptions { BatchSize = 2, Parallelism = 1 });
+        var vectors = encoder.Encode(sentences, TestContext.Current.CancellationToken);
+        var (_, batches, positions, pieces, byCharacters, _) = encoder.Counters();
+        batches.ShouldBe(2);
+        positions.ShouldBeLessThan(byCharacters);
+        (positions - pieces).ShouldBeLessThanOrEqualTo(2);
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            MiniLm.Cosine(vectors[i], encoder.Encode([sentences[i]], TestContext.Current.CancellationToken)[0]).ShouldBeGreaterThan(0.9999f);
+        }
+    }
 }
