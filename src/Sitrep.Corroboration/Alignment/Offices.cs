@@ -28,12 +28,18 @@ internal static class Offices
 
     private const string Name = @"(?<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)";
 
+    /// <summary>
+    /// A guard against a pattern that cannot end, not a limit a match comes near (the patterns scan whole documents for
+    /// a literal prefix); wall time, so generous enough that a loaded machine's pauses never fail the stage.
+    /// </summary>
+    private static readonly TimeSpan MatchBudget = TimeSpan.FromSeconds(30);
+
     private static readonly (string Institution, Regex Before, Regex After)[] Patterns =
     [
         .. Table.Select(t => (
             t.Institution,
-            new Regex($@"\b(?:{string.Join('|', t.Adjectives.Select(Regex.Escape))})\s+{Titled(t.Title)}\s+{Name}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
-            new Regex($@"\b{Titled(t.Title)}\s+{Name}\s+of\s+(?:{string.Join('|', t.Country.Select(Regex.Escape))})\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))),
+            new Regex($@"\b(?:{string.Join('|', t.Adjectives.Select(Regex.Escape))})\s+{Titled(t.Title)}\s+{Name}", RegexOptions.CultureInvariant, MatchBudget),
+            new Regex($@"\b{Titled(t.Title)}\s+{Name}\s+of\s+(?:{string.Join('|', t.Country.Select(Regex.Escape))})\b", RegexOptions.CultureInvariant, MatchBudget))),
     ];
 
     /// <summary>

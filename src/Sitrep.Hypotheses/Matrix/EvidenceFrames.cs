@@ -63,15 +63,15 @@ public static partial class EvidenceFrames
         return t.Length > 0 ? char.ToUpperInvariant(t[0]) + t[1..] : t;
     }
 
-    [GeneratedRegex(@"^\W*((we|i|they|analysts?|officials?)\s+(assess|judge|believe|think|estimate|consider|expect)\s+(it\s+)?(that\s+)?|it\s+(is|was|seems|remains|appears)\s+that\s+|there\s+(is|was)\s+(a|an)\s+(chance\s+)?(that\s+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\W*((we|i|they|analysts?|officials?)\s+(assess|judge|believe|think|estimate|consider|expect)\s+(it\s+)?(that\s+)?|it\s+(is|was|seems|remains|appears)\s+that\s+|there\s+(is|was)\s+(a|an)\s+(chance\s+)?(that\s+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Frame();
 
-    [GeneratedRegex(@"\(\s*(low|moderate|high)\s+confidence\.?\s*\)\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\(\s*(low|moderate|high)\s+confidence\.?\s*\)\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Confidence();
 
-    [GeneratedRegex(@"^\s*that\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*that\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex LeadingThat();
 
-    [GeneratedRegex(@"\s{2,}", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\s{2,}", RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Spaces();
 }

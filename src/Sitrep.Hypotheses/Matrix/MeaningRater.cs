@@ -467,10 +467,10 @@ public static partial class MeaningRater
         return names;
     }
 
-    [GeneratedRegex(@"(?<![\p{L}'’-])\p{Ll}+(?![\p{L}])", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<![\p{L}'’-])\p{Ll}+(?![\p{L}])", RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex LowerCaseWord();
 
-    [GeneratedRegex(@"[\p{L}\p{N},;)] +(\p{Lu}[\p{Ll}\p{Lu}]+)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"[\p{L}\p{N},;)] +(\p{Lu}[\p{Ll}\p{Lu}]+)", RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex MidSentenceCapital();
 
     // What a hypothesis says of its subject: the words after its first copula ("The mutiny was | staged by factions"),
@@ -482,10 +482,10 @@ public static partial class MeaningRater
     }
 
     // "Staged or not, …", "whether it was staged": the sentence leaves the question open, so it restates nothing.
-    [GeneratedRegex(@"\b(or not|whether|if)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(or not|whether|if)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Undecided();
 
-    [GeneratedRegex(@"\b(was|is|were|are|had been|has been)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(was|is|were|are|had been|has been)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Copula();
 
     // How many of the distinctive words the row names, by the same stem or a near word, each row word used once.
@@ -556,7 +556,7 @@ public static partial class MeaningRater
         return words;
     }
 
-    [GeneratedRegex(@"[\p{L}][\p{L}'’-]*", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"[\p{L}][\p{L}'’-]*", RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex WordToken();
 
     // The source's own likelihood grades a reading: "likely" keeps its direction, "very likely" and above make it strong,
@@ -613,12 +613,12 @@ public sealed partial record HypothesisFrame(IReadOnlyList<string> Words, string
     /// <summary>True when the lower-case <paramref name="text"/> has a word that says the events were staged.</summary>
     internal static bool MentionsStaging(string text) => StagedWords().IsMatch(text);
 
-    [GeneratedRegex(@"\b(not|never|n't)\s+(\w+\s+){0,2}$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(not|never|n't)\s+(\w+\s+){0,2}$", RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex NegatedBefore();
 
-    [GeneratedRegex(@"[a-z]+(?:'t)?|n't", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"[a-z]+(?:'t)?|n't", RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Token();
 
-    [GeneratedRegex(@"\b(staged|stage-managed|scripted|choreographed|theat(er|re|rical)|performance|kabuki|kayfabe|sham|fake[ds]?|pre-arranged|prearranged)\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(staged|stage-managed|scripted|choreographed|theat(er|re|rical)|performance|kabuki|kayfabe|sham|fake[ds]?|pre-arranged|prearranged)\b", RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex StagedWords();
 }

@@ -358,7 +358,7 @@ public static partial class HypothesisSuggester
     private static string LowerArticle(string text) =>
         ArticleStart().IsMatch(text) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
-    [GeneratedRegex(@"^(A|An|The|Some|Just|Another|Two|Throwing|Staged|Choreographed)\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(A|An|The|Some|Just|Another|Two|Throwing|Staged|Choreographed)\b", RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex ArticleStart();
 
     private static string Clean(string text)
@@ -368,41 +368,41 @@ public static partial class HypothesisSuggester
         return t.Length > 0 ? char.ToUpperInvariant(t[0]) + t[1..] : t;
     }
 
-    [GeneratedRegex(@"https?://|www\.|\b[\w-]+\.(com|org|net|ru|io)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"https?://|www\.|\b[\w-]+\.(com|org|net|ru|io)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"^(by|posted by|reporting by|written by|edited by)\s+\p{Lu}|(^|\s)@\w+|^\W*\p{Lu}[\p{L}.-]+(\s\p{Lu}[\p{L}.-]+){0,3}\s*[|·,]\s*(staff|reporter|correspondent|editor)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(by|posted by|reporting by|written by|edited by)\s+\p{Lu}|(^|\s)@\w+|^\W*\p{Lu}[\p{L}.-]+(\s\p{Lu}[\p{L}.-]+){0,3}\s*[|·,]\s*(staff|reporter|correspondent|editor)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Byline();
 
-    [GeneratedRegex(@"^(so|well|and|but|now|honestly|frankly|basically|look|imo|imho|i think|i'd argue|i would argue|i find|i believe|i suspect|my guess is|my read|my take|my theory|to me|in my view|perhaps|maybe|that|(we|they|analysts?) (assess|judge|believe|think)( it)?)\b(\s+(is\s+)?that\b)?[,:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(so|well|and|but|now|honestly|frankly|basically|look|imo|imho|i think|i'd argue|i would argue|i find|i believe|i suspect|my guess is|my read|my take|my theory|to me|in my view|perhaps|maybe|that|(we|they|analysts?) (assess|judge|believe|think)( it)?)\b(\s+(is\s+)?that\b)?[,:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Opener();
 
-    [GeneratedRegex(@"^(was|is)\s+it\s+(?<rest>(a|an|the|just|really|some|simply)\b[^?]{3,})\?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(was|is)\s+it\s+(?<rest>(a|an|the|just|really|some|simply)\b[^?]{3,})\?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex AskedAlternative();
 
     // "It wasn't a show between factions, it was a trap" argues the second half.
-    [GeneratedRegex(@"^(?:that|it|this)?\s*(?:wasn['’]t|isn['’]t|was not|is not)\s+[^,;]+[,;]\s*(?:it\s+(?:was|is)|it['’]s)\s+(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(?:that|it|this)?\s*(?:wasn['’]t|isn['’]t|was not|is not)\s+[^,;]+[,;]\s*(?:it\s+(?:was|is)|it['’]s)\s+(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex NotThisButThat();
 
     // A short statement must have a finite verb to be a proposition ("Staged, start to finish" is not one).
-    [GeneratedRegex(@"\b(is|was|were|are|has|had|did|does|would|could|will|wanted|tried|gambled|failed)\b|['’]s\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(is|was|were|are|has|had|did|does|would|could|will|wanted|tried|gambled|failed)\b|['’]s\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Finite();
 
-    [GeneratedRegex(@"\b(very |highly )?(likely|unlikely|probably|almost certainly|certainly)\b\s?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(very |highly )?(likely|unlikely|probably|almost certainly|certainly)\b\s?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Hedge();
 
-    [GeneratedRegex(@",\s+(?=\p{Lu}\p{Ll})|;|\s[—–-]\s|\.\s+(?=\p{Lu})|,?\s+and\s+(that|it)\s+(didn['’]t|did not|never|failed)\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@",\s+(?=\p{Lu}\p{Ll})|;|\s[—–-]\s|\.\s+(?=\p{Lu})|,?\s+and\s+(that|it)\s+(didn['’]t|did not|never|failed)\b", RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex NewThought();
 
-    [GeneratedRegex(@"\b(one possibility is( that)?|another possibility is( that)?|my theory is( that)?|the theory is( that)?|the (real )?explanation is( that)?|explained that|explains that|the gamble was( that)?|gambled that|the clue is( that)?|suspicion (is )?that|it is (his|her|their) suspicion that|thinks otherwise[^.]*that)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(one possibility is( that)?|another possibility is( that)?|my theory is( that)?|the theory is( that)?|the (real )?explanation is( that)?|explained that|explains that|the gamble was( that)?|gambled that|the clue is( that)?|suspicion (is )?that|it is (his|her|their) suspicion that|thinks otherwise[^.]*that)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex TheoryCue();
 
-    [GeneratedRegex(@"\b(gambl\w*|defect\w*|incompeten\w*|choreograph\w*|staged|stage-managed|kabuki|theat(er|re)|performance|trap|ferret\w*|false flag|conspiracy|plot|set[- ]up|walk in and take power|fall(ing)? in behind|support them|allowed to happen|faction\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(gambl\w*|defect\w*|incompeten\w*|choreograph\w*|staged|stage-managed|kabuki|theat(er|re)|performance|trap|ferret\w*|false flag|conspiracy|plot|set[- ]up|walk in and take power|fall(ing)? in behind|support them|allowed to happen|faction\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Explanatory();
 
-    [GeneratedRegex(@"\b(air of|seems?|looks? like|I think|I'd argue|I find|makes more sense|if you (just )?(assume|factor)|was (a|an|just|really|precisely)|is (a|an|just|really|precisely)|['’]s (a|an|just|really)|must have|could be|would be)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(air of|seems?|looks? like|I think|I'd argue|I find|makes more sense|if you (just )?(assume|factor)|was (a|an|just|really|precisely)|is (a|an|just|really|precisely)|['’]s (a|an|just|really)|must have|could be|would be)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex Evaluative();
 
-    [GeneratedRegex(@"^(?<lead>(was it|is it|or was it|or)\s+)?(a|an|the|was|is|throwing|just|or|some|another|two)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(?<lead>(was it|is it|or was it|or)\s+)?(a|an|the|was|is|throwing|just|or|some|another|two)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternBudget.Milliseconds)]
     private static partial Regex AlternativeStart();
 }
