@@ -293,11 +293,11 @@ public sealed class FigureTests
     }
 
     [Fact]
-    public void TheOneDeadOfAStoryDyingAtTheSceneAndOnTheWayToHospitalIsADispute()
+    public void OnePersonDyingAtTheSceneAndOnTheWayToHospitalIsADispute()
     {
         var corpus = Analyze(
-            Doc("a.txt", "One person was killed and two were wounded when a gunman opened fire at the Carlow office of Brindle Accounts on Monday. A hospital spokeswoman said the victim died on the way to the hospital.", "Harbour Times"),
-            Doc("b.txt", "A gunman opened fire at the Carlow office of Brindle Accounts on Monday. The receptionist, named by police as Ada Quill, died at the scene, police said.", "Valley Post"));
+            Doc("a.txt", "A gunman opened fire at the Carlow office of Brindle Accounts on Monday. A hospital spokeswoman said Ada Quill died on the way to the hospital.", "Harbour Times"),
+            Doc("b.txt", "A gunman opened fire at the Carlow office of Brindle Accounts on Monday. Police said receptionist Ada Quill died at the scene.", "Valley Post"));
 
         var dispute = corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldHaveSingleItem();
         dispute.IsUpdate.ShouldBeFalse();
