@@ -284,6 +284,39 @@ public sealed partial class PropositionStage : ICorpusStage
             contradictions.Add(new Contradiction(a, b, false, reason, propositionOf.GetValueOrDefault(a, string.Empty)));
         }
 
+        // Disputes over where one person died ("at the scene" against "on the way to the hospital"), across propositions.
+        var deaths = refs.Select((r, i) => (Ref: r, Text: texts[i])).Where(x => DeathPlaceContrast.Mentions(x.Text))
+            .SelectMany(x => DeathPlaceContrast.ItemsOf(x.Ref, x.Text, () => ClaimSource.Of(corpus, x.Ref, Origin).Label)).ToList();
+        if (deaths.Count > 1)
+        {
+            var tolls = new Dictionary<string, HashSet<double>>(StringComparer.Ordinal);
+            HashSet<double> TollsOf(string documentId)
+            {
+                if (!tolls.TryGetValue(documentId, out var set))
+                {
+                    var layer = corpus.ById[documentId].Layers.Find<ClaimLayer>();
+                    IEnumerable<Claim> claims = layer is null ? [] : layer.Headline is { } headline ? layer.Items.Append(headline) : layer.Items;
+                    tolls[documentId] = set = [.. claims.Where(c => c.Polarity != ClaimPolarity.Negative)
+                        .SelectMany(c => c.Frame.Measures)
+                        .Where(m => m.Role == Claims.Frames.MeasureRoles.Killed && m.Min is { } lo && m.Max is { } hi && Math.Abs(lo - hi) < 1e-9)
+                        .Select(m => m.Min!.Value)];
+                }
+
+                return set;
+            }
+
+            bool OneDead(string x, string y)
+            {
+                var both = TollsOf(x).Concat(TollsOf(y)).ToList();
+                return both.Count > 0 && both.TrueForAll(v => Math.Abs(v - 1) < 1e-9);
+            }
+
+            foreach (var (a, b, reason) in DeathPlaceContrast.Find(deaths, alignment.SameStory, OneDead))
+            {
+                contradictions.Add(new Contradiction(a, b, false, reason, propositionOf.GetValueOrDefault(a, string.Empty)));
+            }
+        }
+
         // A report that tells its own story's revision ("initially reported that …, but later said …"): an update, in the
         // order the text gives, with no report time needed.
         foreach (var doc in corpus.Documents)

@@ -51,7 +51,7 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
     {
         static string N(double v) => v >= 100 ? v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
         var unit = Unit is "people" or "magnitude" or "years" or "children" or "items" or "block" ? string.Empty : " " + Unit;
-        if (Unit == "percent")
+        if (Unit is "percent" or ContractReader.ContractUnit or RecordReader.RecordUnit)
         {
             return Text; // "93.87 percent", "almost 90%": the bounds carry the rounding of the last digit, no source wrote them
         }
@@ -215,6 +215,19 @@ public static class MeasureRoles
     public const string Turnout = "turnout";
 
     /// <summary>
+    /// The value of a contract a named person signed, in millions of dollars (<see cref="ContractReader"/>); what is counted
+    /// is the signer's full name, lower case (compared within one story: a person signs more than one contract in a career).
+    /// </summary>
+    public const string Contract = "contract";
+
+    /// <summary>
+    /// A named competitor's win-loss record (<see cref="RecordReader"/>); what is counted is the holder's name as written
+    /// before it, lower case, with "(career)" or "(in PLACE)" when the record is said to be a career's or one club's.
+    /// Compared within one story and date only: a record changes with every bout or game.
+    /// </summary>
+    public const string Record = "record";
+
+    /// <summary>
     /// The calibre of the gun a named person had ("Jermayne Timmons had a .32"), in hundredths of an inch; what is counted
     /// is the holder's surname, lower case (compared within one story only: a surname may be shared).
     /// </summary>
@@ -234,10 +247,21 @@ public static class MeasureRoles
         IsHeld(role) && counted is not null && !counted.StartsWith("aged ", StringComparison.Ordinal);
 
     /// <summary>
-    /// True for figures that do not depend on the date their sentence gives: a height fallen, a time since, a street
-    /// block, a length, a weight. "Married three weeks ago" is itself a date cue, not an earlier event's.
+    /// The bouts or games a <see cref="Record"/> value counts (wins, losses and draws together), as <see cref="RecordReader"/>
+    /// encodes it.
     /// </summary>
-    public static bool IsTimeless(string role) => role is Fall or Since or Block or Size or Weight or Calibre;
+    public static int RecordBouts(double value)
+    {
+        var v = (long)Math.Round(value);
+        return (int)((v / 1_000_000) + (v / 1_000 % 1_000) + (v % 1_000));
+    }
+
+    /// <summary>
+    /// True for figures that do not depend on the date their sentence gives: a height fallen, a time since, a street
+    /// block, a length, a weight, a calibre, the value of a contract signed (one person's signed contract in one story:
+    /// "signed last summer" dates the signing, not another contract). "Married three weeks ago" is itself a date cue, not an earlier event's.
+    /// </summary>
+    public static bool IsTimeless(string role) => role is Fall or Since or Block or Size or Weight or Calibre or Contract;
 
     /// <summary>True for counts that only grow as a story develops (a toll rising is an update, not a dispute).</summary>
     public static bool IsCumulative(string role) => role is Killed or Injured or Casualties or Arrested or Displaced;
@@ -259,6 +283,8 @@ public static class MeasureRoles
         Block when counted is not null => "block of " + counted,
         Size when counted is not null => "length of the " + counted,
         Term => "prison term",
+        Contract when counted is not null => "value of " + counted + "'s contract",
+        Record when counted is not null => "record of " + counted,
         Calibre when counted is not null => "calibre of the gun " + counted + " had",
         Casualties when counted is not null and not "people" => "casualties among " + counted,
         _ when counted is null or "people" => role,

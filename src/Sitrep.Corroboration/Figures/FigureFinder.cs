@@ -312,7 +312,18 @@ internal static partial class FigureFinder
 
     private static bool Joins(Member o, Member m, StoryAlignment alignment, SharedFigures shared) =>
             string.Equals(o.Scope, m.Scope, StringComparison.Ordinal)
+            && (o.Value.Measure.Role != MeasureRoles.Record || SameMoment(o.Value.Measure, m.Value.Measure))
             && Joined(o, m, alignment, shared);
+
+    /// <summary>
+    /// Most bouts or games two records of one competitor may differ by in all and still be read as one moment of the career:
+    /// two reports of one bout can be a bout or two apart (one counts the bout, one miscounts), but a champion's record
+    /// before a rematch four years later is six bouts longer, and both fights' reports name him.
+    /// </summary>
+    private const int MaxRecordBoutGap = 2;
+
+    private static bool SameMoment(Measure a, Measure b) =>
+        a.Min is { } x && b.Min is { } y && Math.Abs(MeasureRoles.RecordBouts(x) - MeasureRoles.RecordBouts(y)) <= MaxRecordBoutGap;
 
     private static bool Joined(Member o, Member m, StoryAlignment alignment, SharedFigures shared) =>
             o.Value.Measure.Role is MeasureRoles.Children or MeasureRoles.Population

@@ -44,6 +44,56 @@ public sealed class MeasureTests
         turnout.Max!.Value.ShouldBe(max, 1e-9);
     }
 
+    [Theory]
+    [InlineData("The club signed free agent Dana Brook to an $82 million deal last summer.", 81.5, 82.5, false)]
+    [InlineData("They signed Dana Brook to a five-year deal worth nearly $80 million.", 68.0, 80.0, true)]
+    [InlineData("The team signed free-agent forward Dana Brook to a five-year, $80 million contract.", 76.0, 84.0, false)]
+    [InlineData("Dana Brook signed a four-year, $1.2 billion contract with the club.", 1150.0, 1250.0, false)]
+    public void ASignedContractsValueIsTheNamedSignersInMillionsOfDollars(string text, double min, double max, bool belowMax)
+    {
+        var contract = MeasuresOf(text).Where(m => m.Role == MeasureRoles.Contract).ShouldHaveSingleItem();
+        contract.Counted.ShouldBe("dana brook");
+        contract.Min!.Value.ShouldBe(min, 1e-6);
+        contract.Max!.Value.ShouldBe(max, 1e-6);
+        contract.MaxExclusive.ShouldBe(belowMax);
+    }
+
+    [Theory]
+    [InlineData("The club offered Dana Brook a five-year deal worth $80 million.")]
+    [InlineData("Brook signed a five-year, $80 million contract.")]
+    [InlineData("The club signed Dana Brook to a $5 million bonus.")]
+    [InlineData("Dana Brook is expected to sign a deal worth $80 million.")]
+    [InlineData("The club signed Dana Brook to a deal worth 80 million euros.")]
+    public void AnOfferASurnameAloneOrAnAmountThatIsNoContractGivesNoContractValue(string text) =>
+        MeasuresOf(text).ShouldNotContain(m => m.Role == MeasureRoles.Contract);
+
+    [Theory]
+    [InlineData("Jonas Varga (31-2, 20 KOs) stopped the challenger in the ninth round.", "varga", "31-2")]
+    [InlineData("The champion, Jonas Varga, 31-2, 20 KO's, won on points.", "varga", "31-2")]
+    [InlineData("Varga improved his record to 31-2 with the win.", "varga", "31-2")]
+    [InlineData("The victory took Varga's record to 31-2.", "varga", "31-2")]
+    [InlineData("In three seasons, Lindqvist compiled a mark of 122-147 with the club.", "lindqvist", "122-147")]
+    [InlineData("Lindqvist compiled a 162-139 record in three seasons.", "lindqvist", "162-139")]
+    [InlineData("Lindqvist has an overall record of 284-286.", "lindqvist (career)", "284-286")]
+    [InlineData("Lindqvist is 284-286 lifetime as a head coach.", "lindqvist (career)", "284-286")]
+    [InlineData("Orr (14-13-2) lasted three rounds.", "orr", "14-13-2")]
+    public void ANamedCompetitorsWinLossRecordIsReadWithItsHolder(string text, string holder, string written)
+    {
+        var record = MeasuresOf(text).Where(m => m.Role == MeasureRoles.Record).ShouldHaveSingleItem();
+        record.Counted.ShouldBe(holder);
+        record.Describe().Replace(" ", string.Empty, StringComparison.Ordinal).ShouldBe(written);
+    }
+
+    [Theory]
+    [InlineData("The Rovers won 28-21 on Sunday.")]
+    [InlineData("It was an 88-72 loss at home, their third in a row.")]
+    [InlineData("He improved to 31-2 with the win.")]
+    [InlineData("Marco Doyle, the star hitter, is a 10-5 man and can veto any trade.")]
+    [InlineData("The vote passed 52-47 in the Senate.")]
+    [InlineData("Harbour knocked off the Rovers, 23-17, in Saturday's play-off.")]
+    public void AScoreAVoteOrARecordWithoutANameGivesNoRecord(string text) =>
+        MeasuresOf(text).ShouldNotContain(m => m.Role == MeasureRoles.Record);
+
     [Fact]
     public void AlmostSixtyPercentTurnoutStaysBelowSixty()
     {

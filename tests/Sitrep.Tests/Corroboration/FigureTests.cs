@@ -212,6 +212,52 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void TwoValuesOfOneSignedContractThatCannotBothHoldAreADispute()
+    {
+        var figure = Figures(Analyze(
+            Doc("a.txt", "The Harbour club signed free agent Dana Brook to an $82 million deal, the club said on Monday.", "Harbour Times"),
+            Doc("b.txt", "The Harbour club signed Dana Brook to a five-year deal worth nearly $80 million, the club said on Monday.", "Valley Post"))).ShouldHaveSingleItem();
+        figure.Role.ShouldBe(MeasureRoles.Contract);
+        figure.Verdict.ShouldBe(FigureVerdict.Dispute);
+        figure.Conflicts.ShouldHaveSingleItem().Reason.ShouldContain("nearly $80 million");
+    }
+
+    [Fact]
+    public void ARoundContractValueAndTwoPlayersContractsAreNoDispute()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "The Harbour club signed free agent Dana Brook to an $82 million deal, the club said on Monday.", "Harbour Times"),
+            Doc("b.txt", "The Harbour club signed Dana Brook to a five-year, $80 million contract, the club said on Monday.", "Valley Post"),
+            Doc("c.txt", "The Harbour club also signed Lee Ashdown to a three-year, $25 million contract, the club said on Monday.", "Hill Courier"));
+
+        Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
+        corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void TwoRecordsOfOneFighterAfterOneBoutAreADisputeAndACareerRecordIsAnotherFigure()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "Jonas Varga (31-2, 20 KOs) stopped Emil Horvath in Graz on Saturday to keep his title.", "Harbour Times"),
+            Doc("b.txt", "Jonas Varga, 32-2, 21 KO's, stopped Emil Horvath in Graz on Saturday to keep his title.", "Valley Post"),
+            Doc("c.txt", "In Graz on Saturday Jonas Varga stopped Emil Horvath (18-4) and kept his title; Varga has a career record of 40-5.", "Hill Courier"));
+
+        var figure = Figures(corpus).Where(f => f.Verdict == FigureVerdict.Dispute).ShouldHaveSingleItem();
+        figure.Role.ShouldBe(MeasureRoles.Record);
+        figure.Counted.ShouldBe("varga");
+    }
+
+    [Fact]
+    public void AFightersRecordsSixBoutsApartAreTwoMomentsOfHisCareerNotADispute()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "Jonas Varga (31-2, 20 KOs) stopped Emil Horvath in Graz on Saturday to keep his title.", "Harbour Times"),
+            Doc("b.txt", "Jonas Varga, 37-2 with 25 knockouts, stopped Emil Horvath in Graz on Saturday to keep his title.", "Valley Post"));
+
+        Figures(corpus).ShouldNotContain(f => f.Verdict == FigureVerdict.Dispute);
+    }
+
+    [Fact]
     public void ARoundedTurnoutAndAPartWayCountAreNoDispute()
     {
         var corpus = Analyze(
@@ -244,6 +290,29 @@ public sealed class FigureTests
         dispute.IsUpdate.ShouldBeFalse();
         dispute.Reason.ShouldContain("well equipped");
         dispute.Reason.ShouldContain("poorly equipped");
+    }
+
+    [Fact]
+    public void OnePersonDyingAtTheSceneAndOnTheWayToHospitalIsADispute()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "A gunman opened fire at the Carlow office of Brindle Accounts on Monday. A hospital spokeswoman said Ada Quill died on the way to the hospital.", "Harbour Times"),
+            Doc("b.txt", "A gunman opened fire at the Carlow office of Brindle Accounts on Monday. Police said receptionist Ada Quill died at the scene.", "Valley Post"));
+
+        var dispute = corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldHaveSingleItem();
+        dispute.IsUpdate.ShouldBeFalse();
+        dispute.Reason.ShouldContain("at the scene");
+        dispute.Reason.ShouldContain("on the way to the hospital");
+    }
+
+    [Fact]
+    public void InAStoryWithTwoDeadOneAtTheSceneAndOneInHospitalIsNoDispute()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "Two people were killed when a gunman opened fire at the Carlow office of Brindle Accounts on Monday. A hospital spokeswoman said one victim died on the way to the hospital.", "Harbour Times"),
+            Doc("b.txt", "A gunman opened fire at the Carlow office of Brindle Accounts on Monday. The receptionist died at the scene, police said.", "Valley Post"));
+
+        corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldBeEmpty();
     }
 
     [Fact]
