@@ -997,8 +997,10 @@ public static class FrontPartBuilder
             return lines;
         }
 
-        var sorted = lines.Select((line, i) => (Line: line, Index: i, When: EventStart(facts, line)))
-            .OrderBy(x => x.When ?? DateTime.MaxValue)
+        // Two accounts whose events the texts date only to the same day are ordered by when each was first reported.
+        var sorted = lines.Select((line, i) => (Line: line, Index: i, Time: EventStart(facts, line)))
+            .OrderBy(x => x.Time.When ?? DateTime.MaxValue)
+            .ThenBy(x => x.Time.FirstReported ?? DateTimeOffset.MaxValue)
             .ThenBy(x => x.Index)
             .Select(x => x.Line)
             .ToList();
@@ -1009,9 +1011,9 @@ public static class FrontPartBuilder
     /// When the event an account tells happened: the claims it cites and every claim of the propositions they belong to
     /// give event times; the most precise kind present (clock times, else parts of a day, else days) is read, and the
     /// middle one taken, so a dateline's day in one report does not outweigh the clock times of the others. With no
-    /// event time, the earliest day it was reported.
+    /// event time, the earliest day it was reported. The earliest report time comes with it.
     /// </summary>
-    private static DateTime? EventStart(BriefFacts facts, BriefStatement line)
+    private static (DateTime? When, DateTimeOffset? FirstReported) EventStart(BriefFacts facts, BriefStatement line)
     {
         var cited = facts.Report.Claims.Where(c => line.Cites.Any(s => s.Doc == c.Doc && c.Start <= s.Start && s.End <= c.End)).ToList();
         var ids = cited.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
@@ -1028,14 +1030,15 @@ public static class FrontPartBuilder
             .Select(t => (Precision: t!.Length > 12 && char.IsAsciiDigit(t[11]) ? 2 : t.Length > 10 ? 1 : 0, Start: TimexInterval.Of(t)?.Start))
             .Where(x => x.Start is not null)
             .ToList();
+        var reported = claims.Select(c => BriefFacts.Time(c.ReportTime)).OfType<DateTimeOffset>().Select(t => (DateTimeOffset?)t).Min();
         if (times.Count > 0)
         {
             var best = times.Max(x => x.Precision);
             var starts = times.Where(x => x.Precision == best).Select(x => x.Start!.Value).Order().ToList();
-            return starts[(starts.Count - 1) / 2];
+            return (starts[(starts.Count - 1) / 2], reported);
         }
 
-        return claims.Select(c => BriefFacts.Time(c.ReportTime)).OfType<DateTimeOffset>().Select(t => (DateTime?)t.Date).Min();
+        return (reported?.Date, reported);
     }
 
     /// <summary>

@@ -221,14 +221,15 @@ internal static class MainEventTime
         var head = inside.FirstOrDefault(i => parse[i].Head < 0 || !inside.Contains(parse[i].Head), inside[0]);
         var depth = 0;
         var aside = false;
-        // A relative clause or an apposition set off by commas describes someone in passing ("Prigozhin, whose men marched
-        // in June, was on the list"; "Prigozhin, the founder of the group whose men marched in June, was …"), but only
-        // beside a main clause: in a verbless line ("A senior general, who recorded a video on Friday night …") the
-        // relative clause is all that is told.
+
+        // A relative clause set off by commas describes someone in passing ("Prigozhin, whose men marched in June, was on
+        // the list"), but only beside a main clause: in a verbless line ("A senior general …, who recorded a video on
+        // Friday night …") the relative clause is all that is told. Appositions are not read: the parser takes a
+        // dateline ("MOSCOW, June 24, 2023 (…) — …") and a correction's head for one.
         var mainClause = HasMainVerb(parse);
         for (var w = head; w >= 0 && depth <= parse.Count; w = parse[w].Head, depth++)
         {
-            if (mainClause && (parse[w].Relation == "appos" || (parse[w].Relation == "acl:relcl" && SetOff(doc.Text, tokens[Leftmost(parse, w)].Start, tokens[w].Start))))
+            if (mainClause && parse[w].Relation == "acl:relcl" && SetOff(doc.Text, tokens[Leftmost(parse, w)].Start, tokens[w].Start))
             {
                 aside = true;
             }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Sitrep.Claims.Attribution;
 using Sitrep.Claims.Text;
 
 namespace Sitrep.Claims.Worthiness;
@@ -118,11 +117,6 @@ internal static class StructureRules
         if (IsMetaField(words))
         {
             return NonClaimReason.MetaField;
-        }
-
-        if (IsDatedNote(words))
-        {
-            return NonClaimReason.Dateline;
         }
 
         if (CyrillicChatter.Judge(words) is { } cyrillic)
@@ -466,49 +460,6 @@ internal static class StructureRules
 
         return dated >= 1 && other <= 1 && words[LastNonQuote(words)] is not "?";
     }
-
-    /// <summary>
-    /// A line that names a document, a note or a source and its full date without saying anything happened: "Note from
-    /// the governor's channel, 24 June 2023, about 10:15 Moscow time.", "Kestrel Group, assessment KOSG-23-041, issued
-    /// 26 June 2023." It has a day, a month and a year, at most 24 words, and no verb but a participle of issuing set off
-    /// by a comma ("…, issued 26 June 2023").
-    /// </summary>
-    private static bool IsDatedNote(SentenceWords words)
-    {
-        var fullDate = false;
-        var count = 0;
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (!words.IsWord(i))
-            {
-                continue;
-            }
-
-            if (++count > 24)
-            {
-                return false;
-            }
-
-            var w = words[i];
-            if (Words.Months.Contains(w) && i > 0 && i + 1 < words.Count && IsDay(words[i - 1]) && IsYear(words[i + 1]))
-            {
-                fullDate = true; // "24 June 2023"
-            }
-
-            if (Words.Auxiliaries.Contains(w) || ReportingCues.IsCue(w) || (Words.IsVerbLike(w) && !(IssuedWords.Contains(w) && words[i - 1] == ",")))
-            {
-                return false;
-            }
-        }
-
-        return fullDate;
-
-        static bool IsDay(string w) => w.Length is 1 or 2 && char.IsAsciiDigit(w[0]) && char.IsAsciiDigit(w[^1]);
-        static bool IsYear(string w) => w.Length == 4 && w[0] is '1' or '2' && w.All(char.IsAsciiDigit);
-    }
-
-    private static readonly FrozenSet<string> IssuedWords = Words.Set(
-        "issued", "published", "posted", "updated", "filed", "released", "dated", "compiled", "prepared", "written", "edited", "revised");
 
     /// <summary>"18:00", "24.06.2023", "2023-06-24", "2023": a clock time, a numeric date or a year.</summary>
     private static bool IsDateOrTime(string token)
