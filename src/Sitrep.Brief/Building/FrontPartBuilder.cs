@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sitrep.Brief.Model;
+using Sitrep.Time.Timeline;
 
 namespace Sitrep.Brief.Building;
 
@@ -895,7 +896,9 @@ public static class FrontPartBuilder
         // ("Several hours later, …", "Then …") nor carries the writer's colour ("miraculously"). Such a line may follow
         // one that says what happened; when no corroborated line can open, single reports' accounts of what happened
         // open it, attributed, and when none can either, the leaning lines are left out.
-        var ordered = events.OrderBy(v => v == main ? 0 : 1).ThenBy(v => v.FirstReported ?? DateTimeOffset.MaxValue).ThenByDescending(v => v.Importance).ToList();
+        // What happened is told in the order it happened (the column passing Voronezh at midday before the turnaround
+        // that evening), whatever order it was reported in; the main event leads among events of one time.
+        var ordered = events.OrderBy(v => EventStart(facts, v) ?? DateTime.MaxValue).ThenBy(v => v == main ? 0 : 1).ThenBy(v => v.FirstReported ?? DateTimeOffset.MaxValue).ThenByDescending(v => v.Importance).ToList();
         if (lines.Count == 0 && ordered.Count > 0)
         {
             if (ordered.FirstOrDefault(v => !BriefFacts.LeansOnContext(v.Excerpt!.Text)) is { } opener)
@@ -920,6 +923,8 @@ public static class FrontPartBuilder
         {
             lines.Add(new BriefStatement($"{v.Excerpt!.Quoted} ({Agreement(v, facts)}).", [v.Cite]) { Proposition = v.Proposition.Id });
         }
+
+        lines = InEventOrder(facts, lines);
 
         // An ungraded corpus (commentary, where nothing can be confirmed and two reports that agree are only "reported")
         // with fewer corroborated events than the bottom line has room for: single reports' accounts of what happened
@@ -977,6 +982,80 @@ public static class FrontPartBuilder
         }
 
         return [.. lines.Where(l => l.Cites.Count > 0).Take(5)];
+    }
+
+    /// <summary>
+    /// The accounts of what happened in the order it happened (the column passing Voronezh at midday before the
+    /// turnaround that evening), by the event times of the claims each cites; an account whose claims give no time at a
+    /// day or finer is placed by the day it was reported. The order is kept as it was when the account that would open
+    /// leans on what its report said before it ("Several hours later, …").
+    /// </summary>
+    private static List<BriefStatement> InEventOrder(BriefFacts facts, List<BriefStatement> lines)
+    {
+        if (lines.Count < 2)
+        {
+            return lines;
+        }
+
+        // Two accounts whose events the texts date only to the same day are ordered by when each was first reported.
+        var sorted = lines.Select((line, i) => (Line: line, Index: i, Time: EventStart(facts, line)))
+            .OrderBy(x => x.Time.When ?? DateTime.MaxValue)
+            .ThenBy(x => x.Time.FirstReported ?? DateTimeOffset.MaxValue)
+            .ThenBy(x => x.Index)
+            .Select(x => x.Line)
+            .ToList();
+        return BriefFacts.LeansOnContext(sorted[0].Text) ? lines : sorted;
+    }
+
+    /// <summary>
+    /// When the event an account tells happened: the claims it cites and every claim of the propositions they belong to
+    /// give event times; the most precise kind present (clock times, else parts of a day, else days) is read, and the
+    /// middle one taken, so a dateline's day in one report does not outweigh the clock times of the others. With no
+    /// event time, the earliest day it was reported. The earliest report time comes with it.
+    /// </summary>
+    private static (DateTime? When, DateTimeOffset? FirstReported) EventStart(BriefFacts facts, BriefStatement line)
+    {
+        var cited = facts.Report.Claims.Where(c => line.Cites.Any(s => s.Doc == c.Doc && c.Start <= s.Start && s.End <= c.End)).ToList();
+        var ids = cited.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var claims = cited.ToList();
+        foreach (var p in facts.Report.Propositions.Where(p => p.Id == line.Proposition || p.Claims.Any(ids.Contains)))
+        {
+            claims.AddRange(p.Claims.Where(id => !ids.Contains(id)).Select(id => facts.Claims.GetValueOrDefault(id)).OfType<BriefClaim>());
+            ids.UnionWith(p.Claims);
+        }
+
+        var times = claims
+            .Select(c => c.EventTime)
+            .Where(t => t is { Length: >= 10 } && char.IsAsciiDigit(t[0]))
+            .Select(t => (Precision: t!.Length > 12 && char.IsAsciiDigit(t[11]) ? 2 : t.Length > 10 ? 1 : 0, Start: TimexInterval.Of(t)?.Start))
+            .Where(x => x.Start is not null)
+            .ToList();
+        var reported = claims.Select(c => BriefFacts.Time(c.ReportTime)).OfType<DateTimeOffset>().Select(t => (DateTimeOffset?)t).Min();
+        if (times.Count > 0)
+        {
+            var best = times.Max(x => x.Precision);
+            var starts = times.Where(x => x.Precision == best).Select(x => x.Start!.Value).Order().ToList();
+            return (starts[(starts.Count - 1) / 2], reported);
+        }
+
+        return (reported?.Date, reported);
+    }
+
+    /// <summary>
+    /// When a proposition's event happened, in UTC: the middle of the starts its claims' event times give at a day or
+    /// finer (a clock time with its zone, a part of day, a day; a month or a year mentioned in passing says too little),
+    /// else the day it was first reported; null when neither is known.
+    /// </summary>
+    private static DateTime? EventStart(BriefFacts facts, PropositionView v)
+    {
+        var starts = v.Proposition.Claims
+            .Select(id => facts.Claims.GetValueOrDefault(id)?.EventTime)
+            .Where(t => t is { Length: >= 10 } && char.IsAsciiDigit(t[0]))
+            .Select(t => TimexInterval.Of(t)?.Start)
+            .OfType<DateTime>()
+            .Order()
+            .ToList();
+        return starts.Count > 0 ? starts[(starts.Count - 1) / 2] : v.FirstReported?.UtcDateTime.Date;
     }
 
     /// <summary>

@@ -31,10 +31,30 @@ internal static class ClaimLabels
             .Where(c => c is not null)
             .Select(c => (c!.Attribution.Kind ?? c.Attribution.Holder) == "author"
                 ? index.Documents.GetValueOrDefault(c.Doc)?.Source.Outlet ?? "the author"
-                : c.Attribution.Text ?? c.Attribution.Holder)
+                : Source(index, c.Attribution))
+            .OfType<string>()
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         return holders.Count == 0 ? null : string.Join(", ", holders);
+    }
+
+    /// <summary>
+    /// The source a holder names, as a reader knows it: the resolved actor's name, the name a pronoun stands for, else
+    /// the holder as written; null for a pronoun that stands for no name (a "he" alone says nothing of who said it).
+    /// </summary>
+    private static string? Source(ReportIndex index, BriefAttribution a)
+    {
+        if (index.EntityNames.GetValueOrDefault(a.Holder) is { } name)
+        {
+            return name;
+        }
+
+        if (a.Text is { } text && text.ToLowerInvariant() is "he" or "she" or "they" or "it" or "him" or "her" or "them" or "which" or "who")
+        {
+            return a.Refers;
+        }
+
+        return a.Text ?? a.Holder;
     }
 
     /// <summary>"Prigozhin (named, claimed)", "the author", "reports (unnamed, indicate)".</summary>

@@ -265,7 +265,7 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
         {
             var role = entry.Role == "background" ? " <span class=\"warning\">(background)</span>" : string.Empty;
             var relation = entry.Relation is null ? string.Empty : " · " + E(entry.Relation);
-            writer.Write(Invariant($"<tr><td>{E(TimexLabels.Human(entry.When))}{role}<br><small>{E(entry.Expression)} · {E(entry.Anchor)}{relation}{(entry.AnchorNote is null ? string.Empty : " · ambiguous: " + E(entry.AnchorNote))}</small></td><td>{E(entry.Reported is null ? "—" : TimexLabels.Human(entry.Reported))}</td><td>{E(entry.Label)}{(ClaimLabels.TimelineHolders(report, entry) is { } who ? "<br><small>claimed by " + E(who) + "</small>" : string.Empty)}</td><td>"));
+            writer.Write(Invariant($"<tr><td>{E(TimexLabels.Human(entry.When))}{role}<br><small>{E(entry.Expression)} · {E(entry.Anchor)}{relation}{(entry.AnchorNote is null ? string.Empty : " · ambiguous: " + E(entry.AnchorNote))}</small></td><td>{E(entry.Reported is null ? "—" : TimexLabels.Offset(entry.Reported) is { } ago ? ago + " (relative)" : TimexLabels.Human(entry.Reported))}</td><td>{E(entry.Label)}{(ClaimLabels.TimelineHolders(report, entry) is { } who ? "<br><small>claimed by " + E(who) + "</small>" : string.Empty)}</td><td>"));
             foreach (var cite in entry.Cites ?? [])
             {
                 var number = citations.Number(cite);
@@ -441,6 +441,13 @@ public sealed class HtmlBriefRenderer : IBriefRenderer
             var marks = string.Concat(state.AllReadings.Select(s => Invariant($"<a class=\"cite\" href=\"#cite-{citations.Number(s.Cite)}\">[{citations.Number(s.Cite)}]</a>")));
             var head = state.Steps.Count == 0 ? $"Disputed — {E(state.Topic)}" : $"Where it stands — {E(state.Topic)}: {E(state.Now)}";
             writer.WriteLine($"<p class=\"state\"><strong>{head}</strong>{(state.Disputed && state.Steps.Count > 0 ? " (still disputed)" : string.Empty)}. {E(state.Summary)}{marks}</p>");
+        }
+
+        // A table with a header and no rows says nothing: with only story states, the paragraphs above are the section.
+        if (report.Figures.Count == 0)
+        {
+            writer.WriteLine("</section>");
+            return;
         }
 
         writer.WriteLine("<table class=\"figures\"><thead><tr><th>Figure</th><th>Verdict</th><th>Values by source</th></tr></thead><tbody>");

@@ -52,7 +52,8 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
             }
 
             var marks = string.Concat((entry.Cites ?? []).Select(c => Invariant($"[^{citations.Number(c)}]")));
-            var reported = entry.Reported is null ? "report time unknown" : "reported " + TimexLabels.Human(entry.Reported);
+            var reported = entry.Reported is null ? "report time unknown"
+                : TimexLabels.Offset(entry.Reported) is { } ago ? $"report time: {ago} (relative)" : "reported " + TimexLabels.Human(entry.Reported);
             if (entry.Relation is not null)
             {
                 reported = entry.Relation + "; " + reported;
@@ -210,6 +211,12 @@ public sealed class MarkdownBriefRenderer : IBriefRenderer
             var marks = string.Concat(state.AllReadings.Select(s => Invariant($"[^{citations.Number(s.Cite)}]")));
             var head = state.Steps.Count == 0 ? $"Disputed — {Escape(state.Topic)}" : $"Where it stands — {Escape(state.Topic)}: {Escape(state.Now)}";
             writer.WriteLine($"- **{head}**{(state.Disputed && state.Steps.Count > 0 ? " (still disputed)" : string.Empty)}. {Escape(state.Summary)} {marks}");
+        }
+
+        // A table with a header and no rows says nothing: with only story states, the list above is the section.
+        if (report.Figures.Count == 0)
+        {
+            return;
         }
 
         if (report.States.Count > 0)

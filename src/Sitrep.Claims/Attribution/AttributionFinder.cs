@@ -182,7 +182,10 @@ internal static class AttributionFinder
                     npEnd++;
                 }
 
-                if (npEnd <= last && npEnd - tailStart <= 8 && words.IsWord(tailStart + 1) && !HasVerb(words, tailStart + 1, npEnd) && RestIsAdjunct(words, npEnd + 1, last))
+                // The holder is a noun phrase: ", announced at around 20:30 Moscow time, ended a day …" is a participle
+                // and its adverbial, not a postposed cue and its speaker.
+                if (npEnd <= last && npEnd - tailStart <= 8 && words.IsWord(tailStart + 1) && !Prepositions.Contains(words[tailStart + 1]) && !TimeWords.Contains(words[tailStart + 1])
+                    && !HasVerb(words, tailStart + 1, npEnd) && RestIsAdjunct(words, npEnd + 1, last))
                 {
                     return (new HolderMatch(tailStart + 1, npEnd, tailStart, tailStart), content);
                 }
@@ -239,6 +242,13 @@ internal static class AttributionFinder
             return HolderKind.Unnamed;
         }
 
+        // The document speaking of itself ("this report said", "an earlier version of this article said" in a correction
+        // note): the outlet, whose words these were.
+        if (IsSelfReference(words, first, last))
+        {
+            return HolderKind.Author;
+        }
+
         // "a CBS News report", "a DigiTimes report": an outlet's document is the outlet speaking.
         if (start is "a" or "an" && head is "report" or "story" or "article" or "statement" or "video" && HasInnerCapital(words, first + 1, last - 1))
         {
@@ -274,6 +284,19 @@ internal static class AttributionFinder
         return HolderKind.Named;
     }
 
+    private static bool IsSelfReference(SentenceWords words, int first, int last)
+    {
+        for (var i = first; i < last; i++)
+        {
+            if (words[i] is "this" or "our" && words[i + 1] is "report" or "article" or "story" or "piece" or "page" or "post" or "blog" or "dispatch" or "assessment" or "brief" or "memo")
+            {
+                return i + 1 == last || (i + 2 <= last && words[i + 2] is "'s");
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasInnerCapital(SentenceWords words, int first, int last)
     {
         for (var i = first; i <= last; i++)
@@ -302,9 +325,38 @@ internal static class AttributionFinder
             last--;
         }
 
+        // A label or note before a colon ("Correction, 25 August 2023: An earlier version …") is not the subject.
+        for (var k = last; k > first; k--)
+        {
+            if (words[k] == ":")
+            {
+                first = k + 1;
+                break;
+            }
+        }
+
         while (first <= last && (LeadingNoise.Contains(words[first]) || words[first] == ","))
         {
             first++;
+        }
+
+        // A time phrase that opens the clause without a preposition or comma ("Friday night Prigozhin says …",
+        // "Saturday morning the ministry said …") dates what follows; it is not part of the holder.
+        first = AfterLeadingTime(words, first, last);
+        if (first > last)
+        {
+            return null;
+        }
+
+        // Drop the leading adverbials that end in a comma ("On Wednesday, …", "As I write, …"), each of them: "Later on
+        // Tuesday, at a meeting with military personnel, Putin said" has two before its subject.
+        for (var adverbials = 0; adverbials < 4 && first <= last && Prepositions.Contains(words[first]) && CommaAfter(words, first, last) is { } next && next < last; adverbials++)
+        {
+            first = next + 1;
+            if (first + 1 <= last && char.IsDigit(words[first][0]) && words[first + 1] == ",")
+            {
+                first += 2; // "On January 30, 2014, …": the year after the day belongs to the adverbial too
+            }
         }
 
         if (first > last)
@@ -312,7 +364,6 @@ internal static class AttributionFinder
             return null;
         }
 
-        // Drop a leading adverbial that ends in a comma ("On Wednesday, …", "As I write, …").
         if (Prepositions.Contains(words[first]))
         {
             var comma = -1;
@@ -358,6 +409,30 @@ internal static class AttributionFinder
             return null;
         }
 
+        for (var k = first + 1; k < last; k++)
+        {
+            if (words[k] != "," || !(Prepositions.Contains(words[k + 1]) || TimeWords.Contains(words[k + 1])))
+            {
+                continue;
+            }
+
+            if (CommaAfter(words, k + 1, last) is { } close && close < last)
+            {
+                first = close + 1;
+                k = close;
+            }
+            else
+            {
+                last = k - 1;
+                break;
+            }
+        }
+
+        if (first > last)
+        {
+            return null;
+        }
+
         if (HasVerb(words, first, last))
         {
             // A clause precedes the holder: take the words after its last boundary ("… and he explained").
@@ -366,7 +441,7 @@ internal static class AttributionFinder
                 if (words[k] is "," or "and" or "but" or "that" or ";" or ":" or "—")
                 {
                     var from = k + 1;
-                    while (from <= last && (LeadingNoise.Contains(words[from]) || !words.IsWord(from)))
+                    while (from <= last && (LeadingNoise.Contains(words[from]) || Words.Relatives.Contains(words[from]) || !words.IsWord(from)))
                     {
                         from++;
                     }
@@ -393,6 +468,40 @@ internal static class AttributionFinder
 
         return last - first + 1 > 14 || !words.IsWord(first) && words[first] is not "(" ? null : (first, last);
     }
+
+    /// <summary>The first comma after token <paramref name="from"/> up to <paramref name="last"/>, or null.</summary>
+    private static int? CommaAfter(SentenceWords words, int from, int last)
+    {
+        for (var k = from + 1; k <= last; k++)
+        {
+            if (words[k] == ",")
+            {
+                return k;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The first token after a time phrase that opens tokens <paramref name="first"/>..<paramref name="last"/> without a
+    /// preposition ("Friday night", "Saturday morning", "24 June"), or <paramref name="first"/> when none does or nothing
+    /// would be left.
+    /// </summary>
+    private static int AfterLeadingTime(SentenceWords words, int first, int last)
+    {
+        var k = first;
+        while (k <= last && (TimeWords.Contains(words[k]) || Words.Months.Contains(words[k]) || (char.IsDigit(words[k][0]) && words[k].Length <= 4) || (k > first && words[k] == ",")))
+        {
+            k++;
+        }
+
+        // A lone weekday or month before a name may be the start of a name; a time phrase needs a weekday, a month or a
+        // part of the day and must leave words after it.
+        return k > first && k <= last && words.IsWord(k) && (k - first >= 2 || IsDayWord(words[first])) ? k : first;
+    }
+
+    private static bool IsDayWord(string w) => w is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday" or "yesterday" or "today";
 
     /// <summary>
     /// "far fewer than the 25,000 Prigozhin", "more than the ministry": a comparison with what someone said, not a holder

@@ -45,7 +45,7 @@ internal static class ReportingCues
 
         // "conflicting reports and developments", "claims of …": a plural noun, not a verb.
         if (w is "reports" or "claims" or "report" or "claim" or "estimates" or "notes" or "states" or "fears" or "suspects"
-            && (words[c + 1] is "and" or "or" or "of" or "," or "." or "about" or "from" or "on" or "in" or "were" or "was" or "are" or "is" || (c > 0 && words[c - 1] is "the" or "a" or "these" or "those" or "such" or "conflicting" or "unconfirmed" or "some" or "many" or "media" or "news")))
+            && (words[c + 1] is "and" or "or" or "of" or "," or "." or "about" or "from" or "on" or "in" or "were" or "was" or "are" or "is" || (c > 0 && words[c - 1] is "the" or "a" or "an" or "this" or "that" or "these" or "those" or "its" or "his" or "her" or "their" or "our" or "such" or "conflicting" or "unconfirmed" or "some" or "many" or "media" or "news" or "earlier" or "original" or "latest" or "first")))
         {
             return false;
         }
@@ -55,11 +55,14 @@ internal static class ReportingCues
             return true;
         }
 
+        // "announced that …", "announced on Saturday that …", "confirmed, in a statement, …"; not "announced the
+        // agreement that halted the column", where the verb has an object and "that" opens a relative clause on it.
+        var hasObject = words[c + 1] is "the" or "a" or "an" or "his" or "her" or "its" or "their" or "our" or "this" or "these" or "those";
         for (var k = c + 1; k <= Math.Min(last, c + 4); k++)
         {
             if (words[k] is "that" or ":" or "\"" or "“" or ",")
             {
-                return true;
+                return k == c + 1 || !hasObject;
             }
         }
 
@@ -70,6 +73,11 @@ internal static class ReportingCues
 
         for (var k = c + 2; k <= Math.Min(last, c + 6); k++)
         {
+            if (Words.Relatives.Contains(words[k]))
+            {
+                return false; // "announced the deal which ended …": a relative clause on the object, not a reported clause
+            }
+
             if (Words.Auxiliaries.Contains(words[k]) || (Words.IsVerbLike(words[k]) && k > c + 2))
             {
                 return true;

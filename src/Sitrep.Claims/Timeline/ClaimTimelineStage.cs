@@ -14,7 +14,9 @@ namespace Sitrep.Claims.Timeline;
 /// A sentence the claims stage judged to be page structure (a heading, a masthead, a byline, a dateline, a table row, a
 /// metadata field, a note about the page) dates nothing that happened: it is dropped from the entries it is cited by,
 /// and an entry cited only by such sentences ("## Friday 23 June") leaves the timeline (entries are merged by label, so
-/// the sentences an entry keeps share its label).
+/// the sentences an entry keeps share its label). A date the parse shows to be mentioned in passing (a relative clause
+/// set off by commas, a noun modifier, "since …") is background, and an undated sentence that dates two things is
+/// filed once, under its main predicate's date (<see cref="MainEventTime"/>).
 /// </remarks>
 public sealed class ClaimTimelineStage : ICorpusStage
 {
@@ -107,6 +109,8 @@ public sealed class ClaimTimelineStage : ICorpusStage
             entries.Add(ids.Count == 0 ? entry : entry with { Claims = ids });
         }
 
+        // Dates a sentence mentions in passing are read from its parse once claims (and so the parses) exist.
+        entries = MainEventTime.Apply(corpus, entries);
         corpus.Layers.Set(new TimelineLayer(_entitiesIn is null ? entries : JoinSameEvent(corpus, entries, byId, _entitiesIn)));
     }
 

@@ -29,6 +29,11 @@ public static class TimexLabels
                 return "in the future";
         }
 
+        if (Offset(value) is { } shift)
+        {
+            return shift;
+        }
+
         var c = CultureInfo.InvariantCulture;
         var part = PartOfDay(value);
         if (value.StartsWith("XXXX", StringComparison.Ordinal))
@@ -78,10 +83,13 @@ public static class TimexLabels
                 return new DateTime(y, month, 1, 0, 0, 0, DateTimeKind.Unspecified).ToString("MMMM yyyy", c);
             }
 
-            if (rest.StartsWith('W') && rest.Length >= 3)
+            if (rest.StartsWith('W') && rest.Length >= 3 && int.TryParse(rest.AsSpan(1, 2), NumberStyles.None, c, out var week) && week is >= 1 and <= 53 && week <= ISOWeek.GetWeeksInYear(y))
             {
-                var week = rest.Substring(1, 2);
-                return rest.EndsWith("-WE", StringComparison.Ordinal) ? $"the weekend of week {week}, {y}" : $"week {week} of {y}";
+                // An ISO week is said by its days, as a calendar shows them: "the weekend of 24–25 Jun 2023".
+                var weekend = rest.EndsWith("-WE", StringComparison.Ordinal);
+                var from = ISOWeek.ToDateTime(y, week, weekend ? DayOfWeek.Saturday : DayOfWeek.Monday);
+                var to = ISOWeek.ToDateTime(y, week, DayOfWeek.Sunday);
+                return (weekend ? "the weekend of " : "the week of ") + Days(from, to);
             }
 
             if (rest.Length == 2 && rest[0] is 'Q' or 'H')
@@ -97,6 +105,75 @@ public static class TimexLabels
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// A relative value (a shift from an anchor the text does not give: "-P1Y" for "1 year ago", "-PT2H" for "2 hours
+    /// ago", "+P1D" for "in a day") as a reader would say it, or null when the value is not such a shift. The shift is relative to when the
+    /// page was read or saved, which the text does not state, so no calendar date is made of it.
+    /// </summary>
+    public static string? Offset(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        // Only a signed value is a shift: a bare "P3D" is a duration ("for three days"), not a time.
+        var past = value[0] == '-';
+        var body = value.AsSpan(1);
+        if ((!past && value[0] != '+') || body.Length < 3 || body[0] != 'P')
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        var time = false;
+        var number = 0;
+        var digits = 0;
+        foreach (var ch in body[1..])
+        {
+            if (ch == 'T' && !time && digits == 0)
+            {
+                time = true;
+                continue;
+            }
+
+            if (char.IsAsciiDigit(ch) && digits < 6)
+            {
+                number = (number * 10) + (ch - '0');
+                digits++;
+                continue;
+            }
+
+            var unit = (time, ch) switch
+            {
+                (false, 'Y') => "year",
+                (false, 'M') => "month",
+                (false, 'W') => "week",
+                (false, 'D') => "day",
+                (true, 'H') => "hour",
+                (true, 'M') => "minute",
+                (true, 'S') => "second",
+                _ => null,
+            };
+            if (unit is null || digits == 0)
+            {
+                return null; // "PXY" (some years), a decimal, a unit out of place: not a shift this can say
+            }
+
+            parts.Add(number.ToString(CultureInfo.InvariantCulture) + " " + unit + (number == 1 ? string.Empty : "s"));
+            number = 0;
+            digits = 0;
+        }
+
+        if (parts.Count == 0 || digits > 0)
+        {
+            return null;
+        }
+
+        var span = string.Join(" ", parts);
+        return past ? span + " ago" : "in " + span;
     }
 
     /// <summary>A short form for narrow columns: a clock time with a zone in UTC ("24 Jun 07:00 UTC"), a day as "24 Jun 2023".</summary>
@@ -116,6 +193,16 @@ public static class TimexLabels
 
         var human = Human(value);
         return human.Length <= 24 ? human : string.Concat(human.AsSpan(0, 23), "…");
+    }
+
+    private static string Days(DateTime from, DateTime to)
+    {
+        var c = CultureInfo.InvariantCulture;
+        return from.Month == to.Month
+            ? from.Day.ToString(c) + "–" + to.ToString("d MMM yyyy", c)
+            : from.Year == to.Year
+                ? from.ToString("d MMM", c) + "–" + to.ToString("d MMM yyyy", c)
+                : from.ToString("d MMM yyyy", c) + "–" + to.ToString("d MMM yyyy", c);
     }
 
     private static string Unknown(string value, string? part)

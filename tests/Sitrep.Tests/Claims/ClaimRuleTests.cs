@@ -105,6 +105,50 @@ public sealed class ClaimRuleTests
         attribution.Kind.ShouldBe(HolderKind.Author);
     }
 
+    [Theory]
+    [InlineData("Thursday evening Okafor says the depot was shelled twice.", "Okafor")]
+    [InlineData("Later on Monday, at a briefing for regional officials, Halvorsen said the ferry service would resume.", "Halvorsen")]
+    [InlineData("Early on Sunday, in a short radio interview, the mayor said the bridge had reopened.", "the mayor")]
+    [InlineData("The harbour master, in a statement, said the tanker had run aground overnight.", "The harbour master")]
+    public void AHolderIsTheSpeakerNotTheTimeOrPlaceBeforeIt(string text, string holder)
+    {
+        var attribution = Only(text).Attribution;
+        attribution.Kind.ShouldBe(HolderKind.Named);
+        attribution.Text.ShouldBe(holder);
+    }
+
+    [Theory]
+    [InlineData("Correction, 3 March 2024: An earlier version of this article said that the ferry sank near the port; it sank offshore.")]
+    [InlineData("An earlier version of this report also said that the mayor had resigned.")]
+    public void ACorrectionNoteIsTheOutletsOwnWordNotAHolder(string text)
+    {
+        var attribution = ClaimsOf(text)[0].Attribution;
+        attribution.Kind.ShouldBe(HolderKind.Author);
+        attribution.Text.ShouldBeNull();
+    }
+
+    [Fact]
+    public void APronounAfterARelativeWordIsTheHolderNotTheRelativeWord()
+    {
+        var claims = ClaimsOf("Okafor described the strike as a warning against plans to merge the two units by 1 May, which he said would have ruined the brigade.");
+        claims.ShouldAllBe(c => c.Attribution.Text == null || !c.Attribution.Text.StartsWith("which", StringComparison.OrdinalIgnoreCase));
+        claims.ShouldContain(c => c.Attribution.Text == "he");
+    }
+
+    [Fact]
+    public void AParticipleWithAnAdverbialIsNotAPostposedSpeaker()
+    {
+        var claim = Only("The sudden climbdown, announced at around 21:00 local time, ended a week in which the strikers had blocked every road into the port.");
+        claim.Attribution.Kind.ShouldBe(HolderKind.Author);
+    }
+
+    [Fact]
+    public void AnActThatAnnouncesAnAgreementIsNotSpeechByItsSubject()
+    {
+        var claims = ClaimsOf("The Norwegian envoy, long seen as a neutral party, stepped in as mediator on Tuesday and announced the truce that halted the shelling.");
+        claims.ShouldAllBe(c => c.Attribution.Kind == HolderKind.Author);
+    }
+
     [Fact]
     public void MoreThanSomeWitnessesAreStillHolders()
     {

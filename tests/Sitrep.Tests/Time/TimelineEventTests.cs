@@ -126,7 +126,21 @@ public class TimelineEventTests
     [InlineData("XXXX-WXX-5TNI", "a Friday night (date unknown)")]
     [InlineData("XXXX-07-01", "1 July (year unknown)")]
     [InlineData("XXXX-XX-XXT05:37+01:00", "05:37 UTC+01:00 (day unknown)")]
+    [InlineData("2023-W25-WE", "the weekend of 24–25 Jun 2023")]
+    [InlineData("2023-W26", "the week of 26 Jun–2 Jul 2023")]
+    [InlineData("2020-W53-WE", "the weekend of 2–3 Jan 2021")]
+    [InlineData("-P1Y", "1 year ago")]
+    [InlineData("-PT2H", "2 hours ago")]
+    [InlineData("-P1DT3H", "1 day 3 hours ago")]
+    [InlineData("+P2D", "in 2 days")]
     public void WhenAValueIsShownToAReader_ItIsWrittenAsADateNotACode(string value, string human) => TimexLabels.Human(value).ShouldBe(human);
+
+    [Theory]
+    [InlineData("P3D")]
+    [InlineData("-PXY")]
+    [InlineData("2023-06-24")]
+    [InlineData("-P")]
+    public void WhenAValueIsNoSignedShift_ItIsNotReadAsOne(string value) => TimexLabels.Offset(value).ShouldBeNull();
 
     [Theory]
     [InlineData("2023-06-24T08:00+01:00", "2023-06-24T10:00+03:00", true)]

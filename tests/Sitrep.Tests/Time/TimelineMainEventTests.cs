@@ -1,0 +1,100 @@
+using Shouldly;
+using Sitrep.Claims.Timeline;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Syntax;
+using Sitrep.Time.Timeline;
+
+namespace Sitrep.Tests.Time;
+
+/// <summary>
+/// Which date of a sentence is its event's, read from the sentence's parse (hand-written here, so no model is loaded):
+/// a date in a relative clause set off by commas or one that modifies a noun is background; an undated sentence that
+/// dates two things is filed once.
+/// </summary>
+public sealed class TimelineMainEventTests
+{
+    private static readonly DateTimeOffset Published = new(2023, 6, 28, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void WhenADateSitsInARelativeClauseSetOffByCommas_ItIsBackground()
+    {
+        // Okafor , whose crews blockaded the port on 26 June , was on the list of passengers .
+        var entries = Entries("Okafor, whose crews blockaded the port on 26 June, was on the list of passengers.", Published,
+        [
+            ("Okafor", "PROPN", 14, "nsubj"), (",", "PUNCT", 4, "punct"), ("whose", "PRON", 3, "nmod:poss"), ("crews", "NOUN", 4, "nsubj"),
+            ("blockaded", "VERB", 0, "acl:relcl"), ("the", "DET", 6, "det"), ("port", "NOUN", 4, "obj"), ("on", "ADP", 8, "case"),
+            ("26", "NUM", 9, "nummod"), ("June", "PROPN", 4, "obl"), (",", "PUNCT", 4, "punct"), ("was", "AUX", 14, "cop"),
+            ("on", "ADP", 14, "case"), ("the", "DET", 14, "det"), ("list", "NOUN", -1, "root"), ("of", "ADP", 16, "case"),
+            ("passengers", "NOUN", 14, "nmod"), (".", "PUNCT", 14, "punct"),
+        ]);
+        entries.Single(e => e.When == "2023-06-26").Role.ShouldBe(TimelineRole.Background);
+    }
+
+    [Fact]
+    public void WhenAVerblessLineHoldsOnlyARelativeClause_ItsDateStaysInTheStory()
+    {
+        // A senior envoy , who met the strikers on 26 June .
+        var entries = Entries("A senior envoy, who met the strikers on 26 June.", Published,
+        [
+            ("A", "DET", 2, "det"), ("senior", "ADJ", 2, "amod"), ("envoy", "NOUN", -1, "root"), (",", "PUNCT", 5, "punct"),
+            ("who", "PRON", 5, "nsubj"), ("met", "VERB", 2, "acl:relcl"), ("the", "DET", 7, "det"), ("strikers", "NOUN", 5, "obj"),
+            ("on", "ADP", 10, "case"), ("26", "NUM", 10, "nummod"), ("June", "PROPN", 5, "obl"), (".", "PUNCT", 2, "punct"),
+        ]);
+        entries.Single(e => e.When == "2023-06-26").Role.ShouldBe(TimelineRole.Story);
+    }
+
+    [Fact]
+    public void WhenTheSameDateIsTheMainPredicates_ItStaysInTheStory()
+    {
+        // Okafor blockaded the port on 26 June , the harbour office said .
+        var entries = Entries("Okafor blockaded the port on 26 June, the harbour office said.", Published,
+        [
+            ("Okafor", "PROPN", 1, "nsubj"), ("blockaded", "VERB", 11, "ccomp"), ("the", "DET", 3, "det"), ("port", "NOUN", 1, "obj"),
+            ("on", "ADP", 6, "case"), ("26", "NUM", 6, "nummod"), ("June", "PROPN", 1, "obl"), (",", "PUNCT", 11, "punct"),
+            ("the", "DET", 10, "det"), ("harbour", "NOUN", 10, "compound"), ("office", "NOUN", 11, "nsubj"), ("said", "VERB", -1, "root"),
+            (".", "PUNCT", 11, "punct"),
+        ]);
+        entries.Single(e => e.When == "2023-06-26").Role.ShouldBe(TimelineRole.Story);
+    }
+
+    [Fact]
+    public void WhenADateModifiesANoun_ItIsBackground()
+    {
+        // He did not mention the 26 June blockade .
+        var entries = Entries("He did not mention the 26 June blockade.", Published,
+        [
+            ("He", "PRON", 3, "nsubj"), ("did", "AUX", 3, "aux"), ("not", "PART", 3, "advmod"), ("mention", "VERB", -1, "root"),
+            ("the", "DET", 7, "det"), ("26", "NUM", 6, "nummod"), ("June", "PROPN", 7, "compound"), ("blockade", "NOUN", 3, "obj"),
+            (".", "PUNCT", 3, "punct"),
+        ]);
+        entries.Single(e => e.When == "2023-06-26").Role.ShouldBe(TimelineRole.Background);
+    }
+
+    [Fact]
+    public void WhenAnUndatedSentenceNamesTwoWeekdays_ItIsFiledOnceUnderItsMainPredicatesDay()
+    {
+        // Halvorsen was told on the Wednesday before the strike that Friday .
+        var entries = Entries("Halvorsen was told on the Wednesday before the strike that Friday.", null,
+        [
+            ("Halvorsen", "PROPN", 2, "nsubj:pass"), ("was", "AUX", 2, "aux:pass"), ("told", "VERB", -1, "root"), ("on", "ADP", 5, "case"),
+            ("the", "DET", 5, "det"), ("Wednesday", "PROPN", 2, "obl"), ("before", "ADP", 8, "case"), ("the", "DET", 8, "det"),
+            ("strike", "NOUN", 5, "nmod"), ("that", "DET", 10, "det"), ("Friday", "PROPN", 8, "nmod:tmod"), (".", "PUNCT", 2, "punct"),
+        ]);
+        entries.Count(e => e.Cites.Count > 0).ShouldBe(1, string.Join(" | ", entries.Select(e => e.When)));
+        entries.Single().When.ShouldStartWith("XXXX-WXX-3");
+    }
+
+    private static List<TimelineEntry> Entries(string text, DateTimeOffset? published, (string Form, string Upos, int Head, string Relation)[] words)
+    {
+        var doc = TimexStageTests.Run(Document.Create(text, "t.txt").WithSource(new Source(Published: published)).Build());
+        doc.Sentences.Count.ShouldBe(1);
+        var tokens = doc.TokensOf(doc.Sentences[0]).ToArray();
+        tokens.Select(t => text.Substring(t.Start, t.Length)).ShouldBe(words.Select(w => w.Form));
+        var parse = new ParsedSentence([.. words.Select(w => new ParsedWord(w.Form, w.Upos, string.Empty, w.Form.ToLowerInvariant(), w.Head, w.Relation))]);
+        doc.Layers.Set(new SyntaxLayer([parse]));
+        var corpus = new Corpus([doc]);
+        new TimelineStage().Process(corpus, CancellationToken.None);
+        return MainEventTime.Apply(corpus, [.. corpus.Layers.Get<TimelineLayer>().Entries]);
+    }
+}
