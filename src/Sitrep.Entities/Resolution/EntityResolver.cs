@@ -784,8 +784,8 @@ public sealed class EntityResolver
     /// ("President-elect Barack Obama"), or split from one, is a person. A name the gazetteer knows as a country, city or
     /// region, tagged as an organisation or other, that the corpus never names a person by, and that at least half of its
     /// mentions read as a place ("in Palermo", "a district of Palermo", "Palermo, Sicily", "a Palermo neighborhood") is a
-    /// place. A lone word the corpus also writes before a place head as a place ("the Mediterranean" beside "Mediterranean
-    /// Sea") is that place. A name written at least twice right before a shop's or firm's noun ("the Harry Winston store",
+    /// place. A lone word the corpus also writes before a place head as a place, written where a place is read ("in the
+    /// Mediterranean" beside "Mediterranean Sea"; not "the Baltic papers"), is that place. A name written at least twice right before a shop's or firm's noun ("the Harry Winston store",
     /// "a Harry Winston boutique"), more often than after a person's title, is an organisation, even with a first name
     /// (not a place: "the Paris branch").
     /// </summary>
@@ -799,6 +799,9 @@ public sealed class EntityResolver
             var lower = word.ToLowerInvariant().TrimEnd('.');
             return PersonTitles.Contains(lower) || (lower.EndsWith("-elect", StringComparison.Ordinal) && PersonTitles.Contains(lower[..^6]));
         }
+
+        // "in the Mediterranean", but not "one of the Baltic papers" (a partitive "of the" is no place reading).
+        bool AfterThe(Item m) => Before(m) is "the" or "The" && Before(m, 2).ToLowerInvariant() is { } word && word != "of" && PlaceReadingWords.Contains(word);
 
         bool CapitalisedName(Item m) =>
             m.Form.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 and <= 3 } written && written.Length == m.Form.Core.Count
@@ -829,7 +832,7 @@ public sealed class EntityResolver
                 {
                     var before = Before(m).ToLowerInvariant();
                     var after = After(m);
-                    return PlaceReadingWords.Contains(before) || (before == "the" && PlaceReadingWords.Contains(Before(m, 2).ToLowerInvariant()))
+                    return PlaceReadingWords.Contains(before) || AfterThe(m)
                         || PlaceReadingNouns.Contains(after.ToLowerInvariant()) || (after == "," && After(m, 1) is { Length: > 0 } next && char.IsUpper(next[0]) && IsAnyPlace(next.ToLowerInvariant()));
                 });
                 if (placeReadings * 2 >= guessed.Count)
@@ -845,7 +848,8 @@ public sealed class EntityResolver
 
         var headedPlaces = new HashSet<string>(items.Where(m => m.Type == EntityType.Location && m.Form.Core.Count == 2 && PlaceHeads.Contains(m.Form.Core[1])).Select(m => m.Form.Core[0]), StringComparer.Ordinal);
         foreach (var m in items.Where(m => !m.Frozen && !m.Settled && m.Form.Core.Count == 1 && m.Type is EntityType.Organization or EntityType.Miscellaneous
-            && headedPlaces.Contains(m.Form.Core[0]) && !_demonyms.ContainsKey(m.Form.Core[0])))
+            && headedPlaces.Contains(m.Form.Core[0]) && !_demonyms.ContainsKey(m.Form.Core[0])
+            && (PlaceReadingWords.Contains(Before(m).ToLowerInvariant()) || AfterThe(m))))
         {
             m.Type = EntityType.Location;
             m.Settled = true;

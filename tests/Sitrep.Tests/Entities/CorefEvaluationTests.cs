@@ -212,6 +212,14 @@ public sealed class CorefEvaluationTests
     }
 
     [Fact]
+    public void WhenALoneWordBesideASeaIsAnAdjective_ItStaysOther()
+    {
+        var a = Document("One of the Baltic papers quoted him.", "a.txt", ("Baltic", EntityType.Miscellaneous));
+        var b = Document("Ships crossed the Baltic Sea.", "b.txt", ("Baltic Sea", EntityType.Location));
+        ResolveWithGazetteer(a, b).Holding(a, "Baltic").Type.ShouldBe(EntityType.Miscellaneous);
+    }
+
+    [Fact]
     public void WhenAPatrolIsTaggedAsAPerson_ItIsAnOrganisation()
     {
         var a = Document("He was arrested by the Coastal Highway Patrol on Tuesday.", "a.txt", ("Coastal Highway Patrol", EntityType.Person));
