@@ -3,12 +3,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Sitrep.Entities.Evaluation;
+using Sitrep.Entities.Recognition;
 using Sitrep.Errors;
 
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
-/// <c>sitrep eval coref [--ecbplus DIR] [--topics LIST] [--predictions OUT]</c>: cross-document entity resolution on
+/// <c>sitrep eval coref [--ecbplus DIR] [--topics LIST] [--predictions OUT] [--model DIR]</c>: cross-document entity resolution on
 /// ECB+ (MUC, B³, CEAF-e, CoNLL F1, mention recall, typing) beside two baselines on the same mentions; odd topics are
 /// the development topics, even ones held out. The last line is <c>CoNLL F1: xx.xx</c> over all topics.
 /// </summary>
@@ -19,12 +20,13 @@ internal static class EvalCorefCommand
         var ecbplus = new Option<string>("--ecbplus") { Description = "The ECB+ directory (ECB+/<topic>/*.xml and ECBplus_coreference_sentences*.csv).", DefaultValueFactory = _ => Path.Combine("..", "shared", "datasets", "ecbplus"), HelpName = "DIR" };
         var topics = new Option<string>("--topics") { Description = "Topics to score, e.g. 1-35 or 1,3,5 (odd topics are development, even ones held out).", DefaultValueFactory = _ => "1-35", HelpName = "LIST" };
         var predictions = new Option<string?>("--predictions") { Description = "Write one line per scored gold mention: where, gold text, tag and chain, the matched system mention, its entity, name and type.", HelpName = "FILE" };
-        var command = new Command("coref", "Cross-document entity resolution on ECB+: MUC, B3, CEAF-e and CoNLL F1 against singleton and same-last-word baselines.") { ecbplus, topics, predictions };
+        var model = new Option<string?>("--model") { Description = "Folder with ner-model.bin.br and ner-lexicon.bin.br from `sitrep train ner` (default: the shipped tagger).", HelpName = "DIR" };
+        var command = new Command("coref", "Cross-document entity resolution on ECB+: MUC, B3, CEAF-e and CoNLL F1 against singleton and same-last-word baselines.") { ecbplus, topics, predictions, model };
         command.SetAction(parse =>
         {
             try
             {
-                return Run(parse.GetValue(ecbplus)!, parse.GetValue(topics)!, parse.GetValue(predictions));
+                return Run(parse.GetValue(ecbplus)!, parse.GetValue(topics)!, parse.GetValue(predictions), parse.GetValue(model));
             }
             catch (SitrepException ex)
             {
@@ -38,11 +40,16 @@ internal static class EvalCorefCommand
         return command;
     }
 
-    private static int Run(string directory, string topicText, string? predictions)
+    private static int Run(string directory, string topicText, string? predictions, string? model)
     {
         if (!Directory.Exists(directory))
         {
             throw SitrepErrors.NotFound.Exception(directory);
+        }
+
+        if (model is not null && !File.Exists(Path.Combine(model, "ner-model.bin.br")))
+        {
+            throw SitrepErrors.NotFound.Exception(Path.Combine(model, "ner-model.bin.br"));
         }
 
         SortedSet<int> chosen;
@@ -57,7 +64,10 @@ internal static class EvalCorefCommand
 
         var clock = Stopwatch.StartNew();
         var documents = EcbPlusEntityCorpus.Read(directory, chosen);
-        var matches = new EcbPlusCorefEvaluator(EcbPlusCorefEvaluator.EntityPipeline()).Evaluate(documents);
+        var pipeline = model is null
+            ? EcbPlusCorefEvaluator.EntityPipeline()
+            : EcbPlusCorefEvaluator.EntityPipeline(PerceptronTagger.Load(Path.Combine(model, "ner-model.bin.br"), Path.Combine(model, "ner-lexicon.bin.br")));
+        var matches = new EcbPlusCorefEvaluator(pipeline).Evaluate(documents);
         var seconds = clock.Elapsed.TotalSeconds;
         var all = CorefSummary.Of(matches, _ => true);
         if (predictions is not null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sitrep.Documents;
+using Sitrep.Entities.Recognition;
 using Sitrep.Entities.Resolution;
 using Sitrep.Pipeline;
 using Sitrep.Text;
@@ -44,9 +45,18 @@ public sealed class EcbPlusCorefEvaluator
         _pipeline = pipeline;
     }
 
-    /// <summary>A pipeline of the entity stages alone: sentences, mentions, resolution.</summary>
-    public static AnalysisPipeline EntityPipeline() =>
-        new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new EntityMentionStage()).Use(new EntityResolutionStage()).Build();
+    /// <summary>A pipeline of the entity stages alone: sentences, mentions (the shipped tagger), resolution.</summary>
+    public static AnalysisPipeline EntityPipeline() => EntityPipeline(PerceptronTagger.Default);
+
+    /// <summary>
+    /// A pipeline of the entity stages alone with another tagger (a model trained by <c>sitrep train ner</c>);
+    /// resolution keeps the shipped lexicon's gazetteers.
+    /// </summary>
+    public static AnalysisPipeline EntityPipeline(PerceptronTagger tagger)
+    {
+        ArgumentNullException.ThrowIfNull(tagger);
+        return new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new EntityMentionStage(tagger)).Use(new EntityResolutionStage()).Build();
+    }
 
     /// <summary>Analyses every sub-event of <paramref name="documents"/> and matches its entities to the gold mentions.</summary>
     /// <returns>One entry per scored gold mention (its sentence is fully annotated), matched or not.</returns>

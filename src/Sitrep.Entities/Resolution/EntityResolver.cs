@@ -753,8 +753,127 @@ public sealed class EntityResolver
             }
         }
 
+        RetypeByContext(documents, items);
         MarkTeamPlaces(documents, items);
         return items;
+    }
+
+    // Titles and roles that only a person carries ("President-elect Barack Obama"); weak ones ("former", "head", "general",
+    // "defense") also open organisations' names and are left out.
+    private static readonly HashSet<string> PersonTitles = new(
+        WordLists.PersonRoles.Concat(["president", "senator", "sen", "governor", "gov", "mr", "mrs", "ms", "dr", "rep", "sir", "lord", "lady", "king",
+            "queen", "prince", "princess", "pope", "judge", "mayor", "secretary", "chancellor", "premier", "ambassador", "minister", "professor", "prof",
+            "rev", "reverend", "sheikh", "coach", "neurosurgeon", "jeweler", "jeweller"]).Except(["star", "model", "host", "player", "forward", "agent", "rebel", "militant", "victim", "suspect"]),
+        StringComparer.Ordinal);
+
+    // Nouns a shop's or firm's name stands before ("the Harry Winston store", "a Harry Winston boutique").
+    private static readonly HashSet<string> BusinessNouns = new(
+        ["store", "stores", "boutique", "boutiques", "shop", "shops", "showroom", "dealership", "restaurant", "restaurants", "supermarket", "outlet",
+         "outlets", "branch", "branches", "franchise", "jewelers", "jewellers", "jewelry", "jewellery", "brand"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PlaceReadingWords = new(
+        ["in", "at", "near", "outside", "inside", "across", "around", "throughout", "downtown", "of", "into", "suburban", "northern", "southern", "eastern", "western", "central"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PlaceReadingNouns = new(["area", "region", "suburb", "suburbs", "district", "neighborhood", "neighbourhood", "province", "county", "metro"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Types the words around a name's mentions settle, decided for the whole name form in the corpus. A full name of two
+    /// or three capitalised words (no organisation head, not a place) written after a title only a person carries
+    /// ("President-elect Barack Obama"), or split from one, is a person. A name the gazetteer knows as a country, city or
+    /// region, tagged as an organisation or other, that the corpus never names a person by, and that at least half of its
+    /// mentions read as a place ("in Palermo", "a district of Palermo", "Palermo, Sicily", "a Palermo neighborhood") is a
+    /// place. A lone word the corpus also writes before a place head as a place, written where a place is read ("in the
+    /// Mediterranean" beside "Mediterranean Sea"; not "the Baltic papers"), is that place. A name written at least twice right before a shop's or firm's noun ("the Harry Winston store",
+    /// "a Harry Winston boutique"), more often than after a person's title, is an organisation, even with a first name
+    /// (not a place: "the Paris branch").
+    /// </summary>
+    private void RetypeByContext(IReadOnlyList<AnalyzedDocument> documents, List<Item> items)
+    {
+        static string Word(AnalyzedDocument doc, int i) => i >= 0 && i < doc.Tokens.Count ? doc.Text.Substring(doc.Tokens[i].Start, doc.Tokens[i].Length) : string.Empty;
+        string Before(Item m, int back = 1) => Word(documents[m.DocumentIndex], m.Mention.FirstToken - back);
+        string After(Item m, int ahead = 0) => Word(documents[m.DocumentIndex], m.Mention.FirstToken + m.Mention.TokenCount + ahead);
+        static bool IsPersonTitle(string word)
+        {
+            var lower = word.ToLowerInvariant().TrimEnd('.');
+            return PersonTitles.Contains(lower) || (lower.EndsWith("-elect", StringComparison.Ordinal) && PersonTitles.Contains(lower[..^6]));
+        }
+
+        // "in the Mediterranean", but not "one of the Baltic papers" (a partitive "of the" is no place reading).
+        bool AfterThe(Item m) => Before(m) is "the" or "The" && Before(m, 2).ToLowerInvariant() is { } word && word != "of" && PlaceReadingWords.Contains(word);
+
+        bool CapitalisedName(Item m) =>
+            m.Form.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 and <= 3 } written && written.Length == m.Form.Core.Count
+            && written.All(w => char.IsUpper(w[0]) && !NameForms.LooksLikeAcronym(w)) && !m.Form.Core.Any(NotPersonWords.Contains)
+            && !m.Form.Core.Any(PlaceHeads.Contains) && !IsAnyPlace(string.Join(' ', m.Form.Core));
+
+        var forms = items.Where(m => !m.Frozen && m.Form.Core.Count > 0).GroupBy(m => m.Form.CoreKey, StringComparer.Ordinal).ToList();
+        var persons = new HashSet<string>(items.Where(m => m.Type == EntityType.Person).SelectMany(m => m.Form.Core.Count >= 2 ? new[] { m.Form.CoreKey, m.Form.Core[^1], m.Form.Core[0] } : [m.Form.CoreKey]), StringComparer.Ordinal);
+        foreach (var form in forms)
+        {
+            var members = form.ToList();
+            if (members.Any(m => m.Type is EntityType.Organization or EntityType.Miscellaneous && !m.Settled && CapitalisedName(m)
+                && (IsPersonTitle(Before(m)) || (Before(m) == "." && IsPersonTitle(Before(m, 2))) || (m.Mention.Role is { } role && role.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(IsPersonTitle)))))
+            {
+                foreach (var m in members.Where(m => !m.Settled))
+                {
+                    m.Type = EntityType.Person;
+                    m.Settled = true;
+                }
+            }
+
+            var whole = string.Join(' ', members[0].Form.Core);
+            var guessed = members.Where(m => !m.Settled && m.Form.Qualifier is null).ToList();
+            if (guessed.Any(m => m.Type is EntityType.Organization or EntityType.Miscellaneous) && !guessed.Any(m => m.Type == EntityType.Person)
+                && IsAnyPlace(whole) && !persons.Contains(form.Key) && !IsFirstName(members[0].Form.Core[0]))
+            {
+                var placeReadings = guessed.Count(m =>
+                {
+                    var before = Before(m).ToLowerInvariant();
+                    var after = After(m);
+                    return PlaceReadingWords.Contains(before) || AfterThe(m)
+                        || PlaceReadingNouns.Contains(after.ToLowerInvariant()) || (after == "," && After(m, 1) is { Length: > 0 } next && char.IsUpper(next[0]) && IsAnyPlace(next.ToLowerInvariant()));
+                });
+                if (placeReadings * 2 >= guessed.Count)
+                {
+                    foreach (var m in guessed)
+                    {
+                        m.Type = EntityType.Location;
+                        m.Settled = true;
+                    }
+                }
+            }
+        }
+
+        var headedPlaces = new HashSet<string>(items.Where(m => m.Type == EntityType.Location && m.Form.Core.Count == 2 && PlaceHeads.Contains(m.Form.Core[1])).Select(m => m.Form.Core[0]), StringComparer.Ordinal);
+        foreach (var m in items.Where(m => !m.Frozen && !m.Settled && m.Form.Core.Count == 1 && m.Type is EntityType.Organization or EntityType.Miscellaneous
+            && headedPlaces.Contains(m.Form.Core[0]) && !_demonyms.ContainsKey(m.Form.Core[0])
+            && (PlaceReadingWords.Contains(Before(m).ToLowerInvariant()) || AfterThe(m))))
+        {
+            m.Type = EntityType.Location;
+            m.Settled = true;
+        }
+
+        foreach (var form in forms)
+        {
+            var members = form.ToList();
+            if (IsAnyPlace(form.Key) || _demonyms.ContainsKey(form.Key))
+            {
+                // "the Paris branch", "a Moscow store": a place before a shop's noun says where the shop is.
+                continue;
+            }
+
+            var shops = members.Count(m => BusinessNouns.Contains(After(m).ToLowerInvariant()));
+            if (shops >= 2 && shops > members.Count(m => IsPersonTitle(Before(m))))
+            {
+                foreach (var m in members)
+                {
+                    m.Type = EntityType.Organization;
+                    m.Settled = true;
+                }
+            }
+        }
     }
 
     private static readonly HashSet<string> LocativeWords = new(
@@ -842,7 +961,12 @@ public sealed class EntityResolver
     private static readonly HashSet<string> PlaceHeads = new(
         ["camp", "glacier", "ridge", "street", "st", "avenue", "ave", "road", "boulevard", "county", "province", "oblast", "village", "valley",
          "river", "lake", "island", "islands", "beach", "hill", "hills", "peak", "bay", "district", "region", "square", "desert", "park", "canyon",
-         "mountain", "mountains", "forest", "coast", "strait", "peninsula", "highway", "bridge"],
+         "mountain", "mountains", "forest", "coast", "strait", "peninsula", "highway", "bridge", "sea", "ocean", "gulf"],
+        StringComparer.Ordinal);
+
+    // Place heads that open a name before "of": "Gulf of Aden", "Horn of Africa", "Strait of Hormuz", "Isle of Man".
+    private static readonly HashSet<string> LeadingPlaceHeads = new(
+        ["gulf", "bay", "sea", "strait", "straits", "horn", "cape", "isle", "island", "islands", "lake", "ocean", "coast", "valley", "county", "province", "district", "region", "mount", "port"],
         StringComparer.Ordinal);
 
     // Organisation heads that end a name ("International Boxing Federation", "Betty Ford Treatment Center").
@@ -883,7 +1007,8 @@ public sealed class EntityResolver
                 item.Type = EntityType.Organization;
                 item.Settled = true;
             }
-            else if (!orgHead && (PlaceHeads.Contains(words[^1]) || (words.Length >= 2 && words[0] is "mount" or "mt" or "mt.")))
+            else if (!orgHead && (PlaceHeads.Contains(words[^1]) || (words.Length >= 2 && words[0] is "mount" or "mt" or "mt.")
+                || (words.Length >= 3 && words[1] == "of" && LeadingPlaceHeads.Contains(words[0]))))
             {
                 item.Type = EntityType.Location;
                 item.Settled = true;
@@ -894,7 +1019,7 @@ public sealed class EntityResolver
                 item.Type = EntityType.Organization;
                 item.Settled = true;
             }
-            else if (item.Type is EntityType.Miscellaneous or EntityType.Person && words.Length >= 2 && TeamOrgWords.Contains(words[^1])
+            else if (item.Type is EntityType.Miscellaneous or EntityType.Person && words.Length >= 2 && (TeamOrgWords.Contains(words[^1]) || words[^1] == "patrol")
                 && item.Form.Surface.Split(' ').All(w => w.Length > 0 && (char.IsUpper(w[0]) || char.IsDigit(w[0]) || w is "of" or "and" or "for" or "the")))
             {
                 item.Type = EntityType.Organization;

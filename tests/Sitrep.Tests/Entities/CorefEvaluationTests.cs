@@ -133,8 +133,98 @@ public sealed class CorefEvaluationTests
         "george" => GazetteerCategory.FirstName,
         "united states" => GazetteerCategory.Country,
         "moscow" => GazetteerCategory.Capital,
+        "trapani" or "aden" or "tadjoura" => GazetteerCategory.City,
+        "sicily" => GazetteerCategory.Region,
         _ => GazetteerCategory.None,
     };
+
+    [Fact]
+    public void WhenAGulfIsNamedWithOf_ItIsAPlaceThoughTaggedAnOrganisation()
+    {
+        var a = Document("Pirates seized a tanker in the Gulf of Tadjoura.", "a.txt", ("Gulf of Tadjoura", EntityType.Organization));
+        ResolveWithGazetteer(a).Single().Type.ShouldBe(EntityType.Location);
+    }
+
+    [Fact]
+    public void WhenAKnownCityTaggedAsAnOrganisationIsReadAsAPlace_ItIsAPlaceThroughoutTheCorpus()
+    {
+        var a = Document("The old boss died in a cell in Trapani on Monday.", "a.txt", ("Trapani", EntityType.Organization));
+        var b = Document("Trapani, Sicily, was quiet. Trapani officials said little.", "b.txt", ("Trapani", EntityType.Organization), ("Sicily", EntityType.Location), ("Trapani", EntityType.Organization));
+        ResolveWithGazetteer(a, b).Single(e => e.Name == "Trapani").Type.ShouldBe(EntityType.Location);
+    }
+
+    [Fact]
+    public void WhenAKnownCityTaggedAsAnOrganisationIsNeverReadAsAPlace_ItStaysAnOrganisation()
+    {
+        var a = Document("Trapani signed a new striker.", "a.txt", ("Trapani", EntityType.Organization));
+        var b = Document("Trapani won again on Sunday.", "b.txt", ("Trapani", EntityType.Organization));
+        ResolveWithGazetteer(a, b).Single().Type.ShouldBe(EntityType.Organization);
+    }
+
+    [Fact]
+    public void WhenAFullNameFollowsATitleOnlyAPersonCarries_ItIsAPersonThoughTaggedAnOrganisation()
+    {
+        var a = Document("President-elect Tomas Ekwueme picked a doctor. The Ekwueme team agreed. Ekwueme aides said so.", "a.txt",
+            ("Tomas Ekwueme", EntityType.Organization), ("Ekwueme", EntityType.Organization), ("Ekwueme", EntityType.Organization));
+        var b = Document("Tomas Ekwueme spoke on Monday.", "b.txt", ("Tomas Ekwueme", EntityType.Organization));
+        var entities = ResolveWithGazetteer(a, b);
+        entities.Holding(b, "Tomas Ekwueme").Type.ShouldBe(EntityType.Person);
+    }
+
+    [Fact]
+    public void WhenAFullNameFollowsAWeakTitle_TheTaggersOrganisationStands()
+    {
+        var a = Document("Former Tomas Ekwueme staff met. Tomas Ekwueme said so.", "a.txt", ("Tomas Ekwueme", EntityType.Organization), ("Tomas Ekwueme", EntityType.Organization));
+        ResolveWithGazetteer(a).Single().Type.ShouldBe(EntityType.Organization);
+    }
+
+    [Fact]
+    public void WhenANameIsWrittenTwiceBeforeAShopNoun_ItIsAnOrganisationEvenWithAFirstName()
+    {
+        var a = Document("Thieves emptied the John Kestrel store on Tuesday.", "a.txt", ("John Kestrel", EntityType.Person));
+        var b = Document("A John Kestrel boutique was robbed. John Kestrel sells rings.", "b.txt", ("John Kestrel", EntityType.Person), ("John Kestrel", EntityType.Person));
+        ResolveWithGazetteer(a, b).Single().Type.ShouldBe(EntityType.Organization);
+    }
+
+    [Fact]
+    public void WhenAPlaceIsWrittenBeforeAShopNoun_ItStaysAPlace()
+    {
+        var a = Document("Thieves hit the Trapani branch of a jeweller.", "a.txt", ("Trapani", EntityType.Location));
+        var b = Document("The Trapani store reopened. Police in Trapani said so.", "b.txt", ("Trapani", EntityType.Location), ("Trapani", EntityType.Location));
+        ResolveWithGazetteer(a, b).Single().Type.ShouldBe(EntityType.Location);
+    }
+
+    [Fact]
+    public void WhenANameIsWrittenOnceBeforeAShopNoun_ThePersonStands()
+    {
+        var a = Document("John Kestrel opened the John Kestrel store and spoke.", "a.txt", ("John Kestrel", EntityType.Person), ("John Kestrel", EntityType.Person));
+        ResolveWithGazetteer(a).Single().Type.ShouldBe(EntityType.Person);
+    }
+
+    [Fact]
+    public void WhenALoneWordIsAlsoWrittenBeforeSea_ItIsThatPlace()
+    {
+        var a = Document("Two cables broke in the Mediterranean on Friday.", "a.txt", ("Mediterranean", EntityType.Miscellaneous));
+        var b = Document("The Mediterranean Sea is deep there.", "b.txt", ("Mediterranean Sea", EntityType.Location));
+        var entities = ResolveWithGazetteer(a, b);
+        entities.Holding(a, "Mediterranean").Type.ShouldBe(EntityType.Location);
+        entities.Holding(b, "Mediterranean Sea").Type.ShouldBe(EntityType.Location);
+    }
+
+    [Fact]
+    public void WhenALoneWordBesideASeaIsAnAdjective_ItStaysOther()
+    {
+        var a = Document("One of the Baltic papers quoted him.", "a.txt", ("Baltic", EntityType.Miscellaneous));
+        var b = Document("Ships crossed the Baltic Sea.", "b.txt", ("Baltic Sea", EntityType.Location));
+        ResolveWithGazetteer(a, b).Holding(a, "Baltic").Type.ShouldBe(EntityType.Miscellaneous);
+    }
+
+    [Fact]
+    public void WhenAPatrolIsTaggedAsAPerson_ItIsAnOrganisation()
+    {
+        var a = Document("He was arrested by the Coastal Highway Patrol on Tuesday.", "a.txt", ("Coastal Highway Patrol", EntityType.Person));
+        ResolveWithGazetteer(a).Single().Type.ShouldBe(EntityType.Organization);
+    }
 
     [Fact]
     public void WhenAMiddleInitialIsLeftOut_TheTwoFormsAreOnePerson()
