@@ -120,28 +120,6 @@ public static class EventTimes
     internal static bool IsMarker(TimexLayer layer, Timex timex) =>
         layer.ReportTimes.Any(r => r.Source == AnchorKind.Post && r.Range.Start == timex.Range.Start);
 
-    private static TextRange? SentenceOf(AnalyzedDocument document, int offset)
-    {
-        var sentences = document.Sentences;
-        int lo = 0, hi = sentences.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            var r = sentences[mid].Range;
-            if (offset < r.Start)
-            {
-                hi = mid - 1;
-            }
-            else if (offset >= r.End)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                return r;
-            }
-        }
-
-        return null;
-    }
+    private static TextRange? SentenceOf(AnalyzedDocument document, int offset) =>
+        document.SentenceIndexAt(offset) is var i and >= 0 ? document.Sentences[i].Range : null;
 }

@@ -192,7 +192,7 @@ internal static class MainEventTime
             return null;
         }
 
-        var s = SentenceIndex(doc, timex.Range.Start);
+        var s = doc.SentenceIndexAt(timex.Range.Start);
         if (s < 0 || IsCyrillic(doc.Text, doc.Sentences[s].Range) || syntax.Of(s) is not { Count: > 0 } parse)
         {
             return null; // the parser is trained on English: a Russian sentence's parse says nothing of its dates
@@ -316,30 +316,5 @@ internal static class MainEventTime
         }
 
         return i >= 0 && text[i] is ',' or '—' or '(' or '–';
-    }
-
-    private static int SentenceIndex(AnalyzedDocument doc, int offset)
-    {
-        var sentences = doc.Sentences;
-        int lo = 0, hi = sentences.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            var r = sentences[mid].Range;
-            if (offset < r.Start)
-            {
-                hi = mid - 1;
-            }
-            else if (offset >= r.End)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                return mid;
-            }
-        }
-
-        return -1;
     }
 }

@@ -43,4 +43,29 @@ public sealed class AnalyzedDocument
 
     /// <summary>A span of this document.</summary>
     public Span SpanOf(TextRange range) => new(Document.Id, range.Start, range.End);
+
+    /// <summary>The index in <see cref="Sentences"/> of the sentence holding a character offset, or -1 (a binary search).</summary>
+    public int SentenceIndexAt(int offset)
+    {
+        int lo = 0, hi = Sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var r = Sentences[mid].Range;
+            if (offset < r.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (offset >= r.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+
+        return -1;
+    }
 }
