@@ -494,9 +494,10 @@ internal static partial class MeasureReader
     /// <summary>
     /// Where the words that can give a number its role end: a clause or sentence break, and a comma, which in news
     /// copy ends the clause a count belongs to ("shot three people, killing one": three were shot, one killed; "Of the
-    /// 23 arrested, 12 are Somali": the twelve are not the arrests).
+    /// 23 arrested, 12 are Somali": the twelve are not the arrests). A dash that sets off a phrase does the same ("shot
+    /// three co-workers — killing two — at the plant"); a hyphen inside a word is no token of its own.
     /// </summary>
-    private static bool IsBoundary(string w) => w is ";" or ":" or "." or "," or "(" or ")" or "?" or "!" or "but" or "while" or "whereas";
+    private static bool IsBoundary(string w) => w is ";" or ":" or "." or "," or "(" or ")" or "?" or "!" or "\u2014" or "\u2013" or "--" or "but" or "while" or "whereas";
 
     private static string? CueRole(string w) =>
         KillCues.Contains(w) ? MeasureRoles.Killed

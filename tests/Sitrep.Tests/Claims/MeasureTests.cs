@@ -219,6 +219,17 @@ public sealed class MeasureTests
         measures.ShouldContain(m => m.Role == MeasureRoles.Killed && m.Min == 2);
     }
 
+    [Theory]
+    [InlineData("The woman who allegedly shot three co-workers — killing two — at the plant was charged on Friday.")]
+    [InlineData("The woman who allegedly shot three co-workers – killing two – at the plant was charged on Friday.")]
+    [InlineData("The woman who allegedly shot three co-workers -- killing two -- at the plant was charged on Friday.")]
+    public void ADashEndsTheClauseACountBelongsToAsACommaDoes(string text)
+    {
+        var measures = MeasuresOf(text);
+        measures.ShouldNotContain(m => m.Role == MeasureRoles.Killed && m.Min == 3);
+        measures.ShouldContain(m => m.Role == MeasureRoles.Killed && m.Min == 2);
+    }
+
     [Fact]
     public void TheWholeAPartIsTakenFromIsNotTheToll()
     {
