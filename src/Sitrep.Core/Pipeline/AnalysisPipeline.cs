@@ -72,7 +72,7 @@ public sealed class AnalysisPipeline
             }
             catch (Exception ex)
             {
-                return SitrepErrors.StageFailed.At(document.Document.Path, stage.Name, ex.Message);
+                return SitrepErrors.StageFailed.At(document.Document.Path, stage.Name, FaultSite.Describe(ex));
             }
         }
 
@@ -174,7 +174,7 @@ public sealed class AnalysisPipeline
         }
         catch (Exception ex)
         {
-            return (SitrepErrors.CorpusStageFailed.At("(corpus)", stage.Name, ex.Message), System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return (SitrepErrors.CorpusStageFailed.At("(corpus)", stage.Name, FaultSite.Describe(ex)), System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -570,7 +570,7 @@ public static class StoryPicture
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                corpus.Errors.Add(Sitrep.Errors.SitrepErrors.CorpusStageFailed.At("(corpus)", stage.Name, ex.Message));
+                corpus.Errors.Add(Sitrep.Errors.SitrepErrors.CorpusStageFailed.At("(corpus)", stage.Name, Sitrep.Errors.FaultSite.Describe(ex)));
             }
 
             corpus.StageTimes[stage.Name] = clock.Elapsed;

@@ -269,8 +269,15 @@ public sealed partial class TimelineStage : ICorpusStage
     /// phrase that points back to it ("; the FSB opened a case the same night", ", and that evening he left"): where
     /// the joint is and the clause's range, or null. Both sides must hold at least four words.
     /// </summary>
-    private static (int Joint, TextRange Clause)? SameTimeClause(string text, TextRange sentence, TextRange timex)
+    internal static (int Joint, TextRange Clause)? SameTimeClause(string text, TextRange sentence, TextRange timex)
     {
+        // An expression can run past its sentence's end where the splitter and the tagger read a period apart
+        // ("at 5 p.m. Friday"): then no clause follows it in the sentence.
+        if (timex.End >= sentence.End)
+        {
+            return null;
+        }
+
         foreach (var joint in ClauseJoints)
         {
             var at = text.IndexOf(joint, timex.End, Math.Min(ClauseReach, sentence.End - timex.End), StringComparison.Ordinal);
@@ -304,19 +311,20 @@ public sealed partial class TimelineStage : ICorpusStage
     /// clause, so the clause is what is compared with other reports. A clause shorter than four words stays with the
     /// sentence.
     /// </summary>
-    private static TextRange ClauseOf(string text, TextRange sentence, TextRange timex)
+    internal static TextRange ClauseOf(string text, TextRange sentence, TextRange timex)
     {
         var start = sentence.Start;
         var end = sentence.End;
         foreach (var joint in ClauseJoints)
         {
-            var before = text.LastIndexOf(joint, timex.Start, Math.Min(ClauseReach, timex.Start - sentence.Start), StringComparison.Ordinal);
+            // Counts bounded below by 0: an expression may start before its sentence or end after it (see SameTimeClause).
+            var before = text.LastIndexOf(joint, timex.Start, Math.Clamp(timex.Start - sentence.Start, 0, ClauseReach), StringComparison.Ordinal);
             if (before >= 0 && before + 1 > start && HasWords(text, before + joint.Length, sentence.End) && HasWords(text, sentence.Start, before))
             {
                 start = before + 2;
             }
 
-            var after = text.IndexOf(joint, timex.End, Math.Min(ClauseReach, sentence.End - timex.End), StringComparison.Ordinal);
+            var after = text.IndexOf(joint, timex.End, Math.Clamp(sentence.End - timex.End, 0, ClauseReach), StringComparison.Ordinal);
             if (after >= 0 && after < end && HasWords(text, after, sentence.End) && HasWords(text, start, after))
             {
                 end = after;

@@ -75,6 +75,7 @@ public sealed class PipelineTests
         result.Errors[0].Code.ShouldBe("SR2003");
         result.Errors[0].Message.ShouldContain("boom.v1");
         result.Errors[0].Message.ShouldContain("poisoned input");
+        result.Errors[0].Message.ShouldContain("(InvalidOperationException in PipelineTests.WhenAStageThrowsOnOneDocument_ThatDocumentGetsOneErrorAndTheOthersAreAnalysed)");
     }
 
     [Fact]
@@ -104,6 +105,7 @@ public sealed class PipelineTests
 
         ran.ShouldBeTrue();
         corpus.Errors.Single().Code.ShouldBe("SR2004");
+        corpus.Errors.Single().Message.ShouldContain("bad corpus (InvalidOperationException in PipelineTests.AFailingCorpusStageAddsAnErrorAndTheNextCorpusStageStillRuns)");
     }
 
     [Fact]

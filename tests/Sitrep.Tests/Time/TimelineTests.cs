@@ -105,4 +105,18 @@ public class TimelineTests
         brief.Timeline.ShouldNotContain(e => e.Expression == "this year" && e.When == "2018");
         brief.Timeline.Single(e => e.When == "2018-07-16").Placed.ShouldBeTrue();
     }
+
+    [Fact]
+    public void AnExpressionThatRunsPastItsSentencesEnd_IsNoReasonToFailTheStage()
+    {
+        // Seen on the FNC-1 cut: the tagger's expression ended after the splitter's sentence, and a negative search
+        // length failed the whole timeline stage (SR2004), leaving the brief without a timeline.
+        const string text = "The guards were relieved at 5 p.m. Friday; the same night the gate was shut again.";
+        var sentence = new TextRange(0, text.IndexOf("p.m.", StringComparison.Ordinal) + 3);
+        var timex = new TextRange(text.IndexOf("5 p.m.", StringComparison.Ordinal), text.IndexOf(';', StringComparison.Ordinal));
+
+        TimelineStage.SameTimeClause(text, sentence, timex).ShouldBeNull();
+        TimelineStage.ClauseOf(text, sentence, timex).ShouldBe(sentence);
+        TimelineStage.ClauseOf(text, new TextRange(timex.Start + 2, text.Length), timex).ShouldBe(new TextRange(timex.Start + 2, text.Length));
+    }
 }
