@@ -23,14 +23,32 @@ internal static class OccasionReader
 
     private static readonly Dictionary<string, int> Cardinals = new(StringComparer.Ordinal)
     {
-        ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
-        ["eleven"] = 11, ["twelve"] = 12,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
     };
 
     private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
     {
-        ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7, ["eighth"] = 8, ["ninth"] = 9,
-        ["tenth"] = 10, ["eleventh"] = 11, ["twelfth"] = 12,
+        ["second"] = 2,
+        ["third"] = 3,
+        ["fourth"] = 4,
+        ["fifth"] = 5,
+        ["sixth"] = 6,
+        ["seventh"] = 7,
+        ["eighth"] = 8,
+        ["ninth"] = 9,
+        ["tenth"] = 10,
+        ["eleventh"] = 11,
+        ["twelfth"] = 12,
     };
 
     /// <summary>Words after a count that make it a rate, a multiplier or a comparison, not a number of occasions.</summary>
@@ -38,6 +56,13 @@ internal static class OccasionReader
     {
         "a", "an", "the", "as", "per", "each", "every", "more", "less", "that", "this", "over", "higher", "lower", "larger", "bigger",
         "smaller", "greater", "faster", "what", "its", "his", "her", "their", "daily", "weekly", "monthly", "yearly", "annually",
+    };
+
+    /// <summary>Day and month names, which the parser may take for a subject ("Sunday, for the second time, a player was …").</summary>
+    private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "today", "yesterday", "tonight",
     };
 
     /// <summary>The occasion counts of tokens <paramref name="first"/>..<paramref name="last"/> of a parsed sentence.</summary>
@@ -126,7 +151,7 @@ internal static class OccasionReader
     /// English allows only of a name (the tagger reads a surname that is also a word, "Page", "Hunt", as a common noun).
     /// </summary>
     private static bool IsName(ParsedSentence parse, SentenceWords words, int subject) =>
-        words.IsCapitalized(subject)
+        words.IsCapitalized(subject) && !TimeWords.Contains(words[subject])
         && (parse[subject].Upos == "PROPN"
             || (parse[subject].Upos == "NOUN" && parse[subject].Xpos == "NN"
                 && !parse.DependentsOf(subject).Any(d => parse[d].Relation is "det" or "nmod:poss" or "det:poss" or "amod" or "nummod")));

@@ -177,7 +177,7 @@ public sealed class FactualDisputeTests
     {
         var figure = Figures(Analyze(
             Doc("a.txt", "Film star Mara Venn died in Carlow on Monday. Her life inspired the 2005 film The Long Shore, her agent said.", "Harbour Times"),
-            Doc("b.txt", "Film star Mara Venn died in Carlow on Monday. Her life inspired the 2006 cable movie, The Long Shore, her agent said.", "Valley Post")))
+            Doc("b.txt", "Film star Mara Venn died in Carlow on Monday. Her life inspired the 2006 Sky movie, The Long Shore, her agent said.", "Valley Post")))
             .Where(f => f.Role == MeasureRoles.WorkYear).ShouldHaveSingleItem();
         figure.Counted.ShouldBe("the long shore");
         figure.Verdict.ShouldBe(FigureVerdict.Dispute);

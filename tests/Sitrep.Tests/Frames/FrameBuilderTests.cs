@@ -213,6 +213,11 @@ public class FrameBuilderTests
             "The Board met twice.",
             "The/DET/the/1/det", "Board/NOUN/board/2/nsubj/NN", "met/VERB/meet/-1/root", "twice/ADV/twice/2/advmod", "./PUNCT/./2/punct"))
             .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Occasions);
+        Build(Parsed(
+            "Sunday a player was stopped for the second time.",
+            "Sunday/PROPN/Sunday/4/nsubj:pass", "a/DET/a/2/det", "player/NOUN/player/4/nsubj:pass", "was/AUX/be/4/aux:pass", "stopped/VERB/stop/-1/root",
+            "for/ADP/for/8/case", "the/DET/the/8/det", "second/ADJ/second/8/amod", "time/NOUN/time/4/obl", "./PUNCT/./4/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Occasions);
     }
 
     [Fact]
