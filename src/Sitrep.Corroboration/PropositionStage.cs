@@ -317,6 +317,15 @@ public sealed partial class PropositionStage : ICorpusStage
             }
         }
 
+        // Disputes over who holds a post one person holds at a time ("general manager J.D. Marsh" against "J.D. Pell"),
+        // read from the claim and the attribution written apart from it, across propositions.
+        var posts = refs.Select((r, i) => (Ref: r, Text: WithAttribution(corpus, r, texts[i]))).Where(x => TitleHolderContrast.Mentions(x.Text))
+            .SelectMany(x => TitleHolderContrast.ItemsOf(x.Ref, x.Text, () => ClaimSource.Of(corpus, x.Ref, Origin).Label)).ToList();
+        foreach (var (a, b, reason) in TitleHolderContrast.Find(posts, alignment.SameStory))
+        {
+            contradictions.Add(new Contradiction(a, b, false, reason, propositionOf.GetValueOrDefault(a, string.Empty)));
+        }
+
         // A report that tells its own story's revision ("initially reported that …, but later said …"): an update, in the
         // order the text gives, with no report time needed.
         foreach (var doc in corpus.Documents)
@@ -390,6 +399,15 @@ public sealed partial class PropositionStage : ICorpusStage
         return parts.Count == 1
             ? [group]
             : parts.Select(p => new PropositionGrouper.Group(p, p.MaxBy(i => group.Centrality[i]), group.Centrality));
+    }
+
+    /// <summary>The claim's text, after the words of its attribution when those are written outside the claim ("X said in a statement").</summary>
+    private static string WithAttribution(Corpus corpus, ClaimRef claim, string text)
+    {
+        var span = claim.Claim.Span.Range;
+        return claim.Claim.Attribution.Range is { } range && (range.End <= span.Start || range.Start >= span.End) && range.End > range.Start
+            ? corpus.ById[claim.DocumentId].Document.Slice(range) + " " + text
+            : text;
     }
 
     private static int Label(PropositionGrouper.Group group, List<ClaimRef> refs)

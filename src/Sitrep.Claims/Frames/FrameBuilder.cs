@@ -172,6 +172,7 @@ internal static class FrameBuilder
         var verbal = parse[predicate].Upos is "VERB" or "AUX";
         return fallback with
         {
+            Measures = WithOccasions(parse, words, first, last, fallback.Measures),
             // The word rules' class stands only where the parse found no verb: a verb without a class ("held",
             // "offered") is not the first trigger word that happens to follow it ("after talks").
             EventClass = eventClass ?? (verbal ? null : fallback.EventClass),
@@ -181,6 +182,20 @@ internal static class FrameBuilder
             Participants = frameParticipants,
             Source = FrameSources.Parse,
         };
+    }
+
+    /// <summary>The word rules' measures and the counts of occasions the parse gives (<see cref="OccasionReader"/>).</summary>
+    private static IReadOnlyList<Measure> WithOccasions(ParsedSentence parse, SentenceWords words, int first, int last, IReadOnlyList<Measure> measures)
+    {
+        List<Measure>? all = null;
+        foreach (var m in OccasionReader.Read(parse, words, first, last))
+        {
+            all ??= [.. measures];
+            all.RemoveAll(f => f.Range.Start < m.Range.End && m.Range.Start < f.Range.End);
+            all.Add(m);
+        }
+
+        return all ?? measures;
     }
 
     /// <summary>The word that heads the claim's words: the one highest in the tree, a verb before anything else.</summary>

@@ -50,8 +50,8 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
     public string Describe()
     {
         static string N(double v) => v >= 100 ? v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-        var unit = Unit is "people" or "magnitude" or "years" or "children" or "items" or "block" ? string.Empty : " " + Unit;
-        if (Unit is "percent" or ContractReader.ContractUnit or RecordReader.RecordUnit)
+        var unit = Unit is "people" or "magnitude" or "years" or "children" or "items" or "block" or WorkYearReader.YearUnit ? string.Empty : " " + Unit;
+        if (Unit is "percent" or ContractReader.ContractUnit or RecordReader.RecordUnit or OccasionReader.OccasionUnit)
         {
             return Text; // "93.87 percent", "almost 90%": the bounds carry the rounding of the last digit, no source wrote them
         }
@@ -228,6 +228,31 @@ public static class MeasureRoles
     public const string Record = "record";
 
     /// <summary>
+    /// How many times a named holder did one thing (<see cref="OccasionReader"/>): what is counted is the holder's last name
+    /// word, the verb's lemma and its object's lemma ("ortiz marry", "ortiz chair panel"). Compared within one story and
+    /// date, and only between counts at most <see cref="MaxOccasionGap"/> apart: such a count grows with the holder's life.
+    /// </summary>
+    public const string Occasions = "occasions";
+
+    /// <summary>
+    /// Most two counts of one holder's occasions may differ by and still be read as one moment: a miscount is of one or two,
+    /// while a count told years apart ("hosted four times" before a fifth) is a later moment of the same life.
+    /// </summary>
+    public const int MaxOccasionGap = 2;
+
+    /// <summary>
+    /// The year of a named work (<see cref="WorkYearReader"/>): what is counted is the title, lower case. Compared within
+    /// one story whatever date the sentence gives, and only between years at most <see cref="MaxWorkYearGap"/> apart.
+    /// </summary>
+    public const string WorkYear = "work year";
+
+    /// <summary>
+    /// Most two years given to one title may differ by and still be read as one work: a premiere and a release, or a
+    /// misremembered year, are a year or two apart, while a remake of a title comes a generation later.
+    /// </summary>
+    public const int MaxWorkYearGap = 3;
+
+    /// <summary>
     /// The calibre of the gun a named person had ("Jermayne Timmons had a .32"), in hundredths of an inch; what is counted
     /// is the holder's surname, lower case (compared within one story only: a surname may be shared).
     /// </summary>
@@ -261,7 +286,7 @@ public static class MeasureRoles
     /// block, a length, a weight, a calibre, the value of a contract signed (one person's signed contract in one story:
     /// "signed last summer" dates the signing, not another contract). "Married three weeks ago" is itself a date cue, not an earlier event's.
     /// </summary>
-    public static bool IsTimeless(string role) => role is Fall or Since or Block or Size or Weight or Calibre or Contract;
+    public static bool IsTimeless(string role) => role is Fall or Since or Block or Size or Weight or Calibre or Contract or WorkYear;
 
     /// <summary>True for counts that only grow as a story develops (a toll rising is an update, not a dispute).</summary>
     public static bool IsCumulative(string role) => role is Killed or Injured or Casualties or Arrested or Displaced;
@@ -285,6 +310,8 @@ public static class MeasureRoles
         Term => "prison term",
         Contract when counted is not null => "value of " + counted + "'s contract",
         Record when counted is not null => "record of " + counted,
+        Occasions when counted is not null => "times (" + counted + ")",
+        WorkYear when counted is not null => "year of " + counted,
         Calibre when counted is not null => "calibre of the gun " + counted + " had",
         Casualties when counted is not null and not "people" => "casualties among " + counted,
         _ when counted is null or "people" => role,

@@ -163,7 +163,7 @@ internal static partial class MeasureReader
             (found ??= []).Add(m);
         }
 
-        foreach (var m in WeaponReader.Read(words, first, last).Concat(PrisonTermReader.Read(words, first, last)).Concat(TurnoutReader.Read(words, first, last)).Concat(ContractReader.Read(words, first, last)).Concat(RecordReader.Read(words, first, last)))
+        foreach (var m in WeaponReader.Read(words, first, last).Concat(PrisonTermReader.Read(words, first, last)).Concat(TurnoutReader.Read(words, first, last)).Concat(ContractReader.Read(words, first, last)).Concat(RecordReader.Read(words, first, last)).Concat(WorkYearReader.Read(words, first, last)))
         {
             found?.RemoveAll(f => f.Range.Start < m.Range.End && m.Range.Start < f.Range.End);
             (found ??= []).Add(m);

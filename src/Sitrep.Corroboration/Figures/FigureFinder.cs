@@ -292,7 +292,7 @@ internal static partial class FigureFinder
     /// <summary>
     /// Splits one figure's values into events: same story (or the same named holder), the same background time or none
     /// ("In February, a quake killed 612" is another quake than the one the report is about), and event dates that agree
-    /// (complete link). A parent's children and a place's population are the holder's whatever the event or the date;
+    /// (complete link). A parent's children, a place's population and a titled work's year are the holder's whatever the event or the date;
     /// a height fallen, a time since, a block, a length or a weight whatever the date the sentence gives.
     /// </summary>
     /// <remarks>
@@ -313,6 +313,8 @@ internal static partial class FigureFinder
     private static bool Joins(Member o, Member m, StoryAlignment alignment, SharedFigures shared) =>
             string.Equals(o.Scope, m.Scope, StringComparison.Ordinal)
             && (o.Value.Measure.Role != MeasureRoles.Record || SameMoment(o.Value.Measure, m.Value.Measure))
+            && (o.Value.Measure.Role != MeasureRoles.Occasions || Gap(o.Value.Measure, m.Value.Measure) <= MeasureRoles.MaxOccasionGap)
+            && (o.Value.Measure.Role != MeasureRoles.WorkYear || Gap(o.Value.Measure, m.Value.Measure) <= MeasureRoles.MaxWorkYearGap)
             && Joined(o, m, alignment, shared);
 
     /// <summary>
@@ -326,7 +328,7 @@ internal static partial class FigureFinder
         a.Min is { } x && b.Min is { } y && Math.Abs(MeasureRoles.RecordBouts(x) - MeasureRoles.RecordBouts(y)) <= MaxRecordBoutGap;
 
     private static bool Joined(Member o, Member m, StoryAlignment alignment, SharedFigures shared) =>
-            o.Value.Measure.Role is MeasureRoles.Children or MeasureRoles.Population
+            o.Value.Measure.Role is MeasureRoles.Children or MeasureRoles.Population or MeasureRoles.WorkYear
             || ((MeasureRoles.IsNamedHolder(o.Value.Measure.Role, o.Value.Measure.Counted)
                 || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId)
                 || shared.TieStory(o.Value.DocumentId, m.Value.DocumentId)

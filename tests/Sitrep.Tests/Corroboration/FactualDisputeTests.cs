@@ -145,6 +145,56 @@ public sealed class FactualDisputeTests
         Figures(corpus).Where(f => f.Role == MeasureRoles.Fall && f.Verdict == FigureVerdict.Dispute).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void OnePostsHolderNamedWithTheSameGivenNameAndAnotherSurnameIsADispute()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "Rovers receiver Tom Reyes was arrested on suspicion of drunken driving on Monday, and Rovers general manager J.D. Marsh said in a statement that the club was aware of it.", "Harbour Times"),
+            Doc("b.txt", "Rovers receiver Tom Reyes was arrested on suspicion of drunken driving on Monday, and Rovers general manager JD Pell said in a statement that the club was aware of it.", "Valley Post"));
+
+        var dispute = corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldHaveSingleItem();
+        dispute.IsUpdate.ShouldBeFalse();
+        dispute.Reason.ShouldContain("Rovers general manager");
+        dispute.Reason.ShouldContain("J.D. Marsh");
+        dispute.Reason.ShouldContain("JD Pell");
+    }
+
+    [Theory]
+    [InlineData("Rovers coach Ann Lee was fired on Monday.", "The Rovers named coach Tom Hale on Monday after the firing.")]
+    [InlineData("Rovers coach Ann Lee was fired on Monday.", "The Rovers named interim coach Ann Ross on Monday after the firing.")]
+    [InlineData("Rovers owner Ilene Wolfe spoke on Monday about the firing.", "Rovers owner Ilene Wolff spoke on Monday about the firing.")]
+    [InlineData("Rovers coach Ann Lee spoke on Monday about the firing.", "Harbour coach Ann Ross spoke on Monday about the firing.")]
+    public void ASuccessorASpellingVariantOrAnotherClubsPostIsNoDispute(string a, string b)
+    {
+        TitleHolderContrast.Shared(["Ilene", "Wolfe"], ["Ilene", "Wolff"]).ShouldBeNull();
+        TitleHolderContrast.Shared(["AJ", "Smith"], ["AJ", "Butler"]).ShouldBe("AJ");
+        var corpus = Analyze(Doc("a.txt", a, "Harbour Times"), Doc("b.txt", b, "Valley Post"));
+        corpus.Layers.Get<PropositionLayer>().Contradictions.ShouldNotContain(c => c.Reason.StartsWith("who is ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TwoYearsGivenToOneNamedWorkAreADispute()
+    {
+        var figure = Figures(Analyze(
+            Doc("a.txt", "Film star Mara Venn died in Carlow on Monday. Her life inspired the 2005 film The Long Shore, her agent said.", "Harbour Times"),
+            Doc("b.txt", "Film star Mara Venn died in Carlow on Monday. Her life inspired the 2006 Sky movie, The Long Shore, her agent said.", "Valley Post")))
+            .Where(f => f.Role == MeasureRoles.WorkYear).ShouldHaveSingleItem();
+        figure.Counted.ShouldBe("the long shore");
+        figure.Verdict.ShouldBe(FigureVerdict.Dispute);
+    }
+
+    [Fact]
+    public void TwoTitlesOrARemakeDecadesLaterAreNoDispute()
+    {
+        var corpus = Analyze(
+            Doc("a.txt", "Film star Mara Venn died in Carlow on Monday. Her life inspired the 2005 film The Long Shore, her agent said.", "Harbour Times"),
+            Doc("b.txt", "Film star Mara Venn died in Carlow on Monday. She starred in the 2009 film Night Roads, her agent said.", "Valley Post"),
+            Doc("c.txt", "Film star Mara Venn died in Carlow on Monday. She first played the part in the 1958 film The Long Shore, her agent said.", "Hill Gazette"));
+        Figures(corpus).Where(f => f.Role == MeasureRoles.WorkYear && f.Verdict == FigureVerdict.Dispute).ShouldBeEmpty();
+        MeasuresOf("Her life inspired the 2005 film The Long Shore.").ShouldContain(m => m.Role == MeasureRoles.WorkYear && m.Min == 2005);
+        MeasuresOf("The 2005 film was a hit.").ShouldNotContain(m => m.Role == MeasureRoles.WorkYear);
+    }
+
     private static List<Figure> Figures(Corpus corpus) => [.. corpus.Layers.Get<FigureLayer>().Figures];
 
     private static Document Doc(string path, string text, string outlet) =>

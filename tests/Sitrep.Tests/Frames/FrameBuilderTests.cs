@@ -11,7 +11,7 @@ namespace Sitrep.Tests.Frames;
 /// </summary>
 public class FrameBuilderTests
 {
-    /// <summary>A sentence and its parse, one "form/UPOS/lemma/head/relation" entry per token (heads 0-based, -1 for the root).</summary>
+    /// <summary>A sentence and its parse, one "form/UPOS/lemma/head/relation[/XPOS]" entry per token (heads 0-based, -1 for the root).</summary>
     private static (SentenceWords Words, ParsedSentence Parse) Parsed(string text, params string[] words)
     {
         var sentence = SentenceWords.Of(text);
@@ -20,7 +20,7 @@ public class FrameBuilderTests
         {
             var f = w.Split('/');
             sentence.Original(i).ShouldBe(f[0]);
-            var xpos = f[1] == "VERB" ? "VBD" : f[1];
+            var xpos = f.Length > 5 ? f[5] : f[1] == "VERB" ? "VBD" : f[1];
             return new ParsedWord(f[0], f[1], xpos, f[2], int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture), f[4]);
         }).ToArray();
         return (sentence, new ParsedSentence(parsed));
@@ -181,5 +181,91 @@ public class FrameBuilderTests
         }
 
         text[frame.Predicate!.Value.Start..frame.Predicate.Value.End].ShouldBe("seized");
+    }
+
+    private static Measure Occasion(ClaimFrame frame) => frame.Measures.Where(m => m.Role == MeasureRoles.Occasions).ShouldHaveSingleItem();
+
+    [Fact]
+    public void TwoReportsOfHowOftenANamedPersonMarriedAreReadAsOneCountWithTwoValues()
+    {
+        var twice = Occasion(Build(Parsed(
+            "Ortiz married twice.",
+            "Ortiz/PROPN/Ortiz/1/nsubj", "married/VERB/marry/-1/root", "twice/ADV/twice/1/advmod", "./PUNCT/./1/punct")));
+        var thrice = Occasion(Build(Parsed(
+            "Lena Ortiz was married three times.",
+            "Lena/PROPN/Lena/3/nsubj:pass", "Ortiz/PROPN/Ortiz/0/flat", "was/AUX/be/3/aux:pass", "married/VERB/marry/-1/root",
+            "three/NUM/three/5/nummod", "times/NOUN/time/3/obl:npmod", "./PUNCT/./3/punct")));
+
+        twice.Counted.ShouldBe("ortiz marry");
+        thrice.Counted.ShouldBe(twice.Counted);
+        (twice.Min, twice.Max).ShouldBe((2, 2));
+        (thrice.Min, thrice.Max).ShouldBe((3, 3));
+        thrice.Text.ShouldBe("three times");
+    }
+
+    [Fact]
+    public void ASurnameTheTaggerReadsAsACommonNounIsStillTheHolderButACommonNounWithItsDeterminerIsNot()
+    {
+        Occasion(Build(Parsed(
+            "Hunt married twice.",
+            "Hunt/NOUN/hunt/1/nsubj/NN", "married/VERB/marry/-1/root", "twice/ADV/twice/1/advmod", "./PUNCT/./1/punct"))).Counted.ShouldBe("hunt marry");
+        Build(Parsed(
+            "The Board met twice.",
+            "The/DET/the/1/det", "Board/NOUN/board/2/nsubj/NN", "met/VERB/meet/-1/root", "twice/ADV/twice/2/advmod", "./PUNCT/./2/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Occasions);
+        Build(Parsed(
+            "Sunday a player was stopped for the second time.",
+            "Sunday/PROPN/Sunday/4/nsubj:pass", "a/DET/a/2/det", "player/NOUN/player/4/nsubj:pass", "was/AUX/be/4/aux:pass", "stopped/VERB/stop/-1/root",
+            "for/ADP/for/8/case", "the/DET/the/8/det", "second/ADJ/second/8/amod", "time/NOUN/time/4/obl", "./PUNCT/./4/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Occasions);
+    }
+
+    [Fact]
+    public void ForTheFifthTimeCountsTheOccasionsOfTheVerbAndItsObject()
+    {
+        var fifth = Occasion(Build(Parsed(
+            "Varga kept the title for the fifth time.",
+            "Varga/PROPN/Varga/1/nsubj", "kept/VERB/keep/-1/root", "the/DET/the/3/det", "title/NOUN/title/1/obj", "for/ADP/for/7/case",
+            "the/DET/the/7/det", "fifth/ADJ/fifth/7/amod", "time/NOUN/time/1/obl", "./PUNCT/./1/punct")));
+        fifth.Counted.ShouldBe("varga keep title");
+        (fifth.Min, fifth.Max).ShouldBe((5, 5));
+    }
+
+    [Fact]
+    public void AnotherVerbAPronounARateOrAMultiplierIsNoCountOfTheSameOccasions()
+    {
+        // Divorced three times is another count than married twice: the lemma is part of what is counted.
+        Occasion(Build(Parsed(
+            "Ortiz was divorced three times.",
+            "Ortiz/PROPN/Ortiz/2/nsubj:pass", "was/AUX/be/2/aux:pass", "divorced/VERB/divorce/-1/root", "three/NUM/three/4/nummod",
+            "times/NOUN/time/2/obl:npmod", "./PUNCT/./2/punct"))).Counted.ShouldBe("ortiz divorce");
+        Build(Parsed(
+            "She married twice.",
+            "She/PRON/she/1/nsubj", "married/VERB/marry/-1/root", "twice/ADV/twice/1/advmod", "./PUNCT/./1/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Occasions);
+        Build(Parsed(
+            "Ortiz trains twice a week.",
+            "Ortiz/PROPN/Ortiz/1/nsubj", "trains/VERB/train/-1/root", "twice/ADV/twice/1/advmod", "a/DET/a/4/det", "week/NOUN/week/1/obl:npmod",
+            "./PUNCT/./1/punct")).Measures.ShouldNotContain(m => m.Role == MeasureRoles.Occasions);
+        Build(Parsed(
+            "Ortiz earns three times the wage.",
+            "Ortiz/PROPN/Ortiz/1/nsubj", "earns/VERB/earn/-1/root", "three/NUM/three/3/nummod", "times/NOUN/time/5/nmod:npmod", "the/DET/the/5/det",
+            "wage/NOUN/wage/1/obj", "./PUNCT/./1/punct")).Measures.ShouldNotContain(m => m.Role == MeasureRoles.Occasions);
+        Build(Parsed(
+            "Ortiz never married twice.",
+            "Ortiz/PROPN/Ortiz/2/nsubj", "never/ADV/never/2/advmod", "married/VERB/marry/-1/root", "twice/ADV/twice/2/advmod", "./PUNCT/./2/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Occasions);
+    }
+
+    [Fact]
+    public void AtLeastThreeTimesIsALowerBound()
+    {
+        var bound = Occasion(Build(Parsed(
+            "Ortiz was jailed at least three times.",
+            "Ortiz/PROPN/Ortiz/2/nsubj:pass", "was/AUX/be/2/aux:pass", "jailed/VERB/jail/-1/root", "at/ADP/at/4/case", "least/ADJ/least/5/nmod",
+            "three/NUM/three/6/nummod", "times/NOUN/time/2/obl:npmod", "./PUNCT/./2/punct")));
+        bound.Min.ShouldBe(3);
+        bound.Max.ShouldBeNull();
+        bound.Text.ShouldBe("at least three times");
     }
 }
