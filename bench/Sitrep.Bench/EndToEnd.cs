@@ -12,10 +12,11 @@ namespace Sitrep.Bench;
 public static class EndToEnd
 {
     /// <summary>
-    /// <c>e2e --corpus DIR [--jobs N] [--out DIR] [--db FILE] [--no-brief] [--full] [--tally]</c>; <c>--no-brief</c> skips
+    /// <c>e2e --corpus DIR [--jobs N] [--out DIR] [--db FILE] [--no-brief] [--full] [--tally [--pairs FILE]]</c>; <c>--no-brief</c> skips
     /// writing the brief files, <c>--full</c> writes them with the full evidence instead of a bounded appendix, <c>--db</c>
     /// keeps the store (for <c>brief-phase</c>), <c>--tally</c> counts the sentences MiniLM encodes by the stage that
-    /// first asked for them (reading the stack costs CPU, so not for timed runs).
+    /// first asked for them (reading the stack costs CPU, so not for timed runs) and <c>--pairs</c> writes the meaning alignment's
+    /// scored pairs (<see cref="AlignmentPairs"/>).
     /// </summary>
     public static int Run(string[] args)
     {
@@ -64,6 +65,11 @@ public static class EndToEnd
             foreach (var ((bound, what), count) in Sitrep.Corroboration.Alignment.AlignmentTally.Snapshot().OrderBy(c => c.Key.Bound).ThenBy(c => c.Key.What, StringComparer.Ordinal))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"meaning alignment, posting ≤ {bound}: {what} {count:N0}"));
+            }
+
+            if (CorpusMaker.Arg(args, "--pairs") is { } pairs)
+            {
+                AlignmentPairs.Write(pairs);
             }
 
             Console.WriteLine("phases: " + string.Join(", ", result.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.TotalSeconds:0.0} s"))));

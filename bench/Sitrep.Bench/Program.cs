@@ -7,6 +7,8 @@ using Sitrep.Bench;
 // dotnet run -c Release --project bench/Sitrep.Bench -- frames [--mb 2]          cost of claim frames from the parse, CPU s/MB
 // dotnet run -c Release --project bench/Sitrep.Bench -- readers [--mb 8]        reader throughput (PDF, DOCX, mbox, Markdown, HTML), MB/s and peak memory
 // dotnet run -c Release --project bench/Sitrep.Bench -- story build|add ...     a growing story: one new report into N stored
+// dotnet run -c Release --project bench/Sitrep.Bench -- align-gold --pairs FILE  the meaning alignment's scored pairs on the disputes gold's ECB+ topics (TSV)
+// dotnet run -c Release --project bench/Sitrep.Bench -- minilm-settings --texts FILE  ONNX Runtime settings for MiniLM, CPU s each on the same sentences
 // dotnet run -c Release --project bench/Sitrep.Bench -- models                 the fixed cost: each shipped model's load, CPU and wall seconds
 // dotnet run -c Release --project bench/Sitrep.Bench -- make-corpus ...       build the ≥ 50 MB FNC-1 corpus
 // dotnet run -c Release --project bench/Sitrep.Bench -- brief-phase --db FILE   the brief phase alone, from a store e2e --db kept
@@ -17,6 +19,16 @@ using Sitrep.Bench;
 if (args.Length > 0 && args[0] == "e2e")
 {
     return EndToEnd.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "align-gold")
+{
+    return AlignmentPairs.RunGold(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "minilm-settings")
+{
+    return MiniLmSettings.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "models")

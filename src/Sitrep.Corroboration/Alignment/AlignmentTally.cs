@@ -14,11 +14,34 @@ internal static class AlignmentTally
 
     private static readonly ConcurrentDictionary<(int Claim, string What), byte> Claims = new();
 
+    private static readonly ConcurrentQueue<ScoredPair> Scored = new();
+
+    /// <summary>One pair the alignment scored: both texts, the entity posting it came from, its cosine and same-event probability (NaN when not read).</summary>
+    /// <param name="A">First claim's text.</param>
+    /// <param name="B">Second claim's text.</param>
+    /// <param name="Posting">Claims in the entity posting the pair came from.</param>
+    /// <param name="SamePolarity">Whether both claims have one polarity.</param>
+    /// <param name="Cosine">Cosine of their sentence vectors (rounded as the join rounds it).</param>
+    /// <param name="SameEvent">The same-event model's probability, NaN when the cosine was under the floor.</param>
+    public sealed record ScoredPair(string A, string B, int Posting, bool SamePolarity, double Cosine, float SameEvent);
+
     /// <summary>Whether pairs are counted.</summary>
     public static bool Enabled { get; set; }
 
     /// <summary>Counts per (posting bound, what); bound 0 holds what is not per posting.</summary>
     public static IReadOnlyDictionary<(int Bound, string What), long> Snapshot() => Counts.ToDictionary(c => c.Key, c => c.Value);
+
+    /// <summary>Every pair scored so far (to study a cheaper test that would settle them).</summary>
+    public static IReadOnlyList<ScoredPair> Pairs() => [.. Scored];
+
+    /// <summary>Keeps one scored pair.</summary>
+    public static void Keep(Func<ScoredPair> pair)
+    {
+        if (Enabled)
+        {
+            Scored.Enqueue(pair());
+        }
+    }
 
     /// <summary>Counts claims <paramref name="a"/> and <paramref name="b"/> under <paramref name="what"/> once each per run.</summary>
     public static void Read(int a, int b, string what)

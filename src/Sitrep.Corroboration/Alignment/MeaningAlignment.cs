@@ -110,12 +110,14 @@ internal static partial class MeaningAlignment
                 var cosine = Math.Round(Cosine(vectorOf[a], vectorOf[b]), 4);
                 if (cosine < CosineFloor)
                 {
+                    AlignmentTally.Keep(() => new(items[a].Text, items[b].Text, posting, items[a].Polarity == items[b].Polarity, cosine, float.NaN));
                     continue;
                 }
 
                 AlignmentTally.Count(posting, "cosine");
                 AlignmentTally.Read(a, b, "claims with a pair over the cosine floor");
                 var sameEvent = MathF.Round(meaning.SameEvent(items[a].Text, vectorOf[a], items[b].Text, vectorOf[b]), 4);
+                AlignmentTally.Keep(() => new(items[a].Text, items[b].Text, posting, items[a].Polarity == items[b].Polarity, cosine, sameEvent));
                 if (sameEvent < SameEventFloor)
                 {
                     continue;

@@ -68,8 +68,10 @@ public sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
         {
             IntraOpNumThreads = Math.Max(0, options.IntraOpThreads),
             InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = options.Mode,
+            GraphOptimizationLevel = options.GraphOptimization,
+            EnableCpuMemArena = options.MemoryArena,
+            EnableMemoryPattern = options.MemoryPattern,
         };
         _session = new InferenceSession(model, sessionOptions);
         _wantsTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
