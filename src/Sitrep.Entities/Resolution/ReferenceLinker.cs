@@ -11,10 +11,12 @@ namespace Sitrep.Entities.Resolution;
 /// </summary>
 /// <remarks>
 /// A third-person singular pronoun is linked when, among the people named (or already referred to) in its sentence
-/// before it and in the sentence before, exactly one can be of its gender (a known gender from a title, a relation or a
-/// first name; an unknown one can be either), and no unnamed person of that gender ("a man", "his wife") is written in
-/// that window; inside quotation marks it may be the speaker's "I" turned around, and is left alone. A reflexive
-/// ("himself") looks in its own sentence only. "The &lt;role&gt;" is linked when exactly one person the document names
+/// before it and in the last sentence before it that names someone (two lines without a person passed over at most),
+/// exactly one can be of its gender (a known gender from a title, a relation or a first name; an unknown one can be
+/// either), no unnamed person of that gender ("a man", "his wife") is written in that window and no person named by a
+/// role ("the officer") in its own sentence before it. Inside quotation marks a pronoun may point anywhere and is left
+/// alone. A reflexive ("himself") looks in its own sentence only; a pronoun in an opening subordinate clause ("After she
+/// left, Jane Doe …") stands for the person named right after the comma. "The &lt;role&gt;" is linked when exactly one person the document names
 /// holds that role: written before the name ("Actress Lindsay Lohan", anywhere in the corpus) or in apposition in the
 /// document ("Bettie Page, the pin-up model,"), and named before the description.
 /// </remarks>
@@ -251,8 +253,15 @@ public static class ReferenceLinker
                 continue;
             }
 
+            // A capitalised word inside a sentence is a name ("in Queens"), not a common noun.
+            var written = doc.Text.Substring(doc.Tokens[t].Start, doc.Tokens[t].Length);
+            if (char.IsUpper(written[0]) && doc.Sentences[doc.SentenceIndexAt(doc.Tokens[t].Start)].FirstToken != t)
+            {
+                continue;
+            }
+
             // Of either gender, a person named by what they are ("the officer who fired says he"), in the pronoun's own sentence.
-            var word = doc.Text.Substring(doc.Tokens[t].Start, doc.Tokens[t].Length).ToLowerInvariant();
+            var word = written.ToLowerInvariant();
             if (!nouns.Contains(word) && !(word.EndsWith('s') && nouns.Contains(word[..^1])) && !(t >= own && PersonNouns.Contains(word)))
             {
                 continue;
