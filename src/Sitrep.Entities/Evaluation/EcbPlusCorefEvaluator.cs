@@ -76,7 +76,7 @@ public sealed class EcbPlusCorefEvaluator
             _pipeline.AnalyzeCorpus(corpus, cancellationToken);
             var entities = corpus.Layers.Find<EntityLayer>()?.Entities ?? [];
             var byDocument = entities
-                .SelectMany(e => e.Mentions.Select(s => (Entity: e, Span: s)))
+                .SelectMany(e => e.Mentions.Concat(e.References).Select(s => (Entity: e, Span: s)))
                 .ToLookup(p => p.Span.DocumentId, StringComparer.Ordinal);
             for (var i = 0; i < unique.Count; i++)
             {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Sitrep.Documents;
 
 namespace Sitrep.Entities.Resolution;
@@ -15,6 +16,14 @@ public sealed record Entity(string Id, string Name, EntityType Type, IReadOnlyLi
 
     /// <summary>Titles and roles written before its name ("Deputy Prosecuting Attorney"), most frequent first; kept apart from the name.</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
+
+    /// <summary>
+    /// Pronouns and definite descriptions that stand for it ("he", "the actress"), linked where the text leaves one
+    /// reading (<see cref="ReferenceLinker"/>), in document and text order. They are not <see cref="Mentions"/>: never part
+    /// of its name, aliases or mention count, and not kept in the stored picture.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<Span> References { get; init; } = [];
 }
 
 /// <summary>The corpus layer of resolved entities, most mentioned first.</summary>

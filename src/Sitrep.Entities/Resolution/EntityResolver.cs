@@ -110,7 +110,7 @@ public sealed class EntityResolver
         LinkSalientSurnames(items, sets);
         ApplyMerges(items, sets);
         var descriptions = Describe(documents, items, sets);
-        return Build(items, descriptions, sets, documents);
+        return ReferenceLinker.Link(documents, Build(items, descriptions, sets, documents));
     }
 
     /// <summary>

@@ -121,6 +121,94 @@ public sealed class CorefEvaluationTests
         lohan.Roles.ShouldContain("Actress");
     }
 
+    [Fact]
+    public void WhenTheOnlyPersonOfThePreviousSentenceIsFollowedByHe_HeIsAReferenceToThatPerson()
+    {
+        var doc = Document("Jacob Howell was charged on Monday. He denied the charges.", "a.txt", ("Jacob Howell", EntityType.Person));
+        var howell = Resolve(doc).Single(e => e.Name == "Jacob Howell");
+        howell.References.ShouldHaveSingleItem().Start.ShouldBe(doc.Text.IndexOf("He ", StringComparison.Ordinal));
+        howell.Mentions.Count.ShouldBe(1);
+        howell.Aliases.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void WhenTwoWomenAreNamedInThePreviousSentence_SheIsLeftAlone()
+    {
+        var doc = Document("Mary Smith met Jane Doe in Queens. She said the meeting went well.", "a.txt", ("Mary Smith", EntityType.Person), ("Jane Doe", EntityType.Person));
+        Resolve(doc).ShouldAllBe(e => e.References.Count == 0);
+    }
+
+    [Fact]
+    public void WhenAWomanAndAManAreNamedInThePreviousSentence_SheIsTheWoman()
+    {
+        var doc = Document("Mary Smith met John Doe in Queens. She said the meeting went well.", "a.txt", ("Mary Smith", EntityType.Person), ("John Doe", EntityType.Person));
+        var entities = Resolve(doc);
+        entities.Single(e => e.Name == "Mary Smith").References.ShouldHaveSingleItem();
+        entities.Single(e => e.Name == "John Doe").References.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void WhenHeFollowsAQuoteThatNamesSomeoneElse_HeIsLeftAlone()
+    {
+        var doc = Document("Tom Jones said: \"Carl Roe was wrong.\" He left the room.", "a.txt", ("Tom Jones", EntityType.Person), ("Carl Roe", EntityType.Person));
+        Resolve(doc).ShouldAllBe(e => e.References.Count == 0);
+    }
+
+    [Fact]
+    public void WhenAPronounIsInsideQuotationMarks_ItIsLeftAloneAndTheOneOutsideIsLinked()
+    {
+        var doc = Document("Tom Jones spoke to reporters. \"He never paid me,\" Jones said of his landlord.", "a.txt", ("Tom Jones", EntityType.Person), ("Jones", EntityType.Person));
+        var jones = Resolve(doc).Single(e => e.Name == "Tom Jones");
+        jones.References.ShouldHaveSingleItem().Start.ShouldBe(doc.Text.IndexOf("his", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenThePronounsAntecedentIsInAnotherDocument_ItIsLeftAlone()
+    {
+        var first = Document("Jacob Howell was charged on Monday.", "a.txt", ("Jacob Howell", EntityType.Person));
+        var second = Document("He denied the charges on Tuesday.", "b.txt");
+        Resolve(first, second).ShouldAllBe(e => e.References.Count == 0);
+    }
+
+    [Fact]
+    public void WhenAnUnnamedManIsWrittenBesideTheOnlyNamedPerson_HeIsLeftAlone()
+    {
+        var doc = Document("Jacob Howell said a man was arrested. He was held overnight.", "a.txt", ("Jacob Howell", EntityType.Person));
+        Resolve(doc).ShouldAllBe(e => e.References.Count == 0);
+    }
+
+    [Fact]
+    public void WhenAPersonIsNamedWithARoleInApposition_TheRoleLaterStandsForThem()
+    {
+        var doc = Document("Bettina Vale, the pin-up model, died on Thursday. Fans said the model had been ill.", "a.txt", ("Bettina Vale", EntityType.Person));
+        var vale = Resolve(doc).Single(e => e.Name == "Bettina Vale");
+        var reference = vale.References.ShouldHaveSingleItem();
+        doc.Text[reference.Start..reference.End].ShouldBe("the model");
+        vale.Aliases.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void WhenOnePersonHoldsARoleSplitFromTheirName_TheRoleStandsForThem()
+    {
+        var doc = WithRoles(Document("Actress Jane Doe arrived in court. The actress said nothing.", "a.txt", ("Jane Doe", EntityType.Person)), "Actress");
+        var doe = Resolve(doc).Single(e => e.Name == "Jane Doe");
+        doc.Text[doe.References[0].Start..doe.References[0].End].ShouldBe("The actress");
+    }
+
+    [Fact]
+    public void WhenTwoPeopleHoldTheRole_TheDescriptionIsLeftAlone()
+    {
+        var doc = WithRoles(Document("Actress Jane Doe and actress Mary Roe arrived. The actress said nothing.", "a.txt", ("Jane Doe", EntityType.Person), ("Mary Roe", EntityType.Person)), "Actress", "actress");
+        Resolve(doc).ShouldAllBe(e => e.References.Count == 0);
+    }
+
+    private static Sitrep.Pipeline.AnalyzedDocument WithRoles(Sitrep.Pipeline.AnalyzedDocument document, params string[] roles)
+    {
+        var mentions = document.Layers.Get<EntityMentionLayer>().Mentions.Select((m, i) => i < roles.Length ? m with { Role = roles[i] } : m).ToList();
+        document.Layers.Set(new EntityMentionLayer(mentions, "test"));
+        return document;
+    }
+
     private static IReadOnlyList<Entity> ResolveWithGazetteer(params Sitrep.Pipeline.AnalyzedDocument[] documents) =>
         new EntityResolver(Demonyms, Sitrep.Entities.Aliases.AliasDecisions.None, null, Lookup).Resolve(documents);
 
