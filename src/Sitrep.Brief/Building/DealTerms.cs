@@ -8,7 +8,8 @@ namespace Sitrep.Brief.Building;
 /// deal's own sentence (the quote of the deal stops there), and sentences that open "As part of the deal, …" or "Under
 /// the agreement, …". A bottom line that says a deal was brokered and not what it settles leaves the reader without the
 /// outcome. Each term is quoted from its exact characters and attributed to its holder: the terms are one report's
-/// account, whatever the number of sources behind the deal itself.
+/// account, whatever the number of sources behind the deal itself. A sentence that is an earlier step of a story state
+/// (a status the story has moved past) gives no term.
 /// </summary>
 internal static partial class DealTerms
 {
@@ -22,10 +23,13 @@ internal static partial class DealTerms
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(deal);
+        // A term that states a status the story has moved past ("the case will be dropped", then closed) is never quoted:
+        // the bottom line's state line and Changed tell where that matter stands and how it got there.
+        var superseded = facts.Report.States.Where(s => s.Steps.Count > 1).SelectMany(s => s.Steps.Take(s.Steps.Count - 1)).Select(s => s.Claim).ToHashSet(StringComparer.Ordinal);
         var found = new List<(BriefClaim Claim, ExcerptShape Shape, int Offset)>();
         foreach (var claim in new[] { deal }.Concat(sameEvent).Concat(facts.Report.Claims).Distinct())
         {
-            if (found.Count >= MaxTerms || !facts.IsCredible(claim.Doc) || facts.IsFurniture(claim) || BriefFacts.IsSpeech(claim))
+            if (found.Count >= MaxTerms || superseded.Contains(claim.Id) || !facts.IsCredible(claim.Doc) || facts.IsFurniture(claim) || BriefFacts.IsSpeech(claim))
             {
                 continue;
             }

@@ -273,8 +273,7 @@ public static class FrontPartBuilder
             {
                 report = report with { Watch = [.. report.Watch.SkipLast(1)] };
             }
-            // A third disputed figure (a casualty count) matters more than a sixth actor.
-            else if (report.ActorsThatMatter.Count > 5)
+            else if (report.ActorsThatMatter.Count > 6)
             {
                 report = report with { ActorsThatMatter = [.. report.ActorsThatMatter.SkipLast(1)] };
             }
@@ -285,6 +284,10 @@ public static class FrontPartBuilder
             else if (report.KeyJudgments.Count > 3)
             {
                 report = report with { KeyJudgments = [.. report.KeyJudgments.SkipLast(1)] };
+            }
+            else if (report.ActorsThatMatter.Count > 5)
+            {
+                report = report with { ActorsThatMatter = [.. report.ActorsThatMatter.SkipLast(1)] };
             }
             else if (s.Confirmed.Count > 1)
             {

@@ -49,6 +49,29 @@ public sealed class FrontPartOutcomeTests
     }
 
     [Fact]
+    public void WhenATermIsAStatusTheStoryHasMovedPast_ItIsNotQuoted()
+    {
+        // "The charges will be dropped" is the first step of a case later closed: the state line tells where it stands.
+        var halted = Halted();
+        var report = Report(FourOutlets, halted, [Proposition("p1", halted, 3, 1)]) with
+        {
+            States =
+            [
+                new BriefStoryState("criminal case", "closed", "criminal case: to be dropped → closed", false,
+                [
+                    new BriefStatusStep("to be dropped", "a-c1", "Alpha Wire", "2023-06-24T10:00+00:00", new BriefSpan("a", 0, 10)),
+                    new BriefStatusStep("closed", "c-c1", "Gamma Agency", "2023-06-27T10:00+00:00", new BriefSpan("c", 0, 10)),
+                ]),
+            ],
+        };
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldContain(b => b.Proposition == "p1");
+        brief.BottomLine.ShouldNotContain(b => b.Text.Contains("will be dropped", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WhenTheBottomLineTellsNoDeal_ItAddsNoTerms()
     {
         BriefClaim[] seized =
