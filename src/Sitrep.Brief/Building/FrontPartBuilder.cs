@@ -926,6 +926,17 @@ public static class FrontPartBuilder
 
         lines = InEventOrder(facts, lines);
 
+        // A deal is told with what it settles (its terms as the reports word them): the outcome, not only that there was
+        // one. Added once the accounts are in order, so the terms' own reports do not move the deal in time.
+        foreach (var v in ordered.Where(v => DealTerms.IsDeal(v.Display!, v.EventClass)))
+        {
+            var at = lines.FindIndex(l => l.Proposition == v.Proposition.Id);
+            if (at >= 0 && DealTerms.Of(facts, v.Display!, [.. v.Proposition.Claims.Select(id => facts.Claims.GetValueOrDefault(id)).OfType<BriefClaim>()]) is { } terms)
+            {
+                lines[at] = lines[at] with { Text = lines[at].Text + " " + terms.Text, Cites = [.. lines[at].Cites, .. terms.Cites] };
+            }
+        }
+
         // An ungraded corpus (commentary, where nothing can be confirmed and two reports that agree are only "reported")
         // with fewer corroborated events than the bottom line has room for: single reports' accounts of what happened
         // follow, each attributed and labelled, so the reader still learns what the sources say took place, not only the
@@ -951,15 +962,10 @@ public static class FrontPartBuilder
             }
         }
 
-        // Where it stands now: the latest development (attributed), then each matter's current status.
-        if (latest is not null && facts.Report.Claims.FirstOrDefault(c => c.Doc == latest.Cites[0].Doc && c.Start <= latest.Cites[0].Start && c.End >= latest.Cites[0].End) is { } lede)
-        {
-            var excerpt = facts.ExcerptOf(lede);
-            var note = latest.Label is null ? "reported by other sources too" : "a single source so far";
-            var citing = lede.Attribution.Kind == "named" && lede.Attribution.Text is { Length: > 0 } named ? $", citing {named}," : string.Empty;
-            lines.Add(new BriefStatement($"Since then, on {BriefFacts.Day(latest.When)}, {facts.Outlet(lede.Doc)} ({facts.Grade(lede.Doc)}) reported{citing} {excerpt.Quoted} ({note}).", [excerpt.Span]));
-        }
-
+        // Where it stands now: each matter's current status and the latest development (attributed), in the order they
+        // were reported, so a later development is never told before an earlier settlement (a case closed on 27 June, then
+        // the leader's death in August); the latest development says "Since then" only when it comes last.
+        var now = new List<(BriefStatement Line, DateTimeOffset? When, bool Latest)>();
         foreach (var state in moved.Take(1))
         {
             // Where it stands now; the steps that led there are Changed's to tell, once. Only when Changed leaves the
@@ -969,9 +975,31 @@ public static class FrontPartBuilder
             var earlier = InChanged(state, since)
                 ? "earlier reports of it are superseded (see Changed)"
                 : "earlier reports that it was " + string.Join(" and ", state.Steps.Take(state.Steps.Count - 1).Select(s => $"{s.Status} ({BriefFacts.Day(s.ReportTime)})")) + " are superseded";
-            lines.Add(new BriefStatement(
+            now.Add((new BriefStatement(
                 $"The {state.Topic} is now {state.Now}, per {facts.StepSource(last)} ({facts.Grade(last.Cite.Doc)}) on {BriefFacts.Day(last.ReportTime)}{disputed}; {earlier}.",
-                [last.Cite]));
+                [last.Cite]), BriefFacts.Time(last.ReportTime), false));
+        }
+
+        if (latest is not null && facts.Report.Claims.FirstOrDefault(c => c.Doc == latest.Cites[0].Doc && c.Start <= latest.Cites[0].Start && c.End >= latest.Cites[0].End) is { } lede)
+        {
+            var excerpt = facts.ExcerptOf(lede);
+            var note = latest.Label is null ? "reported by other sources too" : "a single source so far";
+            var citing = lede.Attribution.Kind == "named" && lede.Attribution.Text is { Length: > 0 } named ? $", citing {named}," : string.Empty;
+            now.Add((new BriefStatement($"on {BriefFacts.Day(latest.When)}, {facts.Outlet(lede.Doc)} ({facts.Grade(lede.Doc)}) reported{citing} {excerpt.Quoted} ({note}).", [excerpt.Span]), BriefFacts.Time(latest.When), true));
+        }
+
+        var inOrder = now.Select((x, i) => (x.Line, x.When, x.Latest, Index: i)).OrderBy(x => x.When ?? DateTimeOffset.MaxValue).ThenBy(x => x.Index).ToList();
+        for (var i = 0; i < inOrder.Count; i++)
+        {
+            var line = inOrder[i].Line;
+            if (inOrder[i].Latest)
+            {
+                // "Since then" points back to what was told before it; a development followed by an older status is only "Latest,".
+                var opening = i == inOrder.Count - 1 ? "Since then, " : "Latest, ";
+                line = line with { Text = opening + line.Text };
+            }
+
+            lines.Add(line);
         }
 
         // What matters most of what is open: a matter the sources read opposite ways, the explanation the evidence

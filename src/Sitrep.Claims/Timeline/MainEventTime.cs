@@ -1,6 +1,7 @@
 using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Syntax;
+using Sitrep.Text;
 using Sitrep.Time;
 using Sitrep.Time.Timeline;
 
@@ -24,7 +25,12 @@ internal static class MainEventTime
     /// <param name="Depth">Arcs from the date's head word up to the root of the sentence (0 for a date that is the root).</param>
     /// <param name="Aside">True when the date is mentioned in passing (relative clause, noun modifier, "since").</param>
     /// <param name="Start">Offset of the date in the document.</param>
-    internal readonly record struct Place(int Depth, bool Aside, int Start);
+    /// <param name="Note">
+    /// True when the sentence is a document's own header or provenance line, not an event: a line with no verb that names
+    /// a source and a date ("Note from the governor's channel, 24 June 2023, about 10:15 Moscow time."), or whose only
+    /// verb is the document's issuing set off by a comma ("Kestrel Group, assessment KOSG-23-041, issued 26 June 2023.").
+    /// </param>
+    internal readonly record struct Place(int Depth, bool Aside, int Start, bool Note = false);
 
     public static List<TimelineEntry> Apply(Corpus corpus, List<TimelineEntry> entries)
     {
@@ -66,6 +72,19 @@ internal static class MainEventTime
             for (var c = 0; c < entries[e].Cites.Count; c++)
             {
                 placeOf.TryAdd(entries[e].Cites[c], places[e][c]);
+            }
+
+            // A document's header or provenance line dates the document, not an event: it leaves the entry, and an entry
+            // cited by nothing else leaves the timeline.
+            if (entry.Cites.Any(c => placeOf.GetValueOrDefault(c) is { Note: true }))
+            {
+                var kept = entry.Cites.Where(c => placeOf.GetValueOrDefault(c) is not { Note: true }).ToList();
+                if (kept.Count == 0)
+                {
+                    continue;
+                }
+
+                entry = Only(entry, kept, documents);
             }
 
             var aside = Enumerable.Range(0, entry.Cites.Count).Where(c => placeOf.GetValueOrDefault(entry.Cites[c]) is { Aside: true }).ToList();
@@ -226,13 +245,24 @@ internal static class MainEventTime
         // the list"), but only beside a main clause: in a verbless line ("A senior general …, who recorded a video on
         // Friday night …") the relative clause is all that is told. Appositions are not read: the parser takes a
         // dateline ("MOSCOW, June 24, 2023 (…) — …") and a correction's head for one.
+        // A relative clause inside an apposition set off by commas describes someone in passing too ("Prigozhin, the
+        // founder of the Wagner Group whose mercenaries marched on Moscow in June, was on the passenger list"); an
+        // apposition alone is not, as above.
         var mainClause = HasMainVerb(parse);
+        var inRelative = false;
         for (var w = head; w >= 0 && depth <= parse.Count; w = parse[w].Head, depth++)
         {
             if (mainClause && parse[w].Relation == "acl:relcl" && SetOff(doc.Text, tokens[Leftmost(parse, w)].Start, tokens[w].Start))
             {
                 aside = true;
             }
+
+            if (mainClause && inRelative && parse[w].Relation == "appos" && SetOff(doc.Text, tokens[Leftmost(parse, w)].Start, tokens[w].Start))
+            {
+                aside = true;
+            }
+
+            inRelative |= parse[w].Relation == "acl:relcl";
         }
 
         depth--;
@@ -249,8 +279,54 @@ internal static class MainEventTime
             aside = true; // "since January": the start of a state, not an event
         }
 
-        return new Place(depth, aside, timex.Range.Start);
+        return new Place(depth, aside, timex.Range.Start, IsNote(doc.Text, tokens, parse));
     }
+
+    /// <summary>
+    /// Whether a sentence is a document's header or provenance line: it writes a year, and it has no verb but a
+    /// participle of issuing set off by a comma and without an object ("…, issued 26 June 2023").
+    /// </summary>
+    private static bool IsNote(string text, Token[] tokens, ParsedSentence parse)
+    {
+        if (tokens.Length == 0 || !HasYear(text.AsSpan(tokens[0].Start, tokens[^1].Start + tokens[^1].Length - tokens[0].Start)))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parse.Count; i++)
+        {
+            if (parse[i].Upos is not ("VERB" or "AUX"))
+            {
+                continue;
+            }
+
+            var form = text.Substring(tokens[i].Start, tokens[i].Length).ToLowerInvariant();
+            var setOff = i > 0 && text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length) is ",";
+            if (!IssuingWords.Contains(form) || !setOff || parse.DependentsOf(i).Any(d => parse[d].Relation is "obj" or "iobj" or "ccomp" or "xcomp"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static bool HasYear(ReadOnlySpan<char> line)
+        {
+            for (var i = 0; i + 4 <= line.Length; i++)
+            {
+                if ((i == 0 || !char.IsAsciiDigit(line[i - 1])) && (i + 4 == line.Length || !char.IsAsciiDigit(line[i + 4]))
+                    && line[i] is '1' or '2' && char.IsAsciiDigit(line[i + 1]) && char.IsAsciiDigit(line[i + 2]) && char.IsAsciiDigit(line[i + 3]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Participles with which a document states its own issuing: "…, issued 26 June 2023".</summary>
+    private static readonly HashSet<string> IssuingWords = new(StringComparer.Ordinal) { "issued", "published", "posted", "dated", "released", "filed", "updated", "compiled", "prepared", "written" };
 
     /// <summary>Words before a date that make it a modifier of the noun after it: "the June revolt", not "On Friday Kremlin spokesman …".</summary>
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your" };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Time.Normalisation;
@@ -758,7 +759,7 @@ public sealed partial class TimelineStage : ICorpusStage
         var docs = members.Select(m => m.Doc.Document.Id).Distinct(StringComparer.Ordinal).ToList();
         var reported = members.Select(m => m.Reported).Where(r => r is not null)
             .OrderBy(r => TimexInterval.Of(r)?.Start ?? DateTime.MaxValue).FirstOrDefault() ?? rep.Reported;
-        var role = rep.Interval is { } interval && IsBackground(rep.Timex.Value, interval, windows) ? TimelineRole.Background : TimelineRole.Story;
+        var role = rep.Interval is { } interval && (IsBackground(rep.Timex.Value, interval, windows) || IsOtherYear(rep, windows)) ? TimelineRole.Background : TimelineRole.Story;
         var relation = rep.Interval is null ? Relation(rep.Timex) : null;
         var entry = new TimelineEntry(rep.Timex.Value, reported, rep.Label, rep.Expression, rep.Timex.Anchor, cites, docs, [], rep.Interval, rep.Timex.AnchorNote, role, relation);
         return new Built(entry, rep.Key, rep.DocIndex, RelativeMinutes(rep.Timex.Offset), members.Min(m => m.Index));
@@ -777,6 +778,26 @@ public sealed partial class TimelineStage : ICorpusStage
 
         return windows.Count > 0 && !windows.Any(w => interval.Start < w.End && w.Start < interval.End);
     }
+
+    /// <summary>
+    /// In a corpus with no report time at all, a date written with its year ("He engineered the first summit, on July 16,
+    /// 2018, …") in a text that tells its own story relative to when it was written ("last week", "the Wednesday before
+    /// the action that Friday") is a date of another time: a writer gives the year of a date outside the story's own
+    /// days, and nothing ties the year to those days. It is background, not the one dated point of the story's sequence.
+    /// </summary>
+    private static bool IsOtherYear(Candidate rep, List<TimeInterval> windows)
+    {
+        if (windows.Count > 0 || rep.Reported is not null || rep.Precision < Precision.Day || !YearWritten().IsMatch(rep.Expression)
+            || rep.Doc.Layers.Find<TimexLayer>() is not { } layer)
+        {
+            return false;
+        }
+
+        return layer.Items.Any(t => t.Type is TimexType.Date or TimexType.Time && (t.Value.StartsWith('X') || t.Offset is not null));
+    }
+
+    [GeneratedRegex(@"\b(1[5-9]|20)\d\d\b")]
+    private static partial Regex YearWritten();
 
     /// <summary>"1 day before the report", from a relative expression's shift (<c>-P1D</c>); null when there is none.</summary>
     private static string? Relation(Timex timex)

@@ -165,6 +165,30 @@ public class TimelineEventTests
     }
 
     [Fact]
+    public void WhenAnUndatedTextToldRelativeToItsWritingGivesADateWithItsYear_ThatDateIsBackground()
+    {
+        // An opinion piece with no report time tells its story by "last week" and weekdays, and mentions in passing a
+        // summit its subject arranged years before: nothing ties that year to the story's days.
+        var entries = Timeline(Doc(
+            "The strike at the port last week surprised everyone. Okafor arranged the first dockers' summit, on March 3, 2015, by working with both unions. The crews walked out on Friday and were back on Monday.",
+            "op.txt"));
+
+        var summit = entries.Single(e => e.When.StartsWith("2015-03-03", StringComparison.Ordinal));
+        summit.Role.ShouldBe(TimelineRole.Background);
+        entries.Where(e => e.Role == TimelineRole.Story).ShouldAllBe(e => e.Interval == null);
+    }
+
+    [Fact]
+    public void WhenAnUndatedTextGivesOnlyDatesWithTheirYears_TheyStayInTheStory()
+    {
+        // Nothing in it is told relative to an unknown "now": its dates are its story's.
+        var entries = Timeline(Doc("The crews walked out on March 3, 2015, and returned on March 9, 2015.", "history.txt"));
+
+        entries.Where(e => e.Interval != null).ShouldNotBeEmpty();
+        entries.Where(e => e.Interval != null).ShouldAllBe(e => e.Role == TimelineRole.Story);
+    }
+
+    [Fact]
     public void WhenTheSeedsAreOnOneTimeline_NoEntryLandsInAYearTheirTextsDoNotName()
     {
         var folder = SharedData.Require("seeds");

@@ -85,6 +85,60 @@ public sealed class TimelineMainEventTests
         entries.Single().When.ShouldStartWith("XXXX-WXX-3");
     }
 
+    [Fact]
+    public void WhenARelativeClauseSitsInsideAnAppositionSetOffByCommas_ItsDateIsBackground()
+    {
+        // Okafor , the head of the union whose crews blockaded the port in June , was on the list .
+        var entries = Entries("Okafor, the head of the union whose crews blockaded the port in June, was on the list.", Published,
+        [
+            ("Okafor", "PROPN", 18, "nsubj"), (",", "PUNCT", 3, "punct"), ("the", "DET", 3, "det"), ("head", "NOUN", 0, "appos"),
+            ("of", "ADP", 6, "case"), ("the", "DET", 6, "det"), ("union", "NOUN", 3, "nmod"), ("whose", "PRON", 8, "nmod:poss"),
+            ("crews", "NOUN", 9, "nsubj"), ("blockaded", "VERB", 6, "acl:relcl"), ("the", "DET", 11, "det"), ("port", "NOUN", 9, "obj"),
+            ("in", "ADP", 13, "case"), ("June", "PROPN", 9, "obl"), (",", "PUNCT", 3, "punct"), ("was", "AUX", 18, "cop"),
+            ("on", "ADP", 18, "case"), ("the", "DET", 18, "det"), ("list", "NOUN", -1, "root"), (".", "PUNCT", 18, "punct"),
+        ]);
+        entries.Single(e => e.When == "2023-06").Role.ShouldBe(TimelineRole.Background);
+    }
+
+    [Fact]
+    public void WhenAVerblessLineNamesASourceAndADate_ItIsADocumentsNoteAndLeavesTheTimeline()
+    {
+        // Note from the harbour office channel , 26 June 2023 .
+        var entries = Entries("Note from the harbour office channel, 26 June 2023.", Published,
+        [
+            ("Note", "NOUN", -1, "root"), ("from", "ADP", 5, "case"), ("the", "DET", 5, "det"), ("harbour", "NOUN", 5, "compound"),
+            ("office", "NOUN", 5, "compound"), ("channel", "NOUN", 0, "nmod"), (",", "PUNCT", 7, "punct"), ("26", "NUM", 5, "appos"),
+            ("June", "PROPN", 7, "nmod:unmarked"), ("2023", "NUM", 7, "nmod:unmarked"), (".", "PUNCT", 0, "punct"),
+        ]);
+        entries.ShouldNotContain(e => e.When.StartsWith("2023-06-26", StringComparison.Ordinal) && e.Cites.Count > 0);
+    }
+
+    [Fact]
+    public void WhenALinesOnlyVerbIsItsOwnIssuingSetOffByAComma_ItIsADocumentsNote()
+    {
+        // Harbour Watch , assessment 41 , issued 26 June 2023 .
+        var entries = Entries("Harbour Watch, assessment 41, issued 26 June 2023.", Published,
+        [
+            ("Harbour", "PROPN", 1, "compound"), ("Watch", "PROPN", 6, "nsubj"), (",", "PUNCT", 3, "punct"), ("assessment", "NOUN", 1, "appos"),
+            ("41", "NUM", 3, "nummod"), (",", "PUNCT", 6, "punct"), ("issued", "VERB", -1, "root"), ("26", "NUM", 6, "obl"),
+            ("June", "PROPN", 7, "nmod:unmarked"), ("2023", "NUM", 7, "nmod:unmarked"), (".", "PUNCT", 6, "punct"),
+        ]);
+        entries.ShouldNotContain(e => e.When.StartsWith("2023-06-26", StringComparison.Ordinal) && e.Cites.Count > 0);
+    }
+
+    [Fact]
+    public void WhenSomeoneIssuesSomethingOnADate_ItIsAnEvent()
+    {
+        // The council issued a warning on 26 June 2023 .
+        var entries = Entries("The council issued a warning on 26 June 2023.", Published,
+        [
+            ("The", "DET", 1, "det"), ("council", "NOUN", 2, "nsubj"), ("issued", "VERB", -1, "root"), ("a", "DET", 4, "det"),
+            ("warning", "NOUN", 2, "obj"), ("on", "ADP", 6, "case"), ("26", "NUM", 2, "obl"), ("June", "PROPN", 6, "nmod:unmarked"),
+            ("2023", "NUM", 6, "nmod:unmarked"), (".", "PUNCT", 2, "punct"),
+        ]);
+        entries.Single(e => e.When.StartsWith("2023-06-26", StringComparison.Ordinal)).Role.ShouldBe(TimelineRole.Story);
+    }
+
     private static List<TimelineEntry> Entries(string text, DateTimeOffset? published, (string Form, string Upos, int Head, string Relation)[] words)
     {
         var doc = TimexStageTests.Run(Document.Create(text, "t.txt").WithSource(new Source(Published: published)).Build());
