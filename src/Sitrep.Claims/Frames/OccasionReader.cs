@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sitrep.Claims.Quantities;
 using Sitrep.Claims.Text;
 using Sitrep.Syntax;
 
@@ -20,21 +21,6 @@ internal static class OccasionReader
     public const string OccasionUnit = "times";
 
     private static readonly Dictionary<string, int> Adverbs = new(StringComparer.Ordinal) { ["twice"] = 2, ["thrice"] = 3 };
-
-    private static readonly Dictionary<string, int> Cardinals = new(StringComparer.Ordinal)
-    {
-        ["two"] = 2,
-        ["three"] = 3,
-        ["four"] = 4,
-        ["five"] = 5,
-        ["six"] = 6,
-        ["seven"] = 7,
-        ["eight"] = 8,
-        ["nine"] = 9,
-        ["ten"] = 10,
-        ["eleven"] = 11,
-        ["twelve"] = 12,
-    };
 
     private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
     {
@@ -130,7 +116,7 @@ internal static class OccasionReader
     }
 
     private static int? Number(string w) =>
-        Cardinals.TryGetValue(w, out var n) ? n
+        QuantityExtractor.NumberWord(w) is { } n && n >= 2 ? (int)n
         : int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 2 and < 1000 ? d
         : null;
 

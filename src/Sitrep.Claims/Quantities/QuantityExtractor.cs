@@ -77,6 +77,9 @@ internal static class QuantityExtractor
 
     private static readonly FrozenSet<string> Currency = Words.Set("$", "£", "€", "¥", "₽", "us$");
 
+    /// <summary>The value of a number written as one word ("two" … "twelve", the teens and the tens), or null.</summary>
+    public static double? NumberWord(string w) => Units.TryGetValue(w, out var value) ? value : null;
+
     /// <summary>The quantities of tokens <paramref name="first"/>..<paramref name="last"/>.</summary>
     public static IReadOnlyList<Quantity> Extract(SentenceWords words, int first, int last)
     {
