@@ -98,8 +98,7 @@ internal static partial class ActorPicker
     /// </summary>
     public static BriefReport SetAside(BriefReport report, IReadOnlyDictionary<string, string> texts)
     {
-        var written = report.Documents.SelectMany(d => new[] { d.Source.Outlet, d.Source.Author }.Concat(d.Posts.Select(p => p.Author))).ToList();
-        var sources = ActorFilter.SourceNames(written);
+        var sources = Sources(report, texts);
         var names = NameEndings.Of(report.Entities.Where(e => e.Type is "PERSON" or "ORG" or "LOC").Select(e => e.Name));
         var cases = new Lazy<WordCases>(() => WordCases.Of(texts.Values));
         var changed = false;
@@ -113,6 +112,11 @@ internal static partial class ActorPicker
     }
 
     internal const string SourceReason = "a source of the reports (outlet or byline), not an actor";
+
+    // The outlets, authors and commenters the documents name, and the people their credit lines name.
+    private static IReadOnlySet<string> Sources(BriefReport report, IReadOnlyDictionary<string, string> texts) =>
+        ActorFilter.SourceNames(report.Documents.SelectMany(d => new[] { d.Source.Outlet, d.Source.Author }.Concat(d.Posts.Select(p => p.Author)))
+            .Concat(ActorFilter.CreditNames(texts.Values)));
     internal const string MediumReason = "the medium a source comes through, not a place";
     internal const string CommonNounReason = "a common noun: the texts write it in lower case, or capitalise it only where a sentence or line opens";
     internal const string CodeReason = "a reference code, not a name";
@@ -169,7 +173,7 @@ internal static partial class ActorPicker
     /// </summary>
     public static Func<BriefEntity, bool> IsActor(BriefReport report, IReadOnlyDictionary<string, string> texts)
     {
-        var sources = ActorFilter.SourceNames(report.Documents.SelectMany(d => new[] { d.Source.Outlet, d.Source.Author }.Concat(d.Posts.Select(p => p.Author))));
+        var sources = Sources(report, texts);
         var names = NameEndings.Of(report.Entities.Where(e => e.Type is "PERSON" or "ORG" or "LOC").Select(e => e.Name));
         var cases = new Lazy<WordCases>(() => WordCases.Of(texts.Values));
         return e => e.Type is "PERSON" or "ORG"

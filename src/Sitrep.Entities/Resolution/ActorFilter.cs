@@ -46,6 +46,27 @@ public static partial class ActorFilter
         return names;
     }
 
+    /// <summary>
+    /// The people a report's credit line names: "(Reporting by Tomas Verhoeven in Riga; editing by Hanne Lystad)",
+    /// "Additional reporting by Daria Kessel", "Writing by …", "Compiled by …". They made the report; they are its
+    /// sources, not the story's actors. A line counts only when it is a credit as a whole (it opens with the credit,
+    /// in parentheses or not, and is short); the names are the capitalised words after each "by".
+    /// </summary>
+    public static IEnumerable<string> CreditNames(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        foreach (var text in texts)
+        {
+            foreach (Match line in CreditLine().Matches(text ?? string.Empty))
+            {
+                foreach (Match name in CreditedName().Matches(line.Value))
+                {
+                    yield return name.Groups["name"].Value;
+                }
+            }
+        }
+    }
+
     /// <summary>True when any of an entity's names is a source's name or starts with one ("Meridian Wire reporters").</summary>
     public static bool IsSource(IEnumerable<string> names, IReadOnlySet<string> sourceNames)
     {
@@ -301,6 +322,14 @@ public static partial class ActorFilter
 
     [GeneratedRegex(@"\s*(,|;|/|\band\b|&)\s*")]
     private static partial Regex Separators();
+
+    // A whole line that is a credit: "(Reporting by …; editing by …)", "Additional reporting by …", at most 240 characters.
+    [GeneratedRegex(@"(?im)^[ \t]*\(?[ \t]*(additional\s+)?(reporting|writing|editing|compiled|edited|produced|translated)\s+by\s[^\r\n]{1,240}$")]
+    private static partial Regex CreditLine();
+
+    // A person named after "by" or after "and" or "," within a credit: two to four capitalised words.
+    [GeneratedRegex(@"(?:\bby|\band|,)\s+(?<name>\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}[\p{L}'\-]+){1,3})")]
+    private static partial Regex CreditedName();
 
     // "Ministry of Defence" → "defence ministry"; "Ministry of Foreign Affairs" → "foreign affairs ministry".
     [GeneratedRegex(@"^(?<head>Ministry|Department|Office|Committee|Service|Council|Agency)\s+of\s+(the\s+)?(?<what>\p{L}+(\s\p{L}+)?)$")]

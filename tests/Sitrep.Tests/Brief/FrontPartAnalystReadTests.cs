@@ -1,6 +1,7 @@
 using Shouldly;
 using Sitrep.Brief.Building;
 using Sitrep.Brief.Model;
+using Sitrep.Entities.Resolution;
 using static Sitrep.Tests.Brief.BriefFixtures;
 
 namespace Sitrep.Tests.Brief;
@@ -227,7 +228,7 @@ public sealed class FrontPartAnalystReadTests
         {
             ["a"] = "MOSCOW — The Kremlin said the charge of treason stands. Meridian Wire Moscow reported it first.",
             ["b"] = "Nah. It was staged. The Kremlin knew. Posted on Telegram by the channel.",
-            ["c"] = "Brief HPSA-2023-0628-RU. The Kremlin declined to comment on the Treason case.",
+            ["c"] = "Brief HPSA-2023-0628-RU. The Kremlin declined to comment on the Treason case.\n(Reporting by Ola Brenn in Oslo; editing by Hanne Vik and Per Lund)",
         };
         static BriefEntity Entity(string id, string name, string type) => new(id, name, type, [], [new BriefSpan("a", 0, 1)]);
         var report = Report(docs, [], []) with
@@ -236,7 +237,8 @@ public sealed class FrontPartAnalystReadTests
             [
                 Entity("e1", "Kremlin", "ORG"), Entity("e2", "Meridian Wire Moscow", "LOC"), Entity("e3", "Daria Kessel", "PERSON"),
                 Entity("e4", "Telegram", "LOC"), Entity("e5", "HPSA-2023-0628-RU", "MISC"), Entity("e6", "Treason", "ORG"), Entity("e7", "Nah", "LOC"),
-                Entity("e8", "so-called", "ORG"),
+                Entity("e8", "so-called", "ORG"), Entity("e9", "Hanne Vik", "PERSON"), Entity("e10", "Per Lund", "PERSON"),
+                Entity("e11", "Ola Brenn", "PERSON"),
             ],
         };
 
@@ -252,7 +254,18 @@ public sealed class FrontPartAnalystReadTests
         reasons["Treason"].ShouldBe(ActorPicker.CommonNounReason);
         reasons["Nah"].ShouldBe(ActorPicker.CommonNounReason);
         reasons["so-called"].ShouldBe(ActorPicker.CommonNounReason);
+        reasons["Hanne Vik"].ShouldBe(ActorPicker.SourceReason);
+        reasons["Per Lund"].ShouldBe(ActorPicker.SourceReason);
+        reasons["Ola Brenn"].ShouldBe(ActorPicker.SourceReason);
         bounded.Entities.ShouldHaveSingleItem().Name.ShouldBe("Kremlin");
-        bounded.Omitted.ShouldNotBeNull().SetAside.ShouldNotBeNull().Values.Sum().ShouldBe(7);
+        bounded.Omitted.ShouldNotBeNull().SetAside.ShouldNotBeNull().Values.Sum().ShouldBe(10);
     }
+
+    [Theory]
+    [InlineData("(Reporting by Ola Brenn in Oslo and Lena Dahl in Bergen; editing by Hanne Vik)", "Ola Brenn|Lena Dahl|Hanne Vik")]
+    [InlineData("Additional reporting by Ola Brenn, Lena Dahl", "Ola Brenn|Lena Dahl")]
+    [InlineData("The minister said the report was written by Ola Brenn.", "")]
+    [InlineData("Reporting by the Moscow bureau", "")]
+    public void ACreditLineNamesItsPeople_AndOnlyACreditLine(string text, string expected) =>
+        string.Join('|', ActorFilter.CreditNames([text])).ShouldBe(expected);
 }
