@@ -876,6 +876,9 @@ public sealed partial class TimelineStage : ICorpusStage
     /// </summary>
     private static class Sequence
     {
+        /// <summary>Days by which the shortest span holding a text's weekdays must beat the next one for their order to be told.</summary>
+        private const int MinSpanMargin = 2;
+
         public static int? WeekdayOf(string value) =>
             value.Length >= 10 && value.StartsWith("XXXX-WXX-", StringComparison.Ordinal) && value[9] is >= '1' and <= '7' && (value.Length == 10 || value[10] == 'T')
                 ? value[9] - '0'
@@ -896,10 +899,19 @@ public sealed partial class TimelineStage : ICorpusStage
 
                 // The story is told over the fewest days that hold every weekday it names; on a tie it starts at the
                 // first one named. "Saturday … on Friday morning, a day after the deadlock" is the Friday before.
-                var start = named.Distinct().Select((w, i) => (Weekday: w, Span: named.Max(n => ((n - w) + 7) % 7), Order: i))
-                    .OrderBy(x => x.Span).ThenBy(x => x.Order).First().Weekday;
+                // Two orders almost as short leave the direction to chance: a Thursday and a Sunday are three days apart
+                // one way and four the other, and a text that says only "on Sunday" and "on Thursday" does not say which.
+                var starts = named.Distinct().Select((w, i) => (Weekday: w, Span: named.Max(n => ((n - w) + 7) % 7), Order: i))
+                    .OrderBy(x => x.Span).ThenBy(x => x.Order).ToList();
+                var start = starts[0].Weekday;
                 var days = inDoc.Where(b => WeekdayOf(b.Entry.When) is not null)
                     .OrderBy(b => Day(b, start)).ThenBy(b => PartRank(b.Entry.When)).ThenBy(b => b.Index).ToList();
+                if ((starts.Count > 1 && starts[1].Span - starts[0].Span < MinSpanMargin) || !TellsOneSpan(days, start))
+                {
+                    ordered.AddRange(inDoc.OrderBy(b => b.RelativeMinutes).ThenBy(b => b.Index));
+                    continue;
+                }
+
                 var anchor = days[0];
                 var sequence = days.Select((b, i) => i == 0 ? b : b with { Entry = b.Entry with { Relation = Relation(Day(b, start) - Day(anchor, start), PartRank(b.Entry.When) - PartRank(anchor.Entry.When), anchor.Entry) } });
                 ordered.AddRange(sequence);
@@ -910,6 +922,24 @@ public sealed partial class TimelineStage : ICorpusStage
         }
 
         private static int Day(Built b, int start) => ((WeekdayOf(b.Entry.When)!.Value - start) + 7) % 7;
+
+        /// <summary>
+        /// False when the tenses deny that the weekdays lie in one short span around the report: an event told in the past
+        /// on a later day of the sequence than one told in the future. A round-up that says a player "is expected to
+        /// start Saturday night" and another "tore a ligament in Sunday's loss" names two different weeks; ordering its
+        /// days as one would say the Sunday came after the Saturday. Such a text gets report order and no relations.
+        /// </summary>
+        private static bool TellsOneSpan(List<Built> days, int start)
+        {
+            var earliestFuture = days.Where(b => TenseOf(b.Entry) == VerbTense.Future).Select(b => Day(b, start)).DefaultIfEmpty(int.MaxValue).Min();
+            return earliestFuture == int.MaxValue || !days.Any(b => Day(b, start) > earliestFuture && TenseOf(b.Entry) == VerbTense.Past);
+        }
+
+        private static VerbTense TenseOf(TimelineEntry entry)
+        {
+            var at = entry.Label.IndexOf(entry.Expression, StringComparison.Ordinal);
+            return at < 0 ? VerbTense.Unknown : Tense.Of(entry.Label, at, at + entry.Expression.Length);
+        }
 
         /// <summary>Morning, afternoon, evening, night; a bare day ranks first (its hours are unknown).</summary>
         private static int PartRank(string value) => value.Length >= 13 && value[10] == 'T'
