@@ -7,7 +7,7 @@ namespace Sitrep.Claims.Frames;
 
 /// <summary>
 /// Reads the length of a prison sentence handed down: "He was sentenced to 2 1/2 years", "served 9 months of a 2-1/2 year
-/// sentence", "was sentenced to two years in prison", in years. "Faces up to 25 years", "could get 10 years" and a life or
+/// sentence", "was sentenced to two years in prison", "a sentence of 12 years", in years. "Faces up to 25 years", "could get 10 years" and a life or
 /// death sentence give no figure; a term "to life" ("25 years to life") has no ceiling.
 /// </summary>
 internal static partial class PrisonTermReader
@@ -28,7 +28,7 @@ internal static partial class PrisonTermReader
             yield break;
         }
 
-        foreach (Match m in SentencedTo().Matches(text).Concat(YearSentence().Matches(text)))
+        foreach (Match m in SentencedTo().Matches(text).Concat(YearSentence().Matches(text)).Concat(SentenceOf().Matches(text)))
         {
             if (Number(m.Groups["n"].Value) is not { } years || years <= 0)
             {
@@ -70,4 +70,8 @@ internal static partial class PrisonTermReader
     /// <summary>"a 2-1/2 year sentence", "a two-year prison sentence", "his 18-month jail sentence".</summary>
     [GeneratedRegex(@"\b(?:a|an|his|her|the)\s+(?<n>\d{1,2}|[a-z]+)(?<half>(?:\s+|-)1\s*/\s*2|\s*½|\s+and\s+a\s+half)?\s*-?\s*(?<unit>year|month)\s+(?:prison\s+|jail\s+)?sentence\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex YearSentence();
+
+    /// <summary>"imposing a sentence of 12 years", "a prison sentence of 18 months".</summary>
+    [GeneratedRegex(@"\b(?:a|an|his|her|the)\s+(?:prison\s+|jail\s+)?sentence\s+of\s+(?<n>\d{1,2}|[a-z]+)(?<half>(?:\s+|-)1\s*/\s*2|\s*½|\s+and\s+a\s+half)?\s*-?\s*(?<unit>years?|months?)\b(?<life>\s+to\s+life)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceOf();
 }

@@ -165,7 +165,7 @@ internal static partial class FigureFinder
             {
                 // A toll that a report of this event says has risen, or is expected to, is a count that moves.
                 var moving = MeasureRoles.IsCumulative(role) && evt.Exists(e => movers.Contains(e.Value.DocumentId));
-                if (Make(role, counted, evt, corpus, differentEvents, moving, datelines) is { } figure)
+                if (Make(role, counted, evt, members, corpus, differentEvents, moving, datelines) is { } figure)
                 {
                     figures.Add(figure with { Id = "f" + (figures.Count + 1).ToString(CultureInfo.InvariantCulture) });
                 }
@@ -338,7 +338,20 @@ internal static partial class FigureFinder
                 || (string.Equals(o.Background, m.Background, StringComparison.Ordinal)
                     && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null)));
 
-    private static Figure? Make(string role, string? counted, List<Member> evt, Corpus corpus, Func<FigureValue, FigureValue, bool>? differentEvents, bool moving, IReadOnlyDictionary<string, Datelines.Stamp> datelines)
+    /// <summary>
+    /// True when <paramref name="a"/>'s source also gives, elsewhere in the same document, a value <paramref name="b"/>'s
+    /// can hold with: that report does not gainsay <paramref name="b"/>, it tells another moment or another event besides
+    /// (an obituary that gives a 1959 sentence of seven years and the 1997 one of twelve against a report of the twelve).
+    /// A report that quotes one side's figure and gives its own other one still disputes it: the two have other sources.
+    /// Read for prison terms only, which a career holds several of: a toll that builds up is told rising from 5 to 24 in
+    /// one report (5 elsewhere is the earlier count, an update), and a report that sets an unnamed official's "roughly
+    /// 300 km" against a leader's "200 km" gives both under one source when the attribution is not resolved.
+    /// </summary>
+    private static bool AlsoGives(Dictionary<(string DocumentId, string SourceKey), List<Measure>> given, FigureValue a, FigureValue b) =>
+        !string.Equals(a.DocumentId, b.DocumentId, StringComparison.Ordinal)
+        && given.TryGetValue((a.DocumentId, a.SourceKey), out var own) && own.Exists(m => !ReferenceEquals(m, a.Measure) && Overlap(m, b.Measure) && !Bearings.Opposed(m, b.Measure));
+
+    private static Figure? Make(string role, string? counted, List<Member> evt, List<Member> all, Corpus corpus, Func<FigureValue, FigureValue, bool>? differentEvents, bool moving, IReadOnlyDictionary<string, Datelines.Stamp> datelines)
     {
         // One value per source and interval: a source repeating itself, or a wire copy, says it once.
         var values = evt
@@ -367,6 +380,7 @@ internal static partial class FigureFinder
         }
 
         var shownCounted = Spelling(counted, values, corpus);
+        var given = all.GroupBy(m => (m.Value.DocumentId, m.Value.SourceKey)).ToDictionary(g => g.Key, g => g.Select(m => m.Value.Measure).ToList());
 
         // A toll that moves (see the caller): two undated reports of it with different values are an earlier and a later
         // count, not a dispute.
@@ -395,7 +409,7 @@ internal static partial class FigureFinder
                     continue;
                 }
 
-                if (seen.Contains((a.SourceKey, b.SourceKey)) || differentEvents?.Invoke(a, b) == true)
+                if (seen.Contains((a.SourceKey, b.SourceKey)) || differentEvents?.Invoke(a, b) == true || (role == MeasureRoles.Term && (AlsoGives(given, a, b) || AlsoGives(given, b, a))))
                 {
                     continue;
                 }

@@ -876,7 +876,7 @@ public sealed partial class TimelineStage : ICorpusStage
     /// </summary>
     private static class Sequence
     {
-        /// <summary>Days by which the shortest span holding a text's weekdays must beat the next one for their order to be told.</summary>
+        /// <summary>Days by which the shorter span holding a text's two weekdays must beat the other for their order to be told.</summary>
         private const int MinSpanMargin = 2;
 
         public static int? WeekdayOf(string value) =>
@@ -899,14 +899,16 @@ public sealed partial class TimelineStage : ICorpusStage
 
                 // The story is told over the fewest days that hold every weekday it names; on a tie it starts at the
                 // first one named. "Saturday … on Friday morning, a day after the deadlock" is the Friday before.
-                // Two orders almost as short leave the direction to chance: a Thursday and a Sunday are three days apart
-                // one way and four the other, and a text that says only "on Sunday" and "on Thursday" does not say which.
+                // Two weekdays three or four days apart leave the direction to chance: a Thursday and a Sunday are three
+                // days apart one way and four the other, and a text that says only "on Sunday" and "on Thursday" does not
+                // say which came first. A third day ties the story together (Friday night, Saturday morning, then "the
+                // Tuesday"), and the first one named breaks a tie as before.
                 var starts = named.Distinct().Select((w, i) => (Weekday: w, Span: named.Max(n => ((n - w) + 7) % 7), Order: i))
                     .OrderBy(x => x.Span).ThenBy(x => x.Order).ToList();
                 var start = starts[0].Weekday;
                 var days = inDoc.Where(b => WeekdayOf(b.Entry.When) is not null)
                     .OrderBy(b => Day(b, start)).ThenBy(b => PartRank(b.Entry.When)).ThenBy(b => b.Index).ToList();
-                if ((starts.Count > 1 && starts[1].Span - starts[0].Span < MinSpanMargin) || !TellsOneSpan(days, start))
+                if ((starts.Count == 2 && starts[1].Span - starts[0].Span < MinSpanMargin) || !TellsOneSpan(days, start))
                 {
                     ordered.AddRange(inDoc.OrderBy(b => b.RelativeMinutes).ThenBy(b => b.Index));
                     continue;

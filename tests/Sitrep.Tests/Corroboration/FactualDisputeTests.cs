@@ -54,9 +54,24 @@ public sealed class FactualDisputeTests
     {
         MeasuresOf("He was sentenced to 2 1/2 years, with 9 months to serve.").Where(x => x.Role == MeasureRoles.Term).ShouldHaveSingleItem().Min.ShouldBe(2.5);
         MeasuresOf("Marlow served 9 months of a 2-1/2 year sentence.").Where(x => x.Role == MeasureRoles.Term).ShouldHaveSingleItem().Min.ShouldBe(2.5);
+        MeasuresOf("Imposing a sentence of 12 years and a fine, the judge spoke of a long career.").Where(x => x.Role == MeasureRoles.Term).ShouldHaveSingleItem().Min.ShouldBe(12);
         var life = MeasuresOf("Marlow was sentenced to 25 years to life.").Where(x => x.Role == MeasureRoles.Term).ShouldHaveSingleItem();
         (life.Min, life.Max).ShouldBe((25.0, (double?)null));
     }
+
+    [Fact]
+    public void TwoReportsThatEachGiveOneDifferentTermDisagree() =>
+        Figures(Analyze(
+            Doc("a.txt", "Dale Marlow was sentenced to seven years in prison for racketeering, the court said.", "Harbour Times"),
+            Doc("b.txt", "Dale Marlow was sentenced to 12 years in prison for racketeering, prosecutors said.", "Valley Post")))
+            .Where(f => f.Role == MeasureRoles.Term).ShouldHaveSingleItem().Verdict.ShouldBe(FigureVerdict.Dispute);
+
+    [Fact]
+    public void AReportThatGivesTwoTermsTellsTwoSentencesAndDisputesNeitherWithAnotherReport() =>
+        Figures(Analyze(
+            Doc("a.txt", "Dale Marlow was first convicted of smuggling and sentenced to seven years in prison. Decades later a jury convicted Marlow of racketeering, and he was sentenced to 12 years in prison.", "Harbour Times"),
+            Doc("b.txt", "Dale Marlow was sentenced to 12 years in prison for racketeering, prosecutors said.", "Valley Post")))
+            .Where(f => f.Role == MeasureRoles.Term && f.Verdict == FigureVerdict.Dispute).ShouldBeEmpty();
 
     [Fact]
     public void ATermAFigureCouldReachIsNoPrisonTerm() =>
