@@ -123,3 +123,20 @@ public sealed record PictureKeyCuts(IReadOnlyDictionary<string, IReadOnlyDiction
     public string? Of(string kind, string key) =>
         LastDocument.TryGetValue(kind, out var keys) && keys.TryGetValue(key, out var last) ? last : null;
 }
+
+/// <summary>
+/// The units an incremental update writes back (<see cref="IIncrementalStage"/>), set by the engine on the corpus it
+/// computes the touched items again over: per kind of item, the stored units of the touched items in the documents read,
+/// and every unit of the new documents. That corpus is a part of the story, so a bound a stage sets on its layer to keep a
+/// view of the story small (the timeline's most entries) is not the story's there: an item the bound cuts that holds one
+/// of these units would lose a new report's unit and delete a stored one. A stage with such a bound keeps those items
+/// beyond it; a whole-story run sets no scope.
+/// </summary>
+/// <param name="Units">Per kind of item, the stored units written back.</param>
+/// <param name="Documents">The new documents, whose every unit is written back.</param>
+public sealed record PictureScope(IReadOnlyDictionary<string, IReadOnlySet<string>> Units, IReadOnlySet<string> Documents)
+{
+    /// <summary>True when the update writes <paramref name="unit"/> back among the items of <paramref name="kind"/>.</summary>
+    public bool Holds(string kind, string unit) =>
+        Documents.Contains(PictureItem.DocumentOf(unit)) || (Units.TryGetValue(kind, out var units) && units.Contains(unit));
+}

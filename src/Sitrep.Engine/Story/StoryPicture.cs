@@ -358,6 +358,7 @@ public static class StoryPicture
             .ToList();
         var neighbourhood = new Corpus(documents);
         neighbourhood.Layers.Set(new PictureKeyCuts(keyCuts));
+        neighbourhood.Layers.Set(new PictureScope(kept.ToDictionary(k => k.Key, k => (IReadOnlySet<string>)k.Value, StringComparer.Ordinal), fresh));
         if (recompute.Count > 0)
         {
             PicturePipelines.GetValue(pipeline, BuildPicturePipeline).AnalyzeCorpus(neighbourhood, cancellationToken);

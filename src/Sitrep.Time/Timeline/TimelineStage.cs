@@ -67,7 +67,10 @@ public sealed partial class TimelineStage : ICorpusStage
     private readonly Func<Corpus, Span, string?>? _protagonistOf;
 
     /// <summary>Creates the stage.</summary>
-    /// <param name="maxEntries">Most entries kept (placed ones first).</param>
+    /// <param name="maxEntries">
+    /// Most entries kept (placed ones first); over an incremental update's neighbourhood, entries citing a sentence the
+    /// update writes back (<see cref="PictureScope"/>) are kept beyond it.
+    /// </param>
     /// <param name="clockThreshold">Word overlap from which two reports whose clock times agree are one event (chosen on the wagner-2023 timeline gold).</param>
     /// <param name="dayThreshold">Word overlap from which two reports of the same day are one event (chosen on the same gold).</param>
     /// <param name="meaning">
@@ -141,7 +144,16 @@ public sealed partial class TimelineStage : ICorpusStage
         var unplaced = Sequence.Order(built.Where(b => b.Entry.Interval is null).ToList());
         var background = built.Where(b => b.Entry.Role == TimelineRole.Background)
             .OrderBy(b => b.Key).ThenBy(b => b.Index);
-        var entries = story.Concat(unplaced).Concat(background).Take(_maxEntries).Select(b => b.Entry).ToList();
+        var ordered = story.Concat(unplaced).Concat(background).ToList();
+        var entries = ordered.Take(_maxEntries).Select(b => b.Entry).ToList();
+
+        // Over an incremental update's neighbourhood (a part of the story) the bound is not the story's: an entry it cut
+        // that cites a sentence the update writes back would drop a new report's sentence and delete a stored one.
+        if (ordered.Count > _maxEntries && corpus.Layers.Find<PictureScope>() is { } scope)
+        {
+            entries.AddRange(ordered.Skip(_maxEntries).Select(b => b.Entry).Where(e => e.Cites.Any(c => scope.Holds(PictureKind, UnitOf(c)))));
+        }
+
         corpus.Layers.Set(new TimelineLayer(entries));
     }
 
