@@ -154,6 +154,7 @@ public static class ReferenceLinker
         }
 
         var quoted = false;
+        var unlinked = new List<(int Sentence, int Token, Gender Gender)>();
         for (var s = 0; s < doc.Sentences.Count; s++)
         {
             var sentence = doc.Sentences[s];
@@ -181,6 +182,14 @@ public static class ReferenceLinker
 
                 bool Fits((int Token, int Entity, Gender Gender) r) => r.Gender == Gender.Unknown || r.Gender == pronoun.Gender;
 
+                void Unlinked()
+                {
+                    if (SpeechVerbs.Contains(Word(doc, t + 1).ToLowerInvariant()))
+                    {
+                        unlinked.Add((s, t, pronoun.Gender));
+                    }
+                }
+
                 // "After she left the clinic, Jane Doe …": a pronoun in an opening subordinate clause stands for the
                 // subject named after the comma, not for someone of the sentence before ("After the fight, he testified,
                 // Timmons fired" is a speaker's aside, not such a clause: a comma before the pronoun leaves the rule).
@@ -193,6 +202,10 @@ public static class ReferenceLinker
                     {
                         references[named.Item2].Add(doc.SpanOf(token.Range));
                         Referents(s).Add((t, named.Item2, pronoun.Gender));
+                    }
+                    else
+                    {
+                        Unlinked();
                     }
 
                     continue;
@@ -212,15 +225,26 @@ public static class ReferenceLinker
                     from = Math.Max(0, from);
                 }
 
-                var candidates = Enumerable.Range(from, s - from).SelectMany(Referents).Concat(Referents(s).Where(r => r.Token < t))
-                    .Where(Fits).Select(r => r.Entity).Distinct().ToList();
-                if (candidates.Count != 1 || UnnamedPersonIn(doc, from, t, pronoun.Gender, inside, mentionAt))
+                // A speaker of the same gender left unlinked in the window ("he testified") may be someone the text
+                // does not name, and this pronoun may stand for them too ("`Jermayne fired the shot,' he said").
+                if (unlinked.Exists(u => u.Gender == pronoun.Gender && u.Sentence >= from && (u.Sentence < s || u.Token < t)))
                 {
+                    Unlinked();
                     continue;
                 }
 
-                references[candidates[0]].Add(doc.SpanOf(token.Range));
-                Referents(s).Add((t, candidates[0], pronoun.Gender));
+                var candidates = Enumerable.Range(from, s - from).SelectMany(Referents).Concat(Referents(s).Where(r => r.Token < t))
+                    .Where(Fits).Select(r => r.Entity).Distinct().ToList();
+                var linked = candidates.Count == 1 && !UnnamedPersonIn(doc, from, t, pronoun.Gender, inside, mentionAt) ? candidates[0]
+                    : pronoun.Reflexive ? -1 : OwnSentencePerson(doc, s, t, word, pronoun.Gender, Referents(s), Enumerable.Range(from, s - from).SelectMany(Referents).ToList(), inside, mentionAt);
+                if (linked < 0)
+                {
+                    Unlinked();
+                    continue;
+                }
+
+                references[linked].Add(doc.SpanOf(token.Range));
+                Referents(s).Add((t, linked, pronoun.Gender));
             }
         }
 
@@ -233,6 +257,95 @@ public static class ReferenceLinker
 
             return list;
         }
+    }
+
+    /// <summary>
+    /// The person a pronoun stands for when its own sentence settles it, whatever the sentences before it hold: the
+    /// sentence names (or has referred to) exactly one person before the pronoun, of a gender the pronoun fits, no other
+    /// person is written between that person and the pronoun (named, or unnamed: "his brother", "the officer"), and
+    /// either the person opens the sentence ("Comeaux, 49, escaped … after he pulled a gun") or the sentences before it
+    /// name no other person known to be of the pronoun's gender ("Police apprehended Jackson … and booked him"). An object
+    /// "him" or "her" needs a clause boundary after the person ("Smith said he would miss him" is someone else). -1: none.
+    /// </summary>
+    private static int OwnSentencePerson(AnalyzedDocument doc, int sentenceIndex, int pronounToken, string written, Gender gender,
+        List<(int Token, int Entity, Gender Gender)> own, List<(int Token, int Entity, Gender Gender)> before, HashSet<int> inside, Dictionary<int, (EntityMention Mention, int Entity)> mentionAt)
+    {
+        var earlier = own.Where(r => r.Token < pronounToken).ToList();
+        var entities = earlier.Select(r => r.Entity).Distinct().ToList();
+        if (entities.Count != 1 || earlier.Any(r => r.Gender != Gender.Unknown && r.Gender != gender))
+        {
+            return -1;
+        }
+
+        var entity = entities[0];
+        var sentence = doc.Sentences[sentenceIndex];
+        var first = earlier.Min(r => r.Token);
+        var opens = first - sentence.FirstToken <= 1
+            || (first - sentence.FirstToken <= 3 && Enumerable.Range(sentence.FirstToken, first - sentence.FirstToken).All(k => char.IsUpper(Word(doc, k).FirstOrDefault())));
+        if (!opens && (before.Any(r => r.Entity != entity && r.Gender == gender) || UnnamedPersonIn(doc, Math.Max(0, sentenceIndex - 1), first, gender, inside, mentionAt)))
+        {
+            return -1;
+        }
+
+        // What is written between the person's last mention and the pronoun.
+        var last = earlier.Max(r => r.Token);
+        var end = mentionAt.TryGetValue(last, out var m) ? m.Mention.FirstToken + m.Mention.TokenCount : last + 1;
+        if (UnnamedPersonBetween(doc, end, pronounToken, gender, inside))
+        {
+            return -1;
+        }
+
+        var lower = written.ToLowerInvariant();
+        var next = Word(doc, pronounToken + 1);
+        var isObject = lower == "him" || (lower == "her" && (!char.IsLetter(next.FirstOrDefault()) || ObjectFollowers.Contains(next.ToLowerInvariant())));
+        if (isObject && !Enumerable.Range(end, Math.Max(0, pronounToken - end)).Any(k => ClauseBoundaries.Contains(Word(doc, k).ToLowerInvariant())))
+        {
+            return -1;
+        }
+
+        return entity;
+    }
+
+    private static readonly HashSet<string> SpeechVerbs = new(
+        ["said", "says", "testified", "told", "added", "explained", "recalled", "stated", "claimed", "insisted", "admitted", "wrote"],
+        StringComparer.Ordinal);
+
+    // Words after "her" that show it is an object ("hit her with his car"), not a possessive ("her car").
+    private static readonly HashSet<string> ObjectFollowers = new(
+        ["with", "to", "in", "on", "at", "for", "from", "and", "or", "a", "an", "the", "that", "as", "by", "up", "down", "off", "out", "into", "back", "away", "about", "over", "after", "before", "when", "if", "so", "than", "this", "last", "again"],
+        StringComparer.Ordinal);
+
+    // Words that end the clause a named person opens: an object pronoun after one of them may stand for that person.
+    private static readonly HashSet<string> ClauseBoundaries = new(
+        [",", ";", "and", "but", "after", "before", "when", "while", "that", "because", "as", "until", "then", "since", "although", "though", "once"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a person other than a named one is written from token <paramref name="from"/> up to token
+    /// <paramref name="before"/>: a noun of <paramref name="gender"/> ("his brother", "a woman"), or any person named by
+    /// what they are ("the officer"); one written before a name is that name's role.
+    /// </summary>
+    private static bool UnnamedPersonBetween(AnalyzedDocument doc, int from, int before, Gender gender, HashSet<int> inside)
+    {
+        var nouns = gender == Gender.Male ? GenderWords.MaleNouns : GenderWords.FemaleNouns;
+        for (var t = from; t < before; t++)
+        {
+            if (inside.Contains(t))
+            {
+                continue;
+            }
+
+            var written = Word(doc, t);
+            var word = written.ToLowerInvariant();
+            var singular = word.EndsWith('s') ? word[..^1] : word;
+            var other = nouns.Contains(word) || nouns.Contains(singular) || PersonNouns.Contains(word) || word == (gender == Gender.Male ? "men" : "women");
+            if (other && !inside.Contains(t + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
