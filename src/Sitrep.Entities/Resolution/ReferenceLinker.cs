@@ -14,7 +14,8 @@ namespace Sitrep.Entities.Resolution;
 /// before it and in the last sentence before it that names someone (two lines without a person passed over at most),
 /// exactly one can be of its gender (a known gender from a title, a relation or a first name; an unknown one can be
 /// either), no unnamed person of that gender ("a man", "his wife") is written in that window and no person named by a
-/// role ("the officer") in its own sentence before it. Inside quotation marks a pronoun may point anywhere and is left
+/// role ("the officer") in its own sentence before it, nor a speaker of that gender the rule left unlinked ("he
+/// testified"). Inside quotation marks a pronoun may point anywhere and is left
 /// alone. A reflexive ("himself") looks in its own sentence only; a pronoun in an opening subordinate clause ("After she
 /// left, Jane Doe …") stands for the person named right after the comma. "The &lt;role&gt;" is linked when exactly one person the document names
 /// holds that role: written before the name ("Actress Lindsay Lohan", anywhere in the corpus) or in apposition in the
@@ -48,6 +49,11 @@ public static class ReferenceLinker
     // Openers of a subordinate clause that may hold a pronoun before the subject it stands for.
     private static readonly HashSet<string> Subordinators = new(
         ["after", "before", "when", "while", "although", "though", "as", "since", "because", "despite", "once", "until", "upon", "if", "whether"],
+        StringComparer.Ordinal);
+
+    // Verbs after a pronoun that make it a speaker ("he testified").
+    private static readonly HashSet<string> SpeechVerbs = new(
+        ["said", "says", "testified", "told", "added", "explained", "recalled", "stated", "claimed", "insisted", "admitted", "wrote"],
         StringComparer.Ordinal);
 
     // People named by what they are, of either gender.
@@ -154,7 +160,7 @@ public static class ReferenceLinker
         }
 
         var quoted = false;
-        var unlinked = new List<(int Sentence, int Token, Gender Gender)>();
+        var unlinkedSpeakers = new List<(int Sentence, int Token, Gender Gender)>();
         for (var s = 0; s < doc.Sentences.Count; s++)
         {
             var sentence = doc.Sentences[s];
@@ -182,11 +188,12 @@ public static class ReferenceLinker
 
                 bool Fits((int Token, int Entity, Gender Gender) r) => r.Gender == Gender.Unknown || r.Gender == pronoun.Gender;
 
+                // A speaker left unlinked ("he testified") is remembered: the pronouns after it may stand for them.
                 void Unlinked()
                 {
                     if (SpeechVerbs.Contains(Word(doc, t + 1).ToLowerInvariant()))
                     {
-                        unlinked.Add((s, t, pronoun.Gender));
+                        unlinkedSpeakers.Add((s, t, pronoun.Gender));
                     }
                 }
 
@@ -227,7 +234,7 @@ public static class ReferenceLinker
 
                 // A speaker of the same gender left unlinked in the window ("he testified") may be someone the text
                 // does not name, and this pronoun may stand for them too ("`Jermayne fired the shot,' he said").
-                if (unlinked.Exists(u => u.Gender == pronoun.Gender && u.Sentence >= from && (u.Sentence < s || u.Token < t)))
+                if (unlinkedSpeakers.Exists(u => u.Gender == pronoun.Gender && u.Sentence >= from && (u.Sentence < s || u.Token < t)))
                 {
                     Unlinked();
                     continue;
@@ -235,16 +242,14 @@ public static class ReferenceLinker
 
                 var candidates = Enumerable.Range(from, s - from).SelectMany(Referents).Concat(Referents(s).Where(r => r.Token < t))
                     .Where(Fits).Select(r => r.Entity).Distinct().ToList();
-                var linked = candidates.Count == 1 && !UnnamedPersonIn(doc, from, t, pronoun.Gender, inside, mentionAt) ? candidates[0]
-                    : pronoun.Reflexive ? -1 : OwnSentencePerson(doc, s, t, word, pronoun.Gender, Referents(s), Enumerable.Range(from, s - from).SelectMany(Referents).ToList(), inside, mentionAt);
-                if (linked < 0)
+                if (candidates.Count != 1 || UnnamedPersonIn(doc, from, t, pronoun.Gender, inside, mentionAt))
                 {
                     Unlinked();
                     continue;
                 }
 
-                references[linked].Add(doc.SpanOf(token.Range));
-                Referents(s).Add((t, linked, pronoun.Gender));
+                references[candidates[0]].Add(doc.SpanOf(token.Range));
+                Referents(s).Add((t, candidates[0], pronoun.Gender));
             }
         }
 
@@ -257,95 +262,6 @@ public static class ReferenceLinker
 
             return list;
         }
-    }
-
-    /// <summary>
-    /// The person a pronoun stands for when its own sentence settles it, whatever the sentences before it hold: the
-    /// sentence names (or has referred to) exactly one person before the pronoun, of a gender the pronoun fits, no other
-    /// person is written between that person and the pronoun (named, or unnamed: "his brother", "the officer"), and
-    /// either the person opens the sentence ("Comeaux, 49, escaped … after he pulled a gun") or the sentences before it
-    /// name no other person known to be of the pronoun's gender ("Police apprehended Jackson … and booked him"). An object
-    /// "him" or "her" needs a clause boundary after the person ("Smith said he would miss him" is someone else). -1: none.
-    /// </summary>
-    private static int OwnSentencePerson(AnalyzedDocument doc, int sentenceIndex, int pronounToken, string written, Gender gender,
-        List<(int Token, int Entity, Gender Gender)> own, List<(int Token, int Entity, Gender Gender)> before, HashSet<int> inside, Dictionary<int, (EntityMention Mention, int Entity)> mentionAt)
-    {
-        var earlier = own.Where(r => r.Token < pronounToken).ToList();
-        var entities = earlier.Select(r => r.Entity).Distinct().ToList();
-        if (entities.Count != 1 || earlier.Any(r => r.Gender != Gender.Unknown && r.Gender != gender))
-        {
-            return -1;
-        }
-
-        var entity = entities[0];
-        var sentence = doc.Sentences[sentenceIndex];
-        var first = earlier.Min(r => r.Token);
-        var opens = first - sentence.FirstToken <= 1
-            || (first - sentence.FirstToken <= 3 && Enumerable.Range(sentence.FirstToken, first - sentence.FirstToken).All(k => char.IsUpper(Word(doc, k).FirstOrDefault())));
-        if (!opens && (before.Any(r => r.Entity != entity && r.Gender == gender) || UnnamedPersonIn(doc, Math.Max(0, sentenceIndex - 1), first, gender, inside, mentionAt)))
-        {
-            return -1;
-        }
-
-        // What is written between the person's last mention and the pronoun.
-        var last = earlier.Max(r => r.Token);
-        var end = mentionAt.TryGetValue(last, out var m) ? m.Mention.FirstToken + m.Mention.TokenCount : last + 1;
-        if (UnnamedPersonBetween(doc, end, pronounToken, gender, inside))
-        {
-            return -1;
-        }
-
-        var lower = written.ToLowerInvariant();
-        var next = Word(doc, pronounToken + 1);
-        var isObject = lower == "him" || (lower == "her" && (!char.IsLetter(next.FirstOrDefault()) || ObjectFollowers.Contains(next.ToLowerInvariant())));
-        if (isObject && !Enumerable.Range(end, Math.Max(0, pronounToken - end)).Any(k => ClauseBoundaries.Contains(Word(doc, k).ToLowerInvariant())))
-        {
-            return -1;
-        }
-
-        return entity;
-    }
-
-    private static readonly HashSet<string> SpeechVerbs = new(
-        ["said", "says", "testified", "told", "added", "explained", "recalled", "stated", "claimed", "insisted", "admitted", "wrote"],
-        StringComparer.Ordinal);
-
-    // Words after "her" that show it is an object ("hit her with his car"), not a possessive ("her car").
-    private static readonly HashSet<string> ObjectFollowers = new(
-        ["with", "to", "in", "on", "at", "for", "from", "and", "or", "a", "an", "the", "that", "as", "by", "up", "down", "off", "out", "into", "back", "away", "about", "over", "after", "before", "when", "if", "so", "than", "this", "last", "again"],
-        StringComparer.Ordinal);
-
-    // Words that end the clause a named person opens: an object pronoun after one of them may stand for that person.
-    private static readonly HashSet<string> ClauseBoundaries = new(
-        [",", ";", "and", "but", "after", "before", "when", "while", "that", "because", "as", "until", "then", "since", "although", "though", "once"],
-        StringComparer.Ordinal);
-
-    /// <summary>
-    /// Whether a person other than a named one is written from token <paramref name="from"/> up to token
-    /// <paramref name="before"/>: a noun of <paramref name="gender"/> ("his brother", "a woman"), or any person named by
-    /// what they are ("the officer"); one written before a name is that name's role.
-    /// </summary>
-    private static bool UnnamedPersonBetween(AnalyzedDocument doc, int from, int before, Gender gender, HashSet<int> inside)
-    {
-        var nouns = gender == Gender.Male ? GenderWords.MaleNouns : GenderWords.FemaleNouns;
-        for (var t = from; t < before; t++)
-        {
-            if (inside.Contains(t))
-            {
-                continue;
-            }
-
-            var written = Word(doc, t);
-            var word = written.ToLowerInvariant();
-            var singular = word.EndsWith('s') ? word[..^1] : word;
-            var other = nouns.Contains(word) || nouns.Contains(singular) || PersonNouns.Contains(word) || word == (gender == Gender.Male ? "men" : "women");
-            if (other && !inside.Contains(t + 1))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
