@@ -104,6 +104,7 @@ public sealed class EntityResolver
             m => [m.Form.Core[^1]],
             (m, c) => c.Form.Core.Count > m.Form.Core.Count && SameSurname(m.Form.Core, c.Form.Core));
         LinkNameVariants(items, sets);
+        LinkNameBlends(items, sets);
         LinkOrganizationVariants(items, sets);
         LinkSpellingVariants(items, sets);
         MergeUnlinkedSurnames(items, sets);
@@ -144,6 +145,49 @@ public sealed class EntityResolver
             c => c.Type != EntityType.Person && c.Form.Core.Count >= 2 ? Enumerable.Range(1, Math.Min(2, c.Form.Core.Count - 1)).Select(t => "$" + string.Join(' ', c.Form.Core.Skip(c.Form.Core.Count - t))) : [],
             m => ["$" + m.Form.CoreKey],
             (m, c) => c.Form.Core.Count > m.Form.Core.Count);
+    }
+
+    /// <summary>
+    /// A nickname blended from the start of a person's first name and the start of the surname, written with a capital
+    /// for each ("LiLo" for Lindsay Lohan, "JLo", "ARod"), joins the one full name of the corpus it can be read from,
+    /// whatever the tagger typed it.
+    /// </summary>
+    private static void LinkNameBlends(List<Item> items, UnionFind sets)
+    {
+        var index = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var full in items.Where(m => !m.Frozen && m.Type == EntityType.Person && m.Form.Core.Count == 2))
+        {
+            var (first, last) = (full.Form.Core[0], full.Form.Core[1]);
+            for (var a = 1; a <= Math.Min(3, first.Length - 1); a++)
+            {
+                for (var b = 2; b <= Math.Min(3, last.Length - 1); b++)
+                {
+                    var key = first[..a] + "|" + last[..b];
+                    if (!index.TryGetValue(key, out var roots))
+                    {
+                        index[key] = roots = [];
+                    }
+
+                    roots.Add(sets.Find(full.Index));
+                }
+            }
+        }
+
+        foreach (var blend in items.Where(m => !m.Frozen && m.Type != EntityType.Location && m.Form.Core.Count == 1))
+        {
+            var word = blend.Form.Surface;
+            var capitals = word.Select((c, i) => (c, i)).Where(p => char.IsUpper(p.c)).Select(p => p.i).ToList();
+            if (word.Length is < 3 or > 7 || !word.All(char.IsLetter) || capitals.Count != 2 || capitals[0] != 0 || capitals[1] > 3 || word.Length - capitals[1] < 2)
+            {
+                continue;
+            }
+
+            var key = word[..capitals[1]].ToLowerInvariant() + "|" + word[capitals[1]..].ToLowerInvariant();
+            if (index.TryGetValue(key, out var roots) && roots.Select(sets.Find).Distinct().Count() == 1)
+            {
+                sets.Union(sets.Find(roots.First()), blend.Index);
+            }
+        }
     }
 
     /// <summary>

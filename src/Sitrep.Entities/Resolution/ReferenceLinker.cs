@@ -14,7 +14,8 @@ namespace Sitrep.Entities.Resolution;
 /// before it and in the last sentence before it that names someone (two lines without a person passed over at most),
 /// exactly one can be of its gender (a known gender from a title, a relation or a first name; an unknown one can be
 /// either), no unnamed person of that gender ("a man", "his wife") is written in that window and no person named by a
-/// role ("the officer") in its own sentence before it. Inside quotation marks a pronoun may point anywhere and is left
+/// role ("the officer") in its own sentence before it, nor a speaker of that gender the rule left unlinked ("he
+/// testified"). Inside quotation marks a pronoun may point anywhere and is left
 /// alone. A reflexive ("himself") looks in its own sentence only; a pronoun in an opening subordinate clause ("After she
 /// left, Jane Doe …") stands for the person named right after the comma. "The &lt;role&gt;" is linked when exactly one person the document names
 /// holds that role: written before the name ("Actress Lindsay Lohan", anywhere in the corpus) or in apposition in the
@@ -48,6 +49,11 @@ public static class ReferenceLinker
     // Openers of a subordinate clause that may hold a pronoun before the subject it stands for.
     private static readonly HashSet<string> Subordinators = new(
         ["after", "before", "when", "while", "although", "though", "as", "since", "because", "despite", "once", "until", "upon", "if", "whether"],
+        StringComparer.Ordinal);
+
+    // Verbs after a pronoun that make it a speaker ("he testified").
+    private static readonly HashSet<string> SpeechVerbs = new(
+        ["said", "says", "testified", "told", "added", "explained", "recalled", "stated", "claimed", "insisted", "admitted", "wrote"],
         StringComparer.Ordinal);
 
     // People named by what they are, of either gender.
@@ -154,6 +160,7 @@ public static class ReferenceLinker
         }
 
         var quoted = false;
+        var unlinkedSpeakers = new List<(int Sentence, int Token, Gender Gender)>();
         for (var s = 0; s < doc.Sentences.Count; s++)
         {
             var sentence = doc.Sentences[s];
@@ -181,6 +188,15 @@ public static class ReferenceLinker
 
                 bool Fits((int Token, int Entity, Gender Gender) r) => r.Gender == Gender.Unknown || r.Gender == pronoun.Gender;
 
+                // A speaker left unlinked ("he testified") is remembered: the pronouns after it may stand for them.
+                void Unlinked()
+                {
+                    if (SpeechVerbs.Contains(Word(doc, t + 1).ToLowerInvariant()))
+                    {
+                        unlinkedSpeakers.Add((s, t, pronoun.Gender));
+                    }
+                }
+
                 // "After she left the clinic, Jane Doe …": a pronoun in an opening subordinate clause stands for the
                 // subject named after the comma, not for someone of the sentence before ("After the fight, he testified,
                 // Timmons fired" is a speaker's aside, not such a clause: a comma before the pronoun leaves the rule).
@@ -193,6 +209,10 @@ public static class ReferenceLinker
                     {
                         references[named.Item2].Add(doc.SpanOf(token.Range));
                         Referents(s).Add((t, named.Item2, pronoun.Gender));
+                    }
+                    else
+                    {
+                        Unlinked();
                     }
 
                     continue;
@@ -212,10 +232,19 @@ public static class ReferenceLinker
                     from = Math.Max(0, from);
                 }
 
+                // A speaker of the same gender left unlinked in the window ("he testified") may be someone the text
+                // does not name, and this pronoun may stand for them too ("`Jermayne fired the shot,' he said").
+                if (unlinkedSpeakers.Exists(u => u.Gender == pronoun.Gender && u.Sentence >= from && (u.Sentence < s || u.Token < t)))
+                {
+                    Unlinked();
+                    continue;
+                }
+
                 var candidates = Enumerable.Range(from, s - from).SelectMany(Referents).Concat(Referents(s).Where(r => r.Token < t))
                     .Where(Fits).Select(r => r.Entity).Distinct().ToList();
                 if (candidates.Count != 1 || UnnamedPersonIn(doc, from, t, pronoun.Gender, inside, mentionAt))
                 {
+                    Unlinked();
                     continue;
                 }
 

@@ -202,6 +202,45 @@ public sealed class CorefEvaluationTests
         Resolve(doc).ShouldAllBe(e => e.References.Count == 0);
     }
 
+    [Fact]
+    public void WhenAnUnnamedSpeakerWasLeftUnlinked_HeAfterTheirQuoteIsLeftAlone()
+    {
+        var doc = Document("Omar Kell stood trial in May. A friend took the stand, and he testified that Kell had a gun. \"Kell fired the shot,\" he said.", "a.txt",
+            ("Omar Kell", EntityType.Person), ("Kell", EntityType.Person), ("Kell", EntityType.Person));
+        Resolve(doc).ShouldAllBe(e => e.References.Count == 0);
+    }
+
+    [Fact]
+    public void WhenTheSpeakerIsTheNamedPerson_HeAfterTheQuoteIsStillThatPerson()
+    {
+        var doc = Document("Omar Kell stood trial in May. He testified that he was at home. \"I never fired,\" he said.", "a.txt", ("Omar Kell", EntityType.Person));
+        var kell = Resolve(doc).Single(e => e.Name == "Omar Kell");
+        kell.References.Count.ShouldBe(3);
+        doc.Text[kell.References[^1].Start..kell.References[^1].End].ShouldBe("he");
+    }
+
+    [Fact]
+    public void WhenANicknameBlendsTheStartsOfAFullName_ItJoinsThatPerson()
+    {
+        var a = Document("Lindsay Lohan entered a clinic in Malibu. Lindsay Lohan left it.", "a.txt", ("Lindsay Lohan", EntityType.Person), ("Malibu", EntityType.Location), ("Lindsay Lohan", EntityType.Person));
+        var b = Document("LiLo left two minutes later.", "b.txt", ("LiLo", EntityType.Organization));
+        var entities = Resolve(a, b);
+        var lohan = entities.Holding(b, "LiLo");
+        lohan.ShouldBe(entities.Holding(a, "Lindsay Lohan"));
+        lohan.Type.ShouldBe(EntityType.Person);
+        lohan.Name.ShouldBe("Lindsay Lohan");
+    }
+
+    [Fact]
+    public void WhenTwoFullNamesBlendToTheSameNickname_ItJoinsNeither()
+    {
+        var a = Document("Lindsay Lohan met Linda Lomax.", "a.txt", ("Lindsay Lohan", EntityType.Person), ("Linda Lomax", EntityType.Person));
+        var b = Document("LiLo left early.", "b.txt", ("LiLo", EntityType.Organization));
+        var entities = Resolve(a, b);
+        entities.Count.ShouldBe(3);
+        entities.Holding(b, "LiLo").Type.ShouldBe(EntityType.Organization);
+    }
+
     private static Sitrep.Pipeline.AnalyzedDocument WithRoles(Sitrep.Pipeline.AnalyzedDocument document, params string[] roles)
     {
         var mentions = document.Layers.Get<EntityMentionLayer>().Mentions.Select((m, i) => i < roles.Length ? m with { Role = roles[i] } : m).ToList();
