@@ -16,16 +16,19 @@ namespace Sitrep.Storage.Sqlite;
 /// <para>
 /// Why: under load every team-mode request took the lock three times and queued behind the others, and a thread
 /// pre-empted while holding it stalled them all (docs/BENCHMARKS.md, "Read endpoints in team mode without a store round
-/// trip"). A read connection is taken from a bag and never waited for (a new one is opened when none is free); at most
-/// <see cref="KeptReaders"/> are kept, each with its statements prepared, and <c>query_only</c> forbids them to write.
+/// trip"). A read connection is taken from a lock-free stack and never waited for (a new one is opened when none is
+/// free); up to <see cref="KeptReaders"/> are kept, each with its statements prepared, since a new connection reads the
+/// schema before its first statement; <c>query_only</c> forbids them to write.
 /// </para>
 /// </remarks>
 public sealed partial class SqliteDocumentStore
 {
     /// <summary>Read connections kept open between reads; more are opened when as many reads run at once, then closed.</summary>
-    internal const int KeptReaders = 8;
+    internal const int KeptReaders = 32;
 
-    private readonly ConcurrentBag<ReadConnection> _readers = [];
+    // A stack rather than a bag: a bag's count stops every thread, and taking from another thread's list takes a lock.
+    private readonly ConcurrentStack<ReadConnection> _readers = new();
+    private int _keptReaders;
 
     // The file as the store's connection opened it, so a read connection opens the same one whatever the working folder.
     private readonly string _readPath;
@@ -39,7 +42,11 @@ public sealed partial class SqliteDocumentStore
         var reusable = false;
         try
         {
-            if (!_readers.TryTake(out connection))
+            if (_readers.TryPop(out connection))
+            {
+                Interlocked.Decrement(ref _keptReaders);
+            }
+            else
             {
                 connection = ReadConnection.Open(_readPath);
             }
@@ -54,30 +61,43 @@ public sealed partial class SqliteDocumentStore
         }
         finally
         {
-            if (connection is not null)
+            if (connection is not null && !(reusable && Keep(connection)))
             {
-                if (reusable && !_disposed && _readers.Count < KeptReaders)
-                {
-                    _readers.Add(connection);
-
-                    // Disposed meanwhile: the bag was already emptied, so this one would stay open.
-                    if (_disposed)
-                    {
-                        CloseReaders();
-                    }
-                }
-                else
-                {
-                    connection.Dispose();
-                }
+                connection.Dispose();
             }
         }
     }
 
+    // The count is only a bound: it may lag the stack for a moment, never by more than the reads under way.
+    private bool Keep(ReadConnection connection)
+    {
+        if (_disposed)
+        {
+            return false;
+        }
+
+        if (Interlocked.Increment(ref _keptReaders) > KeptReaders)
+        {
+            Interlocked.Decrement(ref _keptReaders);
+            return false;
+        }
+
+        _readers.Push(connection);
+
+        // Disposed meanwhile: the stack was already emptied, so this one would stay open.
+        if (_disposed)
+        {
+            CloseReaders();
+        }
+
+        return true;
+    }
+
     private void CloseReaders()
     {
-        while (_readers.TryTake(out var connection))
+        while (_readers.TryPop(out var connection))
         {
+            Interlocked.Decrement(ref _keptReaders);
             connection.Dispose();
         }
     }
