@@ -19,12 +19,13 @@ public sealed partial class SqliteDocumentStore : IAccountStore
     }
 
     /// <inheritdoc />
+    /// <remarks>Read on a read connection (<see cref="Read"/>): every team-mode request asks.</remarks>
     public StoredAccount? FindAccount(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return ReadRows(
+        return Read(
             "SELECT name, password_hash, stamp, created_at FROM accounts WHERE name_key = $key",
-            StoredRows.Account,
+            reader => StoredRows.ReadAll(reader, StoredRows.Account),
             ("$key", IAccountStore.AccountKey(name))).FirstOrDefault();
     }
 
@@ -88,9 +89,10 @@ public sealed partial class SqliteDocumentStore : IAccountStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One account's roles are read on a read connection (<see cref="Read"/>): every team-mode request asks.</remarks>
     public IReadOnlyList<StoredRole> Roles(string? name = null) => name is null
         ? ReadRows("SELECT a.name, r.story, r.role FROM account_roles r JOIN accounts a ON a.name_key = r.name_key ORDER BY r.name_key, r.story", StoredRows.Role)
-        : ReadRows("SELECT a.name, r.story, r.role FROM account_roles r JOIN accounts a ON a.name_key = r.name_key WHERE r.name_key = $key ORDER BY r.story", StoredRows.Role, ("$key", IAccountStore.AccountKey(name)));
+        : Read("SELECT a.name, r.story, r.role FROM account_roles r JOIN accounts a ON a.name_key = r.name_key WHERE r.name_key = $key ORDER BY r.story", reader => StoredRows.ReadAll(reader, StoredRows.Role), ("$key", IAccountStore.AccountKey(name)));
 
     /// <inheritdoc />
     public void RecordSignIn(StoredSignIn attempt)

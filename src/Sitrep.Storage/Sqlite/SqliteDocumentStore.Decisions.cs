@@ -73,14 +73,14 @@ public sealed partial class SqliteDocumentStore : IDecisionStore
     }
 
     /// <inheritdoc />
-    public WorkStamp Stamp() => Guarded(() =>
-    {
-        using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT (SELECT coalesce(max(id), 0) FROM decisions), (SELECT count(*) FROM uploads), (SELECT count(analysed_at) FROM uploads)";
-        using var reader = cmd.ExecuteReader();
-        reader.Read();
-        return new WorkStamp(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-    });
+    /// <remarks>Read on a read connection (<see cref="Read"/>): every request for a view asks.</remarks>
+    public WorkStamp Stamp() => Read(
+        "SELECT (SELECT coalesce(max(id), 0) FROM decisions), (SELECT count(*) FROM uploads), (SELECT count(analysed_at) FROM uploads)",
+        reader =>
+        {
+            reader.Read();
+            return new WorkStamp(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        });
 
     private IReadOnlyList<StoredUpload> ReadUploads(string sql) => Guarded<IReadOnlyList<StoredUpload>>(() =>
     {

@@ -22,6 +22,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         _connection = connection;
         Path = path;
+        _readPath = System.IO.Path.GetFullPath(path);
     }
 
     /// <inheritdoc />
@@ -687,6 +688,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// <inheritdoc />
     public void Dispose()
     {
+        _disposed = true;
+        CloseReaders();
         lock (_gate)
         {
             _connection.Dispose();

@@ -148,4 +148,71 @@ public sealed class SqliteDocumentStoreTests
         ex.ErrorCode.ShouldBe(SitrepErrors.StoreUnavailable);
         ex.Message.ShouldContain(path);
     }
+
+    [Fact]
+    public void AnAccountItsRolesAndTheWorkStampAreReadWhileAWriteHoldsTheStore()
+    {
+        using var store = SqliteDocumentStore.Open(Path.Combine(Some.TempDirectory(), "s.db"));
+        var at = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+        store.AddAccount(new StoredAccount("bob", "h", "s1", at));
+        store.SetRole("bob", "wagner", "viewer");
+        store.AppendDecision(new StoredDecision(0, "rating", "P1|S1", "C", "anna", at, null));
+        StoredAccount? found = null;
+        IReadOnlyList<StoredRole> roles = [];
+        WorkStamp stamp = default;
+        using var done = new ManualResetEventSlim();
+        var reader = new Thread(() =>
+        {
+            found = store.FindAccount("bob");
+            roles = store.Roles("bob");
+            stamp = store.Stamp();
+            done.Set();
+        });
+
+        // The store's lock is what every write holds; a request's reads that took it would wait here until the timeout.
+        var readInTime = store.WhileLocked(() =>
+        {
+            reader.Start();
+            return done.Wait(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        });
+        reader.Join();
+
+        readInTime.ShouldBeTrue("the reads a request makes do not wait for the store's lock");
+        found.ShouldNotBeNull().Stamp.ShouldBe("s1");
+        roles.ShouldHaveSingleItem().Role.ShouldBe("viewer");
+        stamp.LastDecision.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ManyReadsAtOnceBesideWritesEachSeeACommittedStateAndTheStoreClosesThem()
+    {
+        var store = SqliteDocumentStore.Open(Path.Combine(Some.TempDirectory(), "s.db"));
+        var at = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+        store.AddAccount(new StoredAccount("bob", "h", "s1", at));
+        store.SetRole("bob", "wagner", "viewer");
+        var writer = Task.Run(
+            () =>
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    store.AppendDecision(new StoredDecision(0, "rating", "P1|S1", "C", "anna", at, null));
+                    store.SetRole("bob", "wagner", i % 2 == 0 ? "analyst" : "viewer");
+                }
+            },
+            TestContext.Current.CancellationToken);
+        var lastSeen = new long[400];
+        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i =>
+        {
+            store.FindAccount("bob").ShouldNotBeNull();
+            store.Roles("bob").ShouldHaveSingleItem().Role.ShouldBeOneOf("viewer", "analyst");
+            lastSeen[i] = store.Stamp().LastDecision;
+        });
+        await writer;
+
+        lastSeen.ShouldAllBe(id => id >= 0 && id <= 50);
+        store.Stamp().LastDecision.ShouldBe(50);
+        store.Roles("bob").ShouldHaveSingleItem().Role.ShouldBe("viewer");
+        store.Dispose();
+        Should.Throw<ObjectDisposedException>(() => store.FindAccount("bob"));
+    }
 }

@@ -93,4 +93,64 @@ public abstract partial class StoreContractTests
         store.ForgetSignIns(Noon.AddHours(-1)).ShouldBe(1);
         store.SignIns(null, DateTimeOffset.MinValue, 10).Count.ShouldBe(3);
     }
+
+    [Fact]
+    public void AnAccountRoleOrDecisionChangedThroughAnotherConnectionIsReadAtTheNextAsk()
+    {
+        using var server = Open(out var db);
+        server.AddAccount(new StoredAccount("bob", "h", "s1", Noon));
+        server.SetRole("bob", "wagner", "analyst");
+        server.FindAccount("bob").ShouldNotBeNull();
+        server.Roles("bob").ShouldHaveSingleItem().Role.ShouldBe("analyst");
+        var before = server.Stamp();
+
+        // What `sitrep user` and a second server do: their own connection to the same database.
+        using (var other = StoreFactory.Open(db))
+        {
+            other.SetRole("bob", "wagner", "viewer");
+            other.AppendDecision(new StoredDecision(0, "rating", "P1|S1", "C", "anna", Noon, null));
+        }
+
+        server.Roles("bob").ShouldHaveSingleItem().Role.ShouldBe("viewer");
+        server.Stamp().LastDecision.ShouldBeGreaterThan(before.LastDecision);
+
+        using (var other = StoreFactory.Open(db))
+        {
+            other.SetPassword("bob", "h2", "s2");
+        }
+
+        server.FindAccount("bob").ShouldNotBeNull().Stamp.ShouldBe("s2");
+
+        using (var other = StoreFactory.Open(db))
+        {
+            other.RemoveAccount("bob");
+        }
+
+        server.FindAccount("bob").ShouldBeNull();
+        server.Roles("bob").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void TheStoresOwnWritesAreReadAtTheNextAsk()
+    {
+        using var store = Open(out _);
+        store.FindAccount("bob").ShouldBeNull();
+        var empty = store.Stamp();
+
+        store.AddAccount(new StoredAccount("bob", "h", "s1", Noon));
+        store.SetRole("bob", "*", "admin");
+        store.JournalUpload("abc123", "minsk.txt", "/uploads/abc123", Noon);
+        store.AppendDecision(new StoredDecision(0, "rating", "P1|S1", "C", "bob", Noon, null));
+
+        store.FindAccount("bob").ShouldNotBeNull().Stamp.ShouldBe("s1");
+        store.Roles("bob").ShouldHaveSingleItem().Role.ShouldBe("admin");
+        var stamp = store.Stamp();
+        stamp.Uploads.ShouldBe(empty.Uploads + 1);
+        stamp.LastDecision.ShouldBeGreaterThan(empty.LastDecision);
+
+        store.MarkUploadAnalysed("abc123", Noon);
+        store.Stamp().Analysed.ShouldBe(stamp.Analysed + 1);
+        store.SetRole("bob", "*", null);
+        store.Roles("bob").ShouldBeEmpty();
+    }
 }

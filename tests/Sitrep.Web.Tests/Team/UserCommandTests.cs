@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Sitrep.Storage.Sqlite;
+using Sitrep.Web.Accounts;
 using Sitrep.Web.Tests.Support;
 
 namespace Sitrep.Web.Tests.Team;
@@ -71,5 +75,48 @@ public sealed class UserCommandTests
         var stored = store.FindAccount("bob").ShouldNotBeNull();
         stored.PasswordHash.ShouldNotContain("passphrase");
         new global::Sitrep.Web.Accounts.AccountService(store).Verify("bob", "yet another passphrase").Check.ShouldBe(global::Sitrep.Web.Accounts.PasswordCheck.Right);
+    }
+
+    [Fact]
+    public async Task ARoleChangedOrTakenAwayAndAnAccountRemovedByTheCommandApplyAtTheServersNextRequest()
+    {
+        using var factory = TeamSupport.Create(null, ("anna", AccountRoles.Analyst, null), ("bob", AccountRoles.Viewer, null), ("carl", AccountRoles.Viewer, null));
+        var ct = TestContext.Current.CancellationToken;
+        var story = TeamSupport.StoryOf(factory);
+        var db = factory.Seed.DbPath;
+        var dir = Path.GetDirectoryName(db)!;
+        var anna = await factory.SignedIn("anna");
+        var bob = await factory.SignedIn("bob");
+        var carl = await factory.SignedIn("carl");
+
+        // Each has read a view (now kept in the view cache) with its account and role read by the server.
+        foreach (var client in new[] { anna, bob, carl })
+        {
+            (await client.GetAsync("/api/overview", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await anna.GetFromJsonAsync<JsonElement>("/api/session", ct)).GetProperty("role").GetString().ShouldBe("analyst");
+
+        // Another process, the command, changes the store; the server's very next request sees it.
+        var demoted = await Sitrep(dir, null, "user", "role", "anna", "--role", "viewer", "--story", story, "--db", db);
+        demoted.Code.ShouldBe(0, demoted.Err);
+        (await anna.GetFromJsonAsync<JsonElement>("/api/session", ct)).GetProperty("role").GetString().ShouldBe("viewer");
+        using (var refused = await anna.PostAsJsonAsync("/api/hypotheses", new { text = "A deal was struck" }, ct))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
+
+        var takenAway = await Sitrep(dir, null, "user", "role", "bob", "--role", "none", "--story", story, "--db", db);
+        takenAway.Code.ShouldBe(0, takenAway.Err);
+        using (var noRole = await bob.GetAsync("/api/overview", ct))
+        {
+            noRole.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await noRole.Content.ReadAsStringAsync(ct)).ShouldContain("has no role on story");
+        }
+
+        var removed = await Sitrep(dir, null, "user", "remove", "carl", "--db", db);
+        removed.Code.ShouldBe(0, removed.Err);
+        (await carl.GetAsync("/api/overview", ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await carl.GetAsync("/evidence", ct)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 }
