@@ -293,7 +293,10 @@ internal static partial class FigureFinder
     /// Splits one figure's values into events: same story (or the same named holder), the same background time or none
     /// ("In February, a quake killed 612" is another quake than the one the report is about), and event dates that agree
     /// (complete link). A parent's children, a place's population and a titled work's year are the holder's whatever the event or the date;
-    /// a height fallen, a time since, a block, a length or a weight whatever the date the sentence gives.
+    /// a height fallen, a time since, a block, a length or a weight whatever the date the sentence gives. A count of a
+    /// holder's occasions skips the background cue, which compares the sentences' cues as written: a count of a life's
+    /// occasions is often told with their years ("married twice; the first marriage lasted from 1943 to 1947"), which dates
+    /// the occasions, not another count; the event-date check still keeps apart counts told of two different years.
     /// </summary>
     /// <remarks>
     /// Counts of things (boats, rifles, magazines) also need the two documents to name one of the same people: two naval
@@ -338,7 +341,7 @@ internal static partial class FigureFinder
                 || (o.Value.Measure.Role is MeasureRoles.Count or MeasureRoles.Turnout or MeasureRoles.Occasions && alignment.Similarity(o.Value.DocumentId, m.Value.DocumentId) >= CountStorySimilarity))
             && (o.Value.Measure.Located is null || m.Value.Measure.Located is null || string.Equals(o.Value.Measure.Located, m.Value.Measure.Located, StringComparison.Ordinal))
             && (MeasureRoles.IsTimeless(o.Value.Measure.Role)
-                || (string.Equals(o.Background, m.Background, StringComparison.Ordinal)
+                || ((o.Value.Measure.Role == MeasureRoles.Occasions || string.Equals(o.Background, m.Background, StringComparison.Ordinal))
                     && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null)));
 
     private static Figure? Make(string role, string? counted, List<Member> evt, Corpus corpus, Func<FigureValue, FigureValue, bool>? differentEvents, bool moving, IReadOnlyDictionary<string, Datelines.Stamp> datelines)
