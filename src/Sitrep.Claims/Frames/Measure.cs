@@ -51,7 +51,7 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
     {
         static string N(double v) => v >= 100 ? v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
         var unit = Unit is "people" or "magnitude" or "years" or "children" or "items" or "block" or WorkYearReader.YearUnit ? string.Empty : " " + Unit;
-        if (Unit is "percent" or ContractReader.ContractUnit or RecordReader.RecordUnit or OccasionReader.OccasionUnit)
+        if (Unit is "percent" or ContractReader.ContractUnit or RecordReader.RecordUnit or OccasionReader.OccasionUnit or ClockTimeReader.ClockUnit)
         {
             return Text; // "93.87 percent", "almost 90%": the bounds carry the rounding of the last digit, no source wrote them
         }
@@ -253,6 +253,21 @@ public static class MeasureRoles
     public const int MaxWorkYearGap = 3;
 
     /// <summary>
+    /// The clock time of one holder's act (<see cref="ClockTimeReader"/>), in minutes after midnight: what is counted is the
+    /// holder (a name's last word or a common noun's lemma), the act (its event class or lemma), its object when it has one,
+    /// and the time zone when one other than local time is written ("earthquake earthquake", "police arrest williams",
+    /// "gunman attack (GMT)"). Compared within one story and date.
+    /// </summary>
+    public const string Clock = "clock";
+
+    /// <summary>
+    /// True for figures whose reader decides from the parse whether the verb they hang from is negated (counts of occasions,
+    /// clock times): the claim's polarity, which one negated conjunct sets for the whole sentence ("… married three times
+    /// but had no children"), does not drop them.
+    /// </summary>
+    public static bool ReadsOwnNegation(string role) => role is Occasions or Clock;
+
+    /// <summary>
     /// The calibre of the gun a named person had ("Jermayne Timmons had a .32"), in hundredths of an inch; what is counted
     /// is the holder's surname, lower case (compared within one story only: a surname may be shared).
     /// </summary>
@@ -311,6 +326,7 @@ public static class MeasureRoles
         Contract when counted is not null => "value of " + counted + "'s contract",
         Record when counted is not null => "record of " + counted,
         Occasions when counted is not null => "times (" + counted + ")",
+        Clock when counted is not null => "clock time (" + counted + ")",
         WorkYear when counted is not null => "year of " + counted,
         Calibre when counted is not null => "calibre of the gun " + counted + " had",
         Casualties when counted is not null and not "people" => "casualties among " + counted,

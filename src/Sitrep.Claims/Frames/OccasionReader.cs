@@ -61,7 +61,7 @@ internal static class OccasionReader
                 continue;
             }
 
-            if (parse[verb].Upos is not "VERB" || Negated(parse, verb) || Holder(parse, words, verb) is not { } holder)
+            if (parse[verb].Upos is not "VERB" || VerbNegation.Negated(parse, verb) || Holder(parse, words, verb) is not { } holder)
             {
                 continue;
             }
@@ -141,9 +141,6 @@ internal static class OccasionReader
         && (parse[subject].Upos == "PROPN"
             || (parse[subject].Upos == "NOUN" && parse[subject].Xpos == "NN"
                 && !parse.DependentsOf(subject).Any(d => parse[d].Relation is "det" or "nmod:poss" or "det:poss" or "amod" or "nummod")));
-
-    private static bool Negated(ParsedSentence parse, int verb) =>
-        parse.DependentsOf(verb).Any(d => parse[d].Lemma.ToLowerInvariant() is "not" or "never" or "n't");
 
     /// <summary>
     /// The last word of the name that is the verb's subject (or, for a conjunct without one, its first conjunct's), lower

@@ -81,9 +81,9 @@ internal static partial class FigureFinder
                 foreach (var read in claim.Frame.Measures)
                 {
                     var m = agedNames.Named(read);
-                    if (claim.Polarity == ClaimPolarity.Negative && !m.IsZero)
+                    if (claim.Polarity == ClaimPolarity.Negative && !m.IsZero && !MeasureRoles.ReadsOwnNegation(m.Role))
                     {
-                        continue; // "it is not true that 30 died" gives no figure of 30
+                        continue; // "it is not true that 30 died" gives no figure of 30 (a count of occasions or a clock time is negated by its own verb, see ReadsOwnNegation)
                     }
 
                     // An amount of money says nothing of what it pays for (a bailout, a loss, a ransom): two amounts in
@@ -293,7 +293,10 @@ internal static partial class FigureFinder
     /// Splits one figure's values into events: same story (or the same named holder), the same background time or none
     /// ("In February, a quake killed 612" is another quake than the one the report is about), and event dates that agree
     /// (complete link). A parent's children, a place's population and a titled work's year are the holder's whatever the event or the date;
-    /// a height fallen, a time since, a block, a length or a weight whatever the date the sentence gives.
+    /// a height fallen, a time since, a block, a length or a weight whatever the date the sentence gives. A count of a
+    /// holder's occasions skips the background cue, which compares the sentences' cues as written: a count of a life's
+    /// occasions is often told with their years ("married twice; the first marriage lasted from 1943 to 1947"), which dates
+    /// the occasions, not another count; the event-date check still keeps apart counts told of two different years.
     /// </summary>
     /// <remarks>
     /// Counts of things (boats, rifles, magazines) also need the two documents to name one of the same people: two naval
@@ -301,13 +304,16 @@ internal static partial class FigureFinder
     /// apart, and their seizures differ as a matter of course; on the development gold no two documents of a topic's two
     /// events name one of the same people with a full name, save where the two events share a name-giving place (a
     /// store, a police force), and no count is read there.
+    /// A count of a named holder's occasions ("Page married twice") is tied the same way, by a shared person and the looser
+    /// profile: obituaries and profiles of one person tell different parts of a life, so their profiles are far apart
+    /// even where they name her in full.
     /// A turnout needs only that looser profile, without a shared person: it is said of nothing but a vote, and reports
     /// of one election name the country, its leaders and its observers but rarely the same people in full (a leader's
     /// name is spelt two ways); the background-time and event-date checks still keep two elections apart.
     /// </remarks>
     private static List<List<Member>> Events(List<Member> members, StoryAlignment alignment, SharedFigures shared) =>
         EventPartition.Of(members, (o, m) =>
-            (o.Value.Measure.Role != MeasureRoles.Count || alignment.SharePerson(o.Value.DocumentId, m.Value.DocumentId))
+            (o.Value.Measure.Role is not (MeasureRoles.Count or MeasureRoles.Occasions) || alignment.SharePerson(o.Value.DocumentId, m.Value.DocumentId))
             && Joins(o, m, alignment, shared));
 
     private static bool Joins(Member o, Member m, StoryAlignment alignment, SharedFigures shared) =>
@@ -332,10 +338,10 @@ internal static partial class FigureFinder
             || ((MeasureRoles.IsNamedHolder(o.Value.Measure.Role, o.Value.Measure.Counted)
                 || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId)
                 || shared.TieStory(o.Value.DocumentId, m.Value.DocumentId)
-                || (o.Value.Measure.Role is MeasureRoles.Count or MeasureRoles.Turnout && alignment.Similarity(o.Value.DocumentId, m.Value.DocumentId) >= CountStorySimilarity))
+                || (o.Value.Measure.Role is MeasureRoles.Count or MeasureRoles.Turnout or MeasureRoles.Occasions && alignment.Similarity(o.Value.DocumentId, m.Value.DocumentId) >= CountStorySimilarity))
             && (o.Value.Measure.Located is null || m.Value.Measure.Located is null || string.Equals(o.Value.Measure.Located, m.Value.Measure.Located, StringComparison.Ordinal))
             && (MeasureRoles.IsTimeless(o.Value.Measure.Role)
-                || (string.Equals(o.Background, m.Background, StringComparison.Ordinal)
+                || ((o.Value.Measure.Role == MeasureRoles.Occasions || string.Equals(o.Background, m.Background, StringComparison.Ordinal))
                     && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null)));
 
     /// <summary>

@@ -268,4 +268,82 @@ public class FrameBuilderTests
         bound.Max.ShouldBeNull();
         bound.Text.ShouldBe("at least three times");
     }
+
+    [Fact]
+    public void ACountOfOccasionsIsKeptWhenAnotherConjunctIsNegatedAndDroppedWhenTheClaimAroundItIs()
+    {
+        // "… but had no children" negates its own conjunct, not the count; "it is not true that …" negates the count.
+        Occasion(Build(Parsed(
+            "Ortiz was married three times but had no children.",
+            "Ortiz/PROPN/Ortiz/2/nsubj:pass", "was/AUX/be/2/aux:pass", "married/VERB/marry/-1/root", "three/NUM/three/4/nummod",
+            "times/NOUN/time/2/obl:npmod", "but/CCONJ/but/6/cc", "had/VERB/have/2/conj", "no/DET/no/8/det", "children/NOUN/child/6/obj",
+            "./PUNCT/./2/punct"))).Min.ShouldBe(3);
+        Build(Parsed(
+            "It is not true that Ortiz married twice.",
+            "It/PRON/it/3/nsubj", "is/AUX/be/3/cop", "not/PART/not/3/advmod", "true/ADJ/true/-1/root", "that/SCONJ/that/6/mark",
+            "Ortiz/PROPN/Ortiz/6/nsubj", "married/VERB/marry/3/ccomp", "twice/ADV/twice/6/advmod", "./PUNCT/./3/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Occasions);
+    }
+
+    private static Measure Clock(ClaimFrame frame) => frame.Measures.Where(m => m.Role == MeasureRoles.Clock).ShouldHaveSingleItem();
+
+    [Fact]
+    public void TwoClockTimesOfOneQuakeAreOneKeyAndAboutTenCannotBeTwentyToTen()
+    {
+        var exact = Clock(Build(Parsed(
+            "The quake struck at 9:40 a.m. local time.",
+            "The/DET/the/1/det", "quake/NOUN/quake/2/nsubj", "struck/VERB/strike/-1/root", "at/ADP/at/5/case", "9:40/NUM/9:40/5/nummod",
+            "a.m./NOUN/a.m./2/obl", "local/ADJ/local/7/amod", "time/NOUN/time/5/nmod:npmod", "./PUNCT/./2/punct")));
+        var about = Clock(Build(Parsed(
+            "The earthquake hit about 10 a.m.",
+            "The/DET/the/1/det", "earthquake/NOUN/earthquake/2/nsubj", "hit/VERB/hit/-1/root", "about/ADV/about/4/advmod", "10/NUM/10/5/nummod",
+            "a.m./NOUN/a.m./2/obl:tmod")));
+
+        exact.Counted.ShouldBe(about.Counted);
+        (exact.Min, exact.Max).ShouldBe((578, 582)); // "9:40" is written to five minutes
+        (about.Min, about.Max).ShouldBe((585, 615)); // a quarter of an hour either side of a round hour
+        about.Text.ShouldBe("about 10 a.m.");
+    }
+
+    [Fact]
+    public void AboutTenAndFiveToTenFitAndALocalTimeIsNeverSetAgainstAGmtTime()
+    {
+        var near = Clock(Build(Parsed(
+            "The earthquake hit at 9:55 a.m. on Monday.",
+            "The/DET/the/1/det", "earthquake/NOUN/earthquake/2/nsubj", "hit/VERB/hit/-1/root", "at/ADP/at/5/case", "9:55/NUM/9:55/5/nummod",
+            "a.m./NOUN/a.m./2/obl", "on/ADP/on/7/case", "Monday/PROPN/Monday/2/obl", "./PUNCT/./2/punct")));
+        (near.Min, near.Max).ShouldBe((593, 597)); // inside 9:45–10:15: no dispute with "about 10 a.m."
+
+        var gmt = Clock(Build(Parsed(
+            "The quake struck at 0140 GMT.",
+            "The/DET/the/1/det", "quake/NOUN/quake/2/nsubj", "struck/VERB/strike/-1/root", "at/ADP/at/4/case", "0140/NUM/0140/2/obl",
+            "GMT/PROPN/GMT/4/flat", "./PUNCT/./2/punct")));
+        (gmt.Min, gmt.Max).ShouldBe((100, 100));
+        gmt.Counted.ShouldNotBe(near.Counted);
+        gmt.Counted.ShouldEndWith("(GMT)");
+    }
+
+    [Fact]
+    public void APronounAStatementASpanOrANegatedVerbGivesNoClockTime()
+    {
+        Build(Parsed(
+            "It struck at 9:40 a.m. local time.",
+            "It/PRON/it/1/nsubj", "struck/VERB/strike/-1/root", "at/ADP/at/4/case", "9:40/NUM/9:40/4/nummod", "a.m./NOUN/a.m./1/obl",
+            "local/ADJ/local/6/amod", "time/NOUN/time/4/nmod:npmod", "./PUNCT/./1/punct")).Measures.ShouldNotContain(m => m.Role == MeasureRoles.Clock);
+        Build(Parsed(
+            "The ministry said at 10 a.m. that two died.",
+            "The/DET/the/1/det", "ministry/NOUN/ministry/2/nsubj", "said/VERB/say/-1/root", "at/ADP/at/5/case", "10/NUM/10/5/nummod",
+            "a.m./NOUN/a.m./2/obl", "that/SCONJ/that/9/mark", "two/NUM/two/9/nsubj", "died/VERB/die/2/ccomp", "./PUNCT/./2/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Clock);
+        Build(Parsed(
+            "The gunman fired between 9 and 10 a.m. today.",
+            "The/DET/the/1/det", "gunman/NOUN/gunman/2/nsubj", "fired/VERB/fire/-1/root", "between/ADP/between/4/case", "9/NUM/9/2/obl",
+            "and/CCONJ/and/6/cc", "10/NUM/10/7/nummod", "a.m./NOUN/a.m./4/conj", "today/NOUN/today/2/obl:tmod", "./PUNCT/./2/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Clock);
+        Build(Parsed(
+            "The gunman did not fire at 10 a.m. today.",
+            "The/DET/the/1/det", "gunman/NOUN/gunman/4/nsubj", "did/AUX/do/4/aux", "not/PART/not/4/advmod", "fire/VERB/fire/-1/root",
+            "at/ADP/at/7/case", "10/NUM/10/7/nummod", "a.m./NOUN/a.m./4/obl", "today/NOUN/today/4/obl:tmod", "./PUNCT/./4/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Clock);
+    }
 }
