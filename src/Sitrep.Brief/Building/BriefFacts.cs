@@ -284,7 +284,8 @@ internal sealed partial class BriefFacts
 
     /// <summary>
     /// True when the period at <paramref name="period"/> closes an abbreviation that a name follows (a title, "Mr.",
-    /// "Gen.", "St.", or an initial, "J.", "U.S."): the sentence splitter's own abbreviations, which it does not end a sentence at.
+    /// "Gen.", "St.", or an initial, "J.", "U.S.") or follows an article: the sentence splitter's own abbreviations and
+    /// articles, which it does not end a sentence at.
     /// </summary>
     internal static bool EndsAbbreviation(string text, int period)
     {
@@ -295,7 +296,9 @@ internal sealed partial class BriefFacts
         }
 
         var word = text[start..period].TrimEnd('.');
-        return (word.Length == 1 && char.IsUpper(word[0])) || (word.Contains('.', StringComparison.Ordinal) && word.Length <= 5) || Sitrep.Text.SentenceSplitter.IsAbbreviation(word);
+
+        // Nor does the period after an article: "had a. 357 Magnum" is a calibre's dot come loose from its figure.
+        return Sitrep.Text.SentenceSplitter.IsArticle(word) || (word.Length == 1 && char.IsUpper(word[0])) || (word.Contains('.', StringComparison.Ordinal) && word.Length <= 5) || Sitrep.Text.SentenceSplitter.IsAbbreviation(word);
     }
 
     public static string Display(string text, int words = QuoteWords)
@@ -419,7 +422,8 @@ internal sealed partial class BriefFacts
     /// <summary>
     /// True when a statement cannot stand first in a bottom line: it leans on something said before it (a time relative
     /// to an event it does not name, "Several hours later, …", "The next day …"; a connective, "Then …", "However, …";
-    /// a pronoun or demonstrative whose referent is elsewhere, "This …", "He …"), or it carries the writer's colour
+    /// a pronoun or demonstrative whose referent is elsewhere, "This …", "He …", also as the subject of a fronted clause,
+    /// "After she was disciplined, she went …"), or it carries the writer's colour
     /// ("miraculously", "astonishingly"). The reader of a bottom line has read nothing before it and wants what happened,
     /// not how a writer felt about it.
     /// </summary>
@@ -431,6 +435,27 @@ internal sealed partial class BriefFacts
     }
 
     /// <summary>
+    /// The statement told plainly: without an opening time counted from an event it does not name ("Several hours later, ")
+    /// and with the writer's colour word elided ("had … brokered a deal" for "had miraculously brokered a deal"), so a
+    /// line of the bottom line states the fact and its source, not the writer's wonder. Null when nothing is dropped.
+    /// </summary>
+    /// <returns>The characters dropped from the start and the plain text, or null.</returns>
+    internal static (int Dropped, string Text)? Plain(string clause)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        var dropped = 0;
+        var text = clause;
+        if (CountedTimeOpening().Match(text) is { Success: true } m && BriefFacts.WordCount(text[m.Length..]) >= 4)
+        {
+            dropped = m.Length;
+            text = text[m.Length..];
+        }
+
+        var plain = ColourWord().Replace(text, " … ");
+        return dropped == 0 && plain == text ? null : (dropped, plain);
+    }
+
+    /// <summary>
     /// True when a statement is the writer's framing of what happened rather than the telling of it: its subject is a
     /// word about the story itself ("One crucial development involved negotiations between …", "A key factor was …").
     /// What happened is told by another report's own sentence.
@@ -439,6 +464,16 @@ internal sealed partial class BriefFacts
     {
         ArgumentNullException.ThrowIfNull(clause);
         return Framing().IsMatch(Markup().Replace(clause, string.Empty).TrimStart(' ', '"', '“', '‘', '\'', '`', '(', '-', '—', '…'));
+    }
+
+    /// <summary>
+    /// True when a statement gives where a place lies ("Wasilla, her home town, is 64 kilometres north of Anchorage"):
+    /// background a reader may need, never what happened.
+    /// </summary>
+    public static bool IsGeography(string clause)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        return Geography().IsMatch(clause);
     }
 
     /// <summary>
@@ -725,8 +760,20 @@ internal sealed partial class BriefFacts
     // An opening that points back: a time counted from an unnamed event ("Several hours later", "Two days after",
     // "The next morning", "By then"), a connective, a pronoun or demonstrative that stands for something said before, or
     // a noun that only names what was told before ("The incident", "The move").
-    [GeneratedRegex(@"^(?:(?:(?:several|a\s+few|some|many|two|three|four|five|\d+|a\s+couple\s+of)\s+)?(?:seconds|minutes|moments|hours|days|weeks|months|years)\s+(?:later|after(?:wards?)?|on)\b|(?:the\s+)?(?:next|following|same|previous)\s+(?:day|morning|afternoon|evening|night|week|month|year)\b|(?:by|until|since|before|after)\s+(?:then|that|this)\b|(?:then|however|but|and|so|yet|still|meanwhile|later|afterwards?|subsequently|nevertheless|nonetheless|moreover|furthermore|also|instead|thus|hence|therefore|consequently|eventually|finally|soon|besides|otherwise|likewise|similarly|this|that|these|those|it|he|she|they|his|her|their|its|him|them)\b|the\s+(?:incident|episode|affair|situation|development|move|events?|matter)\b|(?:in\s+(?:response|turn|return|the\s+end)|as\s+a\s+result|on\s+the\s+other\s+hand|even\s+so|at\s+that\s+(?:point|time|moment))\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:(?:several|a\s+few|some|many|two|three|four|five|\d+|a\s+couple\s+of)\s+)?(?:seconds|minutes|moments|hours|days|weeks|months|years)\s+(?:later|after(?:wards?)?|on)\b|(?:the\s+)?(?:next|following|same|previous)\s+(?:day|morning|afternoon|evening|night|week|month|year)\b|(?:by|until|since|before|after)\s+(?:then|that|this)\b|(?:after|before|when|once|as|while|until|since|because|although|though)\s+(?:he|she|they|it|we|his|her|their|its)\b|(?:then|however|but|and|so|yet|still|meanwhile|later|afterwards?|subsequently|nevertheless|nonetheless|moreover|furthermore|also|instead|thus|hence|therefore|consequently|eventually|finally|soon|besides|otherwise|likewise|similarly|this|that|these|those|it|he|she|they|his|her|their|its|him|them)\b|the\s+(?:incident|episode|affair|situation|development|move|events?|matter)\b|(?:in\s+(?:response|turn|return|the\s+end)|as\s+a\s+result|on\s+the\s+other\s+hand|even\s+so|at\s+that\s+(?:point|time|moment))\b)", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeOpening();
+
+    // A time counted from an event the clause does not name, set off by a comma: "Several hours later, ", "The next day, ".
+    [GeneratedRegex(@"^(?:(?:(?:several|a\s+few|some|many|two|three|four|five|\d+|a\s+couple\s+of)\s+)?(?:seconds|minutes|moments|hours|days|weeks|months)\s+(?:later|afterwards?)|(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night|week))\s*,\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex CountedTimeOpening();
+
+    // A colour adverb with the commas or spaces around it, elided as " … ".
+    [GeneratedRegex(@"\s*,?\s+(?:miraculously|astonishingly|amazingly|incredibly|unbelievably|shockingly|stunningly|remarkably|surprisingly|unsurprisingly|predictably|conveniently|curiously|bizarrely|absurdly|ridiculously|laughably|mercifully|thankfully|luckily|ironically|brazenly|shamelessly|cynically|farcically|pathetically|heroically|disgracefully|outrageously)\b,?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ColourWord();
+
+    // "is 64 kilometres north of", "lies about 40 miles from", "is located some 10 km south-west of".
+    [GeneratedRegex(@"\b(?:is|are|lies|lie|sits|sit|was)\s+(?:located\s+|situated\s+)?(?:about\s+|some\s+|roughly\s+|around\s+|approximately\s+|just\s+)?[\d,.]+\s*(?:-\s*)?(?:kilometres|kilometers|km|miles|mi)\s+(?:\(\s*[^)]{1,20}\)\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outside|away)\b|from\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Geography();
 
     // Right after an estimative word, up to two softeners or verbs of being, then an adjective of feeling.
     [GeneratedRegex(@"^\s+(?:(?:so|very|really|quite|not|be|been|feel|felt|feels|are|am|is|was|were)\s+){0,2}(?:pleased|happy|glad|delighted|thrilled|excited|proud|grateful|thankful|relieved|sad|saddened|disappointed|upset|angry|worried|concerned|shocked|surprised|hopeful|optimistic|encouraged|satisfied|heartbroken|devastated|honou?red|humbled|frustrated|troubled|moved|touched)\b", RegexOptions.IgnoreCase)]

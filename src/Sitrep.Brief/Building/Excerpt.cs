@@ -81,6 +81,14 @@ internal sealed partial record Excerpt(string Text, BriefSpan Span, bool Cut)
         return new ExcerptShape(quoted, start, resume + tail.Length, cut);
     }
 
+    /// <summary>
+    /// The excerpt told plainly (<see cref="BriefFacts.Plain"/>): an opening "Several hours later, " left out of the quote
+    /// and its span, a colour word elided with "…" inside it; the excerpt itself when there is nothing to drop.
+    /// </summary>
+    public Excerpt Plain() => BriefFacts.Plain(Text) is { } plain
+        ? this with { Text = plain.Text, Span = Span with { Start = Span.Start + plain.Dropped } }
+        : this;
+
     /// <summary>The excerpt in quotation marks.</summary>
     public string Quoted => "“" + Text + "”";
 

@@ -67,7 +67,9 @@ public static class FrontPartBuilder
         // propositions that tell one sentencing in other words are one event; the better-sourced one, told first, stays).
         var stated = bottomLine.Select(b => b.Proposition).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var told = bottomLine.Select(b => b.Proposition is { } id ? facts.ById.GetValueOrDefault(id) : null).OfType<PropositionView>().ToList();
-        var fresh = confirmedPool.Where(v => !stated.Contains(v.Proposition.Id) && v.Display!.Kind != "quote").ToList();
+        // Where a place lies ("… is 64 kilometres north of …") is background, never a judgment (it may still be listed as
+        // reported by several sources).
+        var fresh = confirmedPool.Where(v => !stated.Contains(v.Proposition.Id) && v.Display!.Kind != "quote" && !BriefFacts.IsGeography(v.Excerpt!.Text)).ToList();
         // Nothing new beyond the bottom line gives no judgment: restating the bottom line's own statement as a judgment
         // tells the reader nothing more (its agreement is already given beside it).
         var judgments = KeyJudgments(facts, NewEvents(fresh, told), used);
@@ -848,7 +850,8 @@ public static class FrontPartBuilder
             // that says what happened); with none, the proposition is left out.
             .Select(v => BriefFacts.IsFraming(v.Excerpt!.Text) ? OtherClaim(facts, v, c => !Opening(c) && !BriefFacts.IsFraming(facts.ExcerptOf(c).Text)) : v)
             .OfType<PropositionView>()
-            .Where(v => v.Display!.Kind is "event" or "judgment" && !BriefFacts.IsUnsettled(v.Display, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null)
+            // Where a place lies is background a reader may need, never what happened.
+            .Where(v => v.Display!.Kind is "event" or "judgment" && !BriefFacts.IsUnsettled(v.Display, v.Excerpt!.Text) && !BriefFacts.IsGeography(v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null)
             .ToList();
 
         // The main event leads: the story's central act, the one most reports tell in their headline and first sentences
@@ -919,9 +922,12 @@ public static class FrontPartBuilder
             }
         }
 
+        // A line after the first states its fact plainly: the writer's "Several hours later, " and "miraculously" are left
+        // out of the quote (the proposition is corroborated; only the wording was the writer's).
         foreach (var v in ordered)
         {
-            lines.Add(new BriefStatement($"{v.Excerpt!.Quoted} ({Agreement(v, facts)}).", [v.Cite]) { Proposition = v.Proposition.Id });
+            var plain = lines.Count > 0 || ordered[0] != v ? v.Excerpt!.Plain() : v.Excerpt!;
+            lines.Add(new BriefStatement($"{plain.Quoted} ({Agreement(v, facts)}).", [plain.Span]) { Proposition = v.Proposition.Id });
         }
 
         lines = InEventOrder(facts, lines);

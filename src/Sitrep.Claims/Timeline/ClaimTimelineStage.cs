@@ -14,7 +14,8 @@ namespace Sitrep.Claims.Timeline;
 /// A sentence the claims stage judged to be page structure (a heading, a masthead, a byline, a dateline, a table row, a
 /// metadata field, a note about the page) dates nothing that happened: it is dropped from the entries it is cited by,
 /// and an entry cited only by such sentences ("## Friday 23 June") leaves the timeline (entries are merged by label, so
-/// the sentences an entry keeps share its label). A date the parse shows to be mentioned in passing (a relative clause
+/// the sentences an entry keeps share its label). So does a statement that nothing is known ("The human cost … is still
+/// unclear") and a passer-by's words (<see cref="VoxPop"/>). A date the parse shows to be mentioned in passing (a relative clause
 /// set off by commas, a noun modifier, "since …") is background, and an undated sentence that dates two things is
 /// filed once, under its main predicate's date (<see cref="MainEventTime"/>).
 /// </remarks>
@@ -60,6 +61,7 @@ public sealed class ClaimTimelineStage : ICorpusStage
             if (doc.Layers.Find<ClaimLayer>() is { } claims)
             {
                 var lines = claims.Excluded.Where(e => IsStructure(e.Reason)).Select(e => e.Range).ToList();
+                lines.AddRange(VoxPop.Sentences(doc.Document.Text, [.. doc.Sentences.Select(s => s.Range)]));
                 if (lines.Count > 0)
                 {
                     structure[doc.Document.Id] = lines;
@@ -79,6 +81,7 @@ public sealed class ClaimTimelineStage : ICorpusStage
         }
 
         var entries = new List<TimelineEntry>(timeline.Entries.Count);
+        var moved = new List<TimelineEntry>();
         foreach (var original in timeline.Entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -106,12 +109,94 @@ public sealed class ClaimTimelineStage : ICorpusStage
                 }
             }
 
-            entries.Add(ids.Count == 0 ? entry : entry with { Claims = ids });
+            var linked = ids.Count == 0 ? entry : entry with { Claims = ids };
+            var redated = entry.Cites.Count < original.Cites.Count ? ReDated(corpus, original, linked, ids, byId) : linked;
+            if (!ReferenceEquals(redated, linked))
+            {
+                moved.Add(redated);
+            }
+
+            entries.Add(redated);
         }
 
         // Dates a sentence mentions in passing are read from its parse once claims (and so the parses) exist.
-        entries = MainEventTime.Apply(corpus, entries);
+        entries = MainEventTime.Apply(corpus, entries, (before, e) =>
+        {
+            var redated = ReDated(corpus, before, e, [.. e.Claims], byId);
+            if (!ReferenceEquals(redated, e))
+            {
+                moved.Add(redated);
+            }
+
+            return redated;
+        });
+        entries = InOrder(entries, moved);
         corpus.Layers.Set(new TimelineLayer(_entitiesIn is null ? entries : JoinSameEvent(corpus, entries, byId, _entitiesIn)));
+    }
+
+    /// <summary>
+    /// An entry that lost the line that gave its time (a governor's note's "about 10:15", read as the note's own and left
+    /// out) is dated by the reports it keeps: the time their claims give most often, the most precise on a tie ("on
+    /// Saturday morning" in two wire reports), so its time is never one that no report it cites gives. Kept as it was when
+    /// a kept report writes the entry's time expression too, when a kept claim gives the entry's own time, or when the
+    /// kept claims give none on the entry's day.
+    /// </summary>
+    private static TimelineEntry ReDated(Corpus corpus, TimelineEntry before, TimelineEntry entry, List<string> ids, Dictionary<string, (string Doc, Claim Claim)> byId)
+    {
+        string? TextOf(Span cite) =>
+            corpus.Documents.FirstOrDefault(d => string.Equals(d.Document.Id, cite.DocumentId, StringComparison.Ordinal))?.Document.Text is { } t && cite.End <= t.Length
+                ? t[cite.Start..cite.End]
+                : null;
+
+        // Only the time of a line that has gone is re-read: a post's stamp or a kept report's own words keep it.
+        var gone = before.Cites.Where(c => !entry.Cites.Contains(c)).ToList();
+        if (entry.Expression.Length == 0 || !gone.Any(c => TextOf(c)?.Contains(entry.Expression, StringComparison.Ordinal) == true)
+            || entry.Cites.Any(c => TextOf(c)?.Contains(entry.Expression, StringComparison.Ordinal) != false))
+        {
+            return entry;
+        }
+
+        var kept = ids.Select(id => byId.TryGetValue(id, out var c) ? c : default).Where(c => c.Claim is not null).ToList();
+        if (kept.Count == 0 || kept.Any(c => string.Equals(c.Claim.EventTime, entry.When, StringComparison.Ordinal)))
+        {
+            return entry;
+        }
+
+        var best = kept
+            .Where(c => c.Claim.EventTime is { Length: >= 10 } t && entry.When.Length >= 10 && t.AsSpan(0, 10).SequenceEqual(entry.When.AsSpan(0, 10)))
+            .GroupBy(c => c.Claim.EventTime!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenByDescending(g => g.Key.Length)
+            .FirstOrDefault();
+        if (best is null || TimexInterval.Of(best.Key) is not { } interval)
+        {
+            return entry;
+        }
+
+        var (doc, claim) = best.First();
+        var text = corpus.Documents.FirstOrDefault(d => string.Equals(d.Document.Id, doc, StringComparison.Ordinal))?.Document.Text;
+        var expression = text is not null && claim.EventTimex is { } at && at.End <= text.Length ? text[at.Start..at.End] : entry.Expression;
+        return entry with { When = best.Key, Expression = expression, Interval = interval, AnchorNote = null };
+    }
+
+    /// <summary>
+    /// The entries with each re-dated one moved to where its new time puts it among the placed story entries; the order
+    /// of the others is left as the timeline stage made it.
+    /// </summary>
+    private static List<TimelineEntry> InOrder(List<TimelineEntry> entries, List<TimelineEntry> moved)
+    {
+        foreach (var e in moved)
+        {
+            if (e.Interval is not { } at || e.Role != TimelineRole.Story || !entries.Remove(e))
+            {
+                continue;
+            }
+
+            var to = entries.FindIndex(x => x.Role == TimelineRole.Story && (x.Interval is null || x.Interval.Value.Start > at.Start));
+            entries.Insert(to < 0 ? entries.Count : to, e);
+        }
+
+        return entries;
     }
 
     /// <summary>
@@ -209,7 +294,7 @@ public sealed class ClaimTimelineStage : ICorpusStage
     private static bool IsStructure(Worthiness.NonClaimReason reason) => reason is Worthiness.NonClaimReason.Heading
         or Worthiness.NonClaimReason.TableRow or Worthiness.NonClaimReason.Navigation or Worthiness.NonClaimReason.Byline
         or Worthiness.NonClaimReason.Dateline or Worthiness.NonClaimReason.Url or Worthiness.NonClaimReason.MetaField
-        or Worthiness.NonClaimReason.Meta;
+        or Worthiness.NonClaimReason.Meta or Worthiness.NonClaimReason.NoInformation;
 
     /// <summary>The entry without the structure lines it cites; null when nothing else cites it.</summary>
     private static TimelineEntry? WithoutStructure(TimelineEntry entry, Dictionary<string, List<TextRange>> structure)

@@ -32,7 +32,14 @@ internal static class MainEventTime
     /// </param>
     internal readonly record struct Place(int Depth, bool Aside, int Start, bool Note = false);
 
-    public static List<TimelineEntry> Apply(Corpus corpus, List<TimelineEntry> entries)
+    /// <summary>The entries with dates in passing moved to Background and documents' notes left out.</summary>
+    /// <param name="corpus">The corpus, with its documents' parses.</param>
+    /// <param name="entries">The timeline's entries.</param>
+    /// <param name="redate">
+    /// Dates an entry that has lost a note by the reports it keeps (the note's time is the note's own), given the entry
+    /// before and after; null to keep the entry's time.
+    /// </param>
+    public static List<TimelineEntry> Apply(Corpus corpus, List<TimelineEntry> entries, Func<TimelineEntry, TimelineEntry, TimelineEntry>? redate = null)
     {
         var documents = new Dictionary<string, AnalyzedDocument>(StringComparer.Ordinal);
         foreach (var doc in corpus.Documents)
@@ -84,7 +91,9 @@ internal static class MainEventTime
                     continue;
                 }
 
+                var before = entry;
                 entry = Only(entry, kept, documents);
+                entry = redate?.Invoke(before, entry) ?? entry;
             }
 
             var aside = Enumerable.Range(0, entry.Cites.Count).Where(c => placeOf.GetValueOrDefault(entry.Cites[c]) is { Aside: true }).ToList();

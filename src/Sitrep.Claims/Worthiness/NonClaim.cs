@@ -54,6 +54,12 @@ public enum NonClaimReason
 
     /// <summary>Conversational chatter the learned check-worthiness score puts far below any claim ("Agree with this.").</summary>
     Chatter,
+
+    /// <summary>
+    /// A statement that there is no information: "The cause of the fire is still unclear.", "It was not specified how many
+    /// people were inside." It tells what a source does not know, which nobody can confirm or dispute.
+    /// </summary>
+    NoInformation,
 }
 
 /// <summary>Wire names of <see cref="NonClaimReason"/>.</summary>
@@ -74,6 +80,7 @@ public static class NonClaimNames
         NonClaimReason.Meta => "meta",
         NonClaimReason.MetaField => "meta-field",
         NonClaimReason.Address => "address",
+        NonClaimReason.NoInformation => "no-information",
         _ => "chatter",
     };
 }

@@ -9,7 +9,7 @@ namespace Sitrep.Claims.Worthiness;
 /// exclamations, questions that ask nothing about the matter, and meta talk ("I have stopped reading", "edit: typo",
 /// "this thread"). Each rule names its reason; none needs a model.
 /// </summary>
-internal static class StructureRules
+internal static partial class StructureRules
 {
     private static readonly FrozenSet<string> Furniture = Words.Set(
         "click", "subscribe", "share", "sign", "follow", "register", "login", "log", "download", "advertisement", "thanks", "thank", "tap",
@@ -176,6 +176,11 @@ internal static class StructureRules
             return NonClaimReason.Meta;
         }
 
+        if (IsNoInformation(words))
+        {
+            return NonClaimReason.NoInformation;
+        }
+
         if (wordCount <= 12 && StartsWithReaction(words, first))
         {
             return NonClaimReason.Chatter;
@@ -194,6 +199,30 @@ internal static class StructureRules
 
         return null;
     }
+
+    /// <summary>
+    /// True for a sentence whose one clause says only that something is not known: "It was not specified how many people
+    /// were in the building.", "The human cost of the weekend is still unclear.", "It remains unknown whether …". A
+    /// sentence that goes on to give something ("…, but police said at least 12 died"; "What is unclear: how many men
+    /// moved north (estimates run from 5,000 to 25,000)") or names a figure is a claim.
+    /// </summary>
+    private static bool IsNoInformation(SentenceWords words)
+    {
+        var text = words.Text[words.Range.Start..words.Range.End];
+        return !HasDigit(words) && !MoreThanOneClause().IsMatch(text) && (UnknownOpening().IsMatch(text) || UnknownPredicate().IsMatch(text));
+    }
+
+    // "It was not specified how many …", "It is still unclear whether …", "It remains unknown who …".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\W*(?:still|but|and|however|yet),?\s+)?it\s+(?:is|was|has\s+not\s+been|had\s+not\s+been|remains|remained)\s+(?:still\s+|also\s+|yet\s+)?(?:not\s+(?:yet\s+|immediately\s+)?(?:clear|known|specified|disclosed|confirmed|stated|revealed|said)|unclear|unknown|uncertain)\s+(?:that\s+)?(?:how|whether|if|what|who|why|when|where|which)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex UnknownOpening();
+
+    // "The human cost of the weekend is still unclear.", "The cause of the fire remains unknown." (nothing after it).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^,;:]{3,80}?\s(?:is|was|are|were|remains|remained)\s+(?:still\s+|as\s+yet\s+|so\s+far\s+)?(?:unclear|unknown|not\s+(?:yet\s+)?(?:clear|known))(?:\s+(?:yet|so\s+far|for\s+now|at\s+this\s+(?:time|stage|point)))?\W*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex UnknownPredicate();
+
+    // A second clause that may give what the first says is unknown.
+    [System.Text.RegularExpressions.GeneratedRegex(@"[;:]|,\s+(?:but|although|though|while|and)\s|\(", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MoreThanOneClause();
 
     private static bool HasAuxiliaryAfter(SentenceWords words, int first)
     {

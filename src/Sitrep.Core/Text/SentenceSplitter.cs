@@ -81,6 +81,13 @@ public static class SentenceSplitter
                 return newlines > 0;
             }
 
+            // No sentence ends at an article: in "returned with a. 357 Magnum" the dot is a calibre's (".357"), come loose
+            // from its figure where a text was rebuilt from tokens, not a full stop.
+            if (c == '.' && token.Length == 1 && i > 0 && tokens[i - 1].End == token.Start && IsArticle(tokens[i - 1].In(text)))
+            {
+                return newlines > 0;
+            }
+
             if (token.Length > 1 && c == '.' && char.IsLetter(text[token.Start]) && token.In(text).Count('.') >= 1 && token.Length <= 5)
             {
                 // A dotted abbreviation or initial (U.S., J.) ends a sentence only before a line break.
@@ -114,6 +121,9 @@ public static class SentenceSplitter
 
     /// <summary>True when <paramref name="word"/> (without its period) is an abbreviation a sentence does not end at.</summary>
     public static bool IsAbbreviation(ReadOnlySpan<char> word) => word.Length <= 5 && AbbreviationLookup.Contains(word);
+
+    /// <summary>True for a lower-case article ("a", "an", "the"): no sentence ends at one.</summary>
+    public static bool IsArticle(ReadOnlySpan<char> word) => word is "a" or "an" or "the";
 
     private static bool IsTerminal(char c) => c is '.' or '!' or '?' or '…';
 

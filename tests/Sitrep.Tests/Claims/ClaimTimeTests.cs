@@ -105,6 +105,33 @@ public sealed class ClaimTimeTests
     }
 
     [Fact]
+    public void WhenTheLineThatGaveAnEntryItsTimeLeaves_TheEntryIsDatedByTheReportsItKeeps()
+    {
+        // A heading gave the entry its clock time; the heading is page structure and leaves the entry, and the report it
+        // keeps says "on Saturday morning": the entry keeps no time that none of its reports gives (brief12).
+        const string heading = "## Harbour office channel, about 10:15";
+        const string report = "A fuel tank at the harbour caught fire on Saturday morning.";
+        const string text = heading + "\n\n" + report;
+        var doc = Analyze(Document.Create(text, "desk.md").WithSource(new Source(Published: SundayNoon)).Build());
+        doc.Layers.Get<ClaimLayer>().Excluded.ShouldContain(e => e.Range.Start == 0);
+        var id = doc.Document.Id;
+        var reportStart = heading.Length + 2;
+        var entry = new TimelineEntry(
+            "2023-06-24T10:15+03:00", "2023-06-25T12:00+03:00", heading, "10:15", default,
+            [new Span(id, 0, heading.Length), new Span(id, reportStart, text.Length)], [id], [],
+            TimexInterval.Of("2023-06-24T10:15+03:00"));
+        var corpus = new Corpus([doc]);
+        corpus.Layers.Set(new TimelineLayer([entry]));
+
+        new ClaimTimelineStage().Process(corpus, TestContext.Current.CancellationToken);
+
+        var fire = corpus.Layers.Get<TimelineLayer>().Entries.ShouldHaveSingleItem();
+        fire.Cites.ShouldHaveSingleItem().Start.ShouldBe(reportStart);
+        fire.When.ShouldBe("2023-06-24TMO");
+        fire.Expression.ShouldBe("Saturday morning");
+    }
+
+    [Fact]
     public void TheBriefSaysWhoClaimsWhatATimelineEntryDatesInMarkdownAndHtml()
     {
         const string text = "Mayor Ilse Brandt said that armed men had seized the depot on Saturday morning. <b>Nobody</b> was hurt.";

@@ -35,6 +35,23 @@ public sealed class WorthinessTests
     }
 
     [Theory]
+    [InlineData("The toll of the storm is still unclear.")]
+    [InlineData("It was not specified how many guests were in the hotel at the time.")]
+    [InlineData("Still, it was not specified that how many guests were in the hotel.")]
+    [InlineData("Where the minister spent the night was not known.")]
+    public void AStatementThatNothingIsKnownIsNotAClaim(string line) => LineIsNotAClaim(line, NonClaimReason.NoInformation);
+
+    [Theory]
+    [InlineData("The toll is still unclear, but the coastguard said at least 12 sailors drowned.")]
+    [InlineData("What is still unclear: how many boats sank (estimates run from 3 to 9).")]
+    [InlineData("The cause of the fire was not immediately known; firefighters found a burnt-out heater.")]
+    public void AStatementThatGoesOnToGiveSomething_IsStillAClaim(string line)
+    {
+        var (document, layer) = Judge(line + "\n\n" + Body);
+        layer.Excluded.ShouldNotContain(e => e.Reason == NonClaimReason.NoInformation, string.Join(" | ", layer.Excluded.Select(e => document.Document.Slice(e.Range))));
+    }
+
+    [Theory]
     [InlineData("# Russia in turmoil: Wagner mutiny — live")]
     [InlineData("## Saturday 24 June")]
     [InlineData("Wagner fighters seize army headquarters in Rostov-on-Don as Putin denounces \"treason\"")]

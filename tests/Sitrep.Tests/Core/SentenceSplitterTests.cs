@@ -24,6 +24,16 @@ public sealed class SentenceSplitterTests
         doc.Sentences.Count.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData("The clerk came back with a. 357 revolver and fired twice. Two people died.", "The clerk came back with a. 357 revolver and fired twice.")]
+    [InlineData("It is odd that the guard carried a. 38 pistol at all. Nobody asked why.", "It is odd that the guard carried a. 38 pistol at all.")]
+    public void ACalibresDotCutFromItsFigure_EndsNoSentenceAfterAnArticle(string text, string first)
+    {
+        var doc = Some.Analyzed(text);
+        doc.TextOf(doc.Sentences[0]).ShouldBe(first);
+        doc.Sentences.Count.ShouldBe(2);
+    }
+
     [Fact]
     public void ABlankLineEndsASentenceEvenWithoutPunctuation()
     {
