@@ -55,6 +55,24 @@ internal sealed partial class BriefFacts
 
     public Dictionary<string, BriefClaim> Claims { get; }
 
+    /// <summary>
+    /// True when a claim of <paramref name="view"/> gives a value of a quantity the sources dispute: the same role and the
+    /// same counted thing as a value of a disputed figure, whichever of that quantity's figures the claim fell in (one
+    /// quantity can be split into several figures by the events the finder tells apart).
+    /// </summary>
+    public bool GivesDisputedFigure(PropositionView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        _disputedQuantities ??= Report.Figures.Where(f => f.Verdict == "dispute")
+            .SelectMany(f => f.Values).Select(v => QuantityKey(v.Measure)).ToHashSet(StringComparer.Ordinal);
+        return _disputedQuantities.Count > 0 && view.Proposition.Claims.Any(id =>
+            Claims.GetValueOrDefault(id)?.Frame?.Measures is { } measures && measures.Any(m => _disputedQuantities.Contains(QuantityKey(m))));
+    }
+
+    private HashSet<string>? _disputedQuantities;
+
+    private static string QuantityKey(BriefMeasure m) => m.Role + "\u001f" + (m.Counted ?? string.Empty).ToLowerInvariant();
+
     /// <summary>Each document's claims, in the report's order.</summary>
     public ILookup<string, BriefClaim> ClaimsByDocument { get; }
 

@@ -69,7 +69,9 @@ public static class FrontPartBuilder
         var told = bottomLine.Select(b => b.Proposition is { } id ? facts.ById.GetValueOrDefault(id) : null).OfType<PropositionView>().ToList();
         // Where a place lies ("… is 64 kilometres north of …") is background, never a judgment (it may still be listed as
         // reported by several sources).
-        var fresh = confirmedPool.Where(v => !stated.Contains(v.Proposition.Id) && v.Display!.Kind != "quote" && !BriefFacts.IsGeography(v.Excerpt!.Text)).ToList();
+        // A value of a quantity the sources dispute is no judgment and no confirmed fact, however many agree on it: "The
+        // column stopped about 200 kilometres from Moscow" (three outlets) beside a Disputed row of 200 against 300 km.
+        var fresh = confirmedPool.Where(v => !stated.Contains(v.Proposition.Id) && v.Display!.Kind != "quote" && !BriefFacts.IsGeography(v.Excerpt!.Text) && !facts.GivesDisputedFigure(v)).ToList();
         // Nothing new beyond the bottom line gives no judgment: restating the bottom line's own statement as a judgment
         // tells the reader nothing more (its agreement is already given beside it).
         var judgments = KeyJudgments(facts, NewEvents(fresh, told), used);
@@ -79,7 +81,9 @@ public static class FrontPartBuilder
         var said = bottomLine.Select(b => b.Proposition).Concat(judgments.Select(j => j.Proposition)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         used.AddRange(bottomLine.Select(b => BriefFacts.ContentWords(b.Text)));
         used.AddRange(confirmedPool.Where(v => said.Contains(v.Proposition.Id)).Select(v => BriefFacts.ContentWords(v.Display!.Text)));
-        var confirmed = Distinct(NewEvents(confirmedPool.Where(v => !said.Contains(v.Proposition.Id) && !v.IsSpeech), told), used).Take(MaxConfirmed)
+        // An item read alone must say what it is about: "It was his first public appearance since the revolt" (three
+        // outlets) names neither who nor what.
+        var confirmed = Distinct(NewEvents(confirmedPool.Where(v => !said.Contains(v.Proposition.Id) && !v.IsSpeech && !facts.GivesDisputedFigure(v) && !BriefFacts.LeansOnContext(v.Excerpt!.Text)), told), used).Take(MaxConfirmed)
             .Select(v => new BriefStatusItem(v.Excerpt!.Quoted, Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id, Label = facts.Ungraded ? BriefStatusItem.NotConfirmedLabel : null })
             .ToList();
         var disputed = Disputed(facts, ranked);
@@ -246,9 +250,9 @@ public static class FrontPartBuilder
     /// <summary>
     /// Keeps the front part within <see cref="WordBudget"/> words: length follows importance, not the size of the
     /// corpus. The least important items go first (watch items, the sources' own judgments, confirmed items, the last
-    /// actors, then disputed figures), never the bottom line or the first key judgments.
+    /// actors, key judgments beyond three, then disputed figures), never the bottom line or the first key judgments.
     /// </summary>
-    private static BriefReport Trim(BriefReport report)
+    internal static BriefReport Trim(BriefReport report)
     {
         while (WordCount(report) > WordBudget)
         {
@@ -279,10 +283,6 @@ public static class FrontPartBuilder
             {
                 report = report with { ActorsThatMatter = [.. report.ActorsThatMatter.SkipLast(1)] };
             }
-            else if (s.Disputed.Count > 2)
-            {
-                report = report with { Status = s with { Disputed = [.. s.Disputed.SkipLast(1)] } };
-            }
             else if (report.KeyJudgments.Count > 3)
             {
                 report = report with { KeyJudgments = [.. report.KeyJudgments.SkipLast(1)] };
@@ -294,6 +294,13 @@ public static class FrontPartBuilder
             else if (s.Confirmed.Count > 1)
             {
                 report = report with { Status = s with { Confirmed = [.. s.Confirmed.SkipLast(1)] } };
+            }
+
+            // What the sources dispute is what a decision maker must not miss: a casualty count goes after a fourth
+            // judgment and a second confirmed fact (the sample lost its "killed" row to a longer confirmed item).
+            else if (s.Disputed.Count > 2)
+            {
+                report = report with { Status = s with { Disputed = [.. s.Disputed.SkipLast(1)] } };
             }
             else
             {
@@ -469,7 +476,7 @@ public static class FrontPartBuilder
     /// is listed with the sources' judgments, as theirs.
     /// </summary>
     private static List<BriefJudgment> KeyJudgments(BriefFacts facts, IEnumerable<PropositionView> confirmedPool, List<HashSet<string>> used) =>
-        [.. Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote" && !v.IsSpeech && v.Display.Modality is null && Whole(v.Excerpt!) && !BriefFacts.DescribesRecording(v.Excerpt!.Text)), used).Take(MaxJudgments)
+        [.. Distinct(confirmedPool.Where(v => v.Display!.Kind != "quote" && !v.IsSpeech && v.Display.Modality is null && Whole(v.Excerpt!) && !BriefFacts.DescribesRecording(v.Excerpt!.Text) && !BriefFacts.LeansOnContext(v.Excerpt!.Text)), used).Take(MaxJudgments)
             .Select(v => new BriefJudgment(v.Excerpt!.Quoted + ".", LikelihoodOf(v, facts.Ungraded)!, ConfidenceOf(v, facts.Ungraded), Basis(v, facts), [v.Cite]) { Proposition = v.Proposition.Id, Linchpin = Linchpin(v, facts) })];
 
     /// <summary>

@@ -127,6 +127,89 @@ public sealed class FrontPartFigureTests
         FrontPartMarkdown.FigureRows(figure).Select(r => r.Value).ShouldBe(["9,000", "about 3,000"]);
     }
 
+    /// <summary>
+    /// Three outlets agree the convoy stopped 120 km out, and the Disputed table sets 120 against 180 km: the agreed value
+    /// is no judgment and no confirmed fact ("not disputed" beside a disputed row), whichever figure the finder put it in
+    /// (the sample's "about 200 kilometres from Moscow" was in a consistent figure split off the disputed one).
+    /// </summary>
+    [Fact]
+    public void AValueOfADisputedQuantityIsNeitherAJudgmentNorConfirmed_WhateverFigureItFellIn()
+    {
+        var distance = new BriefFrame("move", "stopped", [new BriefMeasure("distance", "tarvin", 120, 120, "km", "120 km", 30, 36)]);
+        BriefClaim[] agreed =
+        [
+            BriefFixtures.Claim("a-c1", "a", "The convoy stopped 120 km from Tarvin.", frame: distance),
+            BriefFixtures.Claim("b-c1", "b", "The convoy stopped 120 km from Tarvin, officials said.", frame: distance),
+            BriefFixtures.Claim("c-c1", "c", "The convoy halted 120 km from Tarvin.", frame: distance),
+        ];
+        var other = Claim("d-c1", "d", "The convoy stopped 180 km from Tarvin.", start: 200);
+        BriefFigure[] figures =
+        [
+            new("f1", "distance from Tarvin", "dispute", "values differ", [Value(agreed[0], "distance", "tarvin", "120 km"), Value(other, "distance", "tarvin", "180 km")], [new BriefContradiction("a-c1", "d-c1", "contradiction", "both cannot hold")]),
+        ];
+        BriefClaim[] seized =
+        [
+            Claim("a-c2", "a", "Rebel fighters seized the regional army headquarters in the city overnight.", start: 400),
+            Claim("b-c2", "b", "Rebel fighters seized the regional army headquarters in the city.", start: 400),
+            Claim("c-c2", "c", "The regional army headquarters in the city was seized by rebel fighters.", start: 400),
+        ];
+        var report = Report([.. agreed, other, .. seized], [Proposition("p1", seized, 3, 1), Proposition("p2", agreed, 3, 1)], figures);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.KeyJudgments.ShouldNotContain(j => j.Proposition == "p2");
+        brief.Status.Confirmed.ShouldNotContain(c => c.Proposition == "p2");
+        brief.Status.Disputed.ShouldContain(d => d.Figure == "f1");
+
+        // Without the dispute, the same three reports make a judgment or a confirmed fact.
+        var calm = FrontPartBuilder.Build(Report([.. agreed, other, .. seized], [Proposition("p1", seized, 3, 1), Proposition("p2", agreed, 3, 1)], []), NoTexts);
+        (calm.KeyJudgments.Any(j => j.Proposition == "p2") || calm.Status.Confirmed.Any(c => c.Proposition == "p2") || calm.BottomLine.Any(b => b.Proposition == "p2")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void AStatementThatLeansOnAPronounIsNeitherAJudgmentNorConfirmed()
+    {
+        BriefClaim[] leaning =
+        [
+            Claim("a-c1", "a", "It was his first public appearance since the revolt."),
+            Claim("b-c1", "b", "It was his first public appearance since the revolt."),
+            Claim("c-c1", "c", "It was his first public appearance since the revolt."),
+        ];
+        BriefClaim[] seized =
+        [
+            Claim("a-c2", "a", "Rebel fighters seized the regional army headquarters in the city overnight.", start: 400),
+            Claim("b-c2", "b", "Rebel fighters seized the regional army headquarters in the city.", start: 400),
+            Claim("c-c2", "c", "The regional army headquarters in the city was seized by rebel fighters.", start: 400),
+        ];
+        var brief = FrontPartBuilder.Build(Report([.. leaning, .. seized], [Proposition("p1", seized, 3, 1), Proposition("p2", leaning, 3, 1)], []), NoTexts);
+
+        brief.KeyJudgments.ShouldNotContain(j => j.Proposition == "p2");
+        brief.Status.Confirmed.ShouldNotContain(c => c.Proposition == "p2");
+    }
+
+    /// <summary>
+    /// Over the word budget, key judgments beyond three and confirmed facts beyond one go before a disputed figure's row: the
+    /// sample lost its "killed" row to a longer confirmed item.
+    /// </summary>
+    [Fact]
+    public void OverTheBudgetJudgmentsBeyondThreeAndConfirmedFactsGoBeforeADisputedRow()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("the column moved north along the highway", 16));
+        BriefSpan[] cite = [new BriefSpan("a", 0, 10)];
+        var judgments = Enumerable.Range(1, 5).Select(i => new BriefJudgment(words, "likely", "moderate", "2 sources", cite)).ToList();
+        var confirmed = Enumerable.Range(1, 3).Select(i => new BriefStatusItem(words, "2 sources", cite)).ToList();
+        var disputed = Enumerable.Range(1, 3).Select(i => new BriefStatusItem($"figure {i}: 10 against 20", "values differ", cite)).ToList();
+        var report = Report([], [], []) with { KeyJudgments = judgments, Status = new BriefStatus(confirmed, disputed, [], []) };
+        FrontPartBuilder.WordCount(report).ShouldBeGreaterThan(FrontPartBuilder.WordBudget);
+
+        var trimmed = FrontPartBuilder.Trim(report);
+
+        trimmed.KeyJudgments.Count.ShouldBeLessThan(5);
+        trimmed.Status.Confirmed.Count.ShouldBeLessThan(3);
+        trimmed.Status.Disputed.Count.ShouldBe(3);
+        FrontPartBuilder.WordCount(trimmed).ShouldBeLessThanOrEqualTo(FrontPartBuilder.WordBudget);
+    }
+
     private static BriefFigureValue Value(BriefClaim c, string role, string counted, string value) =>
         new(c.Id, c.Doc, value, new BriefMeasure(role, counted, null, null, "people", value, c.Start, c.End), "2023-06-24T10:00+00:00", null, new BriefSpan(c.Doc, c.Start, c.End));
 
