@@ -56,10 +56,7 @@ public class TimelineOrderTests
     {
         // Friday, Saturday, Monday fit in four days from the Friday and in six or more from any other start. Friday and
         // Monday alone would not say which came first (three days one way, four the other).
-        var doc = Document.Create("The talks began on Friday. They went on through Saturday. The first ship was unloaded on Monday.", "notice.txt").Build();
-        var corpus = new Corpus([TimexStageTests.Run(doc)]);
-        new TimelineStage().Process(corpus, CancellationToken.None);
-        var entries = corpus.Layers.Get<TimelineLayer>().Entries;
+        var entries = EntriesOf("The talks began on Friday. They went on through Saturday. The first ship was unloaded on Monday.", "notice.txt");
         entries.Select(e => e.When).ShouldBe(["XXXX-WXX-5", "XXXX-WXX-6", "XXXX-WXX-1"]);
         entries[2].Relation.ShouldBe("3 days after the Friday of ‘The talks began on Friday.’");
     }
@@ -69,12 +66,9 @@ public class TimelineOrderTests
     {
         // A round-up of several stories: the Saturday game lies ahead, the Sunday loss behind. Ordered as one span, the
         // Sunday would read as the day after the Saturday.
-        var doc = Document.Create(
+        var entries = EntriesOf(
             "Both men sat out practice on Wednesday. The home side won the match on Thursday night. He is expected to start at guard on Saturday night. The receiver tore a knee ligament in Sunday's defeat.",
-            "roundup.txt").Build();
-        var corpus = new Corpus([TimexStageTests.Run(doc)]);
-        new TimelineStage().Process(corpus, CancellationToken.None);
-        var entries = corpus.Layers.Get<TimelineLayer>().Entries;
+            "roundup.txt");
         entries.Count.ShouldBe(4);
         entries.ShouldAllBe(e => e.Relation == null);
         entries.Select(e => e.When[..10]).ShouldBe(["XXXX-WXX-3", "XXXX-WXX-4", "XXXX-WXX-6", "XXXX-WXX-7"]);
@@ -83,10 +77,7 @@ public class TimelineOrderTests
     [Fact]
     public void WhenAnUndatedTextTellsItsPastDaysBeforeItsFutureOnes_TheyKeepTheirRelations()
     {
-        var doc = Document.Create("The talks began on Friday. The envoys met again on Saturday. A vote is expected on Monday.", "notice.txt").Build();
-        var corpus = new Corpus([TimexStageTests.Run(doc)]);
-        new TimelineStage().Process(corpus, CancellationToken.None);
-        var entries = corpus.Layers.Get<TimelineLayer>().Entries;
+        var entries = EntriesOf("The talks began on Friday. The envoys met again on Saturday. A vote is expected on Monday.", "notice.txt");
         entries.Select(e => e.When).ShouldBe(["XXXX-WXX-5", "XXXX-WXX-6", "XXXX-WXX-1"]);
         entries[2].Relation.ShouldBe("3 days after the Friday of ‘The talks began on Friday.’");
     }
@@ -95,12 +86,17 @@ public class TimelineOrderTests
     public void WhenAnUndatedTextNamesOnlyAThursdayAndASunday_ItDoesNotSayWhichCameFirst()
     {
         // Three days one way, four the other: the text alone does not tell whether the Sunday was before or after.
-        var doc = Document.Create("The visitors won the match on Thursday night. He hurt his hamstring on Sunday in a win over the league leaders.", "report.txt").Build();
-        var corpus = new Corpus([TimexStageTests.Run(doc)]);
-        new TimelineStage().Process(corpus, CancellationToken.None);
-        var entries = corpus.Layers.Get<TimelineLayer>().Entries;
+        var entries = EntriesOf("The visitors won the match on Thursday night. He hurt his hamstring on Sunday in a win over the league leaders.", "report.txt");
         entries.Count.ShouldBe(2);
         entries.ShouldAllBe(e => e.Relation == null);
+    }
+
+    /// <summary>The timeline of one undated text.</summary>
+    private static IReadOnlyList<TimelineEntry> EntriesOf(string text, string name)
+    {
+        var corpus = new Corpus([TimexStageTests.Run(Document.Create(text, name).Build())]);
+        new TimelineStage().Process(corpus, CancellationToken.None);
+        return corpus.Layers.Get<TimelineLayer>().Entries;
     }
 
     private static int IndexOf(IReadOnlyList<TimelineEntry> entries, Document doc, string cue)
