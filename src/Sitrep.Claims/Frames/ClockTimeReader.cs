@@ -166,32 +166,19 @@ internal static partial class ClockTimeReader
     /// </summary>
     private static string? Holder(ParsedSentence parse, SentenceWords words, int verb)
     {
-        for (var v = verb; v >= 0; v = parse[v].Relation == "conj" ? parse[v].Head : -1)
+        var subject = Subject.Of(parse, verb);
+        if (subject < 0)
         {
-            var subject = parse.DependentsOf(v).FirstOrDefault(d => parse[d].Relation is "nsubj" or "nsubj:pass", -1);
-            if (subject < 0)
-            {
-                continue;
-            }
-
-            if (parse[subject].Upos == "PROPN" && words.IsCapitalized(subject))
-            {
-                var end = subject;
-                foreach (var d in parse.DependentsOf(subject))
-                {
-                    if (parse[d].Relation == "flat" && d > end)
-                    {
-                        end = d;
-                    }
-                }
-
-                return words[end].Length > 1 ? words[end] : null;
-            }
-
-            return parse[subject].Upos == "NOUN" ? parse[subject].Lemma.ToLowerInvariant() is "quake" ? "earthquake" : parse[subject].Lemma.ToLowerInvariant() : null;
+            return null;
         }
 
-        return null;
+        if (parse[subject].Upos == "PROPN" && words.IsCapitalized(subject))
+        {
+            var end = Subject.NameEnd(parse, subject);
+            return words[end].Length > 1 ? words[end] : null;
+        }
+
+        return parse[subject].Upos == "NOUN" ? parse[subject].Lemma.ToLowerInvariant() is "quake" ? "earthquake" : parse[subject].Lemma.ToLowerInvariant() : null;
     }
 
     /// <summary>

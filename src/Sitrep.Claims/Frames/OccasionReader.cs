@@ -148,32 +148,13 @@ internal static class OccasionReader
     /// </summary>
     private static string? Holder(ParsedSentence parse, SentenceWords words, int verb)
     {
-        for (var v = verb; v >= 0; v = parse[v].Relation == "conj" ? parse[v].Head : -1)
+        var subject = Subject.Of(parse, verb);
+        if (subject < 0 || !IsName(parse, words, subject))
         {
-            var subject = parse.DependentsOf(v).FirstOrDefault(d => parse[d].Relation is "nsubj" or "nsubj:pass", -1);
-            if (subject < 0)
-            {
-                continue;
-            }
-
-            if (!IsName(parse, words, subject))
-            {
-                return null;
-            }
-
-            // The name's last word: the subject or the last of its flat words ("Lena Ortiz").
-            var end = subject;
-            foreach (var d in parse.DependentsOf(subject))
-            {
-                if (parse[d].Relation == "flat" && d > end)
-                {
-                    end = d;
-                }
-            }
-
-            return words.IsCapitalized(end) && words[end].Length > 1 ? words[end] : null;
+            return null;
         }
 
-        return null;
+        var end = Subject.NameEnd(parse, subject);
+        return words.IsCapitalized(end) && words[end].Length > 1 ? words[end] : null;
     }
 }

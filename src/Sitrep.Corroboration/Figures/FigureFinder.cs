@@ -386,7 +386,8 @@ internal static partial class FigureFinder
         }
 
         var shownCounted = Spelling(counted, values, corpus);
-        var given = all.GroupBy(m => (m.Value.DocumentId, m.Value.SourceKey)).ToDictionary(g => g.Key, g => g.Select(m => m.Value.Measure).ToList());
+        // What each source of a document gives, read only for prison terms (see AlsoGives).
+        var given = role == MeasureRoles.Term ? all.GroupBy(m => (m.Value.DocumentId, m.Value.SourceKey)).ToDictionary(g => g.Key, g => g.Select(m => m.Value.Measure).ToList()) : null;
 
         // A toll that moves (see the caller): two undated reports of it with different values are an earlier and a later
         // count, not a dispute.
@@ -415,7 +416,7 @@ internal static partial class FigureFinder
                     continue;
                 }
 
-                if (seen.Contains((a.SourceKey, b.SourceKey)) || differentEvents?.Invoke(a, b) == true || (role == MeasureRoles.Term && (AlsoGives(given, a, b) || AlsoGives(given, b, a))))
+                if (seen.Contains((a.SourceKey, b.SourceKey)) || differentEvents?.Invoke(a, b) == true || (given is not null && (AlsoGives(given, a, b) || AlsoGives(given, b, a))))
                 {
                     continue;
                 }
