@@ -287,7 +287,7 @@ internal static class CyrillicQuantities
         }
 
         // "25,000" groups thousands; "1,5" is a decimal comma, as Russian and Ukrainian write it.
-        var plain = System.Text.RegularExpressions.Regex.IsMatch(digits, @"^\d{1,3}(,\d{3})+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))
+        var plain = GroupsThousands(digits)
             ? digits.Replace(",", string.Empty, StringComparison.Ordinal)
             : digits.Replace(',', '.');
         if (!double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
@@ -416,4 +416,29 @@ internal static class CyrillicQuantities
 
     /// <summary>Ukrainian writes its apostrophe as ' or ’ or ʼ; the tables use '.</summary>
     private static string Fold(string word) => word.Contains('ʼ', StringComparison.Ordinal) ? word.Replace('ʼ', '\'') : word;
+
+    /// <summary>
+    /// Whether <paramref name="digits"/> is one to three digits followed by groups of a comma and three digits
+    /// ("25,000", "1,250,000"), checked by hand: a pattern with a wall-clock time-out could fail on a loaded machine.
+    /// </summary>
+    private static bool GroupsThousands(string digits)
+    {
+        var first = digits.IndexOf(',', StringComparison.Ordinal);
+        if (first < 1 || first > 3)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var fromFirst = i - first;
+            var comma = fromFirst >= 0 && fromFirst % 4 == 0;
+            if (comma ? digits[i] != ',' : !char.IsAsciiDigit(digits[i]))
+            {
+                return false;
+            }
+        }
+
+        return (digits.Length - first) % 4 == 0;
+    }
 }

@@ -22,6 +22,9 @@ public sealed class CyrillicRuleTests
     [InlineData("Там було двісті п'ятдесят осіб.", 250, "people", null)]
     [InlineData("Там було двісті п’ятдесят осіб.", 250, "people", null)]
     [InlineData("К городу подошли до 10 тысяч военных.", 10_000, "troops", "up to")]
+    [InlineData("В колонне шли 25,000 бойцов.", 25_000, "fighters", null)]
+    [InlineData("На улицы вышли 1,250,000 человек.", 1_250_000, "people", null)]
+    [InlineData("Колонна прошла 1,5 километра.", 1.5, "km", null)]
     public void NumberWordsAndDigitsAreReadWithTheirHedge(string text, double value, string? unit, string? hedge)
     {
         var words = SentenceWords.Of(text);
