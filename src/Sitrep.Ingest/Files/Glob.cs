@@ -90,7 +90,10 @@ public sealed class Glob
         }
 
         sb.Append('$');
-        return new Glob(pattern, new Regex(sb.ToString(), RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)));
+
+        // The non-backtracking engine matches in time linear in the path whatever the pattern, so no wall-clock
+        // time-out is needed (one could fire on a loaded machine and stop a listing).
+        return new Glob(pattern, new Regex(sb.ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
     }
 
     /// <summary>True when <paramref name="path"/> (relative, any slash) matches.</summary>
