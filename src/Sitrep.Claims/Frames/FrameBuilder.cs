@@ -185,13 +185,13 @@ internal static class FrameBuilder
     }
 
     /// <summary>
-    /// The word rules' measures, the counts of occasions (<see cref="OccasionReader"/>) and the clock times of acts
-    /// (<see cref="ClockTimeReader"/>) the parse gives; a word rule's reading of the same words gives way to the parse's.
+    /// The word rules' measures, the counts of occasions (<see cref="OccasionReader"/>), the clock times of acts
+    /// (<see cref="ClockTimeReader"/>) and the ranks of named holders (<see cref="RankReader"/>) the parse gives; a word rule's reading of the same words gives way to the parse's.
     /// </summary>
     private static IReadOnlyList<Measure> WithOccasions(ParsedSentence parse, SentenceWords words, int first, int last, IReadOnlyList<Measure> measures)
     {
         List<Measure>? all = null;
-        foreach (var m in OccasionReader.Read(parse, words, first, last).Concat(ClockTimeReader.Read(parse, words, first, last)))
+        foreach (var m in OccasionReader.Read(parse, words, first, last).Concat(ClockTimeReader.Read(parse, words, first, last)).Concat(RankReader.Read(parse, words, first, last)))
         {
             all ??= [.. measures];
             all.RemoveAll(f => f.Range.Start < m.Range.End && m.Range.Start < f.Range.End);

@@ -51,7 +51,7 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
     {
         static string N(double v) => v >= 100 ? v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
         var unit = Unit is "people" or "magnitude" or "years" or "children" or "items" or "block" or WorkYearReader.YearUnit ? string.Empty : " " + Unit;
-        if (Unit is "percent" or ContractReader.ContractUnit or RecordReader.RecordUnit or OccasionReader.OccasionUnit or ClockTimeReader.ClockUnit)
+        if (Unit is "percent" or ContractReader.ContractUnit or RecordReader.RecordUnit or OccasionReader.OccasionUnit or ClockTimeReader.ClockUnit or RankReader.RankUnit)
         {
             return Text; // "93.87 percent", "almost 90%": the bounds carry the rounding of the last digit, no source wrote them
         }
@@ -261,11 +261,25 @@ public static class MeasureRoles
     public const string Clock = "clock";
 
     /// <summary>
+    /// The rank a named holder is given in one sequence (<see cref="RankReader"/>): what is counted is the holder's last name
+    /// word, the noun the ordinal is on, the noun's own clause and the window in time its words set ("ortiz coach", "ortiz
+    /// woman chair", "ortiz back go (season)"). Tied and compared like counts of occasions (one story and date, a shared
+    /// person), and only between ranks at most <see cref="MaxRankGap"/> apart.
+    /// </summary>
+    public const string Rank = "rank";
+
+    /// <summary>
+    /// Most two ranks of one holder in one sequence may differ by and still be read as one place: a miscount of the
+    /// predecessors is of one or two, while ranks far apart are more often two sequences the words did not tell apart.
+    /// </summary>
+    public const int MaxRankGap = 2;
+
+    /// <summary>
     /// True for figures whose reader decides from the parse whether the verb they hang from is negated (counts of occasions,
     /// clock times): the claim's polarity, which one negated conjunct sets for the whole sentence ("… married three times
     /// but had no children"), does not drop them.
     /// </summary>
-    public static bool ReadsOwnNegation(string role) => role is Occasions or Clock;
+    public static bool ReadsOwnNegation(string role) => role is Occasions or Clock or Rank;
 
     /// <summary>
     /// The calibre of the gun a named person had ("Jermayne Timmons had a .32"), in hundredths of an inch; what is counted
@@ -327,6 +341,7 @@ public static class MeasureRoles
         Record when counted is not null => "record of " + counted,
         Occasions when counted is not null => "times (" + counted + ")",
         Clock when counted is not null => "clock time (" + counted + ")",
+        Rank when counted is not null => "rank (" + counted + ")",
         WorkYear when counted is not null => "year of " + counted,
         Calibre when counted is not null => "calibre of the gun " + counted + " had",
         Casualties when counted is not null and not "people" => "casualties among " + counted,

@@ -120,7 +120,8 @@ internal static class OccasionReader
         : int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 2 and < 1000 ? d
         : null;
 
-    private static int? Ordinal(string w)
+    /// <summary>The value of an ordinal from "second" up ("fifth", "81st"); null for "first" and any other word.</summary>
+    public static int? Ordinal(string w)
     {
         if (Ordinals.TryGetValue(w, out var n))
         {
@@ -136,7 +137,7 @@ internal static class OccasionReader
     /// True when the subject is a name: a proper noun, or a capitalised singular noun with no determiner or possessor, which
     /// English allows only of a name (the tagger reads a surname that is also a word, "Page", "Hunt", as a common noun).
     /// </summary>
-    private static bool IsName(ParsedSentence parse, SentenceWords words, int subject) =>
+    public static bool IsName(ParsedSentence parse, SentenceWords words, int subject) =>
         words.IsCapitalized(subject) && !TimeWords.Contains(words[subject])
         && (parse[subject].Upos == "PROPN"
             || (parse[subject].Upos == "NOUN" && parse[subject].Xpos == "NN"

@@ -306,20 +306,22 @@ internal static partial class FigureFinder
     /// store, a police force), and no count is read there.
     /// A count of a named holder's occasions ("Page married twice") is tied the same way, by a shared person and the looser
     /// profile: obituaries and profiles of one person tell different parts of a life, so their profiles are far apart
-    /// even where they name her in full.
+    /// even where they name her in full. A named holder's rank in a sequence ("the fourth coach") is tied and dated the
+    /// same way: it is told with the years of the sequence ("since 2003"), which date the sequence, not another rank.
     /// A turnout needs only that looser profile, without a shared person: it is said of nothing but a vote, and reports
     /// of one election name the country, its leaders and its observers but rarely the same people in full (a leader's
     /// name is spelt two ways); the background-time and event-date checks still keep two elections apart.
     /// </remarks>
     private static List<List<Member>> Events(List<Member> members, StoryAlignment alignment, SharedFigures shared) =>
         EventPartition.Of(members, (o, m) =>
-            (o.Value.Measure.Role is not (MeasureRoles.Count or MeasureRoles.Occasions) || alignment.SharePerson(o.Value.DocumentId, m.Value.DocumentId))
+            (o.Value.Measure.Role is not (MeasureRoles.Count or MeasureRoles.Occasions or MeasureRoles.Rank) || alignment.SharePerson(o.Value.DocumentId, m.Value.DocumentId))
             && Joins(o, m, alignment, shared));
 
     private static bool Joins(Member o, Member m, StoryAlignment alignment, SharedFigures shared) =>
             string.Equals(o.Scope, m.Scope, StringComparison.Ordinal)
             && (o.Value.Measure.Role != MeasureRoles.Record || SameMoment(o.Value.Measure, m.Value.Measure))
             && (o.Value.Measure.Role != MeasureRoles.Occasions || Gap(o.Value.Measure, m.Value.Measure) <= MeasureRoles.MaxOccasionGap)
+            && (o.Value.Measure.Role != MeasureRoles.Rank || Gap(o.Value.Measure, m.Value.Measure) <= MeasureRoles.MaxRankGap)
             && (o.Value.Measure.Role != MeasureRoles.WorkYear || Gap(o.Value.Measure, m.Value.Measure) <= MeasureRoles.MaxWorkYearGap)
             && Joined(o, m, alignment, shared);
 
@@ -338,10 +340,10 @@ internal static partial class FigureFinder
             || ((MeasureRoles.IsNamedHolder(o.Value.Measure.Role, o.Value.Measure.Counted)
                 || alignment.SameStory(o.Value.DocumentId, m.Value.DocumentId)
                 || shared.TieStory(o.Value.DocumentId, m.Value.DocumentId)
-                || (o.Value.Measure.Role is MeasureRoles.Count or MeasureRoles.Turnout or MeasureRoles.Occasions && alignment.Similarity(o.Value.DocumentId, m.Value.DocumentId) >= CountStorySimilarity))
+                || (o.Value.Measure.Role is MeasureRoles.Count or MeasureRoles.Turnout or MeasureRoles.Occasions or MeasureRoles.Rank && alignment.Similarity(o.Value.DocumentId, m.Value.DocumentId) >= CountStorySimilarity))
             && (o.Value.Measure.Located is null || m.Value.Measure.Located is null || string.Equals(o.Value.Measure.Located, m.Value.Measure.Located, StringComparison.Ordinal))
             && (MeasureRoles.IsTimeless(o.Value.Measure.Role)
-                || ((o.Value.Measure.Role == MeasureRoles.Occasions || string.Equals(o.Background, m.Background, StringComparison.Ordinal))
+                || ((o.Value.Measure.Role is MeasureRoles.Occasions or MeasureRoles.Rank || string.Equals(o.Background, m.Background, StringComparison.Ordinal))
                     && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null)));
 
     /// <summary>

@@ -285,6 +285,111 @@ public class FrameBuilderTests
             .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Occasions);
     }
 
+    private static Measure Rank(ClaimFrame frame) => frame.Measures.Where(m => m.Role == MeasureRoles.Rank).ShouldHaveSingleItem();
+
+    [Fact]
+    public void TwoReportsOfANamedCoachsPlaceInOneSequenceAreOneRankWithTwoValues()
+    {
+        // The words that name the kind ("head", "club") differ between reports of one rank.
+        var fourth = Rank(Build(Parsed(
+            "Varga is the fourth head coach of the club.",
+            "Varga/PROPN/Varga/5/nsubj", "is/AUX/be/5/cop", "the/DET/the/5/det", "fourth/ADJ/fourth/5/amod", "head/NOUN/head/5/compound",
+            "coach/NOUN/coach/-1/root", "of/ADP/of/8/case", "the/DET/the/8/det", "club/NOUN/club/5/nmod", "./PUNCT/./5/punct")));
+        var fifth = Rank(Build(Parsed(
+            "Varga will be the fifth club coach.",
+            "Varga/PROPN/Varga/6/nsubj", "will/AUX/will/6/aux", "be/AUX/be/6/cop", "the/DET/the/6/det", "fifth/ADJ/fifth/6/amod",
+            "club/NOUN/club/6/compound", "coach/NOUN/coach/-1/root", "./PUNCT/./6/punct")));
+
+        fourth.Counted.ShouldBe("varga coach");
+        fifth.Counted.ShouldBe(fourth.Counted);
+        (fourth.Min, fourth.Max).ShouldBe((4, 4));
+        (fifth.Min, fifth.Max).ShouldBe((5, 5));
+        fifth.Text.ShouldBe("fifth club coach");
+    }
+
+    [Fact]
+    public void ARankWithItsOwnClauseIsKeyedOnThatClauseAndBecomePlacesItsSubject()
+    {
+        var chair = Rank(Build(Parsed(
+            "Lena Ortiz became the third woman to chair the panel.",
+            "Lena/PROPN/Lena/2/nsubj", "Ortiz/PROPN/Ortiz/0/flat", "became/VERB/become/-1/root", "the/DET/the/5/det", "third/ADJ/third/5/amod",
+            "woman/NOUN/woman/2/xcomp", "to/PART/to/7/mark", "chair/VERB/chair/5/acl", "the/DET/the/9/det", "panel/NOUN/panel/7/obj",
+            "./PUNCT/./2/punct")));
+        var sit = Rank(Build(Parsed(
+            "Ortiz is the fourth woman to sit on the panel.",
+            "Ortiz/PROPN/Ortiz/4/nsubj", "is/AUX/be/4/cop", "the/DET/the/4/det", "fourth/ADJ/fourth/4/amod", "woman/NOUN/woman/-1/root",
+            "to/PART/to/6/mark", "sit/VERB/sit/4/acl", "on/ADP/on/9/case", "the/DET/the/9/det", "panel/NOUN/panel/6/obl", "./PUNCT/./4/punct")));
+
+        chair.Counted.ShouldBe("ortiz woman chair");
+        sit.Counted.ShouldBe("ortiz woman sit");
+    }
+
+    [Fact]
+    public void TwoRanksInSequencesOfDifferentWindowsInTimeHaveTwoKeys()
+    {
+        // "The fifth this season" and "the second in two days" both hold; "since 2003" and "in four years" are not known to be one window.
+        var season = Rank(Build(Parsed(
+            "Varga is the fifth back to go on the list this season.",
+            "Varga/PROPN/Varga/4/nsubj", "is/AUX/be/4/cop", "the/DET/the/4/det", "fifth/ADJ/fifth/4/amod", "back/NOUN/back/-1/root",
+            "to/PART/to/6/mark", "go/VERB/go/4/acl", "on/ADP/on/9/case", "the/DET/the/9/det", "list/NOUN/list/6/obl", "this/DET/this/11/det",
+            "season/NOUN/season/6/obl:tmod", "./PUNCT/./4/punct")));
+        var days = Rank(Build(Parsed(
+            "Varga is the second back to go on the list in two days.",
+            "Varga/PROPN/Varga/4/nsubj", "is/AUX/be/4/cop", "the/DET/the/4/det", "second/ADJ/second/4/amod", "back/NOUN/back/-1/root",
+            "to/PART/to/6/mark", "go/VERB/go/4/acl", "on/ADP/on/9/case", "the/DET/the/9/det", "list/NOUN/list/6/obl", "in/ADP/in/12/case",
+            "two/NUM/two/12/nummod", "days/NOUN/day/6/obl", "./PUNCT/./4/punct")));
+        var since = Rank(Build(Parsed(
+            "Varga is the fourth coach since 2003.",
+            "Varga/PROPN/Varga/4/nsubj", "is/AUX/be/4/cop", "the/DET/the/4/det", "fourth/ADJ/fourth/4/amod", "coach/NOUN/coach/-1/root",
+            "since/ADP/since/6/case", "2003/NUM/2003/4/obl", "./PUNCT/./4/punct")));
+        var years = Rank(Build(Parsed(
+            "Varga is the fifth coach in four years.",
+            "Varga/PROPN/Varga/4/nsubj", "is/AUX/be/4/cop", "the/DET/the/4/det", "fifth/ADJ/fifth/4/amod", "coach/NOUN/coach/-1/root",
+            "in/ADP/in/7/case", "four/NUM/four/7/nummod", "years/NOUN/year/4/obl", "./PUNCT/./4/punct")));
+
+        season.Counted.ShouldBe("varga back go (season)");
+        days.Counted.ShouldBe("varga back go (day)");
+        since.Counted.ShouldBe("varga coach (since)");
+        years.Counted.ShouldBe("varga coach (year)");
+    }
+
+    [Fact]
+    public void AnOrdinalOnACeremonyAPossessedNounASuperlativeAPronounOrANegatedPredicateGivesNoRank()
+    {
+        // Two ceremonies of different years ("the 81st", "the 80th") are the tempting pair: an ordinal that names which
+        // ceremony is no rank of a holder.
+        Build(Parsed(
+            "Varga will host the 81st Academy Awards.",
+            "Varga/PROPN/Varga/2/nsubj", "will/AUX/will/2/aux", "host/VERB/host/-1/root", "the/DET/the/6/det", "81st/ADJ/81st/6/amod",
+            "Academy/PROPN/Academy/6/compound", "Awards/PROPN/Awards/2/obj", "./PUNCT/./2/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Rank);
+        Build(Parsed(
+            "The show was the 80th ceremony.",
+            "The/DET/the/1/det", "show/NOUN/show/5/nsubj", "was/AUX/be/5/cop", "the/DET/the/5/det", "80th/ADJ/80th/5/amod",
+            "ceremony/NOUN/ceremony/-1/root", "./PUNCT/./5/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Rank);
+        Build(Parsed(
+            "Varga won his fourth title.",
+            "Varga/PROPN/Varga/1/nsubj", "won/VERB/win/-1/root", "his/PRON/he/4/nmod:poss", "fourth/ADJ/fourth/4/amod", "title/NOUN/title/1/obj",
+            "./PUNCT/./1/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Rank);
+        Build(Parsed(
+            "Varga is the fourth highest scorer.",
+            "Varga/PROPN/Varga/5/nsubj", "is/AUX/be/5/cop", "the/DET/the/5/det", "fourth/ADJ/fourth/5/amod", "highest/ADJ/high/5/amod/JJS",
+            "scorer/NOUN/scorer/-1/root", "./PUNCT/./5/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Rank);
+        Build(Parsed(
+            "He is the fourth head coach.",
+            "He/PRON/he/5/nsubj", "is/AUX/be/5/cop", "the/DET/the/5/det", "fourth/ADJ/fourth/5/amod", "head/NOUN/head/5/compound",
+            "coach/NOUN/coach/-1/root", "./PUNCT/./5/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Rank);
+        Build(Parsed(
+            "Varga is not the fourth coach.",
+            "Varga/PROPN/Varga/5/nsubj", "is/AUX/be/5/cop", "not/PART/not/5/advmod", "the/DET/the/5/det", "fourth/ADJ/fourth/5/amod",
+            "coach/NOUN/coach/-1/root", "./PUNCT/./5/punct"))
+            .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Rank);
+    }
+
     private static Measure Clock(ClaimFrame frame) => frame.Measures.Where(m => m.Role == MeasureRoles.Clock).ShouldHaveSingleItem();
 
     [Fact]
