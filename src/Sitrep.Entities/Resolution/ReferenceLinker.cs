@@ -19,7 +19,10 @@ namespace Sitrep.Entities.Resolution;
 /// alone. A reflexive ("himself") looks in its own sentence only; a pronoun in an opening subordinate clause ("After she
 /// left, Jane Doe …") stands for the person named right after the comma. "The &lt;role&gt;" is linked when exactly one person the document names
 /// holds that role: written before the name ("Actress Lindsay Lohan", anywhere in the corpus) or in apposition in the
-/// document ("Bettie Page, the pin-up model,"), and named before the description.
+/// document ("Bettie Page, the pin-up model,"), and named before the description. An epithet written as a name after
+/// "the" ("the reigning National Player of the Year") stands for the person the document names most, and stops being a
+/// mention of the name it was tagged as; a place before a gendered noun ("a Brownsville mother of 12") stands for the
+/// person named right after it, or for the one person of that gender whom a sentence places there.
 /// </remarks>
 public static class ReferenceLinker
 {
