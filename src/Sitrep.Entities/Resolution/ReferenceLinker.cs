@@ -19,7 +19,10 @@ namespace Sitrep.Entities.Resolution;
 /// alone. A reflexive ("himself") looks in its own sentence only; a pronoun in an opening subordinate clause ("After she
 /// left, Jane Doe …") stands for the person named right after the comma. "The &lt;role&gt;" is linked when exactly one person the document names
 /// holds that role: written before the name ("Actress Lindsay Lohan", anywhere in the corpus) or in apposition in the
-/// document ("Bettie Page, the pin-up model,"), and named before the description.
+/// document ("Bettie Page, the pin-up model,"), and named before the description. An epithet written as a name after
+/// "the" ("the reigning National Player of the Year") stands for the person the document names most, and stops being a
+/// mention of the name it was tagged as; a place before a gendered noun ("a Brownsville mother of 12") stands for the
+/// person named right after it, or for the one person of that gender whom a sentence places there.
 /// </remarks>
 public static class ReferenceLinker
 {
@@ -45,6 +48,34 @@ public static class ReferenceLinker
             "chief", "boss", "warlord", "oligarch", "businessman", "blogger", "dictator",
         ]).Where(w => w.All(char.IsLetter) && w.Length > 2),
         StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Titles = new(WordLists.Titles.Select(w => w.TrimEnd('.')), StringComparer.Ordinal);
+
+    // Heads of an epithet written as a name ("Party Girl", "Player of the Year"): people named by what they are, not by
+    // an office or a trade ("the City Attorney" is an office, and someone else's).
+    private static readonly HashSet<string> EpithetHeads = new(
+        GenderWords.FemaleNouns.Concat(GenderWords.MaleNouns)
+            .Concat(["girl", "boy", "kid", "player", "star", "legend", "hero", "heroine", "icon", "idol", "rookie", "veteran", "prodigy", "champion", "champ", "sensation"])
+            .Where(w => w.All(char.IsLetter) && w.Length > 2 && !WordLists.Titles.Contains(w)),
+        StringComparer.Ordinal);
+
+    // Nouns a place can describe a person by ("a Brooklyn mother", "the Texas man"), with the gender they tell.
+    private static readonly Dictionary<string, Gender> PersonDescriptionNouns = new(StringComparer.Ordinal)
+    {
+        ["woman"] = Gender.Female,
+        ["mother"] = Gender.Female,
+        ["mom"] = Gender.Female,
+        ["mum"] = Gender.Female,
+        ["girl"] = Gender.Female,
+        ["grandmother"] = Gender.Female,
+        ["widow"] = Gender.Female,
+        ["man"] = Gender.Male,
+        ["father"] = Gender.Male,
+        ["dad"] = Gender.Male,
+        ["boy"] = Gender.Male,
+        ["grandfather"] = Gender.Male,
+        ["widower"] = Gender.Male,
+    };
 
     // Openers of a subordinate clause that may hold a pronoun before the subject it stands for.
     private static readonly HashSet<string> Subordinators = new(
@@ -124,17 +155,131 @@ public static class ReferenceLinker
         }
 
         var references = entities.Select(_ => new List<Span>()).ToArray();
+        var epithets = new HashSet<Span>();
         foreach (var doc in documents)
         {
             var mentions = (doc.Layers.Find<EntityMentionLayer>()?.Mentions ?? [])
                 .Select(m => (Mention: m, Entity: byMention.TryGetValue(m.Span, out var e) ? e : -1))
                 .Where(p => p.Entity >= 0)
                 .ToList();
+            LinkEpithets(doc, mentions, entities, genders, references, epithets);
+            mentions.RemoveAll(p => epithets.Contains(p.Mention.Span));
             LinkPronouns(doc, mentions, entities, genders, references);
             LinkDescriptions(doc, mentions, entities, roles, references);
+            LinkPlaceDescriptions(doc, mentions, entities, genders, references);
         }
 
-        return [.. entities.Select((e, i) => references[i].Count == 0 ? e : e with { References = [.. references[i].Distinct().OrderBy(s => s.DocumentId, StringComparer.Ordinal).ThenBy(s => s.Start)] })];
+        // An epithet read as a description is no longer a mention of the name it was tagged as: an entity left with
+        // none ("National Player of the Year") is no actor.
+        var linked = new List<Entity>(entities.Count);
+        for (var e = 0; e < entities.Count; e++)
+        {
+            var entity = entities[e];
+            if (epithets.Count > 0 && entity.Mentions.Any(epithets.Contains))
+            {
+                var kept = entity.Mentions.Where(s => !epithets.Contains(s)).ToList();
+                if (kept.Count == 0 && references[e].Count == 0)
+                {
+                    continue;
+                }
+
+                entity = entity with { Mentions = kept };
+            }
+
+            linked.Add(references[e].Count == 0 ? entity : entity with { References = [.. references[e].Distinct().OrderBy(s => s.DocumentId, StringComparer.Ordinal).ThenBy(s => s.Start)] });
+        }
+
+        return linked;
+    }
+
+    /// <summary>
+    /// "the Perennial Party Girl", "the reigning National Player of the Year": a name of capitalised words after "the"
+    /// (and at most two lowercase words) whose head (its last word, or the word before "of") is a person noun and not a
+    /// title, with no first name or title in it, is an epithet of the person the document is about: linked to the person
+    /// named there more often than any other, named before it and of a fitting gender, and taken out of the entity it
+    /// was tagged as. Where no person leads the document, it stays as it was.
+    /// </summary>
+    private static void LinkEpithets(AnalyzedDocument doc, List<(EntityMention Mention, int Entity)> mentions, IReadOnlyList<Entity> entities, Gender[] genders, List<Span>[] references, HashSet<Span> epithets)
+    {
+        var counts = mentions.Where(p => entities[p.Entity].Type == EntityType.Person).GroupBy(p => p.Entity).Select(g => (Entity: g.Key, Count: g.Count(), First: g.Min(p => p.Mention.FirstToken)))
+            .OrderByDescending(c => c.Count).ToList();
+        if (counts.Count == 0 || (counts.Count > 1 && counts[1].Count == counts[0].Count))
+        {
+            return;
+        }
+
+        var lead = counts[0];
+        foreach (var (mention, entity) in mentions)
+        {
+            var words = Enumerable.Range(mention.FirstToken, mention.TokenCount).Select(k => Word(doc, k)).ToList();
+            var of = words.IndexOf("of");
+            var head = (of > 0 ? words[of - 1] : words[^1]).ToLowerInvariant();
+            if (entity == lead.Entity || words.Count < 2 || !EpithetHeads.Contains(head) || lead.First >= mention.FirstToken
+                || words.Any(w => w.Length == 0 || !(char.IsUpper(w[0]) || (of > 0 && w is "of" or "the")) || Titles.Contains(w.ToLowerInvariant().TrimEnd('.'))
+                    || GenderWords.MaleFirstNames.Contains(w.ToLowerInvariant()) || GenderWords.FemaleFirstNames.Contains(w.ToLowerInvariant())))
+            {
+                continue;
+            }
+
+            var the = mention.FirstToken - 1;
+            while (the >= mention.FirstToken - 2 && Word(doc, the) is { Length: > 1 } w && w.All(char.IsLower) && !w.Equals("the", StringComparison.Ordinal))
+            {
+                the--;
+            }
+
+            var gender = GenderWords.FemaleNouns.Contains(head) ? Gender.Female : GenderWords.MaleNouns.Contains(head) ? Gender.Male : Gender.Unknown;
+            if (!Word(doc, the).Equals("the", StringComparison.OrdinalIgnoreCase) || (gender != Gender.Unknown && genders[lead.Entity] != Gender.Unknown && genders[lead.Entity] != gender))
+            {
+                continue;
+            }
+
+            references[lead.Entity].Add(mention.Span);
+            epithets.Add(mention.Span);
+        }
+    }
+
+    /// <summary>
+    /// "a Brooklyn mother of 12", "the Texas man": a place written right before a gendered noun (and "of" a number)
+    /// describes a person, and stands for the person named right after it, or else for the one person of that gender the
+    /// document names when a sentence naming them writes that place too. The place keeps its mention; the description
+    /// is linked as a reference over both words.
+    /// </summary>
+    private static void LinkPlaceDescriptions(AnalyzedDocument doc, List<(EntityMention Mention, int Entity)> mentions, IReadOnlyList<Entity> entities, Gender[] genders, List<Span>[] references)
+    {
+        var people = mentions.Where(p => entities[p.Entity].Type == EntityType.Person).ToList();
+        if (people.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (mention, entity) in mentions)
+        {
+            var noun = mention.FirstToken + mention.TokenCount;
+            if (entities[entity].Type != EntityType.Location || !PersonDescriptionNouns.TryGetValue(Word(doc, noun), out var gender))
+            {
+                continue;
+            }
+
+            var end = Word(doc, noun + 1) == "of" && Word(doc, noun + 2) is { Length: > 0 } n && n.All(char.IsDigit) ? noun + 2 : noun;
+            var next = Word(doc, end + 1) == "," ? end + 2 : end + 1;
+            var named = people.Where(p => p.Mention.FirstToken == next).Select(p => p.Entity).ToList();
+            var fitting = named.Count > 0 ? named : [.. people.Select(p => p.Entity).Distinct().Where(e => genders[e] == Gender.Unknown || genders[e] == gender)];
+            if (fitting.Count != 1 || (genders[fitting[0]] != Gender.Unknown && genders[fitting[0]] != gender))
+            {
+                continue;
+            }
+
+            // Unless named right after it, the person must be placed there by the text: the same place written in a
+            // sentence that names them ("Jane Roe, 66, of Burnsville"). A byline's lawyer is not "the New York woman".
+            var holder = fitting[0];
+            if (named.Count == 0 && !people.Any(p => p.Entity == holder
+                && mentions.Any(q => q.Entity == entity && q.Mention.SentenceIndex == p.Mention.SentenceIndex)))
+            {
+                continue;
+            }
+
+            references[holder].Add(doc.SpanOf(new TextRange(doc.Tokens[mention.FirstToken].Start, doc.Tokens[end].End)));
+        }
     }
 
     private static void LinkPronouns(AnalyzedDocument doc, List<(EntityMention Mention, int Entity)> mentions, IReadOnlyList<Entity> entities, Gender[] genders, List<Span>[] references)

@@ -241,6 +241,54 @@ public sealed class CorefEvaluationTests
         entities.Holding(b, "LiLo").Type.ShouldBe(EntityType.Organization);
     }
 
+    [Fact]
+    public void WhenAnEpithetInCapitalsFollowsTheAndThePersonTheStoryLeadsWith_ItIsAReferenceToThatPersonAndNoActor()
+    {
+        var doc = Document("Nora Quill won again on Sunday. Quill scored 31 points against Dale Brandt's side. The reigning National Player of the Year said little afterwards.", "a.txt",
+            ("Nora Quill", EntityType.Person), ("Quill", EntityType.Person), ("Dale Brandt", EntityType.Person), ("National Player of the Year", EntityType.Organization));
+        var entities = Resolve(doc);
+        entities.ShouldNotContain(e => e.Name == "National Player of the Year");
+        var quill = entities.Single(e => e.Name == "Nora Quill");
+        quill.References.Select(r => doc.Text[r.Start..r.End]).ShouldContain("National Player of the Year");
+        quill.Mentions.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void WhenNoPersonLeadsTheStory_OrTheEpithetIsAnOffice_ItStaysAsTagged()
+    {
+        var even = Document("Nora Quill beat Ada Lind on Sunday. The reigning Player of the Year said little.", "a.txt",
+            ("Nora Quill", EntityType.Person), ("Ada Lind", EntityType.Person), ("Player of the Year", EntityType.Organization));
+        Resolve(even).ShouldContain(e => e.Name == "Player of the Year" && e.Mentions.Count == 1);
+        var office = Document("Oren Vask arrived. Vask met the Prime Minister in Rome.", "b.txt",
+            ("Oren Vask", EntityType.Person), ("Vask", EntityType.Person), ("Prime Minister", EntityType.Organization), ("Rome", EntityType.Location));
+        var entities = Resolve(office);
+        entities.Sum(e => e.Mentions.Count).ShouldBe(4);
+        entities.ShouldAllBe(e => e.References.Count == 0);
+    }
+
+    [Fact]
+    public void WhenAPlaceDescribesAMotherAndTheOnlyWomanOfTheStoryIsNamedThere_TheDescriptionStandsForHer()
+    {
+        var doc = Document("Stray gunfire killed a Brooklyn mother of 12 on Friday. Police named the victim as Mary Hart, 34, of Brooklyn. John Lutz, 19, was charged.", "a.txt",
+            ("Brooklyn", EntityType.Location), ("Mary Hart", EntityType.Person), ("Brooklyn", EntityType.Location), ("John Lutz", EntityType.Person));
+        var entities = Resolve(doc);
+        var hart = entities.Single(e => e.Name == "Mary Hart");
+        hart.References.Select(r => doc.Text[r.Start..r.End]).ShouldBe(["Brooklyn mother of 12"]);
+        entities.Single(e => e.Name == "Brooklyn").Mentions.Count.ShouldBe(2);
+        entities.Single(e => e.Name == "John Lutz").References.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void WhenAPlaceDescribesAPersonTheTextDoesNotPlaceThere_OrTwoMenAreNamed_TheDescriptionIsLeftAlone()
+    {
+        var byline = Document("New York woman killed in crash. Posted for Lee Sands, a lawyer, on Monday.", "a.txt",
+            ("New York", EntityType.Location), ("Lee Sands", EntityType.Person));
+        Resolve(byline).ShouldAllBe(e => e.References.Count == 0);
+        var two = Document("A Texas man was shot on Monday. Sheriff Tom Reyes of Texas and John Boone found the car.", "b.txt",
+            ("Texas", EntityType.Location), ("Tom Reyes", EntityType.Person), ("Texas", EntityType.Location), ("John Boone", EntityType.Person));
+        Resolve(two).ShouldAllBe(e => e.References.Count == 0);
+    }
+
     private static Sitrep.Pipeline.AnalyzedDocument WithRoles(Sitrep.Pipeline.AnalyzedDocument document, params string[] roles)
     {
         var mentions = document.Layers.Get<EntityMentionLayer>().Mentions.Select((m, i) => i < roles.Length ? m with { Role = roles[i] } : m).ToList();
