@@ -206,7 +206,9 @@ internal static partial class AttributeReader
                 "magazines" => "magazines",
                 // A round is also a stage of a bout, a game or a vote: "stopped him in six rounds" counts no ammunition.
                 "rounds" => ArmsCue().IsMatch(text) ? "rounds" : null,
-                "bullets" or "shots" => "rounds",
+                "bullets" => "rounds",
+                // "blocked six shots", "took 14 shots on goal": a shot is also a try at a goal or a basket.
+                "shots" => GameCue().IsMatch(text) ? null : "rounds",
                 "ships" or "vessels" => held && !other ? "ships" : null,
                 _ => held && !other ? "crew" : null, // crewmen, crew members, hostages
             };
@@ -307,6 +309,10 @@ internal static partial class AttributeReader
 
     [GeneratedRegex(@"\b(?:ammunition|ammo|rifles?|guns?|gunfire|pistols?|handguns?|weapons?|firearms?|bullets|shots|magazines?|fired|firing|fire|shooting|shootings|shot|shooter|sniper|snipers|gunman|gunmen|AK)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArmsCue();
+
+    /// <summary>Words of a game's play, which make "shots" tries at a goal or a basket rather than rounds fired.</summary>
+    [GeneratedRegex(@"\b(?:blocked|blocks|rebounds?|points|assists?|baskets?|goals?|goalkeeper|keeper|saves|on\s+target|free\s+throws?|three-pointers?|field\s+goals?|scored|scoring|shooting\s+percentage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GameCue();
 
     [GeneratedRegex(@"\b(?:captured|capture|intercepted|seized|nabbed|boarded|apprehended|detained)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Captured();

@@ -61,6 +61,12 @@ internal static partial class RecordReader
             {
                 holder += " (in " + place.Groups["place"].Value.ToLowerInvariant() + ")";
             }
+            else if (Split().Match(tail) is { Success: true } split)
+            {
+                // "4-4 on the road", "8-1 in games decided by one score": a split of the season, another record than
+                // the plain one; only the same split written the same way is compared.
+                holder += " (" + string.Join(' ', split.Groups["split"].Value.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4)) + ")";
+            }
 
             var value = (wins * 1_000_000.0) + (losses * 1_000.0) + draws;
             var rec = m.Groups["rec"];
@@ -116,4 +122,12 @@ internal static partial class RecordReader
     /// <summary>"in Portland", "with Portland" right after the record: a spell with one club.</summary>
     [GeneratedRegex(@"^\s*(?:\([^)]*\)\s*)?(?:in|with|at)\s+(?<place>[A-Z][\w'’-]+)", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceAfter();
+
+    /// <summary>
+    /// "on the road", "at home", "away", "against the division", "in games decided by one score", "since the break" right
+    /// after the record: a split of the season. A span of seasons or years ("in three seasons") leaves the record plain,
+    /// and so does "with the club" (a spell with one club, read as a place above when the club is named).
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:\([^)]*\)\s*)?(?<split>(?:on|at|in|against|since|away|outside|inside|when)\b(?!\s+(?:(?:\w+|\d+)\s+)?(?:seasons?|years?|campaigns?)\b)[^,.;:()]{0,60})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Split();
 }

@@ -77,6 +77,8 @@ public sealed class MeasureTests
     [InlineData("Lindqvist has an overall record of 284-286.", "lindqvist (career)", "284-286")]
     [InlineData("Lindqvist is 284-286 lifetime as a head coach.", "lindqvist (career)", "284-286")]
     [InlineData("Orr (14-13-2) lasted three rounds.", "orr", "14-13-2")]
+    [InlineData("The Hawks were 5-3 on the road this year.", "hawks (on the road this)", "5-3")]
+    [InlineData("The Hawks are 7-2 in games decided by a field goal or less.", "hawks (in games decided by)", "7-2")]
     public void ANamedCompetitorsWinLossRecordIsReadWithItsHolder(string text, string holder, string written)
     {
         var record = MeasuresOf(text).Where(m => m.Role == MeasureRoles.Record).ShouldHaveSingleItem();
@@ -141,8 +143,25 @@ public sealed class MeasureTests
     [Theory]
     [InlineData("Four rifles and about 200 rounds of ammunition were seized from the boat.", 200)]
     [InlineData("The rooftop sniper told police his dozen rounds were meant for a rival gang.", 12)]
+    [InlineData("The gunman fired 13 shots from the roof as classes let out.", 13)]
     public void RoundsOfAmmunitionAreStillCounted(string text, double value) =>
         MeasuresOf(text).ShouldContain(m => m.Counted == "rounds" && m.Min <= value && m.Max >= value);
+
+    [Theory]
+    [InlineData("The centre scored 14 points, grabbed nine rebounds and blocked six shots.")]
+    [InlineData("The visitors had 11 shots on target to the hosts' three.")]
+    public void ShotsOfAGameAreNoRoundsFired(string text) =>
+        MeasuresOf(text).ShouldNotContain(m => m.Counted == "rounds");
+
+    [Fact]
+    public void TwoSplitsOfOneSeasonAreTwoRecordsAndNeitherIsThePlainOne()
+    {
+        var records = MeasuresOf("The Hawks were 4-4 on the road, and the Hawks are 8-1 in one-score games.").Where(m => m.Role == MeasureRoles.Record).ToList();
+
+        records.Count.ShouldBe(2);
+        records.Select(r => r.Counted).Distinct().Count().ShouldBe(2);
+        records.ShouldNotContain(r => r.Counted == "hawks");
+    }
 
     [Fact]
     public void MoreThanAfterAConjunctionHedgesTheNextCountAndLeavesTheFirstOne() =>
