@@ -163,11 +163,13 @@ public sealed partial class TimelineStage : ICorpusStage
         var zone = ReferenceTime.TryParse(layer.DocumentTime, AnchorKind.Document)?.OffsetMinutes;
         var s = 0;
         var sentenceStart = candidates.Count;
+        var firstOfDocument = candidates.Count;
         TextRange? lastSentence = null;
         for (var x = 0; x < layer.Items.Count; x++)
         {
             var timex = layer.Items[x];
-            if (!EventTimes.CanDate(timex))
+            var fromPost = PostRelative(layer, timex);
+            if (!EventTimes.CanDate(timex) && fromPost is null)
             {
                 continue;
             }
@@ -237,6 +239,7 @@ public sealed partial class TimelineStage : ICorpusStage
                 CompareRange = new TextRange(compare.Start, compare.Start + Math.Min(compare.Length, CompareLength)),
                 Mod = timex.Mod ?? LeadingMod(text, timex.Range.Start),
                 IsTableRow = IsTableRow(label),
+                Inferred = fromPost,
             };
 
             if (sentence != lastSentence)
@@ -274,6 +277,11 @@ public sealed partial class TimelineStage : ICorpusStage
             }
 
             candidates.Add(candidate);
+        }
+
+        if (layer.DocumentTime is null)
+        {
+            CollectInferred(doc, docIndex, layer, candidates, firstOfDocument);
         }
     }
 
@@ -772,9 +780,9 @@ public sealed partial class TimelineStage : ICorpusStage
         var reported = members.Select(m => m.Reported).Where(r => r is not null)
             .OrderBy(r => TimexInterval.Of(r)?.Start ?? DateTime.MaxValue).FirstOrDefault() ?? rep.Reported;
         var role = rep.Interval is { } interval && (IsBackground(rep.Timex.Value, interval, windows) || IsOtherYear(rep, windows)) ? TimelineRole.Background : TimelineRole.Story;
-        var relation = rep.Interval is null ? Relation(rep.Timex) : null;
+        var relation = rep.Inferred ?? (rep.Interval is null ? Relation(rep.Timex) : null);
         var entry = new TimelineEntry(rep.Timex.Value, reported, rep.Label, rep.Expression, rep.Timex.Anchor, cites, docs, [], rep.Interval, rep.Timex.AnchorNote, role, relation);
-        return new Built(entry, rep.Key, rep.DocIndex, RelativeMinutes(rep.Timex.Offset), members.Min(m => m.Index));
+        return new Built(entry, rep.Key, rep.DocIndex, rep.Minutes ?? RelativeMinutes(rep.Timex.Offset), members.Min(m => m.Index), rep.Inferred is not null && rep.Minutes is not null, rep.RankFloor);
     }
 
     /// <summary>
@@ -878,7 +886,15 @@ public sealed partial class TimelineStage : ICorpusStage
         return take == range.Length && flat.Length <= LabelLength ? flat : string.Concat(flat.AsSpan(0, Math.Min(flat.Length, LabelLength - 1)), "…");
     }
 
-    private readonly record struct Built(TimelineEntry Entry, DateTime Key, int DocIndex, double RelativeMinutes, int Index);
+    /// <summary>A built entry with what orders it.</summary>
+    /// <param name="Entry">The entry.</param>
+    /// <param name="Key">Its start in UTC (placed entries).</param>
+    /// <param name="DocIndex">The document of its first report.</param>
+    /// <param name="RelativeMinutes">Its shift from its report (unplaced entries).</param>
+    /// <param name="Index">Its first report's place among all reports.</param>
+    /// <param name="Inferred">Dated from a relative cue ("hours later") against an earlier report of its text: it is placed by that report, never a reason to order the text's weekdays.</param>
+    /// <param name="RankFloor">For an inferred entry, the part of day it cannot precede (its anchor's: "hours later" after a Friday morning is not before it).</param>
+    private readonly record struct Built(TimelineEntry Entry, DateTime Key, int DocIndex, double RelativeMinutes, int Index, bool Inferred = false, int RankFloor = 0);
 
     /// <summary>
     /// Relative order for entries that cannot be placed on the calendar. In a text with no report time, its weekdays
@@ -902,7 +918,7 @@ public sealed partial class TimelineStage : ICorpusStage
             foreach (var doc in unplaced.GroupBy(b => b.DocIndex).OrderBy(g => g.Key))
             {
                 var inDoc = doc.OrderBy(b => b.Index).ToList();
-                var named = inDoc.Select(b => WeekdayOf(b.Entry.When)).OfType<int>().ToList();
+                var named = inDoc.Where(b => !b.Inferred).Select(b => WeekdayOf(b.Entry.When)).OfType<int>().ToList();
                 if (named.Count < 2)
                 {
                     ordered.AddRange(inDoc.OrderBy(b => b.RelativeMinutes).ThenBy(b => b.Index));
@@ -919,15 +935,17 @@ public sealed partial class TimelineStage : ICorpusStage
                     .OrderBy(x => x.Span).ThenBy(x => x.Order).ToList();
                 var start = starts[0].Weekday;
                 var days = inDoc.Where(b => WeekdayOf(b.Entry.When) is not null)
-                    .OrderBy(b => Day(b, start)).ThenBy(b => PartRank(b.Entry.When)).ThenBy(b => b.Index).ToList();
-                if ((starts.Count == 2 && starts[1].Span - starts[0].Span < MinSpanMargin) || !TellsOneSpan(days, start))
+                    .OrderBy(b => Day(b, start)).ThenBy(b => Math.Max(PartRank(b.Entry.When), b.RankFloor)).ThenBy(b => b.Index).ToList();
+                if ((starts.Count == 2 && starts[1].Span - starts[0].Span < MinSpanMargin) || !TellsOneSpan([.. days.Where(b => !b.Inferred)], start))
                 {
                     ordered.AddRange(inDoc.OrderBy(b => b.RelativeMinutes).ThenBy(b => b.Index));
                     continue;
                 }
 
-                var anchor = days[0];
-                var sequence = days.Select((b, i) => i == 0 ? b : b with { Entry = b.Entry with { Relation = Relation(Day(b, start) - Day(anchor, start), PartRank(b.Entry.When) - PartRank(anchor.Entry.When), anchor.Entry) } });
+                // An inferred entry says where it stands against the report it was dated from; the others against the first
+                // weekday the text names.
+                var anchor = days.First(b => !b.Inferred);
+                var sequence = days.Select(b => b.Index == anchor.Index || b.Inferred ? b : b with { Entry = b.Entry with { Relation = Relation(Day(b, start) - Day(anchor, start), PartRank(b.Entry.When) - PartRank(anchor.Entry.When), anchor.Entry) } });
                 ordered.AddRange(sequence);
                 ordered.AddRange(inDoc.Where(b => WeekdayOf(b.Entry.When) is null).OrderBy(b => b.RelativeMinutes).ThenBy(b => b.Index));
             }
@@ -956,7 +974,7 @@ public sealed partial class TimelineStage : ICorpusStage
         }
 
         /// <summary>Morning, afternoon, evening, night; a bare day ranks first (its hours are unknown).</summary>
-        private static int PartRank(string value) => value.Length >= 13 && value[10] == 'T'
+        internal static int PartRank(string value) => value.Length >= 13 && value[10] == 'T'
             ? value.Substring(11, 2) switch { "MO" => 1, "AF" => 2, "EV" => 3, "NI" => 4, _ => 0 }
             : 0;
 
@@ -1061,7 +1079,19 @@ public sealed partial class TimelineStage : ICorpusStage
         /// <summary>Start in UTC where the zone is known (the value's own, else the document's).</summary>
         public DateTime Key { get; }
 
-        public string? Bucket { get; }
+        public string? Bucket { get; init; }
+
+        /// <summary>
+        /// For a report dated from a relative cue against an earlier report of its text ("Hours later …", "yesterday" in an
+        /// update stamped with a clock time only), where it stands and why; null for a report dated by its own words.
+        /// </summary>
+        public string? Inferred { get; init; }
+
+        /// <summary>For an inferred report, its place in the text's relative order (minutes from its text's report); else null.</summary>
+        public double? Minutes { get; init; }
+
+        /// <summary>For an inferred report, the part of day it cannot precede (see <see cref="Built.RankFloor"/>).</summary>
+        public int RankFloor { get; init; }
 
         public required HashSet<string> Words { get; init; }
 

@@ -91,6 +91,51 @@ public class TimelineOrderTests
         entries.ShouldAllBe(e => e.Relation == null);
     }
 
+    [Fact]
+    public void WhenAnUndatedTextTellsEventsHoursAndADayAfterAFriday_EachIsPlacedAgainstTheReportBeforeIt_AndSaysItsDateIsInferred()
+    {
+        var entries = EntriesOf(
+            "Dock workers walked out at the northern terminal on Friday morning. Hours later the harbour authority closed the outer gates. That night police removed a barricade near the ferry berth. The next day the union's leaders met the port's owners.",
+            "strike.txt");
+        entries.Select(e => e.When).ShouldBe(["XXXX-WXX-5TMO", "XXXX-WXX-5", "XXXX-WXX-5TNI", "XXXX-WXX-6"]);
+        entries.ShouldAllBe(e => e.Interval == null);
+        entries[1].Relation.ShouldBe("later the same day as ‘Dock workers walked out at the northern terminal…’ (date inferred from ‘Hours later’)");
+        entries[2].Relation.ShouldBe("the same day as ‘Hours later the harbour authority closed the outer…’ (date inferred from ‘That night’)");
+        entries[3].Relation.ShouldBe("the day after ‘That night police removed a barricade near the…’ (date inferred from ‘The next day’)");
+    }
+
+    [Fact]
+    public void WhenNothingBeforeACueIsDated_TheCueStaysUndated()
+    {
+        // The charge has no day: "hours later" places the deal against nothing the text dates. A weekday named later in the
+        // text does not reach back.
+        var entries = EntriesOf(
+            "The owners filed charges against the strike leaders. Several hours later, the mayor brokered a deal. The talks had been planned on the Wednesday before.",
+            "deal.txt");
+        entries.ShouldAllBe(e => !e.Label.Contains("brokered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenAnotherTimeStandsBetweenADatedReportAndACue_TheCueStaysUndated()
+    {
+        var entries = EntriesOf(
+            "The strike began on Friday. Last week the owners had cut the night shift. Hours later the gates were shut.",
+            "gates.txt");
+        entries.ShouldAllBe(e => !e.Label.Contains("gates were shut", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenAnUpdateStampedOnlyWithAClockTimeSaysYesterday_ItsEventStandsTheDayBeforeThatUpdate()
+    {
+        var entries = EntriesOf(
+            "Port strike live\n\nUPDATE 06:10 CET: The gates are still shut.\n\nThe union's leader called the strike yesterday, and said the owners had cut wages. This morning pickets hold both roads into the terminal.",
+            "live.txt");
+        var yesterday = entries.Single(e => e.Label.Contains("called the strike", StringComparison.Ordinal));
+        yesterday.Interval.ShouldBeNull();
+        yesterday.Relation.ShouldBe("the day before the update of 06:10 CET");
+        entries.Single(e => e.Label.StartsWith("This morning", StringComparison.Ordinal)).Relation.ShouldBe("the same day as the update of 06:10 CET");
+    }
+
     /// <summary>The timeline of one undated text.</summary>
     private static IReadOnlyList<TimelineEntry> EntriesOf(string text, string name)
     {
