@@ -74,6 +74,10 @@ public static class FrontPartBuilder
         var fresh = confirmedPool.Where(v => !stated.Contains(v.Proposition.Id) && v.Display!.Kind != "quote" && !BriefFacts.IsGeography(v.Excerpt!.Text) && !facts.GivesDisputedFigure(v)).ToList();
         // Nothing new beyond the bottom line gives no judgment: restating the bottom line's own statement as a judgment
         // tells the reader nothing more (its agreement is already given beside it).
+        // A line of the bottom line that is no proposition's (the act the reports' leads tell, quoted from one lead; a
+        // matter's status) is told by its words: a judgment that says the same is a repeat ("Wagner controlled the
+        // headquarters in Rostov" under a first line that tells the taking of that headquarters).
+        used.AddRange(bottomLine.Where(b => b.Proposition is null).Select(b => BriefFacts.ContentWords(b.Text)));
         var judgments = KeyJudgments(facts, NewEvents(fresh, told), used);
         told.AddRange(judgments.Select(j => j.Proposition is { } id ? facts.ById.GetValueOrDefault(id) : null).OfType<PropositionView>());
 

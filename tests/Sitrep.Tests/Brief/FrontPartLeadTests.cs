@@ -48,6 +48,40 @@ public sealed class FrontPartLeadTests
     }
 
     [Fact]
+    public void TheActTheLeadsTell_IsNotRepeatedAsAKeyJudgment()
+    {
+        BriefClaim[] results =
+        [
+            Claim("a-c1", "a", "The harbour rowing club won the regional final against the river crew on Sunday.", start: 0),
+            Claim("b-c1", "b", "Rowers from the harbour club took a narrow victory over the river crew in the regional final.", start: 0),
+            Claim("c-c1", "c", "The river crew were defeated by the harbour rowing club in the regional final on Sunday.", start: 0),
+        ];
+        // Told again further down two reports, in the same words: a corroborated proposition, but no report's lead.
+        BriefClaim[] later =
+        [
+            Claim("a-c5", "a", "The harbour rowing club won the regional final against the river crew by a length.", start: 900),
+            Claim("b-c5", "b", "The harbour rowing club won the regional final against the river crew by a length.", start: 900),
+        ];
+        BriefClaim[] weather =
+        [
+            Claim("a-c2", "a", "The water on the estuary was calm and cold all morning.", start: 100),
+            Claim("a-c3", "a", "A few hundred people watched from the embankment and the bridge.", start: 200),
+            Claim("b-c2", "b", "The water on the estuary was calm and cold all morning.", start: 100),
+            Claim("b-c3", "b", "A few hundred people watched from the embankment and the bridge.", start: 200),
+        ];
+        var report = Report(
+            Papers,
+            [.. results, .. weather, .. later],
+            [Proposition("p5", later, 2, 2), .. results.Select((c, i) => Proposition("r" + i, [c], 1, 3, "single-source"))]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotBeEmpty();
+        brief.BottomLine[0].Text.ShouldContain("the act told in the leads of");
+        brief.KeyJudgments.ShouldNotContain(j => j.Proposition == "p5");
+    }
+
+    [Fact]
     public void ADetailThatMoreLeadsTellThanTheResult_StillLeadsWhenItIsTheResultsOwnAct()
     {
         // The seizure is told in three leads as one proposition; a fourth report words it otherwise. The act and the
