@@ -136,6 +136,7 @@ internal static class Consequence
         "kill" or "die-accident" or "seize" or "negotiate" or "resign" or "earthquake" => 2.0,
         "attack" or "charge" or "drop-charges" or "arrest" or "sentence" => 1.5,
         "move" or "escape" or "injure" => 1.0,
+        Win => 1.5,
         "deny" => 0.25,
         _ => 0,
     };
@@ -178,6 +179,18 @@ internal static class Consequence
             {
                 yield return k;
             }
+            else if (word is "won" or "win" or "wins" or "victory" or "defeated")
+            {
+                yield return Win;
+            }
         }
     }
+
+    /// <summary>
+    /// The result of a contest (a game, an election, a vote, a case): "won", "a 3-1 win", "victory", "defeated". No
+    /// frame class names it (claims do not align on it), but it is what reports of a contest lead with: without it a
+    /// player's return, the one act with a class, opened the bottom line of a game's reports. "beat" and "lost" are
+    /// left out: they tell an assault and a loss of life as often.
+    /// </summary>
+    public const string Win = "win";
 }

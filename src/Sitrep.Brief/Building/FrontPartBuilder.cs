@@ -74,6 +74,10 @@ public static class FrontPartBuilder
         var fresh = confirmedPool.Where(v => !stated.Contains(v.Proposition.Id) && v.Display!.Kind != "quote" && !BriefFacts.IsGeography(v.Excerpt!.Text) && !facts.GivesDisputedFigure(v)).ToList();
         // Nothing new beyond the bottom line gives no judgment: restating the bottom line's own statement as a judgment
         // tells the reader nothing more (its agreement is already given beside it).
+        // A line of the bottom line that is no proposition's (the act the reports' leads tell, quoted from one lead; a
+        // matter's status) is told by its words: a judgment that says the same is a repeat ("Wagner controlled the
+        // headquarters in Rostov" under a first line that tells the taking of that headquarters).
+        used.AddRange(bottomLine.Where(b => b.Proposition is null).Select(b => BriefFacts.ContentWords(b.Text)));
         var judgments = KeyJudgments(facts, NewEvents(fresh, told), used);
         told.AddRange(judgments.Select(j => j.Proposition is { } id ? facts.ById.GetValueOrDefault(id) : null).OfType<PropositionView>());
 
@@ -803,9 +807,10 @@ public static class FrontPartBuilder
         }
 
         // What is watched is quoted as a whole clause (its main clause, citing exactly those characters): a claim whose
-        // clause runs past the quote's word limit would be cut mid-sentence, so the next one is watched instead.
+        // clause runs past the quote's word limit would be cut mid-sentence, so the next one is watched instead. Read
+        // alone, it must say who or what it is about ("He was seen at the airport" names nobody).
         var awaiting = ranked
-            .Where(v => v.Proposition.IndependentSources <= 1 && v.CredibleSources == 1 && v.BestGrade is "A" or "B" && v.Display!.Kind == "event" && v.Denials == 0 && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && Whole(v.Excerpt!))
+            .Where(v => v.Proposition.IndependentSources <= 1 && v.CredibleSources == 1 && v.BestGrade is "A" or "B" && v.Display!.Kind == "event" && v.Denials == 0 && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && Whole(v.Excerpt!) && !BriefFacts.LeansOnContext(v.Excerpt!.Text))
             .OrderByDescending(v => v.FirstReported)
             .ThenBy(v => v.Proposition.Credibility);
         foreach (var v in Distinct(awaiting, used).Take(1))
@@ -813,7 +818,7 @@ public static class FrontPartBuilder
             items.Add(new BriefWatchItem($"Awaiting a second source: {facts.GradedHolder(v.Display!)} reports {v.Excerpt!.Quoted}.", "single source", [v.Cite]) { Proposition = v.Proposition.Id });
         }
 
-        var rumours = ranked.Where(v => v.IsRumour && v.Proposition.IndependentSources >= 2 && v.Display!.Kind == "event" && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && Whole(v.Excerpt!));
+        var rumours = ranked.Where(v => v.IsRumour && v.Proposition.IndependentSources >= 2 && v.Display!.Kind == "event" && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && Whole(v.Excerpt!) && !BriefFacts.LeansOnContext(v.Excerpt!.Text));
         foreach (var v in Distinct(rumours, used).Take(1))
         {
             items.Add(new BriefWatchItem($"Unconfirmed, carried only by low-graded sources ({string.Join(", ", v.Grades)}): {facts.GradedHolder(v.Display!)} says {v.Excerpt!.Quoted}.", "rumour until a graded outlet confirms it", [v.Cite]) { Proposition = v.Proposition.Id });
@@ -872,9 +877,12 @@ public static class FrontPartBuilder
         var eventSlots = slots;
 
         // When no corroborated proposition is what the reports' leads tell (each report words the central act its own
-        // way, so no proposition joins them), the act most leads tell is said first, quoted from one lead.
+        // way, so no proposition joins them), the act most leads tell is said first, quoted from one lead. So too when
+        // another act is told in more reports' leads than the main proposition is: a game's result, worded differently
+        // in every report, against a player's return that two reports' leads tell in the same words.
         var lines = new List<BriefStatement>();
-        if ((main is null || main.LeadDocuments < 2) && StoryLead(facts, opening: Opening) is { } lead)
+        if (StoryLead(facts, opening: Opening) is { } lead
+            && (main is null || main.LeadDocuments < 2 || (lead.Documents > main.LeadDocuments && Family(main.EventClass!) != lead.Family)))
         {
             lines.Add(lead.Statement);
             families.Add(lead.Family);
@@ -890,6 +898,15 @@ public static class FrontPartBuilder
         {
             var words = BriefFacts.ContentWords(v.Excerpt!.Text);
             if (events.Count >= slots || events.Contains(v) || families.Contains(Family(v.EventClass!)) || seen.Any(u => BriefFacts.SaysTheSame(u, words)))
+            {
+                continue;
+            }
+
+            // A line that still leans on what its report said before it once told plainly ("After she was disciplined,
+            // she went …", "Then …": a pronoun for its subject, a connective) is no line of the bottom line at any place:
+            // the lines around it are other reports' and other events', so its "she" and its "then" point at nothing.
+            // Only an opening time counted from an unnamed event ("Several hours later, ") is dropped by the plain telling.
+            if (BriefFacts.LeansOnContext(v.Excerpt.Plain().Text))
             {
                 continue;
             }
@@ -1106,7 +1123,7 @@ public static class FrontPartBuilder
     /// whose own predicate names the act (a statement outside a headline block first, then the shortest), and says in
     /// how many reports' leads it stands, citing each. Null when no act is told in two leads.
     /// </summary>
-    private static (BriefStatement Statement, string Family, string Text)? StoryLead(BriefFacts facts, Func<BriefClaim, bool> opening)
+    private static (BriefStatement Statement, string Family, string Text, int Documents)? StoryLead(BriefFacts facts, Func<BriefClaim, bool> opening)
     {
         var told = facts.Report.Claims
             .Where(c => facts.LeadIds.Contains(c.Id) && c.Kind is "event" or "judgment" && c.DerivedFrom is null && facts.IsCredible(c.Doc) && !facts.IsFurniture(c) && !BriefFacts.IsSpeech(c))
@@ -1158,7 +1175,7 @@ public static class FrontPartBuilder
         var reports = facts.Report.Documents.Count(d => facts.IsCredible(d.Id));
         var graded = facts.Ungraded ? ", none graded" : string.Empty;
         var text = string.Create(CultureInfo.InvariantCulture, $"{quoted.Excerpt.Quoted} (the act told in the leads of {best.Documents} of {BriefFacts.Plural(reports, "report")}{graded}).");
-        return (new BriefStatement(text, cites), best.Family, quoted.Excerpt.Text);
+        return (new BriefStatement(text, cites), best.Family, quoted.Excerpt.Text, best.Documents);
     }
 
     /// <summary>

@@ -1,0 +1,136 @@
+using Shouldly;
+using Sitrep.Brief.Building;
+using Sitrep.Brief.Model;
+using static Sitrep.Tests.Brief.BriefFixtures;
+
+namespace Sitrep.Tests.Brief;
+
+/// <summary>
+/// Faults an analyst found reading front parts of news the project had not seen (brief13 round): a bottom line that
+/// opens with a detail two reports' leads share rather than the result every report leads with in its own words, and a
+/// later line whose subject is only a pronoun. Each case is built by hand with invented words.
+/// </summary>
+public sealed class FrontPartLeadTests
+{
+    private static readonly Dictionary<string, string> NoTexts = [];
+
+    private static readonly BriefDocument[] Papers =
+        [Doc("a", "Alpha Wire", "B"), Doc("b", "Beta Courier", "C"), Doc("c", "Gamma Agency", "B"), Doc("d", "Delta Post", "B")];
+
+    [Fact]
+    public void AContestsResultThatEveryLeadTellsInItsOwnWords_OpensTheBottomLine_BeforeADetailTwoLeadsShare()
+    {
+        var back = new BriefFrame("move", "return", []);
+        BriefClaim[] returned =
+        [
+            Claim("a-c2", "a", "Captain Orla Brennan returned to the boat for the first time since her shoulder operation.", start: 120, frame: back),
+            Claim("b-c2", "b", "Captain Orla Brennan returned to the boat for the first time since her shoulder operation.", start: 120, frame: back),
+        ];
+        BriefClaim[] results =
+        [
+            Claim("a-c1", "a", "The harbour rowing club won the regional final against the river crew on Sunday.", start: 0),
+            Claim("b-c1", "b", "Rowers from the harbour club took a narrow victory over the river crew in the regional final.", start: 0),
+            Claim("c-c1", "c", "The river crew were defeated by the harbour rowing club in the regional final on Sunday.", start: 0),
+            Claim("d-c1", "d", "The harbour club's eight won the regional final by half a length.", start: 0),
+        ];
+        var report = Report(
+            Papers,
+            [.. results, .. returned],
+            [Proposition("p2", returned, 2, 2), .. results.Select((c, i) => Proposition("r" + i, [c], 1, 3, "single-source"))]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotBeEmpty();
+        brief.BottomLine[0].Text.ShouldContain("the act told in the leads of 4 of 4 reports");
+        brief.BottomLine[0].Text.ShouldContain("regional final");
+        brief.BottomLine[0].Proposition.ShouldBeNull();
+        brief.BottomLine.ShouldContain(b => b.Proposition == "p2");
+    }
+
+    [Fact]
+    public void TheActTheLeadsTell_IsNotRepeatedAsAKeyJudgment()
+    {
+        BriefClaim[] results =
+        [
+            Claim("a-c1", "a", "The harbour rowing club won the regional final against the river crew on Sunday.", start: 0),
+            Claim("b-c1", "b", "Rowers from the harbour club took a narrow victory over the river crew in the regional final.", start: 0),
+            Claim("c-c1", "c", "The river crew were defeated by the harbour rowing club in the regional final on Sunday.", start: 0),
+        ];
+        // Told again further down two reports, in the same words: a corroborated proposition, but no report's lead.
+        BriefClaim[] later =
+        [
+            Claim("a-c5", "a", "The harbour rowing club won the regional final against the river crew by a length.", start: 900),
+            Claim("b-c5", "b", "The harbour rowing club won the regional final against the river crew by a length.", start: 900),
+        ];
+        BriefClaim[] weather =
+        [
+            Claim("a-c2", "a", "The water on the estuary was calm and cold all morning.", start: 100),
+            Claim("a-c3", "a", "A few hundred people watched from the embankment and the bridge.", start: 200),
+            Claim("b-c2", "b", "The water on the estuary was calm and cold all morning.", start: 100),
+            Claim("b-c3", "b", "A few hundred people watched from the embankment and the bridge.", start: 200),
+        ];
+        var report = Report(
+            Papers,
+            [.. results, .. weather, .. later],
+            [Proposition("p5", later, 2, 2), .. results.Select((c, i) => Proposition("r" + i, [c], 1, 3, "single-source"))]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotBeEmpty();
+        brief.BottomLine[0].Text.ShouldContain("the act told in the leads of");
+        brief.KeyJudgments.ShouldNotContain(j => j.Proposition == "p5");
+    }
+
+    [Fact]
+    public void ADetailThatMoreLeadsTellThanTheResult_StillLeadsWhenItIsTheResultsOwnAct()
+    {
+        // The seizure is told in three leads as one proposition; a fourth report words it otherwise. The act and the
+        // proposition are of one family, and the proposition stays the opening line.
+        BriefClaim[] seized =
+        [
+            Claim("a-c1", "a", "Rebel fighters seized the regional army headquarters in the city overnight.", start: 0),
+            Claim("b-c1", "b", "Rebel fighters seized the regional army headquarters in the city.", start: 0),
+            Claim("c-c1", "c", "The regional army headquarters in the city was seized by rebel fighters.", start: 0),
+        ];
+        var other = Claim("d-c1", "d", "Armed rebels captured the headquarters of the southern command before dawn.", start: 0);
+        var report = Report(Papers, [.. seized, other], [Proposition("p1", seized, 3, 1), Proposition("p9", [other], 1, 3, "single-source")]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotBeEmpty();
+        brief.BottomLine[0].Proposition.ShouldBe("p1");
+    }
+
+    [Fact]
+    public void ALineWhoseSubjectIsOnlyAPronoun_IsNoLineOfTheBottomLine_EvenAfterTheFirst()
+    {
+        BriefClaim[] seized =
+        [
+            Claim("a-c1", "a", "Rebel fighters seized the regional army headquarters in the city overnight.", start: 400),
+            Claim("b-c1", "b", "Rebel fighters seized the regional army headquarters in the city.", start: 400),
+            Claim("c-c1", "c", "The regional army headquarters in the city was seized by rebel fighters.", start: 400),
+        ];
+        var held = new BriefFrame("arrest", "arrest", []);
+        BriefClaim[] arrested =
+        [
+            Claim("a-c3", "a", "After he left the meeting, he was arrested by military police outside the ministry.", start: 900, frame: held),
+            Claim("b-c3", "b", "After he left the meeting, he was arrested by military police outside the ministry.", start: 900, frame: held),
+        ];
+        var report = Report(Papers, [.. seized, .. arrested], [Proposition("p1", seized, 3, 1), Proposition("p3", arrested, 2, 2)]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldContain(b => b.Proposition == "p1");
+        brief.BottomLine.ShouldNotContain(b => b.Proposition == "p3");
+        brief.BottomLine.ShouldNotContain(b => b.Text.Contains("After he left", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The harbour rowing club won the regional final", "win")]
+    [InlineData("A narrow victory for the harbour club", "win")]
+    [InlineData("The river crew were defeated in the final", "win")]
+    [InlineData("Police beat the protesters outside the ministry", null)]
+    [InlineData("The club lost two rowers before the final", null)]
+    public void AContestsResultIsAnEventOfConsequence_AnAssaultOrALossIsNot(string text, string? eventClass) =>
+        Consequence.ClassOf(Claim("x", "a", text), text).ShouldBe(eventClass);
+}
