@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Sitrep.Brief.Model;
 using Sitrep.Time.Timeline;
 
@@ -11,7 +12,7 @@ namespace Sitrep.Brief.Building;
 /// characters and adds only counts, grades and dates. A claim carried only by comment threads or E/F sources never
 /// leads and is never stated as fact; a single-source claim is attributed.
 /// </summary>
-public static class FrontPartBuilder
+public static partial class FrontPartBuilder
 {
     private const int MaxJudgments = 4;
     private const int MaxConfirmed = 3;
@@ -1170,12 +1171,24 @@ public static class FrontPartBuilder
             .ThenBy(x => x.Excerpt.Text.Length)
             .ThenBy(x => x.Claim.Doc, StringComparer.Ordinal)
             .First();
-        var cites = best.Items.GroupBy(x => x.Claim.Doc, StringComparer.Ordinal).Select(g => g.OrderBy(x => x.Claim.Start).First())
+        // A lead of the same family tells the same act only when it shares words of the act with the quoted lead, not
+        // only names: "…, whose fighters marched on Moscow in June, was on the passenger list of a jet that crashed" is
+        // of the movement family by its relative clause, and shares with "fighters … took over the headquarters in
+        // Rostov" nothing but the names of the story's people. Words of the act are the ones written in lower case.
+        var act = ActWords(quoted.Excerpt.Text);
+        var same = best.Items.Where(x => x.Claim.Doc == quoted.Claim.Doc || ActWords(x.Excerpt.Text).Count(act.Contains) >= 2).ToList();
+        var documents = same.Select(x => x.Claim.Doc).Distinct(StringComparer.Ordinal).Count();
+        if (documents < 2)
+        {
+            return null;
+        }
+
+        var cites = same.GroupBy(x => x.Claim.Doc, StringComparer.Ordinal).Select(g => g.OrderBy(x => x.Claim.Start).First())
             .OrderBy(x => x.Claim == quoted.Claim ? 0 : 1).Take(4).Select(x => x.Excerpt.Span).ToList();
         var reports = facts.Report.Documents.Count(d => facts.IsCredible(d.Id));
         var graded = facts.Ungraded ? ", none graded" : string.Empty;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{quoted.Excerpt.Quoted} (the act told in the leads of {best.Documents} of {BriefFacts.Plural(reports, "report")}{graded}).");
-        return (new BriefStatement(text, cites), best.Family, quoted.Excerpt.Text, best.Documents);
+        var text = string.Create(CultureInfo.InvariantCulture, $"{quoted.Excerpt.Quoted} (the act told in the leads of {documents} of {BriefFacts.Plural(reports, "report")}{graded}).");
+        return (new BriefStatement(text, cites), best.Family, quoted.Excerpt.Text, documents);
     }
 
     /// <summary>
@@ -1212,6 +1225,35 @@ public static class FrontPartBuilder
     }
 
     /// <summary>Event classes that tell one story step (an attack that kills is one thing that happened).</summary>
+    /// <summary>Words of four letters or more that tell nothing of an act.</summary>
+    private static readonly HashSet<string> PlainWords = new(StringComparer.Ordinal)
+    {
+        "after", "with", "from", "that", "this", "were", "have", "been", "said", "their", "they", "which", "when", "while",
+        "into", "over", "than", "then", "there", "would", "will", "also", "about", "before", "where", "whose",
+    };
+
+    /// <summary>
+    /// The words of a text written in lower case (a sentence's first word only when it is), four letters or more and not
+    /// a plain function word: the words of what it tells, not of whom (names are written with a capital).
+    /// </summary>
+    private static HashSet<string> ActWords(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in Letters().Matches(text))
+        {
+            var w = m.Value;
+            if (w.Length >= 4 && char.IsLower(w[0]) && !PlainWords.Contains(w))
+            {
+                words.Add(w);
+            }
+        }
+
+        return words;
+    }
+
+    [GeneratedRegex(@"\p{L}[\p{L}'’-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Letters();
+
     private static string Family(string eventClass) => eventClass switch
     {
         "kill" or "attack" or "injure" => "violence",

@@ -48,6 +48,28 @@ public sealed class FrontPartLeadTests
     }
 
     [Fact]
+    public void ALeadOfTheSameFamilyThatSharesOnlyNames_IsNotCountedAsTellingTheAct()
+    {
+        // Three leads tell the crew's taking of the depot; the fourth is another story (an accident), of the movement
+        // family only by its relative clause, and shares nothing with them but the names.
+        BriefClaim[] leads =
+        [
+            Claim("a-c1", "a", "Fighters of the Norvale Brigade under Tomas Ekberg seized the fuel depot at Harrow early on Friday.", start: 0),
+            Claim("b-c1", "b", "The Norvale Brigade seized the fuel depot at Harrow on Friday, after Tomas Ekberg ordered his fighters north.", start: 0),
+            Claim("c-c1", "c", "Tomas Ekberg's fighters captured the fuel depot at Harrow without resistance.", start: 0),
+            Claim("d-c1", "d", "Tomas Ekberg, whose Norvale Brigade marched on Harrow in May, was listed among the passengers of a ferry that sank on Tuesday.", start: 0),
+        ];
+        var report = Report(Papers, leads, leads.Select((c, i) => Proposition("r" + i, [c], 1, 3, "single-source")));
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotBeEmpty();
+        brief.BottomLine[0].Text.ShouldContain("fuel depot");
+        brief.BottomLine[0].Text.ShouldContain("the act told in the leads of 3 of 4 reports");
+        brief.BottomLine[0].Cites.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public void TheActTheLeadsTell_IsNotRepeatedAsAKeyJudgment()
     {
         BriefClaim[] results =
