@@ -1172,11 +1172,12 @@ public static partial class FrontPartBuilder
             .ThenBy(x => x.Claim.Doc, StringComparer.Ordinal)
             .First();
         // A lead of the same family tells the same act only when it shares words of the act with the quoted lead, not
-        // only names: "…, whose fighters marched on Moscow in June, was on the passenger list of a jet that crashed" is
+        // only names: "…, whose mercenaries marched on Moscow in June, was on the passenger list of a jet that crashed" is
         // of the movement family by its relative clause, and shares with "fighters … took over the headquarters in
-        // Rostov" nothing but the names of the story's people. Words of the act are the ones written in lower case.
+        // Rostov" nothing but the names of the story's people. Words of the act are the ones written in lower case; one
+        // in common is enough ("held the headquarters" and "took over the headquarters").
         var act = ActWords(quoted.Excerpt.Text);
-        var same = best.Items.Where(x => x.Claim.Doc == quoted.Claim.Doc || ActWords(x.Excerpt.Text).Count(act.Contains) >= 2).ToList();
+        var same = best.Items.Where(x => x.Claim.Doc == quoted.Claim.Doc || ActWords(x.Excerpt.Text).Overlaps(act)).ToList();
         var documents = same.Select(x => x.Claim.Doc).Distinct(StringComparer.Ordinal).Count();
         if (documents < 2)
         {
