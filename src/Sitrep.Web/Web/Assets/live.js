@@ -12,23 +12,34 @@
   const notice = document.getElementById('live-notice');
   const source = new EventSource(url);
   let refreshing = false;
+  let again = false;
 
+  // A notice that arrives while a redraw is in flight is not dropped: the page is fetched once more when that redraw
+  // ends, so it never stays on a state the server has moved past (a picture still being updated, say).
   async function refresh() {
-    const main = document.querySelector('main[data-live]');
-    if (!main || refreshing) {
+    if (!document.querySelector('main[data-live]')) {
+      return;
+    }
+
+    if (refreshing) {
+      again = true;
       return;
     }
 
     refreshing = true;
     try {
-      const response = await fetch(window.location.href, { headers: { Accept: 'text/html', 'X-Sitrep-Live': '1' }, credentials: 'same-origin' });
-      if (response.ok) {
-        const parsed = new DOMParser().parseFromString(await response.text(), 'text/html');
-        const next = parsed.querySelector('main[data-live]');
-        if (next) {
-          main.replaceWith(document.adoptNode(next));
+      do {
+        again = false;
+        const response = await fetch(window.location.href, { headers: { Accept: 'text/html', 'X-Sitrep-Live': '1' }, credentials: 'same-origin' });
+        const main = document.querySelector('main[data-live]');
+        if (response.ok && main) {
+          const parsed = new DOMParser().parseFromString(await response.text(), 'text/html');
+          const next = parsed.querySelector('main[data-live]');
+          if (next) {
+            main.replaceWith(document.adoptNode(next));
+          }
         }
-      }
+      } while (again);
     } finally {
       refreshing = false;
     }
