@@ -530,7 +530,7 @@ public static class ReferenceLinker
 
     /// <summary>
     /// The subject of clause <paramref name="clause"/>, or, for a clause without one that hangs on another
-    /// (<c>xcomp</c>, <c>advcl</c>: "… issued a patch to fix its browser"), the subject of the clause it hangs on, three
+    /// (<c>xcomp</c>, <c>advcl</c>, an infinitive's <c>acl</c>: "… issued a patch to fix its browser"), the subject of the clause it hangs on, three
     /// levels at most; -1 when none.
     /// </summary>
     private static int ControllingSubject(ParsedSentence parse, int clause)
@@ -538,7 +538,7 @@ public static class ReferenceLinker
         for (var level = 0; level < 3 && clause >= 0; level++)
         {
             var subject = SubjectOf(parse, clause);
-            if (subject >= 0 || parse[clause].Relation is not ("xcomp" or "advcl") || parse[clause].Head < 0)
+            if (subject >= 0 || parse[clause].Relation is not ("xcomp" or "advcl" or "acl") || parse[clause].Head < 0)
             {
                 return subject;
             }
