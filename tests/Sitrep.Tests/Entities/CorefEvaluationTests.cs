@@ -342,8 +342,21 @@ public sealed class CorefEvaluationTests
     [Fact]
     public void WhenAClauseWithoutASubjectHangsOnOneWhoseSubjectIsAnOrganisation_ItsPossessiveIsThatOrganisation()
     {
-        var doc = Parsed(Document("The Colts scored 17 points to clinch their eighth straight win.", "a.txt", ("Colts", EntityType.Organization)));
+        var text = "The Colts scored 17 points to clinch their eighth straight win.";
+        Resolve(Document(text, "a.txt", ("Colts", EntityType.Organization))).ShouldHaveSingleItem().References.ShouldBeEmpty();
+        var doc = Parsed(Document(text, "a.txt", ("Colts", EntityType.Organization)));
         Resolve(doc).ShouldHaveSingleItem().References.ShouldHaveSingleItem().Start.ShouldBe(doc.Text.IndexOf("their", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenAnInfinitiveHangsOnANounOfAClauseWhoseSubjectIsAnOrganisation_ItsPossessiveIsThatOrganisation()
+    {
+        var doc = Parsed(Document("Acme Corp issued a patch to fix a flaw in its browser.", "a.txt", ("Acme Corp", EntityType.Organization)));
+
+        // The case the rule is for: "to fix" hangs on "patch" (acl), and has no subject of its own.
+        var parse = doc.Layers.Get<Sitrep.Syntax.SyntaxLayer>().Of(0)!;
+        parse.Single(w => w.Form == "fix").Relation.ShouldBe("acl");
+        Resolve(doc).ShouldHaveSingleItem().References.ShouldHaveSingleItem().Start.ShouldBe(doc.Text.IndexOf("its", StringComparison.Ordinal));
     }
 
     [Fact]
