@@ -4,6 +4,7 @@ using Sitrep.Documents;
 using Sitrep.Entities.Recognition;
 using Sitrep.Entities.Resolution;
 using Sitrep.Pipeline;
+using Sitrep.Syntax;
 using Sitrep.Text;
 
 namespace Sitrep.Entities.Evaluation;
@@ -45,7 +46,10 @@ public sealed class EcbPlusCorefEvaluator
         _pipeline = pipeline;
     }
 
-    /// <summary>A pipeline of the entity stages alone: sentences, mentions (the shipped tagger), resolution.</summary>
+    /// <summary>
+    /// A pipeline of the entity stages alone: sentences, mentions (the shipped tagger), the parse on demand (as the
+    /// default pipeline runs it: only the sentences the pronoun rules ask for are parsed), resolution.
+    /// </summary>
     public static AnalysisPipeline EntityPipeline() => EntityPipeline(PerceptronTagger.Default);
 
     /// <summary>
@@ -55,7 +59,7 @@ public sealed class EcbPlusCorefEvaluator
     public static AnalysisPipeline EntityPipeline(PerceptronTagger tagger)
     {
         ArgumentNullException.ThrowIfNull(tagger);
-        return new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new EntityMentionStage(tagger)).Use(new EntityResolutionStage()).Build();
+        return new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new EntityMentionStage(tagger)).Use(new SyntaxStage(SyntaxOptions.OnDemandDefault)).Use(new EntityResolutionStage()).Build();
     }
 
     /// <summary>Analyses every sub-event of <paramref name="documents"/> and matches its entities to the gold mentions.</summary>

@@ -1,11 +1,12 @@
 using Sitrep.Documents;
 using Sitrep.Entities.Gazetteers;
 using Sitrep.Pipeline;
+using Sitrep.Syntax;
 
 namespace Sitrep.Entities.Resolution;
 
 /// <summary>
-/// Links pronouns ("he", "her") and definite descriptions ("the actress") to the resolved person they stand for, where
+/// Links pronouns ("he", "her", "it") and definite descriptions ("the actress", "the company") to the resolved person or organisation they stand for, where
 /// the text leaves one reading: they become the entity's <see cref="Entity.References"/>, never its mentions, name or
 /// aliases, so they cannot create, rename or split an actor.
 /// </summary>
@@ -23,6 +24,12 @@ namespace Sitrep.Entities.Resolution;
 /// "the" ("the reigning National Player of the Year") stands for the person the document names most, and stops being a
 /// mention of the name it was tagged as; a place before a gendered noun ("a Brownsville mother of 12") stands for the
 /// person named right after it, or for the one person of that gender whom a sentence places there.
+/// Where the document has a <see cref="SyntaxLayer"/> (the default pipeline's, parsed on demand: only sentences holding
+/// a pronoun the rules above leave open are parsed), the parse settles more: a pronoun the subject of its own sentence
+/// binds ("Doe said he …", "Doe lost his job", not an object: "Doe hit him"), a pronoun opening its sentence as subject
+/// after a sentence whose subject is one of the people who fit ("Doe met Roe. She said …"), and an organisation's
+/// pronoun bound the same way ("Acme said it …"); "the company", "the team" stand for the one organisation named
+/// before them. Without the layer those three are not linked.
 /// </remarks>
 public static class ReferenceLinker
 {
@@ -76,6 +83,9 @@ public static class ReferenceLinker
         ["grandfather"] = Gender.Male,
         ["widower"] = Gender.Male,
     };
+
+    // What an organisation is called by when it is not named ("the company said it …"): nouns that name no place or office.
+    private static readonly HashSet<string> OrganisationNouns = new(["company", "firm", "team", "club", "studio", "franchise"], StringComparer.Ordinal);
 
     // Openers of a subordinate clause that may hold a pronoun before the subject it stands for.
     private static readonly HashSet<string> Subordinators = new(
@@ -165,6 +175,7 @@ public static class ReferenceLinker
             LinkEpithets(doc, mentions, entities, genders, references, epithets);
             mentions.RemoveAll(p => epithets.Contains(p.Mention.Span));
             LinkPronouns(doc, mentions, entities, genders, references);
+            LinkOrganisationPronouns(doc, mentions, entities, references, LinkOrganisationNominals(doc, mentions, entities, references));
             LinkDescriptions(doc, mentions, entities, roles, references);
             LinkPlaceDescriptions(doc, mentions, entities, genders, references);
         }
@@ -285,7 +296,19 @@ public static class ReferenceLinker
     private static void LinkPronouns(AnalyzedDocument doc, List<(EntityMention Mention, int Entity)> mentions, IReadOnlyList<Entity> entities, Gender[] genders, List<Span>[] references)
     {
         var text = doc.Text;
+        var syntax = doc.Layers.Find<SyntaxLayer>();
         var people = mentions.Where(p => entities[p.Entity].Type == EntityType.Person).ToList();
+
+        // Who each token stands for, for the parse's subjects: a person's named tokens, and pronouns once linked.
+        var standsFor = new Dictionary<int, int>();
+        foreach (var p in people)
+        {
+            for (var k = p.Mention.FirstToken; k < p.Mention.FirstToken + p.Mention.TokenCount; k++)
+            {
+                standsFor.TryAdd(k, p.Entity);
+            }
+        }
+
         var mentionAt = new Dictionary<int, (EntityMention Mention, int Entity)>();
         var inside = new HashSet<int>();
         foreach (var p in mentions)
@@ -354,6 +377,7 @@ public static class ReferenceLinker
                     {
                         references[named.Item2].Add(doc.SpanOf(token.Range));
                         Referents(s).Add((t, named.Item2, pronoun.Gender));
+                        standsFor[t] = named.Item2;
                     }
                     else
                     {
@@ -387,14 +411,36 @@ public static class ReferenceLinker
 
                 var candidates = Enumerable.Range(from, s - from).SelectMany(Referents).Concat(Referents(s).Where(r => r.Token < t))
                     .Where(Fits).Select(r => r.Entity).Distinct().ToList();
-                if (candidates.Count != 1 || UnnamedPersonIn(doc, from, t, pronoun.Gender, inside, mentionAt))
+
+                // Two or more fit, or an unnamed person in the window may be meant: the parse may still leave one reading.
+                // The subject the pronoun's own sentence binds it to ("Doe said he …", "Doe lost his job") holds unless
+                // an unnamed person is written in that sentence; the subject of the sentence before, for a pronoun that
+                // opens its own as subject, only where no unnamed person is in the window.
+                var unnamed = candidates.Count > 0 && UnnamedPersonIn(doc, from, t, pronoun.Gender, inside, mentionAt);
+                var chosen = candidates.Count == 1 && !unnamed ? candidates[0] : -1;
+                if (chosen < 0 && candidates.Count > 0 && syntax is not null)
+                {
+                    var before = Referents(s).Where(r => r.Token < t && Fits(r)).Select(r => r.Entity).ToHashSet();
+                    chosen = BoundInSentence(doc, syntax, s, t, candidates, before, standsFor);
+                    if (chosen >= 0 && UnnamedPersonIn(doc, s, t, pronoun.Gender, inside, mentionAt))
+                    {
+                        chosen = -1;
+                    }
+                    else if (chosen < 0 && candidates.Count > 1 && !unnamed)
+                    {
+                        chosen = SubjectBefore(doc, syntax, s, t, from, candidates, standsFor, Referents);
+                    }
+                }
+
+                if (chosen < 0)
                 {
                     Unlinked();
                     continue;
                 }
 
-                references[candidates[0]].Add(doc.SpanOf(token.Range));
-                Referents(s).Add((t, candidates[0], pronoun.Gender));
+                references[chosen].Add(doc.SpanOf(token.Range));
+                Referents(s).Add((t, chosen, pronoun.Gender));
+                standsFor[t] = chosen;
             }
         }
 
@@ -406,6 +452,235 @@ public static class ReferenceLinker
             }
 
             return list;
+        }
+    }
+
+    /// <summary>
+    /// The one of the fitting <paramref name="candidates"/> the pronoun's own sentence binds it to, or -1: for a
+    /// possessive, the subject of its own clause written before it ("Doe lost his job"); for a subject, the subject of the
+    /// clause that reports or frames its clause ("Doe said he …", "Doe wept when she …"); provided no other fitting
+    /// person is written in the sentence before the pronoun ("Doe told Roe he …" stays open).
+    /// </summary>
+    private static int BoundInSentence(AnalyzedDocument doc, SyntaxLayer syntax, int sentence, int token, List<int> candidates, HashSet<int> before, Dictionary<int, int> standsFor)
+    {
+        var first = doc.Sentences[sentence].FirstToken;
+        if (syntax.Of(sentence) is not { } parse || parse.Count != doc.Sentences[sentence].TokenCount)
+        {
+            return -1;
+        }
+
+        var subject = ReportingSubject(parse, token - first);
+        return subject >= 0 && first + subject < token && standsFor.TryGetValue(first + subject, out var e) && candidates.Contains(e) && before.All(b => b == e) ? e : -1;
+    }
+
+    /// <summary>
+    /// A pronoun that is the subject of its sentence's main clause, with nobody written before it, stands for the subject
+    /// of the main clause of the sentence before that names someone, when that subject is one of the fitting
+    /// <paramref name="candidates"/> ("Doe met Roe. He said …" is Doe); -1 otherwise.
+    /// </summary>
+    private static int SubjectBefore(AnalyzedDocument doc, SyntaxLayer syntax, int sentence, int token, int from, List<int> candidates, Dictionary<int, int> standsFor, Func<int, List<(int Token, int Entity, Gender Gender)>> referents)
+    {
+        var first = doc.Sentences[sentence].FirstToken;
+        if (referents(sentence).Any(r => r.Token < token) || syntax.Of(sentence) is not { } parse || parse.Count != doc.Sentences[sentence].TokenCount)
+        {
+            return -1;
+        }
+
+        var word = token - first;
+        var head = parse[word].Head;
+        if (!parse[word].Relation.StartsWith("nsubj", StringComparison.Ordinal) || head < 0 || parse[head].Head >= 0)
+        {
+            return -1;
+        }
+
+        var previous = Enumerable.Range(from, sentence - from).LastOrDefault(k => referents(k).Count > 0, -1);
+        if (previous < 0 || syntax.Of(previous) is not { } prior || prior.Count != doc.Sentences[previous].TokenCount || prior.Root < 0)
+        {
+            return -1;
+        }
+
+        var main = SubjectOf(prior, prior.Root);
+        return main >= 0 && standsFor.TryGetValue(doc.Sentences[previous].FirstToken + main, out var lead) && candidates.Contains(lead) ? lead : -1;
+    }
+
+    /// <summary>
+    /// For a possessive, the subject of its own clause; for the subject of a clause that another reports or frames
+    /// (<c>ccomp</c>, <c>advcl</c>, <c>conj</c>), the subject of that other clause; -1 otherwise: an object never stands
+    /// for its own clause's subject, and an expletive "it" is no subject, so its clause's frame is not reached.
+    /// </summary>
+    private static int ReportingSubject(ParsedSentence parse, int word)
+    {
+        var clause = ClauseOf(parse, word);
+        if (clause < 0)
+        {
+            return -1;
+        }
+
+        // A possessive may stand for its own clause's subject ("Doe lost his job"); an object may not ("Doe hit him").
+        var relation = parse[word].Relation;
+        if (relation == "nmod:poss")
+        {
+            return ControllingSubject(parse, clause);
+        }
+
+        return relation.StartsWith("nsubj", StringComparison.Ordinal) && SubjectOf(parse, clause) == word && parse[clause].Relation is "ccomp" or "advcl" or "conj" && parse[clause].Head >= 0
+            ? ControllingSubject(parse, ClauseOf(parse, parse[clause].Head, self: true))
+            : -1;
+    }
+
+    /// <summary>
+    /// The subject of clause <paramref name="clause"/>, or, for a clause without one that hangs on another
+    /// (<c>xcomp</c>, <c>advcl</c>, an infinitive's <c>acl</c>: "… issued a patch to fix its browser"), the subject of the clause it hangs on, three
+    /// levels at most; -1 when none.
+    /// </summary>
+    private static int ControllingSubject(ParsedSentence parse, int clause)
+    {
+        for (var level = 0; level < 3 && clause >= 0; level++)
+        {
+            var subject = SubjectOf(parse, clause);
+            if (subject >= 0 || parse[clause].Relation is not ("xcomp" or "advcl" or "acl") || parse[clause].Head < 0)
+            {
+                return subject;
+            }
+
+            clause = ClauseOf(parse, parse[clause].Head, self: true);
+        }
+
+        return -1;
+    }
+
+    /// <summary>The head of the clause word <paramref name="word"/> belongs to: the first verb or clause head above it (or itself, with <paramref name="self"/>).</summary>
+    private static int ClauseOf(ParsedSentence parse, int word, bool self = false)
+    {
+        var k = self ? word : parse[word].Head;
+        for (var steps = 0; k >= 0 && steps < parse.Count; steps++)
+        {
+            var w = parse[k];
+            if (w.Upos is "VERB" or "AUX" || w.Head < 0 || w.Relation is "ccomp" or "xcomp" or "advcl" or "conj" or "parataxis" or "acl:relcl" or "csubj")
+            {
+                return k;
+            }
+
+            k = w.Head;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first subject (<c>nsubj</c>, <c>nsubj:pass</c>) of clause head <paramref name="clause"/>, or -1.</summary>
+    private static int SubjectOf(ParsedSentence parse, int clause) =>
+        clause < 0 ? -1 : parse.DependentsOf(clause).FirstOrDefault(d => parse[d].Relation.StartsWith("nsubj", StringComparison.Ordinal), -1);
+
+    /// <summary>
+    /// "the company", "the team": a description of an organisation by what it is stands for the one organisation the
+    /// document names before it; with two named before it ("the Colts beat the Jaguars … the team"), or none, it is left
+    /// alone. Returns the description's tokens and the organisation each stands for, for the pronoun rule.
+    /// </summary>
+    private static Dictionary<int, int> LinkOrganisationNominals(AnalyzedDocument doc, List<(EntityMention Mention, int Entity)> mentions, IReadOnlyList<Entity> entities, List<Span>[] references)
+    {
+        var linked = new Dictionary<int, int>();
+        var organisations = mentions.Where(p => entities[p.Entity].Type == EntityType.Organization).ToList();
+        if (organisations.Count == 0)
+        {
+            return linked;
+        }
+
+        var inside = mentions.SelectMany(p => Enumerable.Range(p.Mention.FirstToken, p.Mention.TokenCount)).ToHashSet();
+        for (var t = 0; t + 1 < doc.Tokens.Count; t++)
+        {
+            if (!Word(doc, t).Equals("the", StringComparison.OrdinalIgnoreCase) || !OrganisationNouns.Contains(Word(doc, t + 1)) || inside.Contains(t + 1)
+                || Word(doc, t + 2) is { Length: > 0 } next && char.IsUpper(next[0]))
+            {
+                continue;
+            }
+
+            var named = organisations.Where(p => p.Mention.FirstToken < t).Select(p => p.Entity).Distinct().ToList();
+            if (named.Count != 1)
+            {
+                continue;
+            }
+
+            references[named[0]].Add(doc.SpanOf(new TextRange(doc.Tokens[t].Start, doc.Tokens[t + 1].End)));
+            linked[t] = named[0];
+            linked[t + 1] = named[0];
+        }
+
+        return linked;
+    }
+
+    /// <summary>
+    /// "The company said it …", "the Saints said they …": an organisation's pronoun (it, its, they, their, them) outside
+    /// quotation marks stands for an organisation only where the parse makes it the subject of the pronoun's clause, or
+    /// of the clause that reports it, written before it in the same sentence (by its name, or by a description
+    /// <see cref="LinkOrganisationNominals"/> linked: "the company said it …"), with no other organisation or place named
+    /// between them. Nothing is linked across sentences: "it" and "they" stand for too many things.
+    /// </summary>
+    private static void LinkOrganisationPronouns(AnalyzedDocument doc, List<(EntityMention Mention, int Entity)> mentions, IReadOnlyList<Entity> entities, List<Span>[] references, Dictionary<int, int> nominals)
+    {
+        if (doc.Layers.Find<SyntaxLayer>() is not { } syntax || !mentions.Any(p => entities[p.Entity].Type == EntityType.Organization))
+        {
+            return;
+        }
+
+        var named = new Dictionary<int, int>();
+        foreach (var (mention, entity) in mentions)
+        {
+            for (var k = mention.FirstToken; k < mention.FirstToken + mention.TokenCount; k++)
+            {
+                named.TryAdd(k, entity);
+            }
+        }
+
+        foreach (var (k, entity) in nominals)
+        {
+            named.TryAdd(k, entity);
+        }
+
+        var text = doc.Text;
+        var quoted = false;
+        for (var s = 0; s < doc.Sentences.Count; s++)
+        {
+            var sentence = doc.Sentences[s];
+            for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+            {
+                var token = doc.Tokens[t];
+                var word = text.Substring(token.Start, token.Length);
+                if (t > 0 && text.AsSpan(doc.Tokens[t - 1].End, token.Start - doc.Tokens[t - 1].End).Contains('\n'))
+                {
+                    quoted = false;
+                }
+
+                if (word is "\"" or "``" or "''" or "“" or "”")
+                {
+                    quoted = word switch { "“" or "``" => true, "”" or "''" => false, _ => !quoted };
+                    continue;
+                }
+
+                if (quoted || named.ContainsKey(t) || word.ToLowerInvariant() is not ("it" or "its" or "they" or "their" or "them"))
+                {
+                    continue;
+                }
+
+                if (!Enumerable.Range(sentence.FirstToken, t - sentence.FirstToken).Any(k => named.TryGetValue(k, out var e) && entities[e].Type == EntityType.Organization)
+                    || syntax.Of(s) is not { } parse || parse.Count != sentence.TokenCount)
+                {
+                    continue;
+                }
+
+                var subject = ReportingSubject(parse, t - sentence.FirstToken);
+                if (subject < 0 || sentence.FirstToken + subject >= t || !named.TryGetValue(sentence.FirstToken + subject, out var holder) || entities[holder].Type != EntityType.Organization)
+                {
+                    continue;
+                }
+
+                // No other organisation or place between the organisation and its pronoun ("Acme said Globex's offer … it").
+                if (Enumerable.Range(sentence.FirstToken + subject, t - sentence.FirstToken - subject).Any(k => named.TryGetValue(k, out var other) && other != holder && entities[other].Type != EntityType.Person))
+                {
+                    continue;
+                }
+
+                references[holder].Add(doc.SpanOf(token.Range));
+            }
         }
     }
 

@@ -289,6 +289,95 @@ public sealed class CorefEvaluationTests
         Resolve(two).ShouldAllBe(e => e.References.Count == 0);
     }
 
+    [Fact]
+    public void WhenTwoWomenFitAndThePronounIsTheSubjectOfWhatOneOfThemSaid_ThePronounIsTheSpeaker()
+    {
+        var text = "Mary Smith met Jane Doe in Queens. Smith said she would appeal the ruling.";
+        var plain = Resolve(Document(text, "a.txt", ("Mary Smith", EntityType.Person), ("Jane Doe", EntityType.Person), ("Smith", EntityType.Person)));
+        plain.ShouldAllBe(e => e.References.Count == 0);
+        var doc = Parsed(Document(text, "a.txt", ("Mary Smith", EntityType.Person), ("Jane Doe", EntityType.Person), ("Smith", EntityType.Person)));
+        var entities = Resolve(doc);
+        var smith = entities.Single(e => e.Name == "Mary Smith");
+        smith.References.ShouldHaveSingleItem().Start.ShouldBe(doc.Text.IndexOf("she", StringComparison.Ordinal));
+
+        // The reference changes nothing else: the same entities, names, aliases, types and mentions as without the parse.
+        entities.Select(e => (e.Name, string.Join('|', e.Aliases), e.Type, e.Mentions.Count))
+            .ShouldBe(plain.Select(e => (e.Name, string.Join('|', e.Aliases), e.Type, e.Mentions.Count)));
+        entities.Single(e => e.Name == "Jane Doe").References.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void WhenTwoWomenAreNamedInThePreviousSentence_TheParseMakesSheTheSubjectOfThatSentence()
+    {
+        var doc = Parsed(Document("Mary Smith met Jane Doe in Queens. She said the meeting went well.", "a.txt", ("Mary Smith", EntityType.Person), ("Jane Doe", EntityType.Person)));
+        var entities = Resolve(doc);
+        entities.Single(e => e.Name == "Mary Smith").References.ShouldHaveSingleItem().Start.ShouldBe(doc.Text.IndexOf("She", StringComparison.Ordinal));
+        entities.Single(e => e.Name == "Jane Doe").References.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void WhenBothWomenAreWrittenBeforeThePronounInItsSentence_OrThePronounIsAnObject_ItIsLeftAlone()
+    {
+        var told = Parsed(Document("Mary Smith told Jane Doe she would appeal.", "a.txt", ("Mary Smith", EntityType.Person), ("Jane Doe", EntityType.Person)));
+        Resolve(told).ShouldAllBe(e => e.References.Count == 0);
+        var hit = Parsed(Document("Mary Smith met Jane Doe in Queens. Smith later sued her.", "b.txt", ("Mary Smith", EntityType.Person), ("Jane Doe", EntityType.Person), ("Smith", EntityType.Person)));
+        Resolve(hit).ShouldAllBe(e => e.References.Count == 0);
+    }
+
+    [Fact]
+    public void WhenAnOrganisationSaysWhatItWillDo_ItIsAReferenceToTheOrganisation_ButAnObjectItIsNot()
+    {
+        var text = "Acme Corp said it would close the plant in March.";
+        Resolve(Document(text, "a.txt", ("Acme Corp", EntityType.Organization))).ShouldAllBe(e => e.References.Count == 0);
+        var doc = Parsed(Document(text, "a.txt", ("Acme Corp", EntityType.Organization)));
+        var acme = Resolve(doc).ShouldHaveSingleItem();
+        acme.References.ShouldHaveSingleItem().Start.ShouldBe(doc.Text.IndexOf(" it ", StringComparison.Ordinal) + 1);
+        acme.Type.ShouldBe(EntityType.Organization);
+        acme.Mentions.Count.ShouldBe(1);
+
+        var sold = Parsed(Document("Acme Corp said Globex Inc would buy it.", "b.txt", ("Acme Corp", EntityType.Organization), ("Globex Inc", EntityType.Organization)));
+        Resolve(sold).ShouldAllBe(e => e.References.Count == 0);
+    }
+
+    [Fact]
+    public void WhenAClauseWithoutASubjectHangsOnOneWhoseSubjectIsAnOrganisation_ItsPossessiveIsThatOrganisation()
+    {
+        var text = "The Colts scored 17 points to clinch their eighth straight win.";
+        Resolve(Document(text, "a.txt", ("Colts", EntityType.Organization))).ShouldHaveSingleItem().References.ShouldBeEmpty();
+        var doc = Parsed(Document(text, "a.txt", ("Colts", EntityType.Organization)));
+        Resolve(doc).ShouldHaveSingleItem().References.ShouldHaveSingleItem().Start.ShouldBe(doc.Text.IndexOf("their", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenAnInfinitiveHangsOnANounOfAClauseWhoseSubjectIsAnOrganisation_ItsPossessiveIsThatOrganisation()
+    {
+        var doc = Parsed(Document("Acme Corp issued a patch to fix a flaw in its browser.", "a.txt", ("Acme Corp", EntityType.Organization)));
+
+        // The case the rule is for: "to fix" hangs on "patch" (acl), and has no subject of its own.
+        var parse = doc.Layers.Get<Sitrep.Syntax.SyntaxLayer>().Of(0)!;
+        parse.Single(w => w.Form == "fix").Relation.ShouldBe("acl");
+        Resolve(doc).ShouldHaveSingleItem().References.ShouldHaveSingleItem().Start.ShouldBe(doc.Text.IndexOf("its", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenTheDocumentNamesOneOrganisation_TheCompanyAndWhatItSaysItWillDoAreThatOrganisation_ButNotWithTwo()
+    {
+        var doc = Parsed(Document("Acme Corp opened a plant in Ohio. The company said it would hire 200 workers.", "a.txt", ("Acme Corp", EntityType.Organization), ("Ohio", EntityType.Location)));
+        var acme = Resolve(doc).Single(e => e.Name == "Acme Corp");
+        acme.References.Select(r => doc.Text[r.Start..r.End]).ShouldBe(["The company", "it"]);
+        acme.Mentions.Count.ShouldBe(1);
+        acme.Aliases.ShouldBeEmpty();
+
+        var two = Parsed(Document("Acme Corp sued Globex Inc in Ohio. The company said it would appeal.", "b.txt", ("Acme Corp", EntityType.Organization), ("Globex Inc", EntityType.Organization), ("Ohio", EntityType.Location)));
+        Resolve(two).ShouldAllBe(e => e.References.Count == 0);
+    }
+
+    private static Sitrep.Pipeline.AnalyzedDocument Parsed(Sitrep.Pipeline.AnalyzedDocument document)
+    {
+        new Sitrep.Syntax.SyntaxStage(Sitrep.Syntax.SyntaxOptions.OnDemandDefault).Process(document, CancellationToken.None);
+        return document;
+    }
+
     private static Sitrep.Pipeline.AnalyzedDocument WithRoles(Sitrep.Pipeline.AnalyzedDocument document, params string[] roles)
     {
         var mentions = document.Layers.Get<EntityMentionLayer>().Mentions.Select((m, i) => i < roles.Length ? m with { Role = roles[i] } : m).ToList();
