@@ -51,17 +51,20 @@ public static class StoryPicture
     /// <summary>Most stored documents read for one touched item.</summary>
     public const int MaxDocumentsPerItem = 6;
 
-    /// <summary>Most stored documents read for one update.</summary>
+    /// <summary>Most stored documents read for the touched items of one new document (an update of several reads as many times this).</summary>
     public const int MaxDocuments = 48;
 
-    /// <summary>Most touched items of one kind computed again in one update (the ones sharing most keys).</summary>
+    /// <summary>
+    /// Most touched items of one kind computed again per new document (the ones sharing most keys): an update of several
+    /// new documents computes as many times this again, so that a batch touches what the same reports added one by one do.
+    /// </summary>
     public const int MaxTouched = 24;
 
     /// <summary>A key held by more items than this is too common to look up (the grouper's own posting bound).</summary>
     public const int MaxPosting = 400;
 
     /// <summary>
-    /// Most stored documents read for the candidates of one update (<see cref="IIncrementalStage.Candidates"/>: the values a
+    /// Most stored documents read for the candidates of one new document (an update of several reads as many times this) (<see cref="IIncrementalStage.Candidates"/>: the values a
     /// figure may be made of, however alone), beside those of the touched items: the holders of a key within its stage's
     /// cut (<see cref="IIncrementalStage.KeyDocumentLimit"/>, 128 for figures) and those a new report pushes out of it,
     /// for two such keys of different holders and a margin.
@@ -89,7 +92,13 @@ public static class StoryPicture
     /// (<see cref="CandidatesVersion"/>): a picture written before the index was kept is not updated but rebuilt once, so
     /// that its documents' candidates are indexed.
     /// </summary>
-    public static string Components(AnalysisPipeline pipeline) => string.Join(',', StagesOf(pipeline).Select(s => s.Name).Append(CandidatesVersion));
+    public static string Components(AnalysisPipeline pipeline) => string.Join(',', StagesOf(pipeline).Select(s => s.Name).Append(CandidatesVersion).Append(KeysVersion));
+
+    /// <summary>
+    /// The version of the items' lookup keys in <see cref="ComponentsKey"/>: v2 indexes an entity known only by a lone name
+    /// under it, so a picture written before is rebuilt once rather than updated with lone names it cannot find.
+    /// </summary>
+    public const string KeysVersion = "picture.keys.v2";
 
     /// <summary>The version of the candidate index (<see cref="IIncrementalStage.Candidates"/>) in <see cref="ComponentsKey"/>.</summary>
     public const string CandidatesVersion = "picture.candidates.v1";
@@ -180,6 +189,11 @@ public static class StoryPicture
         }
 
         var fresh = added.Select(d => d.Document.Id).ToHashSet(StringComparer.Ordinal);
+
+        // The bounds below are per new document: a batch of reports (a watch that finds many files, a cluster's story
+        // grain) must touch and read what the same reports added one by one would, or its claims stay apart from the
+        // stored ones a whole-story run groups them with.
+        var reports = Math.Max(1, added.Count);
         var touchedCount = new Dictionary<string, int>(StringComparer.Ordinal);
         var writtenCount = new Dictionary<string, int>(StringComparer.Ordinal);
         var writes = new List<PictureWrite>();
@@ -236,21 +250,38 @@ public static class StoryPicture
             // One lookup per distinct key of the new documents, not one per unit: a report's claims share most of
             // their words, and each lookup reads a posting list of up to MaxPosting ids.
             var postings = picture.FindPicturePostings(stage.PictureKind, [.. units.SelectMany(k => k).Distinct(StringComparer.Ordinal)], MaxPosting);
+            var closest = new List<string>();
             foreach (var keys in units)
             {
                 // A unit touches an item sharing the stage's minimum of keys and a good part of its own keys: a claim
                 // sharing two common words out of twenty with a proposition is not about to join it.
                 var least = Math.Max(stage.MinSharedKeys, (int)Math.Ceiling(MinSharedShare * keys.Count));
+                (string Id, int Count) best = (string.Empty, 0);
                 foreach (var (id, count) in Shared(postings, keys))
                 {
                     if (count >= least)
                     {
                         shared[id] = shared.GetValueOrDefault(id) + count;
+                        if (count > best.Count || (count == best.Count && string.CompareOrdinal(id, best.Id) < 0))
+                        {
+                            best = (id, count);
+                        }
                     }
+                }
+
+                if (best.Count > 0)
+                {
+                    closest.Add(best.Id);
                 }
             }
 
-            var touched = shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(MaxTouched).Select(s => s.Key).ToList();
+            // Every new unit's closest item is computed again, however many units the new documents hold (a report of a
+            // hundred claims, each the copy of a stored one, touches a hundred propositions); then the items sharing most
+            // keys, up to the bound. Under the bound alone, the claims of a long report beyond its first MaxTouched
+            // propositions stayed apart from the stored copies a whole-story run groups them with.
+            var touched = closest.Distinct(StringComparer.Ordinal)
+                .Union(shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(MaxTouched * reports).Select(s => s.Key), StringComparer.Ordinal)
+                .ToList();
             Lap("lookup:keys");
             touchedItems[stage.PictureKind] = picture.ReadPicture(stage.PictureKind, touched, LatestUnits);
             Lap("lookup:items");
@@ -321,7 +352,7 @@ public static class StoryPicture
         {
             foreach (var document in item.Item.Units.Select(PictureItem.DocumentOf).Where(d => !fresh.Contains(d)).Distinct(StringComparer.Ordinal).Take(MaxDocumentsPerItem))
             {
-                if (loaded.Count >= MaxDocuments)
+                if (loaded.Count >= MaxDocuments * reports)
                 {
                     break;
                 }
@@ -330,7 +361,7 @@ public static class StoryPicture
             }
         }
 
-        var candidatesRead = candidateDocuments.Take(MaxCandidateDocuments).ToHashSet(StringComparer.Ordinal);
+        var candidatesRead = candidateDocuments.Take(MaxCandidateDocuments * reports).ToHashSet(StringComparer.Ordinal);
         loaded.UnionWith(candidatesRead);
 
         // Units the touched items hold in the documents read, every one of them (read by document, however large the

@@ -81,9 +81,16 @@ public sealed class EntityResolutionStage : IIncrementalStage
     public IReadOnlyList<string> ProbeKeys(PictureItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return LayerJson.TryDeserialize<Entity>(item.Json) is { } entity
-            ? [.. entity.Aliases.Prepend(entity.Name).SelectMany(n => ProbeKeys(n, entity.Type)).Distinct(StringComparer.Ordinal)]
-            : item.Keys;
+        if (LayerJson.TryDeserialize<Entity>(item.Json) is not { } entity)
+        {
+            return item.Keys;
+        }
+
+        // An entity known only by a lone name ("Baghdadi") also probes the entities stored under that lone name, which
+        // hold both of its lone keys: it joins one of them before a full name holding only the surname key, and a second
+        // report's lone "Baghdadi" joins the first's instead of making an entity of its own each time.
+        var keys = entity.Aliases.Prepend(entity.Name).SelectMany(n => ProbeKeys(n, entity.Type));
+        return [.. (LoneName(entity) is { } lone ? keys.Concat(LoneKeys(lone)) : keys).Distinct(StringComparer.Ordinal)];
     }
 
     /// <inheritdoc />
@@ -147,6 +154,14 @@ public sealed class EntityResolutionStage : IIncrementalStage
 
     private IEnumerable<string> IndexKeys(Entity entity)
     {
+        if (LoneName(entity) is { } lone)
+        {
+            foreach (var key in LoneKeys(lone))
+            {
+                yield return key;
+            }
+        }
+
         foreach (var name in entity.Aliases.Prepend(entity.Name).Distinct(StringComparer.Ordinal))
         {
             var form = NameForms.Of(name, entity.Type, _demonyms);
@@ -178,6 +193,38 @@ public sealed class EntityResolutionStage : IIncrementalStage
         // Two documents' lone "Smith" may be two people: a surname alone only finds the full name it can stand for.
         yield return form.Core.Count == 1 && type == EntityType.Person ? "~" + form.Core[0] : FormKey(form, type);
     }
+
+    /// <summary>
+    /// The lone name a person entity is known by when it has no full name (name and aliases a single word each, as the
+    /// whole-story resolver leaves the lone "Baghdadi" of reports that never write the full name), else null.
+    /// </summary>
+    private string? LoneName(Entity entity)
+    {
+        if (entity.Type != EntityType.Person)
+        {
+            return null;
+        }
+
+        string? lone = null;
+        foreach (var name in entity.Aliases.Prepend(entity.Name))
+        {
+            var form = NameForms.Of(name, entity.Type, _demonyms);
+            if (form.Core.Count > 1)
+            {
+                return null;
+            }
+
+            lone ??= form.Core.Count == 1 ? form.Core[0] : null;
+        }
+
+        return lone;
+    }
+
+    /// <summary>
+    /// The keys of an entity known by a lone name: two, so that a lone name probing them (with the surname key a full name
+    /// holds) shares two keys with it and one with a full name of that surname.
+    /// </summary>
+    private static IEnumerable<string> LoneKeys(string lone) => ["=" + lone, "=" + lone + "="];
 
     private static string FormKey(NameForm form, EntityType type) => form.Key + "#" + (type == EntityType.Location ? "L" : "X");
 }

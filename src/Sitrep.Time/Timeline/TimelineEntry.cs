@@ -54,3 +54,11 @@ public readonly record struct TimeInterval(DateTime Start, DateTime End)
 /// <summary>The corpus layer holding the timeline in order (a partial order: unplaced entries come last).</summary>
 /// <param name="Entries">Entries: placed ones by interval, then the underspecified ones in report order.</param>
 public sealed record TimelineLayer(IReadOnlyList<TimelineEntry> Entries);
+
+/// <summary>
+/// The entries <see cref="TimelineStage"/> built beyond its bound and left out of the <see cref="TimelineLayer"/> (a view
+/// of the story kept small), in the same order: the stored picture keeps them, so that the picture a whole-story run
+/// writes holds every entry an incremental update keeps (it keeps those beyond the bound its new reports touch).
+/// </summary>
+/// <param name="Entries">The entries cut, as built (before any stage refining the timeline layer).</param>
+public sealed record TimelineCutLayer(IReadOnlyList<TimelineEntry> Entries);

@@ -25,7 +25,8 @@ public sealed partial class TimelineStage : IIncrementalStage
         ArgumentNullException.ThrowIfNull(corpus);
         var items = new List<PictureItem>();
         var number = 0;
-        foreach (var entry in corpus.Layers.Find<TimelineLayer>()?.Entries ?? [])
+        // The entries beyond the stage's bound (TimelineCutLayer) after those within it: the picture holds the whole story.
+        foreach (var entry in (corpus.Layers.Find<TimelineLayer>()?.Entries ?? []).Concat(corpus.Layers.Find<TimelineCutLayer>()?.Entries ?? []))
         {
             number++;
             var cites = entry.Cites.Where(c => keepUnit is null || keepUnit(UnitOf(c))).ToList();

@@ -149,11 +149,15 @@ public sealed partial class TimelineStage : ICorpusStage
 
         // Over an incremental update's neighbourhood (a part of the story) the bound is not the story's: an entry it cut
         // that cites a sentence the update writes back would drop a new report's sentence and delete a stored one.
-        if (ordered.Count > _maxEntries && corpus.Layers.Find<PictureScope>() is { } scope)
+        var cut = ordered.Skip(_maxEntries).Select(b => b.Entry).ToList();
+        if (cut.Count > 0 && corpus.Layers.Find<PictureScope>() is { } scope)
         {
-            entries.AddRange(ordered.Skip(_maxEntries).Select(b => b.Entry).Where(e => e.Cites.Any(c => scope.Holds(PictureKind, UnitOf(c)))));
+            entries.AddRange(cut.Where(e => e.Cites.Any(c => scope.Holds(PictureKind, UnitOf(c)))));
+            cut = [.. cut.Where(e => !e.Cites.Any(c => scope.Holds(PictureKind, UnitOf(c))))];
         }
 
+        // The entries cut are the story's all the same: the stored picture keeps them (ExportPicture), as an update does.
+        corpus.Layers.Set(new TimelineCutLayer(cut));
         corpus.Layers.Set(new TimelineLayer(entries));
     }
 
