@@ -235,8 +235,19 @@ internal static class FrameBuilder
             return false;
         }
 
-        // The name the age is of: the word the number hangs from ("61-year-old Ortiz", "Ortiz, 61,"), up a flat name.
+        // The name the age is of: the word the number hangs from ("61-year-old Ortiz", "Ortiz, 61,"), or, when the parser
+        // hung the age elsewhere (it reads an unknown "Sixty-year-old" as punctuation), the nearest name word after it, then
+        // before it; up a flat or compound name to its head.
         var name = parse[at].Head;
+        if (name < 0 || parse[name].Upos is not "PROPN")
+        {
+            name = -1;
+            for (var d = 1; d <= 5 && name < 0; d++)
+            {
+                name = at + d <= last && parse[at + d].Upos is "PROPN" ? at + d : at - d >= first && parse[at - d].Upos is "PROPN" ? at - d : -1;
+            }
+        }
+
         while (name >= 0 && parse[name].Relation is "flat" or "compound")
         {
             name = parse[name].Head;

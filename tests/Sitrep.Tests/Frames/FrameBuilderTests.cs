@@ -505,5 +505,15 @@ public class FrameBuilderTests
             "killing/VERB/kill/6/advcl", "two/NUM/two/12/nummod", "women/NOUN/woman/10/obj", "./PUNCT/./6/punct"))
             .Measures.Where(m => m.Role == MeasureRoles.Age).ShouldHaveSingleItem();
         then.Undated.ShouldBeFalse();
+
+        // The parser reads an unknown "Sixty-year-old" as punctuation hung from the verb: the name after it holds the age.
+        var spelled = WithWordMeasures(Parsed(
+            "Sixty-year-old Lena Ortiz is now accused of killing two women in 1967.",
+            "Sixty-year-old/PUNCT/sixty-year-old/5/punct", "Lena/PROPN/Lena/2/compound", "Ortiz/PROPN/Ortiz/5/nsubj:pass", "is/AUX/be/5/aux:pass",
+            "now/ADV/now/5/advmod", "accused/VERB/accuse/-1/root", "of/SCONJ/of/7/mark", "killing/VERB/kill/5/advcl", "two/NUM/two/9/nummod",
+            "women/NOUN/woman/7/obj", "in/ADP/in/11/case", "1967/NUM/1967/7/obl", "./PUNCT/./5/punct"))
+            .Measures.Where(m => m.Role == MeasureRoles.Age).ShouldHaveSingleItem();
+        spelled.Min.ShouldBe(60);
+        spelled.Undated.ShouldBeTrue();
     }
 }
