@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Sitrep.Claims.Quantities;
 using Sitrep.Claims.Text;
 using Sitrep.Documents;
 
@@ -288,15 +289,28 @@ internal static partial class AttributeReader
             return i;
         }
 
+        // "sixty", "sixty-one", "Seventy - two": a number written in words, tens and units.
+        var parts = text.ToLowerInvariant().Split('-', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length is 1 or 2 && QuantityExtractor.NumberWord(parts[0]) is { } tens && tens >= 10)
+        {
+            if (parts.Length == 1)
+            {
+                return tens;
+            }
+
+            return tens % 10 == 0 && tens >= 20 && QuantityExtractor.NumberWord(parts[1]) is { } unit and > 0 and < 10 ? tens + unit
+                : parts[1] == "one" && tens % 10 == 0 && tens >= 20 ? tens + 1 : null;
+        }
+
         return double.TryParse(text.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 
-    /// <summary>"Robert Buckley, 32, died…".</summary>
-    [GeneratedRegex(@"(?<name>\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?<n>\d{1,3}),(?!\d)", RegexOptions.CultureInvariant)]
+    /// <summary>"Robert Buckley, 32, died…", "Robert Buckley, age 32", "Robert Buckley, aged 32, …".</summary>
+    [GeneratedRegex(@"(?<name>\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+(?:(?<n>\d{1,3}),(?!\d)|aged?\s+(?<n>\d{1,3})(?![\d.,]\d|\s*-?\s*(?:months?|weeks?|days?)\b))", RegexOptions.CultureInvariant)]
     private static partial Regex AgeAfterName();
 
-    /// <summary>"31-year-old Robert Buckley".</summary>
-    [GeneratedRegex(@"\b(?<n>\d{1,3})\s*[- ]\s*year\s*[- ]\s*old\s+(?<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})\b", RegexOptions.CultureInvariant)]
+    /// <summary>"31-year-old Robert Buckley", "Sixty-year-old Robert Buckley", "thirty-one-year-old Robert Buckley".</summary>
+    [GeneratedRegex(@"\b(?<n>\d{1,3}|(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)(?:\s*-\s*[a-z]+)?|[A-Za-z]+teen|[Tt]en|[Ee]leven|[Tt]welve)\s*[- ]\s*year\s*[- ]\s*old\s+(?<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})\b", RegexOptions.CultureInvariant)]
     private static partial Regex AgeBeforeName();
 
     /// <summary>"Zurana Horton, 34, a mother of 12", "Mother of 13 Zurana Horton".</summary>

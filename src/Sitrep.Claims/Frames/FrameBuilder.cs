@@ -198,7 +198,146 @@ internal static class FrameBuilder
             all.Add(m);
         }
 
+        for (var k = 0; k < (all ?? measures).Count; k++)
+        {
+            var m = (all ?? measures)[k];
+            if (m.Role == MeasureRoles.Term && m.Holder is null && TermHolder(parse, words, first, last, m) is { } holder)
+            {
+                all ??= [.. measures];
+                all[k] = m with { Holder = holder };
+            }
+
+            if (m.Role == MeasureRoles.Age && !m.Undated && AgeUndated(parse, words, first, last, m))
+            {
+                all ??= [.. measures];
+                all[k] = m with { Undated = true };
+            }
+        }
+
         return all ?? measures;
+    }
+
+    private static readonly HashSet<string> MonthNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    };
+
+    /// <summary>
+    /// True when the sentence of a named holder's age writes a year or a month and none of them hangs from the verb the
+    /// holder is the subject of (it dates another, embedded act: "accused of killing two women in 1967"). False when the
+    /// sentence writes no such date, when the holder is no verb's subject, or when a date hangs from the holder's verb.
+    /// </summary>
+    private static bool AgeUndated(ParsedSentence parse, SentenceWords words, int first, int last, Measure age)
+    {
+        var at = TokenAt(words, first, last, age.Range.Start);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        // The name the age is of: the word the number hangs from ("61-year-old Ortiz", "Ortiz, 61,"), or, when the parser
+        // hung the age elsewhere (it reads an unknown "Sixty-year-old" as punctuation), the nearest name word after it, then
+        // before it; up a flat or compound name to its head.
+        var name = parse[at].Head;
+        if (name < 0 || parse[name].Upos is not "PROPN")
+        {
+            name = -1;
+            for (var d = 1; d <= 5 && name < 0; d++)
+            {
+                name = at + d <= last && parse[at + d].Upos is "PROPN" ? at + d : at - d >= first && parse[at - d].Upos is "PROPN" ? at - d : -1;
+            }
+        }
+
+        while (name >= 0 && parse[name].Relation is "flat" or "compound")
+        {
+            name = parse[name].Head;
+        }
+
+        if (name < 0 || parse[name].Upos is not "PROPN" || parse[name].Relation is not ("nsubj" or "nsubj:pass"))
+        {
+            return false;
+        }
+
+        var verb = parse[name].Head;
+        var dates = false;
+        for (var i = first; i <= last; i++)
+        {
+            var w = words[i];
+            var isDate = MonthNames.Contains(w) || (w.Length == 4 && int.TryParse(w, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1800 and <= 2100);
+            if (!isDate)
+            {
+                continue;
+            }
+
+            dates = true;
+            for (var (h, steps) = (parse[i].Head, 0); h >= 0 && steps < 8; (h, steps) = (parse[h].Head, steps + 1))
+            {
+                if (h == verb)
+                {
+                    return false; // a date of the holder's own clause
+                }
+
+                if (parse[h].Upos is "VERB")
+                {
+                    break; // the date of another act
+                }
+            }
+        }
+
+        return dates;
+    }
+
+    private static int TokenAt(SentenceWords words, int first, int last, int offset)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (words.Tokens[i].Start <= offset && offset < words.Tokens[i].End)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Who a prison term is of: the subject of the verb the term hangs from ("Gigante was sentenced to seven years"; a
+    /// clause without its own subject, "while serving a 15-year sentence", takes its head clause's), when that subject is a
+    /// name; its last word, lower case. Null for a pronoun or a common noun ("He was sentenced", "a jury sentenced him"),
+    /// which leave the holder to the story.
+    /// </summary>
+    private static string? TermHolder(ParsedSentence parse, SentenceWords words, int first, int last, Measure term)
+    {
+        var at = -1;
+        for (var i = first; i <= last && at < 0; i++)
+        {
+            if (words.Tokens[i].Start <= term.Range.Start && term.Range.Start < words.Tokens[i].End)
+            {
+                at = i;
+            }
+        }
+
+        for (var (v, steps) = (at, 0); v >= 0 && steps < 8; steps++)
+        {
+            v = parse[v].Head;
+            if (v < 0 || parse[v].Upos is not "VERB")
+            {
+                continue;
+            }
+
+            var subject = Subject.Of(parse, v);
+            if (subject >= 0)
+            {
+                return OccasionReader.IsName(parse, words, subject) ? words[Subject.NameEnd(parse, subject)].ToLowerInvariant() : null;
+            }
+
+            if (parse[v].Relation is not ("advcl" or "xcomp" or "acl"))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The word that heads the claim's words: the one highest in the tree, a verb before anything else.</summary>

@@ -29,6 +29,20 @@ public sealed record Measure(string Role, string? Counted, double? Min, double? 
     public string? Located { get; init; }
 
     /// <summary>
+    /// For a prison term, the last word of the name that is the subject of the clause giving it, lower case ("genovese" in
+    /// "Genovese ran the family while serving a 15-year sentence"), or null when the subject is a pronoun, a common noun or
+    /// absent: an obituary tells other men's sentences beside its subject's.
+    /// </summary>
+    public string? Holder { get; init; }
+
+    /// <summary>
+    /// For a named holder's age, true when its sentence writes a year or a month but none of them dates the holder's own
+    /// clause: "Sixty-year-old Lena Ortiz is now accused of killing two women in 1967" gives her age now, and the year
+    /// dates the killings. Such an age is not kept apart from others by that date.
+    /// </summary>
+    public bool Undated { get; init; }
+
+    /// <summary>
     /// For a distance, the compass bearing from the place it is measured from, in degrees clockwise from north ("150
     /// nautical miles east of Aden" is 90), or null when no compass word is written.
     /// </summary>

@@ -77,10 +77,11 @@ internal static partial class FigureFinder
 
                 var claimRef = new ClaimRef(doc.Document.Id, claim);
                 var source = ClaimSource.Of(corpus, claimRef, origin);
-                var background = BackgroundOf(doc, claim, sentence, source.ReportTime);
+                var sentenceBackground = BackgroundOf(doc, claim, sentence, source.ReportTime);
                 foreach (var read in claim.Frame.Measures)
                 {
                     var m = agedNames.Named(read);
+                    var background = m.Undated ? null : sentenceBackground; // an age the sentence's date does not date
                     if (claim.Polarity == ClaimPolarity.Negative && !m.IsZero && !MeasureRoles.ReadsOwnNegation(m.Role))
                     {
                         continue; // "it is not true that 30 died" gives no figure of 30 (a count of occasions or a clock time is negated by its own verb, see ReadsOwnNegation)
@@ -161,7 +162,7 @@ internal static partial class FigureFinder
         foreach (var ((role, counted), members) in groups.OrderBy(g => g.Key.Role, StringComparer.Ordinal).ThenBy(g => g.Key.Counted, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var evt in Events(members, alignment, shared))
+            foreach (var evt in Events(members, alignment, shared, TermHolders(role, members, corpus)))
             {
                 // A toll that a report of this event says has risen, or is expected to, is a count that moves.
                 var moving = MeasureRoles.IsCumulative(role) && evt.Exists(e => movers.Contains(e.Value.DocumentId));
@@ -312,10 +313,65 @@ internal static partial class FigureFinder
     /// of one election name the country, its leaders and its observers but rarely the same people in full (a leader's
     /// name is spelt two ways); the background-time and event-date checks still keep two elections apart.
     /// </remarks>
-    private static List<List<Member>> Events(List<Member> members, StoryAlignment alignment, SharedFigures shared) =>
+    private static List<List<Member>> Events(List<Member> members, StoryAlignment alignment, SharedFigures shared, Dictionary<Member, string>? holders) =>
         EventPartition.Of(members, (o, m) =>
             (o.Value.Measure.Role is not (MeasureRoles.Count or MeasureRoles.Occasions or MeasureRoles.Rank) || alignment.SharePerson(o.Value.DocumentId, m.Value.DocumentId))
+            && (holders is null || !holders.TryGetValue(o, out var ho) || !holders.TryGetValue(m, out var hm) || string.Equals(ho, hm, StringComparison.Ordinal))
             && Joins(o, m, alignment, shared));
+
+    /// <summary>
+    /// Whose each prison term is, when the sentences name holders (<see cref="Measure.Holder"/>): a term with no named holder
+    /// ("He was sentenced to 12 years") is its document's most named holder of the figure's (the surname written most
+    /// often in its text), and none when the document names none of them. Terms of two holders are two figures' values:
+    /// an obituary gives the sentence of a man its subject was convicted with. Null when no term names a holder.
+    /// </summary>
+    private static Dictionary<Member, string>? TermHolders(string role, List<Member> members, Corpus corpus)
+    {
+        if (role != MeasureRoles.Term || !members.Exists(m => m.Value.Measure.Holder is not null))
+        {
+            return null;
+        }
+
+        var names = members.Select(m => m.Value.Measure.Holder).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var texts = corpus.Documents.ToDictionary(d => d.Document.Id, d => d.Document.Text, StringComparer.Ordinal);
+        var holders = new Dictionary<Member, string>(ReferenceEqualityComparer.Instance);
+        foreach (var m in members)
+        {
+            if (m.Value.Measure.Holder is { } own)
+            {
+                holders[m] = own;
+                continue;
+            }
+
+            if (!texts.TryGetValue(m.Value.DocumentId, out var text))
+            {
+                continue;
+            }
+
+            var counts = names.Select(n => (Name: n, Count: Mentions(text, n))).Where(c => c.Count > 0).OrderByDescending(c => c.Count).ToList();
+            if (counts.Count > 0 && (counts.Count == 1 || counts[0].Count > counts[1].Count))
+            {
+                holders[m] = counts[0].Name;
+            }
+        }
+
+        return holders;
+    }
+
+    /// <summary>How many times <paramref name="name"/> is written in <paramref name="text"/> as a whole word, in any case.</summary>
+    private static int Mentions(string text, string name)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(name, i + name.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            if ((i == 0 || !char.IsLetter(text[i - 1])) && (i + name.Length == text.Length || !char.IsLetter(text[i + name.Length])))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     private static bool Joins(Member o, Member m, StoryAlignment alignment, SharedFigures shared) =>
             string.Equals(o.Scope, m.Scope, StringComparison.Ordinal)
@@ -344,7 +400,7 @@ internal static partial class FigureFinder
             && (o.Value.Measure.Located is null || m.Value.Measure.Located is null || string.Equals(o.Value.Measure.Located, m.Value.Measure.Located, StringComparison.Ordinal))
             && (MeasureRoles.IsTimeless(o.Value.Measure.Role)
                 || ((o.Value.Measure.Role is MeasureRoles.Occasions or MeasureRoles.Rank || string.Equals(o.Background, m.Background, StringComparison.Ordinal))
-                    && StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null)));
+                    && (o.Value.Measure.Undated || m.Value.Measure.Undated || StoryAlignment.DateMismatch(o.Value.Measure.EventTime ?? o.Claim.EventTime, o.Claim.ReportTime, m.Value.Measure.EventTime ?? m.Claim.EventTime, m.Claim.ReportTime) is null))));
 
     /// <summary>
     /// True when <paramref name="a"/>'s source also gives, elsewhere in the same document, a value <paramref name="b"/>'s

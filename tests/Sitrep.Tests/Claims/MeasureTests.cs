@@ -259,6 +259,11 @@ public sealed class MeasureTests
     [Theory]
     [InlineData("Tobias Marren, 32, died while climbing.", MeasureRoles.Age, "tobias marren", 32.0)]
     [InlineData("The 31-year-old Englishman Tobias Marren fell.", MeasureRoles.Age, "tobias marren", 31.0)]
+    [InlineData("Sixty-year-old Tobias Marren was arrested on Friday.", MeasureRoles.Age, "tobias marren", 60.0)]
+    [InlineData("Police said seventy-two-year-old Tobias Marren was arrested.", MeasureRoles.Age, "tobias marren", 72.0)]
+    [InlineData("Police arrested Tobias Marren, age 61, on Friday.", MeasureRoles.Age, "tobias marren", 61.0)]
+    [InlineData("This morning police charged Tobias Marren, age 61.", MeasureRoles.Age, "tobias marren", 61.0)]
+    [InlineData("Tobias Marren, aged 61, was arrested.", MeasureRoles.Age, "tobias marren", 61.0)]
     [InlineData("Lena Corvo, 34, a mother of 12, was shot on the street.", MeasureRoles.Children, "lena corvo", 12.0)]
     [InlineData("The quake struck Harrow island, home to 120,000 people, on Sunday.", MeasureRoles.Population, "harrow", 120000.0)]
     public void FiguresOfANamedHolderAreReadWithTheHolder(string text, string role, string holder, double value)

@@ -451,4 +451,69 @@ public class FrameBuilderTests
             "at/ADP/at/7/case", "10/NUM/10/7/nummod", "a.m./NOUN/a.m./4/obl", "today/NOUN/today/4/obl:tmod", "./PUNCT/./4/punct"))
             .Measures.ShouldNotContain(m => m.Role == MeasureRoles.Clock);
     }
+
+    private static ClaimFrame WithWordMeasures((SentenceWords Words, ParsedSentence Parse) s) =>
+        FrameBuilder.Build(s.Parse, s.Words, 0, s.Words.Count - 1, ClaimFrame.Empty with
+        {
+            Measures = [.. PrisonTermReader.Read(s.Words, 0, s.Words.Count - 1).Concat(AttributeReader.Read(s.Words, 0, s.Words.Count - 1))],
+        });
+
+    [Fact]
+    public void APrisonTermIsHeldByTheNamedSubjectOfItsClauseOrOfTheClauseAbove()
+    {
+        // An obituary gives the sentence of the man its subject was convicted with: "while serving" has no subject of its own.
+        var other = WithWordMeasures(Parsed(
+            "Genovese ran the family while serving a sentence of 15 years.",
+            "Genovese/PROPN/Genovese/1/nsubj", "ran/VERB/run/-1/root", "the/DET/the/3/det", "family/NOUN/family/1/obj", "while/SCONJ/while/5/mark",
+            "serving/VERB/serve/1/advcl", "a/DET/a/7/det", "sentence/NOUN/sentence/5/obj", "of/ADP/of/10/case", "15/NUM/15/10/nummod",
+            "years/NOUN/year/7/nmod", "./PUNCT/./1/punct"))
+            .Measures.Where(m => m.Role == MeasureRoles.Term).ShouldHaveSingleItem();
+        other.Holder.ShouldBe("genovese");
+
+        var named = WithWordMeasures(Parsed(
+            "Gigante was sentenced to 12 years in prison.",
+            "Gigante/PROPN/Gigante/2/nsubj:pass", "was/AUX/be/2/aux:pass", "sentenced/VERB/sentence/-1/root", "to/ADP/to/5/case", "12/NUM/12/5/nummod",
+            "years/NOUN/year/2/obl", "in/ADP/in/7/case", "prison/NOUN/prison/2/obl", "./PUNCT/./2/punct"))
+            .Measures.Where(m => m.Role == MeasureRoles.Term).ShouldHaveSingleItem();
+        named.Holder.ShouldBe("gigante");
+
+        // A pronoun leaves the holder to the story.
+        var pronoun = WithWordMeasures(Parsed(
+            "He was sentenced to 12 years in prison.",
+            "He/PRON/he/2/nsubj:pass", "was/AUX/be/2/aux:pass", "sentenced/VERB/sentence/-1/root", "to/ADP/to/5/case", "12/NUM/12/5/nummod",
+            "years/NOUN/year/2/obl", "in/ADP/in/7/case", "prison/NOUN/prison/2/obl", "./PUNCT/./2/punct"))
+            .Measures.Where(m => m.Role == MeasureRoles.Term).ShouldHaveSingleItem();
+        pronoun.Holder.ShouldBeNull();
+    }
+
+    [Fact]
+    public void AnAgeIsUndatedByAYearThatDatesAnotherActButDatedByOneOfItsOwnClause()
+    {
+        var now = WithWordMeasures(Parsed(
+            "Lena Ortiz, 60, is now accused of killing two women in 1967.",
+            "Lena/PROPN/Lena/7/nsubj:pass", "Ortiz/PROPN/Ortiz/0/flat", ",/PUNCT/,/3/punct", "60/NUM/60/0/appos", ",/PUNCT/,/3/punct",
+            "is/AUX/be/7/aux:pass", "now/ADV/now/7/advmod", "accused/VERB/accuse/-1/root", "of/SCONJ/of/9/mark", "killing/VERB/kill/7/advcl",
+            "two/NUM/two/11/nummod", "women/NOUN/woman/9/obj", "in/ADP/in/13/case", "1967/NUM/1967/9/obl", "./PUNCT/./7/punct"))
+            .Measures.Where(m => m.Role == MeasureRoles.Age).ShouldHaveSingleItem();
+        now.Counted.ShouldBe("lena ortiz");
+        now.Undated.ShouldBeTrue();
+
+        var then = WithWordMeasures(Parsed(
+            "Lena Ortiz, 60, was accused in 1967 of killing two women.",
+            "Lena/PROPN/Lena/6/nsubj:pass", "Ortiz/PROPN/Ortiz/0/flat", ",/PUNCT/,/3/punct", "60/NUM/60/0/appos", ",/PUNCT/,/3/punct",
+            "was/AUX/be/6/aux:pass", "accused/VERB/accuse/-1/root", "in/ADP/in/8/case", "1967/NUM/1967/6/obl", "of/SCONJ/of/10/mark",
+            "killing/VERB/kill/6/advcl", "two/NUM/two/12/nummod", "women/NOUN/woman/10/obj", "./PUNCT/./6/punct"))
+            .Measures.Where(m => m.Role == MeasureRoles.Age).ShouldHaveSingleItem();
+        then.Undated.ShouldBeFalse();
+
+        // The parser reads an unknown "Sixty-year-old" as punctuation hung from the verb: the name after it holds the age.
+        var spelled = WithWordMeasures(Parsed(
+            "Sixty-year-old Lena Ortiz is now accused of killing two women in 1967.",
+            "Sixty-year-old/PUNCT/sixty-year-old/5/punct", "Lena/PROPN/Lena/2/compound", "Ortiz/PROPN/Ortiz/5/nsubj:pass", "is/AUX/be/5/aux:pass",
+            "now/ADV/now/5/advmod", "accused/VERB/accuse/-1/root", "of/SCONJ/of/7/mark", "killing/VERB/kill/5/advcl", "two/NUM/two/9/nummod",
+            "women/NOUN/woman/7/obj", "in/ADP/in/11/case", "1967/NUM/1967/7/obl", "./PUNCT/./5/punct"))
+            .Measures.Where(m => m.Role == MeasureRoles.Age).ShouldHaveSingleItem();
+        spelled.Min.ShouldBe(60);
+        spelled.Undated.ShouldBeTrue();
+    }
 }
