@@ -31,7 +31,7 @@ public sealed class ClaimStage : PersistedDocumentStage<ClaimLayer>
     }
 
     /// <inheritdoc />
-    public override string Name => "claims.rules.v3";
+    public override string Name => "claims.rules.v4";
 
     /// <inheritdoc />
     /// <remarks>

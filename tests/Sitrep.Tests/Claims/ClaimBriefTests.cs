@@ -27,7 +27,7 @@ public sealed class ClaimBriefTests
     public void TheDefaultPipelineAssignsClaimsAndTheBriefCarriesThemWithExactSpans()
     {
         var (report, _) = Brief();
-        report.Generator.Stages.ShouldContain("claims.rules.v3");
+        report.Generator.Stages.ShouldContain("claims.rules.v4");
         report.Claims.Count.ShouldBe(2);
         foreach (var claim in report.Claims)
         {

@@ -34,7 +34,7 @@ public class FramePipelineTests
     {
         var names = DefaultPipeline.CreateBuilder().Build().DocumentStages.Select(s => s.Name).ToList();
         names.ShouldContain(SyntaxModel.ComponentName);
-        names.IndexOf(SyntaxModel.ComponentName).ShouldBeLessThan(names.IndexOf("claims.rules.v3"));
+        names.IndexOf(SyntaxModel.ComponentName).ShouldBeLessThan(names.IndexOf("claims.rules.v4"));
         new ClaimStage().Requires.ShouldContain(Capabilities.Syntax);
         new ClaimStage(new ClaimOptions { UseSyntax = false }).Requires.ShouldNotContain(Capabilities.Syntax);
         Should.Throw<Sitrep.Errors.SitrepException>(() => new AnalysisPipelineBuilder().Use(new SentenceStage()).Use(new TimexStage()).Use(new ClaimStage()).Build());
