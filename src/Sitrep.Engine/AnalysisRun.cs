@@ -237,7 +237,14 @@ public sealed class AnalysisRun
             phases.Start("queue");
             errors.AddRange(analysis.Errors);
             var byDocument = analysis.Documents.ToDictionary(a => a.Document.Id, StringComparer.Ordinal);
-            writer.Enqueue([.. documents.Select(d => new StoredDocument(d, PersistedLayers.Export(_pipeline, byDocument.GetValueOrDefault(d.Id))))], cancellationToken);
+            // Each document's layers are exported (JSON) on both cores, in the batch's order: between two batches this
+            // ran on one thread while the other core waited.
+            var stored = new StoredDocument[documents.Count];
+            Parallel.For(0, stored.Length, new ParallelOptions { MaxDegreeOfParallelism = _pipeline.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
+            {
+                stored[i] = new StoredDocument(documents[i], PersistedLayers.Export(_pipeline, byDocument.GetValueOrDefault(documents[i].Id)));
+            });
+            writer.Enqueue(stored, cancellationToken);
             analyzed.AddRange(analysis.Documents);
             filesDone += batch.Count;
             bytesRead += batch.Sum(f => SafeLength(f.FullPath)) + fetched.Sum(s => (long)s.Bytes.Length);
