@@ -237,7 +237,14 @@ public sealed class AnalysisRun
             phases.Start("queue");
             errors.AddRange(analysis.Errors);
             var byDocument = analysis.Documents.ToDictionary(a => a.Document.Id, StringComparer.Ordinal);
-            writer.Enqueue([.. documents.Select(d => new StoredDocument(d, PersistedLayers.Export(_pipeline, byDocument.GetValueOrDefault(d.Id))))], cancellationToken);
+            // Each document's layers are exported (JSON) on both cores, in the batch's order: between two batches this
+            // ran on one thread while the other core waited.
+            var stored = new StoredDocument[documents.Count];
+            Parallel.For(0, stored.Length, new ParallelOptions { MaxDegreeOfParallelism = _pipeline.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
+            {
+                stored[i] = new StoredDocument(documents[i], PersistedLayers.Export(_pipeline, byDocument.GetValueOrDefault(documents[i].Id)));
+            });
+            writer.Enqueue(stored, cancellationToken);
             analyzed.AddRange(analysis.Documents);
             filesDone += batch.Count;
             bytesRead += batch.Sum(f => SafeLength(f.FullPath)) + fetched.Sum(s => (long)s.Bytes.Length);
@@ -282,29 +289,36 @@ public sealed class AnalysisRun
             .ToList();
         var corpus = new Corpus(ordered);
         _pipeline.AnalyzeCorpus(corpus, cancellationToken);
-        phases.Start("corpus:vectors");
-        EmbeddingScope.Current?.Flush();
-        phases.Start("corpus");
-        foreach (var snapshot in corpus.Layers.All.OfType<ISnapshotLayer>())
-        {
-            _store.SetSetting(snapshot.SnapshotKey, snapshot.ToSnapshotJson());
-        }
-
         foreach (var (stage, time) in corpus.StageTimes)
         {
             phases.Add("corpus:" + stage, time);
         }
 
-        // The stored picture is written beside the brief's build, which only reads the corpus; the snapshot below waits
-        // for it, so the store still has one writer at a time.
-        var pictureTask = options.WholeStory
-            ? Task.Run(() =>
+        // The run's new sentence vectors, the layers' snapshots and the stored picture are written beside the brief's
+        // build, which only reads the corpus (none of them changes it), in the order they were written before; the
+        // snapshot below waits for them, so the store still has one writer at a time. The flush runs on this run's
+        // embedding scope, which the task carries with it.
+        var scope = EmbeddingScope.Current;
+        var pictureTask = Task.Run(() =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            scope?.Flush();
+            var flushed = Stopwatch.GetElapsedTime(started);
+            started = Stopwatch.GetTimestamp();
+            foreach (var snapshot in corpus.Layers.All.OfType<ISnapshotLayer>())
             {
-                var started = Stopwatch.GetTimestamp();
+                _store.SetSetting(snapshot.SnapshotKey, snapshot.ToSnapshotJson());
+            }
+
+            var snapshots = Stopwatch.GetElapsedTime(started);
+            started = Stopwatch.GetTimestamp();
+            if (options.WholeStory)
+            {
                 StoryPicture.Rebuild(_pipeline, _store, corpus);
-                return Stopwatch.GetElapsedTime(started);
-            })
-            : Task.FromResult(TimeSpan.Zero);
+            }
+
+            return (Vectors: flushed, Snapshots: snapshots, Picture: Stopwatch.GetElapsedTime(started));
+        });
 
         phases.Start("brief:build");
         BriefReport brief;
@@ -320,19 +334,27 @@ public sealed class AnalysisRun
         }
 
         // Kept whole so that `sitrep brief` can render it again (another format, changes since a time, --full) without
-        // re-analysing; written beside the rendering, which only reads the model.
+        // re-analysing; written beside the rendering, which only reads the model. Its JSON is made as soon as the brief
+        // is built; only the write waits for the picture's.
+        var snapshotJson = Task.Run(() =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var json = BriefSnapshot.ToJson(brief);
+            return (Json: json, Time: Stopwatch.GetElapsedTime(started));
+        });
         var snapshotTask = Task.Run(() =>
         {
-            var picture = pictureTask.GetAwaiter().GetResult();
+            var before = pictureTask.GetAwaiter().GetResult();
+            var (json, serialised) = snapshotJson.GetAwaiter().GetResult();
             var started = Stopwatch.GetTimestamp();
-            _store.SetSetting(BriefSnapshot.Key, BriefSnapshot.ToJson(brief));
+            _store.SetSetting(BriefSnapshot.Key, json);
             if (options.WholeStory)
             {
                 // The brief of the whole story, from the picture just rebuilt: current until the next update.
                 StoryPicture.StampBrief(_store);
             }
 
-            return (Picture: picture, Snapshot: Stopwatch.GetElapsedTime(started));
+            return (Before: before, Snapshot: serialised + Stopwatch.GetElapsedTime(started));
         });
         var written = new List<string>();
         if (options.OutputDirectory is { } outDir)
@@ -357,11 +379,13 @@ public sealed class AnalysisRun
         }
 
         phases.Start("brief:snapshot wait");
-        var (pictureTime, snapshotTime) = snapshotTask.GetAwaiter().GetResult();
+        var (beside, snapshotTime) = snapshotTask.GetAwaiter().GetResult();
         phases.Stop();
+        phases.Add("corpus:vectors", beside.Vectors);
+        phases.Add("corpus:snapshots", beside.Snapshots);
         if (options.WholeStory)
         {
-            phases.Add("picture:rebuild", pictureTime);
+            phases.Add("picture:rebuild", beside.Picture);
         }
 
         phases.Add("brief:snapshot", snapshotTime);

@@ -41,7 +41,26 @@ public static class DefaultPipeline
             .Use(new PropositionStage(SyndicationGroupOf, entitiesOf: EntitiesOf, withFigures: true, judge: Judge, meaning: TimelineMeaning.Instance, entitiesIn: EntitiesIn))
             .Use(new CentralSentenceTakeawayStage())
             .Use(new CorroboratedTakeawayStage())
-            .Use(new AchStage(ach, NliAchMeaning.Default));
+            .Use(new AchStage(ach, NliAchMeaning.Default))
+            .WarmCorpus(WarmWordNet)
+            .WarmCorpus(WarmSentenceModels);
+
+    /// <summary>
+    /// WordNet (about a second of CPU to read), which the pair classifier reads for its word features: loaded beside
+    /// the first corpus stages and the sentence models, not when the figures' first pair asks for it.
+    /// </summary>
+    private static void WarmWordNet() => _ = Sitrep.Meaning.Lexicon.WordNet.Shared;
+
+    /// <summary>
+    /// The pair classifier, its MiniLM encoder and the same-event model, loaded (not run: nothing is encoded, so no
+    /// vector and no cache entry differs) while entity resolution runs, instead of on the critical path when the
+    /// figures or the timeline first judge a pair.
+    /// </summary>
+    private static void WarmSentenceModels()
+    {
+        _ = CachedClassifier.Value;
+        _ = TimelineMeaning.Instance.Model;
+    }
 
     /// <summary>
     /// The syndication source of a document from the ingest's <see cref="SyndicationLayer"/> (wire copies republished by

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sitrep.Brief.Model;
 
 namespace Sitrep.Brief.Rendering;
@@ -18,8 +19,21 @@ internal static class ActorList
         public int Mentions { get; init; }
     }
 
+    // The Markdown and the HTML brief both list the actors, rendered side by side from one report and one set of texts:
+    // each list is worked out once (the actor tests read every text), and the second renderer waits for the first's.
+    private static readonly ConditionalWeakTable<BriefReport, ConditionalWeakTable<IReadOnlyDictionary<string, string>, Lazy<IReadOnlyList<Actor>>>> Cache = [];
+
     /// <summary>The actors (sources and common nouns left out, see <see cref="Building.ActorPicker.IsActor"/>), most mentioned first.</summary>
     public static IReadOnlyList<Actor> Of(BriefReport report, IReadOnlyDictionary<string, string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(texts);
+        return Cache.GetOrCreateValue(report)
+            .GetValue(texts, t => new Lazy<IReadOnlyList<Actor>>(() => Listed(report, t), LazyThreadSafetyMode.ExecutionAndPublication))
+            .Value;
+    }
+
+    private static IReadOnlyList<Actor> Listed(BriefReport report, IReadOnlyDictionary<string, string> texts)
     {
         var numbers = report.Documents.Select((d, i) => (d.Id, i + 1)).ToDictionary(p => p.Id, p => p.Item2, StringComparer.Ordinal);
         return

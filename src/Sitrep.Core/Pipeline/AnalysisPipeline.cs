@@ -28,6 +28,12 @@ public sealed class AnalysisPipeline
     /// <summary>Corpus stages in run order, after all document stages.</summary>
     public ImmutableArray<ICorpusStage> CorpusStages { get; }
 
+    /// <summary>
+    /// Work that loads what the corpus stages use (<see cref="AnalysisPipelineBuilder.WarmCorpus"/>), started when the
+    /// corpus stages start so that a model is read while the stages before the one that needs it run.
+    /// </summary>
+    public ImmutableArray<Action> CorpusWarmUps { get; init; } = [];
+
     /// <summary>How many documents are analysed at once.</summary>
     public int MaxDegreeOfParallelism { get; }
 
@@ -90,10 +96,25 @@ public sealed class AnalysisPipeline
     /// finished, so independent stages (entity resolution and proposition grouping, say) run side by side, at most
     /// <see cref="MaxDegreeOfParallelism"/> at once. A failing stage adds an error entry to <see cref="Corpus.Errors"/>
     /// and the rest still run. Errors and timings are recorded in stage order, so output stays deterministic.
+    /// The <see cref="CorpusWarmUps"/> run beside the stages (on a corpus with documents) and are waited for before this
+    /// returns; one that fails is ignored here (the stage that loads the same thing meets the failure itself).
     /// </summary>
     public void AnalyzeCorpus(Corpus corpus, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(corpus);
+        var warming = corpus.Documents.Count == 0 ? [] : CorpusWarmUps.Select(w => Task.Run(w, CancellationToken.None)).ToArray();
+        try
+        {
+            RunCorpusStages(corpus, cancellationToken);
+        }
+        finally
+        {
+            WaitQuietly(warming);
+        }
+    }
+
+    private void RunCorpusStages(Corpus corpus, CancellationToken cancellationToken)
+    {
         var count = CorpusStages.Length;
         var errors = new SitrepError?[count];
         var times = new TimeSpan[count];

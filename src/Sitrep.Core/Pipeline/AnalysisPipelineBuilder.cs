@@ -11,6 +11,7 @@ public sealed class AnalysisPipelineBuilder
 {
     private readonly List<IDocumentStage> _documentStages = [];
     private readonly List<ICorpusStage> _corpusStages = [];
+    private readonly List<Action> _corpusWarmUps = [];
 
     /// <summary>How many documents are analysed at once; defaults to the processor count.</summary>
     public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
@@ -30,6 +31,18 @@ public sealed class AnalysisPipelineBuilder
         ArgumentNullException.ThrowIfNull(stage);
         CheckName(stage);
         _corpusStages.Add(stage);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds work that readies what the corpus stages would otherwise load on first use (their models), run by
+    /// <see cref="AnalysisPipeline.AnalyzeCorpus"/> beside the first corpus stages, while the stages that need it wait
+    /// for the ones before them. It must not change what any stage computes: loading a model, not using it.
+    /// </summary>
+    public AnalysisPipelineBuilder WarmCorpus(Action warmUp)
+    {
+        ArgumentNullException.ThrowIfNull(warmUp);
+        _corpusWarmUps.Add(warmUp);
         return this;
     }
 
@@ -58,7 +71,7 @@ public sealed class AnalysisPipelineBuilder
             assigned.UnionWith(stage.Assigns);
         }
 
-        return new AnalysisPipeline([.. _documentStages], [.. _corpusStages], Math.Max(1, MaxDegreeOfParallelism));
+        return new AnalysisPipeline([.. _documentStages], [.. _corpusStages], Math.Max(1, MaxDegreeOfParallelism)) { CorpusWarmUps = [.. _corpusWarmUps] };
     }
 
     private IEnumerable<IAnalysisStage> AllStages() => _documentStages.Cast<IAnalysisStage>().Concat(_corpusStages);

@@ -168,6 +168,56 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void ACorpusWarmUpRunsBesideTheFirstStageAndHasFinishedWhenTheCorpusStagesReturn()
+    {
+        // The first stage waits for the warm-up to have started: were it run after the stages (or not at all), the wait
+        // would time out.
+        using var warming = new ManualResetEventSlim();
+        var sawWarmUp = false;
+        var warmedUp = false;
+        var pipeline = new AnalysisPipelineBuilder { MaxDegreeOfParallelism = 1 }
+            .Use(new SentenceStage())
+            .Use(new FakeCorpusStage("first.v1", [], _ => sawWarmUp = warming.Wait(TimeSpan.FromSeconds(30)), assigns: [Capabilities.Entities]))
+            .Use(new FakeCorpusStage("second.v1", [Capabilities.Entities]))
+            .WarmCorpus(() =>
+            {
+                warming.Set();
+                Thread.Sleep(200);
+                Volatile.Write(ref warmedUp, true);
+            })
+            .Build();
+        var corpus = new Corpus(pipeline.AnalyzeBatch([Some.Document()]).Documents);
+
+        pipeline.AnalyzeCorpus(corpus);
+
+        sawWarmUp.ShouldBeTrue();
+        Volatile.Read(ref warmedUp).ShouldBeTrue();
+        corpus.StageTimes.Keys.ShouldBe(["first.v1", "second.v1"]);
+    }
+
+    [Fact]
+    public void AFailingCorpusWarmUpIsNoErrorAndAnEmptyCorpusWarmsNothing()
+    {
+        var warmUps = 0;
+        var pipeline = new AnalysisPipelineBuilder()
+            .Use(new SentenceStage())
+            .Use(new FakeCorpusStage("only.v1", []))
+            .WarmCorpus(() =>
+            {
+                Interlocked.Increment(ref warmUps);
+                throw new InvalidOperationException("no model");
+            })
+            .Build();
+        var corpus = new Corpus(pipeline.AnalyzeBatch([Some.Document()]).Documents);
+
+        pipeline.AnalyzeCorpus(corpus);
+        pipeline.AnalyzeCorpus(new Corpus([]));
+
+        corpus.Errors.ShouldBeEmpty();
+        Volatile.Read(ref warmUps).ShouldBe(1);
+    }
+
+    [Fact]
     public void WhenTheRunIsCancelledDuringCorpusStages_ItThrowsOnlyOnceNoStageIsStillRunningAndLaterStagesNeverStart()
     {
         using var cancel = new CancellationTokenSource();

@@ -28,6 +28,24 @@ public sealed class SqliteDocumentStoreTests
     }
 
     [Fact]
+    public void TheStoresConnectionKeepsAPageCacheLargeEnoughForARebuiltPicture()
+    {
+        // SQLite's default cache (2,000 KiB) spilled a rebuilt picture's index pages to the write-ahead log mid-write.
+        long cacheSize = 0;
+        using (SqliteDocumentStore.Open(Path.Combine(Some.TempDirectory(), "s.db"), StoreCheck.Quick, connection =>
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA cache_size;";
+            cacheSize = Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }))
+        {
+        }
+
+        // A negative cache_size is a size in KiB.
+        cacheSize.ShouldBeLessThanOrEqualTo(-16_384);
+    }
+
+    [Fact]
     public void SavingTheSameContentTwiceDoesNotDuplicateIt()
     {
         using var store = SqliteDocumentStore.Open(Path.Combine(Some.TempDirectory(), "s.db"));
