@@ -115,7 +115,7 @@ public sealed class PerceptronTagger
     internal void Decode(IReadOnlyList<string[]> sentences, ScoreFunction score, int[][] output, int[][]? gold, Action<ReadOnlySpan<ulong>, int, int>? update, EntityGazetteer? entities = null, PerceptronModel? batched = null, int[][]? firstPass = null, Random? dropout = null, double dropoutRate = 0)
     {
         var casing = FeatureExtractor.Casing(sentences);
-        var history = new Dictionary<ulong, int[]>();
+        var history = new DocumentMemory();
         var maxLength = sentences.Count == 0 ? 0 : sentences.Max(s => s.Length);
         var features = new ulong[Math.Max(1, maxLength) * FeatureExtractor.MaxStatic];
         var counts = new int[Math.Max(1, maxLength)];
@@ -143,9 +143,8 @@ public sealed class PerceptronTagger
                 all[n++] = FeatureHash.Mix(TPrev2, (ulong)(prev2 + 1), (ulong)(prev + 1));
                 all[n++] = FeatureHash.Mix(TPrevLower, (ulong)(prev + 1), lower[i]);
                 var capital = words[i].Length > 0 && char.IsUpper(words[i][0]);
-                if (capital && history.TryGetValue(lower[i], out var seen))
+                if (capital && history.TryGetType(lower[i], out var best))
                 {
-                    var best = ArgMax(seen);
                     all[n++] = FeatureHash.Mix(THistory, (ulong)best + 1);
                     all[n++] = FeatureHash.Mix(THistoryPrev, (ulong)best + 1, (ulong)(prev + 1));
                 }
@@ -196,33 +195,13 @@ public sealed class PerceptronTagger
                 tags[i] = guess;
                 if (capital && guess != Bilou.Outside)
                 {
-                    if (!history.TryGetValue(lower[i], out var counter))
-                    {
-                        counter = new int[EntityTypes.Count];
-                        history[lower[i]] = counter;
-                    }
-
-                    counter[(int)Bilou.TypeOf(guess)]++;
+                    history.Add(lower[i], guess);
                 }
 
                 prev2 = prev;
                 prev = guess;
             }
         }
-    }
-
-    private static int ArgMax(int[] values)
-    {
-        var best = 0;
-        for (var t = 1; t < values.Length; t++)
-        {
-            if (values[t] > values[best])
-            {
-                best = t;
-            }
-        }
-
-        return best;
     }
 
     private static int Best(ReadOnlySpan<float> scores, int prev)
