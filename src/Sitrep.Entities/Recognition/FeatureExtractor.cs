@@ -63,8 +63,6 @@ internal sealed class FeatureExtractor
     private static readonly ulong TEntityShape = T("seen-entity|ss");
     private static readonly ulong TEntityM1 = T("seen-entity-1");
     private static readonly ulong TEntityP1 = T("seen-entity+1");
-    private static readonly ulong TRunHeadGaz = T("run-head-gaz|pos");
-    private static readonly ulong TRunHeadCluster = T("run-head-c3|pos");
 
     /// <summary>Most names from training data a token may carry features of.</summary>
     private const int MaxEntityFeatures = 8;
@@ -169,7 +167,6 @@ internal sealed class FeatureExtractor
             }
         }
 
-        var runEnd = upperSentence ? null : CapitalisedRuns(words);
         var seen = new ulong[n * MaxEntityFeatures];
         var seenCount = new int[n];
         var seenAny = new ulong[n];
@@ -247,18 +244,6 @@ internal sealed class FeatureExtractor
                 f[k++] = FeatureHash.Mix(TGaz, gaz[i]);
             }
 
-            if (runEnd is not null && runEnd[i] >= 0)
-            {
-                // The word is in a run of capitalised words ("Promises Treatment Center", "Ministry of Defence"): what
-                // the run's last word is (an organisation head in the gazetteer, its word cluster), with the word's place.
-                var last = runEnd[i];
-                var position = i == last ? 2UL : i > 0 && runEnd[i - 1] == last ? 1UL : 0UL;
-                var node = _lexicon.Next(0, lowerHashes[last]);
-                var flags = node < 0 ? 0UL : (ulong)_lexicon.FlagsOf(node);
-                f[k++] = FeatureHash.Mix(TRunHeadGaz, flags, position);
-                f[k++] = FeatureHash.Mix(TRunHeadCluster, (ulong)(c3[last] + 2), position);
-            }
-
             f[k++] = FeatureHash.Mix(TGazM1, At(gaz, i - 1));
             f[k++] = FeatureHash.Mix(TGazP1, At(gaz, i + 1));
             if (i == 0 || IsQuoteOrBracket(words[i - 1]))
@@ -280,46 +265,6 @@ internal sealed class FeatureExtractor
             counts[i] = k;
         }
     }
-
-    /// <summary>
-    /// For each word in a run of two or more capitalised words (an inner "of" allowed), the index of the run's last
-    /// word; -1 elsewhere.
-    /// </summary>
-    internal static int[] CapitalisedRuns(string[] words)
-    {
-        var n = words.Length;
-        var end = new int[n];
-        Array.Fill(end, -1);
-        var i = 0;
-        while (i < n)
-        {
-            if (!IsCapitalised(words[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var j = i;
-            while (j + 1 < n && (IsCapitalised(words[j + 1]) || (words[j + 1] == "of" && j + 2 < n && IsCapitalised(words[j + 2]))))
-            {
-                j++;
-            }
-
-            if (j > i)
-            {
-                for (var t = i; t <= j; t++)
-                {
-                    end[t] = j;
-                }
-            }
-
-            i = j + 1;
-        }
-
-        return end;
-    }
-
-    private static bool IsCapitalised(string w) => w.Length > 0 && char.IsUpper(w[0]) && (w.Length == 1 || w.Any(char.IsLower));
 
     private static ulong Suffix3(string w) => FeatureHash.OfLower(w.Length > 3 ? w.AsSpan(w.Length - 3) : w);
 

@@ -115,7 +115,7 @@ public sealed class PerceptronTagger
     internal void Decode(IReadOnlyList<string[]> sentences, ScoreFunction score, int[][] output, int[][]? gold, Action<ReadOnlySpan<ulong>, int, int>? update, EntityGazetteer? entities = null, PerceptronModel? batched = null, int[][]? firstPass = null, Random? dropout = null, double dropoutRate = 0)
     {
         var casing = FeatureExtractor.Casing(sentences);
-        var history = new DocumentMemory();
+        var history = new Dictionary<ulong, int[]>();
         var maxLength = sentences.Count == 0 ? 0 : sentences.Max(s => s.Length);
         var features = new ulong[Math.Max(1, maxLength) * FeatureExtractor.MaxStatic];
         var counts = new int[Math.Max(1, maxLength)];
@@ -143,8 +143,9 @@ public sealed class PerceptronTagger
                 all[n++] = FeatureHash.Mix(TPrev2, (ulong)(prev2 + 1), (ulong)(prev + 1));
                 all[n++] = FeatureHash.Mix(TPrevLower, (ulong)(prev + 1), lower[i]);
                 var capital = words[i].Length > 0 && char.IsUpper(words[i][0]);
-                if (capital && history.TryGetType(lower[i], out var best))
+                if (capital && history.TryGetValue(lower[i], out var seen))
                 {
+                    var best = ArgMax(seen);
                     all[n++] = FeatureHash.Mix(THistory, (ulong)best + 1);
                     all[n++] = FeatureHash.Mix(THistoryPrev, (ulong)best + 1, (ulong)(prev + 1));
                 }
@@ -195,13 +196,33 @@ public sealed class PerceptronTagger
                 tags[i] = guess;
                 if (capital && guess != Bilou.Outside)
                 {
-                    history.Add(lower[i], guess);
+                    if (!history.TryGetValue(lower[i], out var counter))
+                    {
+                        counter = new int[EntityTypes.Count];
+                        history[lower[i]] = counter;
+                    }
+
+                    counter[(int)Bilou.TypeOf(guess)]++;
                 }
 
                 prev2 = prev;
                 prev = guess;
             }
         }
+    }
+
+    private static int ArgMax(int[] values)
+    {
+        var best = 0;
+        for (var t = 1; t < values.Length; t++)
+        {
+            if (values[t] > values[best])
+            {
+                best = t;
+            }
+        }
+
+        return best;
     }
 
     private static int Best(ReadOnlySpan<float> scores, int prev)
