@@ -863,7 +863,9 @@ public static partial class FrontPartBuilder
             // that says what happened); with none, the proposition is left out.
             .Select(v => BriefFacts.IsFraming(v.Excerpt!.Text) ? OtherClaim(facts, v, c => !Opening(c) && !BriefFacts.IsFraming(facts.ExcerptOf(c).Text)) : v)
             .OfType<PropositionView>()
-            // Where a place lies is background a reader may need, never what happened.
+            // Where a place lies is background a reader may need, never what happened; nor is a named speaker's saying
+            // ("X said Thursday that the changes target …"): the act it tells is the speaker's word.
+            .Where(v => !BriefFacts.OpensWithSaying(v.Excerpt!.Text))
             .Where(v => v.Display!.Kind is "event" or "judgment" && !BriefFacts.IsUnsettled(v.Display, v.Excerpt!.Text) && !BriefFacts.IsGeography(v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null)
             .ToList();
 

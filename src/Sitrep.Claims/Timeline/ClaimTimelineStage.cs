@@ -130,7 +130,6 @@ public sealed class ClaimTimelineStage : ICorpusStage
 
             return redated;
         });
-        entries = YearFromStory(entries, moved);
         entries = InOrder(entries, moved);
         corpus.Layers.Set(new TimelineLayer(_entitiesIn is null ? entries : JoinSameEvent(corpus, entries, byId, _entitiesIn)));
     }
@@ -178,58 +177,6 @@ public sealed class ClaimTimelineStage : ICorpusStage
         var text = corpus.Documents.FirstOrDefault(d => string.Equals(d.Document.Id, doc, StringComparison.Ordinal))?.Document.Text;
         var expression = text is not null && claim.EventTimex is { } at && at.End <= text.Length ? text[at.Start..at.End] : entry.Expression;
         return entry with { When = best.Key, Expression = expression, Interval = interval, AnchorNote = null };
-    }
-
-    /// <summary>
-    /// A story entry whose date lacks only its year ("7 May (year unknown)", an undated text's "on 7 May") is placed in the
-    /// year of the story's dated entries of that same day and month when they all fall in one year: the text names a day
-    /// the story's dated reports place ("Tue 7 May 2013"), and no other year of the story has that day. The entry says
-    /// so. It is left as it is when no dated entry has that day, or when entries of two years do; a weekday alone
-    /// ("a Saturday") is never placed so.
-    /// </summary>
-    private static List<TimelineEntry> YearFromStory(List<TimelineEntry> entries, List<TimelineEntry> moved)
-    {
-        var years = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var e in entries)
-        {
-            if (DayOf(e) is { } day)
-            {
-                var key = day[4..];
-                if (!years.TryGetValue(key, out var set))
-                {
-                    years[key] = set = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                set.Add(day[..4]);
-            }
-        }
-
-        var result = new List<TimelineEntry>(entries.Count);
-        foreach (var e in entries)
-        {
-            var w = e.When;
-            if (e.Role != TimelineRole.Story || e.Interval is not null || w.Length < DayLength || !w.StartsWith("XXXX-", StringComparison.Ordinal)
-                || !char.IsAsciiDigit(w[5]) || !char.IsAsciiDigit(w[6]) || w[7] != '-' || !char.IsAsciiDigit(w[8]) || !char.IsAsciiDigit(w[9])
-                || !years.TryGetValue(w[4..DayLength], out var set) || set.Count != 1)
-            {
-                result.Add(e);
-                continue;
-            }
-
-            var year = set.First();
-            if (TimexInterval.Of(year + w[4..]) is not { } interval)
-            {
-                result.Add(e);
-                continue;
-            }
-
-            var why = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"year {year} inferred: the story's dated reports place this day in {year} and in no other year");
-            var placed = e with { When = year + w[4..], Interval = interval, Relation = e.Relation is null ? why : e.Relation + "; " + why };
-            moved.Add(placed);
-            result.Add(placed);
-        }
-
-        return result;
     }
 
     /// <summary>

@@ -110,8 +110,19 @@ public static partial class PublishedLine
     /// <summary>Zones a publication line names, in hours from UTC.</summary>
     private static readonly Dictionary<string, int> Offsets = new(StringComparer.Ordinal)
     {
-        ["GMT"] = 0, ["UTC"] = 0, ["BST"] = 1, ["CET"] = 1, ["CEST"] = 2, ["EST"] = -5, ["EDT"] = -4, ["CST"] = -6, ["CDT"] = -5,
-        ["MST"] = -7, ["MDT"] = -6, ["PST"] = -8, ["PDT"] = -7,
+        ["GMT"] = 0,
+        ["UTC"] = 0,
+        ["BST"] = 1,
+        ["CET"] = 1,
+        ["CEST"] = 2,
+        ["EST"] = -5,
+        ["EDT"] = -4,
+        ["CST"] = -6,
+        ["CDT"] = -5,
+        ["MST"] = -7,
+        ["MDT"] = -6,
+        ["PST"] = -8,
+        ["PDT"] = -7,
     };
 
     [GeneratedRegex(@"^(?<kind>first\s+published|published|posted|last\s+updated|updated)(\s+(time|on|at|date))?\s*[:\-–—]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

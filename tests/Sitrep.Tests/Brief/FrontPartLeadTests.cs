@@ -212,6 +212,31 @@ public sealed class FrontPartLeadTests
         brief.BottomLine.ShouldNotContain(b => b.Text.Contains("collision", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ACriticsSayingThatSeveralOutletsReport_DoesNotOpenTheBottomLineAsWhatHappened()
+    {
+        BriefClaim[] said =
+        [
+            Claim("a-c4", "a", "Harriet Vale, head of the Harrow Wildlife League, said Thursday that the new rules attack the heart of the water act.", start: 600),
+            Claim("b-c4", "b", "Harriet Vale, head of the Harrow Wildlife League, said Thursday that the new rules attack the heart of the water act.", start: 600),
+            Claim("c-c4", "c", "Harriet Vale, head of the Harrow Wildlife League, said Thursday that the new rules attack the heart of the water act.", start: 600),
+        ];
+        var report = Report(Papers, said, [Proposition("p1", said, 3, 3)]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotContain(b => b.Proposition == "p1");
+    }
+
+    [Theory]
+    [InlineData("Harriet Vale … said Thursday that the new rules attack the heart of the water act.", true)]
+    [InlineData("Harriet Vale said that the new rules attack the heart of the water act.", true)]
+    [InlineData("The harbour club's rowers seized the boathouse, the club said.", false)]
+    [InlineData("Police said that two fans were arrested outside the boathouse.", false)]
+    [InlineData("The Harrow Police said that two fans were arrested outside the boathouse.", false)]
+    public void ANamedSpeakersSayingIsReadFromItsOpening(string text, bool saying) =>
+        BriefFacts.OpensWithSaying(text).ShouldBe(saying);
+
     [Theory]
     [InlineData("The harbour rowing club won the regional final", "win")]
     [InlineData("A narrow victory for the harbour club", "win")]

@@ -131,33 +131,6 @@ public sealed class ClaimTimeTests
         fire.Expression.ShouldBe("Saturday morning");
     }
 
-    [Theory]
-    [InlineData(new[] { "2013-05-07" }, "2013-05-07")]
-    [InlineData(new[] { "2013-05-07", "2012-05-07" }, "XXXX-05-07")]
-    [InlineData(new[] { "2013-05-08" }, "XXXX-05-07")]
-    public void ADayWithoutItsYear_TakesTheYearOfTheStorysDatedReportsOfThatDay_OnlyWhenOneYearHasIt(string[] dated, string expected)
-    {
-        // An undated comment says "on 7 May"; dated reports place 7 May in one year (or in two, or not at all) (brief14).
-        const string undatedText = "The gunman opened fire from the roof on 7 May.";
-        var undated = Analyze(Document.Create(undatedText, "comment.txt").Build());
-        var reports = dated.Select((d, i) => Analyze(Document.Create($"Police said a gunman fired from a rooftop in district {i + 1}.", $"r{i}.txt").WithSource(new Source(Published: SundayNoon)).Build())).ToList();
-        var entries = dated.Select((d, i) => new TimelineEntry(d, null, reports[i].Text, "7 May", default,
-            [new Span(reports[i].Document.Id, 0, reports[i].Text.Length)], [reports[i].Document.Id], [], TimexInterval.Of(d))).ToList();
-        entries.Add(new TimelineEntry("XXXX-05-07", null, undatedText, "7 May", default, [new Span(undated.Document.Id, 0, undatedText.Length)], [undated.Document.Id], [], null));
-        var corpus = new Corpus([.. reports, undated]);
-        corpus.Layers.Set(new TimelineLayer(entries));
-
-        new ClaimTimelineStage().Process(corpus, TestContext.Current.CancellationToken);
-
-        var entry = corpus.Layers.Get<TimelineLayer>().Entries.Single(e => e.Docs.Contains(undated.Document.Id));
-        entry.When.ShouldBe(expected);
-        if (expected != "XXXX-05-07")
-        {
-            entry.Interval.ShouldNotBeNull();
-            entry.Relation.ShouldNotBeNull().ShouldContain("year 2013 inferred");
-        }
-    }
-
     [Fact]
     public void TheBriefSaysWhoClaimsWhatATimelineEntryDatesInMarkdownAndHtml()
     {
