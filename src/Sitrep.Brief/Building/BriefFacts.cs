@@ -438,6 +438,18 @@ internal sealed partial class BriefFacts
     }
 
     /// <summary>
+    /// True when a statement opens with a named person's saying ("Jamie Clark, vice president of a wildlife group, said
+    /// Thursday that the changes target …", "Harriet Vale … said that …"): its act is the saying, and what it tells is
+    /// the speaker's word, never what happened. A report that ends with its source ("…, the Kremlin said") tells the act,
+    /// and so does one whose speaker is no person's name ("Police said that …", "The Kremlin said that …").
+    /// </summary>
+    public static bool OpensWithSaying(string clause)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        return SayingOpening().IsMatch(Markup().Replace(clause, string.Empty).TrimStart());
+    }
+
+    /// <summary>
     /// True when a statement cannot stand first in a bottom line: it leans on something said before it (a time relative
     /// to an event it does not name, "Several hours later, …", "The next day …"; a connective, "Then …", "However, …";
     /// a pronoun or demonstrative whose referent is elsewhere, "This …", "He …", also as the subject of a fronted clause,
@@ -769,6 +781,9 @@ internal sealed partial class BriefFacts
     // A quotation opened after its speaker's verb of saying: "she exclaimed, `` Mommy …", "he said: “We …".
     [GeneratedRegex(@"\b(said|says|told\s+\w+|added|asked|declared|insisted|exclaimed|shouted|screamed|cried|yelled|recalled|testified|wrote)\s*[,:]?\s*(``|“|""|‘|'(?=\s*\p{Lu}))")]
     private static partial Regex SpeechOpen();
+
+    [GeneratedRegex(@"^(?!(?:The|A|An|This|That|These|Those)\s)(?:\p{Lu}[\p{L}'.\-]*\s+){1,4}\p{Lu}[\p{L}'.\-]*(?:\s*…|\s*,[^,]{1,80},)?\s+(?:said|says|told\s+\w+|stated|argued|claimed|warned|insisted|contended)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently))?\s+that\b")]
+    private static partial Regex SayingOpening();
 
     // What may happen rather than what did: a condition, a hedge or a forecast ("if convicted", "will likely", "could face",
     // "faces up to 20 years"). Lower-case "may" only: "May 29" is a date.

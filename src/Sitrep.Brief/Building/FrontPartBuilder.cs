@@ -863,7 +863,9 @@ public static partial class FrontPartBuilder
             // that says what happened); with none, the proposition is left out.
             .Select(v => BriefFacts.IsFraming(v.Excerpt!.Text) ? OtherClaim(facts, v, c => !Opening(c) && !BriefFacts.IsFraming(facts.ExcerptOf(c).Text)) : v)
             .OfType<PropositionView>()
-            // Where a place lies is background a reader may need, never what happened.
+            // Where a place lies is background a reader may need, never what happened; nor is a named speaker's saying
+            // ("X said Thursday that the changes target …"): the act it tells is the speaker's word.
+            .Where(v => !BriefFacts.OpensWithSaying(v.Excerpt!.Text))
             .Where(v => v.Display!.Kind is "event" or "judgment" && !BriefFacts.IsUnsettled(v.Display, v.Excerpt!.Text) && !BriefFacts.IsGeography(v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display, v.Excerpt!) && v.EventClass is not null && Consequence.Weight(v.EventClass) >= 1 && v.SupersededBy is null && v.StateTopic is null)
             .ToList();
 
@@ -974,8 +976,11 @@ public static partial class FrontPartBuilder
         // one event two of them share. With graded outlets a single source's claim waits for a second (What to watch).
         if (facts.Ungraded && lines.Count > 0 && ordered.Count > 0 && lines.Count < eventSlots)
         {
+            // Only what a report tells in its lead (its writer's account of the news), never a detail from further down
+            // (a game's play-by-play, a quote in the tenth paragraph): beside the corroborated act, such a line reads as
+            // what happened next.
             var told = lines.Select(l => BriefFacts.ContentWords(l.Text)).ToList();
-            lines.AddRange(SingleSourceAccounts(facts, eventSlots - lines.Count, Opening, told));
+            lines.AddRange(SingleSourceAccounts(facts, eventSlots - lines.Count, Opening, told, leadsOnly: true));
         }
 
         // Nothing corroborated: the most important statements of single reports stand in, attributed and labelled, so
@@ -1179,7 +1184,13 @@ public static partial class FrontPartBuilder
         var act = ActWords(quoted.Excerpt.Text);
         var same = best.Items.Where(x => x.Claim.Doc == quoted.Claim.Doc || ActWords(x.Excerpt.Text).Overlaps(act)).ToList();
         var documents = same.Select(x => x.Claim.Doc).Distinct(StringComparer.Ordinal).Count();
-        if (documents < 2)
+
+        // Copies of one report tell the act once: a syndication group, or another outlet's lead in the very same words (a
+        // wire story and its syndicated copy, a group's statement republished). An act only one source tells is no
+        // corroborated opening, however many outlets carry it.
+        var origins = LeadSources(facts, same.Select(x => (x.Claim.Doc, x.Excerpt.Text)));
+        var independent = origins.Count;
+        if (documents < 2 || independent < 2)
         {
             return null;
         }
@@ -1187,9 +1198,65 @@ public static partial class FrontPartBuilder
         var cites = same.GroupBy(x => x.Claim.Doc, StringComparer.Ordinal).Select(g => g.OrderBy(x => x.Claim.Start).First())
             .OrderBy(x => x.Claim == quoted.Claim ? 0 : 1).Take(4).Select(x => x.Excerpt.Span).ToList();
         var reports = facts.Report.Documents.Count(d => facts.IsCredible(d.Id));
-        var graded = facts.Ungraded ? ", none graded" : string.Empty;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{quoted.Excerpt.Quoted} (the act told in the leads of {documents} of {BriefFacts.Plural(reports, "report")}{graded}).");
+
+        // Dated and graded as every other line of the bottom line: when it was first reported, how many independent
+        // sources tell it and how many graded outlets (syndicated copies once).
+        var first = same.Select(x => BriefFacts.Time(x.Claim.ReportTime)).OfType<DateTimeOffset>().Order().Select(t => t.ToString("d MMM yyyy", CultureInfo.InvariantCulture) + "; ").FirstOrDefault() ?? string.Empty;
+        var outlets = origins.Where(facts.IsCredible).Select(d => facts.Documents.GetValueOrDefault(d)?.SyndicationGroup ?? facts.Outlet(d)).Distinct(StringComparer.Ordinal).Count();
+        var sources = facts.Ungraded
+            ? string.Create(CultureInfo.InvariantCulture, $"reported by {BriefFacts.Plural(independent, "independent source")}, none graded")
+            : string.Create(CultureInfo.InvariantCulture, $"{BriefFacts.Plural(independent, "independent source")}, {BriefFacts.Plural(outlets, facts.OutletWord)}");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{quoted.Excerpt.Quoted} ({first}the act told in the leads of {documents} of {BriefFacts.Plural(reports, "report")}; {sources}).");
         return (new BriefStatement(text, cites), best.Family, quoted.Excerpt.Text, documents);
+    }
+
+    /// <summary>
+    /// The independent sources among the documents whose leads are <paramref name="leads"/>, one document standing for
+    /// each (the first): documents of one syndication group are one source, and so are documents whose lead is written in
+    /// the very same words (a copy the syndication check missed: a wire story pasted under another outlet's name, a
+    /// statement republished whole).
+    /// </summary>
+    internal static List<string> LeadSources(BriefFacts facts, IEnumerable<(string Doc, string Text)> leads)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var parent = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byWords = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byGroup = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Find(string doc)
+        {
+            while (parent[doc] != doc)
+            {
+                doc = parent[doc];
+            }
+
+            return doc;
+        }
+
+        void Join(string doc, string other)
+        {
+            var (a, b) = (Find(doc), Find(other));
+            if (a != b)
+            {
+                parent[a] = b;
+            }
+        }
+
+        foreach (var (doc, text) in leads)
+        {
+            parent.TryAdd(doc, doc);
+            if (facts.Documents.GetValueOrDefault(doc)?.SyndicationGroup is { } group && !byGroup.TryAdd(group, doc))
+            {
+                Join(doc, byGroup[group]);
+            }
+
+            var words = string.Join(' ', Letters().Matches(text).Select(m => m.Value.ToLowerInvariant()));
+            if (!byWords.TryAdd(words, doc))
+            {
+                Join(doc, byWords[words]);
+            }
+        }
+
+        return [.. parent.Keys.Select(Find).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -1276,7 +1343,7 @@ public static partial class FrontPartBuilder
     /// When nothing is corroborated: the most important event statements of different reports (not comment threads),
     /// each attributed to its report and labelled a single source.
     /// </summary>
-    private static IEnumerable<BriefStatement> SingleSourceAccounts(BriefFacts facts, int count, Func<BriefClaim, bool> opening, List<HashSet<string>>? told = null)
+    private static IEnumerable<BriefStatement> SingleSourceAccounts(BriefFacts facts, int count, Func<BriefClaim, bool> opening, List<HashSet<string>>? told = null, bool leadsOnly = false)
     {
         var seen = told?.ToList() ?? [];
         var docs = new HashSet<string>(StringComparer.Ordinal);
@@ -1284,7 +1351,7 @@ public static partial class FrontPartBuilder
             .Where(v => v.Display is { Kind: "event" } d && !v.IsFurniture && !v.IsSpeech && v.SupersededBy is null && facts.IsCredible(d.Doc) && v.Denials == 0 && d.Modality is null)
             .Where(v => v.Excerpt is { } e && BriefFacts.WordCount(e.Text) >= 6 && v.EventClass is not null && !opening(v.Display!))
             .Where(v => !BriefFacts.IsUnsettled(v.Display!, v.Excerpt!.Text) && !BriefFacts.IsFragment(v.Display!, v.Excerpt!) && !BriefFacts.LeansOnContext(v.Excerpt!.Text) && !BriefFacts.IsFraming(v.Excerpt!.Text))
-            .Where(v => v.Proposition.IndependentSources <= 1 && TellsWhatHappened(v.Display!))
+            .Where(v => v.Proposition.IndependentSources <= 1 && TellsWhatHappened(v.Display!) && (!leadsOnly || facts.LeadIds.Contains(v.Display!.Id)))
             .OrderByDescending(v => v.Importance)
             .ThenBy(v => v.Display!.Start);
         foreach (var v in candidates)

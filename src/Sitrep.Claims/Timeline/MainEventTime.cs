@@ -288,6 +288,21 @@ internal static class MainEventTime
             aside = true; // "since January": the start of a state, not an event
         }
 
+        // "the most important single fact of the weekend": a date after "of" that says which thing a noun is names no
+        // time the sentence's own act happened ("the morning of 24 June" is a time: a noun of time is no such thing).
+        string Form(int i) => i >= 0 && i < tokens.Length ? doc.Text.Substring(tokens[i].Start, tokens[i].Length).ToLowerInvariant() : string.Empty;
+        var of = Determiners.Contains(Form(inside[0] - 1)) ? inside[0] - 2 : inside[0] - 1;
+        if (Form(of) == "of" && Form(of - 1) != "as" && word.Head >= 0 && word.Head < inside[0] && parse[word.Head].Upos == "NOUN"
+            && !TimeNouns.Contains(parse[word.Head].Lemma.ToLowerInvariant()) && !TimeNouns.Contains(Form(word.Head)))
+        {
+            aside = true;
+        }
+
+        if (SpeechOccasion(doc, tokens, parse, head, entry))
+        {
+            aside = true;
+        }
+
         return new Place(depth, aside, timex.Range.Start, IsNote(doc.Text, tokens, parse));
     }
 
@@ -333,6 +348,80 @@ internal static class MainEventTime
             return false;
         }
     }
+
+    /// <summary>
+    /// Whether the date lies only inside what a speaker said on an occasion the sentence tells ("Putin, addressing … on
+    /// Cathedral Square, said they had prevented a civil war by standing firm over the weekend"): the sentence's act is
+    /// the address, made when the report was written, and the weekend is when what he spoke of happened. Only a date
+    /// before the report's own day is read so ("Speaking to officers, he said the leader was in Belarus as of Tuesday",
+    /// written that Tuesday, dates the speech's day), and only when the speaking is told as an occasion (a participle
+    /// with an object, "addressing …", "speaking to …"): "the office said the dockers had blockaded the port over the
+    /// weekend" tells the blockade.
+    /// </summary>
+    private static bool SpeechOccasion(AnalyzedDocument doc, Token[] tokens, ParsedSentence parse, int head, TimelineEntry entry)
+    {
+        var root = parse.Root;
+        if (root < 0 || !(SpeechLemmas.Contains(parse[root].Lemma.ToLowerInvariant()) || SpeechLemmas.Contains(doc.Text.Substring(tokens[root].Start, tokens[root].Length).ToLowerInvariant())) || entry.Interval is not { } interval
+            || doc.Document.Source.Published is not { } published || interval.End > published.UtcDateTime.Date)
+        {
+            return false;
+        }
+
+        // The date hangs from the speech verb's complement, not from the speech verb itself ("said on Tuesday").
+        var below = head;
+        while (below >= 0 && parse[below].Head != root)
+        {
+            below = parse[below].Head;
+        }
+
+        if (below < 0 || parse[below].Relation is not ("ccomp" or "parataxis"))
+        {
+            return false;
+        }
+
+        // The occasion: a participle of addressing or speaking that opens the sentence or a stretch set off by a comma
+        // before the speech verb ("Putin, addressing … , said"; "Speaking to officers in Minsk, he said"), followed by
+        // whom it was addressed to, and not inside what was said. Its place in the sentence is read, not its head: the
+        // parser often hangs such a participle on a noun of the subject.
+        for (var i = 0; i + 1 < root; i++)
+        {
+            var form = doc.Text.Substring(tokens[i].Start, tokens[i].Length).ToLowerInvariant();
+            if (!OccasionWords.Contains(form) || (i > 0 && doc.Text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length) is not ","))
+            {
+                continue;
+            }
+
+            var inside = false;
+            for (var w = i; w >= 0 && w != root; w = parse[w].Head)
+            {
+                inside |= w == below;
+            }
+
+            if (!inside && char.IsLetterOrDigit(doc.Text[tokens[i + 1].Start]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Verbs that report what someone said (lemmas, and their past forms for a parse without lemmas).</summary>
+    private static readonly HashSet<string> SpeechLemmas = new(StringComparer.Ordinal)
+    {
+        "say", "said", "tell", "told", "declare", "declared", "state", "stated", "claim", "claimed", "add", "added", "insist", "insisted", "argue", "argued",
+    };
+
+    /// <summary>Participles that tell a speech as an occasion: "addressing the troops", "speaking to officers".</summary>
+    private static readonly HashSet<string> OccasionWords = new(StringComparer.Ordinal) { "addressing", "speaking", "talking", "briefing" };
+
+    /// <summary>Nouns of time, after which "of" and a date still say when: "the morning of 24 June", "the night of the 23rd".</summary>
+    private static readonly HashSet<string> TimeNouns = new(StringComparer.Ordinal)
+    {
+        "morning", "afternoon", "evening", "night", "day", "dawn", "dusk", "noon", "midnight", "week", "weekend", "hour", "hours",
+        "end", "beginning", "start", "middle", "course", "eve", "date", "time", "month", "year", "spring", "summer", "autumn", "winter",
+        "deadline", "anniversary",
+    };
 
     /// <summary>Participles with which a document states its own issuing: "…, issued 26 June 2023".</summary>
     private static readonly HashSet<string> IssuingWords = new(StringComparer.Ordinal) { "issued", "published", "posted", "dated", "released", "filed", "updated", "compiled", "prepared", "written" };

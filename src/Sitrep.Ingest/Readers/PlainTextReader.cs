@@ -41,7 +41,9 @@ public sealed class PlainTextReader : IDocumentReader
             return new ReadResult([Build(cutText, input.File.DisplayPath, GuessTitle(cutText), Source.Unknown)], [error]);
         }
 
-        return ReadResult.Of(Build(text, input.File.DisplayPath, GuessTitle(text), Source.Unknown));
+        // A page copied from a news site keeps its "Published: March 13, 2013" line: the report's date when nothing else gives one.
+        var source = PublishedLine.Find(text) is { } published ? Source.Unknown with { Published = published } : Source.Unknown;
+        return ReadResult.Of(Build(text, input.File.DisplayPath, GuessTitle(text), source));
     }
 
     /// <summary>Builds a document from plain text with its recovered structure; shared by the other readers.</summary>

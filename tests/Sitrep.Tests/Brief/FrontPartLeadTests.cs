@@ -147,6 +147,96 @@ public sealed class FrontPartLeadTests
         brief.BottomLine.ShouldNotContain(b => b.Text.Contains("After he left", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void TheActTheLeadsTell_IsDatedAndGraded_AndAWireStoryAndItsCopyAreOneSource()
+    {
+        // Alpha Wire's lead is carried word for word by Beta Courier (no syndication group found); Gamma Agency tells the
+        // act in its own words; Delta Post is a syndicated copy of Gamma's story.
+        var papers = Papers.Select(d => d.Id is "c" or "d" ? d with { SyndicationGroup = "s1", SyndicatedWith = [d.Id == "c" ? "d" : "c"] } : d).ToArray();
+        const string Wire = "Fighters of the Norvale Brigade seized the fuel depot at Harrow early on Friday.";
+        BriefClaim[] leads =
+        [
+            Claim("a-c1", "a", Wire, start: 0) with { ReportTime = "2023-06-24T08:00:00+00:00" },
+            Claim("b-c1", "b", Wire, start: 0) with { ReportTime = "2023-06-24T09:30:00+00:00" },
+            Claim("c-c1", "c", "The Norvale Brigade seized the fuel depot at Harrow, after Tomas Ekberg ordered his fighters north.", start: 0) with { ReportTime = "2023-06-24T11:00:00+00:00" },
+            Claim("d-c1", "d", "The Norvale Brigade seized the fuel depot at Harrow, after Tomas Ekberg ordered his fighters north.", start: 0) with { ReportTime = "2023-06-24T11:20:00+00:00" },
+        ];
+        var report = Report(papers, leads, leads.Select((c, i) => Proposition("r" + i, [c], 1, 3, "single-source")));
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotBeEmpty();
+        brief.BottomLine[0].Text.ShouldContain("fuel depot");
+        brief.BottomLine[0].Text.ShouldContain("(24 Jun 2023; the act told in the leads of 4 of 4 reports; 2 independent sources, 2 graded outlets)");
+    }
+
+    [Fact]
+    public void AnActOnlyAWireStoryAndItsCopiesTell_DoesNotOpenTheBottomLineAsTheLeadsAct()
+    {
+        // One story, carried word for word by three outlets: one source, however many leads tell it.
+        const string Statement = "Fighters of the Norvale Brigade seized the fuel depot at Harrow early on Friday.";
+        BriefClaim[] leads = [.. Papers.Take(3).Select(d => Claim(d.Id + "-c1", d.Id, Statement, start: 0))];
+        var report = Report(Papers, leads, leads.Select((c, i) => Proposition("r" + i, [c], 1, 3, "single-source")));
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotContain(b => b.Text.Contains("the act told in the leads", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BesideACorroboratedAct_AnUngradedCorpusSingleAccountsComeFromReportsLeads_NotFromAPlayByPlayDetail()
+    {
+        BriefDocument[] papers = [Doc("a", "Alpha Wire", string.Empty), Doc("b", "Beta Courier", string.Empty), Doc("c", "Gamma Agency", string.Empty), Doc("d", "Delta Post", string.Empty)];
+        BriefClaim[] won =
+        [
+            Claim("a-c1", "a", "The harbour rowing club won the regional final against the river crew on Sunday.", start: 0),
+            Claim("b-c1", "b", "The harbour rowing club won the regional final against the river crew on Sunday.", start: 0),
+        ];
+        var lead = Claim("c-c1", "c", "Police arrested two fans of the river club outside the boathouse after the final.", start: 0);
+        BriefClaim[] d =
+        [
+            Claim("d-c1", "d", "The regional final drew the biggest crowd the embankment has seen in years.", start: 0),
+            Claim("d-c2", "d", "Tickets for the stands on the bridge had sold out by Friday afternoon.", start: 100),
+            Claim("d-c3", "d", "The coaches of both crews praised the organisers before the start.", start: 200),
+            Claim("d-c9", "d", "Late in the second half of the race the river crew's stroke was injured in a collision with a buoy.", start: 1500),
+        ];
+        var report = Report(
+            papers,
+            [.. won, lead, .. d],
+            [Proposition("p1", won, 2, 0), Proposition("r1", [lead], 1, 0, "single-source"), .. d.Select((c, i) => Proposition("q" + i, [c], 1, 0, "single-source"))]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldContain(b => b.Proposition == "p1");
+        brief.BottomLine.ShouldContain(b => b.Proposition == "r1");
+        brief.BottomLine.ShouldNotContain(b => b.Text.Contains("collision", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ACriticsSayingThatSeveralOutletsReport_DoesNotOpenTheBottomLineAsWhatHappened()
+    {
+        BriefClaim[] said =
+        [
+            Claim("a-c4", "a", "Harriet Vale, head of the Harrow Wildlife League, said Thursday that the new rules attack the heart of the water act.", start: 600),
+            Claim("b-c4", "b", "Harriet Vale, head of the Harrow Wildlife League, said Thursday that the new rules attack the heart of the water act.", start: 600),
+            Claim("c-c4", "c", "Harriet Vale, head of the Harrow Wildlife League, said Thursday that the new rules attack the heart of the water act.", start: 600),
+        ];
+        var report = Report(Papers, said, [Proposition("p1", said, 3, 3)]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotContain(b => b.Proposition == "p1");
+    }
+
+    [Theory]
+    [InlineData("Harriet Vale … said Thursday that the new rules attack the heart of the water act.", true)]
+    [InlineData("Harriet Vale said that the new rules attack the heart of the water act.", true)]
+    [InlineData("The harbour club's rowers seized the boathouse, the club said.", false)]
+    [InlineData("Police said that two fans were arrested outside the boathouse.", false)]
+    [InlineData("The Harrow Police said that two fans were arrested outside the boathouse.", false)]
+    public void ANamedSpeakersSayingIsReadFromItsOpening(string text, bool saying) =>
+        BriefFacts.OpensWithSaying(text).ShouldBe(saying);
+
     [Theory]
     [InlineData("The harbour rowing club won the regional final", "win")]
     [InlineData("A narrow victory for the harbour club", "win")]

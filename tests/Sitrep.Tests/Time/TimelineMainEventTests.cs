@@ -139,6 +139,67 @@ public sealed class TimelineMainEventTests
         entries.Single(e => e.When.StartsWith("2023-06-26", StringComparison.Ordinal)).Role.ShouldBe(TimelineRole.Story);
     }
 
+    [Fact]
+    public void WhenAnAddressIsTheSentencesAct_AnEarlierTimeInsideWhatWasSaid_IsNotItsTime()
+    {
+        // Okafor , addressing the dockers on the quay , said they had saved the port by standing firm over the weekend .
+        var entries = Entries("Okafor, addressing the dockers on the quay, said they had saved the port by standing firm over the weekend.", Published,
+        [
+            // As the parser reads such a sentence: the participle hung on a noun, and that noun a second subject.
+            ("Okafor", "PROPN", 9, "nsubj"), (",", "PUNCT", 2, "punct"), ("addressing", "VERB", 4, "compound"), ("the", "DET", 4, "det"),
+            ("dockers", "NOUN", 9, "nsubj"), ("on", "ADP", 7, "case"), ("the", "DET", 7, "det"), ("quay", "NOUN", 4, "nmod"),
+            (",", "PUNCT", 4, "punct"), ("said", "VERB", -1, "root"), ("they", "PRON", 12, "nsubj"), ("had", "AUX", 12, "aux"),
+            ("saved", "VERB", 9, "ccomp"), ("the", "DET", 14, "det"), ("port", "NOUN", 12, "obj"), ("by", "SCONJ", 16, "mark"),
+            ("standing", "VERB", 12, "advcl"), ("firm", "ADJ", 16, "xcomp"), ("over", "ADP", 20, "case"), ("the", "DET", 20, "det"),
+            ("weekend", "NOUN", 16, "obl"), (".", "PUNCT", 9, "punct"),
+        ]);
+        entries.ShouldNotBeEmpty();
+        entries.ShouldAllBe(e => e.Role == TimelineRole.Background);
+    }
+
+    [Fact]
+    public void WhenAnOfficeSaysWhatHappenedOverTheWeekend_TheWeekendIsItsTime()
+    {
+        // The harbour office said the dockers had blockaded the port over the weekend .
+        var entries = Entries("The harbour office said the dockers had blockaded the port over the weekend.", Published,
+        [
+            ("The", "DET", 2, "det"), ("harbour", "NOUN", 2, "compound"), ("office", "NOUN", 3, "nsubj"), ("said", "VERB", -1, "root"),
+            ("the", "DET", 5, "det"), ("dockers", "NOUN", 7, "nsubj"), ("had", "AUX", 7, "aux"), ("blockaded", "VERB", 3, "ccomp"),
+            ("the", "DET", 9, "det"), ("port", "NOUN", 7, "obj"), ("over", "ADP", 12, "case"), ("the", "DET", 12, "det"),
+            ("weekend", "NOUN", 7, "obl"), (".", "PUNCT", 3, "punct"),
+        ]);
+        entries.ShouldContain(e => e.Role == TimelineRole.Story && e.Cites.Count > 0);
+    }
+
+    [Fact]
+    public void WhenADateSaysWhichThingANounIs_ItIsBackground()
+    {
+        // The absence of any strikers is the most important single fact of the weekend .
+        var entries = Entries("The absence of any strikers is the most important single fact of the weekend.", Published,
+        [
+            ("The", "DET", 1, "det"), ("absence", "NOUN", 10, "nsubj"), ("of", "ADP", 4, "case"), ("any", "DET", 4, "det"),
+            ("strikers", "NOUN", 1, "nmod"), ("is", "AUX", 10, "cop"), ("the", "DET", 10, "det"), ("most", "ADV", 8, "advmod"),
+            ("important", "ADJ", 10, "amod"), ("single", "ADJ", 10, "amod"), ("fact", "NOUN", -1, "root"), ("of", "ADP", 13, "case"),
+            ("the", "DET", 13, "det"), ("weekend", "NOUN", 10, "nmod"), (".", "PUNCT", 10, "punct"),
+        ]);
+        entries.ShouldNotBeEmpty();
+        entries.ShouldAllBe(e => e.Role == TimelineRole.Background);
+    }
+
+    [Fact]
+    public void WhenADateAfterOfSaysWhenADeadlineFalls_ItStaysInTheStory()
+    {
+        // The union's deadline of 1 July was widely seen as a threat .
+        var entries = Entries("The union's deadline of 1 July was widely seen as a threat.", Published,
+        [
+            ("The", "DET", 1, "det"), ("union", "NOUN", 3, "nmod:poss"), ("'s", "PART", 1, "case"), ("deadline", "NOUN", 9, "nsubj:pass"),
+            ("of", "ADP", 6, "case"), ("1", "NUM", 6, "nummod"), ("July", "PROPN", 3, "nmod"), ("was", "AUX", 9, "aux:pass"),
+            ("widely", "ADV", 9, "advmod"), ("seen", "VERB", -1, "root"), ("as", "ADP", 12, "case"), ("a", "DET", 12, "det"),
+            ("threat", "NOUN", 9, "obl"), (".", "PUNCT", 9, "punct"),
+        ]);
+        entries.ShouldContain(e => e.Role == TimelineRole.Story && e.Cites.Count > 0);
+    }
+
     private static List<TimelineEntry> Entries(string text, DateTimeOffset? published, (string Form, string Upos, int Head, string Relation)[] words)
     {
         var doc = TimexStageTests.Run(Document.Create(text, "t.txt").WithSource(new Source(Published: published)).Build());
