@@ -990,9 +990,14 @@ public static partial class FrontPartBuilder
             var accounts = SingleSourceAccounts(facts, 3, Opening).ToList();
             if (accounts.Count > 0)
             {
-                // Said first, so no account below reads as established: each is one report's word.
+                // Said first, so no account below reads as established: each is one report's word. "No event is told by two
+                // sources" is said only when nothing is: a statement two reports share that tells no act the bottom line
+                // leads with ("the administration is changing the rules", listed under Key judgments) would belie it.
+                var shared = confirmedPool.Any(v => v.Proposition.IndependentSources >= 2);
                 lines.Add(new BriefStatement(
-                    string.Create(CultureInfo.InvariantCulture, $"No event in these {BriefFacts.Plural(facts.Report.Documents.Count, "report")} is told by two independent sources; the main accounts below are each a single report's word."),
+                    shared
+                        ? "The accounts below are each a single report's word: no second independent source tells them."
+                        : string.Create(CultureInfo.InvariantCulture, $"No event in these {BriefFacts.Plural(facts.Report.Documents.Count, "report")} is told by two independent sources; the main accounts below are each a single report's word."),
                     [.. accounts.SelectMany(a => a.Cites)]));
                 lines.AddRange(accounts);
             }

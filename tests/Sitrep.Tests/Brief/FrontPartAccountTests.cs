@@ -57,6 +57,37 @@ public sealed class FrontPartAccountTests
     }
 
     [Fact]
+    public void WhenTwoReportsShareAStatementThatTellsNoAct_TheBottomLineDoesNotSayNothingIsToldByTwoSources()
+    {
+        // ECB+ topic 9, read by the lead: "No event in these 10 reports is told by two independent sources" above Key
+        // judgments that list three statements two or three reports share (a rule change that is no act of consequence).
+        BriefDocument[] ungraded = [Doc("a", "Alpha Wire", string.Empty), Doc("b", "Beta Courier", string.Empty), Doc("c", "Gamma Agency", string.Empty)];
+        var rules = new[]
+        {
+            Claim("a-c1", "a", "The new rules are longer than the earlier ones and cover more of the rare species.", start: 300),
+            Claim("b-c1", "b", "The new rules are longer than the earlier ones and cover more of the rare species.", start: 500),
+        };
+        var march = Claim("c-c3", "c", "Rebel fighters seized the regional army headquarters in the city overnight.", start: 400);
+        var report = Report(ungraded, [.. rules, march], [Proposition("p1", rules, 2, 6), Proposition("p3", [march], 1, 6, "single-source")]);
+
+        var brief = FrontPartBuilder.Build(report, NoTexts);
+
+        brief.BottomLine.ShouldNotContain(b => b.Text.StartsWith("No event in these", StringComparison.Ordinal));
+        brief.BottomLine[0].Text.ShouldBe("The accounts below are each a single report's word: no second independent source tells them.");
+        brief.BottomLine.ShouldContain(b => b.Text.StartsWith("Gamma Agency (ungraded), a single source, says “Rebel fighters seized", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenNoStatementHasTwoSources_TheBottomLineSaysNoEventIsToldByTwo()
+    {
+        BriefDocument[] ungraded = [Doc("a", "Alpha Wire", string.Empty), Doc("c", "Gamma Agency", string.Empty)];
+        var march = Claim("c-c3", "c", "Rebel fighters seized the regional army headquarters in the city overnight.", start: 400);
+        var report = Report(ungraded, [march], [Proposition("p3", [march], 1, 6, "single-source")]);
+
+        FrontPartBuilder.Build(report, NoTexts).BottomLine[0].Text.ShouldStartWith("No event in these 2 reports is told by two independent sources");
+    }
+
+    [Fact]
     public void InAGradedCorpus_ASingleSourcesAccountStillWaitsForASecondSource()
     {
         var deal = Deal();
