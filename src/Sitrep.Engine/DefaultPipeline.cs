@@ -27,7 +27,7 @@ public static class DefaultPipeline
     /// <param name="aliases">The analyst's entity alias decisions, or null for none.</param>
     /// <param name="ach">The analyst's hypotheses and rating overrides, or null for none.</param>
     public static AnalysisPipelineBuilder CreateBuilder(AliasDecisions? aliases = null, AchOptions? ach = null) =>
-        new AnalysisPipelineBuilder()
+        new AnalysisPipelineBuilder { MinDocumentsToWarm = MinDocumentsToWarm }
             .Use(new SentenceStage())
             .Use(new TimexStage())
             .Use(new EntityMentionStage())
@@ -44,6 +44,13 @@ public static class DefaultPipeline
             .Use(new AchStage(ach, NliAchMeaning.Default))
             .WarmCorpus(WarmWordNet)
             .WarmCorpus(WarmSentenceModels);
+
+    /// <summary>
+    /// Below this many documents the models are loaded on first use, if at all, not warmed: a handful of reports may
+    /// never set two claims side by side, and the warm-up would hold the sentence models (about 70 MB) for nothing (a
+    /// folder of one good report among bad files peaked at 673 MB with them, against a 600 MB bound).
+    /// </summary>
+    internal const int MinDocumentsToWarm = 4;
 
     /// <summary>
     /// WordNet (about a second of CPU to read), which the pair classifier reads for its word features: loaded beside

@@ -34,6 +34,9 @@ public sealed class AnalysisPipeline
     /// </summary>
     public ImmutableArray<Action> CorpusWarmUps { get; init; } = [];
 
+    /// <summary>The fewest documents a corpus must hold for <see cref="CorpusWarmUps"/> to run (<see cref="AnalysisPipelineBuilder.MinDocumentsToWarm"/>).</summary>
+    public int MinDocumentsToWarm { get; init; } = 1;
+
     /// <summary>How many documents are analysed at once.</summary>
     public int MaxDegreeOfParallelism { get; }
 
@@ -96,13 +99,13 @@ public sealed class AnalysisPipeline
     /// finished, so independent stages (entity resolution and proposition grouping, say) run side by side, at most
     /// <see cref="MaxDegreeOfParallelism"/> at once. A failing stage adds an error entry to <see cref="Corpus.Errors"/>
     /// and the rest still run. Errors and timings are recorded in stage order, so output stays deterministic.
-    /// The <see cref="CorpusWarmUps"/> run beside the stages (on a corpus with documents) and are waited for before this
+    /// The <see cref="CorpusWarmUps"/> run beside the stages (on a corpus of at least <see cref="MinDocumentsToWarm"/> documents) and are waited for before this
     /// returns; one that fails is ignored here (the stage that loads the same thing meets the failure itself).
     /// </summary>
     public void AnalyzeCorpus(Corpus corpus, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        var warming = corpus.Documents.Count == 0 ? [] : CorpusWarmUps.Select(w => Task.Run(w, CancellationToken.None)).ToArray();
+        var warming = corpus.Documents.Count < MinDocumentsToWarm ? [] : CorpusWarmUps.Select(w => Task.Run(w, CancellationToken.None)).ToArray();
         try
         {
             RunCorpusStages(corpus, cancellationToken);

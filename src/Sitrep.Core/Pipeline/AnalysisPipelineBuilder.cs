@@ -16,6 +16,13 @@ public sealed class AnalysisPipelineBuilder
     /// <summary>How many documents are analysed at once; defaults to the processor count.</summary>
     public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// The fewest documents a corpus must hold for its warm-ups (<see cref="WarmCorpus"/>) to run; defaults to 1. Under it
+    /// the stages load what they need on first use, if at all: a story of a few reports may never judge a pair, and a
+    /// model loaded for nothing is memory the run did not need.
+    /// </summary>
+    public int MinDocumentsToWarm { get; set; } = 1;
+
     /// <summary>Appends a document stage.</summary>
     public AnalysisPipelineBuilder Use(IDocumentStage stage)
     {
@@ -71,7 +78,7 @@ public sealed class AnalysisPipelineBuilder
             assigned.UnionWith(stage.Assigns);
         }
 
-        return new AnalysisPipeline([.. _documentStages], [.. _corpusStages], Math.Max(1, MaxDegreeOfParallelism)) { CorpusWarmUps = [.. _corpusWarmUps] };
+        return new AnalysisPipeline([.. _documentStages], [.. _corpusStages], Math.Max(1, MaxDegreeOfParallelism)) { CorpusWarmUps = [.. _corpusWarmUps], MinDocumentsToWarm = Math.Max(1, MinDocumentsToWarm) };
     }
 
     private IEnumerable<IAnalysisStage> AllStages() => _documentStages.Cast<IAnalysisStage>().Concat(_corpusStages);

@@ -218,6 +218,23 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void ACorpusSmallerThanTheWarmUpBound_WarmsNothing_AndOneAtTheBoundWarms()
+    {
+        var warmUps = 0;
+        var pipeline = new AnalysisPipelineBuilder { MinDocumentsToWarm = 2 }
+            .Use(new SentenceStage())
+            .Use(new FakeCorpusStage("only.v1", []))
+            .WarmCorpus(() => Interlocked.Increment(ref warmUps))
+            .Build();
+
+        pipeline.AnalyzeCorpus(new Corpus(pipeline.AnalyzeBatch([Some.Document()]).Documents));
+        Volatile.Read(ref warmUps).ShouldBe(0);
+
+        pipeline.AnalyzeCorpus(new Corpus(pipeline.AnalyzeBatch([Some.Document("The column stopped near the city.", "a.txt"), Some.Document("The leader flew to the capital.", "b.txt")]).Documents));
+        Volatile.Read(ref warmUps).ShouldBe(1);
+    }
+
+    [Fact]
     public void WhenTheRunIsCancelledDuringCorpusStages_ItThrowsOnlyOnceNoStageIsStillRunningAndLaterStagesNeverStart()
     {
         using var cancel = new CancellationTokenSource();
