@@ -293,6 +293,27 @@ public static class ReferenceLinker
         }
     }
 
+    /// <summary>
+    /// Follows quotations token by token: true when token <paramref name="t"/> is itself a quotation mark (which opens or
+    /// closes the quote in <paramref name="quoted"/>). Quotation marks open and close within a paragraph; a quote left
+    /// open does not run into the next one.
+    /// </summary>
+    private static bool QuotationMark(AnalyzedDocument doc, int t, string word, ref bool quoted)
+    {
+        if (t > 0 && doc.Text.AsSpan(doc.Tokens[t - 1].End, doc.Tokens[t].Start - doc.Tokens[t - 1].End).Contains('\n'))
+        {
+            quoted = false;
+        }
+
+        if (word is "\"" or "``" or "''" or "“" or "”")
+        {
+            quoted = word switch { "“" or "``" => true, "”" or "''" => false, _ => !quoted };
+            return true;
+        }
+
+        return false;
+    }
+
     private static void LinkPronouns(AnalyzedDocument doc, List<(EntityMention Mention, int Entity)> mentions, IReadOnlyList<Entity> entities, Gender[] genders, List<Span>[] references)
     {
         var text = doc.Text;
@@ -337,15 +358,8 @@ public static class ReferenceLinker
                 var token = doc.Tokens[t];
                 var word = text.Substring(token.Start, token.Length);
 
-                // Quotation marks open and close within a paragraph; a quote left open does not run into the next one.
-                if (t > 0 && text.AsSpan(doc.Tokens[t - 1].End, token.Start - doc.Tokens[t - 1].End).Contains('\n'))
+                if (QuotationMark(doc, t, word, ref quoted))
                 {
-                    quoted = false;
-                }
-
-                if (word is "\"" or "``" or "''" or "“" or "”")
-                {
-                    quoted = word switch { "“" or "``" => true, "”" or "''" => false, _ => !quoted };
                     continue;
                 }
 
@@ -645,14 +659,8 @@ public static class ReferenceLinker
             {
                 var token = doc.Tokens[t];
                 var word = text.Substring(token.Start, token.Length);
-                if (t > 0 && text.AsSpan(doc.Tokens[t - 1].End, token.Start - doc.Tokens[t - 1].End).Contains('\n'))
+                if (QuotationMark(doc, t, word, ref quoted))
                 {
-                    quoted = false;
-                }
-
-                if (word is "\"" or "``" or "''" or "“" or "”")
-                {
-                    quoted = word switch { "“" or "``" => true, "”" or "''" => false, _ => !quoted };
                     continue;
                 }
 
