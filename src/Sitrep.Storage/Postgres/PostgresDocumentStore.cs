@@ -90,18 +90,20 @@ public sealed partial class PostgresDocumentStore : IStoryStore
 
     private static void Migrate(NpgsqlConnection connection, string display)
     {
-        Execute(connection, null, PostgresMigrations.VersionTable);
-
-        // Cheap look first: a store at the current version is opened without taking the lock.
-        if (Version(connection, null) == PostgresMigrations.All.Count)
+        // Cheap look first: a store at the current version is opened without taking the lock. The version table is
+        // only looked up here, never created: two processes running CREATE TABLE IF NOT EXISTS at once on a new
+        // database can both pass the check and one then fails on the catalogue's unique index (pg_type).
+        if (Scalar(connection, null, "SELECT to_regclass('schema_version') IS NOT NULL") is true
+            && Version(connection, null) == PostgresMigrations.All.Count)
         {
             return;
         }
 
-        // The advisory lock is taken before the version is read again, so of several processes starting on a new
-        // database one migrates and the others, once the lock is theirs, find the work done.
+        // The advisory lock is taken before the version table is created and the version read again, so of several
+        // processes starting on a new database one migrates and the others, once the lock is theirs, find the work done.
         using var tx = connection.BeginTransaction();
         Execute(connection, tx, "SELECT pg_advisory_xact_lock($1)", MigrationLock);
+        Execute(connection, tx, PostgresMigrations.VersionTable);
         var version = Version(connection, tx);
         if (version > PostgresMigrations.All.Count)
         {
